@@ -1,0 +1,136 @@
+# Makefile: builds samenspel, its tests and benchmarks; `make run` and `make test` also install missing Debian packages.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/samenspel
+LOCALEDIR  ?= $(PREFIX)/share/locale
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+LDFLAGS    ?=
+
+# `make SANITIZE=1` builds everything with ASan and UBSan into build-asan/.
+ifeq ($(SANITIZE),1)
+B          := build-asan
+SAN_FLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+B          := build
+SAN_FLAGS  :=
+endif
+
+WARN := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wpointer-arith -Wformat=2 -Wno-unused-parameter
+DEFS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+        -DSP_DATADIR='"$(DATADIR)"' -DSP_LOCALEDIR='"$(LOCALEDIR)"' -DSP_VERSION='"$(VERSION)"'
+VERSION := 0.1.0
+
+# Package flags are looked up lazily so `make deps` works before they exist.
+XML_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
+XML_LIBS    = $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
+GUI_CFLAGS  = $(shell $(PKG_CONFIG) --cflags sdl2 SDL2_ttf fontconfig 2>/dev/null)
+GUI_LIBS    = $(shell $(PKG_CONFIG) --libs sdl2 SDL2_ttf fontconfig 2>/dev/null)
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS  = $(WARN) $(DEFS) $(CFLAGS) $(SAN_FLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
+
+# The core sees libxml2 and libc only: no SDL header is on its include path.
+CORE_SRC := $(wildcard engine/core/*.c)
+TERM_SRC := $(wildcard engine/term/*.c)
+GUI_SRC  := $(wildcard engine/gui/*.c)
+APP_SRC  := $(wildcard engine/app/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+TERM_OBJ := $(TERM_SRC:%.c=$(B)/%.o)
+GUI_OBJ  := $(GUI_SRC:%.c=$(B)/%.o)
+APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o)
+LIB_OBJ  := $(TERM_OBJ) $(GUI_OBJ) $(filter-out $(B)/engine/app/main.o,$(APP_OBJ))
+
+TEST_SRC  := $(wildcard tests/unit/test_*.c)
+TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+TEST_HELP := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
+TEST_HOBJ := $(TEST_HELP:%.c=$(B)/%.o)
+
+BIN := samenspel
+ifeq ($(SANITIZE),1)
+BIN := $(B)/samenspel
+endif
+
+.PHONY: all run test test-unit deps deps-test install uninstall clean asan check-content bench fuzz screenshots
+all: $(BIN) locale
+
+$(B)/engine/core/%.o: engine/core/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) -c $< -o $@
+
+$(B)/engine/term/%.o: engine/term/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) -Iengine -c $< -o $@
+
+$(B)/engine/gui/%.o: engine/gui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
+
+$(B)/engine/app/%.o: engine/app/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
+
+$(B)/libspcore.a: $(CORE_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(BIN): $(APP_OBJ) $(TERM_OBJ) $(GUI_OBJ) $(B)/libspcore.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(GUI_LIBS) $(XML_LIBS) -lm
+
+$(B)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) $(TEST_CFLAGS) -Iengine -Itests/unit -c $< -o $@
+
+$(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(LIB_OBJ) $(B)/libspcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(GUI_LIBS) $(XML_LIBS) -lm
+
+# Interface translations (gettext): po/*.po -> locale/<lang>/LC_MESSAGES/samenspel.mo
+PO  := $(wildcard po/*.po)
+MO  := $(PO:po/%.po=locale/%/LC_MESSAGES/samenspel.mo)
+locale: $(MO)
+locale/%/LC_MESSAGES/samenspel.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -o $@ $<
+
+deps:
+	@sh tools/deps.sh run
+deps-test:
+	@sh tools/deps.sh test
+
+run: deps all
+	./$(BIN)
+
+test: deps-test all $(TEST_BIN)
+	@sh tests/run.sh $(B) $(BIN)
+
+asan:
+	$(MAKE) SANITIZE=1 test
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR)/assets
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/samenspel
+	install -m 644 scenarios/*.xml scenarios/*.rng $(DESTDIR)$(DATADIR)/scenarios/
+	if [ -n "$$(ls assets 2>/dev/null)" ]; then cp -R assets/. $(DESTDIR)$(DATADIR)/assets/; fi
+	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/samenspel
+	rm -rf $(DESTDIR)$(DATADIR)
+	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; done
+
+clean:
+	rm -rf build build-asan samenspel locale
+
+-include $(shell find build build-asan -name '*.d' 2>/dev/null)

@@ -1,0 +1,25 @@
+/* paths.h: where the program finds its data (source tree or installed) and loads the handbook and cases. */
+#ifndef SP_PATHS_H
+#define SP_PATHS_H
+
+#include "core/model.h"
+#include "core/diag.h"
+
+/* The directory that holds scenarios/ and assets/: $SAMENSPEL_DATA when set,
+ * else the directory of the running binary when it has scenarios/ beside it
+ * (source tree), else SP_DATADIR (installed). Never NULL. */
+const char *sp_paths_data(void);
+/* sp_paths_data() + "/scenarios" */
+const char *sp_paths_scenarios(void);
+
+/* The built-in cases, in trajectory order. */
+#define SP_CASE_COUNT 3
+extern const char *const sp_case_ids[SP_CASE_COUNT]; /* "intake", "uitvoering", "teruggeven" */
+
+/* Loads scenarios/handbook.xml. */
+sp_status sp_paths_load_handbook(sp_handbook **out, sp_diag *d);
+/* arg is a path to a file, or a case id ("intake"...) resolved in scenarios/. */
+sp_status sp_paths_load_scenario(const char *arg, const sp_handbook *hb,
+                                 sp_scenario **out, sp_diag *d);
+
+#endif

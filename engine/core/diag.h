@@ -1,0 +1,43 @@
+/* diag.h: status codes and the list of "path:line: message" diagnostics the core hands back. */
+#ifndef SP_DIAG_H
+#define SP_DIAG_H
+
+#include <stdarg.h>
+
+/* Status codes of every fallible core call. The numbers match the program's
+ * exit codes where they overlap (1 invalid content, 3 system failure). */
+typedef enum {
+    SP_OK = 0,
+    SP_EINVAL = 1,   /* the content is wrong: a scenario, transcript or settings file */
+    SP_EUSAGE = 2,   /* the caller asked for something impossible (bad option index...) */
+    SP_EIO = 3,      /* the system failed: open, read, write, rename */
+    SP_ENOMEM = 4
+} sp_status;
+
+/* Diagnostics collect messages in the shape "path:line: message" (or
+ * "path: message" when line is 0). The core never prints; hosts print
+ * sp_diag_message(d, i) for i < sp_diag_count(d). A diag keeps at most
+ * SP_DIAG_MAX messages and counts the rest. */
+#define SP_DIAG_MAX 64
+
+typedef struct sp_diag sp_diag;
+
+sp_diag *sp_diag_new(void);
+void sp_diag_free(sp_diag *d);
+void sp_diag_clear(sp_diag *d);
+int sp_diag_count(const sp_diag *d);        /* messages kept */
+int sp_diag_dropped(const sp_diag *d);      /* messages past SP_DIAG_MAX */
+const char *sp_diag_message(const sp_diag *d, int i);
+/* d may be NULL (messages are then dropped). */
+void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_list ap);
+
+const char *sp_status_name(sp_status s);
+
+/* A bug in our own code: print file:line and abort (microui's expect). */
+#define SP_EXPECT(x) \
+    do { if (!(x)) sp_expect_fail(__FILE__, __LINE__, #x); } while (0)
+_Noreturn void sp_expect_fail(const char *file, int line, const char *what);
+
+#endif

@@ -1,0 +1,138 @@
+/* session.h: one play of a scenario as a small state machine: view, choose, flag, undo; no I/O. */
+#ifndef SP_SESSION_H
+#define SP_SESSION_H
+
+/*
+ * Every host (terminal, SDL window, projector, tests, replay) drives a play
+ * through this API only:
+ *
+ *     sp_session *s = sp_session_new(sc, SP_LANG_NL);
+ *     while (!sp_session_finished(s)) {
+ *         const sp_view *v = sp_session_view(s);
+ *         ... show v->lines, v->options ...
+ *         sp_session_choose(s, v->options[k].option);
+ *     }
+ *
+ * The session follows goto nodes by itself: a view holds every line met
+ * since the previous decision and stops at the next decision, thought
+ * moment or ending. Red flags present on any node of that stretch count as
+ * present for the current turn.
+ *
+ * State is derived from the step log: undo drops the last effective step and
+ * rebuilds the state by replaying the rest from the start, so a session is
+ * always exactly what its log says. A transcript is that log on disk.
+ */
+
+#include <stdint.h>
+#include "model.h"
+#include "diag.h"
+
+typedef struct sp_session sp_session;
+
+typedef enum { SP_VIEW_DECISION, SP_VIEW_THOUGHT, SP_VIEW_ENDING } sp_view_kind;
+
+typedef struct sp_view_line {
+    int node;                 /* node the line belongs to */
+    int speaker;              /* cast index, -1 for narration */
+    const char *speaker_name; /* "" for narration */
+    const char *text;
+} sp_view_line;
+
+typedef struct sp_view_option {
+    int option;               /* index into node->options: pass this to choose */
+    const char *id;
+    const char *text;
+} sp_view_option;
+
+/* What the step that led to this view did, for a feedback card. */
+typedef struct sp_feedback {
+    int valid;                /* 0 before the first choice, and right after undo */
+    int node, option;         /* the decision and the option taken */
+    int turn;
+    const char *said;         /* the option's text */
+    const char *text;         /* the option's feedback */
+    const char *ref;          /* handbook pointer, "" when none */
+    int total;                /* sum of the option's deltas */
+    int best_total;           /* best total among the options offered then */
+} sp_feedback;
+
+typedef struct sp_view {
+    sp_view_kind kind;
+    int node;                 /* current node index */
+    int turn;                 /* 1-based number of the current decision */
+    const sp_view_line *lines;/* lines since the previous decision */
+    int n_lines;
+    const char *prompt;       /* "" when none */
+    const char *discuss;      /* "" when none */
+    const sp_view_option *options; /* offered options (conditions hold) */
+    int n_options;
+    sp_feedback feedback;
+    /* SP_VIEW_ENDING only */
+    const char *ending_id;
+    const char *ending_title;
+    const char *evaluation;
+    sp_ending_kind ending_kind;
+} sp_view;
+
+typedef enum { SP_STEP_CHOOSE, SP_STEP_FLAG, SP_STEP_UNDO } sp_step_kind;
+
+typedef struct sp_step {
+    sp_step_kind kind;
+    int turn;                 /* turn at which it happened */
+    int node;                 /* decision node current at the time */
+    int option;               /* CHOOSE: index into node->options */
+    int flag;                 /* FLAG: handbook red flag index */
+    int64_t at;               /* session clock, seconds since the epoch */
+} sp_step;
+
+typedef struct sp_flag_result {
+    int recognised;           /* 1: present now; 0: a false alarm */
+    const char *why;          /* the scenario's reason, or the handbook's explanation */
+} sp_flag_result;
+
+/* NULL on out-of-memory. sc must outlive the session. */
+sp_session *sp_session_new(const sp_scenario *sc, sp_lang lang);
+void sp_session_free(sp_session *s);
+
+/* Before the first step only (SP_EUSAGE after): overrides a variable's
+ * start value, for trajectories. Unknown name: SP_EINVAL. */
+sp_status sp_session_set_var(sp_session *s, const char *name, int value);
+void sp_session_set_lang(sp_session *s, sp_lang lang);
+sp_lang sp_session_lang(const sp_session *s);
+/* Clock for step times; default time(NULL). Tests pass a fixed clock. */
+void sp_session_set_clock(sp_session *s, int64_t (*now)(void *ctx), void *ctx);
+
+/* Valid until the next call that changes the session. Never NULL. */
+const sp_view *sp_session_view(sp_session *s);
+
+/* option is an index into the current node's options (sp_view_option.option).
+ * SP_EUSAGE when it is not offered now or the play has ended. */
+sp_status sp_session_choose(sp_session *s, int option);
+/* flag is a handbook red flag index. SP_EUSAGE when the play has ended or
+ * the same flag was already marked this turn. res may be NULL. */
+sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res);
+/* Undoes the last choice or flag. SP_EUSAGE when there is nothing to undo. */
+sp_status sp_session_undo(sp_session *s);
+
+int sp_session_finished(const sp_session *s);
+int sp_session_turn(const sp_session *s);
+const sp_scenario *sp_session_scenario(const sp_session *s);
+const int *sp_session_vars(const sp_session *s);     /* current values */
+const int *sp_session_start_vars(const sp_session *s);/* values at the start */
+int64_t sp_session_started_at(const sp_session *s);
+
+/* The raw log, undo steps included: what a transcript stores. */
+int sp_session_log_count(const sp_session *s);
+const sp_step *sp_session_log(const sp_session *s, int i);
+/* The effective history: the log with undone steps (and the undos) removed. */
+int sp_session_history_count(const sp_session *s);
+const sp_step *sp_session_history(const sp_session *s, int i);
+/* Nodes visited on the effective path, in order (decision and goto nodes). */
+int sp_session_path_count(const sp_session *s);
+int sp_session_path(const sp_session *s, int i);
+
+/* The options offered at history step i (a CHOOSE step), as the state was
+ * then: fills opts (up to max) with node option indices, returns the count. */
+int sp_session_offered_at(const sp_session *s, int i, int *opts, int max);
+
+#endif

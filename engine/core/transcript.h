@@ -1,0 +1,81 @@
+/* transcript.h: a play on disk: versioned XML, written atomically after every step, read back and replayed. */
+#ifndef SP_TRANSCRIPT_H
+#define SP_TRANSCRIPT_H
+
+#include <stdint.h>
+#include "model.h"
+#include "diag.h"
+#include "session.h"
+
+#define SP_TRANSCRIPT_VERSION 1
+#define SP_TRANSCRIPT_MAX_BYTES (4u * 1024u * 1024u)
+#define SP_TRANSCRIPT_MAX_STEPS 10000
+
+/* One step as stored: ids, not indices, so a changed scenario is detected. */
+typedef struct sp_tstep {
+    sp_step_kind kind;
+    int turn;
+    char *node;      /* decision node id */
+    char *option;    /* CHOOSE: option id */
+    char *flag;      /* FLAG: red flag id */
+    int64_t at;
+    /* Group play (projector): votes per offered option, in view order;
+     * n_votes 0 when none. override: 1 when the facilitator overrode the
+     * majority. */
+    int *votes; int n_votes;
+    int override;
+} sp_tstep;
+
+typedef struct sp_tnote {
+    int step;        /* index into steps, -1 for the whole play */
+    char *text;
+} sp_tnote;
+
+typedef struct sp_tvar { char *name; int value; } sp_tvar;
+
+typedef struct sp_transcript {
+    int version;             /* of the file format */
+    char *scenario_id;
+    char *scenario_version;
+    uint64_t scenario_hash;
+    char *lang;              /* "nl" / "en" */
+    char *mode;              /* "solo", "group", "replay-branch" */
+    int64_t started, updated;
+    char *parent;            /* path of the transcript this one branched from, or NULL */
+    int branch_step;         /* steps taken over from the parent, -1 when none */
+    char *trajectory;        /* trajectory id when part of one, or NULL */
+    sp_tvar *start_vars; int n_start_vars; /* overrides at the start */
+    sp_tstep *steps; int n_steps;           /* the raw log, undos included */
+    sp_tnote *notes; int n_notes;
+    char *ending;            /* ending node id when finished, else NULL */
+} sp_transcript;
+
+sp_transcript *sp_transcript_new(void);
+void sp_transcript_free(sp_transcript *t);
+
+/* Copies scenario identity, start vars and the whole raw log of s into t
+ * (keeping t's notes, parent and mode). */
+sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s);
+
+/* Serialise and write atomically (temp file, fsync, rename). */
+sp_status sp_transcript_write(const sp_transcript *t, const char *path, sp_diag *d);
+/* Serialise into a malloc'd string. */
+char *sp_transcript_to_xml(const sp_transcript *t, size_t *len);
+
+/* Reads a transcript file (treated as untrusted XML, size-capped). Older
+ * format versions are upgraded in memory. */
+sp_status sp_transcript_read(const char *path, sp_transcript **out, sp_diag *d);
+sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
+                                 sp_transcript **out, sp_diag *d);
+
+/* Replays t against sc into a new session. When the scenario's hash differs,
+ * a warning "scenario changed since this play" is added to d; when a step no
+ * longer fits, SP_EINVAL with "step N: ..." naming the first mismatch, and
+ * *out holds the session up to just before it. upto: replay only the first
+ * upto steps (-1 for all). */
+sp_status sp_transcript_replay(const sp_transcript *t, const sp_scenario *sc,
+                               int upto, sp_session **out, sp_diag *d);
+
+sp_status sp_transcript_add_note(sp_transcript *t, int step, const char *text);
+
+#endif
