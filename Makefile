@@ -56,7 +56,7 @@ ifeq ($(SANITIZE),1)
 BIN := $(B)/samenspel
 endif
 
-.PHONY: all run test test-unit deps deps-test install uninstall clean asan check-content bench fuzz screenshots
+.PHONY: all run test deps deps-test install uninstall clean asan valgrind bench fuzz screenshots
 all: $(BIN) locale
 
 $(B)/engine/core/%.o: engine/core/%.c
@@ -112,8 +112,18 @@ test: deps-test all $(TEST_BIN)
 asan:
 	$(MAKE) SANITIZE=1 test
 
+# The unit tests once more, each under valgrind (errors and leaks fail).
+valgrind: deps-test all $(TEST_BIN)
+	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	  sh tests/run.sh $(B) $(BIN)
+
 bench: all
 	@sh bench/run.sh
+
+# `make fuzz FUZZ_SECONDS=600` runs every fuzz harness for that long.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR)/assets
