@@ -1,0 +1,112 @@
+/* diag.c: the list of "path:line: message" diagnostics and status names the core hands back. */
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sp_diag {
+    char *msg[SP_DIAG_MAX];
+    int count;
+    int dropped;
+};
+
+sp_diag *sp_diag_new(void)
+{
+    return calloc(1, sizeof(sp_diag));
+}
+
+void sp_diag_clear(sp_diag *d)
+{
+    if (!d)
+        return;
+    for (int i = 0; i < d->count; i++)
+        free(d->msg[i]);
+    d->count = 0;
+    d->dropped = 0;
+}
+
+void sp_diag_free(sp_diag *d)
+{
+    if (!d)
+        return;
+    sp_diag_clear(d);
+    free(d);
+}
+
+int sp_diag_count(const sp_diag *d)
+{
+    return d ? d->count : 0;
+}
+
+int sp_diag_dropped(const sp_diag *d)
+{
+    return d ? d->dropped : 0;
+}
+
+const char *sp_diag_message(const sp_diag *d, int i)
+{
+    if (!d || i < 0 || i >= d->count)
+        return "";
+    return d->msg[i];
+}
+
+void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_list ap)
+{
+    if (!d)
+        return;
+    if (d->count >= SP_DIAG_MAX) {
+        d->dropped++;
+        return;
+    }
+    char body[1024];
+    vsnprintf(body, sizeof body, fmt, ap);
+    /* Messages are single lines: a stray newline from a library message
+     * would break "path:line: message" for whoever reads them. */
+    size_t n = strlen(body);
+    while (n > 0 && (body[n - 1] == '\n' || body[n - 1] == '\r' || body[n - 1] == ' '))
+        body[--n] = '\0';
+    for (char *p = body; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    if (!path)
+        path = "";
+    size_t cap = strlen(path) + n + 32;
+    char *m = malloc(cap);
+    if (!m) {
+        d->dropped++;
+        return;
+    }
+    if (line > 0)
+        snprintf(m, cap, "%s:%ld: %s", path, line, body);
+    else
+        snprintf(m, cap, "%s: %s", path, body);
+    d->msg[d->count++] = m;
+}
+
+void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sp_diag_addv(d, path, line, fmt, ap);
+    va_end(ap);
+}
+
+const char *sp_status_name(sp_status s)
+{
+    switch (s) {
+    case SP_OK: return "ok";
+    case SP_EINVAL: return "invalid content";
+    case SP_EUSAGE: return "invalid request";
+    case SP_EIO: return "system error";
+    case SP_ENOMEM: return "out of memory";
+    }
+    return "unknown status";
+}
+
+_Noreturn void sp_expect_fail(const char *file, int line, const char *what)
+{
+    fprintf(stderr, "%s:%d: internal error: expected %s\n", file, line, what);
+    fflush(stderr);
+    abort();
+}

@@ -1,0 +1,241 @@
+/* fs.c: file reading with a size cap, atomic writes, FNV-1a content hashes and the XDG data/config paths. */
+#include "fs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_diag *d)
+{
+    *out = NULL;
+    if (len)
+        *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        sp_diag_add(d, path, 0, "cannot open: %s", strerror(errno));
+        return SP_EIO;
+    }
+    struct stat st;
+    memset(&st, 0, sizeof st);
+    if (fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            sp_diag_add(d, path, 0, "is a directory, not a file");
+            close(fd);
+            return SP_EIO;
+        }
+        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max) {
+            sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
+            close(fd);
+            return SP_EINVAL;
+        }
+    }
+    /* Read until EOF rather than trusting st_size: the file may be a pipe or
+     * still growing. One byte past max tells us the cap was exceeded. */
+    size_t cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 : 4096;
+    if (cap > max + 1)
+        cap = max + 1;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        close(fd);
+        sp_diag_add(d, path, 0, "out of memory reading the file");
+        return SP_ENOMEM;
+    }
+    size_t n = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                free(buf);
+                close(fd);
+                sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
+                return SP_EINVAL;
+            }
+            size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                free(buf);
+                close(fd);
+                sp_diag_add(d, path, 0, "out of memory reading the file");
+                return SP_ENOMEM;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            sp_diag_add(d, path, 0, "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return SP_EIO;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    if (n > max) {
+        free(buf);
+        sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
+        return SP_EINVAL;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    if (len)
+        *len = n;
+    return SP_OK;
+}
+
+static int write_all(int fd, const unsigned char *p, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+/* The directory part of path ("." when there is none), in buf. */
+static int dir_of(const char *path, char *buf, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return snprintf(buf, len, ".") < (int)len ? 0 : -1;
+    size_t n = (size_t)(slash - path);
+    if (n == 0)
+        n = 1; /* "/file" lives in "/" */
+    if (n >= len)
+        return -1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return 0;
+}
+
+sp_status sp_fs_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
+{
+    char dir[PATH_MAX], tmp[PATH_MAX];
+    if (dir_of(path, dir, sizeof dir) != 0 ||
+        snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp) {
+        sp_diag_add(d, path, 0, "path is too long");
+        return SP_EIO;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        sp_diag_add(d, path, 0, "cannot create a temporary file in %s: %s", dir, strerror(errno));
+        return SP_EIO;
+    }
+    /* Keep the mode of the file we replace; a new file gets 0644. */
+    struct stat st;
+    mode_t mode = 0644;
+    if (stat(path, &st) == 0)
+        mode = st.st_mode & 07777;
+    const char *what = NULL;
+    int err = 0;
+    if (fchmod(fd, mode) != 0)
+        what = "cannot set the mode of", err = errno;
+    else if (write_all(fd, data, len) != 0)
+        what = "cannot write", err = errno;
+    else if (fsync(fd) != 0)
+        what = "cannot sync", err = errno;
+    if (close(fd) != 0 && !what)
+        what = "cannot close", err = errno;
+    if (!what && rename(tmp, path) != 0)
+        what = "cannot rename the temporary file over", err = errno;
+    if (what) {
+        unlink(tmp);
+        sp_diag_add(d, path, 0, "%s the file: %s", what, strerror(err));
+        return SP_EIO;
+    }
+    /* The rename is durable only once the directory entry is on disk. */
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        if (fsync(dfd) != 0 && errno != EINVAL && errno != EROFS) {
+            err = errno;
+            close(dfd);
+            sp_diag_add(d, path, 0, "cannot sync the directory %s: %s", dir, strerror(err));
+            return SP_EIO;
+        }
+        close(dfd);
+    }
+    return SP_OK;
+}
+
+sp_status sp_fs_mkdirs(const char *path, sp_diag *d)
+{
+    char buf[PATH_MAX];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf) {
+        sp_diag_add(d, path, 0, n ? "path is too long" : "empty directory name");
+        return SP_EIO;
+    }
+    memcpy(buf, path, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char c = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, 0755) != 0) {
+            int err = errno;
+            struct stat st;
+            if (err != EEXIST || stat(buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                sp_diag_add(d, buf, 0, "cannot create directory: %s",
+                            err == EEXIST ? "a file of that name exists" : strerror(err));
+                return SP_EIO;
+            }
+        }
+        buf[i] = c;
+    }
+    return SP_OK;
+}
+
+uint64_t sp_fs_hash(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* $var/samenspel when var is set to an absolute path (the XDG spec says to
+ * ignore relative ones), else $HOME/fallback/samenspel. */
+static sp_status xdg_dir(const char *var, const char *fallback, char *buf, size_t len)
+{
+    const char *v = getenv(var);
+    int n;
+    if (v && v[0] == '/') {
+        n = snprintf(buf, len, "%s/samenspel", v);
+    } else {
+        const char *home = getenv("HOME");
+        if (!home || !home[0])
+            return SP_EIO;
+        n = snprintf(buf, len, "%s/%s/samenspel", home, fallback);
+    }
+    if (n < 0 || (size_t)n >= len)
+        return SP_EUSAGE;
+    return SP_OK;
+}
+
+sp_status sp_fs_data_dir(char *buf, size_t len)
+{
+    return xdg_dir("XDG_DATA_HOME", ".local/share", buf, len);
+}
+
+sp_status sp_fs_config_dir(char *buf, size_t len)
+{
+    return xdg_dir("XDG_CONFIG_HOME", ".config", buf, len);
+}

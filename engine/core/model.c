@@ -1,0 +1,109 @@
+/* model.c: small helpers over the model: texts by language, language and phase codes, id lookups. */
+#include "model.h"
+
+#include <string.h>
+
+static const char *const lang_codes[SP_LANG_COUNT] = { "nl", "en" };
+static const char *const phase_codes[SP_PHASE_COUNT] = { "intake", "uitvoering", "teruggeven" };
+
+const char *sp_text_get(const sp_text *t, sp_lang lang)
+{
+    if (!t)
+        return "";
+    if ((int)lang >= 0 && lang < SP_LANG_COUNT && t->s[lang] && t->s[lang][0])
+        return t->s[lang];
+    return t->s[SP_LANG_NL] ? t->s[SP_LANG_NL] : "";
+}
+
+sp_lang sp_lang_from_code(const char *code)
+{
+    if (code) {
+        /* "en", "en_GB.UTF-8", "en-US": the first two letters decide. */
+        for (int i = 0; i < SP_LANG_COUNT; i++)
+            if (strncmp(code, lang_codes[i], 2) == 0 &&
+                (code[2] == '\0' || code[2] == '_' || code[2] == '-' || code[2] == '.'))
+                return (sp_lang)i;
+    }
+    return SP_LANG_NL;
+}
+
+const char *sp_lang_code(sp_lang lang)
+{
+    if ((int)lang >= 0 && lang < SP_LANG_COUNT)
+        return lang_codes[lang];
+    return lang_codes[SP_LANG_NL];
+}
+
+const char *sp_phase_code(sp_phase p)
+{
+    if ((int)p >= 0 && p < SP_PHASE_COUNT)
+        return phase_codes[p];
+    return "";
+}
+
+int sp_phase_from_code(const char *code)
+{
+    if (code)
+        for (int i = 0; i < SP_PHASE_COUNT; i++)
+            if (strcmp(code, phase_codes[i]) == 0)
+                return i;
+    return -1;
+}
+
+/* ---- id lookups -------------------------------------------------------- */
+
+/* The handbook holds a few dozen entries: a linear scan is enough there. */
+#define FIND(owner, arr, n, field, key)                    \
+    do {                                                   \
+        if (!(owner) || !(key))                            \
+            return -1;                                     \
+        for (int i_ = 0; i_ < (n); i_++)                   \
+            if (strcmp((arr)[i_].field, (key)) == 0)       \
+                return i_;                                 \
+        return -1;                                         \
+    } while (0)
+
+int sp_handbook_intervention(const sp_handbook *hb, const char *id)
+{
+    FIND(hb, hb->interventions, hb->n_interventions, id, id);
+}
+
+int sp_handbook_redflag(const sp_handbook *hb, const char *id)
+{
+    FIND(hb, hb->redflags, hb->n_redflags, id, id);
+}
+
+int sp_handbook_thought(const sp_handbook *hb, const char *id)
+{
+    FIND(hb, hb->thoughts, hb->n_thoughts, id, id);
+}
+
+int sp_handbook_goal(const sp_handbook *hb, const char *id)
+{
+    FIND(hb, hb->goals, hb->n_goals, id, id);
+}
+
+int sp_scenario_node(const sp_scenario *sc, const char *id)
+{
+    FIND(sc, sc->nodes, sc->n_nodes, id, id);
+}
+
+int sp_scenario_var(const sp_scenario *sc, const char *name)
+{
+    FIND(sc, sc->vars, sc->n_vars, name, name);
+}
+
+int sp_scenario_person(const sp_scenario *sc, const char *id)
+{
+    FIND(sc, sc->cast, sc->n_cast, id, id);
+}
+
+int sp_option_total(const sp_option *o)
+{
+    if (!o)
+        return 0;
+    int t = 0;
+    for (int i = 0; i < o->n_scores; i++)
+        t += o->scores[i].delta;
+    return t;
+}
