@@ -46,7 +46,8 @@ typedef struct sp_view_option {
 
 /* What the step that led to this view did, for a feedback card. */
 typedef struct sp_feedback {
-    int valid;                /* 0 before the first choice, and right after undo */
+    int valid;                /* 0 before the first choice, and right after undo
+                               * (until the next choice; flags do not revive it) */
     int node, option;         /* the decision and the option taken */
     int turn;
     const char *said;         /* the option's text */
@@ -99,7 +100,9 @@ void sp_session_free(sp_session *s);
 sp_status sp_session_set_var(sp_session *s, const char *name, int value);
 void sp_session_set_lang(sp_session *s, sp_lang lang);
 sp_lang sp_session_lang(const sp_session *s);
-/* Clock for step times; default time(NULL). Tests pass a fixed clock. */
+/* Clock for step times; default time(NULL). Tests pass a fixed clock.
+ * now == NULL restores time(NULL). While no step has been logged yet the
+ * start time is re-read from the new clock. */
 void sp_session_set_clock(sp_session *s, int64_t (*now)(void *ctx), void *ctx);
 
 /* Valid until the next call that changes the session. Never NULL. */
@@ -127,7 +130,9 @@ const sp_step *sp_session_log(const sp_session *s, int i);
 /* The effective history: the log with undone steps (and the undos) removed. */
 int sp_session_history_count(const sp_session *s);
 const sp_step *sp_session_history(const sp_session *s, int i);
-/* Nodes visited on the effective path, in order (decision and goto nodes). */
+/* Nodes visited on the effective path, in order (goto, decision, thought
+ * and the ending node). A line's condition is evaluated on arrival at its
+ * node, before that node's set/add effects. */
 int sp_session_path_count(const sp_session *s);
 int sp_session_path(const sp_session *s, int i);
 
