@@ -2,6 +2,7 @@
 #ifndef SP_SCENARIO_H
 #define SP_SCENARIO_H
 
+#include <stddef.h>
 #include "model.h"
 #include "diag.h"
 

@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 #include "diag.h"
+#include "model.h"
+
+struct sp_arena;
 
 /* Parses data (len bytes) into a document: XML_PARSE_NONET | BIG_LINES,
  * never NOENT/DTDLOAD/DTDATTR/DTDVALID/HUGE/RECOVER/XInclude; a DOCTYPE is
@@ -17,5 +20,24 @@
 sp_status sp_xml_parse(const char *path, const char *data, size_t len,
                        const char *schema_dir, const char *schema_name,
                        xmlDoc **out, sp_diag *d);
+
+/* Helpers for the loaders, so handbook.c and scenario.c read the tree the
+ * same way. */
+
+/* Source line of a node (lines past 65535 included). */
+long sp_xml_line(const xmlNode *n);
+
+/* The value of an attribute without namespace, or NULL when absent. Borrowed
+ * from the tree (or copied into a when libxml2 split it): valid until the
+ * document or the arena is freed. */
+const char *sp_xml_attr(struct sp_arena *a, const xmlNode *n, const char *name);
+
+/* Reads an element holding prose: its direct text is Dutch, <t xml:lang="en">
+ * children are translations. White space is folded (a run becomes one
+ * space, a run with a blank line "\n"; ends trimmed), each text is capped at
+ * SP_MAX_TEXT_BYTES. required: Dutch must not be empty. Problems go to d as
+ * "path:line: message" and give SP_EINVAL; out holds what could be read. */
+sp_status sp_xml_text(struct sp_arena *a, const char *path, const xmlNode *el,
+                      int required, sp_text *out, sp_diag *d);
 
 #endif

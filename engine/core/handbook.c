@@ -1,0 +1,265 @@
+/* handbook.c: loads scenarios/handbook.xml into the handbook model: goals, thought pairs, red flags, interventions. */
+#include "handbook.h"
+#include "arena.h"
+#include "fs.h"
+#include "scenario.h" /* SP_MAX_FILE_BYTES */
+#include "xml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct hload {
+    const char *path;
+    sp_arena *a;
+    sp_diag *d;
+    sp_status status;
+} hload;
+
+static void fail(hload *L, sp_status s)
+{
+    /* Keep the worst: out of memory beats invalid content. */
+    if (L->status == SP_OK || s == SP_ENOMEM)
+        L->status = s;
+}
+
+static const xmlNode *first_el(const xmlNode *n)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return c;
+    return NULL;
+}
+
+static const xmlNode *next_el(const xmlNode *n)
+{
+    for (const xmlNode *c = n->next; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return c;
+    return NULL;
+}
+
+static int is(const xmlNode *n, const char *name)
+{
+    return n && strcmp((const char *)n->name, name) == 0;
+}
+
+static int count_children(const xmlNode *n)
+{
+    int k = 0;
+    for (const xmlNode *c = first_el(n); c; c = next_el(c))
+        k++;
+    return k;
+}
+
+/* The prose child named name of n (the schema fixed which exist). */
+static void text_child(hload *L, const xmlNode *n, const char *name, sp_text *out)
+{
+    for (const xmlNode *c = first_el(n); c; c = next_el(c))
+        if (is(c, name)) {
+            sp_status s = sp_xml_text(L->a, L->path, c, 1, out, L->d);
+            if (s != SP_OK)
+                fail(L, s);
+            return;
+        }
+}
+
+static const char *attr_copy(hload *L, const xmlNode *n, const char *name)
+{
+    const char *v = sp_xml_attr(L->a, n, name);
+    char *r = sp_arena_strdup(L->a, v ? v : "");
+    if (!r)
+        fail(L, SP_ENOMEM);
+    return r ? r : "";
+}
+
+/* ---- duplicate ids: sort by id, compare neighbours ------------------------ */
+
+typedef struct idref {
+    const char *id;
+    long line;
+} idref;
+
+static int idref_cmp(const void *x, const void *y)
+{
+    const idref *a = x, *b = y;
+    int c = strcmp(a->id, b->id);
+    if (c)
+        return c;
+    return (a->line > b->line) - (a->line < b->line);
+}
+
+static void check_unique(hload *L, idref *ids, int n, const char *what)
+{
+    qsort(ids, (size_t)n, sizeof *ids, idref_cmp);
+    for (int i = 1; i < n; i++)
+        if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
+            sp_diag_add(L->d, L->path, ids[i].line, "duplicate %s id '%s' (first at line %ld)",
+                        what, ids[i].id, ids[i - 1].line);
+            fail(L, SP_EINVAL);
+        }
+}
+
+/* ---- the lists -------------------------------------------------------------- */
+
+/* Each list element of the handbook becomes one array; ids are collected
+ * in `ids` (scratch from the arena) for the duplicate check. */
+static idref *id_scratch(hload *L, int n)
+{
+    idref *ids = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *ids);
+    if (!ids)
+        fail(L, SP_ENOMEM);
+    return ids;
+}
+
+static void load_goals(hload *L, const xmlNode *list, sp_handbook *hb)
+{
+    int n = count_children(list);
+    sp_goal *g = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *g);
+    idref *ids = id_scratch(L, n);
+    if (!g || !ids) {
+        fail(L, SP_ENOMEM);
+        return;
+    }
+    int i = 0;
+    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
+        g[i].id = attr_copy(L, c, "id");
+        text_child(L, c, "label", &g[i].label);
+        text_child(L, c, "explain", &g[i].explain);
+        ids[i] = (idref){ g[i].id, sp_xml_line(c) };
+    }
+    check_unique(L, ids, n, "goal");
+    hb->goals = g;
+    hb->n_goals = n;
+}
+
+static void load_thoughts(hload *L, const xmlNode *list, sp_handbook *hb)
+{
+    int n = count_children(list);
+    sp_thought *t = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *t);
+    idref *ids = id_scratch(L, n);
+    if (!t || !ids) {
+        fail(L, SP_ENOMEM);
+        return;
+    }
+    int i = 0;
+    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
+        t[i].id = attr_copy(L, c, "id");
+        t[i].source = attr_copy(L, c, "source");
+        text_child(L, c, "hindering", &t[i].hindering);
+        text_child(L, c, "helpful", &t[i].helpful);
+        text_child(L, c, "explain", &t[i].explain);
+        ids[i] = (idref){ t[i].id, sp_xml_line(c) };
+    }
+    check_unique(L, ids, n, "thought");
+    hb->thoughts = t;
+    hb->n_thoughts = n;
+}
+
+static void load_redflags(hload *L, const xmlNode *list, sp_handbook *hb)
+{
+    int n = count_children(list);
+    sp_redflag *r = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *r);
+    idref *ids = id_scratch(L, n);
+    if (!r || !ids) {
+        fail(L, SP_ENOMEM);
+        return;
+    }
+    int i = 0;
+    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
+        r[i].id = attr_copy(L, c, "id");
+        r[i].source = attr_copy(L, c, "source");
+        text_child(L, c, "label", &r[i].label);
+        text_child(L, c, "explain", &r[i].explain);
+        ids[i] = (idref){ r[i].id, sp_xml_line(c) };
+    }
+    check_unique(L, ids, n, "red flag");
+    hb->redflags = r;
+    hb->n_redflags = n;
+}
+
+static void load_interventions(hload *L, const xmlNode *list, sp_handbook *hb)
+{
+    int n = count_children(list);
+    sp_intervention *v = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *v);
+    idref *ids = id_scratch(L, n);
+    if (!v || !ids) {
+        fail(L, SP_ENOMEM);
+        return;
+    }
+    int i = 0;
+    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
+        v[i].id = attr_copy(L, c, "id");
+        v[i].source = attr_copy(L, c, "source");
+        /* The schema allows only the three phase names. */
+        int ph = sp_phase_from_code(sp_xml_attr(L->a, c, "phase"));
+        v[i].phase = ph < 0 ? SP_PHASE_INTAKE : (sp_phase)ph;
+        text_child(L, c, "label", &v[i].label);
+        text_child(L, c, "explain", &v[i].explain);
+        ids[i] = (idref){ v[i].id, sp_xml_line(c) };
+    }
+    check_unique(L, ids, n, "intervention");
+    hb->interventions = v;
+    hb->n_interventions = n;
+}
+
+/* ---- loading ------------------------------------------------------------------ */
+
+sp_status sp_handbook_load(const char *path, const char *schema_dir,
+                           sp_handbook **out, sp_diag *d)
+{
+    *out = NULL;
+    char *data;
+    size_t len;
+    sp_status s = sp_fs_read(path, SP_MAX_FILE_BYTES, &data, &len, d);
+    if (s != SP_OK)
+        return s;
+    xmlDoc *doc;
+    s = sp_xml_parse(path, data, len, schema_dir, "handbook.rng", &doc, d);
+    free(data);
+    if (s != SP_OK)
+        return s;
+
+    hload L = { .path = path, .d = d, .a = sp_arena_new() };
+    sp_handbook *hb = L.a ? sp_arena_alloc(L.a, sizeof *hb) : NULL;
+    if (!hb) {
+        sp_arena_free(L.a);
+        xmlFreeDoc(doc);
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    hb->arena = L.a;
+    hb->path = sp_arena_strdup(L.a, path);
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    for (const xmlNode *c = first_el(root); c; c = next_el(c)) {
+        if (is(c, "title")) {
+            sp_status ts = sp_xml_text(L.a, path, c, 1, &hb->title, d);
+            if (ts != SP_OK)
+                fail(&L, ts);
+        } else if (is(c, "goals"))
+            load_goals(&L, c, hb);
+        else if (is(c, "thoughts"))
+            load_thoughts(&L, c, hb);
+        else if (is(c, "redflags"))
+            load_redflags(&L, c, hb);
+        else if (is(c, "interventions"))
+            load_interventions(&L, c, hb);
+    }
+    xmlFreeDoc(doc);
+    if (!hb->path)
+        fail(&L, SP_ENOMEM);
+    if (L.status != SP_OK) {
+        if (L.status == SP_ENOMEM)
+            sp_diag_add(d, path, 0, "out of memory");
+        sp_arena_free(L.a);
+        return L.status;
+    }
+    *out = hb;
+    return SP_OK;
+}
+
+void sp_handbook_free(sp_handbook *hb)
+{
+    /* The handbook struct itself lives in its arena. */
+    if (hb)
+        sp_arena_free(hb->arena);
+}

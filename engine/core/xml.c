@@ -1,0 +1,589 @@
+/* xml.c: the one place that parses untrusted XML: size caps, no network, no DTD, no entities, RelaxNG, prose texts. */
+#include "xml.h"
+#include "arena.h"
+#include "fs.h"
+#include "scenario.h" /* the SP_MAX_* limits */
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+/*
+ * Hardening, in the order a hostile file meets it:
+ *   - the caller reads the file with a size cap (sp_fs_read);
+ *   - empty, binary (NUL bytes) and invalid UTF-8 input is refused before
+ *     libxml2 sees it, and the encoding is forced to UTF-8;
+ *   - parse options are XML_PARSE_NONET | XML_PARSE_BIG_LINES and nothing
+ *     else: no entity substitution, no DTD loading or defaulting, no HUGE;
+ *   - the SAX internalSubset/externalSubset callbacks stop the parser at the
+ *     first DOCTYPE, before an internal subset (and so any entity
+ *     declaration) is read; the document is checked once more afterwards;
+ *   - a deny-all external entity loader is installed process wide;
+ *   - startElementNs counts depth and stops the parser past SP_MAX_DEPTH,
+ *     long before libxml2's own limit of 256;
+ *   - every libxml2 message goes through a structured error handler into
+ *     the diag as "path:line: message"; libxml2 never prints.
+ */
+
+/* ---- error capture ------------------------------------------------------- */
+
+typedef struct xstate {
+    const char *path;
+    sp_diag *d;
+    int depth;
+    int errors;      /* libxml2 errors seen */
+    int stopped;     /* we stopped the parser: later libxml2 noise is dropped */
+    startElementNsSAX2Func start;
+    endElementNsSAX2Func end;
+} xstate;
+
+static long node_line(const xmlNode *n)
+{
+    return n ? xmlGetLineNo(n) : 0;
+}
+
+static void report(xstate *st, xmlErrorPtr e)
+{
+    if (!e || e->level < XML_ERR_ERROR || st->stopped)
+        return;
+    st->errors++;
+    long line = e->line;
+    if (e->node && (e->domain == XML_FROM_RELAXNGV || e->domain == XML_FROM_VALID))
+        line = node_line((const xmlNode *)e->node);
+    /* libxml2 ends its messages with a newline. */
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    switch (e->code) {
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_DOCUMENT_END:
+        sp_diag_add(st->d, st->path, line, "%s (is the file truncated?)", msg);
+        break;
+    default:
+        sp_diag_add(st->d, st->path, line, "%s", msg);
+    }
+}
+
+/* Parser errors: the callback gets the parser context as its data. */
+static void parser_error(void *ctx, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    if (ctxt && ctxt->_private)
+        report(ctxt->_private, e);
+}
+
+/* RelaxNG and anything raised without a parser context. */
+static void state_error(void *ctx, xmlErrorPtr e)
+{
+    if (ctx)
+        report(ctx, e);
+}
+
+/* libxml2's unstructured channel: must never reach stderr. */
+static void silent_error(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    (void)fmt;
+}
+
+/* Routes libxml2's process-wide error channels to st for the duration of
+ * one call, and puts the previous handlers back afterwards. */
+typedef struct saved_handlers {
+    xmlStructuredErrorFunc serror;
+    void *sctx;
+    xmlGenericErrorFunc gerror;
+    void *gctx;
+} saved_handlers;
+
+static void handlers_push(saved_handlers *s, xstate *st)
+{
+    s->serror = xmlStructuredError;
+    s->sctx = xmlStructuredErrorContext;
+    s->gerror = xmlGenericError;
+    s->gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(st, state_error);
+    xmlSetGenericErrorFunc(NULL, silent_error);
+}
+
+static void handlers_pop(const saved_handlers *s)
+{
+    xmlSetStructuredErrorFunc(s->sctx, s->serror);
+    xmlSetGenericErrorFunc(s->gctx, s->gerror);
+}
+
+/* ---- process-wide setup --------------------------------------------------- */
+
+static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)url;
+    (void)id;
+    (void)ctxt;
+    return NULL; /* libxml2 then reports "failed to load external entity" */
+}
+
+typedef struct schema_slot {
+    char *path;
+    xmlRelaxNGPtr schema;
+} schema_slot;
+
+/* Compiled schemas, one per file, kept for the life of the process so a
+ * batch of scenarios does not re-read them. Released at exit. */
+#define SCHEMA_SLOTS 8
+static schema_slot schemas[SCHEMA_SLOTS];
+static int n_schemas;
+
+static void xml_at_exit(void)
+{
+    for (int i = 0; i < n_schemas; i++) {
+        xmlRelaxNGFree(schemas[i].schema);
+        free(schemas[i].path);
+    }
+    n_schemas = 0;
+    xmlCleanupParser();
+}
+
+static void xml_init_once(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    xmlInitParser();
+    xmlSetExternalEntityLoader(deny_loader);
+    atexit(xml_at_exit);
+}
+
+/* ---- SAX guards ----------------------------------------------------------- */
+
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, const xmlChar *sid)
+{
+    (void)name;
+    (void)eid;
+    (void)sid;
+    xmlParserCtxtPtr ctxt = ctx;
+    xstate *st = ctxt->_private;
+    if (!st->stopped) {
+        sp_diag_add(st->d, st->path, ctxt->input ? ctxt->input->line : 0,
+                    "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        st->errors++;
+        st->stopped = 1;
+    }
+    xmlStopParser(ctxt);
+}
+
+static void guarded_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xstate *st = ctxt->_private;
+    if (++st->depth > SP_MAX_DEPTH) {
+        if (!st->stopped) {
+            sp_diag_add(st->d, st->path, ctxt->input ? ctxt->input->line : 0,
+                        "elements are nested deeper than %d levels", SP_MAX_DEPTH);
+            st->errors++;
+            st->stopped = 1;
+        }
+        xmlStopParser(ctxt);
+        return;
+    }
+    st->start(ctx, localname, prefix, URI, nb_namespaces, namespaces,
+              nb_attributes, nb_defaulted, attributes);
+}
+
+static void guarded_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                        const xmlChar *URI)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xstate *st = ctxt->_private;
+    st->depth--;
+    st->end(ctx, localname, prefix, URI);
+}
+
+/* ---- byte-level checks ---------------------------------------------------- */
+
+static long line_at(const char *data, size_t off)
+{
+    long line = 1;
+    const char *p = data, *end = data + off;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        line++;
+        p++;
+    }
+    return line;
+}
+
+/* Offset of the first byte that is not part of well-formed UTF-8 (no
+ * overlongs, no surrogates, nothing past U+10FFFF), or len when all is well. */
+static size_t utf8_bad(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        /* ASCII runs are the common case: skip them eight at a time. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else
+            return i;
+        if (i + n >= len)
+            return i; /* cut off at the end of the file */
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k <= n; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+static int only_space(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* ---- schemas --------------------------------------------------------------- */
+
+static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
+{
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/%s", dir && dir[0] ? dir : ".", name);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        sp_diag_add(d, name, 0, "schema path is too long");
+        return NULL;
+    }
+    for (int i = 0; i < n_schemas; i++)
+        if (strcmp(schemas[i].path, path) == 0)
+            return schemas[i].schema;
+
+    /* Our own file, but still read with a cap and parsed without network. */
+    char *data;
+    size_t len;
+    if (sp_fs_read(path, SP_MAX_FILE_BYTES, &data, &len, d) != SP_OK)
+        return NULL;
+    xstate st = { .path = path, .d = d };
+    saved_handlers saved;
+    handlers_push(&saved, &st);
+    xmlDocPtr doc = xmlReadMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET);
+    free(data);
+    xmlRelaxNGPtr schema = NULL;
+    if (doc) {
+        xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
+        if (pc) {
+            xmlRelaxNGSetParserStructuredErrors(pc, state_error, &st);
+            schema = xmlRelaxNGParse(pc);
+            xmlRelaxNGFreeParserCtxt(pc);
+        }
+        xmlFreeDoc(doc);
+    }
+    handlers_pop(&saved);
+    if (!schema) {
+        if (st.errors == 0)
+            sp_diag_add(d, path, 0, "cannot compile the schema");
+        return NULL;
+    }
+    if (n_schemas == SCHEMA_SLOTS) {
+        /* More schema files than we ever ship: keep this one uncached
+         * would leak; drop the oldest instead. */
+        xmlRelaxNGFree(schemas[0].schema);
+        free(schemas[0].path);
+        memmove(schemas, schemas + 1, (SCHEMA_SLOTS - 1) * sizeof schemas[0]);
+        n_schemas--;
+    }
+    char *copy = strdup(path);
+    if (!copy) {
+        xmlRelaxNGFree(schema);
+        sp_diag_add(d, path, 0, "out of memory");
+        return NULL;
+    }
+    schemas[n_schemas].path = copy;
+    schemas[n_schemas].schema = schema;
+    n_schemas++;
+    return schema;
+}
+
+/* ---- parsing ----------------------------------------------------------------- */
+
+sp_status sp_xml_parse(const char *path, const char *data, size_t len,
+                       const char *schema_dir, const char *schema_name,
+                       xmlDoc **out, sp_diag *d)
+{
+    *out = NULL;
+    xml_init_once();
+
+    if (len == 0 || only_space(data, len)) {
+        sp_diag_add(d, path, 0, "file is empty");
+        return SP_EINVAL;
+    }
+    if (len > SP_MAX_FILE_BYTES) {
+        sp_diag_add(d, path, 0, "file is larger than %u bytes", SP_MAX_FILE_BYTES);
+        return SP_EINVAL;
+    }
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        sp_diag_add(d, path, line_at(data, (size_t)(nul - data)),
+                    "file holds binary data (a NUL byte), not UTF-8 XML text");
+        return SP_EINVAL;
+    }
+    size_t bad = utf8_bad((const unsigned char *)data, len);
+    if (bad < len) {
+        sp_diag_add(d, path, line_at(data, bad),
+                    "invalid UTF-8 (byte 0x%02X); files must be UTF-8",
+                    (unsigned)(unsigned char)data[bad]);
+        return SP_EINVAL;
+    }
+
+    xmlRelaxNGPtr schema = NULL;
+    if (schema_name) {
+        schema = schema_get(schema_dir, schema_name, d);
+        if (!schema)
+            return SP_EIO;
+    }
+
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    xstate st = { .path = path, .d = d };
+    saved_handlers saved;
+    handlers_push(&saved, &st);
+
+    ctxt->_private = &st;
+    ctxt->sax->serror = parser_error;
+    ctxt->sax->internalSubset = refuse_doctype;
+    ctxt->sax->externalSubset = refuse_doctype;
+    st.start = ctxt->sax->startElementNs;
+    st.end = ctxt->sax->endElementNs;
+    ctxt->sax->startElementNs = guarded_start;
+    ctxt->sax->endElementNs = guarded_end;
+
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, "UTF-8",
+                                      XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    int well_formed = ctxt->wellFormed && !st.stopped && st.errors == 0;
+    xmlFreeParserCtxt(ctxt);
+
+    sp_status status = SP_OK;
+    if (!doc || !well_formed) {
+        if (st.errors == 0)
+            sp_diag_add(d, path, 0, "not well-formed XML");
+        status = SP_EINVAL;
+    } else if (doc->intSubset || doc->extSubset) {
+        sp_diag_add(d, path, 0, "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        status = SP_EINVAL;
+    } else if (schema) {
+        xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+        if (!vc) {
+            sp_diag_add(d, path, 0, "out of memory");
+            status = SP_ENOMEM;
+        } else {
+            xmlRelaxNGSetValidStructuredErrors(vc, state_error, &st);
+            int r = xmlRelaxNGValidateDoc(vc, doc);
+            xmlRelaxNGFreeValidCtxt(vc);
+            if (r != 0) {
+                if (st.errors == 0)
+                    sp_diag_add(d, path, 0, "does not match the schema %s", schema_name);
+                status = SP_EINVAL;
+            }
+        }
+    }
+    handlers_pop(&saved);
+    if (status != SP_OK) {
+        xmlFreeDoc(doc);
+        return status;
+    }
+    *out = doc;
+    return SP_OK;
+}
+
+/* ---- reading the tree ---------------------------------------------------------- */
+
+long sp_xml_line(const xmlNode *n)
+{
+    return node_line(n);
+}
+
+const char *sp_xml_attr(struct sp_arena *a, const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *at = n->properties; at; at = at->next) {
+        if (at->ns || strcmp((const char *)at->name, name) != 0)
+            continue;
+        const xmlNode *c = at->children;
+        if (!c)
+            return "";
+        /* Without a DTD, libxml2 stores an attribute value as one text
+         * node; anything else is copied out through the general path. */
+        if (c->type == XML_TEXT_NODE && !c->next && c->content)
+            return (const char *)c->content;
+        xmlChar *v = xmlNodeListGetString(n->doc, c, 1);
+        char *r = v ? sp_arena_strdup(a, (const char *)v) : NULL;
+        xmlFree(v);
+        return r ? r : "";
+    }
+    return NULL;
+}
+
+/* White space folding into a fixed buffer: runs of white space become one
+ * space, a run holding a blank line (two line breaks) becomes "\n", and
+ * leading and trailing white space go. `pending` carries an open run
+ * across text nodes. */
+typedef struct folder {
+    char buf[SP_MAX_TEXT_BYTES + 1];
+    size_t len;
+    int pending;   /* 0 none, 1 space, 2 paragraph */
+    int newlines;  /* line breaks in the open run */
+    int overflow;
+} folder;
+
+static void fold_put(folder *f, char c)
+{
+    if (f->len >= SP_MAX_TEXT_BYTES) {
+        f->overflow = 1;
+        return;
+    }
+    f->buf[f->len++] = c;
+}
+
+static void fold(folder *f, const char *s)
+{
+    for (; *s && !f->overflow; s++) {
+        char c = *s;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (c == '\n' && ++f->newlines >= 2)
+                f->pending = 2;
+            else if (!f->pending)
+                f->pending = 1;
+            continue;
+        }
+        if (f->pending && f->len > 0)
+            fold_put(f, f->pending == 2 ? '\n' : ' ');
+        f->pending = 0;
+        f->newlines = 0;
+        fold_put(f, c);
+    }
+}
+
+static void fold_reset(folder *f)
+{
+    f->len = 0;
+    f->pending = 0;
+    f->newlines = 0;
+    f->overflow = 0;
+}
+
+static void fold_node_text(folder *f, const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            fold(f, (const char *)c->content);
+}
+
+static const char *lang_of(const xmlNode *n)
+{
+    for (const xmlAttr *at = n->properties; at; at = at->next)
+        if (at->ns && at->ns->href && strcmp((const char *)at->ns->href,
+                                             (const char *)XML_XML_NAMESPACE) == 0 &&
+            strcmp((const char *)at->name, "lang") == 0 && at->children &&
+            at->children->type == XML_TEXT_NODE)
+            return (const char *)at->children->content;
+    return "";
+}
+
+sp_status sp_xml_text(struct sp_arena *a, const char *path, const xmlNode *el,
+                      int required, sp_text *out, sp_diag *d)
+{
+    folder f;
+    const char *elname = (const char *)el->name;
+    sp_status status = SP_OK;
+    memset(out, 0, sizeof *out);
+
+    fold_reset(&f);
+    for (const xmlNode *c = el->children; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            fold(&f, (const char *)c->content);
+    if (f.overflow) {
+        sp_diag_add(d, path, node_line(el), "the text of <%s> is longer than %d bytes",
+                    elname, SP_MAX_TEXT_BYTES);
+        return SP_EINVAL;
+    }
+    if (f.len == 0 && required) {
+        sp_diag_add(d, path, node_line(el), "<%s> has no Dutch text", elname);
+        status = SP_EINVAL;
+    } else if (f.len > 0) {
+        out->s[SP_LANG_NL] = sp_arena_strndup(a, f.buf, f.len);
+        if (!out->s[SP_LANG_NL])
+            return SP_ENOMEM;
+    }
+
+    for (const xmlNode *c = el->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "t") != 0)
+            continue;
+        const char *code = lang_of(c);
+        sp_lang lang = sp_lang_from_code(code);
+        if (lang == SP_LANG_NL || strcmp(code, sp_lang_code(lang)) != 0) {
+            sp_diag_add(d, path, node_line(c), "<t> in <%s>: unsupported language '%s'",
+                        elname, code);
+            status = SP_EINVAL;
+            continue;
+        }
+        if (out->s[lang]) {
+            sp_diag_add(d, path, node_line(c), "<%s> has more than one '%s' translation",
+                        elname, code);
+            status = SP_EINVAL;
+            continue;
+        }
+        fold_reset(&f);
+        fold_node_text(&f, c);
+        if (f.overflow) {
+            sp_diag_add(d, path, node_line(c), "the '%s' text of <%s> is longer than %d bytes",
+                        code, elname, SP_MAX_TEXT_BYTES);
+            status = SP_EINVAL;
+            continue;
+        }
+        if (f.len == 0) {
+            sp_diag_add(d, path, node_line(c), "the '%s' translation of <%s> is empty",
+                        code, elname);
+            status = SP_EINVAL;
+            continue;
+        }
+        out->s[lang] = sp_arena_strndup(a, f.buf, f.len);
+        if (!out->s[lang])
+            return SP_ENOMEM;
+    }
+    return status;
+}
