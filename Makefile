@@ -18,11 +18,11 @@ B          := build
 SAN_FLAGS  :=
 endif
 
+VERSION := 0.1.0
 WARN := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wformat=2 -Wno-unused-parameter
 DEFS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
         -DSP_DATADIR='"$(DATADIR)"' -DSP_LOCALEDIR='"$(LOCALEDIR)"' -DSP_VERSION='"$(VERSION)"'
-VERSION := 0.1.0
 
 # Package flags are looked up lazily so `make deps` works before they exist.
 XML_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
