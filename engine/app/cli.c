@@ -1,0 +1,220 @@
+/* cli.c: what the subcommands share: global options, exit codes, printing diagnostics, the clock, transcript paths. */
+#include "commands.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "app/paths.h"
+#include "core/fs.h"
+#include "core/handbook.h"
+#include "core/scenario.h"
+#include "term/term.h"
+
+static sp_cli_options opts = { SP_LANG_NL, NULL };
+
+const sp_cli_options *sp_cli_opts(void)
+{
+    return &opts;
+}
+
+/* Matches "--name VALUE" or "--name=VALUE"; *used is how many argv entries
+ * it takes. */
+static const char *option_value(const char *name, int i, int argc, char **argv, int *used)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[i], name, n) != 0)
+        return NULL;
+    if (argv[i][n] == '=') {
+        *used = 1;
+        return argv[i] + n + 1;
+    }
+    if (argv[i][n] != '\0')
+        return NULL;
+    *used = 2;
+    return i + 1 < argc ? argv[i + 1] : "";
+}
+
+int sp_cli_parse_global(int *argc, char **argv)
+{
+    opts.lang = sp_term_env_lang();
+    int out = 1;
+    for (int i = 1; i < *argc;) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        int used = 0;
+        const char *v;
+        if ((v = option_value("--lang", i, *argc, argv, &used))) {
+            if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0) {
+                fprintf(stderr, "samenspel: --lang takes nl or en, not '%s'\n", v);
+                return SP_EXIT_USAGE;
+            }
+            opts.lang = sp_lang_from_code(v);
+        } else if ((v = option_value("--font", i, *argc, argv, &used))) {
+            if (!*v) {
+                fprintf(stderr, "samenspel: --font takes the path of a TrueType font\n");
+                return SP_EXIT_USAGE;
+            }
+            opts.font = v;
+        } else {
+            argv[out++] = argv[i++];
+            continue;
+        }
+        i += used;
+    }
+    *argc = out;
+    argv[out] = NULL;
+    return SP_EXIT_OK;
+}
+
+static int (*gui_available)(void);
+static int (*gui_run)(const sp_gui_options *);
+
+void sp_cli_set_gui(int (*available)(void), int (*run)(const sp_gui_options *))
+{
+    gui_available = available;
+    gui_run = run;
+}
+
+int sp_cli_display_available(void)
+{
+    return gui_available && gui_run && gui_available();
+}
+
+int sp_cli_gui_run(sp_gui_options *o)
+{
+    if (!gui_run)
+        return SP_EXIT_SYSTEM;
+    o->font_path = opts.font;
+    return gui_run(o);
+}
+
+int sp_cli_exit(sp_status st)
+{
+    switch (st) {
+    case SP_OK: return SP_EXIT_OK;
+    case SP_EINVAL: return SP_EXIT_INVALID;
+    case SP_EUSAGE: return SP_EXIT_USAGE;
+    case SP_EIO: return SP_EXIT_SYSTEM;
+    case SP_ENOMEM: return SP_EXIT_SYSTEM;
+    }
+    return SP_EXIT_SYSTEM;
+}
+
+void sp_cli_print_diag(const sp_diag *d)
+{
+    for (int i = 0; i < sp_diag_count(d); i++)
+        fprintf(stderr, "%s\n", sp_diag_message(d, i));
+    if (sp_diag_dropped(d))
+        fprintf(stderr, "(%d more messages)\n", sp_diag_dropped(d));
+}
+
+int sp_cli_usage(const char *name)
+{
+#define USAGE(cmd, args, nl, en) \
+    if (strcmp(name, #cmd) == 0) \
+        fprintf(stderr, "usage: samenspel %s %s\n", #cmd, args);
+    SP_COMMANDS(USAGE)
+#undef USAGE
+    return SP_EXIT_USAGE;
+}
+
+int sp_cli_load(const char *arg, sp_handbook **hb, sp_scenario **sc)
+{
+    *hb = NULL;
+    *sc = NULL;
+    sp_diag *d = sp_diag_new();
+    if (!d)
+        return SP_EXIT_SYSTEM;
+    sp_status st = sp_paths_load_handbook(hb, d);
+    if (st == SP_OK)
+        st = sp_paths_load_scenario(arg, *hb, sc, d);
+    sp_cli_print_diag(d);
+    sp_diag_free(d);
+    if (st != SP_OK) {
+        sp_scenario_free(*sc);
+        sp_handbook_free(*hb);
+        *sc = NULL;
+        *hb = NULL;
+    }
+    return sp_cli_exit(st);
+}
+
+/* ---- time and transcripts ------------------------------------------------ */
+
+static int fixed_clock(int64_t *out)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (!e || !*e)
+        return 0;
+    char *end;
+    errno = 0;
+    long long v = strtoll(e, &end, 10);
+    if (*end || errno)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int64_t sp_cli_now(void)
+{
+    int64_t v;
+    return fixed_clock(&v) ? v : (int64_t)time(NULL);
+}
+
+static int64_t source_date(void *ctx)
+{
+    return *(const int64_t *)ctx;
+}
+
+void sp_cli_set_clock(sp_session *s)
+{
+    /* One value for the whole process: the variable does not change while
+     * we run, so a static is enough to outlive every session. */
+    static int64_t fixed;
+    if (fixed_clock(&fixed))
+        sp_session_set_clock(s, source_date, &fixed);
+}
+
+sp_status sp_cli_transcript_path(const char *case_id, int64_t when, char *buf, size_t len,
+                                 sp_diag *d)
+{
+    char dir[PATH_MAX];
+    if (sp_fs_data_dir(dir, sizeof dir - 16) != SP_OK) {
+        sp_diag_add(d, "samenspel", 0, "cannot tell where to keep transcripts: neither XDG_DATA_HOME nor HOME is set");
+        return SP_EIO;
+    }
+    strcat(dir, "/transcripts");
+    sp_status st = sp_fs_mkdirs(dir, d);
+    if (st != SP_OK)
+        return st;
+    time_t tt = (time_t)when;
+    struct tm tm;
+    /* A fixed clock is UTC so tests give the same name everywhere. */
+    int64_t ignored;
+    if (fixed_clock(&ignored))
+        gmtime_r(&tt, &tm);
+    else
+        localtime_r(&tt, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    for (int n = 1; n < 1000; n++) {
+        int k = n == 1 ? snprintf(buf, len, "%s/%s-%s.xml", dir, case_id, stamp)
+                       : snprintf(buf, len, "%s/%s-%s-%d.xml", dir, case_id, stamp, n);
+        if (k < 0 || (size_t)k >= len) {
+            sp_diag_add(d, dir, 0, "path too long");
+            return SP_EIO;
+        }
+        struct stat st_;
+        if (stat(buf, &st_) != 0)
+            return SP_OK;
+    }
+    sp_diag_add(d, dir, 0, "too many transcripts with the time stamp %s", stamp);
+    return SP_EIO;
+}

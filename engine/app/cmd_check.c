@@ -1,0 +1,387 @@
+/* cmd_check.c: `samenspel check`: loads the handbook and cases, prints every problem, a summary and a coverage matrix. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app/paths.h"
+#include "core/analysis.h"
+#include "core/cond.h"
+#include "core/handbook.h"
+#include "core/scenario.h"
+#include "term/term.h"
+
+/* ==== decisions that can offer nothing ==================================== */
+
+/*
+ * The loader cannot prove that a decision always offers an option: that
+ * depends on the variables on the way there. Here every distinct state
+ * (node, variable values) reachable from the start values is visited once,
+ * following the session's rules: a node's set/add on entering it, the first
+ * goto whose condition holds, the effects of an option before its target.
+ * Conversations are short and acyclic, so the states stay few; a cap keeps
+ * a hostile file from taking the machine.
+ */
+
+#define STATE_CAP 200000
+
+typedef struct explore {
+    const sp_scenario *sc;
+    int nv;
+    int *seen;          /* open-addressing set of states: node, then nv values; -1 free */
+    size_t cap, n;
+    unsigned char *empty; /* per node: reported already */
+    int capped;
+} explore;
+
+static size_t state_hash(int node, const int *vars, int nv)
+{
+    size_t h = 1469598103934665603u ^ (size_t)node;
+    for (int i = 0; i < nv; i++)
+        h = (h ^ (size_t)(unsigned)vars[i]) * 1099511628211u;
+    return h;
+}
+
+static int *slot_for(int *table, size_t cap, size_t w, int node, const int *vars, int nv)
+{
+    size_t i = state_hash(node, vars, nv) & (cap - 1);
+    for (;; i = (i + 1) & (cap - 1)) {
+        int *slot = table + i * w;
+        if (slot[0] == -1 ||
+            (slot[0] == node && memcmp(slot + 1, vars, sizeof(int) * (size_t)nv) == 0))
+            return slot;
+    }
+}
+
+/* Doubles the table, keeping it at most half full. 0 on OOM. */
+static int grow(explore *e)
+{
+    size_t w = (size_t)e->nv + 1, cap = e->cap ? e->cap * 2 : 1024;
+    int *t = malloc(sizeof(int) * w * cap);
+    if (!t)
+        return 0;
+    for (size_t i = 0; i < cap; i++)
+        t[i * w] = -1;
+    for (size_t i = 0; i < e->cap; i++) {
+        int *old = e->seen + i * w;
+        if (old[0] != -1)
+            memcpy(slot_for(t, cap, w, old[0], old + 1, e->nv), old, sizeof(int) * w);
+    }
+    free(e->seen);
+    e->seen = t;
+    e->cap = cap;
+    return 1;
+}
+
+/* 1 when the state is new (and now recorded), 0 when seen, -1 when the cap
+ * is reached or memory runs out. */
+static int remember(explore *e, int node, const int *vars)
+{
+    size_t w = (size_t)e->nv + 1;
+    if (e->n >= STATE_CAP || ((e->n + 1) * 2 > e->cap && !grow(e)))
+        return -1;
+    int *slot = slot_for(e->seen, e->cap, w, node, vars, e->nv);
+    if (slot[0] != -1)
+        return 0;
+    slot[0] = node;
+    memcpy(slot + 1, vars, sizeof(int) * (size_t)e->nv);
+    e->n++;
+    return 1;
+}
+
+static void apply(const sp_scenario *sc, int *vars, const sp_effect *fx, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const sp_var *v = &sc->vars[fx[i].var];
+        long x = fx[i].op == SP_EFFECT_SET ? fx[i].value : (long)vars[fx[i].var] + fx[i].value;
+        vars[fx[i].var] = (int)(x < v->min ? v->min : x > v->max ? v->max : x);
+    }
+}
+
+/* Enters node with vars (owned by the caller, changed here). Depth is
+ * bounded by the node count because the graph is acyclic. */
+static void visit(explore *e, int node, int *vars)
+{
+    const sp_scenario *sc = e->sc;
+    for (;;) {
+        const sp_node *n = &sc->nodes[node];
+        apply(sc, vars, n->effects, n->n_effects);
+        int r = remember(e, node, vars);
+        if (r <= 0) {
+            e->capped |= r < 0;
+            return;
+        }
+        if (n->kind == SP_NODE_ENDING)
+            return;
+        if (n->kind == SP_NODE_GOTO) {
+            int next = n->gotos[n->n_gotos - 1].target;
+            for (int i = 0; i < n->n_gotos; i++)
+                if (sp_cond_eval(n->gotos[i].cond, vars)) {
+                    next = n->gotos[i].target;
+                    break;
+                }
+            node = next;
+            continue;
+        }
+        int offered = 0;
+        int *copy = malloc(sizeof(int) * (size_t)(e->nv ? e->nv : 1));
+        if (!copy) {
+            e->capped = 1;
+            return;
+        }
+        for (int i = 0; i < n->n_options; i++) {
+            const sp_option *o = &n->options[i];
+            if (!sp_cond_eval(o->cond, vars))
+                continue;
+            offered++;
+            memcpy(copy, vars, sizeof(int) * (size_t)e->nv);
+            apply(sc, copy, o->effects, o->n_effects);
+            visit(e, o->target, copy);
+        }
+        free(copy);
+        if (!offered)
+            e->empty[node] = 1;
+        return;
+    }
+}
+
+/* Adds "path:line: decision 'x' offers no option at all on some path" for
+ * each such node. Returns the number found. */
+static int empty_offers(const sp_scenario *sc, sp_lang l)
+{
+    explore e = { sc, sc->n_vars, NULL, 0, 0, NULL, 0 };
+    e.empty = calloc((size_t)sc->n_nodes, 1);
+    int *vars = malloc(sizeof(int) * (size_t)(e.nv ? e.nv : 1));
+    int found = 0;
+    if (!grow(&e) || !e.empty || !vars) {
+        fprintf(stderr, "%s: out of memory checking the decisions\n", sc->path);
+        found = 1;
+        goto out;
+    }
+    for (int i = 0; i < e.nv; i++)
+        vars[i] = sc->vars[i].init;
+    visit(&e, sc->start, vars);
+    for (int i = 0; i < sc->n_nodes; i++) {
+        if (!e.empty[i])
+            continue;
+        printf("%s:%d: '%s' %s\n", sc->path, sc->nodes[i].line, sc->nodes[i].id,
+               sp_term_msg(l, SP_MSG_EMPTY_OFFER));
+        found++;
+    }
+    if (e.capped)
+        printf("%s: more than %d states; not every path was followed\n", sc->path, STATE_CAP);
+out:
+    free(vars);
+    free(e.seen);
+    free(e.empty);
+    return found;
+}
+
+/* ==== summary and matrix ================================================== */
+
+static void id_list(const char *head, int have, int total, const unsigned char *mark,
+                    int n, const char *(*id_of)(const sp_handbook *, int), const sp_handbook *hb)
+{
+    printf("  %s %d/%d", head, have, total);
+    const char *sep = ": ";
+    for (int i = 0; i < n; i++)
+        if (mark[i]) {
+            printf("%s%s", sep, id_of(hb, i));
+            sep = ", ";
+        }
+    printf("\n");
+}
+
+static const char *intervention_id(const sp_handbook *hb, int i) { return hb->interventions[i].id; }
+static const char *flag_id(const sp_handbook *hb, int i) { return hb->redflags[i].id; }
+static const char *thought_id(const sp_handbook *hb, int i) { return hb->thoughts[i].id; }
+
+static int count(const unsigned char *mark, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += mark[i] != 0;
+    return k;
+}
+
+static void summary(const sp_scenario *sc, const sp_analysis *a, sp_lang l)
+{
+    const sp_handbook *hb = sc->handbook;
+    printf("%s: %s (%s, %s)\n", sc->path, sc->id, sp_phase_code(sc->phase), sc->version);
+    printf("  %s %d, %s %d, %s %d\n", sp_term_msg(l, SP_MSG_NODES), sc->n_nodes,
+           sp_term_msg(l, SP_MSG_DECISIONS), a->n_decisions, sp_term_msg(l, SP_MSG_ENDINGS),
+           a->n_endings);
+    printf("  %s:", sp_term_msg(l, SP_MSG_INTERVENTIONS));
+    for (int p = 0; p < SP_PHASE_COUNT; p++) {
+        int have = 0, total = 0;
+        for (int i = 0; i < hb->n_interventions; i++)
+            if ((int)hb->interventions[i].phase == p) {
+                total++;
+                have += a->interventions[i] != 0;
+            }
+        printf("%s %s %d/%d", p ? ";" : "", sp_phase_code((sp_phase)p), have, total);
+        const char *sep = " (";
+        for (int i = 0; i < hb->n_interventions; i++)
+            if ((int)hb->interventions[i].phase == p && a->interventions[i]) {
+                printf("%s%s", sep, hb->interventions[i].id);
+                sep = ", ";
+            }
+        if (*sep == ',')
+            printf(")");
+    }
+    printf("\n");
+    id_list(sp_term_msg(l, SP_MSG_REDFLAGS), count(a->flags, hb->n_redflags), hb->n_redflags,
+            a->flags, hb->n_redflags, flag_id, hb);
+    id_list(sp_term_msg(l, SP_MSG_THOUGHT_PAIRS), count(a->thoughts, hb->n_thoughts), hb->n_thoughts,
+            a->thoughts, hb->n_thoughts, thought_id, hb);
+    printf("  %s: min %d, max %d\n", sp_term_msg(l, SP_MSG_TOTAL_RANGE), a->min_total, a->max_total);
+}
+
+typedef struct checked {
+    sp_scenario *sc;
+    sp_analysis *a;
+} checked;
+
+/* One block of rows: an element per row, a case per column. Returns how
+ * many elements some case practises. */
+static int matrix_block(const checked *c, int nc, int n, size_t label_w,
+                        const char *(*id_of)(const sp_handbook *, int), const sp_handbook *hb,
+                        const unsigned char *(*mark_of)(const sp_analysis *))
+{
+    int covered = 0;
+    for (int i = 0; i < n; i++) {
+        const char *id = id_of(hb, i);
+        printf("  %-*s", (int)label_w, id);
+        int any = 0;
+        for (int k = 0; k < nc; k++) {
+            int on = mark_of(c[k].a)[i] != 0;
+            any |= on;
+            int w = (int)strlen(c[k].sc->id);
+            printf("  %*s%s", (w - 1) / 2, "", on ? "✓" : "x");
+            printf("%*s", w - 1 - (w - 1) / 2, "");
+        }
+        printf("\n");
+        covered += any;
+    }
+    return covered;
+}
+
+static const unsigned char *iv_marks(const sp_analysis *a) { return a->interventions; }
+static const unsigned char *flag_marks(const sp_analysis *a) { return a->flags; }
+static const unsigned char *thought_marks(const sp_analysis *a) { return a->thoughts; }
+
+static void matrix(const checked *c, int nc, const sp_handbook *hb, sp_lang l)
+{
+    size_t w = 0;
+    for (int i = 0; i < hb->n_interventions; i++)
+        if (strlen(hb->interventions[i].id) > w)
+            w = strlen(hb->interventions[i].id);
+    for (int i = 0; i < hb->n_redflags; i++)
+        if (strlen(hb->redflags[i].id) > w)
+            w = strlen(hb->redflags[i].id);
+    for (int i = 0; i < hb->n_thoughts; i++)
+        if (strlen(hb->thoughts[i].id) > w)
+            w = strlen(hb->thoughts[i].id);
+    printf("\n%s\n  %-*s", sp_term_msg(l, SP_MSG_COVERAGE), (int)w, "");
+    for (int k = 0; k < nc; k++)
+        printf("  %s", c[k].sc->id);
+    printf("\n");
+    int iv = matrix_block(c, nc, hb->n_interventions, w, intervention_id, hb, iv_marks);
+    int fl = matrix_block(c, nc, hb->n_redflags, w, flag_id, hb, flag_marks);
+    int th = matrix_block(c, nc, hb->n_thoughts, w, thought_id, hb, thought_marks);
+    printf("\n%s %d/%d\n%s %d/%d\n%s %d/%d\n", sp_term_msg(l, SP_MSG_INTERVENTIONS), iv,
+           hb->n_interventions, sp_term_msg(l, SP_MSG_REDFLAGS), fl, hb->n_redflags,
+           sp_term_msg(l, SP_MSG_THOUGHT_PAIRS), th, hb->n_thoughts);
+}
+
+/* ==== the command ========================================================= */
+
+static int is_handbook(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    return strcmp(base ? base + 1 : path, "handbook.xml") == 0;
+}
+
+int sp_cmd_check(int argc, char **argv)
+{
+    if (argc < 2)
+        return sp_cli_usage("check");
+    sp_lang l = sp_cli_opts()->lang;
+    sp_diag *d = sp_diag_new();
+    checked *c = calloc((size_t)argc, sizeof *c);
+    if (!d || !c) {
+        sp_diag_free(d);
+        free(c);
+        return SP_EXIT_SYSTEM;
+    }
+    int rc = SP_EXIT_OK;
+    sp_handbook *hb = NULL;
+
+    /* A handbook.xml among the files is the handbook the cases are checked
+     * against; else the installed one. */
+    const char *hb_path = NULL;
+    for (int i = 1; i < argc && !hb_path; i++)
+        if (is_handbook(argv[i]))
+            hb_path = argv[i];
+    sp_status st = hb_path ? sp_handbook_load(hb_path, sp_paths_scenarios(), &hb, d)
+                           : sp_paths_load_handbook(&hb, d);
+    sp_cli_print_diag(d);
+    sp_diag_clear(d);
+    if (st != SP_OK) {
+        fprintf(stderr, "samenspel check: the handbook did not load; no case can be checked\n");
+        rc = SP_EXIT_INVALID;
+        goto out;
+    }
+    if (hb_path)
+        printf("%s: %s %d, %s %d, %s %d\n", hb_path, sp_term_msg(l, SP_MSG_INTERVENTIONS),
+               hb->n_interventions, sp_term_msg(l, SP_MSG_REDFLAGS), hb->n_redflags,
+               sp_term_msg(l, SP_MSG_THOUGHT_PAIRS), hb->n_thoughts);
+
+    int nc = 0;
+    for (int i = 1; i < argc; i++) {
+        if (is_handbook(argv[i])) {
+            if (argv[i] != hb_path) {
+                sp_handbook *other = NULL;
+                if (sp_handbook_load(argv[i], sp_paths_scenarios(), &other, d) != SP_OK)
+                    rc = SP_EXIT_INVALID;
+                sp_handbook_free(other);
+                sp_cli_print_diag(d);
+                sp_diag_clear(d);
+            }
+            continue;
+        }
+        sp_scenario *sc = NULL;
+        st = sp_paths_load_scenario(argv[i], hb, &sc, d);
+        sp_cli_print_diag(d);
+        sp_diag_clear(d);
+        if (st != SP_OK) {
+            fprintf(stderr, "%s: %s\n", argv[i], sp_status_name(st));
+            rc = st == SP_EINVAL || rc == SP_EXIT_INVALID ? SP_EXIT_INVALID : sp_cli_exit(st);
+            continue;
+        }
+        sp_analysis *a = NULL;
+        if (sp_analysis_run(sc, &a) != SP_OK) {
+            fprintf(stderr, "%s: the analysis failed (out of memory?)\n", sc->path);
+            sp_scenario_free(sc);
+            rc = SP_EXIT_SYSTEM;
+            continue;
+        }
+        summary(sc, a, l);
+        if (empty_offers(sc, l))
+            rc = SP_EXIT_INVALID;
+        c[nc].sc = sc;
+        c[nc].a = a;
+        nc++;
+    }
+    if (nc > 1)
+        matrix(c, nc, hb, l);
+out:
+    for (int i = 0; i < argc; i++) {
+        sp_analysis_free(c[i].a);
+        sp_scenario_free(c[i].sc);
+    }
+    free(c);
+    sp_handbook_free(hb);
+    sp_diag_free(d);
+    return rc;
+}

@@ -1,0 +1,306 @@
+/* cmd_play.c: `samenspel play`: a case or the trajectory, in the window, at the keyboard or from a script. */
+#include "commands.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "app/paths.h"
+#include "core/debrief.h"
+#include "core/handbook.h"
+#include "core/scenario.h"
+#include "core/transcript.h"
+#include "term/term.h"
+
+/* ==== one case =========================================================== */
+
+/* Keeps the transcript on disk in step with the session. */
+typedef struct saver {
+    sp_transcript *tr;
+    char path[PATH_MAX];
+} saver;
+
+static int save(void *ctx, const sp_session *s)
+{
+    saver *sv = ctx;
+    sp_diag *d = sp_diag_new();
+    sp_status st = sp_transcript_sync(sv->tr, s);
+    if (st == SP_OK)
+        st = sp_transcript_write(sv->tr, sv->path, d);
+    if (st != SP_OK) {
+        sp_cli_print_diag(d);
+        fprintf(stderr, "%s: the transcript could not be saved (%s)\n", sv->path, sp_status_name(st));
+    }
+    sp_diag_free(d);
+    return st != SP_OK;
+}
+
+typedef struct run {
+    sp_term term;
+    sp_handbook *hb;
+    sp_term_script *script;  /* NULL: interactive */
+    char trajectory[64];     /* trajectory id of the transcripts, or "" */
+    /* The previous case of a trajectory: its end values feed carry vars. */
+    sp_scenario *prev_sc;
+    sp_session *prev_s;
+} run;
+
+static void carry_over(const run *r, sp_session *s, const sp_scenario *sc)
+{
+    if (!r->prev_s)
+        return;
+    const int *end = sp_session_vars(r->prev_s);
+    for (int i = 0; i < sc->n_vars; i++) {
+        if (!sc->vars[i].carry)
+            continue;
+        int k = sp_scenario_var(r->prev_sc, sc->vars[i].name);
+        if (k >= 0)
+            sp_session_set_var(s, sc->vars[i].name, end[k]);
+    }
+}
+
+/* Plays one case; returns the play's result (or SP_PLAY_SYSTEM_ERROR when
+ * it could not start) and keeps the scenario and session in r->prev_*. */
+static sp_play_result play_case(run *r, const char *arg, int *exit_code)
+{
+    sp_diag *d = sp_diag_new();
+    sp_scenario *sc = NULL;
+    sp_status st = d ? sp_paths_load_scenario(arg, r->hb, &sc, d) : SP_ENOMEM;
+    sp_cli_print_diag(d);
+    sp_diag_clear(d);
+    if (st != SP_OK) {
+        sp_diag_free(d);
+        *exit_code = sp_cli_exit(st);
+        return SP_PLAY_SYSTEM_ERROR;
+    }
+    sp_session *s = sp_session_new(sc, r->term.lang);
+    saver sv = { sp_transcript_new(), "" };
+    if (!s || !sv.tr)
+        st = SP_ENOMEM;
+    if (st == SP_OK) {
+        sp_cli_set_clock(s);
+        carry_over(r, s, sc);
+        free(sv.tr->mode);
+        sv.tr->mode = strdup("solo");
+        free(sv.tr->trajectory);
+        sv.tr->trajectory = r->trajectory[0] ? strdup(r->trajectory) : NULL;
+        st = sp_cli_transcript_path(sc->id, sp_session_started_at(s), sv.path, sizeof sv.path, d);
+    }
+    /* Written before the first step too: a play quit at once leaves a file. */
+    if (st == SP_OK && save(&sv, s))
+        st = SP_EIO;
+    sp_cli_print_diag(d);
+    sp_diag_free(d);
+    sp_play_result res = SP_PLAY_SYSTEM_ERROR;
+    if (st == SP_OK) {
+        sp_term_play_io io = { stdin, r->script, save, &sv };
+        res = sp_term_play(&r->term, s, &io, 1);
+        if (res == SP_PLAY_QUIT)
+            sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN,
+                         sp_term_msg(r->term.lang, SP_MSG_QUIT));
+        if (res != SP_PLAY_SYSTEM_ERROR) {
+            sp_debrief *db = sp_debrief_build(s);
+            if (db)
+                sp_term_debrief(&r->term, s, db);
+            sp_debrief_free(db);
+        }
+        fflush(stdout);
+        fprintf(stderr, "%s %s\n", sp_term_msg(r->term.lang, SP_MSG_TRANSCRIPT_AT), sv.path);
+    }
+    *exit_code = st == SP_OK ? SP_EXIT_OK : sp_cli_exit(st);
+    if (res == SP_PLAY_SYSTEM_ERROR && st == SP_OK)
+        *exit_code = SP_EXIT_SYSTEM;
+    sp_transcript_free(sv.tr);
+    sp_session_free(r->prev_s);
+    sp_scenario_free(r->prev_sc);
+    r->prev_s = s;
+    r->prev_sc = sc;
+    return res;
+}
+
+/* ==== a case or the trajectory ============================================ */
+
+static int script_problem(const run *r, const char *what)
+{
+    fprintf(stderr, "%s: %s\n", sp_term_script_where(r->script), what);
+    return SP_EXIT_INVALID;
+}
+
+/* The exit code for how a play ended, with the script's message. */
+static int verdict(run *r, sp_play_result res, int last)
+{
+    switch (res) {
+    case SP_PLAY_FINISHED:
+        if (r->script && last && !sp_term_script_done(r->script)) {
+            const char *id = sp_term_script_case(r->script);
+            return script_problem(r, id ? "'case' only separates the parts of a trajectory"
+                                        : "the play has already ended here");
+        }
+        return SP_EXIT_OK;
+    case SP_PLAY_QUIT:
+        return SP_EXIT_OK;
+    case SP_PLAY_SCRIPT_END:
+        fprintf(stderr, "%s: the script ended before the play reached an ending\n",
+                sp_term_script_where(r->script));
+        return SP_EXIT_INVALID;
+    case SP_PLAY_SCRIPT_CASE:
+        return script_problem(r, "'case' before the play reached an ending");
+    case SP_PLAY_SCRIPT_ERROR:
+        return SP_EXIT_INVALID;
+    case SP_PLAY_SYSTEM_ERROR:
+        return SP_EXIT_SYSTEM;
+    }
+    return SP_EXIT_SYSTEM;
+}
+
+static int play_trajectory(run *r)
+{
+    time_t tt = (time_t)sp_cli_now();
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(r->trajectory, sizeof r->trajectory, "trajectory-%Y%m%d-%H%M%S", &tm);
+    if (r->script) {
+        /* A leading `case intake` is allowed, for symmetry. */
+        const char *first = sp_term_script_case(r->script);
+        if (first && strcmp(first, sp_case_ids[0]) != 0)
+            return script_problem(r, "a trajectory starts with 'case intake'");
+    }
+    for (int i = 0; i < SP_CASE_COUNT; i++) {
+        if (i > 0) {
+            if (r->script) {
+                const char *next = sp_term_script_case(r->script);
+                if (!next) {
+                    if (sp_term_script_done(r->script)) {
+                        fprintf(stderr, "%s: the script ended before 'case %s'\n",
+                                sp_term_script_where(r->script), sp_case_ids[i]);
+                    } else {
+                        fprintf(stderr, "%s: expected 'case %s' after the end of %s\n",
+                                sp_term_script_where(r->script), sp_case_ids[i], sp_case_ids[i - 1]);
+                    }
+                    return SP_EXIT_INVALID;
+                }
+                if (strcmp(next, sp_case_ids[i]) != 0) {
+                    char what[128];
+                    snprintf(what, sizeof what, "expected 'case %s', not 'case %s'", sp_case_ids[i], next);
+                    return script_problem(r, what);
+                }
+            }
+            fprintf(r->term.out, "\n");
+            char head[128];
+            snprintf(head, sizeof head, "%s %s", sp_term_msg(r->term.lang, SP_MSG_CONTINUE_CASE),
+                     sp_case_ids[i]);
+            sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
+            fprintf(r->term.out, "\n");
+        }
+        int rc = SP_EXIT_OK;
+        sp_play_result res = play_case(r, sp_case_ids[i], &rc);
+        if (rc != SP_EXIT_OK)
+            return rc;
+        rc = verdict(r, res, i == SP_CASE_COUNT - 1);
+        if (rc != SP_EXIT_OK || res != SP_PLAY_FINISHED)
+            return rc;
+    }
+    return SP_EXIT_OK;
+}
+
+static int play_in_terminal(const char *what, const char *script_path)
+{
+    run r = { 0 };
+    sp_term_init(&r.term, stdout, sp_cli_opts()->lang);
+    sp_diag *d = sp_diag_new();
+    if (!d)
+        return SP_EXIT_SYSTEM;
+    sp_status st = sp_paths_load_handbook(&r.hb, d);
+    if (st == SP_OK && script_path && !(r.script = sp_term_script_open(script_path, d)))
+        st = SP_EIO;
+    sp_cli_print_diag(d);
+    sp_diag_free(d);
+    int rc;
+    if (st != SP_OK) {
+        rc = sp_cli_exit(st);
+    } else if (strcmp(what, "trajectory") == 0) {
+        rc = play_trajectory(&r);
+    } else {
+        sp_play_result res = play_case(&r, what, &rc);
+        if (rc == SP_EXIT_OK)
+            rc = verdict(&r, res, 1);
+    }
+    sp_session_free(r.prev_s);
+    sp_scenario_free(r.prev_sc);
+    sp_term_script_free(r.script);
+    sp_handbook_free(r.hb);
+    return rc;
+}
+
+int sp_cmd_play(int argc, char **argv)
+{
+    int text = 0;
+    const char *script = NULL, *what = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--text") == 0) {
+            text = 1;
+        } else if (strcmp(argv[i], "--choices") == 0 && i + 1 < argc) {
+            script = argv[++i];
+        } else if (strncmp(argv[i], "--choices=", 10) == 0 && argv[i][10]) {
+            script = argv[i] + 10;
+        } else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
+            fprintf(stderr, "samenspel play: unknown option '%s'\n", argv[i]);
+            return sp_cli_usage("play");
+        } else if (!what) {
+            if (strcmp(argv[i], "--") == 0 && ++i >= argc)
+                break;
+            what = argv[i];
+        } else {
+            return sp_cli_usage("play");
+        }
+    }
+    if (!what)
+        return sp_cli_usage("play");
+    if (!text && !script) {
+        if (sp_cli_display_available()) {
+            sp_gui_options o = { 0 };
+            o.scenario = what;
+            o.display = -1;
+            return sp_cli_gui_run(&o);
+        }
+        fprintf(stderr, "%s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_NO_DISPLAY));
+    }
+    return play_in_terminal(what, script);
+}
+
+/* ==== the menu ============================================================ */
+
+int sp_cmd_play_menu(void)
+{
+    sp_term t;
+    sp_lang l = sp_cli_opts()->lang;
+    sp_term_init(&t, stdout, l);
+    fputc('\n', t.out);
+    for (int i = 0; i < SP_CASE_COUNT; i++)
+        fprintf(t.out, "  %d. %s\n", i + 1, sp_case_ids[i]);
+    fprintf(t.out, "  %d. %s\n", SP_CASE_COUNT + 1, sp_term_msg(l, SP_MSG_TRAJECTORY));
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = SP_EXIT_OK;
+    for (;;) {
+        fputs(sp_term_msg(l, SP_MSG_MENU), t.out);
+        fflush(t.out);
+        if (getline(&line, &cap, stdin) < 0) {
+            fputc('\n', t.out);
+            break;
+        }
+        char *end;
+        long k = strtol(line, &end, 10);
+        while (*end == ' ' || *end == '\n' || *end == '\r')
+            end++;
+        if (line[0] == 'q')
+            break;
+        if (*end || k < 1 || k > SP_CASE_COUNT + 1)
+            continue;
+        rc = play_in_terminal(k <= SP_CASE_COUNT ? sp_case_ids[k - 1] : "trajectory", NULL);
+        break;
+    }
+    free(line);
+    return rc;
+}

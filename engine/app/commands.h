@@ -1,0 +1,88 @@
+/* commands.h: the subcommands of the samenspel program and the helpers (cli.c) they share. */
+#ifndef SP_COMMANDS_H
+#define SP_COMMANDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "core/model.h"
+#include "core/diag.h"
+#include "core/session.h"
+#include "gui/gui.h"
+
+/* Exit codes of the program (README, --help). */
+enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 3 };
+
+/*
+ * The command table: X(name, arguments, Dutch help, English help).
+ * A new subcommand is one line here plus engine/app/cmd_NAME.c with
+ *     int sp_cmd_NAME(int argc, char **argv);
+ * argv[0] is the command's name; global options (--lang, --font) are already
+ * taken out of argv by main.
+ */
+#define SP_COMMANDS(X)                                                                  \
+    X(play, "[--text] [--choices SCRIPT] SCENARIO",                                     \
+      "speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory'",  \
+      "play a case (intake, uitvoering, teruggeven), a file or 'trajectory'")           \
+    X(check, "FILE...",                                                                 \
+      "controleer casussen en het handboek; met dekkingsoverzicht",                     \
+      "check cases and the handbook; with a coverage report")                           \
+    X(graph, "SCENARIO",                                                                \
+      "de gespreksgraaf als Graphviz DOT",                                              \
+      "the dialogue graph as Graphviz DOT")                                             \
+    X(debrief, "TRANSCRIPT",                                                            \
+      "de nabespreking van een gespeeld gesprek",                                       \
+      "the debrief of a played conversation")
+
+#define SP_CMD_DECLARE(name, args, nl, en) int sp_cmd_##name(int argc, char **argv);
+SP_COMMANDS(SP_CMD_DECLARE)
+#undef SP_CMD_DECLARE
+
+/* `samenspel` without arguments and without a display: pick a case in the
+ * terminal and play it. */
+int sp_cmd_play_menu(void);
+
+/* ---- shared by the commands (cli.c) -------------------------------------- */
+
+/* Global options, set once by main. */
+typedef struct sp_cli_options {
+    sp_lang lang;            /* --lang, else the environment, else Dutch */
+    const char *font;        /* --font PATH for the window, or NULL */
+} sp_cli_options;
+
+/* Takes --lang L / --lang=L / --font P / --font=P out of argv (anywhere
+ * before a "--"), compacting argv and *argc. Returns SP_EXIT_USAGE with a
+ * message on stderr for a bad value, else SP_EXIT_OK. */
+int sp_cli_parse_global(int *argc, char **argv);
+const sp_cli_options *sp_cli_opts(void);
+
+/* The window. main.c plugs in sp_gui_display_available and sp_gui_run;
+ * the test binaries, linked without main.o, have no window, so there every
+ * command takes the terminal. */
+void sp_cli_set_gui(int (*available)(void), int (*run)(const sp_gui_options *));
+int sp_cli_display_available(void);
+/* Fills in the global --font; SP_EXIT_SYSTEM when there is no window. */
+int sp_cli_gui_run(sp_gui_options *o);
+
+/* The exit code for a core status. */
+int sp_cli_exit(sp_status st);
+/* Prints every message of d on stderr (and how many were dropped). */
+void sp_cli_print_diag(const sp_diag *d);
+/* "usage: samenspel NAME ARGS" on stderr; returns SP_EXIT_USAGE. */
+int sp_cli_usage(const char *name);
+
+/* Loads the handbook and a scenario (path or case id), printing any
+ * message. Returns an exit code; on success both are set. */
+int sp_cli_load(const char *arg, sp_handbook **hb, sp_scenario **sc);
+
+/* The session clock: $SOURCE_DATE_EPOCH when set (a fixed clock, for
+ * reproducible transcripts), else the time of day. */
+int64_t sp_cli_now(void);
+void sp_cli_set_clock(sp_session *s);
+
+/* A fresh transcript path $XDG_DATA_HOME/samenspel/transcripts/
+ * <case>-<YYYYMMDD-HHMMSS>.xml (a -2, -3... suffix when taken), with the
+ * directory created. */
+sp_status sp_cli_transcript_path(const char *case_id, int64_t when, char *buf, size_t len,
+                                 sp_diag *d);
+
+#endif

@@ -1,0 +1,100 @@
+/* paths.c: finds the data directory (env, beside the binary, installed) and loads the handbook and cases from it. */
+#include "paths.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/handbook.h"
+#include "core/scenario.h"
+
+#ifndef SP_DATADIR
+#define SP_DATADIR "/usr/local/share/samenspel"
+#endif
+
+const char *const sp_case_ids[SP_CASE_COUNT] = { "intake", "uitvoering", "teruggeven" };
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+/* Looked up on every call, not cached: the environment may change between
+ * calls (the tests do that), and the cost is one stat. */
+const char *sp_paths_data(void)
+{
+    static char buf[PATH_MAX];
+    const char *env = getenv("SAMENSPEL_DATA");
+    if (env && *env) {
+        snprintf(buf, sizeof buf, "%s", env);
+        return buf;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char probe[PATH_MAX + 16];
+            snprintf(probe, sizeof probe, "%s/scenarios", exe);
+            if (is_dir(probe)) {
+                snprintf(buf, sizeof buf, "%s", exe);
+                return buf;
+            }
+        }
+    }
+    return SP_DATADIR;
+}
+
+const char *sp_paths_scenarios(void)
+{
+    static char buf[PATH_MAX + 16];
+    snprintf(buf, sizeof buf, "%s/scenarios", sp_paths_data());
+    return buf;
+}
+
+sp_status sp_paths_load_handbook(sp_handbook **out, sp_diag *d)
+{
+    char path[PATH_MAX + 32];
+    const char *dir = sp_paths_scenarios();
+    snprintf(path, sizeof path, "%s/handbook.xml", dir);
+    return sp_handbook_load(path, dir, out, d);
+}
+
+/* A case id has the shape of a scenario id and names no file of its own. */
+static int looks_like_id(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+sp_status sp_paths_load_scenario(const char *arg, const sp_handbook *hb,
+                                 sp_scenario **out, sp_diag *d)
+{
+    *out = NULL;
+    const char *dir = sp_paths_scenarios();
+    if (is_file(arg) || !looks_like_id(arg))
+        return sp_scenario_load(arg, dir, hb, out, d);
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/%s.xml", dir, arg);
+    if (!is_file(path)) {
+        sp_diag_add(d, arg, 0, "no such file, and no case of that name in %s (cases: %s, %s, %s)",
+                    dir, sp_case_ids[0], sp_case_ids[1], sp_case_ids[2]);
+        return SP_EUSAGE;
+    }
+    return sp_scenario_load(path, dir, hb, out, d);
+}

@@ -1,0 +1,161 @@
+/* term.h: the terminal front end: styled or plain output, UTF-8 wrapping, interface strings, play loop, debrief report. */
+#ifndef SP_TERM_H
+#define SP_TERM_H
+
+/*
+ * The terminal is the second host of the core (the SDL window is the first).
+ * Output goes through an sp_term: on a terminal it wraps to the window width
+ * and uses a few escape codes (bold names, dim italic thoughts); anywhere
+ * else it writes plain text with one paragraph per line, so pipes, files and
+ * the expected outputs of tests never hold an escape code.
+ */
+
+#include <stddef.h>
+#include <stdio.h>
+#include "core/model.h"
+#include "core/diag.h"
+#include "core/session.h"
+#include "core/debrief.h"
+#include "core/analysis.h"
+
+/* ---- interface strings --------------------------------------------------- */
+
+/* Every string the terminal front end and the command line show. Dutch
+ * first; English where --lang en asks for it. Text from scenarios and the
+ * handbook comes from the model, not from here. */
+typedef enum {
+    SP_MSG_NO_DISPLAY,
+    SP_MSG_ROLE_CARD, SP_MSG_YOU_ARE, SP_MSG_YOU_MEET, SP_MSG_SITUATION, SP_MSG_AIM,
+    SP_MSG_CAST,
+    SP_MSG_TURN, SP_MSG_AT_TURN, SP_MSG_THOUGHT, SP_MSG_YOU, SP_MSG_FEEDBACK, SP_MSG_SCORE_LINE,
+    SP_MSG_ENDING, SP_MSG_KEYS, SP_MSG_ASK, SP_MSG_ASK_FLAG,
+    SP_MSG_BAD_KEY, SP_MSG_NOTHING_TO_UNDO, SP_MSG_UNDONE, SP_MSG_FLAG_TWICE,
+    SP_MSG_RECOGNISED, SP_MSG_FALSE_ALARM, SP_MSG_HISTORY, SP_MSG_HISTORY_EMPTY,
+    SP_MSG_FLAGGED, SP_MSG_QUIT,
+    SP_MSG_DEBRIEF, SP_MSG_UNFINISHED, SP_MSG_GOALS, SP_MSG_BAR_LEGEND, SP_MSG_TOTAL,
+    SP_MSG_APPLIED, SP_MSG_NONE, SP_MSG_MISSED_CHANCES, SP_MSG_CHOSE, SP_MSG_BETTER,
+    SP_MSG_WOULD_APPLY, SP_MSG_DIFF, SP_MSG_NOT_APPLIED,
+    SP_MSG_FLAGS, SP_MSG_FLAGS_RECOGNISED, SP_MSG_FLAGS_MISSED, SP_MSG_FLAGS_FALSE,
+    SP_MSG_THOUGHTS, SP_MSG_HINDERING, SP_MSG_HELPFUL, SP_MSG_REFRAME,
+    SP_MSG_KIND_GOOD, SP_MSG_KIND_MIXED, SP_MSG_KIND_POOR,
+    SP_MSG_MENU, SP_MSG_TRAJECTORY, SP_MSG_CONTINUE_CASE,
+    SP_MSG_TRANSCRIPT_AT,
+    SP_MSG_NODES, SP_MSG_DECISIONS, SP_MSG_ENDINGS, SP_MSG_INTERVENTIONS,
+    SP_MSG_REDFLAGS, SP_MSG_THOUGHT_PAIRS, SP_MSG_TOTAL_RANGE, SP_MSG_COVERAGE,
+    SP_MSG_EMPTY_OFFER,
+    SP_MSG_COUNT
+} sp_msg;
+
+const char *sp_term_msg(sp_lang lang, sp_msg m);
+
+/* The interface language from the environment: LC_ALL, LC_MESSAGES, LANG
+ * (the first that is set and non-empty); English when it starts with "en",
+ * Dutch otherwise. */
+sp_lang sp_term_env_lang(void);
+
+/* ---- output -------------------------------------------------------------- */
+
+typedef enum {
+    SP_STYLE_PLAIN,
+    SP_STYLE_BOLD,      /* speaker names, headings */
+    SP_STYLE_THOUGHT,   /* dim italic: inner thoughts */
+    SP_STYLE_NARRATION, /* italic */
+    SP_STYLE_GOOD,      /* green: recognised, applied */
+    SP_STYLE_BAD        /* red: missed, false alarm */
+} sp_style;
+
+typedef struct sp_term {
+    FILE *out;
+    int tty;            /* 1: styles and wrapping */
+    int width;          /* columns to wrap at; 0: no wrapping */
+    sp_lang lang;
+} sp_term;
+
+/* Looks at out: a terminal gets styles and its width (TIOCGWINSZ, else
+ * $COLUMNS, else 80); anything else gets plain unwrapped text. */
+void sp_term_init(sp_term *t, FILE *out, sp_lang lang);
+
+/* Number of code points in s (UTF-8); what a column count means here. */
+size_t sp_term_columns(const char *s);
+
+/*
+ * Wraps text to width columns and returns a malloc'd copy (NULL on OOM).
+ * first: columns already taken on the first line (by a label printed
+ * before); indent: spaces that open every following line. Line breaks in
+ * text are kept (each new line gets the indent too). Words longer than a
+ * line are cut at a code point boundary, never inside a UTF-8 sequence.
+ * width <= 0 means no wrapping: the text is copied with indents after its
+ * own line breaks. When width leaves fewer than 8 columns after indent, the
+ * indent is dropped.
+ */
+char *sp_term_wrap(const char *text, int width, int first, int indent);
+
+/* Writes label (in label_style) then text (in text_style) wrapped with a
+ * hanging indent, then a newline. label may be NULL or "". */
+void sp_term_line(sp_term *t, int indent, sp_style label_style, const char *label,
+                  sp_style text_style, const char *text);
+/* printf without wrapping, in a style. */
+void sp_term_printf(sp_term *t, sp_style style, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- reports ------------------------------------------------------------- */
+
+/* The role card: title, summary, the four briefing texts and the cast. */
+void sp_term_briefing(sp_term *t, const sp_scenario *sc);
+/* The debrief of a (finished or unfinished) play. */
+void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d);
+/* The name of an ending kind ("goed", "gemengd", "zwak") in lang. */
+const char *sp_term_ending_kind(sp_lang lang, sp_ending_kind k);
+
+/* ---- playing ------------------------------------------------------------- */
+
+/*
+ * One play in the terminal. The same loop serves a person at the keyboard
+ * and a script: both give one command a line.
+ *
+ *   interactive keys: N (choose), f (mark a red flag), u (undo), h (history), q (quit)
+ *   script lines:     N | choose N | option ID | flag RF-ID | undo | case ID
+ *                     ('#' starts a comment; blank lines are skipped)
+ */
+
+typedef enum {
+    SP_PLAY_FINISHED,    /* the play reached an ending */
+    SP_PLAY_QUIT,        /* the person quit (q or end of input) */
+    SP_PLAY_SCRIPT_END,  /* the script ran out before an ending */
+    SP_PLAY_SCRIPT_CASE, /* the script reached a `case` line before an ending */
+    SP_PLAY_SCRIPT_ERROR,/* a script line did not fit; message on stderr */
+    SP_PLAY_SYSTEM_ERROR /* saving the transcript failed; message on stderr */
+} sp_play_result;
+
+/* A script: the lines of a file, read one command at a time. */
+typedef struct sp_term_script sp_term_script;
+
+/* NULL with a message in d when the file cannot be read. */
+sp_term_script *sp_term_script_open(const char *path, sp_diag *d);
+void sp_term_script_free(sp_term_script *sc);
+/* Skips blank and comment lines. When the next command is `case ID`,
+ * consumes it and returns ID (valid until the script is freed); else NULL
+ * and nothing is consumed. Either way sp_term_script_where then names the
+ * line of that next command. */
+const char *sp_term_script_case(sp_term_script *sc);
+/* 1 when only blank and comment lines remain. */
+int sp_term_script_done(sp_term_script *sc);
+/* "path:line" of the last command read, for messages. */
+const char *sp_term_script_where(const sp_term_script *sc);
+
+/* Called after every step that changed the session's log; a nonzero
+ * return stops the play with SP_PLAY_SYSTEM_ERROR. */
+typedef int (*sp_term_step_hook)(void *ctx, const sp_session *s);
+
+typedef struct sp_term_play_io {
+    FILE *in;                  /* interactive: where keys come from */
+    sp_term_script *script;    /* or a script (in is then ignored) */
+    sp_term_step_hook on_step;
+    void *ctx;
+} sp_term_play_io;
+
+/* Plays s until an ending, a quit or the end of the script. Prints the
+ * briefing first when briefing is 1. Does not print the debrief. */
+sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io, int briefing);
+
+#endif

@@ -1,0 +1,267 @@
+/* term_report.c: the role card before a play and the debrief report after it, as terminal text. */
+#include "term.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *msg(const sp_term *t, sp_msg m) { return sp_term_msg(t->lang, m); }
+
+/* ==== role card ========================================================== */
+
+void sp_term_briefing(sp_term *t, const sp_scenario *sc)
+{
+    sp_lang cl = t->lang;
+    const sp_briefing *b = &sc->briefing;
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_text_get(&sc->title, cl));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_text_get(&sc->summary, cl));
+    fputc('\n', t->out);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_ROLE_CARD));
+    const struct { sp_msg label; const sp_text *text; } rows[] = {
+        { SP_MSG_YOU_ARE, &b->you }, { SP_MSG_YOU_MEET, &b->meet },
+        { SP_MSG_SITUATION, &b->situation }, { SP_MSG_AIM, &b->aim },
+    };
+    int lw = 0;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        if ((int)sp_term_columns(msg(t, rows[i].label)) > lw)
+            lw = (int)sp_term_columns(msg(t, rows[i].label));
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char label[64];
+        const char *l = msg(t, rows[i].label);
+        snprintf(label, sizeof label, "%s%*s ", l, lw - (int)sp_term_columns(l), "");
+        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_text_get(rows[i].text, cl));
+    }
+    int others = 0;
+    for (int i = 0; i < sc->n_cast; i++)
+        others += sc->cast[i].role != SP_ROLE_SELF;
+    if (others) {
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_CAST));
+        for (int i = 0; i < sc->n_cast; i++) {
+            const sp_person *p = &sc->cast[i];
+            if (p->role == SP_ROLE_SELF)
+                continue;
+            const char *fn = sp_text_get(&p->function, cl);
+            char label[256];
+            snprintf(label, sizeof label, "%s%s", sp_text_get(&p->name, cl), *fn ? ", " : "");
+            sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, fn);
+        }
+    }
+}
+
+/* ==== debrief ============================================================ */
+
+/* Builds "label (id)" for a handbook element, into a caller buffer. */
+static const char *named(char *buf, size_t len, const sp_text *label, const char *id, sp_lang l)
+{
+    snprintf(buf, len, "%s (%s)", sp_text_get(label, l), id);
+    return buf;
+}
+
+/* "beurt 3: " or, with extra, "beurt 3 (helpend): " */
+static void turn_label(const sp_term *t, char *buf, size_t len, int turn, const char *extra)
+{
+    if (extra)
+        snprintf(buf, len, "%s %d (%s): ", msg(t, SP_MSG_AT_TURN), turn, extra);
+    else
+        snprintf(buf, len, "%s %d: ", msg(t, SP_MSG_AT_TURN), turn);
+}
+
+static const char *flag_why_at(const sp_scenario *sc, int node, int flag, sp_lang l)
+{
+    if (node < 0 || node >= sc->n_nodes)
+        return "";
+    const sp_node *n = &sc->nodes[node];
+    for (int i = 0; i < n->n_flags; i++)
+        if (n->flags[i].flag == flag)
+            return sp_text_get(&n->flags[i].why, l);
+    return "";
+}
+
+/* A bar of `width` characters: '#' up to score, '+' up to best, '.' up to
+ * max, on a scale where `scale` points fill the bar. */
+static void bar(char *out, int width, int scale, int score, int best, int max)
+{
+    if (score < 0)
+        score = 0;
+    if (best < score)
+        best = score;
+    if (max < best)
+        max = best;
+    int s = score * width / scale, b = best * width / scale, m = max * width / scale;
+    for (int i = 0; i < width; i++)
+        out[i] = i < s ? '#' : i < b ? '+' : i < m ? '.' : ' ';
+    out[width] = '\0';
+}
+
+static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lang cl)
+{
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_GOALS));
+    int scale = 1;
+    size_t lw = sp_term_columns(msg(t, SP_MSG_TOTAL));
+    for (int i = 0; i < d->n_goals; i++) {
+        const sp_debrief_goal *g = &d->goals[i];
+        int top = g->max > g->best ? g->max : g->best;
+        if (top > scale)
+            scale = top;
+        size_t c = sp_term_columns(sp_text_get(&hb->goals[g->goal].label, cl));
+        if (c > lw)
+            lw = c;
+    }
+    const int width = 20;
+    char b[32];
+    for (int i = 0; i < d->n_goals; i++) {
+        const sp_debrief_goal *g = &d->goals[i];
+        const char *label = sp_text_get(&hb->goals[g->goal].label, cl);
+        bar(b, width, scale, g->score, g->best, g->max);
+        fprintf(t->out, "  %s%*s [%s] %3d / %3d / %3d\n", label,
+                (int)(lw - sp_term_columns(label)), "", b, g->score, g->best, g->max);
+    }
+    const char *tot = msg(t, SP_MSG_TOTAL);
+    fprintf(t->out, "  %s%*s   %*s %3d / %3d / %3d\n", tot, (int)(lw - sp_term_columns(tot)), "",
+            width, "", d->total, d->total_best, d->total_max);
+    sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_BAR_LEGEND));
+}
+
+/* Appends the labels of an option's interventions to buf. */
+static void option_interventions(char *buf, size_t len, const sp_handbook *hb,
+                                 const sp_option *o, sp_lang cl)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < o->n_interventions; i++) {
+        const sp_intervention *iv = &hb->interventions[o->interventions[i]];
+        size_t used = strlen(buf);
+        snprintf(buf + used, len - used, "%s%s", i ? ", " : "", sp_text_get(&iv->label, cl));
+    }
+}
+
+static void interventions(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_lang cl)
+{
+    const sp_handbook *hb = sc->handbook;
+    char label[64], text[1024];
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_APPLIED));
+    if (!d->n_applied)
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
+    for (int i = 0; i < d->n_applied; i++) {
+        const sp_debrief_applied *a = &d->applied[i];
+        const sp_intervention *iv = &hb->interventions[a->intervention];
+        turn_label(t, label, sizeof label, a->turn, NULL);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_GOOD,
+                     named(text, sizeof text, &iv->label, iv->id, cl));
+    }
+    if (d->n_missed_interventions) {
+        text[0] = '\0';
+        for (int i = 0; i < d->n_missed_interventions; i++) {
+            const sp_intervention *iv = &hb->interventions[d->missed_interventions[i]];
+            size_t used = strlen(text);
+            char one[256];
+            snprintf(text + used, sizeof text - used, "%s%s", i ? ", " : "",
+                     named(one, sizeof one, &iv->label, iv->id, cl));
+        }
+        snprintf(label, sizeof label, "%s: ", msg(t, SP_MSG_NOT_APPLIED));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_BAD, text);
+    }
+
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_MISSED_CHANCES));
+    if (!d->n_missed)
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
+    for (int i = 0; i < d->n_missed; i++) {
+        const sp_debrief_missed *m = &d->missed[i];
+        const sp_node *n = &sc->nodes[m->node];
+        const sp_option *chosen = &n->options[m->chosen], *best = &n->options[m->best];
+        char ivs[512];
+        option_interventions(ivs, sizeof ivs, hb, best, cl);
+        char *p = text;
+        size_t left = sizeof text;
+        int k = snprintf(p, left, "%s \"%s\"; %s \"%s\"", msg(t, SP_MSG_CHOSE),
+                         sp_text_get(&chosen->text, cl), msg(t, SP_MSG_BETTER),
+                         sp_text_get(&best->text, cl));
+        if (k > 0 && (size_t)k < left) {
+            p += k;
+            left -= (size_t)k;
+        }
+        if (*ivs) {
+            k = snprintf(p, left, " (%s: %s)", msg(t, SP_MSG_WOULD_APPLY), ivs);
+            if (k > 0 && (size_t)k < left) {
+                p += k;
+                left -= (size_t)k;
+            }
+        }
+        snprintf(p, left, "; %s %d", msg(t, SP_MSG_DIFF), m->diff);
+        turn_label(t, label, sizeof label, m->turn, NULL);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+    }
+}
+
+static void flag_list(sp_term *t, const sp_scenario *sc, sp_msg heading, sp_style style,
+                      const sp_debrief_flag *fl, int n, int with_why, sp_lang cl)
+{
+    const sp_handbook *hb = sc->handbook;
+    char label[128], text[512];
+    snprintf(text, sizeof text, "%s: %d", msg(t, heading), n);
+    sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, text);
+    for (int i = 0; i < n; i++) {
+        const sp_redflag *rf = &hb->redflags[fl[i].flag];
+        turn_label(t, label, sizeof label, fl[i].turn, NULL);
+        sp_term_line(t, 4, SP_STYLE_PLAIN, label, style,
+                     named(text, sizeof text, &rf->label, rf->id, cl));
+        /* Missed: why the flag was there. False alarm: what the flag means. */
+        const char *why = with_why == 1 ? flag_why_at(sc, fl[i].node, fl[i].flag, cl)
+                        : with_why == 2 ? sp_text_get(&rf->explain, cl) : "";
+        if (*why)
+            sp_term_line(t, 6, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, why);
+    }
+}
+
+static void thoughts(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_lang cl)
+{
+    const sp_handbook *hb = sc->handbook;
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_THOUGHTS));
+    if (!d->n_thoughts)
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
+    for (int i = 0; i < d->n_thoughts; i++) {
+        const sp_debrief_thought *th = &d->thoughts[i];
+        const sp_option *o = &sc->nodes[th->node].options[th->option];
+        int hindering = th->side == SP_SIDE_HINDERING;
+        char label[128], text[1024];
+        turn_label(t, label, sizeof label, th->turn,
+                   msg(t, hindering ? SP_MSG_HINDERING : SP_MSG_HELPFUL));
+        snprintf(text, sizeof text, "\"%s\"", sp_text_get(&o->text, cl));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, hindering ? SP_STYLE_BAD : SP_STYLE_GOOD, text);
+        if (hindering && th->thought >= 0) {
+            snprintf(label, sizeof label, "%s: ", msg(t, SP_MSG_REFRAME));
+            sp_term_line(t, 6, SP_STYLE_PLAIN, label, SP_STYLE_THOUGHT,
+                         sp_text_get(&hb->thoughts[th->thought].helpful, cl));
+        }
+    }
+}
+
+void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    sp_lang cl = t->lang;
+    char buf[512];
+
+    fputc('\n', t->out);
+    snprintf(buf, sizeof buf, "== %s: %s ==", msg(t, SP_MSG_DEBRIEF), sp_text_get(&sc->title, cl));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);
+    if (d->finished && d->ending_node >= 0) {
+        const sp_node *e = &sc->nodes[d->ending_node];
+        snprintf(buf, sizeof buf, "%s: %s (%s)", msg(t, SP_MSG_ENDING),
+                 sp_text_get(&e->ending_title, cl), sp_term_ending_kind(t->lang, e->ending_kind));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_text_get(&e->evaluation, cl));
+    } else {
+        snprintf(buf, sizeof buf, "%s %d.", msg(t, SP_MSG_UNFINISHED), sp_session_turn(s));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);
+    }
+    fputc('\n', t->out);
+    goals(t, sc->handbook, d, cl);
+    fputc('\n', t->out);
+    interventions(t, sc, d, cl);
+    fputc('\n', t->out);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_FLAGS));
+    flag_list(t, sc, SP_MSG_FLAGS_RECOGNISED, SP_STYLE_GOOD, d->recognised, d->n_recognised, 0, cl);
+    flag_list(t, sc, SP_MSG_FLAGS_MISSED, SP_STYLE_BAD, d->flags_missed, d->n_flags_missed, 1, cl);
+    flag_list(t, sc, SP_MSG_FLAGS_FALSE, SP_STYLE_BAD, d->false_alarms, d->n_false_alarms, 2, cl);
+    fputc('\n', t->out);
+    thoughts(t, sc, d, cl);
+}
