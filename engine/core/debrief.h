@@ -42,10 +42,14 @@ typedef struct sp_debrief {
     int ending_node;             /* -1 when not finished */
     int n_turns;                 /* decisions taken */
     sp_debrief_goal *goals;      int n_goals;   /* one per handbook goal */
+    /* total: sum of chosen totals; total_best: sum of the best option total
+     * at each decision met (so it can be below the sum of goals[].best);
+     * total_max: the best total over any path (conditions ignored). */
     int total, total_best, total_max;
     sp_debrief_applied *applied; int n_applied;
-    /* Interventions of the scenario's phase never applied although an
-     * option on your path offered them (the "missed interventions"). */
+    /* Interventions never applied although an option offered on your path
+     * would have applied them (the "missed interventions"), in the order
+     * they were first offered. */
     int *missed_interventions;   int n_missed_interventions;
     sp_debrief_missed *missed;   int n_missed;
     sp_debrief_flag *recognised; int n_recognised;

@@ -1,0 +1,320 @@
+/* test_analysis.c: reachability, score bounds, expert path and coverage on oefen.xml, generated 6,000-node cases and hand-built graphs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/analysis.h"
+#include "core/arena.h"
+#include "core/cond.h"
+#include "core/handbook.h"
+#include "core/scenario.h"
+
+static sp_handbook *HBK;
+static sp_scenario *OEFEN;
+static char schemas[1024];
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *r = getenv("SAMENSPEL_DATA");
+    char hb_path[1024], sc_path[1024];
+    if (!r || !*r)
+        r = ".";
+    snprintf(hb_path, sizeof hb_path, "%s/tests/data/session/handbook.xml", r);
+    snprintf(sc_path, sizeof sc_path, "%s/tests/data/session/oefen.xml", r);
+    snprintf(schemas, sizeof schemas, "%s/scenarios", r);
+    sp_diag *d = sp_diag_new();
+    int ok = sp_handbook_load(hb_path, schemas, &HBK, d) == SP_OK &&
+             sp_scenario_load(sc_path, schemas, HBK, &OEFEN, d) == SP_OK;
+    for (int i = 0; i < sp_diag_count(d); i++)
+        fprintf(stderr, "%s\n", sp_diag_message(d, i));
+    sp_diag_free(d);
+    return ok ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_scenario_free(OEFEN);
+    sp_handbook_free(HBK);
+    return 0;
+}
+
+static int N(const sp_scenario *sc, const char *id) { return sp_scenario_node(sc, id); }
+
+static const char *opt_id(const sp_scenario *sc, int node, int opt)
+{
+    return sc->nodes[node].options[opt].id;
+}
+
+/* ---- the small hand-checked case --------------------------------------- */
+
+static void oefen_bounds(void **state)
+{
+    (void)state;
+    sp_analysis *a = NULL;
+    assert_int_equal(sp_analysis_run(OEFEN, &a), SP_OK);
+    assert_int_equal(a->n_nodes, OEFEN->n_nodes);
+    for (int i = 0; i < a->n_nodes; i++)
+        assert_int_equal(a->reachable[i], 1);
+    assert_int_equal(a->n_decisions, 4); /* denk, vraag, twijfel, afspraak */
+    assert_int_equal(a->n_endings, 3);
+    /* Conditions ignored: best denk-help 1 + doorvragen 3 + benoemen 3;
+     * worst denk-hinder -1 + plannen -1 + doorgaan -2. */
+    assert_int_equal(a->max_total, 7);
+    assert_int_equal(a->min_total, -4);
+    int rel = sp_handbook_goal(HBK, "relatie"), eig = sp_handbook_goal(HBK, "eigenaarschap");
+    int hel = sp_handbook_goal(HBK, "helderheid"), koe = sp_handbook_goal(HBK, "koers");
+    assert_int_equal(a->goal_max[rel], 3);
+    assert_int_equal(a->goal_max[eig], 1);
+    assert_int_equal(a->goal_max[hel], 4);
+    assert_int_equal(a->goal_max[koe], 3);
+    assert_int_equal(a->goal_min[rel], 0);
+    assert_int_equal(a->goal_min[eig], 0);
+    assert_int_equal(a->goal_min[hel], -3);
+    assert_int_equal(a->goal_min[koe], -3);
+    sp_analysis_free(a);
+}
+
+static void oefen_expert_path(void **state)
+{
+    (void)state;
+    sp_analysis *a = NULL;
+    assert_int_equal(sp_analysis_run(OEFEN, &a), SP_OK);
+    /* With conditions honoured, doorvragen (+3) lifts trust to 100, so the
+     * conversation goes to afspraak, not to twijfel where benoemen (+3)
+     * waits: the expert total is 6, not the unconditioned 7. */
+    assert_int_equal(a->n_best, 3);
+    assert_int_equal(a->best_nodes[0], N(OEFEN, "denk"));
+    assert_string_equal(opt_id(OEFEN, a->best_nodes[0], a->best_options[0]), "denk-help");
+    assert_int_equal(a->best_nodes[1], N(OEFEN, "vraag"));
+    assert_string_equal(opt_id(OEFEN, a->best_nodes[1], a->best_options[1]), "doorvragen");
+    assert_int_equal(a->best_nodes[2], N(OEFEN, "afspraak"));
+    assert_string_equal(opt_id(OEFEN, a->best_nodes[2], a->best_options[2]), "vastleggen");
+    sp_analysis_free(a);
+}
+
+static void oefen_coverage(void **state)
+{
+    (void)state;
+    sp_analysis *a = NULL;
+    assert_int_equal(sp_analysis_run(OEFEN, &a), SP_OK);
+    assert_int_equal(a->interventions[sp_handbook_intervention(HBK, "int.kennismaken")], 1);
+    assert_int_equal(a->interventions[sp_handbook_intervention(HBK, "int.aannames")], 1);
+    assert_int_equal(a->interventions[sp_handbook_intervention(HBK, "int.doorvragen")], 1);
+    assert_int_equal(a->interventions[sp_handbook_intervention(HBK, "int.kritisch")], 1);
+    assert_int_equal(a->interventions[sp_handbook_intervention(HBK, "int.escaleren")], 0);
+    for (int i = 0; i < HBK->n_redflags; i++)
+        assert_int_equal(a->flags[i], 1);
+    /* th.leuk has both sides on offer; th.falen none. */
+    assert_int_equal(a->thoughts[sp_handbook_thought(HBK, "th.leuk")], 1);
+    assert_int_equal(a->thoughts[sp_handbook_thought(HBK, "th.falen")], 0);
+    sp_analysis_free(a);
+}
+
+/* ---- generated cases ----------------------------------------------------- */
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+} sbuf;
+
+static void add(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        va_start(ap, fmt);
+        int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
+        va_end(ap);
+        if (b->s && (size_t)n < b->cap - b->len) {
+            b->len += (size_t)n;
+            return;
+        }
+        b->cap = b->cap * 2 + (size_t)n + 4096;
+        b->s = realloc(b->s, b->cap);
+        assert_non_null(b->s);
+    }
+}
+
+/* A chain of `layers` decisions n0..n{layers-1}, then "end". Each decision
+ * offers a (relatie +1, k += 1), b (helderheid +3, only when cond_b holds,
+ * then b_effect) and, when with_c, c (koers +2, relatie +2, only when k > 1000000000,
+ * which never holds). k runs from 0 to kmax. */
+static sp_scenario *chain(int layers, int kmax, const char *b_effect, int with_c)
+{
+    sbuf b = { 0 };
+    add(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"keten\" "
+            "phase=\"intake\" version=\"1\" start=\"n0\">\n"
+            "<title>Keten</title><summary>Gegenereerd.</summary>\n"
+            "<briefing><you>Jij.</you><meet>Niemand.</meet><situation>Test.</situation>"
+            "<aim>Snel zijn.</aim></briefing>\n"
+            "<cast><person id=\"ik\" role=\"self\" initials=\"JIJ\" color=\"#000000\">"
+            "<name>Jij</name></person></cast>\n"
+            "<variables><var name=\"k\" init=\"0\" min=\"0\" max=\"%d\"/></variables>\n", kmax);
+    for (int i = 0; i < layers; i++) {
+        char next[32];
+        if (i + 1 < layers)
+            snprintf(next, sizeof next, "n%d", i + 1);
+        else
+            snprintf(next, sizeof next, "end");
+        add(&b, "<node id=\"n%d\"><decision>\n"
+                "<option id=\"a%d\" to=\"%s\"><text>A</text><score goal=\"relatie\" delta=\"1\"/>"
+                "<add var=\"k\" value=\"1\"/><feedback>a</feedback></option>\n"
+                "<option id=\"b%d\" to=\"%s\" if=\"k &gt;= 2\"><text>B</text>"
+                "<score goal=\"helderheid\" delta=\"3\"/>%s<feedback>b</feedback></option>\n",
+            i, i, next, i, next, b_effect);
+        if (with_c)
+            add(&b, "<option id=\"c%d\" to=\"%s\" if=\"k &gt; 1000000000\"><text>C</text>"
+                    "<score goal=\"koers\" delta=\"2\"/><score goal=\"relatie\" delta=\"2\"/>"
+                    "<feedback>c</feedback></option>\n",
+                i, next);
+        add(&b, "</decision></node>\n");
+    }
+    add(&b, "<node id=\"end\"><ending id=\"e\" kind=\"good\"><title>Klaar</title>"
+            "<evaluation>Klaar.</evaluation></ending></node>\n</scenario>\n");
+    sp_scenario *sc = NULL;
+    sp_diag *d = sp_diag_new();
+    sp_status rc = sp_scenario_load_mem("keten.xml", b.s, b.len, schemas, HBK, &sc, d);
+    for (int i = 0; i < sp_diag_count(d) && i < 5; i++)
+        fprintf(stderr, "%s\n", sp_diag_message(d, i));
+    sp_diag_free(d);
+    free(b.s);
+    assert_int_equal(rc, SP_OK);
+    return sc;
+}
+
+static void large_exact(void **state)
+{
+    (void)state;
+    /* 6,000 decisions. b needs k >= 2 and resets k, so the best rhythm is
+     * a, a, b: 5 points per three decisions, 10,000 in all; ignoring the
+     * condition, b everywhere would give 18,000. k <= 3 keeps the states
+     * few, so the expert path is exact. */
+    sp_scenario *sc = chain(6000, 3, "<set var=\"k\" value=\"0\"/>", 0);
+    sp_analysis *a = NULL;
+    assert_int_equal(sp_analysis_run(sc, &a), SP_OK);
+    assert_int_equal(a->n_decisions, 6000);
+    assert_int_equal(a->n_endings, 1);
+    assert_int_equal(a->max_total, 18000);
+    assert_int_equal(a->min_total, 6000);
+    assert_int_equal(a->n_best, 6000);
+    int total = 0;
+    for (int i = 0; i < a->n_best; i++) {
+        const sp_option *o = &sc->nodes[a->best_nodes[i]].options[a->best_options[i]];
+        total += sp_option_total(o);
+        assert_int_equal(o->id[0], i % 3 == 2 ? 'b' : 'a');
+    }
+    assert_int_equal(total, 10000);
+    sp_analysis_free(a);
+    sp_scenario_free(sc);
+}
+
+static void large_state_explosion_falls_back(void **state)
+{
+    (void)state;
+    /* k only grows (up to 2 per decision), so (node, k) states number about
+     * layers^2 = 9,000,000: past the cap. The expert path then ignores
+     * conditions and takes c (+4, never actually offered) everywhere. */
+    sp_scenario *sc = chain(3000, 1000000, "<add var=\"k\" value=\"2\"/>", 1);
+    sp_analysis *a = NULL;
+    assert_int_equal(sp_analysis_run(sc, &a), SP_OK);
+    assert_int_equal(a->max_total, 12000);
+    assert_int_equal(a->n_best, 3000);
+    for (int i = 0; i < a->n_best; i++)
+        assert_int_equal(sc->nodes[a->best_nodes[i]].options[a->best_options[i]].id[0], 'c');
+    sp_analysis_free(a);
+    sp_scenario_free(sc);
+}
+
+/* ---- hand-built graphs ---------------------------------------------------- */
+
+static int resolve_k(void *ctx, const char *name)
+{
+    (void)ctx;
+    return strcmp(name, "k") == 0 ? 0 : -1;
+}
+
+/* start: decision {A +5 -> trap, B +1 -> end}; trap: decision whose only
+ * option needs k == 1 (never): A leads nowhere, so the expert takes B. */
+static void dead_end_avoided(void **state)
+{
+    (void)state;
+    sp_arena *ar = sp_arena_new();
+    char err[128];
+    const sp_cond *never = sp_cond_compile(ar, "k == 1", resolve_k, NULL, err, sizeof err);
+    assert_non_null(never);
+    static sp_score plus5 = { 0, 5 }, plus1 = { 0, 1 }, plus9 = { 0, 9 };
+    sp_option start_opts[2] = {
+        { .id = "A", .target = 1, .thought = -1, .scores = &plus5, .n_scores = 1 },
+        { .id = "B", .target = 2, .thought = -1, .scores = &plus1, .n_scores = 1 },
+    };
+    sp_option trap_opts[1] = {
+        { .id = "T", .target = 2, .thought = -1, .cond = never, .scores = &plus9, .n_scores = 1 },
+    };
+    sp_node nodes[3] = {
+        { .id = "start", .kind = SP_NODE_DECISION, .options = start_opts, .n_options = 2 },
+        { .id = "trap", .kind = SP_NODE_DECISION, .options = trap_opts, .n_options = 1 },
+        { .id = "end", .kind = SP_NODE_ENDING },
+    };
+    sp_var k = { .name = "k", .init = 0, .min = 0, .max = 1 };
+    sp_scenario sc = { .id = "hand", .vars = &k, .n_vars = 1, .nodes = nodes, .n_nodes = 3 };
+    sp_analysis *a = NULL;
+    assert_int_equal(sp_analysis_run(&sc, &a), SP_OK);
+    assert_int_equal(a->max_total, 14); /* conditions ignored: A + T */
+    assert_int_equal(a->min_total, 1);
+    assert_int_equal(a->n_decisions, 2);
+    assert_int_equal(a->n_best, 1);
+    assert_int_equal(a->best_nodes[0], 0);
+    assert_int_equal(a->best_options[0], 1);
+    sp_analysis_free(a);
+    sp_arena_free(ar);
+}
+
+static void unreachable_and_cycle(void **state)
+{
+    (void)state;
+    sp_goto to_b = { .target = 1 }, to_a = { .target = 0 }, to_end = { .target = 2 };
+    sp_node nodes[4] = {
+        { .id = "a", .kind = SP_NODE_GOTO, .gotos = &to_end, .n_gotos = 1 },
+        { .id = "b", .kind = SP_NODE_GOTO, .gotos = &to_end, .n_gotos = 1 },
+        { .id = "end", .kind = SP_NODE_ENDING },
+        { .id = "orphan", .kind = SP_NODE_ENDING },
+    };
+    sp_scenario sc = { .id = "hand", .nodes = nodes, .n_nodes = 4 };
+    sp_analysis *a = NULL;
+    assert_int_equal(sp_analysis_run(&sc, &a), SP_OK);
+    assert_int_equal(a->reachable[0], 1);
+    assert_int_equal(a->reachable[1], 0);
+    assert_int_equal(a->reachable[2], 1);
+    assert_int_equal(a->reachable[3], 0);
+    assert_int_equal(a->n_endings, 1);
+    assert_int_equal(a->n_best, 0);
+    sp_analysis_free(a);
+
+    /* a -> b -> a: the loader refuses cycles; the analysis says so too. */
+    nodes[0].gotos = &to_b;
+    nodes[1].gotos = &to_a;
+    a = NULL;
+    assert_int_equal(sp_analysis_run(&sc, &a), SP_EINVAL);
+    assert_null(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(oefen_bounds),
+        cmocka_unit_test(oefen_expert_path),
+        cmocka_unit_test(oefen_coverage),
+        cmocka_unit_test(large_exact),
+        cmocka_unit_test(large_state_explosion_falls_back),
+        cmocka_unit_test(dead_end_avoided),
+        cmocka_unit_test(unreachable_and_cycle),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
