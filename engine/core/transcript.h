@@ -2,6 +2,7 @@
 #ifndef SP_TRANSCRIPT_H
 #define SP_TRANSCRIPT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "model.h"
 #include "diag.h"
@@ -48,6 +49,7 @@ typedef struct sp_transcript {
     sp_tstep *steps; int n_steps;           /* the raw log, undos included */
     sp_tnote *notes; int n_notes;
     char *ending;            /* ending node id when finished, else NULL */
+    char *path;              /* the file it was read from (for messages), or NULL */
 } sp_transcript;
 
 sp_transcript *sp_transcript_new(void);
@@ -70,9 +72,11 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
 
 /* Replays t against sc into a new session. When the scenario's hash differs,
  * a warning "scenario changed since this play" is added to d; when a step no
- * longer fits, SP_EINVAL with "step N: ..." naming the first mismatch, and
- * *out holds the session up to just before it. upto: replay only the first
- * upto steps (-1 for all). */
+ * longer fits, SP_EINVAL with "path: step N: ..." (N counts from 1) naming
+ * the first mismatch, and *out holds the session up to just before it. A
+ * transcript of another scenario id: SP_EINVAL and *out NULL. upto: replay
+ * only the first upto steps (-1 for all). Step times come from t, so the
+ * session's log equals t's steps; afterwards the session's clock is time(NULL). */
 sp_status sp_transcript_replay(const sp_transcript *t, const sp_scenario *sc,
                                int upto, sp_session **out, sp_diag *d);
 
