@@ -511,8 +511,10 @@ static void check_reachable(sload *L, unsigned char *seen, int *queue)
             }
         }
     }
+    /* A node whose id is taken twice has had its message: references
+     * resolve to the first, so the second is unreachable by construction. */
     for (int i = 0; i < sc->n_nodes; i++)
-        if (!seen[i])
+        if (!seen[i] && idtab_get(&L->nodes, sc->nodes[i].id) == i)
             err(L, L->node_line[i], "node '%s' cannot be reached from the start node '%s'",
                 sc->nodes[i].id, sc->nodes[sc->start].id);
 }

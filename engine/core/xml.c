@@ -39,6 +39,7 @@ typedef struct xstate {
     int depth;
     int errors;      /* libxml2 errors seen */
     int stopped;     /* we stopped the parser: later libxml2 noise is dropped */
+    int told_eof;    /* a premature-end-of-data message was given */
     startElementNsSAX2Func start;
     endElementNsSAX2Func end;
 } xstate;
@@ -46,6 +47,12 @@ typedef struct xstate {
 static long node_line(const xmlNode *n)
 {
     return n ? xmlGetLineNo(n) : 0;
+}
+
+static int is_premature_end(int code)
+{
+    return code == XML_ERR_TAG_NOT_FINISHED || code == XML_ERR_LTSLASH_REQUIRED ||
+           code == XML_ERR_DOCUMENT_END;
 }
 
 static void report(xstate *st, xmlErrorPtr e)
@@ -62,15 +69,21 @@ static void report(xstate *st, xmlErrorPtr e)
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
-    switch (e->code) {
-    case XML_ERR_TAG_NOT_FINISHED:
-    case XML_ERR_LTSLASH_REQUIRED:
-    case XML_ERR_DOCUMENT_END:
-        sp_diag_add(st->d, st->path, line, "%s (is the file truncated?)", msg);
-        break;
-    default:
+    if (e->domain != XML_FROM_PARSER && e->domain != XML_FROM_NAMESPACE &&
+        e->domain != XML_FROM_IO && e->domain != XML_FROM_I18N) {
         sp_diag_add(st->d, st->path, line, "%s", msg);
+        return;
     }
+    /* After the first well-formedness error libxml2 goes on and reports
+     * what follows from it. Only the first is worth reading, plus the
+     * end-of-data error that tells a truncated file. */
+    if (st->errors == 1)
+        sp_diag_add(st->d, st->path, line, "%s%s", msg,
+                    is_premature_end(e->code) ? " (is the file truncated?)" : "");
+    else if (is_premature_end(e->code) && !st->told_eof)
+        sp_diag_add(st->d, st->path, line, "%s (is the file truncated?)", msg);
+    if (is_premature_end(e->code))
+        st->told_eof = 1;
 }
 
 /* Parser errors: the callback gets the parser context as its data. */
@@ -352,6 +365,11 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
     }
     if (len > SP_MAX_FILE_BYTES) {
         sp_diag_add(d, path, 0, "file is larger than %u bytes", SP_MAX_FILE_BYTES);
+        return SP_EINVAL;
+    }
+    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
+        sp_diag_add(d, path, 1, "file is UTF-16; save it as UTF-8");
         return SP_EINVAL;
     }
     const char *nul = memchr(data, '\0', len);

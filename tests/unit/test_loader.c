@@ -1,0 +1,454 @@
+/* test_loader.c: the handbook and scenario loaders: a valid case loads exactly, every broken case gives its exact messages. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/cond.h"
+#include "core/diag.h"
+#include "core/fs.h"
+#include "core/handbook.h"
+#include "core/scenario.h"
+
+/*
+ * Paths are relative to the repository root (the test chdirs there), so the
+ * expected messages in tests/data/loader/NAME.expected read exactly as a
+ * user would see them. Each bad-*.xml scenario and handbook-bad-*.xml
+ * handbook has one such file: one expected message a line, in order.
+ */
+
+#define DIR_DATA "tests/data/loader"
+#define SCHEMAS "scenarios"
+
+static sp_handbook *hb;
+
+static char *slurp(const char *path, size_t *len)
+{
+    char *data = NULL;
+    sp_diag *d = sp_diag_new();
+    if (sp_fs_read(path, 1u << 24, &data, len, d) != SP_OK)
+        fail_msg("cannot read %s: %s", path, sp_diag_message(d, 0));
+    sp_diag_free(d);
+    return data;
+}
+
+static void print_diag(const sp_diag *d)
+{
+    for (int i = 0; i < sp_diag_count(d); i++)
+        print_message("  got: %s\n", sp_diag_message(d, i));
+}
+
+/* Compares d's messages with the lines of the .expected file beside xml. */
+static void assert_expected(const char *xml, const sp_diag *d)
+{
+    char exp[512];
+    snprintf(exp, sizeof exp, "%.*s.expected", (int)(strlen(xml) - 4), xml);
+    size_t len;
+    char *want = slurp(exp, &len);
+    int i = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(want, "\n", &save); line; line = strtok_r(NULL, "\n", &save), i++) {
+        if (i >= sp_diag_count(d)) {
+            print_diag(d);
+            fail_msg("%s: missing message '%s'", xml, line);
+        }
+        if (strcmp(sp_diag_message(d, i), line) != 0) {
+            print_diag(d);
+            fail_msg("%s: message %d is\n  '%s'\nexpected\n  '%s'", xml, i,
+                     sp_diag_message(d, i), line);
+        }
+    }
+    if (i == 0)
+        fail_msg("%s is empty", exp);
+    if (i != sp_diag_count(d)) {
+        print_diag(d);
+        fail_msg("%s: %d messages, expected %d", xml, sp_diag_count(d), i);
+    }
+    free(want);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Sorted paths of the files in DIR_DATA named prefix*.xml. */
+static int list_files(const char *prefix, char names[][256], int max)
+{
+    DIR *dp = opendir(DIR_DATA);
+    assert_non_null(dp);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL)
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && has_suffix(e->d_name, ".xml")) {
+            assert_true(n < max);
+            snprintf(names[n++], 256, "%s/%s", DIR_DATA, e->d_name);
+        }
+    closedir(dp);
+    qsort(names, (size_t)n, sizeof names[0], cmp_row);
+    return n;
+}
+
+/* ---- the model's small helpers -------------------------------------------------- */
+
+static void model_helpers(void **state)
+{
+    (void)state;
+    sp_text t = { { "Hallo", NULL } };
+    assert_string_equal(sp_text_get(&t, SP_LANG_EN), "Hallo");
+    t.s[SP_LANG_EN] = "Hello";
+    assert_string_equal(sp_text_get(&t, SP_LANG_EN), "Hello");
+    assert_string_equal(sp_text_get(&t, SP_LANG_NL), "Hallo");
+    sp_text empty = { { NULL, NULL } };
+    assert_string_equal(sp_text_get(&empty, SP_LANG_EN), "");
+    assert_string_equal(sp_text_get(NULL, SP_LANG_NL), "");
+
+    assert_int_equal(sp_lang_from_code("en"), SP_LANG_EN);
+    assert_int_equal(sp_lang_from_code("en_GB.UTF-8"), SP_LANG_EN);
+    assert_int_equal(sp_lang_from_code("nl_NL"), SP_LANG_NL);
+    assert_int_equal(sp_lang_from_code("english"), SP_LANG_NL);
+    assert_int_equal(sp_lang_from_code(NULL), SP_LANG_NL);
+    assert_string_equal(sp_lang_code(SP_LANG_EN), "en");
+    assert_string_equal(sp_lang_code(SP_LANG_NL), "nl");
+
+    for (int p = 0; p < SP_PHASE_COUNT; p++)
+        assert_int_equal(sp_phase_from_code(sp_phase_code((sp_phase)p)), p);
+    assert_string_equal(sp_phase_code(SP_PHASE_UITVOERING), "uitvoering");
+    assert_int_equal(sp_phase_from_code("Intake"), -1);
+    assert_int_equal(sp_phase_from_code(NULL), -1);
+
+    sp_score scores[] = { { 0, 2 }, { 1, -3 }, { 0, 3 } };
+    sp_option o = { .scores = scores, .n_scores = 3 };
+    assert_int_equal(sp_option_total(&o), 2);
+    assert_int_equal(sp_option_total(NULL), 0);
+}
+
+/* ---- the handbook --------------------------------------------------------------------- */
+
+static void handbook_loads(void **state)
+{
+    (void)state;
+    assert_int_equal(hb->n_goals, 2);
+    assert_int_equal(hb->n_thoughts, 2);
+    assert_int_equal(hb->n_redflags, 2);
+    assert_int_equal(hb->n_interventions, 3);
+    assert_string_equal(hb->path, DIR_DATA "/handbook.xml");
+    assert_string_equal(sp_text_get(&hb->title, SP_LANG_NL), "Testhandboek");
+    assert_string_equal(sp_text_get(&hb->title, SP_LANG_EN), "Test handbook");
+
+    int g = sp_handbook_goal(hb, "relatie");
+    assert_int_equal(g, 0);
+    assert_string_equal(sp_text_get(&hb->goals[g].label, SP_LANG_EN), "Relationship");
+    /* No translation: English falls back to Dutch. */
+    assert_string_equal(sp_text_get(&hb->goals[1].label, SP_LANG_EN), "Helderheid");
+
+    int th = sp_handbook_thought(hb, "th.leuk");
+    assert_int_equal(th, 0);
+    assert_string_equal(hb->thoughts[th].source, "H1 (2/2)");
+    assert_string_equal(sp_text_get(&hb->thoughts[th].hindering, SP_LANG_NL), "Dit wordt vast leuk.");
+    /* Folding: runs become one space, the blank line a paragraph break. */
+    assert_string_equal(sp_text_get(&hb->thoughts[th].explain, SP_LANG_NL),
+                        "Enthousiasme is goed, maar kijk verder.\nEen tweede alinea.");
+    assert_string_equal(hb->thoughts[1].source, ""); /* no source attribute */
+
+    assert_int_equal(sp_handbook_redflag(hb, "rf.opdracht-vaag"), 1);
+    int iv = sp_handbook_intervention(hb, "int.hercontracteren");
+    assert_int_equal(iv, 2);
+    assert_int_equal(hb->interventions[iv].phase, SP_PHASE_UITVOERING);
+    assert_int_equal(hb->interventions[0].phase, SP_PHASE_INTAKE);
+    assert_string_equal(hb->interventions[0].source, "H3, intakefase");
+
+    assert_int_equal(sp_handbook_intervention(hb, "int.bestaat-niet"), -1);
+    assert_int_equal(sp_handbook_goal(hb, NULL), -1);
+    assert_int_equal(sp_handbook_goal(NULL, "relatie"), -1);
+}
+
+static void broken_handbooks(void **state)
+{
+    (void)state;
+    char names[16][256];
+    int n = list_files("handbook-bad-", names, 16);
+    assert_true(n >= 1);
+    for (int i = 0; i < n; i++) {
+        sp_diag *d = sp_diag_new();
+        sp_handbook *h = (sp_handbook *)&h; /* must be reset to NULL */
+        assert_int_equal(sp_handbook_load(names[i], SCHEMAS, &h, d), SP_EINVAL);
+        assert_null(h);
+        assert_expected(names[i], d);
+        sp_diag_free(d);
+    }
+}
+
+/* ---- a valid scenario ------------------------------------------------------------------ */
+
+static int vars_resolve(void *ctx, const char *name)
+{
+    return sp_scenario_var(ctx, name);
+}
+
+static void valid_scenario_loads(void **state)
+{
+    (void)state;
+    const char *path = DIR_DATA "/valid.xml";
+    sp_diag *d = sp_diag_new();
+    sp_scenario *sc = NULL;
+    sp_status st = sp_scenario_load(path, SCHEMAS, hb, &sc, d);
+    print_diag(d);
+    assert_int_equal(st, SP_OK);
+    assert_int_equal(sp_diag_count(d), 0);
+    assert_non_null(sc);
+
+    size_t len;
+    char *bytes = slurp(path, &len);
+    assert_true(sc->hash == sp_fs_hash(bytes, len));
+    free(bytes);
+
+    assert_string_equal(sc->path, path);
+    assert_string_equal(sc->id, "proef");
+    assert_string_equal(sc->version, "1.2");
+    assert_int_equal(sc->phase, SP_PHASE_INTAKE);
+    assert_ptr_equal(sc->handbook, hb);
+    assert_string_equal(sp_text_get(&sc->title, SP_LANG_EN), "A trial");
+    assert_string_equal(sp_text_get(&sc->summary, SP_LANG_NL), "Je spreekt de opdrachtgever.");
+    assert_string_equal(sp_text_get(&sc->briefing.situation, SP_LANG_NL),
+                        "Hij heeft weinig tijd.\nZijn directeur nog minder.");
+    assert_string_equal(sp_text_get(&sc->briefing.aim, SP_LANG_EN),
+                        "Find the question behind the question.");
+    assert_null(sc->briefing.you.s[SP_LANG_EN]);
+
+    /* cast */
+    assert_int_equal(sc->n_cast, 2);
+    int k = sp_scenario_person(sc, "klaasen");
+    assert_int_equal(k, 1);
+    assert_int_equal(sc->cast[k].role, SP_ROLE_GOG);
+    assert_int_equal(sc->cast[k].color, 0x8A5A2B);
+    assert_string_equal(sc->cast[k].initials, "HK");
+    assert_string_equal(sp_text_get(&sc->cast[k].function, SP_LANG_NL), "Afdelingshoofd");
+    assert_int_equal(sc->cast[0].role, SP_ROLE_SELF);
+    assert_string_equal(sp_text_get(&sc->cast[0].name, SP_LANG_EN), "You");
+    assert_null(sc->cast[0].function.s[SP_LANG_NL]);
+
+    /* variables */
+    assert_int_equal(sc->n_vars, 2);
+    int v = sp_scenario_var(sc, "jansen_gesproken");
+    assert_int_equal(v, 1);
+    assert_int_equal(sc->vars[v].carry, 1);
+    assert_int_equal(sc->vars[0].carry, 0);
+    assert_int_equal(sc->vars[0].init, 50);
+    assert_int_equal(sc->vars[0].max, 100);
+
+    /* nodes */
+    assert_int_equal(sc->n_nodes, 5);
+    assert_int_equal(sc->start, 0);
+    const sp_node *b = &sc->nodes[0];
+    assert_string_equal(b->id, "begin");
+    assert_int_equal(b->kind, SP_NODE_GOTO);
+    assert_int_equal(b->n_lines, 2);
+    assert_int_equal(b->lines[0].speaker, -1);
+    assert_null(b->lines[0].cond);
+    assert_int_equal(b->lines[1].speaker, k);
+    assert_string_equal(sp_text_get(&b->lines[1].text, SP_LANG_NL), "Goedemorgen & welkom.");
+    assert_string_equal(sp_text_get(&b->lines[1].text, SP_LANG_EN), "Good morning & welcome.");
+    int vals[2] = { 40, 0 };
+    assert_true(sp_cond_eval(b->lines[1].cond, vals));
+    vals[0] = 39;
+    assert_false(sp_cond_eval(b->lines[1].cond, vals));
+    assert_int_equal(b->n_flags, 1);
+    assert_int_equal(b->flags[0].flag, sp_handbook_redflag(hb, "rf.og-geen-tijd"));
+    assert_string_equal(sp_text_get(&b->flags[0].why, SP_LANG_NL), "De directeur is er niet.");
+    assert_int_equal(b->n_effects, 2);
+    assert_int_equal(b->effects[0].op, SP_EFFECT_SET);
+    assert_int_equal(b->effects[0].var, 0);
+    assert_int_equal(b->effects[0].value, 55);
+    assert_int_equal(b->effects[1].op, SP_EFFECT_ADD);
+    assert_int_equal(b->effects[1].var, 1);
+    assert_int_equal(b->n_gotos, 2);
+    assert_int_equal(b->gotos[0].target, sp_scenario_node(sc, "denk"));
+    assert_non_null(b->gotos[0].cond);
+    assert_int_equal(b->gotos[1].target, sp_scenario_node(sc, "zeg"));
+    assert_null(b->gotos[1].cond);
+    assert_int_equal(b->line, 28);
+    assert_int_equal(b->lines[1].line, 30);
+
+    const sp_node *t = &sc->nodes[sp_scenario_node(sc, "denk")];
+    assert_int_equal(t->kind, SP_NODE_THOUGHT);
+    assert_int_equal(t->n_options, 2);
+    assert_int_equal(t->options[0].thought, sp_handbook_thought(hb, "th.leuk"));
+    assert_int_equal(t->options[0].side, SP_SIDE_HINDERING);
+    assert_int_equal(t->options[1].side, SP_SIDE_HELPFUL);
+    assert_string_equal(t->options[0].ref, "");
+    assert_string_equal(t->options[1].ref, "H1");
+
+    const sp_node *z = &sc->nodes[sp_scenario_node(sc, "zeg")];
+    assert_int_equal(z->kind, SP_NODE_DECISION);
+    assert_string_equal(sp_text_get(&z->prompt, SP_LANG_NL), "Wat zeg je?");
+    assert_string_equal(sp_text_get(&z->discuss, SP_LANG_NL), "Welke rode vlag zie je?");
+    assert_int_equal(z->n_options, 3);
+    const sp_option *o = &z->options[0];
+    assert_string_equal(o->id, "plannen");
+    assert_int_equal(o->target, sp_scenario_node(sc, "slecht"));
+    assert_int_equal(o->thought, -1);
+    assert_int_equal(o->side, SP_SIDE_NONE);
+    assert_int_equal(o->n_scores, 2);
+    assert_int_equal(o->scores[0].goal, sp_handbook_goal(hb, "helderheid"));
+    assert_int_equal(o->scores[0].delta, -2);
+    assert_int_equal(sp_option_total(o), -1);
+    assert_string_equal(o->ref, "H3, intakefase");
+    o = &z->options[1];
+    assert_int_equal(o->n_interventions, 2);
+    /* An intervention of another phase is allowed. */
+    assert_int_equal(o->interventions[1], sp_handbook_intervention(hb, "int.hercontracteren"));
+    assert_int_equal(o->n_effects, 2);
+    assert_int_equal(o->effects[0].op, SP_EFFECT_ADD);
+    assert_int_equal(o->effects[0].value, 10);
+    int cv[2] = { 51, 1 };
+    assert_true(sp_cond_eval(o->cond, cv));
+    cv[1] = 0;
+    assert_false(sp_cond_eval(o->cond, cv));
+    assert_string_equal(sp_text_get(&o->feedback, SP_LANG_EN), "Relationship first.");
+    assert_string_equal(sp_text_get(&z->options[2].text, SP_LANG_NL), "Ik <zwijg>."); /* CDATA */
+
+    const sp_node *e = &sc->nodes[sp_scenario_node(sc, "slecht")];
+    assert_int_equal(e->kind, SP_NODE_ENDING);
+    assert_string_equal(e->ending_id, "blind");
+    assert_int_equal(e->ending_kind, SP_ENDING_POOR);
+    assert_string_equal(sp_text_get(&e->ending_title, SP_LANG_NL), "Blind");
+    assert_int_equal(sc->nodes[4].ending_kind, SP_ENDING_GOOD);
+
+    assert_int_equal(sp_scenario_node(sc, "nergens"), -1);
+    assert_int_equal(sp_scenario_person(sc, "jansen"), -1);
+
+    /* Conditions compile against the loaded variables. */
+    char why[128];
+    assert_non_null(sp_cond_compile(sc->arena, "vertrouwen > 1", vars_resolve, sc, why, sizeof why));
+    sp_scenario_free(sc);
+    sp_diag_free(d);
+}
+
+static void memory_and_file_agree(void **state)
+{
+    (void)state;
+    const char *path = DIR_DATA "/valid.xml";
+    size_t len;
+    char *bytes = slurp(path, &len);
+    sp_diag *d = sp_diag_new();
+    sp_scenario *a = NULL, *b = NULL;
+    assert_int_equal(sp_scenario_load_mem("in-memory.xml", bytes, len, SCHEMAS, hb, &a, d), SP_OK);
+    assert_int_equal(sp_scenario_load(path, SCHEMAS, hb, &b, d), SP_OK);
+    assert_string_equal(a->path, "in-memory.xml");
+    assert_true(a->hash == b->hash);
+    assert_int_equal(a->n_nodes, b->n_nodes);
+    /* One changed letter, another hash. */
+    char *w = strstr(bytes, "Blind");
+    assert_non_null(w);
+    w[3] = 'm';
+    sp_scenario *c = NULL;
+    assert_int_equal(sp_scenario_load_mem("changed.xml", bytes, len, SCHEMAS, hb, &c, d), SP_OK);
+    assert_true(c->hash != a->hash);
+    sp_scenario_free(a);
+    sp_scenario_free(b);
+    sp_scenario_free(c);
+    free(bytes);
+    sp_diag_free(d);
+}
+
+/* ---- broken scenarios: every file under tests/data/loader/bad-*.xml ---------------- */
+
+static void broken_scenarios(void **state)
+{
+    (void)state;
+    char names[64][256];
+    int n = list_files("bad-", names, 64);
+    assert_true(n >= 24);
+    for (int i = 0; i < n; i++) {
+        sp_diag *d = sp_diag_new();
+        sp_scenario *sc = (sp_scenario *)&sc; /* must be reset to NULL */
+        sp_status st = sp_scenario_load(names[i], SCHEMAS, hb, &sc, d);
+        if (st != SP_EINVAL)
+            fail_msg("%s: status %s", names[i], sp_status_name(st));
+        assert_null(sc);
+        assert_expected(names[i], d);
+        sp_diag_free(d);
+    }
+}
+
+static void system_failures(void **state)
+{
+    (void)state;
+    sp_diag *d = sp_diag_new();
+    sp_scenario *sc = NULL;
+    assert_int_equal(sp_scenario_load(DIR_DATA "/nope.xml", SCHEMAS, hb, &sc, d), SP_EIO);
+    assert_null(sc);
+    assert_string_equal(sp_diag_message(d, 0),
+                        DIR_DATA "/nope.xml: cannot open: No such file or directory");
+
+    sp_diag_clear(d);
+    assert_int_equal(sp_scenario_load(DIR_DATA "/valid.xml", "no/such/dir", hb, &sc, d), SP_EIO);
+    assert_null(sc);
+    assert_string_equal(sp_diag_message(d, 0),
+                        "no/such/dir/scenario.rng: cannot open: No such file or directory");
+
+    sp_diag_clear(d);
+    assert_int_equal(sp_scenario_load(DIR_DATA "/valid.xml", SCHEMAS, NULL, &sc, d), SP_EUSAGE);
+    assert_string_equal(sp_diag_message(d, 0),
+                        DIR_DATA "/valid.xml: no handbook to check the scenario against");
+
+    sp_diag_clear(d);
+    sp_handbook *h = NULL;
+    assert_int_equal(sp_handbook_load(DIR_DATA, SCHEMAS, &h, d), SP_EIO);
+    assert_null(h);
+    assert_string_equal(sp_diag_message(d, 0), DIR_DATA ": is a directory, not a file");
+
+    sp_scenario_free(NULL);
+    sp_handbook_free(NULL);
+    sp_diag_free(d);
+}
+
+/* ---- setup ---------------------------------------------------------------------------- */
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *root = getenv("SAMENSPEL_DATA");
+    if (root && *root && chdir(root) != 0)
+        return -1;
+    sp_diag *d = sp_diag_new();
+    sp_status st = sp_handbook_load(DIR_DATA "/handbook.xml", SCHEMAS, &hb, d);
+    print_diag(d);
+    sp_diag_free(d);
+    return st == SP_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_handbook_free(hb);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(model_helpers),
+        cmocka_unit_test(handbook_loads),
+        cmocka_unit_test(broken_handbooks),
+        cmocka_unit_test(valid_scenario_loads),
+        cmocka_unit_test(memory_and_file_agree),
+        cmocka_unit_test(broken_scenarios),
+        cmocka_unit_test(system_failures),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
