@@ -97,6 +97,10 @@ def build(n, seed, text_bytes, hb):
                 opt["if"] = "vertrouwen >= %d" % rng.randint(30, 60)
             node["options"].append(opt)
         nodes.append(node)
+    # Every ending must be reachable: the last ENDINGS decisions each lead
+    # to a different ending with their second option.
+    for j in range(ENDINGS):
+        nodes[first_end - ENDINGS + j]["options"][1]["to"] = "n%d" % (first_end + j)
     return nodes
 
 
@@ -198,8 +202,8 @@ def main():
     ap.add_argument("xml")
     ap.add_argument("ink", nargs="?")
     a = ap.parse_args()
-    if a.nodes <= ENDINGS + 1:
-        sys.exit("gen_scenario.py: need more than %d nodes" % (ENDINGS + 1))
+    if a.nodes <= 2 * ENDINGS + 1:
+        sys.exit("gen_scenario.py: need more than %d nodes" % (2 * ENDINGS + 1))
     hb = handbook_ids(a.handbook)
     nodes = build(a.nodes, a.seed, a.text_bytes, hb)
     with open(a.xml, "w", encoding="utf-8") as f:
