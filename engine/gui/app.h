@@ -1,0 +1,175 @@
+/* app.h: the window's state machine (menu, briefing, conversation, debrief, overlays) and its actions; no SDL. */
+#ifndef SP_GUI_APP_H
+#define SP_GUI_APP_H
+
+/*
+ * gui.c owns the window and turns SDL events into keys and actions; all
+ * behaviour lives here, on plain data, so tests drive the program headless:
+ * sp_gui_app_build() lays out the current screen into a list,
+ * sp_gui_app_key() and sp_gui_app_action() change the state.
+ */
+
+#include "app/paths.h"
+#include "core/debrief.h"
+#include "core/session.h"
+#include "core/transcript.h"
+#include "layout.h"
+#include "settings.h"
+#include "ui.h"
+
+typedef enum {
+    SP_GUI_SCREEN_MENU,
+    SP_GUI_SCREEN_BRIEFING,
+    SP_GUI_SCREEN_PLAY,
+    SP_GUI_SCREEN_DEBRIEF
+} sp_gui_screen;
+
+typedef enum {
+    SP_GUI_OV_NONE,
+    SP_GUI_OV_FEEDBACK,    /* the card after a choice */
+    SP_GUI_OV_FLAGS,       /* the red-flag picker */
+    SP_GUI_OV_FLAG_RESULT, /* recognised or false alarm, and why */
+    SP_GUI_OV_HISTORY,
+    SP_GUI_OV_PAUSE,       /* Esc: resume, restart, settings, quit */
+    SP_GUI_OV_SETTINGS
+} sp_gui_overlay;
+
+typedef enum {
+    SP_GUI_ACT_NONE,
+    SP_GUI_ACT_START,      /* arg: case index; SP_CASE_COUNT is the trajectory */
+    SP_GUI_ACT_RESUME,     /* arg: case index */
+    SP_GUI_ACT_SETTINGS,
+    SP_GUI_ACT_QUIT,       /* close the program (the transcript is kept) */
+    SP_GUI_ACT_BEGIN,      /* briefing -> conversation */
+    SP_GUI_ACT_TO_MENU,
+    SP_GUI_ACT_CHOOSE,     /* arg: index into view->options */
+    SP_GUI_ACT_FLAGS,
+    SP_GUI_ACT_MARK,       /* arg: handbook red flag index */
+    SP_GUI_ACT_HISTORY,
+    SP_GUI_ACT_PAUSE,
+    SP_GUI_ACT_CLOSE,      /* close the overlay */
+    SP_GUI_ACT_RESTART,
+    SP_GUI_ACT_UNDO,
+    SP_GUI_ACT_DEBRIEF,    /* ending -> debrief */
+    SP_GUI_ACT_AGAIN,      /* debrief: play this case again */
+    SP_GUI_ACT_NEXT_CASE,  /* debrief in a trajectory: the next case */
+    SP_GUI_ACT_SET         /* arg: SP_GUI_SET_* * 16 + value */
+} sp_gui_action;
+
+enum { SP_GUI_SET_SIZE, SP_GUI_SET_CONTRAST, SP_GUI_SET_FEEDBACK, SP_GUI_SET_LANG, SP_GUI_SET_FULLSCREEN };
+
+typedef enum {
+    SP_GUI_KEY_CHAR,       /* ch holds a lower-case ASCII letter or digit */
+    SP_GUI_KEY_UP, SP_GUI_KEY_DOWN, SP_GUI_KEY_LEFT, SP_GUI_KEY_RIGHT,
+    SP_GUI_KEY_TAB, SP_GUI_KEY_BACKTAB,
+    SP_GUI_KEY_ENTER, SP_GUI_KEY_ESC, SP_GUI_KEY_BACKSPACE, SP_GUI_KEY_UNDO,
+    SP_GUI_KEY_PAGEUP, SP_GUI_KEY_PAGEDOWN, SP_GUI_KEY_HOME, SP_GUI_KEY_END,
+    SP_GUI_KEY_FULLSCREEN
+} sp_gui_key;
+
+typedef struct sp_gui_case {
+    sp_scenario *sc;        /* NULL when the file did not load */
+    char *error;            /* then: the first message */
+    int has_best, best, best_max;
+    char *resume;           /* the newest transcript of this case, when unfinished */
+    int resume_turn;
+} sp_gui_case;
+
+typedef struct sp_gui_app {
+    sp_gui_settings settings;
+    char settings_path[4096];
+    int settings_hold;      /* the file was damaged: keep it until the user changes a setting */
+    char transcripts_dir[4096];
+    char notice[1024];      /* a banner message, "" for none */
+
+    sp_handbook *hb;
+    sp_gui_case cases[SP_CASE_COUNT];
+    int has_traj_best, traj_best, traj_max;
+    sp_scenario *own;       /* a case given by file path */
+
+    sp_gui_screen screen;
+    sp_gui_overlay overlay;
+    int pause_under;        /* settings opened from the pause menu go back to it */
+    int focus[2];           /* [0] screen, [1] overlay; -1 none */
+    int scroll[2];
+    int show_focus;         /* the keyboard is in use: draw the focus ring */
+    int focus_visible;      /* scroll the focused control into view on the next build */
+    int hover;              /* hovered hit index of the last list, -1 none */
+    int page_step[2];       /* visible height of each layer's page, for PageUp/Down */
+
+    /* the play */
+    const sp_scenario *sc;
+    int case_index;         /* into cases, -1 for own */
+    sp_session *s;
+    sp_transcript *t;
+    char t_path[4096];
+    int traj;               /* 1 while playing the trajectory */
+    char traj_id[64];
+    sp_debrief *debrief;
+    int flag_marked;        /* SP_GUI_OV_FLAG_RESULT: handbook index */
+    sp_flag_result flag_res;
+
+    int quit;
+    int fullscreen_changed; /* gui.c applies the setting to the window */
+    int64_t (*clock)(void *ctx); /* tests pin the time; NULL: time() */
+    void *clock_ctx;
+} sp_gui_app;
+
+/* Paths come from the XDG helpers unless given (tests pass their own). */
+void sp_gui_app_init(sp_gui_app *a, const char *settings_path, const char *transcripts_dir);
+void sp_gui_app_free(sp_gui_app *a);
+
+/* Loads the handbook and the three cases (a case that fails is shown with
+ * its error) and scans earlier transcripts. SP_EINVAL when the handbook
+ * does not load. */
+sp_status sp_gui_app_load(sp_gui_app *a, sp_diag *d);
+/* Best results and resumable plays, from the transcripts directory. */
+void sp_gui_app_scan(sp_gui_app *a);
+/* Opens a case (id or path) at its briefing. */
+sp_status sp_gui_app_open(sp_gui_app *a, const char *arg, sp_diag *d);
+
+void sp_gui_app_action(sp_gui_app *a, int action, int arg);
+/* A key, with the list built last (for the focus order). */
+void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch);
+/* The mouse wheel: dy in pixels, positive scrolls down. */
+void sp_gui_app_scroll(sp_gui_app *a, int dy);
+/* A click at x, y (output pixels) on the list built last. */
+void sp_gui_app_click(sp_gui_app *a, const sp_gui_list *last, int x, int y);
+/* Index of the enabled hit at x, y in last, -1 none. */
+int sp_gui_app_hit_at(const sp_gui_list *last, int x, int y);
+
+/* Lays out the current screen and overlay for a w x h window. */
+void sp_gui_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_gui_list *out);
+
+/* The current view (NULL when no play is running). */
+const sp_view *sp_gui_app_view(sp_gui_app *a);
+sp_lang sp_gui_app_lang(const sp_gui_app *a);
+
+/* ---- the screens (menu.c, briefing.c, conversation.c, debrief_view.c, overlays.c,
+ * settings_view.c) and what they share (chrome.c) ---- */
+
+void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_settings_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+
+/* Shared by the screens: a top bar with a title (and a smaller line under
+ * it) on the left and quiet buttons on the right; returns its height. */
+int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
+                         const char *const *labels, const char *const *hints, const int *actions);
+/* The height sp_gui_chrome_topbar() would take, without adding anything. */
+int sp_gui_chrome_topbar_h(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
+                           const char *const *labels, const char *const *hints);
+/* A bar at the bottom of view with buttons aligned right in the column;
+ * returns its height. */
+int sp_gui_chrome_bottombar(sp_gui_ui *ui, sp_gui_rect view, int n, const char *const *labels,
+                            const char *const *hints, const sp_gui_btn_style *styles,
+                            const int *actions, const int *args);
+/* The centred reading column of a screen: at most maxw wide. */
+void sp_gui_chrome_column(const sp_gui_ui *ui, sp_gui_rect view, int maxw, int *x, int *w);
+/* A notice banner (a->notice) at the page cursor, when there is one. */
+void sp_gui_chrome_notice(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
+
+#endif

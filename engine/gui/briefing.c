@@ -1,0 +1,96 @@
+/* briefing.c: the role card before a conversation: who you are, whom you meet, the situation, the aim, the cast. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* One cast member: portrait, name in bold, function below. */
+static void cast_row(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_lang lang)
+{
+    const sp_gui_metrics *m = ui->m;
+    int u = m->unit;
+    int d = m->portrait * 4 / 5;
+    sp_gui_ui_portrait(ui, pg->x, pg->y, d, p->color, p->initials);
+    int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
+    const char *name = sp_text_get(&p->name, lang);
+    const char *fn = sp_text_get(&p->function, lang);
+    int h = sp_gui_text_height(m, SP_GUI_FONT_BOLD, name, tw) +
+            (*fn ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, fn, tw) : 0);
+    int ty = pg->y + (h < d ? (d - h) / 2 : 0);
+    sp_gui_rect box = sp_gui_rect_make(tx, ty, tw, h);
+    int used = sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, ui->th->text, name, tx, ty, tw, box);
+    if (*fn)
+        sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, ui->th->muted, fn, tx, ty + used, tw, box);
+    pg->y += (h > d ? h : d) + 3 * u / 2;
+}
+
+void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    const sp_scenario *sc = a->sc;
+    if (!sc)
+        return;
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = m->unit;
+
+    const char *back[1] = { _("Terug naar het menu") };
+    const char *back_hint[1] = { "Esc" };
+    int back_act[1] = { SP_GUI_ACT_TO_MENU };
+    char sub[256];
+    if (a->traj)
+        snprintf(sub, sizeof sub, _("Traject, casus %d van %d"), a->case_index + 1, SP_CASE_COUNT);
+    else
+        snprintf(sub, sizeof sub, "%s", _("Rolkaart"));
+    /* The bottom bar first: its button should be the first in the focus order. */
+    const char *go[1] = { _("Begin het gesprek") };
+    const char *go_hint[1] = { "Enter" };
+    sp_gui_btn_style go_style[1] = { SP_GUI_BTN_PRIMARY };
+    int go_act[1] = { SP_GUI_ACT_BEGIN }, go_arg[1] = { 0 };
+    int bottom = sp_gui_chrome_bottombar(ui, view, 1, go, go_hint, go_style, go_act, go_arg);
+    int top = sp_gui_chrome_topbar(ui, view, sp_text_get(&sc->title, lang), sub, 1, back, back_hint, back_act);
+
+    int x, w;
+    sp_gui_chrome_column(ui, view, m->measure_w, &x, &w);
+    sp_gui_page pg;
+    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
+    sp_gui_ui_page_begin(ui, &pg, region, x, w);
+    a->page_step[0] = region.h;
+    pg.y = 4 * u;
+    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, _("Je rolkaart"));
+    pg.y += 3 * u;
+    sp_gui_ui_labelled(ui, &pg, _("Jij"), sp_text_get(&sc->briefing.you, lang));
+    sp_gui_ui_labelled(ui, &pg, _("Je spreekt"), sp_text_get(&sc->briefing.meet, lang));
+    sp_gui_ui_labelled(ui, &pg, _("De situatie"), sp_text_get(&sc->briefing.situation, lang));
+    sp_gui_ui_labelled(ui, &pg, _("Je doel"), sp_text_get(&sc->briefing.aim, lang));
+
+    /* In a trajectory, what this case takes over from the previous one. */
+    if (a->traj && a->s && a->case_index > 0) {
+        const int *start = sp_session_start_vars(a->s);
+        int any = 0;
+        for (int i = 0; i < sc->n_vars; i++) {
+            if (!sc->vars[i].carry)
+                continue;
+            if (!any) {
+                sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BOLD, th->text, _("Meegenomen uit de vorige fase"));
+                pg.y += u / 2;
+                any = 1;
+            }
+            const char *label = sp_text_get(&sc->vars[i].label, lang);
+            const char *line = sp_gui_list_strf(ui->l, "%s: %d", *label ? label : sc->vars[i].name, start[i]);
+            sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, line);
+        }
+        if (any)
+            pg.y += 2 * u;
+    }
+
+    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BOLD, th->text, _("Wie is wie"));
+    pg.y += u;
+    for (int i = 0; i < sc->n_cast; i++)
+        cast_row(ui, &pg, &sc->cast[i], lang);
+    pg.y += 2 * u;
+    sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
+}

@@ -1,0 +1,221 @@
+/* conversation.c: the conversation screen: who speaks (portrait, name, line), then the decision, thought or ending. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* The learner's own portrait: the cast member with role self, if any. */
+static const sp_person *self_person(const sp_scenario *sc)
+{
+    for (int i = 0; i < sc->n_cast; i++)
+        if (sc->cast[i].role == SP_ROLE_SELF)
+            return &sc->cast[i];
+    return NULL;
+}
+
+/* A spoken line: portrait on the left, name (and function) over the text. */
+static void speech(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const char *name,
+                   const char *text, int faded, sp_lang lang)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    int u = m->unit;
+    int d = m->portrait;
+    if (p)
+        sp_gui_ui_portrait(ui, pg->x, pg->y, d, p->color, p->initials);
+    else
+        sp_gui_ui_portrait(ui, pg->x, pg->y, d,
+                           ((uint32_t)th->accent.r << 16) | ((uint32_t)th->accent.g << 8) | th->accent.b,
+                           _("JIJ"));
+    int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
+    const char *fn = p ? sp_text_get(&p->function, lang) : "";
+    const char *head = *fn ? sp_gui_list_strf(ui->l, "%s · %s", name, fn) : name;
+    int hh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, head, tw);
+    int bh = sp_gui_text_height(m, SP_GUI_FONT_BODY, text, tw);
+    sp_gui_rect box = sp_gui_rect_make(tx, pg->y, tw, hh + u / 2 + bh);
+    int y = pg->y;
+    y += sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, faded ? th->muted : th->text, head, tx, y, tw, box);
+    y += u / 2;
+    y += sp_gui_text_block(ui->l, m, SP_GUI_FONT_BODY, faded ? th->muted : th->text, text, tx, y, tw, box);
+    int h = y - pg->y;
+    pg->y += (h > d ? h : d) + 5 * u / 2;
+}
+
+/* Narration: no portrait, italic, in the text column. */
+static void narration(sp_gui_ui *ui, sp_gui_page *pg, const char *text)
+{
+    const sp_gui_metrics *m = ui->m;
+    int u = m->unit;
+    int tx = pg->x + m->portrait + 2 * u, tw = pg->w - m->portrait - 2 * u;
+    int h = sp_gui_text_height(m, SP_GUI_FONT_THOUGHT, text, tw);
+    sp_gui_text_block(ui->l, m, SP_GUI_FONT_THOUGHT, ui->th->muted, text, tx, pg->y, tw,
+                      sp_gui_rect_make(tx, pg->y, tw, h));
+    pg->y += h + 5 * u / 2;
+}
+
+/* One option: a number key on the left, the text wrapped to its right. */
+static int option(sp_gui_ui *ui, int x, int y, int w, int k, const char *text, int thought)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    sp_gui_list *l = ui->l;
+    int u = m->unit;
+    int font = thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
+    int key = m->line_h[SP_GUI_FONT_BOLD] + u / 2;
+    int pad = 3 * u / 2;
+    int tx = x + pad + key + 3 * u / 2, tw = x + w - pad - tx;
+    int th_ = sp_gui_text_height(m, font, text, tw);
+    int h = (th_ > key ? th_ : key) + 2 * pad;
+    sp_gui_rect r = sp_gui_rect_make(x, y, w, h);
+    int order = ui->n_focusable;
+    int hovered = ui->hover == l->n_hits;
+    int focused = ui->show_focus && ui->focus == order;
+    if (focused)
+        sp_gui_rect_cmd(l, sp_gui_rect_inset(r, -3, -3), th->focus, u + 3);
+    sp_gui_rgba fill = hovered ? th->surface_hi : thought ? th->thought_btn : th->surface;
+    sp_gui_cmd *c = sp_gui_frame_cmd(l, r, fill, hovered ? th->accent : th->border,
+                                     th->high_contrast || hovered ? 2 : 1, u);
+    c->tag = SP_GUI_TAG_OPTION;
+    c->arg = k;
+    sp_gui_rect kr = sp_gui_rect_make(x + pad, y + pad, key, key);
+    sp_gui_rect_cmd(l, kr, th->accent, u / 2);
+    char num[4];
+    snprintf(num, sizeof num, "%d", k + 1);
+    int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
+    sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, th->on_accent, kr.x + (key - nw) / 2,
+                    kr.y + (key - m->line_h[SP_GUI_FONT_BOLD]) / 2, num, -1, kr);
+    int ty = y + pad + (th_ < key ? (key - th_) / 2 : 0);
+    sp_gui_text_block(l, m, font, th->text, text, tx, ty, tw, sp_gui_rect_make(tx, ty, tw, th_));
+    sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_CHOOSE, k, 1);
+    hit->order = order;
+    ui->n_focusable++;
+    return h;
+}
+
+static void options(sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int thought)
+{
+    int u = ui->m->unit;
+    for (int k = 0; k < v->n_options; k++) {
+        pg->y += option(ui, pg->x, pg->y, pg->w, k, v->options[k].text, thought);
+        pg->y += u;
+    }
+}
+
+static void ending(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+{
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
+    const char *kind = v->ending_kind == SP_ENDING_GOOD ? _("Goed afgerond")
+                     : v->ending_kind == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
+    sp_gui_rgba kc = v->ending_kind == SP_ENDING_GOOD ? th->good
+                   : v->ending_kind == SP_ENDING_MIXED ? th->mixed : th->bad;
+    int card = ui->l->n_cmds;
+    sp_gui_frame_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), th->surface, kc, 2, u);
+    int y0 = pg->y;
+    sp_gui_page in = { .x = pg->x + 3 * u, .w = pg->w - 6 * u, .y = pg->y + 3 * u };
+    sp_gui_ui_badge(ui, in.x, in.y, kind, kc, sp_gui_ui_on(kc), sp_gui_rect_make(in.x, in.y, in.w, 1 << 20));
+    in.y += ui->m->line_h[SP_GUI_FONT_SMALL] + 2 * u;
+    sp_gui_ui_text(ui, &in, SP_GUI_FONT_H2, th->text, v->ending_title);
+    in.y += u;
+    sp_gui_ui_text(ui, &in, SP_GUI_FONT_BODY, th->text, v->evaluation);
+    in.y += 2 * u;
+    const char *label = _("Naar de nabespreking");
+    int bw = sp_gui_ui_button_w(ui, label, "Enter");
+    if (bw > in.w)
+        bw = in.w;
+    sp_gui_ui_button(ui, sp_gui_rect_make(in.x, in.y, bw, sp_gui_ui_button_h(ui)), label, "Enter",
+                     SP_GUI_BTN_PRIMARY, SP_GUI_ACT_DEBRIEF, 0, 1);
+    in.y += sp_gui_ui_button_h(ui) + 3 * u;
+    ui->l->cmds[card].r.h = in.y - y0;
+    pg->y = in.y + 2 * u;
+    (void)a;
+}
+
+void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    const sp_view *v = sp_gui_app_view(a);
+    if (!v)
+        return;
+    const sp_scenario *sc = a->sc;
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = m->unit;
+
+    const char *labels[4] = { _("Rode vlag"), _("Gesprek tot nu toe"), _("Terug"), _("Menu") };
+    const char *hints[4] = { "F", "H", "Ctrl+Z", "Esc" };
+    int actions[4] = { SP_GUI_ACT_FLAGS, SP_GUI_ACT_HISTORY, SP_GUI_ACT_UNDO, SP_GUI_ACT_PAUSE };
+    int nb = v->kind == SP_VIEW_ENDING ? 0 : 1; /* no flags to mark once it has ended */
+    const char *title = sp_text_get(&sc->title, lang);
+    const char *sub = v->kind == SP_VIEW_ENDING
+                          ? _("Einde van het gesprek")
+                          : a->traj ? sp_gui_list_strf(ui->l, _("Beurt %d · traject, casus %d van %d"),
+                                                       v->turn, a->case_index + 1, SP_CASE_COUNT)
+                                    : sp_gui_list_strf(ui->l, _("Beurt %d"), v->turn);
+    int top = sp_gui_chrome_topbar_h(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb));
+
+    int x, w;
+    sp_gui_chrome_column(ui, view, m->measure_w + m->portrait + 2 * u, &x, &w);
+    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top);
+    sp_gui_page pg;
+    sp_gui_ui_page_begin(ui, &pg, region, x, w);
+    a->page_step[0] = region.h;
+    pg.y = 4 * u;
+    sp_gui_chrome_notice(a, ui, &pg);
+
+    /* What you said last, faded, so the answer has its question. */
+    if (v->feedback.valid && v->feedback.said && *v->feedback.said &&
+        sc->nodes[v->feedback.node].kind == SP_NODE_DECISION) {
+        const sp_person *me = self_person(sc);
+        speech(ui, &pg, me, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, lang);
+    }
+    for (int i = 0; i < v->n_lines; i++) {
+        const sp_view_line *ln = &v->lines[i];
+        if (ln->speaker >= 0)
+            speech(ui, &pg, &sc->cast[ln->speaker], ln->speaker_name, ln->text, 0, lang);
+        else
+            narration(ui, &pg, ln->text);
+    }
+    pg.y += u;
+
+    if (v->kind == SP_VIEW_ENDING) {
+        ending(a, ui, &pg, v);
+    } else if (v->kind == SP_VIEW_DECISION) {
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H2, th->text, *v->prompt ? v->prompt : _("Wat zeg je?"));
+        pg.y += 3 * u / 2;
+        options(ui, &pg, v, 0);
+    } else {
+        /* An inner-thought moment: a cloud-tinted panel, italic, not spoken. */
+        int panel = ui->l->n_cmds;
+        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(pg.x, pg.y, pg.w, 0), th->thought, 2 * u)->tag = SP_GUI_TAG_THOUGHT;
+        if (th->high_contrast) {
+            ui->l->cmds[panel].border = th->border;
+            ui->l->cmds[panel].border_w = 2;
+        }
+        int y0 = pg.y;
+        sp_gui_page in = { .x = pg.x + 5 * u / 2, .w = pg.w - 5 * u, .y = pg.y + 5 * u / 2 };
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_H2, th->text, _("Wat denk je?"));
+        in.y += u / 2;
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_THOUGHT, th->muted,
+                       *v->prompt ? v->prompt : _("Een moment voor jezelf: wat gaat er door je heen?"));
+        in.y += 2 * u;
+        options(ui, &in, v, 1);
+        in.y += 3 * u / 2;
+        ui->l->cmds[panel].r.h = in.y - y0;
+        pg.y = in.y + 2 * u;
+    }
+    pg.y += u;
+    if (v->kind != SP_VIEW_ENDING) {
+        char hint[256];
+        snprintf(hint, sizeof hint,
+                 _("Kies met 1–%d, of met de pijltjes en Enter. F: rode vlag. H: het gesprek tot nu toe. Ctrl+Z of Backspace: terug. Esc: menu."),
+                 v->n_options);
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_SMALL, th->muted, hint);
+    }
+    pg.y += 4 * u;
+    sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
+    sp_gui_chrome_topbar(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
+                         actions + (1 - nb));
+}

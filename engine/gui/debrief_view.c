@@ -1,0 +1,323 @@
+/* debrief_view.c: the debrief screen: ending, chart per learning goal, interventions, red flags, thoughts. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/*
+ * The button row at the bottom of the debrief. Each entry is one button;
+ * `shown` decides per play whether it appears. To add a button (replaying
+ * the conversation, exporting it), add an action to sp_gui_action in app.h,
+ * a row here and its case in sp_gui_app_action(); nothing else changes.
+ */
+typedef struct debrief_button {
+    const char *label;   /* msgid, translated when shown */
+    const char *hint;    /* its key */
+    sp_gui_btn_style style;
+    int action;
+    int (*shown)(const sp_gui_app *a);
+} debrief_button;
+
+static int has_next_case(const sp_gui_app *a)
+{
+    return a->traj && a->case_index + 1 < SP_CASE_COUNT && a->cases[a->case_index + 1].sc;
+}
+
+static int always(const sp_gui_app *a)
+{
+    (void)a;
+    return 1;
+}
+
+static const debrief_button debrief_buttons[] = {
+    { N_("Volgende casus"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_NEXT_CASE, has_next_case },
+    { N_("Opnieuw spelen"), "R", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_AGAIN, always },
+    { N_("Naar het menu"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU, always },
+};
+
+static int button_bar(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    enum { N = sizeof debrief_buttons / sizeof debrief_buttons[0] };
+    const char *labels[N], *hints[N];
+    sp_gui_btn_style styles[N];
+    int actions[N], args[N], n = 0;
+    for (int i = 0; i < N; i++) {
+        if (!debrief_buttons[i].shown(a))
+            continue;
+        labels[n] = _(debrief_buttons[i].label);
+        hints[n] = debrief_buttons[i].hint;
+        styles[n] = debrief_buttons[i].style;
+        actions[n] = debrief_buttons[i].action;
+        args[n] = 0;
+        n++;
+    }
+    return sp_gui_chrome_bottombar(ui, view, n, labels, hints, styles, actions, args);
+}
+
+/* ---- the chart ------------------------------------------------------------------- */
+
+static int bar_x(int zero, double ppu, int v)
+{
+    return zero + (int)(v * ppu + (v >= 0 ? 0.5 : -0.5));
+}
+
+static void bar(sp_gui_list *l, int zero, double ppu, int v, int y, int h, sp_gui_rgba c,
+                sp_gui_tag tag, int goal)
+{
+    int x1 = bar_x(zero, ppu, v);
+    sp_gui_rect r = v >= 0 ? sp_gui_rect_make(zero, y, x1 - zero, h) : sp_gui_rect_make(x1, y, zero - x1, h);
+    sp_gui_cmd *c2 = sp_gui_rect_cmd(l, r, c, 0);
+    c2->tag = tag;
+    c2->arg = goal;
+}
+
+static void chart(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrief *d)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    const sp_handbook *hb = a->hb ? a->hb : a->sc->handbook;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = m->unit;
+    int lw = 0, lo = 0, hi = 1;
+    for (int i = 0; i < d->n_goals; i++) {
+        const char *label = sp_text_get(&hb->goals[d->goals[i].goal].label, lang);
+        int w = m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
+        if (w > lw)
+            lw = w;
+        int vals[3] = { d->goals[i].score, d->goals[i].best, d->goals[i].max };
+        for (int k = 0; k < 3; k++) {
+            if (vals[k] < lo) lo = vals[k];
+            if (vals[k] > hi) hi = vals[k];
+        }
+    }
+    if (lw > pg->w / 3)
+        lw = pg->w / 3;
+    const char *widest = "−00 / 00";
+    int vw = m->measure(m->ctx, SP_GUI_FONT_SMALL, widest, (int)strlen(widest));
+    int x0 = pg->x + lw + 2 * u;
+    int bw = pg->w - lw - 4 * u - vw;
+    double ppu = bw > 0 ? (double)bw / (hi - lo) : 0;
+    int zero = x0 + (int)(-lo * ppu + 0.5);
+    int you_h = 2 * u, best_h = u;
+
+    for (int i = 0; i < d->n_goals; i++) {
+        const sp_debrief_goal *g = &d->goals[i];
+        const char *label = sp_text_get(&hb->goals[g->goal].label, lang);
+        int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, lw);
+        int row_h = you_h + best_h + u / 2;
+        if (lh > row_h)
+            row_h = lh;
+        int y = pg->y;
+        sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, th->text, label, pg->x, y, lw,
+                          sp_gui_rect_make(pg->x, y, lw, row_h));
+        /* a faint track shows the whole scale */
+        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x0, y, bw, you_h), th->bg, 0);
+        bar(ui->l, zero, ppu, g->score, y, you_h, th->accent, SP_GUI_TAG_BAR_YOU, g->goal);
+        bar(ui->l, zero, ppu, g->best, y + you_h + u / 2, best_h, th->best, SP_GUI_TAG_BAR_BEST, g->goal);
+        sp_gui_cmd *t = sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x(zero, ppu, g->max) - 1, y - u / 2, 3,
+                                                                  you_h + best_h + 3 * u / 2), th->tick, 0);
+        t->tag = SP_GUI_TAG_TICK_MAX;
+        t->arg = g->goal;
+        if (lo < 0)
+            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(zero, y - u / 2, 1, you_h + best_h + 3 * u / 2), th->muted, 0);
+        const char *val = sp_gui_list_strf(ui->l, "%d / %d", g->score, g->best);
+        int valx = x0 + bw + 2 * u;
+        sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, th->text, valx, y, val, -1,
+                        sp_gui_rect_make(valx, y, vw + u, row_h));
+        pg->y += row_h + 2 * u;
+    }
+    /* The legend, flowing onto more lines when narrow. */
+    const char *legend[3] = { _("Jij"), _("Beste keuze bij elke beslissing die je tegenkwam"),
+                              _("Maximum in deze casus") };
+    sp_gui_rgba colors[3] = { th->accent, th->best, th->tick };
+    int x = pg->x, y = pg->y, line = m->line_h[SP_GUI_FONT_SMALL];
+    for (int k = 0; k < 3; k++) {
+        int tw = m->measure(m->ctx, SP_GUI_FONT_SMALL, legend[k], (int)strlen(legend[k]));
+        int sw = k == 2 ? 3 : 2 * u;
+        if (tw > pg->w - sw - u)
+            tw = pg->w - sw - u;
+        if (x > pg->x && x + sw + u + tw > pg->x + pg->w) {
+            x = pg->x;
+            y += line + u / 2;
+        }
+        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x, y + line / 4, sw, line / 2), colors[k], 0);
+        int h = sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, th->muted, legend[k], x + sw + u, y,
+                                  pg->w - (x - pg->x) - sw - u,
+                                  sp_gui_rect_make(x + sw + u, y, pg->w - (x - pg->x) - sw - u, 1 << 20));
+        if (h > line) { /* wrapped: start the next item on a fresh line */
+            y += h - line;
+            x = pg->x + pg->w;
+        } else {
+            x += sw + u + tw + 3 * u;
+        }
+    }
+    pg->y = y + line + 2 * u;
+}
+
+/* ---- the lists ----------------------------------------------------------------------- */
+
+static void heading(sp_gui_ui *ui, sp_gui_page *pg, const char *s)
+{
+    pg->y += 2 * ui->m->unit;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, ui->th->text, s);
+    pg->y += ui->m->unit;
+}
+
+/* One entry: a bold first line and an optional explanation below. */
+static void item(sp_gui_ui *ui, sp_gui_page *pg, const char *head, const char *body)
+{
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, ui->th->text, head);
+    if (body && *body) {
+        pg->y += ui->m->unit / 4;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, ui->th->muted, body);
+    }
+    pg->y += 3 * ui->m->unit / 2;
+}
+
+static const char *flag_why(const sp_scenario *sc, int node, int flag, sp_lang lang)
+{
+    if (node < 0 || node >= sc->n_nodes)
+        return "";
+    for (int i = 0; i < sc->nodes[node].n_flags; i++)
+        if (sc->nodes[node].flags[i].flag == flag)
+            return sp_text_get(&sc->nodes[node].flags[i].why, lang);
+    return "";
+}
+
+static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrief *d)
+{
+    const sp_scenario *sc = a->sc;
+    const sp_handbook *hb = sc->handbook;
+    sp_lang lang = sp_gui_app_lang(a);
+    sp_gui_list *l = ui->l;
+
+    heading(ui, pg, _("Interventies die je toepaste"));
+    if (!d->n_applied)
+        item(ui, pg, _("Geen: je hebt in dit gesprek geen van de interventies uit het handboek ingezet."), NULL);
+    for (int i = 0; i < d->n_applied; i++) {
+        const sp_intervention *iv = &hb->interventions[d->applied[i].intervention];
+        item(ui, pg, sp_gui_list_strf(l, _("Beurt %d · %s"), d->applied[i].turn, sp_text_get(&iv->label, lang)),
+             sp_text_get(&iv->explain, lang));
+    }
+
+    heading(ui, pg, _("Gemiste kansen"));
+    if (!d->n_missed && !d->n_missed_interventions)
+        item(ui, pg, _("Geen: bij elke beslissing koos je een van de beste opties."), NULL);
+    for (int i = 0; i < d->n_missed; i++) {
+        const sp_debrief_missed *ms = &d->missed[i];
+        const sp_node *n = &sc->nodes[ms->node];
+        const sp_option *best = &n->options[ms->best];
+        char better[4096];
+        int len = snprintf(better, sizeof better, _("Je koos: “%s”\nSterker was: “%s”"),
+                           sp_text_get(&n->options[ms->chosen].text, lang), sp_text_get(&best->text, lang));
+        for (int k = 0; k < best->n_interventions && len > 0 && len < (int)sizeof better; k++)
+            len += snprintf(better + len, sizeof better - (size_t)len, k ? ", %s" : _("\nDaarmee zet je in: %s"),
+                            sp_text_get(&hb->interventions[best->interventions[k]].label, lang));
+        item(ui, pg, sp_gui_list_strf(l, ngettext("Beurt %d · %d punt laten liggen", "Beurt %d · %d punten laten liggen",
+                                                  (unsigned long)ms->diff), ms->turn, ms->diff), better);
+    }
+    for (int i = 0; i < d->n_missed_interventions; i++) {
+        const sp_intervention *iv = &hb->interventions[d->missed_interventions[i]];
+        item(ui, pg, sp_gui_list_strf(l, _("Niet ingezet: %s"), sp_text_get(&iv->label, lang)),
+             sp_text_get(&iv->explain, lang));
+    }
+
+    heading(ui, pg, _("Rode vlaggen"));
+    if (!d->n_recognised && !d->n_flags_missed && !d->n_false_alarms)
+        item(ui, pg, _("In dit gesprek waren geen rode vlaggen, en je hebt er ook geen gemarkeerd."), NULL);
+    for (int i = 0; i < d->n_recognised; i++) {
+        const sp_debrief_flag *f = &d->recognised[i];
+        item(ui, pg, sp_gui_list_strf(l, _("Herkend in beurt %d · %s"), f->turn,
+                                      sp_text_get(&hb->redflags[f->flag].label, lang)),
+             flag_why(sc, f->node, f->flag, lang));
+    }
+    for (int i = 0; i < d->n_flags_missed; i++) {
+        const sp_debrief_flag *f = &d->flags_missed[i];
+        item(ui, pg, sp_gui_list_strf(l, _("Gemist in beurt %d · %s"), f->turn,
+                                      sp_text_get(&hb->redflags[f->flag].label, lang)),
+             flag_why(sc, f->node, f->flag, lang));
+    }
+    for (int i = 0; i < d->n_false_alarms; i++) {
+        const sp_debrief_flag *f = &d->false_alarms[i];
+        item(ui, pg, sp_gui_list_strf(l, _("Vals alarm in beurt %d · %s"), f->turn,
+                                      sp_text_get(&hb->redflags[f->flag].label, lang)),
+             sp_text_get(&hb->redflags[f->flag].explain, lang));
+    }
+
+    if (d->n_thoughts) {
+        heading(ui, pg, _("Gedachten"));
+        for (int i = 0; i < d->n_thoughts; i++) {
+            const sp_debrief_thought *t = &d->thoughts[i];
+            const sp_thought *th = &hb->thoughts[t->thought];
+            const char *said = sp_text_get(&sc->nodes[t->node].options[t->option].text, lang);
+            const char *body = t->side == SP_SIDE_HINDERING
+                ? sp_gui_list_strf(l, _("Een belemmerende gedachte. Helpender is: “%s”\n%s"),
+                                   sp_text_get(&th->helpful, lang), sp_text_get(&th->explain, lang))
+                : sp_gui_list_strf(l, _("Een helpende gedachte. De valkuil was: “%s”\n%s"),
+                                   sp_text_get(&th->hindering, lang), sp_text_get(&th->explain, lang));
+            item(ui, pg, sp_gui_list_strf(l, _("Beurt %d · je dacht: “%s”"), t->turn, said), body);
+        }
+    }
+}
+
+void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    const sp_debrief *d = a->debrief;
+    if (!d || !a->sc)
+        return;
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = m->unit;
+    const sp_scenario *sc = a->sc;
+
+    int bottom = button_bar(a, ui, view);
+    const char *title = _("Nabespreking");
+    const char *sub = sp_text_get(&sc->title, lang);
+    int top = sp_gui_chrome_topbar(ui, view, title, sub, 0, NULL, NULL, NULL);
+    int x, w;
+    sp_gui_chrome_column(ui, view, m->measure_w * 6 / 5, &x, &w);
+    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
+    sp_gui_page pg;
+    sp_gui_ui_page_begin(ui, &pg, region, x, w);
+    a->page_step[0] = region.h;
+    pg.y = 4 * u;
+    sp_gui_chrome_notice(a, ui, &pg);
+
+    /* The ending and its evaluation first: that is what the learner asks. */
+    if (d->ending_node >= 0) {
+        const sp_node *e = &sc->nodes[d->ending_node];
+        sp_gui_rgba kc = e->ending_kind == SP_ENDING_GOOD ? th->good
+                       : e->ending_kind == SP_ENDING_MIXED ? th->mixed : th->bad;
+        const char *kind = e->ending_kind == SP_ENDING_GOOD ? _("Goed afgerond")
+                         : e->ending_kind == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
+        sp_gui_ui_badge(ui, pg.x, pg.y, kind, kc, sp_gui_ui_on(kc), sp_gui_rect_make(pg.x, pg.y, pg.w, 1 << 20));
+        pg.y += m->line_h[SP_GUI_FONT_SMALL] + 2 * u;
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, sp_text_get(&e->ending_title, lang));
+        pg.y += u;
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, sp_text_get(&e->evaluation, lang));
+        pg.y += 2 * u;
+    }
+    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->muted,
+                   sp_gui_list_strf(ui->l, _("Je haalde %d punten. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum."),
+                                    d->total, d->total_best, d->total_max));
+    pg.y += 2 * u;
+
+    /* The chart sits on a card of its own. */
+    int card = ui->l->n_cmds;
+    sp_gui_frame_cmd(ui->l, sp_gui_rect_make(pg.x, pg.y, pg.w, 0), th->surface, th->border,
+                     th->high_contrast ? 2 : 1, u);
+    int y0 = pg.y;
+    sp_gui_page in = { .x = pg.x + 3 * u, .w = pg.w - 6 * u, .y = pg.y + 3 * u };
+    sp_gui_ui_text(ui, &in, SP_GUI_FONT_H2, th->text, _("Per leerdoel"));
+    in.y += 2 * u;
+    chart(a, ui, &in, d);
+    ui->l->cmds[card].r.h = in.y + u - y0;
+    pg.y = in.y + 3 * u;
+
+    lists(a, ui, &pg, d);
+    pg.y += 4 * u;
+    sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
+}

@@ -1,0 +1,17 @@
+/* draw.h: turns a display list into pixels with an SDL renderer: rounded rectangles, discs, text. */
+#ifndef SP_GUI_DRAW_H
+#define SP_GUI_DRAW_H
+
+#include <SDL.h>
+#include "layout.h"
+#include "text.h"
+
+typedef struct sp_gui_draw sp_gui_draw;
+
+sp_gui_draw *sp_gui_draw_new(SDL_Renderer *r, sp_gui_text *text);
+void sp_gui_draw_free(sp_gui_draw *d);
+
+/* Draws every command of l in order (does not clear, does not present). */
+void sp_gui_draw_list(sp_gui_draw *d, const sp_gui_list *l);
+
+#endif

@@ -1,0 +1,276 @@
+/* gui.c: the SDL2 front end's entry: window, renderer, an event-driven loop that redraws only on change. */
+#include "gui.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "frame.h"
+#include "i18n.h"
+
+#define EXIT_CONTENT 1
+#define EXIT_PLATFORM 3
+
+int sp_gui_display_available(void)
+{
+    const char *drv = SDL_getenv("SDL_VIDEODRIVER");
+    if (drv && (strcmp(drv, "dummy") == 0 || strcmp(drv, "offscreen") == 0))
+        return 0;
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
+        return 0;
+    const char *cur = SDL_GetCurrentVideoDriver();
+    int ok = cur && strcmp(cur, "dummy") != 0 && strcmp(cur, "offscreen") != 0 &&
+             SDL_GetNumVideoDisplays() > 0;
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return ok;
+}
+
+typedef struct gui {
+    SDL_Window *win;
+    SDL_Renderer *r;
+    sp_gui_text *text;
+    sp_gui_draw *draw;
+    sp_gui_app app;
+    sp_gui_list list;
+    double scale;      /* output pixels per window pixel */
+    int line;          /* body line height, for wheel steps */
+    int press;         /* hit under the mouse at button-down, -1 none */
+} gui;
+
+static void sync_scale(gui *g)
+{
+    int ww, wh, ow, oh;
+    SDL_GetWindowSize(g->win, &ww, &wh);
+    SDL_GetRendererOutputSize(g->r, &ow, &oh);
+    g->scale = ww > 0 ? (double)ow / ww : 1.0;
+}
+
+static void render(gui *g)
+{
+    int ow, oh;
+    sync_scale(g);
+    SDL_GetRendererOutputSize(g->r, &ow, &oh);
+    sp_gui_frame_render(&g->app, g->text, g->draw, g->r, ow, oh, g->scale, &g->list);
+    SDL_RenderPresent(g->r);
+    sp_gui_text_end_frame(g->text);
+    sp_gui_metrics m;
+    sp_gui_text_metrics(g->text, &m);
+    g->line = m.line_h[SP_GUI_FONT_BODY];
+}
+
+static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
+{
+    SDL_Keycode sym = k->keysym.sym;
+    int ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+    *ch = 0;
+    switch (sym) {
+    case SDLK_UP:        *key = SP_GUI_KEY_UP; return 1;
+    case SDLK_DOWN:      *key = SP_GUI_KEY_DOWN; return 1;
+    case SDLK_LEFT:      *key = SP_GUI_KEY_LEFT; return 1;
+    case SDLK_RIGHT:     *key = SP_GUI_KEY_RIGHT; return 1;
+    case SDLK_TAB:       *key = (k->keysym.mod & KMOD_SHIFT) ? SP_GUI_KEY_BACKTAB : SP_GUI_KEY_TAB; return 1;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:  *key = SP_GUI_KEY_ENTER; return 1;
+    case SDLK_ESCAPE:    *key = SP_GUI_KEY_ESC; return 1;
+    case SDLK_BACKSPACE: *key = SP_GUI_KEY_BACKSPACE; return 1;
+    case SDLK_PAGEUP:    *key = SP_GUI_KEY_PAGEUP; return 1;
+    case SDLK_PAGEDOWN:  *key = SP_GUI_KEY_PAGEDOWN; return 1;
+    case SDLK_HOME:      *key = SP_GUI_KEY_HOME; return 1;
+    case SDLK_END:       *key = SP_GUI_KEY_END; return 1;
+    case SDLK_F11:       *key = SP_GUI_KEY_FULLSCREEN; return 1;
+    case SDLK_SPACE:     *key = SP_GUI_KEY_CHAR; *ch = ' '; return 1;
+    default: break;
+    }
+    if (ctrl && sym == SDLK_z) {
+        *key = SP_GUI_KEY_UNDO;
+        return 1;
+    }
+    if (ctrl || (k->keysym.mod & KMOD_ALT))
+        return 0;
+    if ((sym >= SDLK_a && sym <= SDLK_z) || (sym >= SDLK_0 && sym <= SDLK_9)) {
+        *key = SP_GUI_KEY_CHAR;
+        *ch = (int)sym;
+        return 1;
+    }
+    if (sym >= SDLK_KP_1 && sym <= SDLK_KP_9) {
+        *key = SP_GUI_KEY_CHAR;
+        *ch = '1' + (int)(sym - SDLK_KP_1);
+        return 1;
+    }
+    return 0;
+}
+
+/* One event; returns 1 when the window must be redrawn. */
+static int handle(gui *g, const SDL_Event *e)
+{
+    sp_gui_app *a = &g->app;
+    switch (e->type) {
+    case SDL_QUIT:
+        a->quit = 1;
+        return 0;
+    case SDL_WINDOWEVENT:
+        return e->window.event == SDL_WINDOWEVENT_EXPOSED ||
+               e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+               e->window.event == SDL_WINDOWEVENT_RESTORED ||
+               e->window.event == SDL_WINDOWEVENT_SHOWN;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        /* The textures are gone with the device; render them anew. */
+        sp_gui_text_drop_textures(g->text);
+        return 1;
+    case SDL_KEYDOWN: {
+        sp_gui_key key;
+        int ch;
+        if (!map_key(&e->key, &key, &ch))
+            return 0;
+        sp_gui_app_key(a, &g->list, key, ch);
+        return 1;
+    }
+    case SDL_MOUSEMOTION: {
+        int hit = sp_gui_app_hit_at(&g->list, (int)(e->motion.x * g->scale), (int)(e->motion.y * g->scale));
+        if (hit == a->hover)
+            return 0;
+        a->hover = hit;
+        return 1;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.button == SDL_BUTTON_LEFT)
+            g->press = sp_gui_app_hit_at(&g->list, (int)(e->button.x * g->scale), (int)(e->button.y * g->scale));
+        return 0;
+    case SDL_MOUSEBUTTONUP: {
+        if (e->button.button != SDL_BUTTON_LEFT)
+            return 0;
+        int x = (int)(e->button.x * g->scale), y = (int)(e->button.y * g->scale);
+        int hit = sp_gui_app_hit_at(&g->list, x, y);
+        int same = hit >= 0 && hit == g->press;
+        g->press = -1;
+        if (!same)
+            return 0;
+        sp_gui_app_click(a, &g->list, x, y);
+        a->hover = -1; /* the screen under the mouse has probably changed */
+        return 1;
+    }
+    case SDL_MOUSEWHEEL:
+        sp_gui_app_scroll(a, -e->wheel.y * 3 * (g->line > 0 ? g->line : 20));
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void apply_fullscreen(gui *g)
+{
+    SDL_SetWindowFullscreen(g->win, g->app.settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    g->app.fullscreen_changed = 0;
+}
+
+static void close_gui(gui *g)
+{
+    sp_gui_list_free(&g->list);
+    sp_gui_draw_free(g->draw);
+    sp_gui_text_free(g->text);
+    if (g->r)
+        SDL_DestroyRenderer(g->r);
+    if (g->win)
+        SDL_DestroyWindow(g->win);
+    sp_gui_app_free(&g->app);
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
+}
+
+int sp_gui_run(const sp_gui_options *opt)
+{
+    static gui g; /* large (paths in the app state); one window per process */
+    memset(&g, 0, sizeof g);
+    g.press = -1;
+    sp_gui_list_init(&g.list);
+    sp_gui_i18n_init();
+    sp_gui_app_init(&g.app, NULL, NULL);
+    if (g.app.notice[0])
+        fprintf(stderr, "samenspel: %s\n", g.app.notice);
+
+    sp_diag *d = sp_diag_new();
+    sp_status st = opt && opt->scenario ? sp_gui_app_open(&g.app, opt->scenario, d) : sp_gui_app_load(&g.app, d);
+    if (st != SP_OK) {
+        for (int i = 0; i < sp_diag_count(d); i++)
+            fprintf(stderr, "%s\n", sp_diag_message(d, i));
+        if (!sp_diag_count(d))
+            fprintf(stderr, "samenspel: %s\n", sp_status_name(st));
+        sp_diag_free(d);
+        sp_gui_app_free(&g.app);
+        return EXIT_CONTENT;
+    }
+    sp_diag_free(d);
+
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
+        close_gui(&g);
+        return EXIT_PLATFORM;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "samenspel: cannot start the font renderer: %s\n", TTF_GetError());
+        close_gui(&g);
+        return EXIT_PLATFORM;
+    }
+    char err[1024];
+    g.text = sp_gui_text_new(opt ? opt->font_path : NULL, err, sizeof err);
+    if (!g.text) {
+        fprintf(stderr, "samenspel: %s\n", err);
+        close_gui(&g);
+        return EXIT_PLATFORM;
+    }
+
+    int w = 1280, h = 800;
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0) {
+        if (w > usable.w * 9 / 10) w = usable.w * 9 / 10;
+        if (h > usable.h * 9 / 10) h = usable.h * 9 / 10;
+    }
+    if (w < 800) w = 800;
+    if (h < 600) h = 600;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (g.app.settings.fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    g.win = SDL_CreateWindow("samenspel", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!g.win) {
+        fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
+        close_gui(&g);
+        return EXIT_PLATFORM;
+    }
+    SDL_SetWindowMinimumSize(g.win, 800, 600);
+    g.r = SDL_CreateRenderer(g.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!g.r)
+        g.r = SDL_CreateRenderer(g.win, -1, SDL_RENDERER_SOFTWARE);
+    if (!g.r || !(g.draw = sp_gui_draw_new(g.r, g.text))) {
+        fprintf(stderr, "samenspel: cannot draw in the window: %s\n", SDL_GetError());
+        close_gui(&g);
+        return EXIT_PLATFORM;
+    }
+    SDL_StopTextInput(); /* keys arrive as key events only; no input method */
+
+    /* The loop sleeps in SDL_WaitEventTimeout until something happens, then
+     * handles every pending event and draws once if any of them changed
+     * what is shown. Nothing animates, so an idle window costs nothing. */
+    int dirty = 1;
+    while (!g.app.quit) {
+        if (dirty) {
+            render(&g);
+            dirty = 0;
+        }
+        SDL_Event e;
+        if (!SDL_WaitEventTimeout(&e, 60000))
+            continue;
+        do {
+            dirty |= handle(&g, &e);
+        } while (!g.app.quit && SDL_PollEvent(&e));
+        if (g.app.fullscreen_changed) {
+            apply_fullscreen(&g);
+            dirty = 1;
+        }
+    }
+    close_gui(&g);
+    return 0;
+}

@@ -1,0 +1,285 @@
+/* overlays.c: the modal cards over a conversation: feedback, red-flag picker and result, history, pause menu. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* A button with a left-aligned label that may wrap over several lines. */
+static int text_button(sp_gui_ui *ui, int x, int y, int w, const char *label, const char *note,
+                       int action, int arg, int enabled)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    sp_gui_list *l = ui->l;
+    int u = m->unit, pad = 5 * u / 4;
+    int tw = w - 2 * pad - u;
+    int lh = sp_gui_text_height(m, SP_GUI_FONT_BODY, label, tw);
+    int nh = note ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, note, tw) : 0;
+    sp_gui_rect r = sp_gui_rect_make(x, y, w, lh + nh + 2 * pad);
+    int order = ui->n_focusable;
+    int hovered = enabled && ui->hover == l->n_hits;
+    if (enabled && ui->show_focus && ui->focus == order)
+        sp_gui_rect_cmd(l, sp_gui_rect_inset(r, -3, -3), th->focus, u + 3);
+    sp_gui_frame_cmd(l, r, hovered ? th->surface_hi : th->surface, hovered ? th->accent : th->border,
+                     th->high_contrast || hovered ? 2 : 1, u * 3 / 4);
+    sp_gui_rect box = sp_gui_rect_inset(r, pad / 2, pad / 2);
+    sp_gui_text_block(l, m, SP_GUI_FONT_BODY, enabled ? th->text : th->muted, label, x + pad, y + pad, tw, box);
+    if (note)
+        sp_gui_text_block(l, m, SP_GUI_FONT_SMALL, th->muted, note, x + pad, y + pad + lh, tw, box);
+    sp_gui_hit *hit = sp_gui_hit_add(l, r, action, arg, enabled);
+    hit->enabled = enabled;
+    if (enabled) {
+        hit->order = order;
+        ui->n_focusable++;
+    }
+    return r.h;
+}
+
+/* A full-width one-line button at the cursor. */
+static void wide_button(sp_gui_ui *ui, sp_gui_page *pg, const char *label, const char *hint,
+                        sp_gui_btn_style style, int action)
+{
+    int h = sp_gui_ui_button_h(ui);
+    sp_gui_ui_button(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, h), label, hint, style, action, 0, 1);
+    pg->y += h + ui->m->unit;
+}
+
+/* A one-line button at the cursor, as wide as its label. */
+static void button(sp_gui_ui *ui, sp_gui_page *pg, const char *label, const char *hint,
+                   sp_gui_btn_style style, int action)
+{
+    int w = sp_gui_ui_button_w(ui, label, hint);
+    if (w > pg->w)
+        w = pg->w;
+    sp_gui_ui_button(ui, sp_gui_rect_make(pg->x, pg->y, w, sp_gui_ui_button_h(ui)), label, hint, style,
+                     action, 0, 1);
+    pg->y += sp_gui_ui_button_h(ui);
+}
+
+static void badge(sp_gui_ui *ui, sp_gui_page *pg, const char *s, sp_gui_rgba c)
+{
+    sp_gui_ui_badge(ui, pg->x, pg->y, s, c, sp_gui_ui_on(c), sp_gui_rect_make(pg->x, pg->y, pg->w, 1 << 20));
+    pg->y += ui->m->line_h[SP_GUI_FONT_SMALL] + 2 * ui->m->unit;
+}
+
+/* ---- feedback after a choice ------------------------------------------------------------ */
+
+static void feedback(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    const sp_view *v = sp_gui_app_view(a);
+    const sp_feedback *f = &v->feedback;
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
+    int thought = a->sc->nodes[f->node].kind == SP_NODE_THOUGHT;
+    if (f->total >= f->best_total)
+        badge(ui, pg, _("Sterke keuze"), th->good);
+    else
+        badge(ui, pg, _("Er was een sterkere optie"), f->total < 0 ? th->bad : th->mixed);
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, thought ? _("Je dacht") : _("Je zei"));
+    pg->y += u / 2;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_THOUGHT, th->text, sp_gui_list_strf(ui->l, "“%s”", f->said));
+    pg->y += 2 * u;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, f->text);
+    pg->y += u;
+    if (!thought)
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
+                       sp_gui_list_strf(ui->l, _("Score van deze keuze: %+d. De sterkste optie op dit moment: %+d."),
+                                        f->total, f->best_total));
+    if (f->ref && *f->ref)
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, sp_gui_list_strf(ui->l, _("Handboek: %s"), f->ref));
+    pg->y += 3 * u;
+    button(ui, pg, _("Verder"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_CLOSE);
+}
+
+/* ---- red flags ------------------------------------------------------------------------------- */
+
+static int marked_this_turn(sp_gui_app *a, int flag)
+{
+    int turn = sp_session_turn(a->s);
+    for (int i = 0; i < sp_session_history_count(a->s); i++) {
+        const sp_step *st = sp_session_history(a->s, i);
+        if (st->kind == SP_STEP_FLAG && st->turn == turn && st->flag == flag)
+            return 1;
+    }
+    return 0;
+}
+
+static void flags(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    const sp_handbook *hb = a->sc->handbook;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = ui->m->unit;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, _("Welke rode vlag zie je?"));
+    pg->y += u;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->muted,
+                   _("Markeer wat je nu in dit gesprek opvalt. Elke vlag kun je één keer per beurt markeren."));
+    pg->y += 2 * u;
+    /* Two columns when each keeps room for a short sentence. */
+    int cols = pg->w >= 2 * ui->m->measure_w * 2 / 5 + u ? 2 : 1;
+    int cw = cols == 2 ? (pg->w - u) / 2 : pg->w;
+    for (int i = 0; i < hb->n_redflags; i += cols) {
+        int row_h = 0;
+        for (int k = 0; k < cols && i + k < hb->n_redflags; k++) {
+            int f = i + k;
+            int done = marked_this_turn(a, f);
+            int h = text_button(ui, pg->x + k * (cw + u), pg->y, cw, sp_text_get(&hb->redflags[f].label, lang),
+                                done ? _("al gemarkeerd in deze beurt") : NULL, SP_GUI_ACT_MARK, f, !done);
+            if (h > row_h)
+                row_h = h;
+        }
+        pg->y += row_h + u;
+    }
+    pg->y += u;
+    button(ui, pg, _("Annuleren"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_CLOSE);
+}
+
+static void flag_result(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    const sp_handbook *hb = a->sc->handbook;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = ui->m->unit;
+    const char *label = sp_text_get(&hb->redflags[a->flag_marked].label, lang);
+    if (a->settings.feedback_end) {
+        badge(ui, pg, _("Genoteerd"), th->accent);
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, label);
+        pg->y += u;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text,
+                       _("Of deze vlag hier speelde, zie je in de nabespreking."));
+    } else {
+        badge(ui, pg, a->flag_res.recognised ? _("Herkend") : _("Vals alarm"),
+              a->flag_res.recognised ? th->good : th->mixed);
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, label);
+        pg->y += u;
+        if (!a->flag_res.recognised) {
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, _("Op dit moment in het gesprek speelt deze vlag niet. Waar hij over gaat:"));
+            pg->y += u;
+        }
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, a->flag_res.why);
+    }
+    pg->y += 3 * u;
+    button(ui, pg, _("Verder"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_CLOSE);
+}
+
+/* ---- history -------------------------------------------------------------------------------- */
+
+static void hist_lines(sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+{
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
+    for (int i = 0; i < v->n_lines; i++) {
+        const sp_view_line *ln = &v->lines[i];
+        if (ln->speaker >= 0) {
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, ln->speaker_name);
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, ln->text);
+        } else {
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_THOUGHT, th->muted, ln->text);
+        }
+        pg->y += u;
+    }
+}
+
+/* The effective history is replayed into a scratch session, which gives
+ * every line exactly as it was shown (conditions as they held then). */
+static void history(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    const sp_scenario *sc = a->sc;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = ui->m->unit;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, _("Het gesprek tot nu toe"));
+    pg->y += 2 * u;
+    sp_session *s = sp_session_new(sc, lang);
+    if (!s) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->bad, _("Te weinig geheugen om het gesprek te tonen."));
+        return;
+    }
+    const int *start = sp_session_start_vars(a->s);
+    for (int i = 0; i < sc->n_vars; i++)
+        if (start[i] != sc->vars[i].init)
+            sp_session_set_var(s, sc->vars[i].name, start[i]);
+    int n = sp_session_history_count(a->s);
+    int turn = 0;
+    for (int i = 0; i < n; i++) {
+        const sp_step *st = sp_session_history(a->s, i);
+        const sp_view *v = sp_session_view(s);
+        if (v->turn != turn) {
+            turn = v->turn;
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, sp_gui_list_strf(ui->l, _("Beurt %d"), turn));
+            pg->y += u / 2;
+            hist_lines(ui, pg, v);
+        }
+        if (st->kind == SP_STEP_FLAG) {
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
+                           sp_gui_list_strf(ui->l, _("Rode vlag gemarkeerd: %s"),
+                                            sp_text_get(&sc->handbook->redflags[st->flag].label, lang)));
+            pg->y += u;
+            sp_session_flag(s, st->flag, NULL);
+        } else if (st->kind == SP_STEP_CHOOSE) {
+            const sp_option *o = &sc->nodes[st->node].options[st->option];
+            int thought = sc->nodes[st->node].kind == SP_NODE_THOUGHT;
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->accent, thought ? _("Je dacht") : _("Jij"));
+            sp_gui_ui_text(ui, pg, thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY, th->text,
+                           sp_text_get(&o->text, lang));
+            pg->y += 2 * u;
+            sp_session_choose(s, st->option);
+        }
+    }
+    const sp_view *v = sp_session_view(s);
+    if (v->turn != turn) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, sp_gui_list_strf(ui->l, _("Beurt %d"), v->turn));
+        pg->y += u / 2;
+        hist_lines(ui, pg, v);
+    }
+    sp_session_free(s);
+    pg->y += 2 * u;
+    button(ui, pg, _("Sluiten"), "H", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_CLOSE);
+}
+
+/* ---- pause ------------------------------------------------------------------------------------ */
+
+static void pause_menu(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, _("Gepauzeerd"));
+    pg->y += u;
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->muted,
+                   a->s && sp_session_log_count(a->s) > 0
+                       ? _("Je gesprek is bewaard. Je kunt het later vanuit het menu hervatten.")
+                       : _("Je hebt in dit gesprek nog niets gekozen."));
+    pg->y += 2 * u;
+    wide_button(ui, pg, _("Verder spelen"), "Esc", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_CLOSE);
+    wide_button(ui, pg, _("Opnieuw beginnen"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_RESTART);
+    wide_button(ui, pg, _("Instellingen"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_SETTINGS);
+    wide_button(ui, pg, _("Naar het hoofdmenu"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU);
+    wide_button(ui, pg, _("Afsluiten"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_QUIT);
+}
+
+void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    if (!a->s || !a->sc)
+        return;
+    const sp_gui_metrics *m = ui->m;
+    int u = m->unit;
+    int w = m->measure_w + 6 * u;
+    if (a->overlay == SP_GUI_OV_FLAGS)
+        w = m->measure_w * 3 / 2;
+    else if (a->overlay == SP_GUI_OV_PAUSE)
+        w = m->measure_w * 2 / 3;
+    sp_gui_page pg;
+    sp_gui_ui_card_begin(ui, &pg, view, w);
+    switch (a->overlay) {
+    case SP_GUI_OV_FEEDBACK:    feedback(a, ui, &pg); break;
+    case SP_GUI_OV_FLAGS:       flags(a, ui, &pg); break;
+    case SP_GUI_OV_FLAG_RESULT: flag_result(a, ui, &pg); break;
+    case SP_GUI_OV_HISTORY:     history(a, ui, &pg); break;
+    case SP_GUI_OV_PAUSE:       pause_menu(a, ui, &pg); break;
+    default: break;
+    }
+    sp_gui_ui_card_end(ui, &pg, view, &a->scroll[1]);
+    a->page_step[1] = pg.region.h;
+}

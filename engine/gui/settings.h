@@ -1,0 +1,37 @@
+/* settings.h: the window's settings (text size, contrast, feedback, language, fullscreen) and their key=value file. */
+#ifndef SP_GUI_SETTINGS_H
+#define SP_GUI_SETTINGS_H
+
+#include <stddef.h>
+#include "core/diag.h"
+#include "core/model.h"
+
+typedef enum {
+    SP_GUI_SIZE_S, SP_GUI_SIZE_M, SP_GUI_SIZE_L, SP_GUI_SIZE_XL, SP_GUI_SIZE_COUNT
+} sp_gui_size;
+
+typedef struct sp_gui_settings {
+    sp_gui_size text_size;
+    int high_contrast;   /* 1: black, white and yellow */
+    int feedback_end;    /* 1: no feedback card during play, only the debrief */
+    sp_lang lang;        /* interface and, where the case has it, content */
+    int fullscreen;
+} sp_gui_settings;
+
+void sp_gui_settings_defaults(sp_gui_settings *s);
+const char *sp_gui_size_code(sp_gui_size z);   /* "S", "M", "L", "XL" */
+
+/* Parses a settings file's text. On any damage (a line that is not
+ * key=value, an unknown key or value) returns SP_EINVAL with
+ * "path:line: message" in d and *out holds the defaults. */
+sp_status sp_gui_settings_parse(const char *path, const char *data, size_t len,
+                                sp_gui_settings *out, sp_diag *d);
+/* The file text (malloc'd); NULL on out-of-memory. */
+char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len);
+
+/* A missing file gives the defaults and SP_OK. */
+sp_status sp_gui_settings_load(const char *path, sp_gui_settings *out, sp_diag *d);
+/* Writes atomically, creating the directory. */
+sp_status sp_gui_settings_save(const char *path, const sp_gui_settings *s, sp_diag *d);
+
+#endif

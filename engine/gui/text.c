@@ -1,0 +1,324 @@
+/* text.c: finds and opens the fonts, measures text for the layout and caches rendered lines as textures. */
+#include "text.h"
+
+#include <fontconfig/fontconfig.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_COUNT };
+
+/* Which face and which synthesised style each role uses. */
+static const int role_face[SP_GUI_FONT_COUNT] = {
+    [SP_GUI_FONT_BODY] = FACE_REGULAR, [SP_GUI_FONT_THOUGHT] = FACE_ITALIC,
+    [SP_GUI_FONT_BOLD] = FACE_BOLD,    [SP_GUI_FONT_SMALL] = FACE_REGULAR,
+    [SP_GUI_FONT_H2] = FACE_BOLD,      [SP_GUI_FONT_H1] = FACE_BOLD,
+    [SP_GUI_FONT_PORTRAIT] = FACE_BOLD,
+};
+
+/*
+ * The texture cache. Every rendered line is one entry, found through a hash
+ * of (role, pixel size, colour, bytes) and kept on an LRU list whose head is
+ * the most recently used. Entries are only evicted in end_frame(), after the
+ * frame is presented, and never one used during the current frame: a
+ * texture handed out by sp_gui_text_texture() therefore stays alive until
+ * the frame that drew it is on screen (the delayed free, as in lite's
+ * rencache). The budget counts entries and texture bytes.
+ */
+typedef struct entry {
+    struct entry *hnext;        /* hash chain */
+    struct entry *prev, *next;  /* LRU list */
+    uint32_t hash;
+    int font, px, len;
+    sp_gui_rgba color;
+    char *s;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned frame;
+} entry;
+
+#define N_BUCKETS 2048
+#define CACHE_MAX_ENTRIES 3000
+#define CACHE_MAX_BYTES (96u * 1024u * 1024u)
+
+struct sp_gui_text {
+    char *path[FACE_COUNT];
+    int synth[FACE_COUNT];          /* TTF_STYLE_* to synthesise on that face */
+    int px[SP_GUI_FONT_COUNT];
+    TTF_Font *font[SP_GUI_FONT_COUNT];
+    entry *buckets[N_BUCKETS];
+    entry *head, *tail;
+    int n_entries;
+    size_t bytes;
+    unsigned frame;
+};
+
+/* ---- finding fonts ---------------------------------------------------------- */
+
+/* The file fontconfig picks for pattern, and whether it really has the weight
+ * or slant asked for (else SDL_ttf synthesises it). */
+static char *fc_find(const char *pattern, int want_bold, int want_italic, int *synth)
+{
+    FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
+    if (!pat)
+        return NULL;
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *match = FcFontMatch(NULL, pat, &res);
+    FcPatternDestroy(pat);
+    if (!match)
+        return NULL;
+    char *path = NULL;
+    FcChar8 *file = NULL;
+    if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch && access((char *)file, R_OK) == 0)
+        path = strdup((char *)file);
+    int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    FcPatternGetInteger(match, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(match, FC_SLANT, 0, &slant);
+    *synth = 0;
+    if (want_bold && weight < FC_WEIGHT_BOLD)
+        *synth |= TTF_STYLE_BOLD;
+    if (want_italic && slant == FC_SLANT_ROMAN)
+        *synth |= TTF_STYLE_ITALIC;
+    FcPatternDestroy(match);
+    return path;
+}
+
+sp_gui_text *sp_gui_text_new(const char *font_path, char *err, int errlen)
+{
+    sp_gui_text *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, (size_t)errlen, "out of memory");
+        return NULL;
+    }
+    if (font_path) {
+        for (int f = 0; f < FACE_COUNT; f++)
+            t->path[f] = strdup(font_path);
+        t->synth[FACE_BOLD] = TTF_STYLE_BOLD;
+        t->synth[FACE_ITALIC] = TTF_STYLE_ITALIC;
+    } else {
+        if (!FcInit()) {
+            snprintf(err, (size_t)errlen, "fontconfig could not be initialised");
+            sp_gui_text_free(t);
+            return NULL;
+        }
+        t->path[FACE_REGULAR] = fc_find("DejaVu Sans:style=Book", 0, 0, &t->synth[FACE_REGULAR]);
+        t->path[FACE_BOLD] = fc_find("DejaVu Sans:style=Bold", 1, 0, &t->synth[FACE_BOLD]);
+        t->path[FACE_ITALIC] = fc_find("DejaVu Sans:style=Oblique", 0, 1, &t->synth[FACE_ITALIC]);
+    }
+    for (int f = 0; f < FACE_COUNT; f++) {
+        if (!t->path[f]) {
+            snprintf(err, (size_t)errlen,
+                     "no font found: fontconfig has no usable font (install fonts-dejavu-core, or pass --font PATH)");
+            sp_gui_text_free(t);
+            return NULL;
+        }
+        /* Opening once here turns a damaged or missing file into a clear
+         * message at start-up instead of empty text later. */
+        TTF_Font *probe = TTF_OpenFont(t->path[f], 16);
+        if (!probe) {
+            snprintf(err, (size_t)errlen, "cannot open font %s: %s", t->path[f], TTF_GetError());
+            sp_gui_text_free(t);
+            return NULL;
+        }
+        TTF_CloseFont(probe);
+    }
+    return t;
+}
+
+const char *sp_gui_text_path(const sp_gui_text *t)
+{
+    return t->path[FACE_REGULAR];
+}
+
+static void close_fonts(sp_gui_text *t)
+{
+    for (int i = 0; i < SP_GUI_FONT_COUNT; i++) {
+        if (t->font[i])
+            TTF_CloseFont(t->font[i]);
+        t->font[i] = NULL;
+    }
+}
+
+int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_GUI_FONT_COUNT])
+{
+    for (int i = 0; i < SP_GUI_FONT_COUNT; i++) {
+        int size = px[i] < 6 ? 6 : px[i];
+        if (t->font[i] && t->px[i] == size)
+            continue;
+        /* Textures already rendered at the old size stay valid: they hold
+         * pixels, not fonts, so the font can be closed straight away. */
+        if (t->font[i])
+            TTF_CloseFont(t->font[i]);
+        t->font[i] = TTF_OpenFont(t->path[role_face[i]], size);
+        t->px[i] = size;
+        if (!t->font[i])
+            return -1;
+        TTF_SetFontStyle(t->font[i], t->synth[role_face[i]]);
+        TTF_SetFontHinting(t->font[i], TTF_HINTING_LIGHT);
+    }
+    return 0;
+}
+
+static int measure(void *ctx, int font, const char *s, int len)
+{
+    sp_gui_text *t = ctx;
+    if (len <= 0 || !t->font[font])
+        return 0;
+    char buf[1024];
+    char *p = len < (int)sizeof buf ? buf : malloc((size_t)len + 1);
+    if (!p)
+        return 0;
+    memcpy(p, s, (size_t)len);
+    p[len] = '\0';
+    int w = 0, h = 0;
+    TTF_SizeUTF8(t->font[font], p, &w, &h);
+    if (p != buf)
+        free(p);
+    return w;
+}
+
+void sp_gui_text_metrics(sp_gui_text *t, sp_gui_metrics *m)
+{
+    m->measure = measure;
+    m->ctx = t;
+    for (int i = 0; i < SP_GUI_FONT_COUNT; i++)
+        m->line_h[i] = t->font[i] ? TTF_FontLineSkip(t->font[i]) : t->px[i];
+    sp_gui_metrics_derive(m);
+}
+
+/* ---- the texture cache --------------------------------------------------------- */
+
+static uint32_t hash_key(int font, int px, sp_gui_rgba c, const char *s, int len)
+{
+    uint32_t h = 2166136261u;
+    unsigned char head[6] = { (unsigned char)font, (unsigned char)px, c.r, c.g, c.b, c.a };
+    for (int i = 0; i < 6; i++)
+        h = (h ^ head[i]) * 16777619u;
+    for (int i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void lru_unlink(sp_gui_text *t, entry *e)
+{
+    if (e->prev) e->prev->next = e->next; else t->head = e->next;
+    if (e->next) e->next->prev = e->prev; else t->tail = e->prev;
+    e->prev = e->next = NULL;
+}
+
+static void lru_push_front(sp_gui_text *t, entry *e)
+{
+    e->prev = NULL;
+    e->next = t->head;
+    if (t->head) t->head->prev = e;
+    t->head = e;
+    if (!t->tail) t->tail = e;
+}
+
+static void evict(sp_gui_text *t, entry *e)
+{
+    entry **pp = &t->buckets[e->hash % N_BUCKETS];
+    while (*pp != e)
+        pp = &(*pp)->hnext;
+    *pp = e->hnext;
+    lru_unlink(t, e);
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    t->bytes -= (size_t)e->w * (size_t)e->h * 4u;
+    t->n_entries--;
+    free(e->s);
+    free(e);
+}
+
+SDL_Texture *sp_gui_text_texture(sp_gui_text *t, SDL_Renderer *r, int font, sp_gui_rgba c,
+                                 const char *s, int len, int *w, int *h)
+{
+    if (len <= 0 || font < 0 || font >= SP_GUI_FONT_COUNT || !t->font[font])
+        return NULL;
+    int px = t->px[font];
+    uint32_t hash = hash_key(font, px, c, s, len);
+    for (entry *e = t->buckets[hash % N_BUCKETS]; e; e = e->hnext) {
+        if (e->hash == hash && e->font == font && e->px == px && e->len == len &&
+            memcmp(&e->color, &c, sizeof c) == 0 && memcmp(e->s, s, (size_t)len) == 0) {
+            lru_unlink(t, e);
+            lru_push_front(t, e);
+            e->frame = t->frame;
+            *w = e->w;
+            *h = e->h;
+            return e->tex;
+        }
+    }
+    entry *e = calloc(1, sizeof *e);
+    char *copy = malloc((size_t)len + 1);
+    if (!e || !copy) {
+        free(e);
+        free(copy);
+        return NULL;
+    }
+    memcpy(copy, s, (size_t)len);
+    copy[len] = '\0';
+    SDL_Color col = { c.r, c.g, c.b, c.a };
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(t->font[font], copy, col);
+    SDL_Texture *tex = surf ? SDL_CreateTextureFromSurface(r, surf) : NULL;
+    if (!tex) {
+        if (surf)
+            SDL_FreeSurface(surf);
+        free(e);
+        free(copy);
+        return NULL;
+    }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    e->hash = hash;
+    e->font = font;
+    e->px = px;
+    e->len = len;
+    e->color = c;
+    e->s = copy;
+    e->tex = tex;
+    e->w = surf->w;
+    e->h = surf->h;
+    e->frame = t->frame;
+    SDL_FreeSurface(surf);
+    e->hnext = t->buckets[hash % N_BUCKETS];
+    t->buckets[hash % N_BUCKETS] = e;
+    lru_push_front(t, e);
+    t->n_entries++;
+    t->bytes += (size_t)e->w * (size_t)e->h * 4u;
+    *w = e->w;
+    *h = e->h;
+    return tex;
+}
+
+void sp_gui_text_end_frame(sp_gui_text *t)
+{
+    while (t->tail && t->tail->frame != t->frame &&
+           (t->n_entries > CACHE_MAX_ENTRIES || t->bytes > CACHE_MAX_BYTES))
+        evict(t, t->tail);
+    t->frame++;
+}
+
+void sp_gui_text_drop_textures(sp_gui_text *t)
+{
+    while (t->head)
+        evict(t, t->head);
+}
+
+int sp_gui_text_cached(const sp_gui_text *t)
+{
+    return t->n_entries;
+}
+
+void sp_gui_text_free(sp_gui_text *t)
+{
+    if (!t)
+        return;
+    sp_gui_text_drop_textures(t);
+    close_fonts(t);
+    for (int f = 0; f < FACE_COUNT; f++)
+        free(t->path[f]);
+    free(t);
+}
