@@ -2,6 +2,7 @@
 #include "app.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +30,28 @@ static int64_t now(const sp_gui_app *a)
     return a->clock ? a->clock(a->clock_ctx) : (int64_t)time(NULL);
 }
 
-static void notice(sp_gui_app *a, const char *fmt, const char *arg)
+static void notice(sp_gui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void notice(sp_gui_app *a, const char *fmt, ...)
 {
-    snprintf(a->notice, sizeof a->notice, fmt, arg ? arg : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->notice, sizeof a->notice, fmt, ap);
+    va_end(ap);
+}
+
+/* snprintf into a path buffer; -1 when it does not fit. */
+static int path_fmt(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int path_fmt(char *buf, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(buf, n, fmt, ap);
+    va_end(ap);
+    if (len < 0 || (size_t)len >= n) {
+        buf[0] = '\0';
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- life cycle ----------------------------------------------------------------- */
@@ -44,22 +64,21 @@ void sp_gui_app_init(sp_gui_app *a, const char *settings_path, const char *trans
     a->focus[0] = a->focus[1] = -1;
     char dir[4096];
     if (settings_path)
-        snprintf(a->settings_path, sizeof a->settings_path, "%s", settings_path);
+        path_fmt(a->settings_path, sizeof a->settings_path, "%s", settings_path);
     else if (sp_fs_config_dir(dir, sizeof dir) == SP_OK)
-        snprintf(a->settings_path, sizeof a->settings_path, "%s/settings.ini", dir);
+        path_fmt(a->settings_path, sizeof a->settings_path, "%s/settings.ini", dir);
     if (transcripts_dir)
-        snprintf(a->transcripts_dir, sizeof a->transcripts_dir, "%s", transcripts_dir);
+        path_fmt(a->transcripts_dir, sizeof a->transcripts_dir, "%s", transcripts_dir);
     else if (sp_fs_data_dir(dir, sizeof dir) == SP_OK)
-        snprintf(a->transcripts_dir, sizeof a->transcripts_dir, "%s/transcripts", dir);
+        path_fmt(a->transcripts_dir, sizeof a->transcripts_dir, "%s/transcripts", dir);
 
     sp_diag *d = sp_diag_new();
     if (a->settings_path[0] &&
         sp_gui_settings_load(a->settings_path, &a->settings, d) != SP_OK) {
         /* Keep the damaged file: the user may want to repair it by hand. */
         a->settings_hold = 1;
-        char msg[900];
-        snprintf(msg, sizeof msg, "%s", sp_diag_count(d) ? sp_diag_message(d, 0) : a->settings_path);
-        notice(a, _("De instellingen konden niet worden gelezen (%s). De standaardinstellingen gelden; het bestand blijft ongewijzigd tot je zelf iets instelt."), msg);
+        notice(a, _("De instellingen konden niet worden gelezen (%.600s). De standaardinstellingen gelden; het bestand blijft ongewijzigd tot je zelf iets instelt."),
+               sp_diag_count(d) ? sp_diag_message(d, 0) : a->settings_path);
     }
     sp_diag_free(d);
     sp_gui_i18n_set(a->settings.lang);
@@ -154,7 +173,8 @@ void sp_gui_app_scan(sp_gui_app *a)
         if (n < 5 || strcmp(de->d_name + n - 4, ".xml") != 0)
             continue;
         char path[8192];
-        snprintf(path, sizeof path, "%s/%s", a->transcripts_dir, de->d_name);
+        if (path_fmt(path, sizeof path, "%s/%s", a->transcripts_dir, de->d_name) != 0)
+            continue;
         sp_transcript *t = NULL;
         if (sp_transcript_read(path, &t, NULL) != SP_OK || !t) {
             sp_transcript_free(t);
@@ -338,10 +358,15 @@ static void save(sp_gui_app *a)
         localtime_r(&tt, &tm);
         strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
         struct stat st;
-        snprintf(a->t_path, sizeof a->t_path, "%s/%s-%s.xml", a->transcripts_dir, a->sc->id, stamp);
-        for (int k = 2; stat(a->t_path, &st) == 0 && k < 1000; k++)
-            snprintf(a->t_path, sizeof a->t_path, "%s/%s-%s-%d.xml", a->transcripts_dir, a->sc->id,
-                     stamp, k);
+        int bad = path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s.xml", a->transcripts_dir, a->sc->id, stamp);
+        /* Two plays started in the same second get -2, -3... */
+        for (int k = 2; !bad && stat(a->t_path, &st) == 0 && k < 1000; k++)
+            bad = path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s-%d.xml", a->transcripts_dir,
+                           a->sc->id, stamp, k);
+        if (bad) {
+            sp_diag_add(d, a->transcripts_dir, 0, "path too long");
+            goto fail;
+        }
     }
     if (sp_transcript_sync(a->t, a->s) != SP_OK ||
         sp_transcript_write(a->t, a->t_path, d) != SP_OK)
@@ -362,7 +387,7 @@ static void resume(sp_gui_app *a, int ci)
     sp_transcript *t = NULL;
     sp_session *s = NULL;
     char path[4096];
-    snprintf(path, sizeof path, "%s", a->cases[ci].resume);
+    path_fmt(path, sizeof path, "%s", a->cases[ci].resume);
     sp_status st = sp_transcript_read(path, &t, d);
     if (st == SP_OK)
         st = sp_transcript_replay(t, a->cases[ci].sc, -1, &s, d);
@@ -381,11 +406,11 @@ static void resume(sp_gui_app *a, int ci)
         sp_session_set_clock(s, a->clock, a->clock_ctx);
     a->s = s;
     a->t = t;
-    snprintf(a->t_path, sizeof a->t_path, "%s", path);
+    path_fmt(a->t_path, sizeof a->t_path, "%s", path);
     a->sc = a->cases[ci].sc;
     a->case_index = ci;
     a->traj = t->trajectory != NULL;
-    snprintf(a->traj_id, sizeof a->traj_id, "%s", t->trajectory ? t->trajectory : "");
+    path_fmt(a->traj_id, sizeof a->traj_id, "%s", t->trajectory ? t->trajectory : "");
     a->screen = SP_GUI_SCREEN_PLAY;
     reset_view(a);
 }

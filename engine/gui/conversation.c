@@ -81,7 +81,7 @@ static int option(sp_gui_ui *ui, int x, int y, int w, int k, const char *text, i
     c->arg = k;
     sp_gui_rect kr = sp_gui_rect_make(x + pad, y + pad, key, key);
     sp_gui_rect_cmd(l, kr, th->accent, u / 2);
-    char num[4];
+    char num[12];
     snprintf(num, sizeof num, "%d", k + 1);
     int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
     sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, th->on_accent, kr.x + (key - nw) / 2,

@@ -152,7 +152,7 @@ static void text(sp_gui_draw *d, const sp_gui_cmd *c)
     SDL_Texture *t = sp_gui_text_texture(d->text, d->r, c->font, c->fill, c->text, c->len, &w, &h);
     if (!t)
         return;
-    SDL_Rect dst = { c->r.x, c->r.y, w, h };
+    SDL_Rect dst = { c->r.x, c->r.y + (c->r.h - h) / 2, w, h };
     SDL_RenderCopy(d->r, t, NULL, &dst);
 }
 

@@ -239,15 +239,15 @@ sp_gui_rect sp_gui_rect_inset(sp_gui_rect r, int dx, int dy)
 
 void sp_gui_metrics_derive(sp_gui_metrics *m)
 {
-    /* The body size sets the rhythm: half its line height is one unit. */
-    m->unit = m->line_h[SP_GUI_FONT_BODY] / 2;
+    /* The body size sets the rhythm: two fifths of its line is one unit. */
+    m->unit = m->line_h[SP_GUI_FONT_BODY] * 2 / 5;
     if (m->unit < 4)
         m->unit = 4;
     static const char sample[] =
         "De opdrachtgever vraagt wat er nodig is om het samen goed te doen.";
     int w = m->measure(m->ctx, SP_GUI_FONT_BODY, sample, (int)sizeof sample - 1);
     m->measure_w = w; /* 66 characters of ordinary Dutch prose */
-    m->portrait = m->line_h[SP_GUI_FONT_BODY] * 5 / 2;
+    m->portrait = m->line_h[SP_GUI_FONT_BODY] * 2;
 }
 
 /* ---- text ------------------------------------------------------------------ */

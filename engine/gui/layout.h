@@ -35,7 +35,7 @@ typedef struct sp_gui_metrics {
     int (*measure)(void *ctx, int font, const char *s, int len);
     void *ctx;
     int line_h[SP_GUI_FONT_COUNT]; /* line height (font line skip) */
-    int unit;                      /* spacing unit: half the body size */
+    int unit;                      /* spacing unit: 2/5 of a body line */
     int measure_w;                 /* a readable measure: ~66 body characters */
     int portrait;                  /* portrait diameter */
 } sp_gui_metrics;

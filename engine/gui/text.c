@@ -185,8 +185,17 @@ void sp_gui_text_metrics(sp_gui_text *t, sp_gui_metrics *m)
 {
     m->measure = measure;
     m->ctx = t;
-    for (int i = 0; i < SP_GUI_FONT_COUNT; i++)
-        m->line_h[i] = t->font[i] ? TTF_FontLineSkip(t->font[i]) : t->px[i];
+    /* Reading text gets generous leading (about 1.5 times the size);
+     * headings and initials sit tighter. draw.c centres each line in it. */
+    static const int leading[SP_GUI_FONT_COUNT] = {
+        [SP_GUI_FONT_BODY] = 130, [SP_GUI_FONT_THOUGHT] = 130, [SP_GUI_FONT_BOLD] = 125,
+        [SP_GUI_FONT_SMALL] = 125, [SP_GUI_FONT_H2] = 115, [SP_GUI_FONT_H1] = 110,
+        [SP_GUI_FONT_PORTRAIT] = 100,
+    };
+    for (int i = 0; i < SP_GUI_FONT_COUNT; i++) {
+        int skip = t->font[i] ? TTF_FontLineSkip(t->font[i]) : t->px[i];
+        m->line_h[i] = skip * leading[i] / 100;
+    }
     sp_gui_metrics_derive(m);
 }
 

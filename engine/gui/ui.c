@@ -252,7 +252,7 @@ int sp_gui_ui_button_row(sp_gui_ui *ui, int x, int y, int w, int align_right, in
                          const sp_gui_btn_style *styles, const int *actions, const int *args)
 {
     enum { MAXB = 12 };
-    int widths[MAXB], rows[MAXB], xs[MAXB];
+    int widths[MAXB] = { 0 }, rows[MAXB] = { 0 }, xs[MAXB] = { 0 };
     if (n > MAXB)
         n = MAXB;
     int gap = ui->m->unit;
