@@ -1,6 +1,7 @@
 /* cmd_check.c: `samenspel check`: loads the handbook and cases, prints every problem, a summary and a coverage matrix. */
 #include "commands.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,50 +24,48 @@
  * a hostile file from taking the machine.
  */
 
-#define STATE_CAP 200000
+#define STATE_CAP 4000000
 
 typedef struct explore {
     const sp_scenario *sc;
     int nv;
-    int *seen;          /* open-addressing set of states: node, then nv values; -1 free */
+    /* The set of states seen, as 64-bit hashes of (node, values) in an
+     * open-addressing table (0 is a free slot). Keeping hashes rather than
+     * whole states makes millions of states cost megabytes; two states
+     * sharing a hash (odds about n^2 / 2^65) would hide one of them. */
+    uint64_t *seen;
     size_t cap, n;
-    unsigned char *empty; /* per node: reported already */
+    unsigned char *empty; /* per node: offers nothing on some path */
     int capped;
 } explore;
 
-static size_t state_hash(int node, const int *vars, int nv)
+static uint64_t state_hash(int node, const int *vars, int nv)
 {
-    size_t h = 1469598103934665603u ^ (size_t)node;
+    uint64_t h = 1469598103934665603u;
+    h = (h ^ (uint64_t)(unsigned)node) * 1099511628211u;
     for (int i = 0; i < nv; i++)
-        h = (h ^ (size_t)(unsigned)vars[i]) * 1099511628211u;
-    return h;
+        h = (h ^ (uint64_t)(unsigned)vars[i]) * 1099511628211u;
+    h ^= h >> 29; /* FNV's low bits mix poorly; the table index uses them */
+    return h ? h : 1;
 }
 
-static int *slot_for(int *table, size_t cap, size_t w, int node, const int *vars, int nv)
+static uint64_t *slot_for(uint64_t *table, size_t cap, uint64_t h)
 {
-    size_t i = state_hash(node, vars, nv) & (cap - 1);
-    for (;; i = (i + 1) & (cap - 1)) {
-        int *slot = table + i * w;
-        if (slot[0] == -1 ||
-            (slot[0] == node && memcmp(slot + 1, vars, sizeof(int) * (size_t)nv) == 0))
-            return slot;
-    }
+    for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1))
+        if (table[i] == 0 || table[i] == h)
+            return &table[i];
 }
 
 /* Doubles the table, keeping it at most half full. 0 on OOM. */
 static int grow(explore *e)
 {
-    size_t w = (size_t)e->nv + 1, cap = e->cap ? e->cap * 2 : 1024;
-    int *t = malloc(sizeof(int) * w * cap);
+    size_t cap = e->cap ? e->cap * 2 : 1024;
+    uint64_t *t = calloc(cap, sizeof *t);
     if (!t)
         return 0;
-    for (size_t i = 0; i < cap; i++)
-        t[i * w] = -1;
-    for (size_t i = 0; i < e->cap; i++) {
-        int *old = e->seen + i * w;
-        if (old[0] != -1)
-            memcpy(slot_for(t, cap, w, old[0], old + 1, e->nv), old, sizeof(int) * w);
-    }
+    for (size_t i = 0; i < e->cap; i++)
+        if (e->seen[i])
+            *slot_for(t, cap, e->seen[i]) = e->seen[i];
     free(e->seen);
     e->seen = t;
     e->cap = cap;
@@ -77,14 +76,13 @@ static int grow(explore *e)
  * is reached or memory runs out. */
 static int remember(explore *e, int node, const int *vars)
 {
-    size_t w = (size_t)e->nv + 1;
     if (e->n >= STATE_CAP || ((e->n + 1) * 2 > e->cap && !grow(e)))
         return -1;
-    int *slot = slot_for(e->seen, e->cap, w, node, vars, e->nv);
-    if (slot[0] != -1)
+    uint64_t h = state_hash(node, vars, e->nv);
+    uint64_t *slot = slot_for(e->seen, e->cap, h);
+    if (*slot)
         return 0;
-    slot[0] = node;
-    memcpy(slot + 1, vars, sizeof(int) * (size_t)e->nv);
+    *slot = h;
     e->n++;
     return 1;
 }

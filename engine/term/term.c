@@ -279,8 +279,10 @@ void sp_term_line(sp_term *t, int indent, sp_style label_style, const char *labe
         label = "";
     int lcols = (int)sp_term_columns(label);
     /* A short label ("1. ", "Jansen: ") hangs the text beside it; a long
-     * one would leave a narrow column, so the text then hangs by 4. */
-    int hang = indent + (lcols <= 16 ? lcols : 4);
+     * one, or a narrow terminal, would leave a thin column, so the text
+     * then hangs by 4. */
+    int beside = lcols <= 16 && (t->width <= 0 || t->width - indent - lcols >= 40);
+    int hang = indent + (beside ? lcols : 4);
     fprintf(t->out, "%*s", indent, "");
     if (*label)
         fprintf(t->out, "%s%s%s", style_on(t, label_style), label, style_off(t, label_style));

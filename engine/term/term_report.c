@@ -106,19 +106,29 @@ static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lan
         if (c > lw)
             lw = c;
     }
-    const int width = 20;
+    /* A row is 2 + label + " [" + bar + "] " + 15 for the numbers; on a
+     * narrow terminal the bar shrinks, and below 4 characters it goes. */
+    int width = 20;
+    if (t->width > 0 && t->width - (int)lw - 21 < width)
+        width = t->width - (int)lw - 21;
+    if (width < 4)
+        width = 0;
     char b[32];
     for (int i = 0; i < d->n_goals; i++) {
         const sp_debrief_goal *g = &d->goals[i];
         const char *label = sp_text_get(&hb->goals[g->goal].label, cl);
-        bar(b, width, scale, g->score, g->best, g->max);
-        fprintf(t->out, "  %s%*s [%s] %3d / %3d / %3d\n", label,
-                (int)(lw - sp_term_columns(label)), "", b, g->score, g->best, g->max);
+        fprintf(t->out, "  %s%*s ", label, (int)(lw - sp_term_columns(label)), "");
+        if (width) {
+            bar(b, width, scale, g->score, g->best, g->max);
+            fprintf(t->out, "[%s] ", b);
+        }
+        fprintf(t->out, "%3d / %3d / %3d\n", g->score, g->best, g->max);
     }
     const char *tot = msg(t, SP_MSG_TOTAL);
-    fprintf(t->out, "  %s%*s   %*s %3d / %3d / %3d\n", tot, (int)(lw - sp_term_columns(tot)), "",
-            width, "", d->total, d->total_best, d->total_max);
-    sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_BAR_LEGEND));
+    fprintf(t->out, "  %s%*s %*s%3d / %3d / %3d\n", tot, (int)(lw - sp_term_columns(tot)), "",
+            width ? width + 3 : 0, "", d->total, d->total_best, d->total_max);
+    if (width)
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_BAR_LEGEND));
 }
 
 /* Appends the labels of an option's interventions to buf. */
