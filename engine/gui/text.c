@@ -39,6 +39,23 @@ typedef struct entry {
     unsigned frame;
 } entry;
 
+/*
+ * Measuring is the layout's hot path: wrapping re-measures a growing line
+ * word by word, and every frame lays the screen out anew. A direct-mapped
+ * cache of widths (strings up to MEASURE_KEY bytes) answers repeats; a slot
+ * is simply overwritten on a collision, and the whole cache is dropped when
+ * the font sizes change.
+ */
+#define MEASURE_SLOTS 8192
+#define MEASURE_KEY 96
+
+typedef struct measure_slot {
+    uint32_t hash;
+    int16_t font, len;
+    int width;
+    char s[MEASURE_KEY];
+} measure_slot;
+
 #define N_BUCKETS 2048
 #define CACHE_MAX_ENTRIES 3000
 #define CACHE_MAX_BYTES (96u * 1024u * 1024u)
@@ -53,6 +70,7 @@ struct sp_gui_text {
     int n_entries;
     size_t bytes;
     unsigned frame;
+    measure_slot *measured;         /* MEASURE_SLOTS, allocated on first use */
 };
 
 /* ---- finding fonts ---------------------------------------------------------- */
@@ -149,6 +167,8 @@ int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_GUI_FONT_COUNT])
         int size = px[i] < 6 ? 6 : px[i];
         if (t->font[i] && t->px[i] == size)
             continue;
+        if (t->measured) /* widths at the old size are wrong now */
+            memset(t->measured, 0, MEASURE_SLOTS * sizeof *t->measured);
         /* Textures already rendered at the old size stay valid: they hold
          * pixels, not fonts, so the font can be closed straight away. */
         if (t->font[i])
@@ -163,21 +183,45 @@ int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_GUI_FONT_COUNT])
     return 0;
 }
 
+static uint32_t hash_key(int font, int px, sp_gui_rgba c, const char *s, int len);
+
 static int measure(void *ctx, int font, const char *s, int len)
 {
     sp_gui_text *t = ctx;
     if (len <= 0 || !t->font[font])
         return 0;
+    measure_slot *slot = NULL;
+    uint32_t h = 0;
+    if (len <= MEASURE_KEY) {
+        if (!t->measured)
+            t->measured = calloc(MEASURE_SLOTS, sizeof *t->measured);
+        if (t->measured) {
+            sp_gui_rgba none = { 0, 0, 0, 0 };
+            h = hash_key(font, t->px[font], none, s, len);
+            slot = &t->measured[h % MEASURE_SLOTS];
+            if (slot->len == len && slot->font == font && slot->hash == h &&
+                memcmp(slot->s, s, (size_t)len) == 0)
+                return slot->width;
+        }
+    }
     char buf[1024];
     char *p = len < (int)sizeof buf ? buf : malloc((size_t)len + 1);
     if (!p)
         return 0;
     memcpy(p, s, (size_t)len);
     p[len] = '\0';
-    int w = 0, h = 0;
-    TTF_SizeUTF8(t->font[font], p, &w, &h);
+    int w = 0;
+    int ph = 0;
+    TTF_SizeUTF8(t->font[font], p, &w, &ph);
     if (p != buf)
         free(p);
+    if (slot) {
+        slot->hash = h;
+        slot->font = (int16_t)font;
+        slot->len = (int16_t)len;
+        slot->width = w;
+        memcpy(slot->s, s, (size_t)len);
+    }
     return w;
 }
 
@@ -327,6 +371,7 @@ void sp_gui_text_free(sp_gui_text *t)
         return;
     sp_gui_text_drop_textures(t);
     close_fonts(t);
+    free(t->measured);
     for (int f = 0; f < FACE_COUNT; f++)
         free(t->path[f]);
     free(t);
