@@ -12,6 +12,7 @@
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
+#include "gui/settings.h"
 #include "term/term.h"
 
 static sp_cli_options opts = { SP_LANG_NL, NULL };
@@ -38,9 +39,24 @@ static const char *option_value(const char *name, int i, int argc, char **argv, 
     return i + 1 < argc ? argv[i + 1] : "";
 }
 
+/* The language picked in the window's settings ($XDG_CONFIG_HOME/samenspel/
+ * settings.ini, written by the gui), else the one of the environment. */
+static sp_lang default_lang(void)
+{
+    char dir[PATH_MAX], path[PATH_MAX + 16];
+    sp_gui_settings set;
+    if (sp_fs_config_dir(dir, sizeof dir) == SP_OK) {
+        snprintf(path, sizeof path, "%s/settings.ini", dir);
+        struct stat st;
+        if (stat(path, &st) == 0 && sp_gui_settings_load(path, &set, NULL) == SP_OK)
+            return set.lang;
+    }
+    return sp_term_env_lang();
+}
+
 int sp_cli_parse_global(int *argc, char **argv)
 {
-    opts.lang = sp_term_env_lang();
+    opts.lang = default_lang();
     int out = 1;
     for (int i = 1; i < *argc;) {
         if (strcmp(argv[i], "--") == 0) {

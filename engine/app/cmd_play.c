@@ -257,14 +257,17 @@ int sp_cmd_play(int argc, char **argv)
     }
     if (!what)
         return sp_cli_usage("play");
+    /* The window opens a case; the trajectory is played in the terminal. */
+    int trajectory = strcmp(what, "trajectory") == 0;
     if (!text && !script) {
-        if (sp_cli_display_available()) {
+        if (!trajectory && sp_cli_display_available()) {
             sp_gui_options o = { 0 };
             o.scenario = what;
             o.display = -1;
             return sp_cli_gui_run(&o);
         }
-        fprintf(stderr, "%s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_NO_DISPLAY));
+        if (!trajectory)
+            fprintf(stderr, "%s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_NO_DISPLAY));
     }
     return play_in_terminal(what, script);
 }

@@ -30,6 +30,7 @@ static void test_global_options_anywhere(void **state)
 static void test_lang_from_environment(void **state)
 {
     (void)state;
+    setenv("XDG_CONFIG_HOME", "/nonexistent-samenspel-config", 1);
     unsetenv("LC_ALL");
     unsetenv("LC_MESSAGES");
     setenv("LANG", "en_US.UTF-8", 1);
@@ -42,6 +43,44 @@ static void test_lang_from_environment(void **state)
     assert_int_equal(sp_cli_parse_global(&argc, argv2), SP_EXIT_OK);
     assert_int_equal(argc, 2);
     assert_int_equal(sp_cli_opts()->lang, SP_LANG_NL);
+}
+
+static void test_lang_from_the_window_settings(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/samenspel-cfg-XXXXXX", sub[64], path[96];
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/samenspel", dir);
+    snprintf(path, sizeof path, "%s/settings.ini", sub);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("language=en\n", f);
+    fclose(f);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("LANG", "nl_NL.UTF-8", 1);
+    char *argv[] = { "samenspel", "check", NULL };
+    int argc = 2;
+    assert_int_equal(sp_cli_parse_global(&argc, argv), SP_EXIT_OK);
+    assert_int_equal(sp_cli_opts()->lang, SP_LANG_EN);
+    /* --lang still wins */
+    char *argv2[] = { "samenspel", "--lang", "nl", NULL };
+    argc = 3;
+    assert_int_equal(sp_cli_parse_global(&argc, argv2), SP_EXIT_OK);
+    assert_int_equal(sp_cli_opts()->lang, SP_LANG_NL);
+    /* a damaged file is ignored here (the window reports it) */
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("language=fr\n", f);
+    fclose(f);
+    char *argv3[] = { "samenspel", NULL };
+    argc = 1;
+    assert_int_equal(sp_cli_parse_global(&argc, argv3), SP_EXIT_OK);
+    assert_int_equal(sp_cli_opts()->lang, SP_LANG_NL);
+    unlink(path);
+    rmdir(sub);
+    rmdir(dir);
+    unsetenv("XDG_CONFIG_HOME");
 }
 
 static void test_bad_global_options(void **state)
@@ -145,6 +184,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_global_options_anywhere),
         cmocka_unit_test(test_lang_from_environment),
+        cmocka_unit_test(test_lang_from_the_window_settings),
         cmocka_unit_test(test_bad_global_options),
         cmocka_unit_test(test_exit_codes),
         cmocka_unit_test(test_no_window_in_tests),
