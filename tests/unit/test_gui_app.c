@@ -1,0 +1,383 @@
+/* test_gui_app.c: the window's behaviour without a window: keys and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <SDL_ttf.h>
+
+#include "core/scenario.h"
+#include "core/transcript.h"
+#include "gui/app.h"
+#include "gui/frame.h"
+#include "gui/i18n.h"
+#include "gui/text.h"
+
+static sp_gui_text *text;
+static char dir[64];
+
+static int64_t fixed_clock(void *ctx)
+{
+    int64_t *t = ctx;
+    return (*t)++;
+}
+
+static int64_t clock_value;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    char err[512];
+    text = sp_gui_text_new(NULL, err, sizeof err);
+    return text ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_gui_text_free(text);
+    TTF_Quit();
+    return 0;
+}
+
+static void clear_dir(void)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        unlink(p);
+    }
+    closedir(d);
+}
+
+static int each_test(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/sp-gui-app-XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    clock_value = 1767225600; /* 2026-01-01 */
+    return 0;
+}
+
+static int after_test(void **state)
+{
+    (void)state;
+    clear_dir();
+    rmdir(dir);
+    return 0;
+}
+
+static void init(sp_gui_app *a)
+{
+    char settings[128];
+    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+    sp_gui_app_init(a, settings, dir);
+    a->clock = fixed_clock;
+    a->clock_ctx = &clock_value;
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
+    sp_diag_free(d);
+}
+
+/* Builds the current screen (as the window would before the next key). */
+static void build(sp_gui_app *a, sp_gui_list *l)
+{
+    sp_gui_metrics m;
+    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, 720, &m);
+    sp_gui_app_build(a, &m, 1280, 720, l);
+}
+
+static void key(sp_gui_app *a, sp_gui_list *l, sp_gui_key k, int ch)
+{
+    build(a, l);
+    sp_gui_app_key(a, l, k, ch);
+}
+
+/* Plays the open case to its ending with option key ch (or the last
+ * option when there are fewer), closing each feedback card with Enter. */
+static int play_to_end(sp_gui_app *a, sp_gui_list *l, int ch)
+{
+    int choices = 0;
+    while (!sp_session_finished(a->s)) {
+        const sp_view *v = sp_gui_app_view(a);
+        int k = ch - '1' < v->n_options ? ch : '0' + v->n_options;
+        key(a, l, SP_GUI_KEY_CHAR, k);
+        choices++;
+        if (a->overlay == SP_GUI_OV_FEEDBACK)
+            key(a, l, SP_GUI_KEY_ENTER, 0);
+        assert_int_equal(a->overlay, SP_GUI_OV_NONE);
+        assert_true(choices < 500);
+    }
+    return choices;
+}
+
+static sp_transcript *only_transcript(const char *prefix)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    char path[512] = "";
+    int n = 0;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            n++;
+        }
+    }
+    closedir(d);
+    assert_int_equal(n, 1);
+    sp_transcript *t = NULL;
+    assert_int_equal(sp_transcript_read(path, &t, NULL), SP_OK);
+    return t;
+}
+
+static void test_play_intake_by_keys(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');           /* the first case from the menu */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* begin */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    int choices = play_to_end(&a, &l, '2');
+    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_ENDING);
+
+    /* the transcript was written as it went: every choice, and the ending */
+    sp_transcript *t = only_transcript("intake-20260101-");
+    assert_string_equal(t->scenario_id, "intake");
+    assert_int_equal(t->n_steps, choices);
+    assert_non_null(t->ending);
+    sp_transcript_free(t);
+
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* to the debrief */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    int total = a.debrief->total;
+    key(&a, &l, SP_GUI_KEY_ESC, 0);              /* back to the menu */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
+    assert_true(a.cases[0].has_best);
+    assert_int_equal(a.cases[0].best, total);
+    assert_null(a.cases[0].resume);              /* finished: nothing to resume */
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_quit_midway_and_resume(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    for (int i = 0; i < 2; i++) {
+        key(&a, &l, SP_GUI_KEY_CHAR, '1');
+        key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    }
+    int node = sp_gui_app_view(&a)->node, turn = sp_gui_app_view(&a)->turn;
+    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_PAUSE);
+    sp_gui_app_action(&a, SP_GUI_ACT_QUIT, 0);
+    assert_true(a.quit);
+    sp_gui_app_free(&a);
+
+    /* a new start of the program offers to go on where it stopped */
+    init(&a);
+    assert_non_null(a.cases[0].resume);
+    assert_int_equal(a.cases[0].resume_turn, turn);
+    sp_gui_app_action(&a, SP_GUI_ACT_RESUME, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    assert_int_equal(sp_gui_app_view(&a)->node, node);
+    /* and goes on writing the same transcript */
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    sp_transcript *t = only_transcript("intake-");
+    assert_int_equal(t->n_steps, 3);
+    sp_transcript_free(t);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_undo_and_flags(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    int first = sp_gui_app_view(&a)->node;
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_not_equal(sp_gui_app_view(&a)->node, first);
+    key(&a, &l, SP_GUI_KEY_UNDO, 0);             /* Ctrl+Z */
+    assert_int_equal(sp_gui_app_view(&a)->node, first);
+    key(&a, &l, SP_GUI_KEY_CHAR, '2');
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
+    assert_int_equal(sp_gui_app_view(&a)->node, first);
+
+    /* F opens the picker; a flag marked twice in one turn is refused */
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAGS);
+    build(&a, &l);
+    int enabled_before = 0;
+    for (int i = 0; i < l.n_hits; i++)
+        enabled_before += l.hits[i].enabled && l.hits[i].action == SP_GUI_ACT_MARK;
+    assert_int_equal(enabled_before, a.hb->n_redflags);
+    key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* the first flag */
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAG_RESULT);
+    assert_int_equal(a.flag_marked, 0);
+    assert_non_null(a.flag_res.why);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    sp_gui_app_action(&a, SP_GUI_ACT_FLAGS, 0);
+    build(&a, &l);
+    for (int i = 0; i < l.n_hits; i++)
+        if (l.hits[i].action == SP_GUI_ACT_MARK && l.hits[i].arg == 0)
+            assert_false(l.hits[i].enabled);
+    sp_gui_app_action(&a, SP_GUI_ACT_MARK, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAGS);    /* refused: still picking */
+    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+
+    /* every step is in the transcript: two choices, two undos, one flag */
+    sp_transcript *t = only_transcript("intake-");
+    assert_int_equal(t->n_steps, 5);
+    assert_int_equal(t->steps[1].kind, SP_STEP_UNDO);
+    assert_int_equal(t->steps[4].kind, SP_STEP_FLAG);
+    sp_transcript_free(t);
+
+    /* H shows the conversation so far; H closes it again */
+    key(&a, &l, SP_GUI_KEY_CHAR, 'h');
+    assert_int_equal(a.overlay, SP_GUI_OV_HISTORY);
+    build(&a, &l);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'h');
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_feedback_only_at_the_end(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_FEEDBACK * 16 + 1);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    sp_gui_app_free(&a);
+    /* the setting was saved */
+    init(&a);
+    assert_int_equal(a.settings.feedback_end, 1);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_trajectory_carries_variables(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    if (!a.cases[1].sc) { /* the second case is still being written */
+        sp_gui_app_free(&a);
+        sp_gui_list_free(&l);
+        skip();
+    }
+    key(&a, &l, SP_GUI_KEY_CHAR, '4');           /* the trajectory */
+    assert_true(a.traj);
+    assert_int_equal(a.case_index, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    play_to_end(&a, &l, '3');
+    const sp_scenario *first = a.sc;
+    int end[256];
+    assert_true(first->n_vars <= 256);
+    memcpy(end, sp_session_vars(a.s), sizeof(int) * (size_t)first->n_vars);
+    sp_gui_app_action(&a, SP_GUI_ACT_DEBRIEF, 0);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* next case */
+    assert_int_equal(a.case_index, 1);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    const sp_scenario *second = a.sc;
+    const int *start = sp_session_start_vars(a.s);
+    int carried = 0;
+    for (int i = 0; i < second->n_vars; i++) {
+        int j = sp_scenario_var(first, second->vars[i].name);
+        if (second->vars[i].carry && j >= 0) {
+            int want = end[j];
+            if (want < second->vars[i].min) want = second->vars[i].min;
+            if (want > second->vars[i].max) want = second->vars[i].max;
+            assert_int_equal(start[i], want);
+            carried++;
+        } else {
+            assert_int_equal(start[i], second->vars[i].init);
+        }
+    }
+    assert_true(carried > 0);
+    /* both transcripts carry the trajectory's id */
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    sp_transcript *t1 = only_transcript("intake-"), *t2 = only_transcript("uitvoering-");
+    assert_non_null(t1->trajectory);
+    assert_string_equal(t1->trajectory, t2->trajectory);
+    assert_int_equal(t2->n_start_vars > 0, 1);
+    sp_transcript_free(t1);
+    sp_transcript_free(t2);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_language_switch(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    init(&a);
+    assert_string_equal(_("Wat zeg je?"), "Wat zeg je?");
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_EN);
+    assert_string_equal(_("Wat zeg je?"), "What do you say?");
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    assert_int_equal(sp_session_lang(a.s), SP_LANG_EN);
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_NL);
+    assert_string_equal(_("Wat zeg je?"), "Wat zeg je?");
+    sp_gui_app_free(&a);
+}
+
+int main(void)
+{
+    setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
+    sp_gui_i18n_init();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_play_intake_by_keys, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_quit_midway_and_resume, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_undo_and_flags, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_feedback_only_at_the_end, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_trajectory_carries_variables, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_language_switch, each_test, after_test),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
