@@ -1,0 +1,109 @@
+#!/bin/sh
+# gui_smoke.sh: plays the intake case in a real window under Xvfb with synthesised keys, checks the transcript and the idle CPU.
+# Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
+set -u
+BIN=${SAMENSPEL:-./samenspel}
+case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
+
+for tool in Xvfb xdotool; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "SKIP gui_smoke: $tool is not installed (tools/deps.sh test installs xvfb and xdotool)"
+        exit 0
+    fi
+done
+
+work=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+    wait 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+fail() { echo "FAIL gui_smoke: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
+
+# A free display: no lock file and no socket.
+n=91
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$n"
+i=0
+until xdotool getdisplaygeometry >/dev/null 2>&1; do
+    i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not start on $DISPLAY"
+    sleep 0.1
+done
+
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+tdir="$XDG_DATA_HOME/samenspel/transcripts"
+# run.sh sets SDL_VIDEODRIVER=dummy for the unit tests; this test wants the real window.
+env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play intake >"$work/app.log" 2>&1 &
+app_pid=$!
+
+i=0
+win=""
+while [ -z "$win" ]; do
+    win=$(xdotool search --class samenspel 2>/dev/null | head -1)
+    i=$((i + 1)); [ $i -gt 150 ] && fail "no samenspel window appeared"
+    kill -0 "$app_pid" 2>/dev/null || fail "samenspel exited before opening a window"
+    sleep 0.1
+done
+# Without a window manager the keyboard follows the pointer: put it on the window.
+xdotool mousemove --window "$win" 5 5
+sleep 0.5
+
+# Idle: the loop sleeps in SDL_WaitEventTimeout, so a still window uses no CPU.
+ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+hz=$(getconf CLK_TCK)
+t0=$(ticks); sleep 10; t1=$(ticks)
+idle=$(awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) / hz / 10 * 100 }')
+echo "idle CPU over 10 s: $idle %"
+awk -v p="$idle" 'BEGIN { exit !(p < 1.0) }' || fail "idle window used $idle % CPU (want < 1 %)"
+
+steps() { f=$(ls "$tdir"/intake-*.xml 2>/dev/null | head -1); [ -n "$f" ] && grep -c '<choose ' "$f" || echo 0; }
+ended() { f=$(ls "$tdir"/intake-*.xml 2>/dev/null | head -1); [ -n "$f" ] && grep -q ' ending="' "$f"; }
+
+xdotool key Return                       # briefing -> conversation
+sleep 0.3
+presses=0
+while ! ended; do
+    before=$(steps)
+    xdotool key 1                        # the first option, by its number key
+    presses=$((presses + 1))
+    i=0
+    while [ "$(steps)" -eq "$before" ]; do
+        i=$((i + 1)); [ $i -gt 100 ] && fail "key 1 did not choose (after $before steps)"
+        kill -0 "$app_pid" 2>/dev/null || fail "samenspel died"
+        sleep 0.05
+    done
+    xdotool key Return                   # close the feedback card
+    sleep 0.1
+    [ $presses -gt 80 ] && fail "no ending after $presses choices"
+done
+
+f=$(ls "$tdir"/intake-*.xml)
+[ "$(ls "$tdir" | wc -l)" -eq 1 ] || fail "expected one transcript, found: $(ls "$tdir")"
+case $(basename "$f") in
+    intake-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9].xml) ;;
+    *) fail "transcript name $(basename "$f") is not intake-YYYYMMDD-HHMMSS.xml" ;;
+esac
+[ "$(steps)" -eq "$presses" ] || fail "transcript has $(steps) choices, $presses were made"
+grep -q 'scenario="intake"' "$f" || fail "transcript does not name the intake case"
+grep -q 'mode="solo"' "$f" || fail "transcript is not a solo play"
+
+xdotool key Return                       # the debrief
+sleep 0.3
+xdotool key Escape                       # back to the menu
+sleep 0.5
+xdotool key q                            # quit
+i=0
+while kill -0 "$app_pid" 2>/dev/null; do
+    i=$((i + 1)); [ $i -gt 100 ] && fail "samenspel did not quit on q"
+    sleep 0.1
+done
+wait "$app_pid"; rc=$?
+app_pid=""
+[ $rc -eq 0 ] || fail "samenspel exited with $rc"
+echo "gui_smoke: played intake to its ending in $presses choices; transcript $(basename "$f") ok"
