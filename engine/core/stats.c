@@ -1,0 +1,139 @@
+/* stats.c: counts over many replays of one case: decisions, goal scores, missed interventions and red flags. */
+#include "stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ALLOC(p, n) ((p) = calloc((size_t)((n) > 0 ? (n) : 1), sizeof *(p)))
+
+sp_stats *sp_stats_new(const sp_scenario *sc)
+{
+    const sp_handbook *hb = sc->handbook;
+    sp_stats *st = calloc(1, sizeof *st);
+    if (!st)
+        return NULL;
+    st->sc = sc;
+    st->n_goals = hb->n_goals;
+    int n_opts = 0;
+    if (ALLOC(st->base, sc->n_nodes))
+        for (int i = 0; i < sc->n_nodes; i++) {
+            st->base[i] = n_opts;
+            n_opts += sc->nodes[i].n_options;
+        }
+    if (!st->base || !ALLOC(st->reached, sc->n_nodes) || !ALLOC(st->chosen, n_opts) ||
+        !ALLOC(st->endings, sc->n_nodes) || !ALLOC(st->goal_sum, hb->n_goals) ||
+        !ALLOC(st->iv_offered, hb->n_interventions) || !ALLOC(st->iv_missed, hb->n_interventions) ||
+        !ALLOC(st->flag_present, hb->n_redflags) || !ALLOC(st->flag_missed, hb->n_redflags) ||
+        !ALLOC(st->flag_false, hb->n_redflags)) {
+        sp_stats_free(st);
+        return NULL;
+    }
+    return st;
+}
+
+void sp_stats_free(sp_stats *st)
+{
+    if (!st)
+        return;
+    free(st->reached);
+    free(st->chosen);
+    free(st->base);
+    free(st->endings);
+    free(st->goal_sum);
+    free(st->iv_offered);
+    free(st->iv_missed);
+    free(st->flag_present);
+    free(st->flag_missed);
+    free(st->flag_false);
+    free(st);
+}
+
+sp_status sp_stats_add(sp_stats *st, const sp_replay *r)
+{
+    const sp_scenario *sc = st->sc;
+    const sp_handbook *hb = sc->handbook;
+    if (strcmp(r->sc->id, sc->id) != 0 || r->sc->n_nodes != sc->n_nodes)
+        return SP_EINVAL;
+    st->n_plays++;
+    for (int i = 0; i < r->n_decisions; i++) {
+        const sp_replay_step *s = &r->steps[i];
+        st->reached[s->node]++;
+        st->chosen[st->base[s->node] + s->chosen]++;
+    }
+    if (!r->finished)
+        return SP_OK;
+    st->n_finished++;
+    st->endings[r->steps[r->n_decisions].node]++;
+    for (int g = 0; g < st->n_goals; g++)
+        st->goal_sum[g] += sp_replay_goal_score(r, g);
+    st->total_sum += r->total;
+
+    /* Per play: 1 offered, 2 applied (interventions); 1 present, 2 recognised (flags). */
+    unsigned char *iv = calloc((size_t)hb->n_interventions + 1, 1);
+    unsigned char *fl = calloc((size_t)hb->n_redflags + 1, 1);
+    if (!iv || !fl) {
+        free(iv);
+        free(fl);
+        return SP_ENOMEM;
+    }
+    for (int i = 0; i < r->n_steps; i++) {
+        const sp_replay_step *s = &r->steps[i];
+        const sp_node *nd = &sc->nodes[s->node];
+        if (i < r->n_decisions) {
+            for (int k = 0; k < s->n_offered; k++) {
+                const sp_option *o = &nd->options[s->offered[k]];
+                for (int m = 0; m < o->n_interventions; m++)
+                    iv[o->interventions[m]] |= 1;
+            }
+            const sp_option *c = &nd->options[s->chosen];
+            for (int m = 0; m < c->n_interventions; m++)
+                iv[c->interventions[m]] |= 2;
+            for (int k = 0; k < s->n_present; k++)
+                fl[s->present[k]] |= 1;
+        }
+        for (int k = 0; k < s->n_marked; k++) {
+            if (s->marked_ok[k])
+                fl[s->marked[k]] |= 2;
+            else
+                st->flag_false[s->marked[k]]++;
+        }
+    }
+    for (int i = 0; i < hb->n_interventions; i++) {
+        st->iv_offered[i] += (iv[i] & 1) != 0;
+        st->iv_missed[i] += iv[i] == 1;
+    }
+    for (int i = 0; i < hb->n_redflags; i++) {
+        st->flag_present[i] += (fl[i] & 1) != 0;
+        st->flag_missed[i] += fl[i] == 1;
+    }
+    free(iv);
+    free(fl);
+    return SP_OK;
+}
+
+double sp_stats_goal_mean(const sp_stats *st, int goal)
+{
+    return st->n_finished ? (double)st->goal_sum[goal] / st->n_finished : 0.0;
+}
+
+double sp_stats_total_mean(const sp_stats *st)
+{
+    return st->n_finished ? (double)st->total_sum / st->n_finished : 0.0;
+}
+
+int sp_stats_rank(const int *counts, int n, int *order)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (counts[i] <= 0)
+            continue;
+        /* insertion sort: lists are a handful of handbook elements long */
+        int j = k++;
+        while (j > 0 && counts[order[j - 1]] < counts[i]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
+    return k;
+}
