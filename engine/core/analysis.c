@@ -25,15 +25,20 @@
  *    over states (node, variables on arrival), memoised in a hash table
  *    keyed by the node and the variable vector. Conversations are short and
  *    variables few, so the number of distinct states stays small in
- *    practice; when it passes EXPERT_MAX_STATES (or when no path at all
- *    reaches an ending with the conditions honoured) we fall back to the
- *    pass-2 optimum, which ignores conditions. When the scenario has no
+ *    practice; when it passes its cap (EXPERT_MAX_STATES, fewer when many
+ *    variables make each state big) or when no path at all reaches an
+ *    ending with the conditions honoured, we fall back to the pass-2
+ *    optimum, which ignores conditions. When the scenario has no
  *    condition at all, variables cannot change which options are offered,
  *    so states are keyed by node alone.
  *    Ties go to the first option in file order.
  */
 
-#define EXPERT_MAX_STATES 200000
+/* The state search stops at EXPERT_MAX_STATES states or when its tables
+ * would pass EXPERT_BUDGET bytes, whichever comes first: about 0.5 s and
+ * 30 MB on a 5,000-node case with one 0..100 variable (500,000 states). */
+#define EXPERT_MAX_STATES 1000000
+#define EXPERT_BUDGET (32u << 20)
 #define NONE INT_MIN /* "no ending reachable from here" */
 
 static const sp_node *node_at(const sp_scenario *sc, int i) { return &sc->nodes[i]; }
@@ -167,40 +172,54 @@ typedef struct {
     int done;
 } xstate;
 
+/* A hash slot keeps the upper hash bits beside the index, so a probe that
+ * misses rarely has to touch the state itself. */
+typedef struct {
+    uint32_t tag;
+    int idx;
+} tslot;
+
 typedef struct {
     const sp_scenario *sc;
     int nv;              /* variables in the key: n_vars, or 0 without conditions */
     xstate *states;
     int *pool;
     int n, cap;
-    int *table;          /* -1 empty */
+    tslot *table;        /* idx -1: empty */
     size_t tcap;
+    int max_states;
     int overflow;
     int nomem;
 } expert;
 
 static uint64_t state_hash(int node, const int *vars, int nv)
 {
-    uint64_t h = 1469598103934665603ull;
-    h = (h ^ (uint64_t)(unsigned)node) * 1099511628211ull;
+    uint64_t h = (uint64_t)(unsigned)node * 0x9E3779B97F4A7C15ull;
     for (int i = 0; i < nv; i++)
-        h = (h ^ (uint64_t)(unsigned)vars[i]) * 1099511628211ull;
-    return h ^ (h >> 29);
+        h = (h ^ (uint64_t)(unsigned)vars[i]) * 0xBF58476D1CE4E5B9ull + 0x94D049BB133111EBull;
+    /* splitmix64's finaliser: every input bit reaches the low bits we index by. */
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBull;
+    return h ^ (h >> 31);
 }
 
 static int table_grow(expert *x)
 {
     size_t ncap = x->tcap ? x->tcap * 2 : 1024;
-    int *t = malloc(sizeof(int) * ncap);
+    tslot *t = malloc(sizeof(tslot) * ncap);
     if (!t)
         return 0;
-    memset(t, 0xff, sizeof(int) * ncap);
+    for (size_t k = 0; k < ncap; k++)
+        t[k].idx = -1;
     for (int i = 0; i < x->n; i++) {
         uint64_t h = state_hash(x->states[i].node, x->pool + (size_t)i * (size_t)x->nv, x->nv);
         size_t k = (size_t)h & (ncap - 1);
-        while (t[k] >= 0)
+        while (t[k].idx >= 0)
             k = (k + 1) & (ncap - 1);
-        t[k] = i;
+        t[k].tag = (uint32_t)(h >> 32);
+        t[k].idx = i;
     }
     free(x->table);
     x->table = t;
@@ -216,15 +235,16 @@ static int state_get(expert *x, int node, const int *vars)
         return -1;
     }
     uint64_t h = state_hash(node, vars, x->nv);
+    uint32_t tag = (uint32_t)(h >> 32);
     size_t k = (size_t)h & (x->tcap - 1);
-    while (x->table[k] >= 0) {
-        int i = x->table[k];
-        if (x->states[i].node == node &&
+    while (x->table[k].idx >= 0) {
+        int i = x->table[k].idx;
+        if (x->table[k].tag == tag && x->states[i].node == node &&
             memcmp(x->pool + (size_t)i * (size_t)x->nv, vars, sizeof(int) * (size_t)x->nv) == 0)
             return i;
         k = (k + 1) & (x->tcap - 1);
     }
-    if (x->n >= EXPERT_MAX_STATES) {
+    if (x->n >= x->max_states) {
         x->overflow = 1;
         return -1;
     }
@@ -247,7 +267,8 @@ static int state_get(expert *x, int node, const int *vars)
     int i = x->n++;
     x->states[i] = (xstate){ node, NONE, -1, -1, 0 };
     memcpy(x->pool + (size_t)i * (size_t)x->nv, vars, sizeof(int) * (size_t)x->nv);
-    x->table[k] = i;
+    x->table[k].tag = tag;
+    x->table[k].idx = i;
     return i;
 }
 
@@ -414,6 +435,10 @@ static int expert_path(const sp_scenario *sc, sp_analysis *a, int *nomem)
     memset(&x, 0, sizeof x);
     x.sc = sc;
     x.nv = scenario_has_conditions(sc) ? sc->n_vars : 0;
+    /* per state: the xstate, its variables, two hash slots (load <= 1/2) */
+    size_t per_state = sizeof(xstate) + sizeof(int) * (size_t)x.nv + 2 * sizeof(tslot);
+    x.max_states = EXPERT_BUDGET / per_state < EXPERT_MAX_STATES ? (int)(EXPERT_BUDGET / per_state)
+                                                                : EXPERT_MAX_STATES;
     int *start = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), sizeof(int));
     int ok = 0;
     if (start) {

@@ -470,7 +470,7 @@ static const char *need_attr(reader *r, const xmlNode *n, const char *name)
 {
     const char *v = attr(n, name);
     if (!v || !v[0]) {
-        rfail(r, n, "<%s> needs a %s attribute", (const char *)n->name, name);
+        rfail(r, n, "<%s> lacks the %s attribute", (const char *)n->name, name);
         return NULL;
     }
     return v;
@@ -495,7 +495,12 @@ static int int_attr(reader *r, const xmlNode *n, const char *name, long lo, long
     if (!v)
         return 0;
     if (!parse_int(v, lo, hi, out)) {
-        rfail(r, n, "%s '%s' is not a whole number from %ld to %ld", name, v, lo, hi);
+        if (hi == INT_MAX && lo == INT_MIN)
+            rfail(r, n, "%s '%s' is not a whole number", name, v);
+        else if (hi == INT_MAX)
+            rfail(r, n, "%s '%s' is not a whole number of at least %ld", name, v, lo);
+        else
+            rfail(r, n, "%s '%s' is not a whole number from %ld to %ld", name, v, lo, hi);
         return 0;
     }
     return 1;
@@ -709,8 +714,13 @@ static void read_notes(reader *r, const xmlNode *el, sp_transcript *t)
             continue;
         }
         int step = -1;
-        if (attr(c, "step") && !int_attr(r, c, "step", 0, t->n_steps - 1L, &step))
+        if (attr(c, "step") && !int_attr(r, c, "step", 0, INT_MAX, &step))
             continue;
+        if (step >= t->n_steps) {
+            rfail(r, c, "the note is on step %d, but the steps are numbered 0 to %d",
+                  step, t->n_steps - 1);
+            continue;
+        }
         for (const xmlNode *k = c->children; k; k = k->next)
             if (k->type != XML_TEXT_NODE && k->type != XML_CDATA_SECTION_NODE &&
                 k->type != XML_COMMENT_NODE)
