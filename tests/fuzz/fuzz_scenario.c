@@ -1,8 +1,7 @@
-/* fuzz_scenario.c: libFuzzer harness for the scenario loader; a file that loads is also played, analysed and debriefed. */
+/* fuzz_scenario.c: libFuzzer harness for the scenario loader; a file that loads is also played and debriefed (which analyses it). */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/analysis.h"
 #include "core/debrief.h"
 #include "core/scenario.h"
 #include "core/session.h"
@@ -53,10 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                         fuzz_scenario_dir(), fuzz_handbook(), &sc, d);
     if (st == SP_OK) {
         FUZZ_CHECK(sc != NULL);
-        sp_analysis *a = NULL;
-        if (sp_analysis_run(sc, &a) == SP_OK)
-            sp_analysis_free(a);
-        play(sc, data, size);
+        play(sc, data, size); /* the debrief at its end runs sp_analysis_run */
         sp_scenario_free(sc);
     } else {
         FUZZ_CHECK(sc == NULL);

@@ -70,9 +70,12 @@ for h in $HARNESSES; do
     mkdir -p "$corpus" "$BUILD/crashes"
     seeds=$(seed_dirs "$h")
     echo "fuzz: $h for ${SECONDS_EACH}s (log: $BUILD/fuzz_$h.log)"
-    # -rss_limit_mb is per input and generous: a 8 MiB file parses to ~100 MB.
+    # -rss_limit_mb is generous: a 8 MiB file parses to ~100 MB. The timeout
+    # leaves room for the expert-path search, which may spend its whole
+    # budget (0.5 s plain, several seconds under ASan) on a mutated case,
+    # on a machine shared with others.
     SAMENSPEL_DATA="$ROOT" nice -n "$NICE" "$bin" -max_total_time="$SECONDS_EACH" \
-        -dict=$FUZZ/xml.dict -timeout=10 -rss_limit_mb=2560 -max_len=262144 \
+        -dict=$FUZZ/xml.dict -timeout=60 -rss_limit_mb=2560 -max_len=262144 \
         -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$h-" \
         "$corpus" "$seeds" > "$BUILD/fuzz_$h.log" 2>&1 &
     pids="$pids $!:$h"

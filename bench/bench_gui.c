@@ -1,0 +1,128 @@
+/* bench_gui.c: times one full conversation frame (layout + drawing) with SDL's software renderer at a given size. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gui/app.h"
+#include "gui/draw.h"
+#include "gui/frame.h"
+#include "gui/text.h"
+
+/*
+ * usage: bench_gui W H FRAMES
+ * Opens the intake case, plays two turns (so the screen holds a history of
+ * lines and a choice), then renders the conversation screen FRAMES times into
+ * a W x H surface. Prints the median frame and the first (cold cache) frame.
+ * A frame is what the window does on every redraw: layout, clear, draw the
+ * list; only SDL_RenderPresent is left out (there is no window to show).
+ */
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int64_t fixed_clock(void *ctx)
+{
+    (void)ctx;
+    return 1700000000;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 4) {
+        fprintf(stderr, "usage: bench_gui W H FRAMES\n");
+        return 2;
+    }
+    int w = atoi(argv[1]), h = atoi(argv[2]), frames = atoi(argv[3]);
+    if (w < 320 || h < 240 || frames < 1) {
+        fprintf(stderr, "bench_gui: bad size or frame count\n");
+        return 2;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "bench_gui: TTF_Init: %s\n", TTF_GetError());
+        return 3;
+    }
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    if (!r) {
+        fprintf(stderr, "bench_gui: software renderer: %s\n", SDL_GetError());
+        return 3;
+    }
+    char err[256];
+    sp_gui_text *text = sp_gui_text_new(NULL, err, sizeof err);
+    if (!text) {
+        fprintf(stderr, "bench_gui: %s\n", err);
+        return 3;
+    }
+    sp_gui_draw *draw = sp_gui_draw_new(r, text);
+
+    char tmp[] = "/tmp/sp-bench-gui-XXXXXX";
+    if (!mkdtemp(tmp)) {
+        perror("bench_gui: mkdtemp");
+        return 3;
+    }
+    char settings[64];
+    snprintf(settings, sizeof settings, "%s/settings.ini", tmp);
+    sp_gui_app app;
+    sp_gui_app_init(&app, settings, tmp);
+    app.clock = fixed_clock;
+    sp_diag *d = sp_diag_new();
+    if (sp_gui_app_load(&app, d) != SP_OK || sp_gui_app_open(&app, "intake", d) != SP_OK) {
+        for (int i = 0; i < sp_diag_count(d); i++)
+            fprintf(stderr, "%s\n", sp_diag_message(d, i));
+        return 1;
+    }
+    sp_gui_app_action(&app, SP_GUI_ACT_BEGIN, 0);
+    for (int turn = 0; turn < 2; turn++) {
+        sp_gui_app_action(&app, SP_GUI_ACT_CHOOSE, 0);
+        if (app.overlay != SP_GUI_OV_NONE)
+            sp_gui_app_action(&app, SP_GUI_ACT_CLOSE, 0);
+    }
+    if (app.screen != SP_GUI_SCREEN_PLAY) {
+        fprintf(stderr, "bench_gui: not on the conversation screen\n");
+        return 1;
+    }
+
+    sp_gui_list list;
+    sp_gui_list_init(&list);
+    double *t = calloc((size_t)frames, sizeof *t);
+    double first = 0;
+    for (int i = 0; i < frames; i++) {
+        double t0 = now_ms();
+        sp_gui_frame_render(&app, text, draw, r, w, h, 1.0, &list);
+        t[i] = now_ms() - t0;
+        sp_gui_text_end_frame(text);
+        if (i == 0)
+            first = t[i];
+    }
+    int cmds = list.n_cmds;
+    qsort(t, (size_t)frames, sizeof *t, cmp_double);
+    printf("frame_ms=%.3f first_ms=%.3f frames=%d cmds=%d w=%d h=%d\n", t[frames / 2], first, frames,
+           cmds, w, h);
+
+    free(t);
+    sp_gui_list_free(&list);
+    sp_gui_app_free(&app);
+    sp_diag_free(d);
+    sp_gui_draw_free(draw);
+    sp_gui_text_free(text);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    TTF_Quit();
+    SDL_Quit();
+    unlink(settings);
+    rmdir(tmp);
+    return 0;
+}
