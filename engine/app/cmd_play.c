@@ -60,62 +60,94 @@ static void carry_over(const run *r, sp_session *s, const sp_scenario *sc)
     }
 }
 
-/* Plays one case; returns the play's result (or SP_PLAY_SYSTEM_ERROR when
- * it could not start) and keeps the scenario and session in r->prev_*. */
-static sp_play_result play_case(run *r, const char *arg, int *exit_code)
+/* A case ready to play: its scenario, its session and where it is saved. */
+typedef struct ready {
+    sp_scenario *sc;
+    sp_session *s;
+    saver sv;
+} ready;
+
+static sp_status start_new(run *r, const char *arg, ready *p, sp_diag *d)
 {
-    sp_diag *d = sp_diag_new();
-    sp_scenario *sc = NULL;
-    sp_status st = d ? sp_paths_load_scenario(arg, r->hb, &sc, d) : SP_ENOMEM;
-    sp_cli_print_diag(d);
-    sp_diag_clear(d);
+    sp_status st = sp_paths_load_scenario(arg, r->hb, &p->sc, d);
+    if (st != SP_OK)
+        return st;
+    p->s = sp_session_new(p->sc, r->term.lang);
+    p->sv.tr = sp_transcript_new();
+    if (!p->s || !p->sv.tr)
+        return SP_ENOMEM;
+    sp_cli_set_clock(p->s);
+    carry_over(r, p->s, p->sc);
+    free(p->sv.tr->mode);
+    p->sv.tr->mode = strdup("solo");
+    free(p->sv.tr->trajectory);
+    p->sv.tr->trajectory = r->trajectory[0] ? strdup(r->trajectory) : NULL;
+    return sp_cli_transcript_path(p->sc->id, sp_session_started_at(p->s), p->sv.path,
+                                  sizeof p->sv.path, d);
+}
+
+/* Picks up a saved play where it stopped; it goes on in the same file. */
+static sp_status start_resume(run *r, const char *path, ready *p, sp_diag *d)
+{
+    sp_status st = sp_transcript_read(path, &p->sv.tr, d);
+    if (st == SP_OK)
+        st = sp_paths_load_scenario(p->sv.tr->scenario_id, r->hb, &p->sc, d);
+    if (st == SP_OK)
+        st = sp_transcript_replay(p->sv.tr, p->sc, -1, &p->s, d);
     if (st != SP_OK) {
-        sp_diag_free(d);
-        *exit_code = sp_cli_exit(st);
-        return SP_PLAY_SYSTEM_ERROR;
+        if (st == SP_EINVAL)
+            sp_diag_add(d, path, 0, "cannot be resumed");
+        return st;
     }
-    sp_session *s = sp_session_new(sc, r->term.lang);
-    saver sv = { sp_transcript_new(), "" };
-    if (!s || !sv.tr)
-        st = SP_ENOMEM;
-    if (st == SP_OK) {
-        sp_cli_set_clock(s);
-        carry_over(r, s, sc);
-        free(sv.tr->mode);
-        sv.tr->mode = strdup("solo");
-        free(sv.tr->trajectory);
-        sv.tr->trajectory = r->trajectory[0] ? strdup(r->trajectory) : NULL;
-        st = sp_cli_transcript_path(sc->id, sp_session_started_at(s), sv.path, sizeof sv.path, d);
-    }
+    sp_session_set_lang(p->s, r->term.lang);
+    sp_cli_set_clock(p->s);
+    snprintf(p->sv.path, sizeof p->sv.path, "%s", path);
+    return SP_OK;
+}
+
+/* Plays a case set up by start_new or start_resume (or frees what they left
+ * on failure); *exit_code is set when it could not start. The scenario and
+ * session stay in r->prev_* for the next case of a trajectory. */
+static sp_play_result play_ready(run *r, ready *p, sp_status st, sp_diag *d, int *exit_code)
+{
     /* Written before the first step too: a play quit at once leaves a file. */
-    if (st == SP_OK && save(&sv, s))
+    if (st == SP_OK && save(&p->sv, p->s))
         st = SP_EIO;
     sp_cli_print_diag(d);
-    sp_diag_free(d);
+    sp_diag_clear(d);
     sp_play_result res = SP_PLAY_SYSTEM_ERROR;
+    *exit_code = sp_cli_exit(st);
     if (st == SP_OK) {
-        sp_term_play_io io = { stdin, r->script, save, &sv };
-        res = sp_term_play(&r->term, s, &io, 1);
+        sp_term_play_io io = { stdin, r->script, save, &p->sv };
+        res = sp_term_play(&r->term, p->s, &io, 1);
         if (res == SP_PLAY_QUIT)
             sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN,
                          sp_term_msg(r->term.lang, SP_MSG_QUIT));
         if (res != SP_PLAY_SYSTEM_ERROR) {
-            sp_debrief *db = sp_debrief_build(s);
+            sp_debrief *db = sp_debrief_build(p->s);
             if (db)
-                sp_term_debrief(&r->term, s, db);
+                sp_term_debrief(&r->term, p->s, db);
             sp_debrief_free(db);
         }
         fflush(stdout);
-        fprintf(stderr, "%s %s\n", sp_term_msg(r->term.lang, SP_MSG_TRANSCRIPT_AT), sv.path);
+        fprintf(stderr, "%s %s\n", sp_term_msg(r->term.lang, SP_MSG_TRANSCRIPT_AT), p->sv.path);
     }
-    *exit_code = st == SP_OK ? SP_EXIT_OK : sp_cli_exit(st);
-    if (res == SP_PLAY_SYSTEM_ERROR && st == SP_OK)
-        *exit_code = SP_EXIT_SYSTEM;
-    sp_transcript_free(sv.tr);
+    sp_transcript_free(p->sv.tr);
     sp_session_free(r->prev_s);
     sp_scenario_free(r->prev_sc);
-    r->prev_s = s;
-    r->prev_sc = sc;
+    r->prev_s = p->s;
+    r->prev_sc = p->sc;
+    return res;
+}
+
+static sp_play_result play_case(run *r, const char *arg, const char *resume, int *exit_code)
+{
+    ready p = { 0 };
+    sp_diag *d = sp_diag_new();
+    sp_status st = !d ? SP_ENOMEM : resume ? start_resume(r, resume, &p, d)
+                                           : start_new(r, arg, &p, d);
+    sp_play_result res = play_ready(r, &p, st, d, exit_code);
+    sp_diag_free(d);
     return res;
 }
 
@@ -194,7 +226,7 @@ static int play_trajectory(run *r)
             fprintf(r->term.out, "\n");
         }
         int rc = SP_EXIT_OK;
-        sp_play_result res = play_case(r, sp_case_ids[i], &rc);
+        sp_play_result res = play_case(r, sp_case_ids[i], NULL, &rc);
         if (rc != SP_EXIT_OK)
             return rc;
         rc = verdict(r, res, i == SP_CASE_COUNT - 1);
@@ -204,7 +236,8 @@ static int play_trajectory(run *r)
     return SP_EXIT_OK;
 }
 
-static int play_in_terminal(const char *what, const char *script_path)
+/* what: a case, a file or "trajectory"; or resume: a transcript. */
+static int play_in_terminal(const char *what, const char *resume, const char *script_path)
 {
     run r = { 0 };
     sp_term_init(&r.term, stdout, sp_cli_opts()->lang);
@@ -219,10 +252,10 @@ static int play_in_terminal(const char *what, const char *script_path)
     int rc;
     if (st != SP_OK) {
         rc = sp_cli_exit(st);
-    } else if (strcmp(what, "trajectory") == 0) {
+    } else if (!resume && strcmp(what, "trajectory") == 0) {
         rc = play_trajectory(&r);
     } else {
-        sp_play_result res = play_case(&r, what, &rc);
+        sp_play_result res = play_case(&r, what, resume, &rc);
         if (rc == SP_EXIT_OK)
             rc = verdict(&r, res, 1);
     }
@@ -236,10 +269,12 @@ static int play_in_terminal(const char *what, const char *script_path)
 int sp_cmd_play(int argc, char **argv)
 {
     int text = 0;
-    const char *script = NULL, *what = NULL;
+    const char *script = NULL, *what = NULL, *resume = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--text") == 0) {
             text = 1;
+        } else if (strcmp(argv[i], "--resume") == 0 && i + 1 < argc) {
+            resume = argv[++i];
         } else if (strcmp(argv[i], "--choices") == 0 && i + 1 < argc) {
             script = argv[++i];
         } else if (strncmp(argv[i], "--choices=", 10) == 0 && argv[i][10]) {
@@ -255,8 +290,10 @@ int sp_cmd_play(int argc, char **argv)
             return sp_cli_usage("play");
         }
     }
-    if (!what)
+    if (!what == !resume)
         return sp_cli_usage("play");
+    if (resume)
+        return play_in_terminal(NULL, resume, script);
     /* The window opens a case; the trajectory is played in the terminal. */
     int trajectory = strcmp(what, "trajectory") == 0;
     if (!text && !script) {
@@ -269,7 +306,7 @@ int sp_cmd_play(int argc, char **argv)
         if (!trajectory)
             fprintf(stderr, "%s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_NO_DISPLAY));
     }
-    return play_in_terminal(what, script);
+    return play_in_terminal(what, NULL, script);
 }
 
 /* ==== the menu ============================================================ */
@@ -301,7 +338,7 @@ int sp_cmd_play_menu(void)
             break;
         if (*end || k < 1 || k > SP_CASE_COUNT + 1)
             continue;
-        rc = play_in_terminal(k <= SP_CASE_COUNT ? sp_case_ids[k - 1] : "trajectory", NULL);
+        rc = play_in_terminal(k <= SP_CASE_COUNT ? sp_case_ids[k - 1] : "trajectory", NULL, NULL);
         break;
     }
     free(line);

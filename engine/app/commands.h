@@ -20,9 +20,11 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
  * taken out of argv by main.
  */
 #define SP_COMMANDS(X)                                                                  \
-    X(play, "[--text] [--choices SCRIPT] SCENARIO",                                     \
-      "speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory'",  \
-      "play a case (intake, uitvoering, teruggeven), a file or 'trajectory'")           \
+    X(play, "[--text] [--choices SCRIPT] SCENARIO | --resume TRANSCRIPT",                \
+      "speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory';"  \
+      " of speel een bewaard gesprek verder in de terminal",                            \
+      "play a case (intake, uitvoering, teruggeven), a file or 'trajectory';"           \
+      " or go on with a saved conversation in the terminal")                            \
     X(check, "FILE...",                                                                 \
       "controleer casussen en het handboek; met dekkingsoverzicht",                     \
       "check cases and the handbook; with a coverage report")                           \
@@ -31,7 +33,10 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
       "the dialogue graph as Graphviz DOT")                                             \
     X(debrief, "TRANSCRIPT",                                                            \
       "de nabespreking van een gespeeld gesprek",                                       \
-      "the debrief of a played conversation")
+      "the debrief of a played conversation")                                           \
+    X(export, "[--html OUT.html] [--csv OUT.csv] [--case FILE] TRANSCRIPT",             \
+      "een gespeeld gesprek als afdrukbare HTML-nabespreking en/of CSV",                \
+      "a played conversation as a printable HTML debrief and/or CSV")
 
 #define SP_CMD_DECLARE(name, args, nl, en) int sp_cmd_##name(int argc, char **argv);
 SP_COMMANDS(SP_CMD_DECLARE)

@@ -71,9 +71,16 @@ int main(int argc, char **argv)
         printf("samenspel %s\n", SP_VERSION);
         return SP_EXIT_OK;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(name, commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(name, commands[i].name) != 0)
+            continue;
+        if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+            printf("samenspel %s %s\n    %s\n", commands[i].name, commands[i].args,
+                   commands[i].help[sp_cli_opts()->lang == SP_LANG_EN]);
+            return SP_EXIT_OK;
+        }
+        return commands[i].run(argc - 1, argv + 1);
+    }
     fprintf(stderr, "samenspel: unknown command '%s' (see samenspel --help)\n", name);
     return SP_EXIT_USAGE;
 }

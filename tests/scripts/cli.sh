@@ -171,6 +171,16 @@ expect_in "$tmp/err" "$tr" "the transcript path is printed"
 expect_rc 0 "debrief of a saved transcript" -- "$BIN" debrief "$tr"
 expect_in "$tmp/out" "== Nabespreking" "debrief prints a debrief"
 
+# --resume goes on in the same file, from where the play stopped
+printf '2\n' > "$tmp/verder.play"
+expect_rc 1 "resume with a script that stops early" -- "$BIN" play --resume "$tr" --choices "$tmp/verder.play"
+expect_in "$tmp/out" "-- Beurt 2 --" "resume shows where the play stopped"
+expect_in "$tmp/err" "$tr" "resume saves into the same file"
+if [ "$(grep -c '<choose ' "$tr")" = 2 ]; then ok; else bad "resumed transcript holds $(grep -c '<choose ' "$tr") choices, expected 2"; fi
+expect_rc 2 "resume and a case at once" -- "$BIN" play --resume "$tr" intake
+expect_rc 0 "play --help" -- "$BIN" play --help
+expect_in "$tmp/out" "--resume" "play --help shows --resume"
+
 # a transcript whose step no longer fits: a warning naming the step, exit 1
 play_dir=$(cd "$(dirname "$0")/../plays" && pwd)
 "$BIN" play --choices "$play_dir/intake-blind.play" intake > /dev/null 2>&1
@@ -181,6 +191,8 @@ expect_in "$tmp/err" "step 2" "the first mismatching step is named"
 expect_in "$tmp/out" "== Nabespreking" "the debrief up to the mismatch"
 echo "niet eens xml" > "$tmp/rommel.xml"
 expect_rc 1 "debrief of a damaged transcript" -- "$BIN" debrief "$tmp/rommel.xml"
+expect_rc 1 "resume of a transcript that no longer fits" -- "$BIN" play --resume "$tmp/changed.xml" --choices "$tmp/verder.play"
+expect_in "$tmp/err" "cannot be resumed" "resume refuses a changed play"
 expect_rc 3 "debrief of a missing transcript" -- "$BIN" debrief "$tmp/weg.xml"
 
 # ---- graph ---------------------------------------------------------------------------------
