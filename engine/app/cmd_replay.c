@@ -1,0 +1,604 @@
+/* cmd_replay.c: `samenspel replay`: step through a saved play in the terminal or the window, add notes, branch off and play on; without a file, the list of past plays. */
+#include "commands.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "app/paths.h"
+#include "app/replay_cli.h"
+#include "core/debrief.h"
+#include "core/export.h"
+#include "core/fs.h"
+#include "term/term.h"
+
+/* ==== interface words ========================================================= */
+
+typedef enum {
+    R_KEYS, R_ASK, R_NOTE_ASK, R_NOTE_SAVED, R_JUMP_ASK, R_NO_TURN, R_BRANCH_FROM,
+    R_NO_BRANCH, R_HISTORY, R_HISTORY_EMPTY, R_PICK, R_OF, R_END, R_UNREADABLE, R_BEST_MARK,
+    R_BRANCH_MARK, R_COUNT
+} rmsg;
+
+static const char *const words[R_COUNT][SP_LANG_COUNT] = {
+    [R_KEYS] = { "Toetsen: Enter of n = verder, p = terug, nummer = naar die beurt, j = springen, "
+                 "a = notitie, b = vanaf hier verder spelen, d = nabespreking, q = stoppen",
+                 "Keys: Enter or n = next, p = back, number = go to that turn, j = jump, "
+                 "a = note, b = play on from here, d = debrief, q = quit" },
+    [R_ASK] = { "Terugkijken> ", "Replay> " },
+    [R_NOTE_ASK] = { "Notitie bij deze stap (Enter zonder tekst = niets): ",
+                     "Note on this step (Enter without text = none): " },
+    [R_NOTE_SAVED] = { "Notitie bewaard in", "Note saved in" },
+    [R_JUMP_ASK] = { "Naar welke beurt? ", "Which turn? " },
+    [R_NO_TURN] = { "Die beurt is er niet; kies 1 tot", "There is no such turn; choose 1 to" },
+    [R_BRANCH_FROM] = { "Je speelt verder vanaf beurt", "You play on from turn" },
+    [R_NO_BRANCH] = { "Het gesprek is hier al afgelopen; kies een eerdere beurt om vanaf verder te spelen.",
+                      "The conversation has ended here; choose an earlier turn to play on from." },
+    [R_HISTORY] = { "Eerdere gesprekken", "Past plays" },
+    [R_HISTORY_EMPTY] = { "Er zijn nog geen bewaarde gesprekken in", "There are no saved plays yet in" },
+    [R_PICK] = { "Welk gesprek wil je terugkijken? (nummer, q = stoppen): ",
+                 "Which play do you want to replay? (number, q = quit): " },
+    [R_OF] = { "van", "of" },
+    [R_END] = { "einde", "end" },
+    [R_UNREADABLE] = { "niet te openen", "cannot be opened" },
+    [R_BEST_MARK] = { "beste", "best" },
+    [R_BRANCH_MARK] = { "aftakking", "branch" },
+};
+
+static const char *rw(sp_lang l, rmsg m) { return words[m][l]; }
+static const char *ew(sp_lang l, sp_export_msg m) { return sp_export_str(l, m); }
+
+/* Copies tmpl with its "%d" replaced by v (the words are data, never a format). */
+static void fill_int(char *out, size_t n, const char *tmpl, int v)
+{
+    const char *at = strstr(tmpl, "%d");
+    if (at)
+        snprintf(out, n, "%.*s%d%s", (int)(at - tmpl), tmpl, v, at + 2);
+    else
+        snprintf(out, n, "%s", tmpl);
+}
+
+/* ==== one step ================================================================= */
+
+/* "Verloop: 1+ [2-] 3~ 4+ | einde": + best, ~ fair, - weakest choice. */
+static void timeline(sp_term *t, const sp_replay *r, int cur)
+{
+    sp_lang l = t->lang;
+    sp_term_printf(t, SP_STYLE_BOLD, "%s:", ew(l, SP_EX_TIMELINE));
+    for (int i = 0; i < r->n_decisions; i++) {
+        const sp_replay_step *s = &r->steps[i];
+        char mark = s->grade == SP_GRADE_BEST ? '+' : s->grade == SP_GRADE_MIDDLE ? '~' : '-';
+        sp_style st = s->grade == SP_GRADE_BEST ? SP_STYLE_GOOD
+                    : s->grade == SP_GRADE_WORST ? SP_STYLE_BAD : SP_STYLE_PLAIN;
+        if (i == cur)
+            sp_term_printf(t, st, " [%d%c]", s->turn, mark);
+        else
+            sp_term_printf(t, st, " %d%c", s->turn, mark);
+    }
+    if (cur == r->n_decisions)
+        fprintf(t->out, " | [%s]\n", rw(l, R_END));
+    else
+        fprintf(t->out, " | %s\n", rw(l, R_END));
+}
+
+/* Appends to buf (at most len bytes in all) like snprintf. */
+static void cat(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void cat(char *buf, size_t len, const char *fmt, ...)
+{
+    size_t used = strlen(buf);
+    if (used + 1 >= len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + used, len - used, fmt, ap);
+    va_end(ap);
+}
+
+static void option_line(sp_term *t, const sp_replay *r, const sp_replay_step *s, int k)
+{
+    sp_lang l = t->lang;
+    const sp_handbook *hb = r->sc->handbook;
+    const sp_option *o = &r->sc->nodes[s->node].options[s->offered[k]];
+    int taken = s->offered[k] == s->chosen, total = sp_option_total(o);
+    char label[32], text[4096] = "";
+    snprintf(label, sizeof label, "%s%d. ", taken ? "> " : "  ", k + 1);
+    cat(text, sizeof text, "%s [%+d", sp_text_get(&o->text, l), total);
+    if (total == s->best_total)
+        cat(text, sizeof text, ", %s", rw(l, R_BEST_MARK));
+    cat(text, sizeof text, "]");
+    if (o->n_interventions)
+        cat(text, sizeof text, " (%s: ", ew(l, SP_EX_APPLIES));
+    for (int m = 0; m < o->n_interventions; m++)
+        cat(text, sizeof text, "%s%s", m ? ", " : "", sp_text_get(&hb->interventions[o->interventions[m]].label, l));
+    if (o->n_interventions)
+        cat(text, sizeof text, ")");
+    if (o->thought >= 0)
+        cat(text, sizeof text, " (%s: %s)", ew(l, SP_EX_THOUGHT),
+            ew(l, o->side == SP_SIDE_HINDERING ? SP_EX_HINDERING : SP_EX_HELPFUL));
+    if (s->n_votes == s->n_offered)
+        cat(text, sizeof text, " %s: %d", ew(l, SP_EX_VOTES), s->votes[k]);
+    sp_term_line(t, 2, taken ? SP_STYLE_BOLD : SP_STYLE_PLAIN, label,
+                 taken ? SP_STYLE_BOLD : SP_STYLE_PLAIN, text);
+}
+
+static void notes_at(sp_term *t, const sp_replay *r, int step)
+{
+    char label[64];
+    snprintf(label, sizeof label, "%s: ", ew(t->lang, SP_EX_NOTE));
+    for (int k = 0; k < r->t->n_notes; k++)
+        if (sp_replay_note_step(r, &r->t->notes[k]) == step)
+            sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, r->t->notes[k].text);
+}
+
+static void flags_of_step(sp_term *t, const sp_replay *r, const sp_replay_step *s)
+{
+    sp_lang l = t->lang;
+    const sp_handbook *hb = r->sc->handbook;
+    char label[128], text[2048] = "";
+    if (s->n_present) {
+        for (int k = 0; k < s->n_present; k++)
+            cat(text, sizeof text, "%s%s", k ? ", " : "", sp_text_get(&hb->redflags[s->present[k]].label, l));
+        snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FLAGS_PRESENT));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+    }
+    for (int k = 0; k < s->n_marked; k++) {
+        snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FLAGS_MARKED));
+        snprintf(text, sizeof text, "%s (%s)", sp_text_get(&hb->redflags[s->marked[k]].label, l),
+                 ew(l, s->marked_ok[k] ? SP_EX_RECOGNISED : SP_EX_FALSE_ALARM));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, s->marked_ok[k] ? SP_STYLE_GOOD : SP_STYLE_BAD, text);
+    }
+}
+
+/* Everything known at step i: what was said, the options with their
+ * scores, the choice and its feedback, flags, votes and notes. */
+static void print_step(sp_term *t, const sp_replay *r, int i)
+{
+    sp_lang l = t->lang;
+    const sp_replay_step *s = &r->steps[i];
+    const sp_node *nd = &r->sc->nodes[s->node];
+    char head[512];
+    fputc('\n', t->out);
+    if (i < r->n_decisions) {
+        snprintf(head, sizeof head, "%s %d %s %d · %s · %s (%+d, %s %+d)", ew(l, SP_EX_TURN), s->turn,
+                 rw(l, R_OF), r->n_decisions, ew(l, s->kind == SP_VIEW_THOUGHT ? SP_EX_THOUGHT : SP_EX_DECISION),
+                 sp_export_grade(l, s->grade), s->total, ew(l, SP_EX_BEST_ON_OFFER), s->best_total);
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", s->grade == SP_GRADE_WORST ? SP_STYLE_BAD
+                     : s->grade == SP_GRADE_BEST ? SP_STYLE_GOOD : SP_STYLE_BOLD, head);
+    }
+    for (int k = 0; k < s->n_lines; k++) {
+        const sp_view_line *vl = &s->lines[k];
+        if (vl->speaker < 0) {
+            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_NARRATION, vl->text);
+        } else {
+            char who[256];
+            snprintf(who, sizeof who, "%s: ", vl->speaker_name);
+            sp_term_line(t, 2, SP_STYLE_BOLD, who, SP_STYLE_PLAIN, vl->text);
+        }
+    }
+    if (i == r->n_decisions) {
+        if (r->finished) {
+            snprintf(head, sizeof head, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
+                     sp_export_kind(l, nd->ending_kind));
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
+            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_text_get(&nd->evaluation, l));
+        } else {
+            char what[256];
+            fill_int(what, sizeof what, ew(l, SP_EX_UNFINISHED), s->turn);
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, what);
+            if (*s->prompt)
+                sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_THOUGHT, s->prompt);
+            for (int k = 0; k < s->n_offered; k++) {
+                char label[16];
+                snprintf(label, sizeof label, "  %d. ", k + 1);
+                sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN,
+                             sp_text_get(&nd->options[s->offered[k]].text, l));
+            }
+        }
+        flags_of_step(t, r, s);
+        notes_at(t, r, i);
+        notes_at(t, r, -1);
+        return;
+    }
+    if (*s->prompt)
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_THOUGHT, s->prompt);
+    for (int k = 0; k < s->n_offered; k++)
+        option_line(t, r, s, k);
+    const sp_option *o = &nd->options[s->chosen];
+    char label[64], text[4096];
+    snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FEEDBACK));
+    snprintf(text, sizeof text, "%s%s%s%s", sp_text_get(&o->feedback, l), o->ref && *o->ref ? " (" : "",
+             o->ref ? o->ref : "", o->ref && *o->ref ? ")" : "");
+    sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
+    if (s->override) {
+        snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_VOTES));
+        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, ew(l, SP_EX_OVERRIDE));
+    }
+    flags_of_step(t, r, s);
+    notes_at(t, r, i);
+}
+
+static void print_header(sp_term *t, const sp_replay *r)
+{
+    sp_lang l = t->lang;
+    char line[1024];
+    snprintf(line, sizeof line, "%s: %s", sp_text_get(&r->sc->title, l), r->t->path ? r->t->path : "");
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, line);
+    if (r->t->parent) {
+        snprintf(line, sizeof line, "%s: %s", rw(l, R_BRANCH_MARK), r->t->parent);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, line);
+    }
+}
+
+/* ==== notes and branches ======================================================== */
+
+static int save_note(sp_term *t, const sp_replay *r, sp_transcript *tr, int i, const char *text)
+{
+    sp_diag *d = sp_diag_new();
+    sp_status st = d ? sp_replay_add_note(r, tr, i, text) : SP_ENOMEM;
+    if (st == SP_OK)
+        st = sp_transcript_write(tr, tr->path, d);
+    sp_cli_print_diag(d);
+    sp_diag_free(d);
+    if (st == SP_OK)
+        fprintf(t->out, "%s %s\n", rw(t->lang, R_NOTE_SAVED), tr->path);
+    return sp_cli_exit(st);
+}
+
+/* Keeps the branch's transcript on disk in step with its session. */
+typedef struct saver {
+    sp_transcript *tr;
+    char path[PATH_MAX];
+} saver;
+
+static int save(void *ctx, const sp_session *s)
+{
+    saver *sv = ctx;
+    sp_diag *d = sp_diag_new();
+    sp_status st = sp_transcript_sync(sv->tr, s);
+    if (st == SP_OK)
+        st = sp_transcript_write(sv->tr, sv->path, d);
+    if (st != SP_OK) {
+        sp_cli_print_diag(d);
+        fprintf(stderr, "%s: the transcript could not be saved (%s)\n", sv->path, sp_status_name(st));
+    }
+    sp_diag_free(d);
+    return st != SP_OK;
+}
+
+/* Plays on live from step i into a new transcript that names its parent. */
+static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script *script)
+{
+    sp_lang l = t->lang;
+    if (i == r->n_decisions && r->finished) {
+        fprintf(stderr, "%s\n", rw(l, R_NO_BRANCH));
+        return SP_EXIT_USAGE;
+    }
+    char parent[PATH_MAX];
+    if (!realpath(r->t->path, parent))
+        snprintf(parent, sizeof parent, "%s", r->t->path);
+    sp_diag *d = sp_diag_new();
+    sp_session *s = NULL;
+    saver sv = { NULL, "" };
+    sp_status st = d ? sp_replay_branch(r, i, parent, sp_cli_now(), &s, &sv.tr, d) : SP_ENOMEM;
+    if (st == SP_OK) {
+        sp_cli_set_clock(s);
+        st = sp_cli_transcript_path(r->sc->id, sv.tr->started, sv.path, sizeof sv.path, d);
+    }
+    if (st == SP_OK && save(&sv, s))
+        st = SP_EIO;
+    sp_cli_print_diag(d);
+    sp_diag_free(d);
+    int rc = sp_cli_exit(st);
+    if (st == SP_OK) {
+        char head[128];
+        snprintf(head, sizeof head, "%s %d.", rw(l, R_BRANCH_FROM), r->steps[i].turn);
+        fputc('\n', t->out);
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
+        sp_term_play_io io = { stdin, script, save, &sv };
+        sp_play_result res = sp_term_play(t, s, &io, 0);
+        if (res == SP_PLAY_QUIT)
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_term_msg(l, SP_MSG_QUIT));
+        if (res != SP_PLAY_SYSTEM_ERROR) {
+            sp_debrief *db = sp_debrief_build(s);
+            if (db)
+                sp_term_debrief(t, s, db);
+            sp_debrief_free(db);
+        }
+        if (res == SP_PLAY_SCRIPT_END)
+            fprintf(stderr, "%s: the script ended before the play reached an ending\n",
+                    sp_term_script_where(script));
+        else if (res == SP_PLAY_FINISHED && script && !sp_term_script_done(script))
+            fprintf(stderr, "%s: the play has already ended here\n", sp_term_script_where(script));
+        rc = res == SP_PLAY_SYSTEM_ERROR ? SP_EXIT_SYSTEM
+           : res == SP_PLAY_SCRIPT_END || res == SP_PLAY_SCRIPT_ERROR || res == SP_PLAY_SCRIPT_CASE ||
+             (res == SP_PLAY_FINISHED && script && !sp_term_script_done(script)) ? SP_EXIT_INVALID
+           : SP_EXIT_OK;
+        fflush(t->out);
+        fprintf(stderr, "%s %s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_AT), sv.path);
+    }
+    sp_transcript_free(sv.tr);
+    sp_session_free(s);
+    return rc;
+}
+
+/* ==== whole replays ============================================================= */
+
+static void debrief(sp_term *t, const sp_replay *r)
+{
+    sp_debrief *db = sp_debrief_build(r->s);
+    if (db)
+        sp_term_debrief(t, r->s, db);
+    sp_debrief_free(db);
+}
+
+/* Not at a keyboard: the whole play, then its debrief. */
+static void print_all(sp_term *t, const sp_replay *r)
+{
+    print_header(t, r);
+    for (int i = 0; i < r->n_steps; i++)
+        print_step(t, r, i);
+    fputc('\n', t->out);
+    timeline(t, r, -1);
+    debrief(t, r);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* A turn number typed by the user: its step index, or -1 (with a message). */
+static int turn_index(sp_term *t, const sp_replay *r, const char *s)
+{
+    char *end;
+    long k = strtol(s, &end, 10);
+    if (end == s || *trim(end) || k < 1 || k > r->n_steps) {
+        fprintf(t->out, "%s %d.\n", rw(t->lang, R_NO_TURN), r->n_steps);
+        return -1;
+    }
+    return (int)k - 1;
+}
+
+static int ask(sp_term *t, const char *prompt, char **line, size_t *cap)
+{
+    fputs(prompt, t->out);
+    fflush(t->out);
+    if (getline(line, cap, stdin) < 0) {
+        fputc('\n', t->out);
+        return 0;
+    }
+    return 1;
+}
+
+static int interactive(sp_term *t, const sp_replay *r, sp_transcript *tr)
+{
+    sp_lang l = t->lang;
+    int i = 0, rc = SP_EXIT_OK, show = 1;
+    char *line = NULL;
+    size_t cap = 0;
+    print_header(t, r);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, rw(l, R_KEYS));
+    for (;;) {
+        if (show) {
+            print_step(t, r, i);
+            timeline(t, r, i);
+        }
+        show = 1;
+        if (!ask(t, rw(l, R_ASK), &line, &cap))
+            break;
+        char *c = trim(line);
+        if (!*c || strcmp(c, "n") == 0) {
+            if (i + 1 < r->n_steps)
+                i++;
+            else
+                show = 0;
+        } else if (strcmp(c, "p") == 0) {
+            if (i > 0)
+                i--;
+            else
+                show = 0;
+        } else if (strcmp(c, "q") == 0) {
+            break;
+        } else if (strcmp(c, "d") == 0) {
+            debrief(t, r);
+            show = 0;
+        } else if (strcmp(c, "a") == 0) {
+            show = 0;
+            if (ask(t, rw(l, R_NOTE_ASK), &line, &cap) && *(c = trim(line)))
+                rc = save_note(t, r, tr, i, c);
+        } else if (strcmp(c, "b") == 0) {
+            if (i == r->n_decisions && r->finished) {
+                fprintf(t->out, "%s\n", rw(l, R_NO_BRANCH));
+                show = 0;
+                continue;
+            }
+            rc = branch_and_play(t, r, i, NULL);
+            break;
+        } else if (c[0] == 'j' || (c[0] >= '0' && c[0] <= '9')) {
+            if (c[0] == 'j')
+                c = trim(c + 1);
+            if (!*c && ask(t, rw(l, R_JUMP_ASK), &line, &cap))
+                c = trim(line);
+            int k = turn_index(t, r, c);
+            if (k >= 0)
+                i = k;
+            else
+                show = 0;
+        } else {
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, rw(l, R_KEYS));
+            show = 0;
+        }
+    }
+    free(line);
+    return rc;
+}
+
+/* ==== the list of past plays ======================================================= */
+
+static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
+{
+    sp_lang l = t->lang;
+    char dir[PATH_MAX];
+    picked[0] = '\0';
+    if (sp_fs_data_dir(dir, sizeof dir - 16) != SP_OK) {
+        fprintf(stderr, "samenspel: cannot tell where transcripts are kept: neither XDG_DATA_HOME nor HOME is set\n");
+        return SP_EXIT_SYSTEM;
+    }
+    strcat(dir, "/transcripts");
+    for (int k = 0; k < SP_CASE_COUNT; k++)
+        sp_replay_cli_case(c, sp_case_ids[k]);
+    sp_replay_entry *e = NULL;
+    int n = 0;
+    if (sp_replay_scan(dir, (const sp_scenario *const *)c->cases, c->n_cases, &e, &n) != SP_OK)
+        return SP_EXIT_SYSTEM;
+    if (n == 0) {
+        fprintf(t->out, "%s %s\n", rw(l, R_HISTORY_EMPTY), dir);
+        return SP_EXIT_OK;
+    }
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, rw(l, R_HISTORY));
+    for (int k = 0; k < n; k++) {
+        char when[32] = "", text[1024] = "", label[16];
+        time_t tt = (time_t)e[k].started;
+        struct tm tm;
+        if (e[k].started > 0 && localtime_r(&tt, &tm))
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        snprintf(label, sizeof label, "%3d. ", k + 1);
+        if (!e[k].ok) {
+            const char *base = strrchr(e[k].path, '/');
+            snprintf(text, sizeof text, "%s %s (%s: %s)", when, base ? base + 1 : e[k].path,
+                     rw(l, R_UNREADABLE), e[k].error ? e[k].error : "?");
+            sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_BAD, text);
+            continue;
+        }
+        const sp_scenario *sc = c->cases[e[k].case_index];
+        cat(text, sizeof text, "%s  %s  ", when, sp_text_get(&sc->title, l));
+        if (e[k].finished) {
+            const sp_node *nd = &sc->nodes[e[k].ending_node];
+            cat(text, sizeof text, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
+                sp_export_kind(l, nd->ending_kind));
+        } else {
+            char what[256];
+            fill_int(what, sizeof what, ew(l, SP_EX_UNFINISHED), e[k].n_turns + 1);
+            cat(text, sizeof text, "%s", what);
+        }
+        cat(text, sizeof text, "  %s %d %s %d", ew(l, SP_EX_SCORE), e[k].total, rw(l, R_OF), e[k].best_total);
+        if (e[k].branch)
+            cat(text, sizeof text, "  (%s)", rw(l, R_BRANCH_MARK));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+    }
+    int rc = SP_EXIT_OK;
+    if (isatty(STDIN_FILENO)) {
+        char *line = NULL;
+        size_t cap = 0;
+        while (ask(t, rw(l, R_PICK), &line, &cap)) {
+            char *s = trim(line), *end;
+            if (*s == 'q')
+                break;
+            long k = strtol(s, &end, 10);
+            if (end != s && !*end && k >= 1 && k <= n && e[k - 1].ok) {
+                snprintf(picked, len, "%s", e[k - 1].path);
+                break;
+            }
+        }
+        free(line);
+    }
+    sp_replay_entries_free(e, n);
+    return rc;
+}
+
+/* ==== the command ================================================================= */
+
+int sp_cmd_replay(int argc, char **argv)
+{
+    sp_replay_cli c;
+    int rc = sp_replay_cli_init(&c);
+    if (rc != SP_EXIT_OK)
+        return rc;
+    int text = 0, branch_turn = 0;
+    const char *path = NULL, *script_path = NULL;
+    for (int i = 1; i < argc && rc == SP_EXIT_OK; i++) {
+        int k = sp_replay_cli_case_option(&c, &i, argc, argv);
+        char *end;
+        if (k < 0)
+            rc = SP_EXIT_INVALID;
+        else if (k > 0)
+            continue;
+        else if (strcmp(argv[i], "--text") == 0)
+            text = 1;
+        else if (strcmp(argv[i], "--branch") == 0 && i + 1 < argc) {
+            branch_turn = (int)strtol(argv[++i], &end, 10);
+            if (*end || branch_turn < 1) {
+                fprintf(stderr, "samenspel replay: --branch takes a turn number from 1\n");
+                rc = SP_EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "--choices") == 0 && i + 1 < argc)
+            script_path = argv[++i];
+        else if (argv[i][0] == '-' || path)
+            rc = sp_cli_usage("replay");
+        else
+            path = argv[i];
+    }
+    if (rc == SP_EXIT_OK && ((script_path && !branch_turn) || (branch_turn && !path)))
+        rc = sp_cli_usage("replay");
+    if (rc != SP_EXIT_OK) {
+        sp_replay_cli_free(&c);
+        return rc;
+    }
+    if (path && !text && !branch_turn && sp_cli_display_available()) {
+        sp_replay_cli_free(&c);
+        sp_gui_options o = { 0 };
+        o.display = -1;
+        o.replay = path;
+        return sp_cli_gui_run(&o);
+    }
+    sp_term t;
+    sp_term_init(&t, stdout, sp_cli_opts()->lang);
+    char picked[PATH_MAX];
+    if (!path) {
+        rc = history(&c, &t, picked, sizeof picked);
+        if (rc != SP_EXIT_OK || !picked[0]) {
+            sp_replay_cli_free(&c);
+            return rc;
+        }
+        path = picked;
+    }
+    sp_transcript *tr;
+    sp_replay *r;
+    rc = sp_replay_cli_load(&c, path, t.lang, &tr, &r);
+    if (r) {
+        int lrc = SP_EXIT_OK;
+        if (branch_turn) {
+            sp_term_script *script = NULL;
+            sp_diag *d = sp_diag_new();
+            if (script_path && !(script = sp_term_script_open(script_path, d)))
+                lrc = SP_EXIT_SYSTEM;
+            sp_cli_print_diag(d);
+            sp_diag_free(d);
+            if (lrc == SP_EXIT_OK && branch_turn > r->n_steps) {
+                fprintf(stderr, "%s %d.\n", rw(t.lang, R_NO_TURN), r->n_steps);
+                lrc = SP_EXIT_USAGE;
+            } else if (lrc == SP_EXIT_OK) {
+                lrc = branch_and_play(&t, r, branch_turn - 1, script);
+            }
+            sp_term_script_free(script);
+        } else if (isatty(STDIN_FILENO)) {
+            lrc = interactive(&t, r, tr);
+        } else {
+            print_all(&t, r);
+        }
+        if (lrc != SP_EXIT_OK)
+            rc = lrc;
+    }
+    sp_replay_free(r);
+    sp_transcript_free(tr);
+    sp_replay_cli_free(&c);
+    return rc;
+}
