@@ -33,7 +33,13 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
       "the dialogue graph as Graphviz DOT")                                             \
     X(debrief, "TRANSCRIPT",                                                            \
       "de nabespreking van een gespeeld gesprek",                                       \
-      "the debrief of a played conversation")
+      "the debrief of a played conversation")                                           \
+    X(export, "[--html OUT.html] [--csv OUT.csv] [--case FILE] TRANSCRIPT",             \
+      "een gespeeld gesprek als afdrukbare HTML-nabespreking en/of CSV",                \
+      "a played conversation as a printable HTML debrief and/or CSV")                   \
+    X(replay, "[--text] [--branch TURN [--choices SCRIPT]] [--case FILE] [TRANSCRIPT]", \
+      "kijk een gesprek terug, stap voor stap; zonder bestand: de lijst van eerdere gesprekken", \
+      "step through a played conversation; without a file: the list of past plays")
 
 #define SP_CMD_DECLARE(name, args, nl, en) int sp_cmd_##name(int argc, char **argv);
 SP_COMMANDS(SP_CMD_DECLARE)
