@@ -16,12 +16,14 @@
 
 /*
  * The loader cannot prove that a decision always offers an option: that
- * depends on the variables on the way there. Here every distinct state
- * (node, variable values) reachable from the start values is visited once,
- * following the session's rules: a node's set/add on entering it, the first
- * goto whose condition holds, the effects of an option before its target.
- * Conversations are short and acyclic, so the states stay few; a cap keeps
- * a hostile file from taking the machine.
+ * depends on the variables on the way there. Only a decision whose every
+ * option has a condition is at risk, so the search follows just the part of
+ * the graph that leads to such a decision (usually none: then there is
+ * nothing to search). There every distinct state (node, variable values)
+ * reachable from the start values is visited once, following the session's
+ * rules: a node's set/add on entering it, the first goto whose condition
+ * holds, the effects of an option before its target. A cap on the states
+ * keeps a hostile file from taking the machine.
  */
 
 #define STATE_CAP 4000000
@@ -36,8 +38,35 @@ typedef struct explore {
     uint64_t *seen;
     size_t cap, n;
     unsigned char *empty; /* per node: offers nothing on some path */
+    unsigned char *leads; /* per node: 0 unknown, 2 leads to a risk, 3 does not */
     int capped;
 } explore;
+
+static int at_risk(const sp_node *n)
+{
+    if (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT)
+        return 0;
+    for (int i = 0; i < n->n_options; i++)
+        if (!n->options[i].cond)
+            return 0;
+    return 1;
+}
+
+/* 1 when node is at risk or some path (conditions ignored) leads from it
+ * to a node at risk. Memoised; the graph is acyclic. */
+static int leads_to_risk(explore *e, int node)
+{
+    if (e->leads[node] >= 2)
+        return e->leads[node] == 2;
+    const sp_node *n = &e->sc->nodes[node];
+    int yes = at_risk(n);
+    for (int i = 0; !yes && i < n->n_gotos; i++)
+        yes = leads_to_risk(e, n->gotos[i].target);
+    for (int i = 0; !yes && i < n->n_options; i++)
+        yes = leads_to_risk(e, n->options[i].target);
+    e->leads[node] = yes ? 2 : 3;
+    return yes;
+}
 
 static uint64_t state_hash(int node, const int *vars, int nv)
 {
@@ -118,6 +147,8 @@ static void visit(explore *e, int node, int *vars)
                     next = n->gotos[i].target;
                     break;
                 }
+            if (!leads_to_risk(e, next))
+                return;
             node = next;
             continue;
         }
@@ -132,6 +163,8 @@ static void visit(explore *e, int node, int *vars)
             if (!sp_cond_eval(o->cond, vars))
                 continue;
             offered++;
+            if (!leads_to_risk(e, o->target))
+                continue;
             memcpy(copy, vars, sizeof(int) * (size_t)e->nv);
             apply(sc, copy, o->effects, o->n_effects);
             visit(e, o->target, copy);
@@ -147,11 +180,19 @@ static void visit(explore *e, int node, int *vars)
  * each such node. Returns the number found. */
 static int empty_offers(const sp_scenario *sc, sp_lang l)
 {
-    explore e = { sc, sc->n_vars, NULL, 0, 0, NULL, 0 };
+    explore e = { sc, sc->n_vars, NULL, 0, 0, NULL, NULL, 0 };
     e.empty = calloc((size_t)sc->n_nodes, 1);
+    e.leads = calloc((size_t)sc->n_nodes, 1);
     int *vars = malloc(sizeof(int) * (size_t)(e.nv ? e.nv : 1));
     int found = 0;
-    if (!grow(&e) || !e.empty || !vars) {
+    if (!e.empty || !e.leads || !vars) {
+        fprintf(stderr, "%s: out of memory checking the decisions\n", sc->path);
+        found = 1;
+        goto out;
+    }
+    if (!leads_to_risk(&e, sc->start))
+        goto out;
+    if (!grow(&e)) {
         fprintf(stderr, "%s: out of memory checking the decisions\n", sc->path);
         found = 1;
         goto out;
@@ -172,6 +213,7 @@ out:
     free(vars);
     free(e.seen);
     free(e.empty);
+    free(e.leads);
     return found;
 }
 
