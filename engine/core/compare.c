@@ -111,16 +111,28 @@ sp_status sp_compare_build(const sp_replay *a, const sp_replay *b, sp_compare **
     }
     c->a = a;
     c->b = b;
+    /* Where the roads part: the choice that led to the first rows at
+     * different nodes (or those rows themselves when no differing choice
+     * comes before them, e.g. other start values); without such rows, the
+     * first differing choice. */
     c->first_split = c->rejoin = -1;
-    for (int i = 0; i < c->n_rows; i++) {
+    int apart = -1, other = -1;
+    for (int i = 0; i < c->n_rows && apart < 0; i++) {
         sp_align_kind k = c->rows[i].kind;
-        if (c->first_split < 0) {
-            if (k != SP_ALIGN_SAME)
+        if (k == SP_ALIGN_OTHER)
+            other = i;
+        else if (k != SP_ALIGN_SAME)
+            apart = i;
+    }
+    if (apart >= 0) {
+        c->first_split = other >= 0 ? other : apart;
+        for (int i = apart + 1; i < c->n_rows && c->rejoin < 0; i++)
+            if (c->rows[i].kind == SP_ALIGN_SAME || c->rows[i].kind == SP_ALIGN_OTHER)
+                c->rejoin = i;
+    } else {
+        for (int i = 0; i < c->n_rows && c->first_split < 0; i++)
+            if (c->rows[i].kind == SP_ALIGN_OTHER)
                 c->first_split = i;
-        } else if (k == SP_ALIGN_SAME || k == SP_ALIGN_OTHER) {
-            c->rejoin = i;
-            break;
-        }
     }
     c->n_goals = G;
     for (int g = 0; g < G; g++) {

@@ -41,8 +41,12 @@ typedef struct sp_compare {
     const sp_replay *a, *b;  /* borrowed */
     sp_align_row *rows;
     int n_rows;
-    int first_split;         /* the first row that is not SAME, -1 when none */
-    int rejoin;              /* the first row after first_split where both are at one node again, -1 none */
+    /* Where the roads part: the row of the choice after which the plays
+     * are first at different nodes (the first differing choice when they
+     * never are), -1 when the plays agree throughout. rejoin: the first row
+     * after that where both are at one node again, -1 none. */
+    int first_split;
+    int rejoin;
     int *goal_a, *goal_b;    /* score per handbook goal */
     int n_goals;
 } sp_compare;

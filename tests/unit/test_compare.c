@@ -153,8 +153,10 @@ static void poor_against_expert(void **state)
         assert_int_equal(c->rows[i].b, want[i].b);
         assert_int_equal(c->rows[i].kind, want[i].k);
     }
-    assert_int_equal(c->first_split, 0);
-    assert_int_equal(c->rejoin, 1);
+    /* A different thought alone does not part the roads; the answer to
+     * Klaasen does, and besluit brings them together again. */
+    assert_int_equal(c->first_split, 1);
+    assert_int_equal(c->rejoin, 3);
     int rel = sp_handbook_goal(HB, "relatie"), eig = sp_handbook_goal(HB, "eigenaarschap");
     int hel = sp_handbook_goal(HB, "helderheid"), koe = sp_handbook_goal(HB, "koers");
     assert_int_equal(c->goal_a[rel], 1);
@@ -173,6 +175,17 @@ static void poor_against_expert(void **state)
     assert_int_equal(c->first_split, -1);
     assert_int_equal(c->rejoin, -1);
     sp_compare_free(c);
+
+    /* Other choices on one road: no parting, the first other choice is named. */
+    static const char *const same_road[] = { "doorbreken", "samen", "verwijt", "kwartaal", NULL };
+    sp_transcript *t3;
+    sp_replay *sr = played(&t3, same_road);
+    assert_int_equal(sp_compare_build(a, sr, &c), SP_OK);
+    assert_int_equal(c->first_split, 0);
+    assert_int_equal(c->rejoin, -1);
+    sp_compare_free(c);
+    sp_replay_free(sr);
+    sp_transcript_free(t3);
 
     /* Parting at route (same thought first) and meeting again at besluit. */
     static const char *const mid[] = { "mislukt", "wachten", "bal", "kwartaal", NULL };

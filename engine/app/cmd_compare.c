@@ -1,0 +1,196 @@
+/* cmd_compare.c: `samenspel compare`: two plays of one case (or a play and the expert path) side by side, decision by decision. */
+#include "commands.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app/replay_cli.h"
+#include "core/compare.h"
+#include "core/export.h"
+#include "term/term.h"
+
+typedef enum {
+    C_EXPERT, C_SAME, C_OTHER, C_APART, C_ONLY, C_PART, C_REJOIN, C_OF, C_OTHER_CASE, C_COUNT
+} cmsg;
+
+static const char *const words[C_COUNT][SP_LANG_COUNT] = {
+    [C_EXPERT] = { "het expertpad (de best scorende weg door de casus)",
+                   "the expert path (the best-scoring way through the case)" },
+    [C_SAME] = { "zelfde keuze", "same choice" },
+    [C_OTHER] = { "andere keuze", "another choice" },
+    [C_APART] = { "elk een ander moment", "each at a different moment" },
+    [C_ONLY] = { "alleen in", "only in" },
+    [C_PART] = { "Hier gaan de wegen uiteen", "Here the roads part" },
+    [C_REJOIN] = { "Hier komen de wegen weer samen", "Here the roads meet again" },
+    [C_OF] = { "van", "of" },
+    [C_OTHER_CASE] = { "de twee gesprekken gaan over verschillende casussen",
+                       "the two plays are of different cases" },
+};
+
+static const char *cw(sp_lang l, cmsg m) { return words[m][l]; }
+static const char *ew(sp_lang l, sp_export_msg m) { return sp_export_str(l, m); }
+
+/* "A: p1.xml: Einde: Nog een kwartaal (zwak); score -2 van 10" */
+static void side_line(sp_term *t, const char *name, const char *what, const sp_replay *r)
+{
+    sp_lang l = t->lang;
+    char label[8], text[2048];
+    const sp_replay_step *last = &r->steps[r->n_decisions];
+    const sp_node *nd = &r->sc->nodes[last->node];
+    snprintf(label, sizeof label, "%s: ", name);
+    if (r->finished)
+        snprintf(text, sizeof text, "%s. %s: %s (%s); %s %d %s %d", what, ew(l, SP_EX_ENDING),
+                 sp_text_get(&nd->ending_title, l), sp_export_kind(l, nd->ending_kind), ew(l, SP_EX_SCORE),
+                 r->total, cw(l, C_OF), r->best_total);
+    else
+        snprintf(text, sizeof text, "%s; %s %d %s %d", what, ew(l, SP_EX_SCORE), r->total, cw(l, C_OF),
+                 r->best_total);
+    sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
+}
+
+/* One side of a row: what was chosen (or how the play ended). */
+static void side_step(sp_term *t, const char *name, const sp_replay *r, int i)
+{
+    sp_lang l = t->lang;
+    char label[8], text[2048];
+    const sp_replay_step *s = &r->steps[i];
+    const sp_node *nd = &r->sc->nodes[s->node];
+    snprintf(label, sizeof label, "%s: ", name);
+    if (i == r->n_decisions) {
+        if (r->finished)
+            snprintf(text, sizeof text, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
+                     sp_export_kind(l, nd->ending_kind));
+        else
+            snprintf(text, sizeof text, "%s %d: %s", ew(l, SP_EX_TURN), s->turn, *s->prompt ? s->prompt : nd->id);
+        sp_term_line(t, 6, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
+        return;
+    }
+    snprintf(text, sizeof text, "%s %d: %s [%+d %s %+d]", ew(l, SP_EX_TURN), s->turn,
+             sp_text_get(&nd->options[s->chosen].text, l), s->total, ew(l, SP_EX_BEST_ON_OFFER), s->best_total);
+    sp_term_line(t, 6, SP_STYLE_BOLD, label,
+                 s->grade == SP_GRADE_BEST ? SP_STYLE_GOOD : s->grade == SP_GRADE_WORST ? SP_STYLE_BAD
+                                                                                      : SP_STYLE_PLAIN, text);
+}
+
+static void print_compare(sp_term *t, const sp_compare *c, const char *a_name, const char *b_name)
+{
+    sp_lang l = t->lang;
+    const sp_replay *a = c->a, *b = c->b;
+    const sp_handbook *hb = a->sc->handbook;
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_text_get(&a->sc->title, l));
+    side_line(t, "A", a_name, a);
+    side_line(t, "B", b_name, b);
+    for (int i = 0; i < c->n_rows; i++) {
+        const sp_align_row *row = &c->rows[i];
+        if (i == c->first_split || i == c->rejoin) {
+            fputc('\n', t->out);
+            sp_term_printf(t, SP_STYLE_BOLD, "  --- %s ---\n", cw(l, i == c->first_split ? C_PART : C_REJOIN));
+        }
+        const sp_replay *one = row->a >= 0 ? a : b;
+        const sp_replay_step *s = &one->steps[row->a >= 0 ? row->a : row->b];
+        const sp_node *nd = &one->sc->nodes[s->node];
+        char head[1024];
+        const char *kind = row->kind == SP_ALIGN_SAME ? cw(l, C_SAME)
+                         : row->kind == SP_ALIGN_OTHER ? cw(l, C_OTHER)
+                         : row->kind == SP_ALIGN_APART ? cw(l, C_APART) : cw(l, C_ONLY);
+        int ending = nd->kind == SP_NODE_ENDING;
+        if (row->kind == SP_ALIGN_ONLY_A || row->kind == SP_ALIGN_ONLY_B)
+            snprintf(head, sizeof head, "%s (%s %s)", ending ? ew(l, SP_EX_ENDING) : *s->prompt ? s->prompt : nd->id,
+                     kind, row->kind == SP_ALIGN_ONLY_A ? "A" : "B");
+        else if (row->kind == SP_ALIGN_APART)
+            snprintf(head, sizeof head, "%s", kind);
+        else
+            snprintf(head, sizeof head, "%s (%s)", ending ? ew(l, SP_EX_ENDING) : *s->prompt ? s->prompt : nd->id,
+                     kind);
+        fputc('\n', t->out);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", row->kind == SP_ALIGN_SAME ? SP_STYLE_PLAIN : SP_STYLE_BOLD, head);
+        if (row->a >= 0)
+            side_step(t, "A", a, row->a);
+        if (row->b >= 0)
+            side_step(t, "B", b, row->b);
+    }
+    fputc('\n', t->out);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, ew(l, SP_EX_GOALS));
+    size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
+    for (int g = 0; g < c->n_goals; g++)
+        if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
+            w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
+    fprintf(t->out, "  %*s %5s %5s\n", (int)w, "", "A", "B");
+    for (int g = 0; g < c->n_goals; g++) {
+        const char *label = sp_text_get(&hb->goals[g].label, l);
+        fprintf(t->out, "  %s%*s %5d %5d\n", label, (int)(w - sp_term_columns(label)), "", c->goal_a[g], c->goal_b[g]);
+    }
+    const char *tot = ew(l, SP_EX_TOTAL);
+    fprintf(t->out, "  %s%*s %5d %5d\n", tot, (int)(w - sp_term_columns(tot)), "", a->total, b->total);
+}
+
+int sp_cmd_compare(int argc, char **argv)
+{
+    sp_replay_cli c;
+    int rc = sp_replay_cli_init(&c);
+    if (rc != SP_EXIT_OK)
+        return rc;
+    int text = 0;
+    const char *p[2] = { NULL, NULL };
+    int n = 0;
+    for (int i = 1; i < argc && rc == SP_EXIT_OK; i++) {
+        int k = sp_replay_cli_case_option(&c, &i, argc, argv);
+        if (k < 0)
+            rc = SP_EXIT_INVALID;
+        else if (k > 0)
+            continue;
+        else if (strcmp(argv[i], "--text") == 0)
+            text = 1;
+        else if (argv[i][0] == '-' || n == 2)
+            rc = sp_cli_usage("compare");
+        else
+            p[n++] = argv[i];
+    }
+    if (rc == SP_EXIT_OK && (n != 2 || strcmp(p[0], "expert") == 0))
+        rc = sp_cli_usage("compare");
+    if (rc != SP_EXIT_OK) {
+        sp_replay_cli_free(&c);
+        return rc;
+    }
+    int expert = strcmp(p[1], "expert") == 0;
+    (void)text;
+    sp_lang l = sp_cli_opts()->lang;
+    sp_transcript *ta = NULL, *tb = NULL;
+    sp_replay *a = NULL, *b = NULL;
+    rc = sp_replay_cli_load(&c, p[0], l, &ta, &a);
+    if (a && expert) {
+        sp_diag *d = sp_diag_new();
+        sp_status st = d ? sp_replay_expert(a->sc, l, &b, d) : SP_ENOMEM;
+        sp_cli_print_diag(d);
+        sp_diag_free(d);
+        if (st != SP_OK)
+            rc = sp_cli_exit(st);
+    } else if (a) {
+        int brc = sp_replay_cli_load(&c, p[1], l, &tb, &b);
+        if (brc != SP_EXIT_OK)
+            rc = brc;
+    }
+    sp_compare *cmp = NULL;
+    if (a && b) {
+        sp_status st = sp_compare_build(a, b, &cmp);
+        if (st == SP_EINVAL) {
+            fprintf(stderr, "samenspel compare: %s ('%s', '%s')\n", cw(l, C_OTHER_CASE), a->sc->id, b->sc->id);
+            rc = SP_EXIT_INVALID;
+        } else if (st != SP_OK) {
+            rc = SP_EXIT_SYSTEM;
+        }
+    }
+    if (cmp) {
+        sp_term t;
+        sp_term_init(&t, stdout, l);
+        print_compare(&t, cmp, p[0], expert ? cw(l, C_EXPERT) : p[1]);
+    }
+    sp_compare_free(cmp);
+    sp_replay_free(a);
+    sp_replay_free(b);
+    sp_transcript_free(ta);
+    sp_transcript_free(tb);
+    sp_replay_cli_free(&c);
+    return rc;
+}

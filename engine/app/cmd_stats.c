@@ -1,0 +1,276 @@
+/* cmd_stats.c: `samenspel stats`: for trainers, figures over many saved plays, per case: choices per decision, mean scores, what is missed most. */
+#include "commands.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "app/replay_cli.h"
+#include "core/analysis.h"
+#include "core/export.h"
+#include "core/stats.h"
+#include "term/term.h"
+
+typedef enum {
+    S_PLAYS, S_FINISHED, S_CHOICES, S_ENDINGS, S_MEANS, S_OVER, S_MAX, S_MISSED_IV, S_MISSED_FLAGS,
+    S_FALSE, S_OF, S_TIMES, S_NO_PLAYS, S_SKIPPED, S_COUNT
+} smsg;
+
+static const char *const words[S_COUNT][SP_LANG_COUNT] = {
+    [S_PLAYS] = { "gesprekken", "plays" },
+    [S_FINISHED] = { "afgemaakt", "finished" },
+    [S_CHOICES] = { "Keuzes per beslismoment", "Choices per decision" },
+    [S_ENDINGS] = { "Eindes", "Endings" },
+    [S_MEANS] = { "Gemiddelde score per leerdoel", "Mean score per learning goal" },
+    [S_OVER] = { "over de afgemaakte gesprekken", "over the finished plays" },
+    [S_MAX] = { "maximum", "maximum" },
+    [S_MISSED_IV] = { "Vaakst gemiste interventies (aangeboden maar niet gekozen)",
+                      "Interventions missed most (on offer but not chosen)" },
+    [S_MISSED_FLAGS] = { "Vaakst gemiste rode vlaggen", "Red flags missed most" },
+    [S_FALSE] = { "Vals alarm", "False alarms" },
+    [S_OF] = { "van", "of" },
+    [S_TIMES] = { "keer", "times" },
+    [S_NO_PLAYS] = { "geen gesprekken gevonden in", "no plays found in" },
+    [S_SKIPPED] = { "overgeslagen", "skipped" },
+};
+
+static const char *sw(sp_lang l, smsg m) { return words[m][l]; }
+static const char *ew(sp_lang l, sp_export_msg m) { return sp_export_str(l, m); }
+
+/* A mean with a decimal comma in Dutch. */
+static void mean(char *buf, size_t len, double v, sp_lang l)
+{
+    snprintf(buf, len, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (dot && l == SP_LANG_NL)
+        *dot = ',';
+}
+
+/* ==== collecting transcripts ===================================================== */
+
+typedef struct paths {
+    char **v;
+    int n, cap;
+} paths;
+
+static int add_path(paths *p, const char *s)
+{
+    if (p->n == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 64;
+        char **v = realloc(p->v, sizeof *v * (size_t)cap);
+        if (!v)
+            return 0;
+        p->v = v;
+        p->cap = cap;
+    }
+    return (p->v[p->n] = strdup(s)) != NULL && ++p->n;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A file is taken as given; a directory gives its *.xml files, in name order. */
+static int collect(paths *p, const char *arg)
+{
+    struct stat st;
+    if (stat(arg, &st) != 0) {
+        fprintf(stderr, "%s: no such file or directory\n", arg);
+        return SP_EXIT_USAGE;
+    }
+    if (!S_ISDIR(st.st_mode))
+        return add_path(p, arg) ? SP_EXIT_OK : SP_EXIT_SYSTEM;
+    DIR *d = opendir(arg);
+    if (!d) {
+        fprintf(stderr, "%s: cannot read the directory\n", arg);
+        return SP_EXIT_SYSTEM;
+    }
+    int first = p->n;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (e->d_name[0] == '.' || n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+            continue;
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", arg, e->d_name);
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && !add_path(p, path)) {
+            closedir(d);
+            return SP_EXIT_SYSTEM;
+        }
+    }
+    closedir(d);
+    qsort(p->v + first, (size_t)(p->n - first), sizeof *p->v, by_name);
+    return SP_EXIT_OK;
+}
+
+/* ==== the report ================================================================= */
+
+static void report(sp_term *t, const sp_stats *st)
+{
+    sp_lang l = t->lang;
+    const sp_scenario *sc = st->sc;
+    const sp_handbook *hb = sc->handbook;
+    char head[512], text[2048], label[64], m[32];
+    snprintf(head, sizeof head, "== %s (%s): %d %s, %d %s ==", sp_text_get(&sc->title, l), sc->id, st->n_plays,
+             sw(l, S_PLAYS), st->n_finished, sw(l, S_FINISHED));
+    fputc('\n', t->out);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
+
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_CHOICES));
+    for (int i = 0; i < sc->n_nodes; i++) {
+        const sp_node *nd = &sc->nodes[i];
+        if (!st->reached[i])
+            continue;
+        const char *prompt = sp_text_get(&nd->prompt, l);
+        snprintf(text, sizeof text, "%s%s%s (%d×)", nd->id, *prompt ? ": " : "", prompt, st->reached[i]);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, text);
+        int best = 0;
+        for (int k = 0; k < nd->n_options; k++)
+            if (k == 0 || sp_option_total(&nd->options[k]) > best)
+                best = sp_option_total(&nd->options[k]);
+        for (int k = 0; k < nd->n_options; k++) {
+            const sp_option *o = &nd->options[k];
+            int n = st->chosen[st->base[i] + k];
+            snprintf(label, sizeof label, "%3d %3d%%  ", n, (n * 100 + st->reached[i] / 2) / st->reached[i]);
+            snprintf(text, sizeof text, "%s: %s [%+d%s%s]", o->id, sp_text_get(&o->text, l), sp_option_total(o),
+                     sp_option_total(o) == best ? ", " : "", sp_option_total(o) == best ? ew(l, SP_EX_BEST_ON_OFFER) : "");
+            sp_term_line(t, 4, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+        }
+    }
+
+    if (st->n_finished) {
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_ENDINGS));
+        for (int i = 0; i < sc->n_nodes; i++) {
+            if (!st->endings[i])
+                continue;
+            const sp_node *nd = &sc->nodes[i];
+            snprintf(label, sizeof label, "%3d  ", st->endings[i]);
+            snprintf(text, sizeof text, "%s (%s)", sp_text_get(&nd->ending_title, l), sp_export_kind(l, nd->ending_kind));
+            sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+        }
+        snprintf(head, sizeof head, "%s (%s)", sw(l, S_MEANS), sw(l, S_OVER));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
+        sp_analysis *an = NULL;
+        sp_analysis_run(sc, &an);
+        size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
+        for (int g = 0; g < hb->n_goals; g++)
+            if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
+                w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
+        for (int g = 0; g <= hb->n_goals; g++) {
+            const char *name = g < hb->n_goals ? sp_text_get(&hb->goals[g].label, l) : ew(l, SP_EX_TOTAL);
+            mean(m, sizeof m, g < hb->n_goals ? sp_stats_goal_mean(st, g) : sp_stats_total_mean(st), l);
+            int max = !an ? 0 : g < hb->n_goals ? an->goal_max[g] : an->max_total;
+            fprintf(t->out, "  %s%*s %7s  (%s %d)\n", name, (int)(w - sp_term_columns(name)), "", m,
+                    sw(l, S_MAX), max);
+        }
+        sp_analysis_free(an);
+
+        int order[256];
+        int n = hb->n_interventions < 256 ? sp_stats_rank(st->iv_missed, hb->n_interventions, order) : 0;
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_MISSED_IV));
+        if (!n)
+            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, ew(l, SP_EX_NONE));
+        for (int k = 0; k < n; k++) {
+            const sp_intervention *iv = &hb->interventions[order[k]];
+            snprintf(label, sizeof label, "%3d %s %-3d ", st->iv_missed[order[k]], sw(l, S_OF), st->iv_offered[order[k]]);
+            snprintf(text, sizeof text, "%s (%s)", sp_text_get(&iv->label, l), iv->id);
+            sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+        }
+        n = hb->n_redflags < 256 ? sp_stats_rank(st->flag_missed, hb->n_redflags, order) : 0;
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_MISSED_FLAGS));
+        if (!n)
+            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, ew(l, SP_EX_NONE));
+        for (int k = 0; k < n; k++) {
+            const sp_redflag *rf = &hb->redflags[order[k]];
+            snprintf(label, sizeof label, "%3d %s %-3d ", st->flag_missed[order[k]], sw(l, S_OF), st->flag_present[order[k]]);
+            snprintf(text, sizeof text, "%s (%s)", sp_text_get(&rf->label, l), rf->id);
+            sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+        }
+        n = hb->n_redflags < 256 ? sp_stats_rank(st->flag_false, hb->n_redflags, order) : 0;
+        if (n) {
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_FALSE));
+            for (int k = 0; k < n; k++) {
+                const sp_redflag *rf = &hb->redflags[order[k]];
+                snprintf(label, sizeof label, "%3d  ", st->flag_false[order[k]]);
+                snprintf(text, sizeof text, "%s (%s)", sp_text_get(&rf->label, l), rf->id);
+                sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+            }
+        }
+    }
+}
+
+/* ==== the command ================================================================= */
+
+int sp_cmd_stats(int argc, char **argv)
+{
+    sp_replay_cli c;
+    int rc = sp_replay_cli_init(&c);
+    if (rc != SP_EXIT_OK)
+        return rc;
+    paths p = { 0 };
+    int n_args = 0;
+    for (int i = 1; i < argc && rc == SP_EXIT_OK; i++) {
+        int k = sp_replay_cli_case_option(&c, &i, argc, argv);
+        if (k < 0)
+            rc = SP_EXIT_INVALID;
+        else if (k == 0 && argv[i][0] == '-')
+            rc = sp_cli_usage("stats");
+        else if (k == 0) {
+            n_args++;
+            rc = collect(&p, argv[i]);
+        }
+    }
+    if (rc == SP_EXIT_OK && !n_args)
+        rc = sp_cli_usage("stats");
+    sp_lang l = sp_cli_opts()->lang;
+    /* One sp_stats per case, in the order the cases first appear. */
+    sp_stats *per[SP_REPLAY_CLI_MAX_CASES] = { 0 };
+    int skipped = 0;
+    for (int i = 0; rc == SP_EXIT_OK && i < p.n; i++) {
+        sp_transcript *t;
+        sp_replay *r;
+        int lrc = sp_replay_cli_load(&c, p.v[i], l, &t, &r);
+        if (lrc == SP_EXIT_OK) {
+            int k = 0;
+            while (k < c.n_cases && c.cases[k] != r->sc)
+                k++;
+            if (!per[k] && !(per[k] = sp_stats_new(r->sc)))
+                rc = SP_EXIT_SYSTEM;
+            else if (sp_stats_add(per[k], r) != SP_OK)
+                rc = SP_EXIT_SYSTEM;
+        } else if (lrc == SP_EXIT_SYSTEM) {
+            rc = lrc;
+        } else {
+            /* A damaged play, or one its case no longer fits, is left out:
+             * half a play would skew the figures. */
+            skipped++;
+        }
+        sp_replay_free(r);
+        sp_transcript_free(t);
+    }
+    sp_term t;
+    sp_term_init(&t, stdout, l);
+    int any = 0;
+    for (int k = 0; k < SP_REPLAY_CLI_MAX_CASES; k++)
+        if (per[k]) {
+            report(&t, per[k]);
+            any = 1;
+        }
+    if (rc == SP_EXIT_OK && !any && !skipped)
+        fprintf(stderr, "samenspel stats: %s %s\n", sw(l, S_NO_PLAYS), n_args == 1 ? argv[argc - 1] : "...");
+    if (skipped) {
+        fprintf(stderr, "samenspel stats: %d %s %s\n", skipped, sw(l, S_PLAYS), sw(l, S_SKIPPED));
+        if (rc == SP_EXIT_OK)
+            rc = SP_EXIT_INVALID;
+    }
+    for (int k = 0; k < SP_REPLAY_CLI_MAX_CASES; k++)
+        sp_stats_free(per[k]);
+    for (int i = 0; i < p.n; i++)
+        free(p.v[i]);
+    free(p.v);
+    sp_replay_cli_free(&c);
+    return rc;
+}
