@@ -39,7 +39,13 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
       "a played conversation as a printable HTML debrief and/or CSV")                   \
     X(replay, "[--text] [--branch TURN [--choices SCRIPT]] [--case FILE] [TRANSCRIPT]", \
       "kijk een gesprek terug, stap voor stap; zonder bestand: de lijst van eerdere gesprekken", \
-      "step through a played conversation; without a file: the list of past plays")
+      "step through a played conversation; without a file: the list of past plays")    \
+    X(compare, "[--text] [--case FILE] TRANSCRIPT (TRANSCRIPT|expert)",                  \
+      "twee gesprekken over dezelfde casus naast elkaar, of een gesprek naast het expertpad", \
+      "two plays of one case side by side, or a play beside the expert path")           \
+    X(stats, "[--case FILE] PATH...",                                                    \
+      "cijfers voor trainers over veel gesprekken (bestanden of mappen), per casus",     \
+      "figures for trainers over many plays (files or directories), per case")
 
 #define SP_CMD_DECLARE(name, args, nl, en) int sp_cmd_##name(int argc, char **argv);
 SP_COMMANDS(SP_CMD_DECLARE)
