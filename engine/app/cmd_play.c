@@ -317,9 +317,28 @@ int sp_cmd_play_menu(void)
     sp_lang l = sp_cli_opts()->lang;
     sp_term_init(&t, stdout, l);
     fputc('\n', t.out);
-    for (int i = 0; i < SP_CASE_COUNT; i++)
-        fprintf(t.out, "  %d. %s\n", i + 1, sp_case_ids[i]);
-    fprintf(t.out, "  %d. %s\n", SP_CASE_COUNT + 1, sp_term_msg(l, SP_MSG_TRAJECTORY));
+    /* The titles come from the cases themselves; a case that does not load
+     * is listed by its id, and playing it then says what is wrong. */
+    sp_handbook *hb = NULL;
+    sp_diag *d = sp_diag_new();
+    if (d && sp_paths_load_handbook(&hb, d) != SP_OK)
+        hb = NULL;
+    for (int i = 0; i < SP_CASE_COUNT; i++) {
+        sp_scenario *sc = NULL;
+        char label[16];
+        snprintf(label, sizeof label, "%d. ", i + 1);
+        if (hb && sp_paths_load_scenario(sp_case_ids[i], hb, &sc, d) == SP_OK)
+            sp_term_line(&t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_text_get(&sc->title, l));
+        else
+            sp_term_line(&t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_case_ids[i]);
+        sp_scenario_free(sc);
+        sp_diag_clear(d);
+    }
+    sp_handbook_free(hb);
+    sp_diag_free(d);
+    char label[16];
+    snprintf(label, sizeof label, "%d. ", SP_CASE_COUNT + 1);
+    sp_term_line(&t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_term_msg(l, SP_MSG_TRAJECTORY));
     char *line = NULL;
     size_t cap = 0;
     int rc = SP_EXIT_OK;

@@ -53,6 +53,11 @@ expect_in "$tmp/err" "geen-casus" "unknown case is named"
 # ---- no arguments, no display: the terminal, with a notice ----------------------
 expect_rc 0 "no arguments, no display" -- "$BIN"
 expect_in "$tmp/err" "Geen beeldscherm gevonden; samenspel speelt in de terminal." "Dutch notice"
+printf '1\nq\n' > "$tmp/menu"
+"$BIN" < "$tmp/menu" > "$tmp/out" 2> "$tmp/err"
+[ $? = 0 ] && ok || bad "the terminal menu: exit $?"
+expect_in "$tmp/out" "4. Het hele traject" "the menu offers the trajectory"
+expect_in "$tmp/out" "Rolkaart" "picking 1 in the menu starts the intake"
 LANG=en_GB.UTF-8 expect_rc 0 "no arguments, no display, English" -- "$BIN"
 expect_in "$tmp/err" "No display found; samenspel plays in the terminal." "English notice"
 
