@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 /*
  * Hardening, in the order a hostile file meets it:
@@ -37,9 +39,16 @@ typedef struct xstate {
     const char *path;
     sp_diag *d;
     int depth;
-    int errors;      /* libxml2 errors seen */
+    int errors;      /* well-formedness errors seen (and our own refusals) */
     int stopped;     /* we stopped the parser: later libxml2 noise is dropped */
     int told_eof;    /* a premature-end-of-data message was given */
+    int invalid;     /* validity errors seen */
+    /* Streaming (sp_xml_stream): well-formedness messages come from a
+     * re-parse (see stream_failed), and only the first validity message is
+     * kept, to be shown when the file is otherwise well-formed. */
+    int stream;
+    long valid_line;
+    char valid_msg[512];
     startElementNsSAX2Func start;
     endElementNsSAX2Func end;
 } xstate;
@@ -59,7 +68,6 @@ static void report(xstate *st, xmlErrorPtr e)
 {
     if (!e || e->level < XML_ERR_ERROR || st->stopped)
         return;
-    st->errors++;
     long line = e->line;
     if (e->node && (e->domain == XML_FROM_RELAXNGV || e->domain == XML_FROM_VALID))
         line = node_line((const xmlNode *)e->node);
@@ -71,9 +79,25 @@ static void report(xstate *st, xmlErrorPtr e)
         msg[--n] = '\0';
     if (e->domain != XML_FROM_PARSER && e->domain != XML_FROM_NAMESPACE &&
         e->domain != XML_FROM_IO && e->domain != XML_FROM_I18N) {
-        sp_diag_add(st->d, st->path, line, "%s", msg);
+        if (!st->stream)
+            sp_diag_add(st->d, st->path, line, "%s", msg);
+        else if (st->invalid == 0) {
+            /* The streaming validator loses its place after the first
+             * error and reports every element that follows. */
+            st->valid_line = line;
+            snprintf(st->valid_msg, sizeof st->valid_msg, "%s", msg);
+        }
+        st->invalid++;
         return;
     }
+    st->errors++;
+    /* Streaming: a fatal error stops the reader and is told by the re-parse
+     * (stream_failed); a recoverable one (a bad namespace URI) is told now. */
+    if (st->stream && e->level == XML_ERR_FATAL)
+        return;
+    /* libxml2's own depth limit (256), should it ever come first. */
+    if (strncmp(msg, "Excessive depth in document", 27) == 0)
+        snprintf(msg, sizeof msg, "elements are nested deeper than %d levels", SP_MAX_DEPTH);
     /* After the first well-formedness error libxml2 goes on and reports
      * what follows from it. Only the first is worth reading, plus the
      * end-of-data error that tells a truncated file. */
@@ -290,6 +314,84 @@ static int only_space(const char *s, size_t len)
     return 1;
 }
 
+/* What is refused before libxml2 sees a byte. */
+static sp_status precheck(const char *path, const char *data, size_t len, sp_diag *d)
+{
+    if (len == 0 || only_space(data, len)) {
+        sp_diag_add(d, path, 0, "file is empty");
+        return SP_EINVAL;
+    }
+    if (len > SP_MAX_FILE_BYTES) {
+        sp_diag_add(d, path, 0, "file is larger than %u bytes", SP_MAX_FILE_BYTES);
+        return SP_EINVAL;
+    }
+    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
+        sp_diag_add(d, path, 1, "file is UTF-16; save it as UTF-8");
+        return SP_EINVAL;
+    }
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        sp_diag_add(d, path, line_at(data, (size_t)(nul - data)),
+                    "file holds binary data (a NUL byte), not UTF-8 XML text");
+        return SP_EINVAL;
+    }
+    size_t bad = utf8_bad((const unsigned char *)data, len);
+    if (bad < len) {
+        sp_diag_add(d, path, line_at(data, bad),
+                    "invalid UTF-8 (byte 0x%02X); files must be UTF-8",
+                    (unsigned)(unsigned char)data[bad]);
+        return SP_EINVAL;
+    }
+
+    return SP_OK;
+}
+
+/* memmem is a GNU extension; this is all we need of it. */
+static const char *find(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    while (n >= m) {
+        const char *p = memchr(hay, needle[0], n - m + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, m) == 0)
+            return p;
+        n -= (size_t)(p - hay) + 1;
+        hay = p + 1;
+    }
+    return NULL;
+}
+
+/* A DOCTYPE can only stand in the prolog: after an optional BOM, the XML
+ * declaration, comments, processing instructions and white space. Returns
+ * its offset, or -1. (The streaming reader has no SAX hook to stop it.) */
+static long prolog_doctype(const char *data, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+            i++;
+        if (i + 2 <= len && memcmp(data + i, "<?", 2) == 0) {
+            const char *end = find(data + i + 2, len - i - 2, "?>");
+            if (!end)
+                return -1;
+            i = (size_t)(end - data) + 2;
+        } else if (i + 4 <= len && memcmp(data + i, "<!--", 4) == 0) {
+            const char *end = find(data + i + 4, len - i - 4, "-->");
+            if (!end)
+                return -1;
+            i = (size_t)(end - data) + 3;
+        } else if (i + 9 <= len && strncasecmp(data + i, "<!DOCTYPE", 9) == 0) {
+            return (long)i;
+        } else {
+            return -1;
+        }
+    }
+}
+
 /* ---- schemas --------------------------------------------------------------- */
 
 static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
@@ -326,7 +428,7 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
     }
     handlers_pop(&saved);
     if (!schema) {
-        if (st.errors == 0)
+        if (st.errors + st.invalid == 0)
             sp_diag_add(d, path, 0, "cannot compile the schema");
         return NULL;
     }
@@ -359,32 +461,8 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
     *out = NULL;
     xml_init_once();
 
-    if (len == 0 || only_space(data, len)) {
-        sp_diag_add(d, path, 0, "file is empty");
+    if (precheck(path, data, len, d) != SP_OK)
         return SP_EINVAL;
-    }
-    if (len > SP_MAX_FILE_BYTES) {
-        sp_diag_add(d, path, 0, "file is larger than %u bytes", SP_MAX_FILE_BYTES);
-        return SP_EINVAL;
-    }
-    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
-        sp_diag_add(d, path, 1, "file is UTF-16; save it as UTF-8");
-        return SP_EINVAL;
-    }
-    const char *nul = memchr(data, '\0', len);
-    if (nul) {
-        sp_diag_add(d, path, line_at(data, (size_t)(nul - data)),
-                    "file holds binary data (a NUL byte), not UTF-8 XML text");
-        return SP_EINVAL;
-    }
-    size_t bad = utf8_bad((const unsigned char *)data, len);
-    if (bad < len) {
-        sp_diag_add(d, path, line_at(data, bad),
-                    "invalid UTF-8 (byte 0x%02X); files must be UTF-8",
-                    (unsigned)(unsigned char)data[bad]);
-        return SP_EINVAL;
-    }
 
     xmlRelaxNGPtr schema = NULL;
     if (schema_name) {
@@ -434,7 +512,7 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
             int r = xmlRelaxNGValidateDoc(vc, doc);
             xmlRelaxNGFreeValidCtxt(vc);
             if (r != 0) {
-                if (st.errors == 0)
+                if (st.invalid == 0)
                     sp_diag_add(d, path, 0, "does not match the schema %s", schema_name);
                 status = SP_EINVAL;
             }
@@ -447,6 +525,161 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
     }
     *out = doc;
     return SP_OK;
+}
+
+/* ---- streaming --------------------------------------------------------------- */
+
+/*
+ * The scenario loader reads through xmlTextReader with streaming RelaxNG
+ * validation: no tree of the whole file is ever built, so a large case costs
+ * its own bytes plus the model, not ten times that. The reader gives no SAX
+ * hook, so the DOCTYPE is refused by scanning the prolog before parsing, and
+ * depth is checked on every element the reader hands out.
+ */
+struct sp_xml_stream {
+    xmlTextReaderPtr r;
+    xstate st;
+    saved_handlers saved;
+    int validating;
+    const char *data;
+    size_t len;
+    int told_before;  /* messages in d before the stream opened */
+};
+
+static void stream_error(void *arg, xmlErrorPtr e)
+{
+    report(arg, e);
+}
+
+sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
+                             const char *schema_dir, const char *schema_name,
+                             sp_xml_stream **out, sp_diag *d)
+{
+    *out = NULL;
+    xml_init_once();
+    if (precheck(path, data, len, d) != SP_OK)
+        return SP_EINVAL;
+    long doctype = prolog_doctype(data, len);
+    if (doctype >= 0) {
+        sp_diag_add(d, path, line_at(data, (size_t)doctype),
+                    "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        return SP_EINVAL;
+    }
+    xmlRelaxNGPtr schema = NULL;
+    if (schema_name) {
+        schema = schema_get(schema_dir, schema_name, d);
+        if (!schema)
+            return SP_EIO;
+    }
+    sp_xml_stream *s = calloc(1, sizeof *s);
+    if (!s) {
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    s->st.path = path;
+    s->st.d = d;
+    s->st.stream = 1;
+    s->data = data;
+    s->len = len;
+    s->told_before = sp_diag_count(d) + sp_diag_dropped(d);
+    handlers_push(&s->saved, &s->st);
+    s->r = xmlReaderForMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    if (!s->r) {
+        handlers_pop(&s->saved);
+        free(s);
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    /* Errors first: setting the schema hands the handler on to it. */
+    xmlTextReaderSetStructuredErrorHandler(s->r, stream_error, &s->st);
+    if (schema && xmlTextReaderRelaxNGSetSchema(s->r, schema) != 0) {
+        sp_xml_stream_close(s);
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    s->validating = schema != NULL;
+    *out = s;
+    return SP_OK;
+}
+
+/* The reader stops at the first well-formedness error, before libxml2
+ * would say the data ended early, and its messages then depend on where a
+ * chunk happened to end. The tree parser says it better: the file is parsed
+ * once more, on this error path only, for its messages. */
+static void stream_failed(sp_xml_stream *s)
+{
+    s->st.stopped = 1;
+    xmlDoc *doc = NULL;
+    int before = sp_diag_count(s->st.d);
+    if (sp_xml_parse(s->st.path, s->data, s->len, NULL, NULL, &doc, s->st.d) == SP_OK) {
+        xmlFreeDoc(doc);
+    }
+    if (sp_diag_count(s->st.d) == before)
+        sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+    s->st.errors++;
+}
+
+int sp_xml_stream_next(sp_xml_stream *s)
+{
+    if (s->st.stopped)
+        return -1;
+    int r = xmlTextReaderRead(s->r);
+    if (r < 0) {
+        stream_failed(s);
+        return -1;
+    }
+    if (r == 0)
+        return 0;
+    int type = xmlTextReaderNodeType(s->r);
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+        /* The prolog scan has refused this already; a second lock. */
+        sp_diag_add(s->st.d, s->st.path, 0, "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        s->st.errors++;
+        s->st.stopped = 1;
+        return -1;
+    }
+    if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(s->r) >= SP_MAX_DEPTH) {
+        sp_diag_add(s->st.d, s->st.path, node_line(xmlTextReaderCurrentNode(s->r)),
+                    "elements are nested deeper than %d levels", SP_MAX_DEPTH);
+        s->st.errors++;
+        s->st.stopped = 1;
+        return -1;
+    }
+    return 1;
+}
+
+xmlTextReaderPtr sp_xml_stream_reader(sp_xml_stream *s)
+{
+    return s->r;
+}
+
+int sp_xml_stream_errors(sp_xml_stream *s)
+{
+    if (s->st.errors) {
+        if (sp_diag_count(s->st.d) + sp_diag_dropped(s->st.d) == s->told_before)
+            sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+        return s->st.errors;
+    }
+    if (s->st.valid_msg[0]) {
+        sp_diag_add(s->st.d, s->st.path, s->st.valid_line, "%s", s->st.valid_msg);
+        s->st.valid_msg[0] = '\0';
+    }
+    /* The reader counts validity errors itself; should one ever come
+     * without a message, it still counts. */
+    if (s->validating && s->st.invalid == 0 && xmlTextReaderIsValid(s->r) != 1) {
+        sp_diag_add(s->st.d, s->st.path, 0, "does not match the schema");
+        s->st.invalid++;
+    }
+    return s->st.invalid;
+}
+
+void sp_xml_stream_close(sp_xml_stream *s)
+{
+    if (!s)
+        return;
+    xmlFreeTextReader(s->r);
+    handlers_pop(&s->saved);
+    free(s);
 }
 
 /* ---- reading the tree ---------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include "diag.h"
 #include "model.h"
 
@@ -20,6 +21,20 @@ struct sp_arena;
 sp_status sp_xml_parse(const char *path, const char *data, size_t len,
                        const char *schema_dir, const char *schema_name,
                        xmlDoc **out, sp_diag *d);
+
+/* The same checks on a validating stream (xmlTextReader with streaming
+ * RelaxNG), for files too large to hold as a tree. The DOCTYPE is refused
+ * by a scan of the prolog before parsing. */
+typedef struct sp_xml_stream sp_xml_stream;
+sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
+                             const char *schema_dir, const char *schema_name,
+                             sp_xml_stream **out, sp_diag *d);
+/* Advances the reader: 1 a node, 0 the end, -1 stopped (messages in d). */
+int sp_xml_stream_next(sp_xml_stream *s);
+xmlTextReaderPtr sp_xml_stream_reader(sp_xml_stream *s);
+/* Well-formedness, validity and limit errors so far (all reported in d). */
+int sp_xml_stream_errors(sp_xml_stream *s);
+void sp_xml_stream_close(sp_xml_stream *s);
 
 /* Helpers for the loaders, so handbook.c and scenario.c read the tree the
  * same way. */
