@@ -453,11 +453,14 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
         return SP_EXIT_SYSTEM;
     }
     strcat(dir, "/transcripts");
-    for (int k = 0; k < SP_CASE_COUNT; k++)
-        sp_replay_cli_case(c, sp_case_ids[k]);
     sp_replay_entry *e = NULL;
     int n = 0;
-    if (sp_replay_scan(dir, (const sp_scenario *const *)c->cases, c->n_cases, &e, &n) != SP_OK)
+    /* A case that does not load shows in the list as the reason its plays
+     * cannot be opened; no message on top of that. */
+    c->quiet = 1;
+    sp_status st = sp_replay_scan(dir, sp_replay_cli_resolve, c, &e, &n);
+    c->quiet = 0;
+    if (st != SP_OK)
         return SP_EXIT_SYSTEM;
     if (n == 0) {
         fprintf(t->out, "%s %s\n", rw(l, R_HISTORY_EMPTY), dir);
@@ -478,8 +481,8 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
             sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_BAD, text);
             continue;
         }
-        const sp_scenario *sc = c->cases[e[k].case_index];
-        cat(text, sizeof text, "%s  %s  ", when, sp_text_get(&sc->title, l));
+        const sp_scenario *sc = e[k].sc;
+        cat(text, sizeof text, "%s · %s · ", when, sp_text_get(&sc->title, l));
         if (e[k].finished) {
             const sp_node *nd = &sc->nodes[e[k].ending_node];
             cat(text, sizeof text, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
@@ -489,9 +492,9 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
             fill_int(what, sizeof what, ew(l, SP_EX_UNFINISHED), e[k].n_turns + 1);
             cat(text, sizeof text, "%s", what);
         }
-        cat(text, sizeof text, "  %s %d %s %d", ew(l, SP_EX_SCORE), e[k].total, rw(l, R_OF), e[k].best_total);
+        cat(text, sizeof text, " · %s %d %s %d", ew(l, SP_EX_SCORE), e[k].total, rw(l, R_OF), e[k].best_total);
         if (e[k].branch)
-            cat(text, sizeof text, "  (%s)", rw(l, R_BRANCH_MARK));
+            cat(text, sizeof text, " (%s)", rw(l, R_BRANCH_MARK));
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
     }
     int rc = SP_EXIT_OK;

@@ -38,7 +38,8 @@ static int add_case(sp_replay_cli *c, const char *arg)
     sp_diag *d = sp_diag_new();
     sp_scenario *sc = NULL;
     sp_status st = d ? sp_paths_load_scenario(arg, c->hb, &sc, d) : SP_ENOMEM;
-    sp_cli_print_diag(d);
+    if (!c->quiet)
+        sp_cli_print_diag(d);
     sp_diag_free(d);
     if (st != SP_OK)
         return 0;
@@ -72,7 +73,8 @@ const sp_scenario *sp_replay_cli_case(sp_replay_cli *c, const char *id)
      * data from a file and must not become a path. */
     for (const char *p = id; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')) {
-            fprintf(stderr, "samenspel: '%s' is not a case id\n", id);
+            if (!c->quiet)
+                fprintf(stderr, "samenspel: '%s' is not a case id\n", id);
             return NULL;
         }
     if (!*id || !add_case(c, id))
@@ -119,4 +121,9 @@ int sp_replay_cli_write(const char *path, const char *data, size_t len)
     sp_cli_print_diag(d);
     sp_diag_free(d);
     return sp_cli_exit(st);
+}
+
+const sp_scenario *sp_replay_cli_resolve(void *ctx, const char *id)
+{
+    return sp_replay_cli_case(ctx, id);
 }

@@ -13,6 +13,7 @@ typedef struct sp_replay_cli {
     sp_handbook *hb;
     sp_scenario *cases[SP_REPLAY_CLI_MAX_CASES]; /* loaded so far, from --case or by id */
     int n_cases;
+    int quiet;               /* 1: a case that does not load is no message */
 } sp_replay_cli;
 
 /* Loads the handbook; an exit code (messages on stderr). */
@@ -25,8 +26,10 @@ void sp_replay_cli_free(sp_replay_cli *c);
 int sp_replay_cli_case_option(sp_replay_cli *c, int *i, int argc, char **argv);
 
 /* The case with this id: one given with --case, else scenarios/ID.xml.
- * NULL with the messages on stderr. */
+ * NULL with the messages on stderr (unless quiet). */
 const sp_scenario *sp_replay_cli_case(sp_replay_cli *c, const char *id);
+/* The same as an sp_replay_resolve for sp_replay_scan (ctx: the sp_replay_cli). */
+const sp_scenario *sp_replay_cli_resolve(void *ctx, const char *id);
 
 /*
  * Reads the transcript at path and replays it against its case in lang,

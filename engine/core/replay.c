@@ -395,11 +395,10 @@ static int is_xml_name(const char *name)
     return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".xml") == 0;
 }
 
-static void scan_one(sp_replay_entry *e, const sp_scenario *const *cases, int n_cases)
+static void scan_one(sp_replay_entry *e, sp_replay_resolve resolve, void *ctx)
 {
     sp_diag *d = sp_diag_new();
     sp_transcript *t = NULL;
-    e->case_index = -1;
     e->ending_node = -1;
     if (!d)
         return;
@@ -408,10 +407,8 @@ static void scan_one(sp_replay_entry *e, const sp_scenario *const *cases, int n_
         e->scenario_id = strdup(t->scenario_id);
         e->started = t->started;
         e->branch = t->parent != NULL;
-        for (int i = 0; i < n_cases; i++)
-            if (cases[i] && strcmp(cases[i]->id, t->scenario_id) == 0)
-                e->case_index = i;
-        if (e->case_index < 0) {
+        e->sc = resolve(ctx, t->scenario_id);
+        if (!e->sc) {
             sp_diag_add(d, e->path, 0, "case '%s' is not available", t->scenario_id);
             rc = SP_EINVAL;
         }
@@ -419,7 +416,7 @@ static void scan_one(sp_replay_entry *e, const sp_scenario *const *cases, int n_
     sp_replay *r = NULL;
     if (rc == SP_OK) {
         sp_diag_clear(d);
-        rc = sp_replay_build(t, cases[e->case_index], SP_LANG_NL, &r, d);
+        rc = sp_replay_build(t, e->sc, SP_LANG_NL, &r, d);
     }
     if (r) {
         e->finished = r->finished;
@@ -441,7 +438,7 @@ static void scan_one(sp_replay_entry *e, const sp_scenario *const *cases, int n_
     sp_diag_free(d);
 }
 
-sp_status sp_replay_scan(const char *dir, const sp_scenario *const *cases, int n_cases,
+sp_status sp_replay_scan(const char *dir, sp_replay_resolve resolve, void *ctx,
                          sp_replay_entry **out, int *n)
 {
     *out = NULL;
@@ -478,7 +475,7 @@ sp_status sp_replay_scan(const char *dir, const sp_scenario *const *cases, int n
             break;
         }
         count++;
-        scan_one(e, cases, n_cases);
+        scan_one(e, resolve, ctx);
     }
     closedir(dp);
     if (rc != SP_OK) {

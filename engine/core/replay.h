@@ -121,7 +121,7 @@ sp_status sp_replay_branch(const sp_replay *r, int i, const char *parent_path, i
 typedef struct sp_replay_entry {
     char *path;
     char *scenario_id;        /* NULL when the file did not read */
-    int case_index;           /* into the cases given to sp_replay_scan, -1 none */
+    const sp_scenario *sc;    /* its case, NULL when not available */
     int64_t started;
     int finished;
     int ending_node;          /* -1 when not finished */
@@ -132,9 +132,13 @@ typedef struct sp_replay_entry {
     char *error;
 } sp_replay_entry;
 
-/* Reads every *.xml in dir (not recursive). A missing directory is an empty
- * list. Files that do not read are listed with ok 0 and their first message. */
-sp_status sp_replay_scan(const char *dir, const sp_scenario *const *cases, int n_cases,
+/* Finds the case of a scenario id for sp_replay_scan; NULL when there is none. */
+typedef const sp_scenario *(*sp_replay_resolve)(void *ctx, const char *scenario_id);
+
+/* Reads every *.xml in dir (not recursive) and replays it against the case
+ * resolve gives for it. A missing directory is an empty list. Files that do
+ * not read or replay are listed with ok 0 and their first message. */
+sp_status sp_replay_scan(const char *dir, sp_replay_resolve resolve, void *ctx,
                          sp_replay_entry **out, int *n);
 void sp_replay_entries_free(sp_replay_entry *e, int n);
 

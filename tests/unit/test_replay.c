@@ -535,17 +535,26 @@ static void expert_path(void **state)
 
 /* ---- the list of past plays ------------------------------------------------------ */
 
+/* The cases a scan may use: ctx is a NULL-terminated array. */
+static const sp_scenario *resolve(void *ctx, const char *id)
+{
+    for (const sp_scenario *const *c = ctx; *c; c++)
+        if (strcmp((*c)->id, id) == 0)
+            return *c;
+    return NULL;
+}
+
 static void history_scan(void **state)
 {
     (void)state;
     char dir[400], path[600];
     snprintf(dir, sizeof dir, "%s/hist", tmpdir);
     assert_int_equal(sp_fs_mkdirs(dir, NULL), SP_OK);
-    const sp_scenario *cases[2] = { OEFEN, SC };
+    const sp_scenario *cases[3] = { OEFEN, SC, NULL };
     sp_replay_entry *e = NULL;
     int n = -1;
     snprintf(path, sizeof path, "%s/none", tmpdir);
-    assert_int_equal(sp_replay_scan(path, cases, 2, &e, &n), SP_OK);
+    assert_int_equal(sp_replay_scan(path, resolve, cases, &e, &n), SP_OK);
     assert_int_equal(n, 0);
 
     sp_session *s = new_session(SC);
@@ -578,12 +587,12 @@ static void history_scan(void **state)
     fputs("geen transcript", f);
     fclose(f);
 
-    assert_int_equal(sp_replay_scan(dir, cases, 2, &e, &n), SP_OK);
+    assert_int_equal(sp_replay_scan(dir, resolve, cases, &e, &n), SP_OK);
     assert_int_equal(n, 3);
     /* newest first; the damaged file has no start time and comes last */
     assert_non_null(strstr(e[0].path, "b-new.xml"));
     assert_true(e[0].ok);
-    assert_int_equal(e[0].case_index, 1);
+    assert_ptr_equal(e[0].sc, SC);
     assert_false(e[0].finished);
     assert_int_equal(e[0].n_turns, 1);
     assert_int_equal(e[0].total, 2);
@@ -602,8 +611,8 @@ static void history_scan(void **state)
     sp_replay_entries_free(e, n);
 
     /* Without the case loaded, the play is listed with why it cannot open. */
-    const sp_scenario *only_oefen[1] = { OEFEN };
-    assert_int_equal(sp_replay_scan(dir, only_oefen, 1, &e, &n), SP_OK);
+    const sp_scenario *only_oefen[2] = { OEFEN, NULL };
+    assert_int_equal(sp_replay_scan(dir, resolve, only_oefen, &e, &n), SP_OK);
     assert_int_equal(n, 3);
     assert_false(e[0].ok);
     assert_string_equal(e[0].scenario_id, "kruispunt");
