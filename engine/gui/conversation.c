@@ -15,14 +15,24 @@ static const sp_person *self_person(const sp_scenario *sc)
     return NULL;
 }
 
-/* A spoken line: portrait on the left, name (and function) over the text. */
+/* A spoken line: portrait on the left, name (and function) over the text.
+ * A second line of the same speaker (continued) is only the text, closer. */
 static void speech(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const char *name,
-                   const char *text, int faded, sp_lang lang)
+                   const char *text, int faded, int continued, sp_lang lang)
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
     int u = m->unit;
     int d = m->portrait;
+    if (continued) {
+        int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
+        pg->y -= 3 * u / 2;
+        int h = sp_gui_text_height(m, SP_GUI_FONT_BODY, text, tw);
+        sp_gui_text_block(ui->l, m, SP_GUI_FONT_BODY, faded ? th->muted : th->text, text, tx, pg->y, tw,
+                          sp_gui_rect_make(tx, pg->y, tw, h));
+        pg->y += h + 5 * u / 2;
+        return;
+    }
     if (p)
         sp_gui_ui_portrait(ui, pg->x, pg->y, d, p->color, p->initials);
     else
@@ -169,12 +179,13 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     if (v->feedback.valid && v->feedback.said && *v->feedback.said &&
         sc->nodes[v->feedback.node].kind == SP_NODE_DECISION) {
         const sp_person *me = self_person(sc);
-        speech(ui, &pg, me, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, lang);
+        speech(ui, &pg, me, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0, lang);
     }
     for (int i = 0; i < v->n_lines; i++) {
         const sp_view_line *ln = &v->lines[i];
+        int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker;
         if (ln->speaker >= 0)
-            speech(ui, &pg, &sc->cast[ln->speaker], ln->speaker_name, ln->text, 0, lang);
+            speech(ui, &pg, &sc->cast[ln->speaker], ln->speaker_name, ln->text, 0, continued, lang);
         else
             narration(ui, &pg, ln->text);
     }

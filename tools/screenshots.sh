@@ -1,0 +1,75 @@
+#!/bin/sh
+# screenshots.sh: takes screenshots of the window's main screens at 1280x720 and 1920x1080 into docs/screenshots/ (Xvfb, xdotool, ImageMagick import).
+# usage: tools/screenshots.sh [BINARY]   (run from the repository root after make)
+set -eu
+BIN=${1:-./samenspel}
+case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
+OUT=docs/screenshots
+for tool in Xvfb xdotool import; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "screenshots.sh needs $tool (apt-get install xvfb xdotool imagemagick)" >&2; exit 1; }
+done
+[ -x "$BIN" ] || { echo "screenshots.sh: no binary at $BIN; run make first" >&2; exit 1; }
+mkdir -p "$OUT"
+export SAMENSPEL_DATA="${SAMENSPEL_DATA:-$(pwd)}"
+export LANGUAGE=nl
+
+work=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+shot() { sleep 0.6; import -window root "$OUT/$1-$size.png"; echo "  $OUT/$1-$size.png"; }
+key() { xdotool key "$@"; sleep 0.25; }
+ended() { grep -qs ' ending="' "$XDG_DATA_HOME"/samenspel/transcripts/intake-*.xml; }
+
+for size in 1280x720 1920x1080; do
+    n=71
+    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+    Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    export DISPLAY=":$n"
+    until xdotool getdisplaygeometry >/dev/null 2>&1; do sleep 0.1; done
+
+    # Fresh data and settings for every size.
+    export XDG_DATA_HOME="$work/data-$size" XDG_CONFIG_HOME="$work/config-$size"
+    env -u SDL_VIDEODRIVER "$BIN" >"$work/app-$size.log" 2>&1 &
+    app_pid=$!
+    i=0
+    until xdotool search --class samenspel >/dev/null 2>&1; do
+        i=$((i + 1))
+        if [ $i -gt 100 ] || ! kill -0 "$app_pid" 2>/dev/null; then
+            echo "screenshots.sh: no window at $size" >&2; cat "$work/app-$size.log" >&2; exit 1
+        fi
+        sleep 0.1
+    done
+    # No window manager here (so no fullscreen): make the window the screen.
+    win=$(xdotool search --class samenspel | head -1)
+    xdotool windowmove "$win" 0 0 windowsize "$win" "${size%x*}" "${size#*x}"
+    xdotool mousemove 0 0
+    echo "$size:"
+    shot menu
+    key s;        shot settings
+    key Escape
+    key 1;        shot briefing
+    key Return;   shot thought
+    key 1;        shot feedback
+    key Return;   shot conversation
+    key f;        shot redflags
+    key Down Down Return; shot redflag-result
+    key Return
+    key h;        shot history
+    key h
+    i=0
+    while ! ended && [ $i -lt 80 ]; do key 1; key Return; i=$((i + 1)); done
+    shot ending
+    key Return;   shot debrief
+    key End;      shot debrief-end
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+    kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
+done
