@@ -21,22 +21,22 @@
  *    the conditions never allow. That is what `samenspel check` and the
  *    debrief chart's "maximum" need, and it stays linear for any size.
  *
- * 3. The expert path honours conditions and effects: a depth-first search
- *    over states (node, variables on arrival), memoised in a hash table
- *    keyed by the node and the variable vector. Conversations are short and
- *    variables few, so the number of distinct states stays small in
- *    practice; when it passes its cap (EXPERT_MAX_STATES, fewer when many
- *    variables make each state big) or when no path at all reaches an
- *    ending with the conditions honoured, we fall back to the pass-2
- *    optimum, which ignores conditions. When the scenario has no
- *    condition at all, variables cannot change which options are offered,
- *    so states are keyed by node alone.
- *    Ties go to the first option in file order.
+ * 3. The expert path honours conditions and effects: an A* search over
+ *    states (node, variables on arrival), guided by the pass-2 bound, so it
+ *    is exact. States are kept in a hash table keyed by the node and the
+ *    variable vector. When the search passes its budget (EXPERT_MAX_STATES,
+ *    fewer when many variables make each state big) we play greedily
+ *    instead, conditions honoured, by the pass-2 bound: a path a learner
+ *    can really take, though not always the best. Only when that runs into
+ *    a decision with nothing on offer (or no ending can be reached with the
+ *    conditions honoured) do we fall back to the pass-2 optimum, which
+ *    ignores conditions. When the scenario has no condition at all,
+ *    variables cannot change which options are offered, so states are
+ *    keyed by node alone.
  */
 
 /* The state search stops at EXPERT_MAX_STATES states or when its tables
- * would pass EXPERT_BUDGET bytes, whichever comes first: about 0.5 s and
- * 30 MB on a 5,000-node case with one 0..100 variable (500,000 states). */
+ * would pass EXPERT_BUDGET bytes, whichever comes first. */
 #define EXPERT_MAX_STATES 1000000
 #define EXPERT_BUDGET (32u << 20)
 #define NONE INT_MIN /* "no ending reachable from here" */
@@ -158,35 +158,56 @@ static void bounds_node(const sp_scenario *sc, bounds *b, int v)
 /* ---- pass 3: the expert path -------------------------------------------- */
 
 /*
- * A state is a node plus the variables on arrival (before its own effects).
- * states[] holds them; vars of state i live at pool[i * nv]. The hash table
- * maps (node, vars) to a state index. A state's value is the best total from
- * it to an ending; `next` is the state it continues to and `opt` the option
- * taken there (-1 at a goto).
+ * A* over states. A state is a node plus the variables on arrival (before
+ * the node's own effects); g is the best score found from the start to it.
+ * The pass-2 bound hi[node] (best score to an ending, conditions ignored) is
+ * an upper bound on what can still be scored and is consistent
+ * (hi[n] >= delta + hi[next] on every edge), so the first ending taken off
+ * the queue ends a best path, and a state once expanded never improves.
+ * Where conditions hardly bite, the search walks almost straight down the
+ * best path; where they do, it expands only states that could still beat
+ * the best ending.
+ *
+ * states[] holds the states; the variables of state i live at
+ * pool[i * nv]. The hash table maps (node, variables) to a state index; a
+ * slot keeps the upper hash bits beside the index so a probe that misses
+ * rarely touches the state itself. The queue is a binary heap with lazy
+ * deletion: an improved state is pushed again and stale entries (g no longer
+ * the state's g, or the state already expanded) are skipped when popped.
+ * Ties: higher g first (deeper), then the entry pushed first, which makes
+ * the result deterministic.
  */
 typedef struct {
     int node;
-    int value;
-    int next;
-    int opt;
-    int done;
+    int g;
+    int parent;          /* state we came from, -1 at the start */
+    int opt;             /* option taken at the parent, -1 after a goto */
+    int closed;
 } xstate;
 
-/* A hash slot keeps the upper hash bits beside the index, so a probe that
- * misses rarely has to touch the state itself. */
 typedef struct {
     uint32_t tag;
-    int idx;
+    int idx;             /* -1: empty */
 } tslot;
 
 typedef struct {
+    int f, g;
+    unsigned seq;
+    int state;
+} hentry;
+
+typedef struct {
     const sp_scenario *sc;
+    const int *hi;
     int nv;              /* variables in the key: n_vars, or 0 without conditions */
     xstate *states;
     int *pool;
     int n, cap;
-    tslot *table;        /* idx -1: empty */
+    tslot *table;
     size_t tcap;
+    hentry *heap;
+    int nh, hcap;
+    unsigned seq;
     int max_states;
     int overflow;
     int nomem;
@@ -227,9 +248,11 @@ static int table_grow(expert *x)
     return 1;
 }
 
-/* Index of the state (node, vars), created when new; -1 on overflow/OOM. */
-static int state_get(expert *x, int node, const int *vars)
+/* Index of the state (node, vars); *created says whether it is new. -1 when
+ * the state budget is spent or memory ran out. */
+static int state_get(expert *x, int node, const int *vars, int *created)
 {
+    *created = 0;
     if ((size_t)(x->n + 1) * 2 > x->tcap && !table_grow(x)) {
         x->nomem = 1;
         return -1;
@@ -265,11 +288,67 @@ static int state_get(expert *x, int node, const int *vars)
         x->cap = cap;
     }
     int i = x->n++;
-    x->states[i] = (xstate){ node, NONE, -1, -1, 0 };
+    x->states[i] = (xstate){ node, 0, -1, -1, 0 };
     memcpy(x->pool + (size_t)i * (size_t)x->nv, vars, sizeof(int) * (size_t)x->nv);
     x->table[k].tag = tag;
     x->table[k].idx = i;
+    *created = 1;
     return i;
+}
+
+static int heap_before(const hentry *a, const hentry *b)
+{
+    if (a->f != b->f)
+        return a->f > b->f;
+    if (a->g != b->g)
+        return a->g > b->g;
+    return a->seq < b->seq;
+}
+
+static void heap_push(expert *x, int state, int g, int f)
+{
+    if (x->nh == x->hcap) {
+        /* Stale entries make the heap outgrow the states: same budget. */
+        if (x->hcap >= 2 * x->max_states) {
+            x->overflow = 1;
+            return;
+        }
+        int cap = x->hcap ? x->hcap * 2 : 1024;
+        hentry *h = realloc(x->heap, sizeof(hentry) * (size_t)cap);
+        if (!h) {
+            x->nomem = 1;
+            return;
+        }
+        x->heap = h;
+        x->hcap = cap;
+    }
+    hentry e = { f, g, x->seq++, state };
+    int i = x->nh++;
+    while (i > 0 && heap_before(&e, &x->heap[(i - 1) / 2])) {
+        x->heap[i] = x->heap[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    x->heap[i] = e;
+}
+
+static hentry heap_pop(expert *x)
+{
+    hentry top = x->heap[0], e = x->heap[--x->nh];
+    int i = 0;
+    for (;;) {
+        int c = 2 * i + 1;
+        if (c >= x->nh)
+            break;
+        if (c + 1 < x->nh && heap_before(&x->heap[c + 1], &x->heap[c]))
+            c++;
+        if (!heap_before(&x->heap[c], &e))
+            break;
+        x->heap[i] = x->heap[c];
+        i = c;
+    }
+    if (x->nh > 0)
+        x->heap[i] = e;
+    return top;
 }
 
 static void apply(const sp_scenario *sc, int *vars, const sp_effect *e, int n)
@@ -281,113 +360,74 @@ static void apply(const sp_scenario *sc, int *vars, const sp_effect *e, int n)
     }
 }
 
-/* One frame of the explicit DFS stack: the state being solved, its
- * variables after the node's own effects, the next option to try and the
- * child it is waiting for. */
-typedef struct {
-    int state;
-    int next;
-    int wait, wait_opt;
-} xframe;
+/* Offers the state (node, vars) reached from `from` with score g. */
+static void relax(expert *x, int node, const int *vars, int g, int from, int opt)
+{
+    if (x->hi[node] == NONE)
+        return;
+    int created;
+    int c = state_get(x, node, vars, &created);
+    if (c < 0 || x->states[c].closed || (!created && g <= x->states[c].g))
+        return;
+    x->states[c].g = g;
+    x->states[c].parent = from;
+    x->states[c].opt = opt;
+    heap_push(x, c, g, g + x->hi[node]);
+}
 
-/* Solves the start state. Returns the start state index or -1 (overflow,
- * out of memory). vars buffers: (depth + 2) * n_vars ints, depth <= n_nodes. */
+/* The goal state (an ending on a best path), or -1: no ending is reachable
+ * with the conditions honoured, or the search stopped (x->overflow/nomem). */
 static int expert_solve(expert *x, const int *start_vars)
 {
     const sp_scenario *sc = x->sc;
     int NV = sc->n_vars;
     size_t nvb = (size_t)(NV ? NV : 1);
-    xframe *stack = malloc(sizeof(xframe) * ((size_t)sc->n_nodes + 1));
-    int *fvars = malloc(sizeof(int) * nvb * ((size_t)sc->n_nodes + 2));
-    int *tmp = malloc(sizeof(int) * nvb);
-    if (!stack || !fvars || !tmp) {
-        free(stack);
-        free(fvars);
-        free(tmp);
+    int *vars = malloc(sizeof(int) * nvb), *next = malloc(sizeof(int) * nvb);
+    if (!vars || !next) {
+        free(vars);
+        free(next);
         x->nomem = 1;
         return -1;
     }
-    int root = state_get(x, sc->start, start_vars);
-    int sp = 0;
-    if (root >= 0) {
-        stack[0] = (xframe){ root, 0, -1, -1 };
-        memcpy(fvars, start_vars, sizeof(int) * (size_t)NV);
-        apply(sc, fvars, sc->nodes[sc->start].effects, sc->nodes[sc->start].n_effects);
-        sp = 1;
-    }
-    /* states[] may move while a frame works (state_get grows it), so a
-     * frame reaches its own state through the index, never a pointer. */
-#define ST (x->states[f->state])
-    while (sp > 0 && !x->overflow && !x->nomem) {
-        xframe *f = &stack[sp - 1];
-        int *vars = fvars + (size_t)(sp - 1) * nvb;
-        const sp_node *n = node_at(sc, ST.node);
-        if (f->wait >= 0) {
-            int cv = x->states[f->wait].value;
-            int t = f->wait_opt >= 0 ? sp_option_total(&n->options[f->wait_opt]) : 0;
-            if (cv != NONE && (ST.value == NONE || cv + t > ST.value)) {
-                ST.value = cv + t;
-                ST.next = f->wait;
-                ST.opt = f->wait_opt;
-            }
-            f->wait = -1;
-        }
-        int child = -1, child_opt = -1;
+    int goal = -1;
+    relax(x, sc->start, start_vars, 0, -1, -1);
+    while (x->nh > 0 && !x->overflow && !x->nomem) {
+        hentry e = heap_pop(x);
+        xstate *st = &x->states[e.state];
+        if (st->closed || e.g != st->g)
+            continue;
+        st->closed = 1;
+        const sp_node *n = node_at(sc, st->node);
+        memcpy(vars, x->pool + (size_t)e.state * (size_t)x->nv, sizeof(int) * (size_t)x->nv);
+        if (x->nv < NV) /* no conditions: the key holds no variables */
+            memset(vars, 0, sizeof(int) * (size_t)NV);
+        apply(sc, vars, n->effects, n->n_effects);
         if (n->kind == SP_NODE_ENDING) {
-            ST.value = 0;
-        } else if (n->kind == SP_NODE_GOTO) {
-            if (f->next == 0) {
-                int to = n->gotos[n->n_gotos - 1].target;
-                for (int i = 0; i < n->n_gotos; i++)
-                    if (x->nv == 0 || sp_cond_eval(n->gotos[i].cond, vars)) {
-                        to = n->gotos[i].target;
-                        break;
-                    }
-                f->next = 1;
-                memcpy(tmp, vars, sizeof(int) * (size_t)NV);
-                child = state_get(x, to, tmp);
-                if (child < 0)
-                    break;
-            }
-        } else {
-            while (f->next < n->n_options && child < 0) {
-                int j = f->next++;
-                const sp_option *o = &n->options[j];
-                if (x->nv > 0 && !sp_cond_eval(o->cond, vars))
-                    continue;
-                memcpy(tmp, vars, sizeof(int) * (size_t)NV);
-                apply(sc, tmp, o->effects, o->n_effects);
-                int c = state_get(x, o->target, tmp);
-                if (c < 0)
-                    break;
-                child = c;
-                child_opt = j;
-            }
-            if (x->overflow || x->nomem)
-                break;
+            goal = e.state;
+            break;
         }
-        if (child >= 0) {
-            f->wait = child;
-            f->wait_opt = child_opt;
-            if (x->states[child].done)
-                continue; /* solved before: taken in at the top of the loop */
-            int *cvars = fvars + (size_t)sp * nvb;
-            memcpy(cvars, tmp, sizeof(int) * (size_t)NV);
-            const sp_node *cn = node_at(sc, x->states[child].node);
-            apply(sc, cvars, cn->effects, cn->n_effects);
-            stack[sp++] = (xframe){ child, 0, -1, -1 };
+        if (n->kind == SP_NODE_GOTO) {
+            int to = n->gotos[n->n_gotos - 1].target;
+            for (int i = 0; i < n->n_gotos; i++)
+                if (sp_cond_eval(n->gotos[i].cond, vars)) {
+                    to = n->gotos[i].target;
+                    break;
+                }
+            relax(x, to, vars, e.g, e.state, -1);
             continue;
         }
-        ST.done = 1;
-        sp--;
+        for (int j = 0; j < n->n_options && !x->overflow && !x->nomem; j++) {
+            const sp_option *o = &n->options[j];
+            if (!sp_cond_eval(o->cond, vars))
+                continue;
+            memcpy(next, vars, sizeof(int) * (size_t)NV);
+            apply(sc, next, o->effects, o->n_effects);
+            relax(x, o->target, next, e.g + sp_option_total(o), e.state, j);
+        }
     }
-#undef ST
-    free(stack);
-    free(fvars);
-    free(tmp);
-    if (x->overflow || x->nomem || root < 0)
-        return -1;
-    return root;
+    free(vars);
+    free(next);
+    return x->overflow || x->nomem ? -1 : goal;
 }
 
 /* ---- putting it together ------------------------------------------------- */
@@ -428,15 +468,19 @@ static void add_best(sp_analysis *a, int node, int option)
     a->n_best++;
 }
 
-/* The expert path honouring conditions; 0 when it had to give up. */
-static int expert_path(const sp_scenario *sc, sp_analysis *a, int *nomem)
+/* The expert path honouring conditions; 0 when the search gave up (state
+ * budget) or found no path. */
+static int expert_path(const sp_scenario *sc, const bounds *b, sp_analysis *a, int *nomem)
 {
     expert x;
     memset(&x, 0, sizeof x);
     x.sc = sc;
+    x.hi = b->hi;
     x.nv = scenario_has_conditions(sc) ? sc->n_vars : 0;
-    /* per state: the xstate, its variables, two hash slots (load <= 1/2) */
-    size_t per_state = sizeof(xstate) + sizeof(int) * (size_t)x.nv + 2 * sizeof(tslot);
+    /* per state: the xstate, its variables, two hash slots (load <= 1/2)
+     * and up to two queue entries */
+    size_t per_state = sizeof(xstate) + sizeof(int) * (size_t)x.nv + 2 * sizeof(tslot) +
+                       2 * sizeof(hentry);
     x.max_states = EXPERT_BUDGET / per_state < EXPERT_MAX_STATES ? (int)(EXPERT_BUDGET / per_state)
                                                                 : EXPERT_MAX_STATES;
     int *start = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), sizeof(int));
@@ -444,12 +488,17 @@ static int expert_path(const sp_scenario *sc, sp_analysis *a, int *nomem)
     if (start) {
         for (int i = 0; i < sc->n_vars; i++)
             start[i] = sc->vars[i].init;
-        int root = expert_solve(&x, start);
-        if (root >= 0 && x.states[root].value != NONE) {
-            for (int i = root; i >= 0; i = x.states[i].next) {
-                const sp_node *n = node_at(sc, x.states[i].node);
-                if (n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT)
-                    add_best(a, x.states[i].node, x.states[i].opt);
+        int goal = expert_solve(&x, start);
+        if (goal >= 0) {
+            for (int i = goal; x.states[i].parent >= 0; i = x.states[i].parent)
+                if (x.states[i].opt >= 0)
+                    add_best(a, x.states[x.states[i].parent].node, x.states[i].opt);
+            for (int i = 0, j = a->n_best - 1; i < j; i++, j--) {
+                int tn = a->best_nodes[i], to = a->best_options[i];
+                a->best_nodes[i] = a->best_nodes[j];
+                a->best_options[i] = a->best_options[j];
+                a->best_nodes[j] = tn;
+                a->best_options[j] = to;
             }
             ok = 1;
         }
@@ -459,6 +508,57 @@ static int expert_path(const sp_scenario *sc, sp_analysis *a, int *nomem)
     free(x.states);
     free(x.pool);
     free(x.table);
+    free(x.heap);
+    return ok;
+}
+
+/* When the search gave up: play greedily with the conditions honoured,
+ * taking at each decision the offered option with the best bound (its
+ * delta plus the best still possible after it). A real play, though not
+ * always the best one; 0 when it runs into a decision with nothing on offer. */
+static int greedy_path(const sp_scenario *sc, const bounds *b, sp_analysis *a)
+{
+    int *vars = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), sizeof(int));
+    if (!vars)
+        return 0;
+    for (int i = 0; i < sc->n_vars; i++)
+        vars[i] = sc->vars[i].init;
+    int v = sc->start, ok = 0;
+    for (int guard = 0; guard <= sc->n_nodes; guard++) {
+        const sp_node *n = node_at(sc, v);
+        apply(sc, vars, n->effects, n->n_effects);
+        if (n->kind == SP_NODE_ENDING) {
+            ok = 1;
+            break;
+        }
+        if (n->kind == SP_NODE_GOTO) {
+            int to = n->gotos[n->n_gotos - 1].target;
+            for (int i = 0; i < n->n_gotos; i++)
+                if (sp_cond_eval(n->gotos[i].cond, vars)) {
+                    to = n->gotos[i].target;
+                    break;
+                }
+            v = to;
+            continue;
+        }
+        int bj = -1, bv = 0;
+        for (int j = 0; j < n->n_options; j++) {
+            const sp_option *o = &n->options[j];
+            if (!sp_cond_eval(o->cond, vars) || b->hi[o->target] == NONE)
+                continue;
+            int t = sp_option_total(o) + b->hi[o->target];
+            if (bj < 0 || t > bv) {
+                bj = j;
+                bv = t;
+            }
+        }
+        if (bj < 0)
+            break;
+        add_best(a, v, bj);
+        apply(sc, vars, n->options[bj].effects, n->options[bj].n_effects);
+        v = n->options[bj].target;
+    }
+    free(vars);
     return ok;
 }
 
@@ -569,13 +669,16 @@ sp_status sp_analysis_run(const sp_scenario *sc, sp_analysis **out)
     }
 
     int nomem = 0;
-    if (!expert_path(sc, a, &nomem)) {
+    if (!expert_path(sc, &b, a, &nomem)) {
         if (nomem) {
             rc = SP_ENOMEM;
             goto done;
         }
         a->n_best = 0;
-        bounds_path(sc, &b, a);
+        if (!greedy_path(sc, &b, a)) {
+            a->n_best = 0;
+            bounds_path(sc, &b, a);
+        }
     }
     if (!coverage(sc, a))
         rc = SP_ENOMEM;
