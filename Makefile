@@ -107,7 +107,7 @@ run: deps all
 	./$(BIN)
 
 test: deps-test all $(TEST_BIN)
-	@sh tests/run.sh $(B) $(BIN)
+	@sh tests/run.sh $(B) $(abspath $(BIN))
 
 asan:
 	$(MAKE) SANITIZE=1 test
@@ -115,7 +115,7 @@ asan:
 # The unit tests once more, each under valgrind (errors and leaks fail).
 valgrind: deps-test all $(TEST_BIN)
 	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
-	  sh tests/run.sh $(B) $(BIN)
+	  sh tests/run.sh $(B) $(abspath $(BIN))
 
 bench: all
 	@sh bench/run.sh
