@@ -29,11 +29,11 @@ key() { xdotool key "$@"; sleep 0.25; }
 ended() { grep -qs ' ending="' "$XDG_DATA_HOME"/samenspel/transcripts/intake-*.xml; }
 
 for size in 1280x720 1920x1080; do
-    n=71
-    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+    Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
     xvfb_pid=$!
-    export DISPLAY=":$n"
+    until [ -s "$work/display" ]; do sleep 0.1; done
+    export DISPLAY=":$(cat "$work/display")"
+    rm -f "$work/display"
     until xdotool getdisplaygeometry >/dev/null 2>&1; do sleep 0.1; done
 
     # Fresh data and settings for every size.

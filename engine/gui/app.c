@@ -13,6 +13,7 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "i18n.h"
+#include "replay.h"
 
 static char *dupstr(const char *s)
 {
@@ -107,6 +108,7 @@ static void free_cases(sp_gui_app *a)
 
 void sp_gui_app_free(sp_gui_app *a)
 {
+    sp_gui_replay_free(a);
     end_play(a);
     free_cases(a);
     sp_scenario_free(a->own);
@@ -611,6 +613,13 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_SET:
         set_setting(a, arg / 16, arg % 16);
         break;
+    case SP_GUI_ACT_PLAYS: case SP_GUI_ACT_REPLAY_OPEN: case SP_GUI_ACT_REPLAY_THIS:
+    case SP_GUI_ACT_REPLAY_STEP: case SP_GUI_ACT_REPLAY_PREV: case SP_GUI_ACT_REPLAY_NEXT:
+    case SP_GUI_ACT_REPLAY_AUTO: case SP_GUI_ACT_REPLAY_SPEED: case SP_GUI_ACT_REPLAY_NOTE:
+    case SP_GUI_ACT_REPLAY_NOTE_SAVE: case SP_GUI_ACT_REPLAY_BRANCH: case SP_GUI_ACT_REPLAY_PICK:
+    case SP_GUI_ACT_COMPARE_WITH: case SP_GUI_ACT_REPLAY_BACK: case SP_GUI_ACT_EXPORT:
+        sp_gui_replay_action(a, action, arg);
+        break;
     }
 }
 
@@ -659,6 +668,8 @@ void sp_gui_app_scroll(sp_gui_app *a, int dy)
 
 void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
 {
+    if (sp_gui_replay_key(a, last, key, ch))
+        return;
     int layer = a->overlay != SP_GUI_OV_NONE;
     int line = a->page_step[layer] > 0 ? a->page_step[layer] / 10 + 1 : 40;
     int page = a->page_step[layer] > 0 ? a->page_step[layer] * 9 / 10 : 400;
@@ -753,6 +764,10 @@ void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int 
             sp_gui_app_action(a, a->traj && a->case_index + 1 < SP_CASE_COUNT
                                      ? SP_GUI_ACT_NEXT_CASE : SP_GUI_ACT_TO_MENU, 0);
         break;
+    case SP_GUI_SCREEN_PLAYS:
+    case SP_GUI_SCREEN_REPLAY:
+    case SP_GUI_SCREEN_COMPARE:
+        break; /* sp_gui_replay_key() */
     }
 }
 
@@ -790,6 +805,9 @@ void sp_gui_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_g
     case SP_GUI_SCREEN_BRIEFING: sp_gui_briefing_build(a, &ui, view); break;
     case SP_GUI_SCREEN_PLAY:     sp_gui_conversation_build(a, &ui, view); break;
     case SP_GUI_SCREEN_DEBRIEF:  sp_gui_debrief_view_build(a, &ui, view); break;
+    case SP_GUI_SCREEN_PLAYS:    sp_gui_history_list_build(a, &ui, view); break;
+    case SP_GUI_SCREEN_REPLAY:   sp_gui_replay_view_build(a, &ui, view); break;
+    case SP_GUI_SCREEN_COMPARE:  sp_gui_compare_view_build(a, &ui, view); break;
     }
     if (a->overlay != SP_GUI_OV_NONE) {
         sp_gui_ui_layer(&ui, a->focus[1]);

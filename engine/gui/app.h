@@ -21,7 +21,10 @@ typedef enum {
     SP_GUI_SCREEN_MENU,
     SP_GUI_SCREEN_BRIEFING,
     SP_GUI_SCREEN_PLAY,
-    SP_GUI_SCREEN_DEBRIEF
+    SP_GUI_SCREEN_DEBRIEF,
+    SP_GUI_SCREEN_PLAYS,     /* the list of past plays (replay.h) */
+    SP_GUI_SCREEN_REPLAY,    /* a play step by step, with its timeline */
+    SP_GUI_SCREEN_COMPARE    /* two plays side by side */
 } sp_gui_screen;
 
 typedef enum {
@@ -53,7 +56,23 @@ typedef enum {
     SP_GUI_ACT_DEBRIEF,    /* ending -> debrief */
     SP_GUI_ACT_AGAIN,      /* debrief: play this case again */
     SP_GUI_ACT_NEXT_CASE,  /* debrief in a trajectory: the next case */
-    SP_GUI_ACT_SET         /* arg: SP_GUI_SET_* * 16 + value */
+    SP_GUI_ACT_SET,        /* arg: SP_GUI_SET_* * 16 + value */
+    /* replay.h handles these: */
+    SP_GUI_ACT_PLAYS,          /* menu -> the list of past plays */
+    SP_GUI_ACT_REPLAY_OPEN,    /* arg: index into the list */
+    SP_GUI_ACT_REPLAY_THIS,    /* debrief -> replay of the play just finished */
+    SP_GUI_ACT_REPLAY_STEP,    /* arg: step index */
+    SP_GUI_ACT_REPLAY_PREV,
+    SP_GUI_ACT_REPLAY_NEXT,
+    SP_GUI_ACT_REPLAY_AUTO,    /* play / pause */
+    SP_GUI_ACT_REPLAY_SPEED,
+    SP_GUI_ACT_REPLAY_NOTE,    /* start typing a note on this step */
+    SP_GUI_ACT_REPLAY_NOTE_SAVE,
+    SP_GUI_ACT_REPLAY_BRANCH,  /* play on live from this step */
+    SP_GUI_ACT_REPLAY_PICK,    /* choose the play to compare with */
+    SP_GUI_ACT_COMPARE_WITH,   /* arg: index into the list, -1 the expert path */
+    SP_GUI_ACT_REPLAY_BACK,
+    SP_GUI_ACT_EXPORT          /* the HTML debrief beside the transcript */
 } sp_gui_action;
 
 enum { SP_GUI_SET_SIZE, SP_GUI_SET_CONTRAST, SP_GUI_SET_FEEDBACK, SP_GUI_SET_LANG, SP_GUI_SET_FULLSCREEN };
@@ -108,6 +127,8 @@ typedef struct sp_gui_app {
     sp_debrief *debrief;
     int flag_marked;        /* SP_GUI_OV_FLAG_RESULT: handbook index */
     sp_flag_result flag_res;
+
+    struct sp_gui_replay *replay; /* the replay screens' state (replay.h), or NULL */
 
     int quit;
     int fullscreen_changed; /* gui.c applies the setting to the window */

@@ -205,6 +205,8 @@ int sp_gui_run(const sp_gui_options *opt)
     }
     sp_diag_free(d);
 
+    /* A reading program has no reason to keep the screen awake. */
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
         close_gui(&g);

@@ -71,6 +71,7 @@ struct sp_gui_text {
     size_t bytes;
     unsigned frame;
     measure_slot *measured;         /* MEASURE_SLOTS, allocated on first use */
+    int fontconfig;                 /* FcInit() was called: FcFini() on free */
 };
 
 /* ---- finding fonts ---------------------------------------------------------- */
@@ -123,6 +124,7 @@ sp_gui_text *sp_gui_text_new(const char *font_path, char *err, int errlen)
             sp_gui_text_free(t);
             return NULL;
         }
+        t->fontconfig = 1;
         t->path[FACE_REGULAR] = fc_find("DejaVu Sans:style=Book", 0, 0, &t->synth[FACE_REGULAR]);
         t->path[FACE_BOLD] = fc_find("DejaVu Sans:style=Bold", 1, 0, &t->synth[FACE_BOLD]);
         t->path[FACE_ITALIC] = fc_find("DejaVu Sans:style=Oblique", 0, 1, &t->synth[FACE_ITALIC]);
@@ -374,5 +376,8 @@ void sp_gui_text_free(sp_gui_text *t)
     free(t->measured);
     for (int f = 0; f < FACE_COUNT; f++)
         free(t->path[f]);
+    /* The paths are copies, so fontconfig's configuration can go now. */
+    if (t->fontconfig)
+        FcFini();
     free(t);
 }

@@ -1,0 +1,159 @@
+/* history_list.c: the list of past plays (date, case, ending, score), to replay one or to pick one to compare with. */
+#include "replay.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+
+static sp_gui_rgba kind_color(const sp_gui_theme *th, sp_ending_kind k)
+{
+    return k == SP_ENDING_GOOD ? th->good : k == SP_ENDING_MIXED ? th->mixed : th->bad;
+}
+
+static const char *kind_word(sp_ending_kind k)
+{
+    return k == SP_ENDING_GOOD ? _("Goed afgerond") : k == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
+}
+
+/* A card that is one big button: its contents are laid out by the caller
+ * between row_begin and row_end. */
+typedef struct row {
+    int frame, focus_cmd, order, y0;
+    int hovered, focused;
+} row;
+
+static row row_begin(sp_gui_ui *ui, sp_gui_page *pg, int enabled)
+{
+    row r = { 0 };
+    r.y0 = pg->y;
+    r.order = enabled ? ui->n_focusable : -1;
+    r.hovered = enabled && ui->hover == ui->l->n_hits;
+    r.focused = enabled && ui->show_focus && ui->focus == r.order;
+    r.focus_cmd = ui->l->n_cmds;
+    /* the focus ring, sized at row_end (a transparent rect when unfocused) */
+    sp_gui_rect_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y, pg->w, 0),
+                    r.focused ? ui->th->focus : (sp_gui_rgba){ 0, 0, 0, 0 }, ui->m->unit + 3);
+    r.frame = ui->l->n_cmds;
+    sp_gui_frame_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y, pg->w, 0),
+                     r.hovered ? ui->th->surface_hi : ui->th->surface,
+                     r.hovered ? ui->th->accent : ui->th->border,
+                     ui->th->high_contrast || r.hovered ? 2 : 1, ui->m->unit);
+    return r;
+}
+
+static void row_end(sp_gui_ui *ui, sp_gui_page *pg, row *r, int h, int action, int arg)
+{
+    sp_gui_rect rect = sp_gui_rect_make(pg->x, r->y0, pg->w, h);
+    ui->l->cmds[r->frame].r = rect;
+    ui->l->cmds[r->focus_cmd].r = sp_gui_rect_inset(rect, -3, -3);
+    if (r->order >= 0) {
+        sp_gui_hit *hit = sp_gui_hit_add(ui->l, rect, action, arg, 1);
+        hit->order = r->order;
+        ui->n_focusable++;
+    }
+    pg->y = r->y0 + h + ui->m->unit;
+}
+
+static void entry_row(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_replay_entry *e, int i)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = m->unit, pad = 2 * u;
+    row r = row_begin(ui, pg, e->ok);
+    sp_gui_page in = { .x = pg->x + pad, .w = pg->w - 2 * pad, .y = pg->y + pad };
+    char when[64] = "";
+    time_t tt = (time_t)e->started;
+    struct tm tm;
+    if (e->started > 0 && localtime_r(&tt, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    const char *title = e->sc ? sp_text_get(&e->sc->title, lang) : e->scenario_id ? e->scenario_id : "";
+    const char *head = *title ? sp_gui_list_strf(ui->l, "%s · %s", title, when) : when;
+    sp_gui_ui_text(ui, &in, SP_GUI_FONT_BOLD, e->ok ? th->text : th->muted, head);
+    in.y += u / 2;
+    if (!e->ok) {
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_SMALL, th->muted,
+                       sp_gui_list_strf(ui->l, _("Kan niet worden geopend: %s"), e->error ? e->error : "?"));
+    } else {
+        int x = in.x;
+        sp_gui_rect box = sp_gui_rect_make(in.x, in.y, in.w, 1 << 20);
+        if (e->finished) {
+            const sp_node *nd = &e->sc->nodes[e->ending_node];
+            sp_gui_rgba kc = kind_color(th, nd->ending_kind);
+            x += sp_gui_ui_badge(ui, x, in.y, kind_word(nd->ending_kind), kc, sp_gui_ui_on(kc), box) + u;
+        } else {
+            x += sp_gui_ui_badge(ui, x, in.y, sp_gui_list_strf(ui->l, _("Gestopt bij beurt %d"), e->n_turns + 1),
+                                 th->bar, th->text, box) + u;
+        }
+        if (e->branch)
+            x += sp_gui_ui_badge(ui, x, in.y, _("Aftakking"), th->thought, th->text, box) + u;
+        const char *score = sp_gui_list_strf(ui->l, ngettext("%d van %d punten · %d keuze", "%d van %d punten · %d keuzes",
+                                                             (unsigned long)e->n_turns),
+                                             e->total, e->best_total, e->n_turns);
+        int sw = in.x + in.w - x;
+        if (sw > 0)
+            sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, th->muted, x, in.y + u / 4, score, -1,
+                            sp_gui_rect_make(x, in.y, sw, m->line_h[SP_GUI_FONT_SMALL] + u));
+        in.y += m->line_h[SP_GUI_FONT_SMALL] + u / 2;
+        if (e->finished) {
+            in.y += u / 2;
+            sp_gui_ui_text(ui, &in, SP_GUI_FONT_BODY, th->text,
+                           sp_text_get(&e->sc->nodes[e->ending_node].ending_title, lang));
+        }
+    }
+    row_end(ui, pg, &r, in.y + pad - r.y0, SP_GUI_ACT_REPLAY_OPEN, i);
+}
+
+void sp_gui_history_list_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    sp_gui_replay *rp = a->replay;
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    int u = m->unit;
+    int picking = rp && rp->picking && rp->r;
+    const char *labels[1] = { picking ? _("Terug") : _("Naar het menu") };
+    const char *hints[1] = { "Esc" };
+    int actions[1] = { SP_GUI_ACT_REPLAY_BACK };
+    const char *title = picking ? _("Vergelijken met…") : _("Eerdere gesprekken");
+    const char *sub = picking ? _("Kies een ander gesprek over dezelfde casus, of het expertpad")
+                              : _("Kies een gesprek om terug te kijken");
+    int top = sp_gui_chrome_topbar_h(ui, view, title, sub, 1, labels, hints);
+    int x, w;
+    sp_gui_chrome_column(ui, view, m->measure_w * 6 / 5, &x, &w);
+    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top);
+    sp_gui_page pg;
+    sp_gui_ui_page_begin(ui, &pg, region, x, w);
+    a->page_step[0] = region.h;
+    pg.y = 3 * u;
+    sp_gui_chrome_notice(a, ui, &pg);
+
+    if (picking) {
+        row r = row_begin(ui, &pg, 1);
+        sp_gui_page in = { .x = pg.x + 2 * u, .w = pg.w - 4 * u, .y = pg.y + 2 * u };
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_BOLD, th->text, _("Het expertpad"));
+        in.y += u / 2;
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_SMALL, th->muted,
+                       _("De weg door deze casus met de hoogste score: bij elke beslissing de sterkste keuze. Toets X."));
+        row_end(ui, &pg, &r, in.y + 2 * u - r.y0, SP_GUI_ACT_COMPARE_WITH, -1);
+        pg.y += u;
+    }
+    int shown = 0;
+    for (int i = 0; rp && i < rp->n; i++) {
+        const sp_replay_entry *e = &rp->e[i];
+        /* Comparing: only other plays of the same case. */
+        if (picking && (!e->ok || e->sc != rp->r->sc || strcmp(e->path, rp->path) == 0))
+            continue;
+        entry_row(a, ui, &pg, e, i);
+        shown++;
+    }
+    if (!shown)
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->muted,
+                       picking ? _("Er is nog geen ander gesprek over deze casus bewaard.")
+                               : _("Er zijn nog geen gesprekken bewaard. Speel een casus; daarna kun je het gesprek hier terugkijken."));
+    pg.y += 3 * u;
+    sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
+    /* The bar last: the keyboard reaches the plays first. */
+    sp_gui_chrome_topbar(ui, view, title, sub, 1, labels, hints, actions);
+}

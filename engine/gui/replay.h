@@ -1,0 +1,81 @@
+/* replay.h: the window's replay screens (past plays, replay with timeline, compare) and their actions; no SDL. */
+#ifndef SP_GUI_REPLAY_H
+#define SP_GUI_REPLAY_H
+
+/*
+ * The state lives in a->replay (created on first use, freed with the app);
+ * app.c forwards the SP_GUI_ACT_PLAYS..SP_GUI_ACT_EXPORT actions, gives the
+ * keys to sp_gui_replay_key() first, and builds the three screens with the
+ * functions below. gui.c feeds typed text (a note) and the clock (the
+ * replay's auto-advance) through sp_gui_replay_text() and _tick().
+ * Replays are built in the interface language when opened; the settings,
+ * where the language changes, cannot be reached from these screens.
+ */
+
+#include <stdint.h>
+#include "app.h"
+#include "core/compare.h"
+#include "core/replay.h"
+
+typedef struct sp_gui_replay sp_gui_replay;
+
+void sp_gui_replay_free(sp_gui_app *a);
+
+/* The window was started with a transcript (--replay), or with two to
+ * compare (b may be "expert"). The cases must be loaded (sp_gui_app_load). */
+sp_status sp_gui_replay_open(sp_gui_app *a, const char *path, sp_diag *d);
+sp_status sp_gui_replay_open_compare(sp_gui_app *a, const char *path_a, const char *b, sp_diag *d);
+
+/* One of the replay actions (see app.h); 0 when action is not one of them. */
+int sp_gui_replay_action(sp_gui_app *a, int action, int arg);
+/* A key, before app.c's own handling; 1 when it was used here. */
+int sp_gui_replay_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch);
+
+/* A note is being typed: gui.c starts SDL text input and passes the text. */
+int sp_gui_replay_wants_text(const sp_gui_app *a);
+/* Appends typed UTF-8 text to the note; 1 when it was taken. */
+int sp_gui_replay_text(sp_gui_app *a, const char *utf8);
+
+/* Auto-advance: milliseconds until the next step is due (now_ms is any
+ * monotonic clock), -1 when the replay is not playing. */
+int sp_gui_replay_timeout(const sp_gui_app *a, uint32_t now_ms);
+/* Advances when a step is due; 1 when the screen changed. */
+int sp_gui_replay_tick(sp_gui_app *a, uint32_t now_ms);
+
+/* The screens (history_list.c, replay_view.c, compare_view.c). */
+void sp_gui_history_list_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_replay_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_compare_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+
+/* ---- shared by the screens and replay.c (not for app.c) ---------------------- */
+
+struct sp_gui_replay {
+    /* the list of past plays */
+    sp_replay_entry *e;
+    int n;
+    int picking;             /* 1: choosing the play to compare the replay with */
+    /* the replay */
+    char path[4096];
+    sp_transcript *t;
+    sp_replay *r;
+    int step;
+    sp_gui_screen back;      /* where Esc leads: the list or the debrief */
+    int playing, speed;      /* auto-advance; speed indexes the step intervals */
+    uint32_t due;            /* when the next step is due */
+    int timed;               /* due is set (the first tick after play sets it) */
+    int editing;             /* a note is being typed */
+    char note[1024];
+    /* the comparison with another play, or the expert path */
+    sp_transcript *tb;
+    sp_replay *rb;
+    sp_compare *cmp;
+    int b_expert;
+    char b_path[4096];
+};
+
+/* The step intervals of auto-advance, in milliseconds, and their labels. */
+#define SP_GUI_REPLAY_SPEEDS 3
+extern const int sp_gui_replay_interval[SP_GUI_REPLAY_SPEEDS];
+extern const char *const sp_gui_replay_speed_label[SP_GUI_REPLAY_SPEEDS];
+
+#endif
