@@ -31,8 +31,16 @@ static int always(const sp_gui_app *a)
     return 1;
 }
 
+/* Replaying and exporting read the transcript on disk. */
+static int saved(const sp_gui_app *a)
+{
+    return a->t_path[0] != '\0';
+}
+
 static const debrief_button debrief_buttons[] = {
     { N_("Volgende casus"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_NEXT_CASE, has_next_case },
+    { N_("Terugkijken"), "T", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_THIS, saved },
+    { N_("Exporteren"), "E", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_EXPORT, saved },
     { N_("Opnieuw spelen"), "R", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_AGAIN, always },
     { N_("Naar het menu"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU, always },
 };

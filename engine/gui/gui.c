@@ -9,6 +9,7 @@
 #include "app.h"
 #include "frame.h"
 #include "i18n.h"
+#include "replay.h"
 
 #define EXIT_CONTENT 1
 #define EXIT_PLATFORM 3
@@ -120,6 +121,8 @@ static int handle(gui *g, const SDL_Event *e)
         /* The textures are gone with the device; render them anew. */
         sp_gui_text_drop_textures(g->text);
         return 1;
+    case SDL_TEXTINPUT:
+        return sp_gui_replay_text(a, e->text.text);
     case SDL_KEYDOWN: {
         sp_gui_key key;
         int ch;
@@ -194,6 +197,9 @@ int sp_gui_run(const sp_gui_options *opt)
 
     sp_diag *d = sp_diag_new();
     sp_status st = opt && opt->scenario ? sp_gui_app_open(&g.app, opt->scenario, d) : sp_gui_app_load(&g.app, d);
+    if (st == SP_OK && opt && opt->replay)
+        st = opt->compare ? sp_gui_replay_open_compare(&g.app, opt->replay, opt->compare, d)
+                          : sp_gui_replay_open(&g.app, opt->replay, d);
     if (st != SP_OK) {
         for (int i = 0; i < sp_diag_count(d); i++)
             fprintf(stderr, "%s\n", sp_diag_message(d, i));
@@ -263,11 +269,23 @@ int sp_gui_run(const sp_gui_options *opt)
             dirty = 0;
         }
         SDL_Event e;
-        if (!SDL_WaitEventTimeout(&e, 60000))
+        /* A replay that plays by itself wakes the loop when its next step is due. */
+        int due = sp_gui_replay_timeout(&g.app, SDL_GetTicks());
+        if (!SDL_WaitEventTimeout(&e, due >= 0 ? due : 60000)) {
+            dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
             continue;
+        }
         do {
             dirty |= handle(&g, &e);
         } while (!g.app.quit && SDL_PollEvent(&e));
+        dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
+        /* Text input (and an input method) only while a note is typed. */
+        if (sp_gui_replay_wants_text(&g.app) != (SDL_IsTextInputActive() == SDL_TRUE)) {
+            if (SDL_IsTextInputActive())
+                SDL_StopTextInput();
+            else
+                SDL_StartTextInput();
+        }
         if (g.app.fullscreen_changed) {
             apply_fullscreen(&g);
             dirty = 1;

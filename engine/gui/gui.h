@@ -9,6 +9,7 @@ typedef struct sp_gui_options {
     int display;             /* --display N, -1 for default */
     int presenter;           /* --presenter: second window for the facilitator */
     const char *replay;      /* replay this transcript, or NULL */
+    const char *compare;     /* with replay: compare it with this transcript, or "expert" */
 } sp_gui_options;
 
 /* 1 when SDL can open a window here (a video driver other than dummy

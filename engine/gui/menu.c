@@ -107,12 +107,13 @@ void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     pg.y = 4 * u;
 
     /* Title on the left, settings and quit on the right (below when narrow). */
-    const char *labels[2] = { _("Instellingen"), _("Afsluiten") };
-    const char *hints[2] = { "S", "Q" };
-    sp_gui_btn_style styles[2] = { SP_GUI_BTN_QUIET, SP_GUI_BTN_QUIET };
-    int actions[2] = { SP_GUI_ACT_SETTINGS, SP_GUI_ACT_QUIT };
-    int args[2] = { 0, 0 };
-    int bw = sp_gui_ui_button_w(ui, labels[0], hints[0]) + u + sp_gui_ui_button_w(ui, labels[1], hints[1]);
+    const char *labels[3] = { _("Terugkijken"), _("Instellingen"), _("Afsluiten") };
+    const char *hints[3] = { "T", "S", "Q" };
+    sp_gui_btn_style styles[3] = { SP_GUI_BTN_QUIET, SP_GUI_BTN_QUIET, SP_GUI_BTN_QUIET };
+    int actions[3] = { SP_GUI_ACT_PLAYS, SP_GUI_ACT_SETTINGS, SP_GUI_ACT_QUIT };
+    int args[3] = { 0, 0, 0 };
+    int bw = sp_gui_ui_button_w(ui, labels[0], hints[0]) + u + sp_gui_ui_button_w(ui, labels[1], hints[1]) + u +
+             sp_gui_ui_button_w(ui, labels[2], hints[2]);
     const char *name = "samenspel";
     int tw = m->measure(m->ctx, SP_GUI_FONT_H1, name, (int)strlen(name));
     /* The buttons are added after the cards so the keyboard reaches the
@@ -165,6 +166,6 @@ void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         pg.y += row_h + gap;
     }
     pg.y += 2 * u;
-    sp_gui_ui_button_row(ui, x, buttons_y, w, one_row, 2, labels, hints, styles, actions, args);
+    sp_gui_ui_button_row(ui, x, buttons_y, w, one_row, 3, labels, hints, styles, actions, args);
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
 }
