@@ -154,7 +154,14 @@ int sp_cmd_compare(int argc, char **argv)
         return rc;
     }
     int expert = strcmp(p[1], "expert") == 0;
-    (void)text;
+    if (!text && sp_cli_display_available()) {
+        sp_replay_cli_free(&c);
+        sp_gui_options o = { 0 };
+        o.display = -1;
+        o.replay = p[0];
+        o.compare = p[1];
+        return sp_cli_gui_run(&o);
+    }
     sp_lang l = sp_cli_opts()->lang;
     sp_transcript *ta = NULL, *tb = NULL;
     sp_replay *a = NULL, *b = NULL;
