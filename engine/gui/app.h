@@ -129,6 +129,7 @@ typedef struct sp_gui_app {
     sp_flag_result flag_res;
 
     struct sp_gui_replay *replay; /* the replay screens' state (replay.h), or NULL */
+    struct sp_gui_group *group;   /* group mode on a projector (group.h), or NULL */
 
     int quit;
     int fullscreen_changed; /* gui.c applies the setting to the window */
