@@ -114,8 +114,9 @@ static void goals(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     }
 }
 
-/* One side of a row: the turn and what was chosen, or how it ended. */
-static int cell(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int b, int i)
+/* One side of a row: the turn and what was chosen, or how it ended; with
+ * prompt, the question of its own moment (when the sides are at different ones). */
+static int cell(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int b, int i, int prompt)
 {
     const sp_gui_replay *rp = a->replay;
     const sp_replay *r = b ? rp->rb : rp->r;
@@ -149,6 +150,10 @@ static int cell(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int b, int i)
     sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, th->muted, in.x + bw + u, in.y + u / 4, turn, -1,
                     sp_gui_rect_make(in.x + bw + u, in.y, in.w - bw - u, m->line_h[SP_GUI_FONT_SMALL] + u));
     in.y += m->line_h[SP_GUI_FONT_SMALL] + u;
+    if (prompt && *s->prompt) {
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_SMALL, th->muted, s->prompt);
+        in.y += u / 2;
+    }
     sp_gui_ui_text(ui, &in, s->kind == SP_VIEW_THOUGHT ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY, th->text,
                    sp_text_get(&nd->options[s->chosen].text, lang));
     return in.y - y;
@@ -202,8 +207,9 @@ static void rows(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                         pg->x + pg->w - pad - kw, y, kind, -1,
                         sp_gui_rect_make(pg->x + pg->w - pad - kw, y, kw, m->line_h[SP_GUI_FONT_SMALL]));
         y += hh + u;
-        int ha = cell(a, ui, pg->x + pad, y, cw, 0, row->a);
-        int hb = cell(a, ui, pg->x + pad + cw + gap, y, cw, 1, row->b);
+        int own = row->kind == SP_ALIGN_APART && nd->kind != SP_NODE_ENDING;
+        int ha = cell(a, ui, pg->x + pad, y, cw, 0, row->a, own);
+        int hb = cell(a, ui, pg->x + pad + cw + gap, y, cw, 1, row->b, own);
         sp_gui_rect_cmd(ui->l, sp_gui_rect_make(pg->x + pad + cw + gap / 2, y, 1, ha > hb ? ha : hb), th->border, 0);
         y += (ha > hb ? ha : hb) + pad;
         ui->l->cmds[frame].r.h = y - y0;
