@@ -260,12 +260,20 @@ static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
             const sp_debrief_thought *t = &d->thoughts[i];
             const sp_thought *th = &hb->thoughts[t->thought];
             const char *said = sp_text_get(&sc->nodes[t->node].options[t->option].text, lang);
-            const char *body = t->side == SP_SIDE_HINDERING
-                ? sp_gui_list_strf(l, _("Een belemmerende gedachte. Helpender is: “%s”\n%s"),
-                                   sp_text_get(&th->helpful, lang), sp_text_get(&th->explain, lang))
-                : sp_gui_list_strf(l, _("Een helpende gedachte. De valkuil was: “%s”\n%s"),
-                                   sp_text_get(&th->hindering, lang), sp_text_get(&th->explain, lang));
-            item(ui, pg, sp_gui_list_strf(l, _("Beurt %d · je dacht: “%s”"), t->turn, said), body);
+            /* what you thought, then its other half, both as thoughts (italic) */
+            int hindering = t->side == SP_SIDE_HINDERING;
+            const sp_gui_theme *tm = ui->th;
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, tm->text,
+                           sp_gui_list_strf(l, hindering ? _("Beurt %d · een belemmerende gedachte")
+                                                         : _("Beurt %d · een helpende gedachte"), t->turn));
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_THOUGHT, tm->text, sp_gui_list_strf(l, "“%s”", said));
+            pg->y += ui->m->unit / 2;
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, tm->muted,
+                           hindering ? _("Helpender is:") : _("De valkuil ernaast:"));
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_THOUGHT, tm->text,
+                           sp_gui_list_strf(l, "“%s”", sp_text_get(hindering ? &th->helpful : &th->hindering, lang)));
+            pg->y += ui->m->unit / 2;
+            item(ui, pg, "", sp_text_get(&th->explain, lang));
         }
     }
 }
@@ -309,7 +317,9 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         pg.y += 2 * u;
     }
     sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->muted,
-                   sp_gui_list_strf(ui->l, _("Je haalde %d punten. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum."),
+                   sp_gui_list_strf(ui->l, ngettext("Je haalde %d punt. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum.",
+                                                    "Je haalde %d punten. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum.",
+                                                    (unsigned long)(d->total < 0 ? -d->total : d->total)),
                                     d->total, d->total_best, d->total_max));
     pg.y += 2 * u;
 
