@@ -22,9 +22,11 @@ int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, con
     int x = view.x + margin, w = view.w - 2 * margin;
     int pad = u * 3 / 2;
 
-    int buttons_w = 0;
-    for (int i = 0; i < n; i++)
+    int buttons_w = 0, bare_w = 0;
+    for (int i = 0; i < n; i++) {
         buttons_w += sp_gui_ui_button_w(ui, labels[i], hints[i]) + (i ? u : 0);
+        bare_w += sp_gui_ui_button_w(ui, labels[i], NULL) + (i ? u : 0);
+    }
     int title_w = m->measure(m->ctx, SP_GUI_FONT_BOLD, title, (int)strlen(title));
     int sub_w = sub && *sub ? m->measure(m->ctx, SP_GUI_FONT_SMALL, sub, (int)strlen(sub)) : 0;
     int left_w = title_w > sub_w ? title_w : sub_w;
@@ -53,7 +55,10 @@ int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, con
         sp_gui_ui_button_row(ui, x, y + (row_h - bh) / 2, w, 1, n, labels, hints, styles, actions, args);
         h = row_h + 2 * pad;
     } else {
-        int rows = sp_gui_ui_button_row(ui, x, y + th + u, w, 0, n, labels, hints, styles, actions, args);
+        /* Narrow: the buttons go under the title, without their key hints
+         * when that keeps them on one row (the keys still work). */
+        const char *const *h2 = buttons_w <= w || bare_w > w ? hints : NULL;
+        int rows = sp_gui_ui_button_row(ui, x, y + th + u, w, 0, n, labels, h2, styles, actions, args);
         h = th + u + rows + 2 * pad;
     }
     ui->l->cmds[bar].r.h = h;

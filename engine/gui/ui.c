@@ -213,7 +213,8 @@ sp_gui_hit *sp_gui_ui_button(sp_gui_ui *ui, sp_gui_rect r, const char *label, co
         break;
     case SP_GUI_BTN_QUIET:
         fill = hovered ? th->surface_hi : th->bar;
-        border = hovered ? th->border : th->bar;
+        /* in high contrast every control shows its edge */
+        border = hovered || th->high_contrast ? th->border : th->bar;
         break;
     }
     if (!enabled) {
