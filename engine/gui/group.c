@@ -1,0 +1,734 @@
+/* group.c: group mode's state machine: the phases at a decision, vote entry, the facilitator's choice saved with the room's votes, the red-flag round, the countdown. */
+#include "group.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "core/fs.h"
+#include "i18n.h"
+
+static void status(sp_gui_group *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void status(sp_gui_group *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->status, sizeof g->status, fmt, ap);
+    va_end(ap);
+}
+
+char sp_gui_group_letter(int k)
+{
+    return k >= 0 && k < 26 ? (char)('A' + k) : '?';
+}
+
+/* ---- life cycle ----------------------------------------------------------------- */
+
+int sp_gui_group_enable(sp_gui_app *a, int sticky)
+{
+    if (a->group) {
+        a->group->sticky |= sticky;
+        return 0;
+    }
+    sp_gui_group *g = calloc(1, sizeof *g);
+    if (!g)
+        return -1;
+    g->sticky = sticky;
+    g->high_contrast = 1;
+    g->timer_shown = -1;
+    a->group = g;
+    return 0;
+}
+
+void sp_gui_group_free(sp_gui_app *a)
+{
+    if (!a->group)
+        return;
+    sp_replay_free(a->group->replay);
+    free(a->group);
+    a->group = NULL;
+}
+
+int sp_gui_group_on(const sp_gui_app *a)
+{
+    return a->group != NULL;
+}
+
+void sp_gui_group_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_gui_list *out)
+{
+    /* The wall's theme for this build only: the user's own setting (and the
+     * settings file) stay as they are for solo play. */
+    int keep = a->settings.high_contrast;
+    if (a->group)
+        a->settings.high_contrast = a->group->high_contrast;
+    sp_gui_app_build(a, m, w, h, out);
+    a->settings.high_contrast = keep;
+}
+
+/* ---- the play ---------------------------------------------------------------------- */
+
+static const sp_view *view(sp_gui_app *a)
+{
+    return a->s ? sp_session_view(a->s) : NULL;
+}
+
+static int at_choice(sp_gui_app *a)
+{
+    const sp_view *v = view(a);
+    return v && a->screen == SP_GUI_SCREEN_PLAY && v->kind != SP_VIEW_ENDING;
+}
+
+static void reset_scroll(sp_gui_app *a)
+{
+    a->focus[0] = a->focus[1] = -1;
+    a->scroll[0] = a->scroll[1] = 0;
+    a->hover = -1;
+}
+
+static void timer_off(sp_gui_group *g)
+{
+    g->timer_on = 0;
+    g->timer_shown = -1;
+}
+
+/* The current view starts at its conversation, with no votes yet. */
+static void enter_view(sp_gui_app *a)
+{
+    sp_gui_group *g = a->group;
+    const sp_view *v = view(a);
+    g->phase = SP_GUI_GROUP_SCENE;
+    g->n_counts = v && v->kind != SP_VIEW_ENDING ? v->n_options : 0;
+    if (g->n_counts > SP_GUI_GROUP_OPTIONS)
+        g->n_counts = SP_GUI_GROUP_OPTIONS;
+    memset(g->counts, 0, sizeof g->counts);
+    g->sel = 0;
+    g->typing = 0;
+    g->flag_round = 0;
+    g->status[0] = '\0';
+    timer_off(g);
+    reset_scroll(a);
+}
+
+static void reset_play(sp_gui_app *a)
+{
+    sp_gui_group *g = a->group;
+    sp_replay_free(g->replay);
+    g->replay = NULL;
+    g->n_last = 0;
+    enter_view(a);
+}
+
+static int path_fmt(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int path_fmt(char *buf, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(buf, n, fmt, ap);
+    va_end(ap);
+    if (len < 0 || (size_t)len >= n) {
+        buf[0] = '\0';
+        return -1;
+    }
+    return 0;
+}
+
+/* Like the solo play (app.c), the transcript is written after every step;
+ * it is made here with mode "group", and the room's votes of the choice
+ * just made (raw step `step`, when votes is not NULL) go onto its choose
+ * step after syncing. Without a transcripts directory (tests, scripts that
+ * say so) it is kept in memory only: the debrief still reads it. */
+static void save(sp_gui_app *a, int step, const int *votes, int n, int override)
+{
+    if (!a->s)
+        return;
+    sp_diag *d = sp_diag_new();
+    if (!a->t) {
+        a->t = sp_transcript_new();
+        if (!a->t || !(a->t->mode = strdup("group")))
+            goto fail;
+        if (a->traj && !(a->t->trajectory = strdup(a->traj_id)))
+            goto fail;
+        a->t_path[0] = '\0';
+        if (a->transcripts_dir[0]) {
+            if (sp_fs_mkdirs(a->transcripts_dir, d) != SP_OK)
+                goto fail;
+            time_t tt = (time_t)sp_session_started_at(a->s);
+            struct tm tm;
+            char stamp[32];
+            localtime_r(&tt, &tm);
+            strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+            struct stat st;
+            int bad = path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s.xml", a->transcripts_dir, a->sc->id, stamp);
+            for (int k = 2; !bad && stat(a->t_path, &st) == 0 && k < 1000; k++)
+                bad = path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s-%d.xml", a->transcripts_dir,
+                               a->sc->id, stamp, k);
+            if (bad) {
+                sp_diag_add(d, a->transcripts_dir, 0, "path too long");
+                goto fail;
+            }
+        }
+    }
+    if (sp_transcript_sync(a->t, a->s) != SP_OK)
+        goto fail;
+    if (votes && sp_vote_attach(a->t, step, votes, n, override) != SP_OK)
+        goto fail;
+    if (a->t_path[0] && sp_transcript_write(a->t, a->t_path, d) != SP_OK)
+        goto fail;
+    sp_diag_free(d);
+    return;
+fail:
+    snprintf(a->notice, sizeof a->notice, _("Het verslag van dit gesprek kon niet worden bewaard: %s"),
+             sp_diag_count(d) ? sp_diag_message(d, 0) : _("te weinig geheugen"));
+    sp_diag_free(d);
+}
+
+static int total_votes(const sp_gui_group *g)
+{
+    int t = 0;
+    for (int k = 0; k < g->n_counts; k++)
+        t += g->counts[k];
+    return t;
+}
+
+sp_status sp_gui_group_take(sp_gui_app *a, int pick)
+{
+    sp_gui_group *g = a->group;
+    const sp_view *v = view(a);
+    if (!g || !at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || pick >= v->n_options)
+        return SP_EUSAGE;
+    int n = g->n_counts;
+    int voted = total_votes(g) > 0;
+    int chosen = pick, override = 0;
+    if (pick < 0 && !voted) {
+        status(g, "%s", _("Nog geen stemmen. Voer ze in, of kies zelf met Shift en de letter."));
+        return SP_EUSAGE;
+    }
+    if (voted && sp_vote_decide(g->counts, n, pick, &chosen, &override) != SP_OK) {
+        status(g, "%s", _("Gelijke stand: kies zelf met Shift en de letter van een optie."));
+        return SP_EUSAGE;
+    }
+    g->last_node = v->node;
+    for (int k = 0; k < n; k++) {
+        g->last_offered[k] = v->options[k].option;
+        g->last_votes[k] = g->counts[k];
+    }
+    g->n_last = n;
+    g->has_votes = voted;
+    g->last_chosen = chosen;
+    g->last_override = override;
+    int step = sp_session_log_count(a->s);
+    if (sp_session_choose(a->s, v->options[chosen].option) != SP_OK)
+        return SP_EUSAGE;
+    save(a, step, voted ? g->counts : NULL, n, override);
+    g->phase = SP_GUI_GROUP_DECIDED;
+    g->flag_round = 0;
+    g->status[0] = '\0';
+    timer_off(g);
+    reset_scroll(a);
+    return SP_OK;
+}
+
+sp_status sp_gui_group_set_votes(sp_gui_app *a, const int *counts, int n)
+{
+    sp_gui_group *g = a->group;
+    if (!g || !at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || n != g->n_counts || !sp_vote_valid(counts, n))
+        return SP_EUSAGE;
+    memcpy(g->counts, counts, sizeof(int) * (size_t)n);
+    g->phase = SP_GUI_GROUP_VOTE;
+    g->typing = 0;
+    return SP_OK;
+}
+
+/* The raw log index of the last step still in effect (what undo takes back). */
+static int last_effective(const sp_session *s)
+{
+    int n = sp_session_log_count(s), top = 0;
+    int *stack = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (!stack)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        if (sp_session_log(s, i)->kind == SP_STEP_UNDO) {
+            if (top > 0)
+                top--;
+        } else {
+            stack[top++] = i;
+        }
+    }
+    int r = top > 0 ? stack[top - 1] : -1;
+    free(stack);
+    return r;
+}
+
+/* Undo goes back to the vote of the choice taken back, with its counts. */
+static void undo(sp_gui_app *a)
+{
+    sp_gui_group *g = a->group;
+    if (!a->s || a->screen != SP_GUI_SCREEN_PLAY)
+        return;
+    int raw = last_effective(a->s);
+    if (raw < 0)
+        return;
+    sp_step st = *sp_session_log(a->s, raw);
+    if (sp_session_undo(a->s) != SP_OK)
+        return;
+    save(a, -1, NULL, 0, 0);
+    if (st.kind != SP_STEP_CHOOSE) {
+        g->status[0] = '\0';
+        return;
+    }
+    enter_view(a);
+    g->phase = SP_GUI_GROUP_VOTE;
+    const sp_tstep *ts = a->t && raw < a->t->n_steps ? &a->t->steps[raw] : NULL;
+    if (ts && ts->n_votes == g->n_counts)
+        memcpy(g->counts, ts->votes, sizeof(int) * (size_t)g->n_counts);
+    const sp_view *v = view(a);
+    for (int k = 0; k < v->n_options && k < SP_GUI_GROUP_OPTIONS; k++)
+        if (v->options[k].option == st.option)
+            g->sel = k;
+    g->n_last = 0;
+}
+
+/* ---- red flags ----------------------------------------------------------------------- */
+
+void sp_gui_group_flags_now(const sp_gui_app *a, unsigned char *present, unsigned char *marked)
+{
+    const sp_handbook *hb = a->sc ? a->sc->handbook : NULL;
+    if (!hb)
+        return;
+    memset(present, 0, (size_t)hb->n_redflags);
+    memset(marked, 0, (size_t)hb->n_redflags);
+    if (!a->s)
+        return;
+    /* Present: every node passed since the previous decision, this one included. */
+    const sp_scenario *sc = a->sc;
+    int n = sp_session_path_count(a->s);
+    for (int i = n - 1; i >= 0; i--) {
+        const sp_node *nd = &sc->nodes[sp_session_path(a->s, i)];
+        if (i < n - 1 && (nd->kind == SP_NODE_DECISION || nd->kind == SP_NODE_THOUGHT))
+            break;
+        for (int k = 0; k < nd->n_flags; k++)
+            present[nd->flags[k].flag] = 1;
+    }
+    int turn = sp_session_turn(a->s);
+    for (int i = sp_session_history_count(a->s) - 1; i >= 0; i--) {
+        const sp_step *st = sp_session_history(a->s, i);
+        if (st->turn != turn)
+            break;
+        if (st->kind == SP_STEP_FLAG && st->flag >= 0 && st->flag < hb->n_redflags)
+            marked[st->flag] = 1;
+    }
+}
+
+static void mark(sp_gui_app *a, int flag)
+{
+    sp_gui_group *g = a->group;
+    if (!g->flag_round || !a->s || flag < 0 || flag >= a->sc->handbook->n_redflags)
+        return;
+    if (sp_session_flag(a->s, flag, NULL) == SP_OK)
+        save(a, -1, NULL, 0, 0);
+}
+
+/* ---- the debrief ------------------------------------------------------------------------ */
+
+static void debrief(sp_gui_app *a)
+{
+    sp_gui_group *g = a->group;
+    if (!a->s || !sp_session_finished(a->s))
+        return;
+    save(a, -1, NULL, 0, 0);
+    sp_debrief_free(a->debrief);
+    a->debrief = sp_debrief_build(a->s);
+    sp_replay_free(g->replay);
+    g->replay = NULL;
+    if (a->t) {
+        sp_diag *d = sp_diag_new();
+        /* A replay that stops early still holds what it could rebuild. */
+        sp_replay_build(a->t, a->sc, a->settings.lang, &g->replay, d);
+        sp_diag_free(d);
+    }
+    if (!a->debrief) {
+        snprintf(a->notice, sizeof a->notice, "%s", _("Te weinig geheugen voor de nabespreking."));
+        return;
+    }
+    a->screen = SP_GUI_SCREEN_DEBRIEF;
+    a->overlay = SP_GUI_OV_NONE;
+    g->flag_round = 0;
+    timer_off(g);
+    reset_scroll(a);
+}
+
+/* ---- the countdown --------------------------------------------------------------------- */
+
+int sp_gui_group_timer_left(const sp_gui_app *a)
+{
+    const sp_gui_group *g = a->group;
+    if (!g || !g->timer_on)
+        return -1;
+    int32_t ms = (int32_t)(g->timer_end - g->now_ms);
+    return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
+int sp_gui_group_timeout(const sp_gui_app *a)
+{
+    const sp_gui_group *g = a->group;
+    if (!g || !g->timer_on)
+        return -1;
+    int32_t ms = (int32_t)(g->timer_end - g->now_ms);
+    if (ms <= 0)
+        return -1; /* ran out: nothing changes any more */
+    int next = ms % 1000;
+    return next ? next : 1000;
+}
+
+int sp_gui_group_tick(sp_gui_app *a, uint32_t now_ms)
+{
+    sp_gui_group *g = a->group;
+    if (!g)
+        return 0;
+    g->now_ms = now_ms;
+    int left = sp_gui_group_timer_left(a);
+    if (left == g->timer_shown)
+        return 0;
+    g->timer_shown = left;
+    return 1;
+}
+
+static void toggle_timer(sp_gui_app *a)
+{
+    sp_gui_group *g = a->group;
+    if (g->timer_on) {
+        timer_off(g);
+        return;
+    }
+    g->timer_on = 1;
+    g->timer_end = g->now_ms + SP_GUI_GROUP_TIMER_S * 1000u;
+    g->timer_shown = sp_gui_group_timer_left(a);
+}
+
+/* ---- actions ------------------------------------------------------------------------------ */
+
+static void select_option(sp_gui_group *g, int k)
+{
+    if (k < 0 || k >= g->n_counts)
+        return;
+    g->sel = k;
+    g->typing = 0;
+    g->phase = SP_GUI_GROUP_VOTE;
+}
+
+static void add_count(sp_gui_group *g, int k, int delta)
+{
+    if (k < 0 || k >= g->n_counts)
+        return;
+    select_option(g, k);
+    int c = g->counts[k] + delta;
+    g->counts[k] = c < 0 ? 0 : c > SP_VOTE_MAX_COUNT ? SP_VOTE_MAX_COUNT : c;
+    g->status[0] = '\0';
+}
+
+/* app.c's own handling of an action, without coming back here. */
+static void app_action(sp_gui_app *a, int action, int arg)
+{
+    sp_gui_group *g = a->group;
+    a->group = NULL;
+    sp_gui_app_action(a, action, arg);
+    a->group = g;
+}
+
+/* Switches the wall's contrast here (not the user's saved setting); other
+ * settings go to app.c with the user's own contrast in place. */
+static void set_setting(sp_gui_app *a, int arg)
+{
+    sp_gui_group *g = a->group;
+    if (arg / 16 == SP_GUI_SET_CONTRAST) {
+        g->high_contrast = !!(arg % 16);
+        return;
+    }
+    app_action(a, SP_GUI_ACT_SET, arg);
+}
+
+static int group_only(sp_gui_app *a, int action, int arg)
+{
+    sp_gui_group *g = a->group;
+    switch (action) {
+    case SP_GUI_ACT_GROUP_VOTE:
+        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE) {
+            g->phase = SP_GUI_GROUP_VOTE;
+            a->scroll[0] = 0;
+        }
+        break;
+    case SP_GUI_ACT_GROUP_SELECT:
+        if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE)
+            select_option(g, arg);
+        break;
+    case SP_GUI_ACT_GROUP_INC:
+    case SP_GUI_ACT_GROUP_DEC:
+        if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE)
+            add_count(g, arg, action == SP_GUI_ACT_GROUP_INC ? 1 : -1);
+        break;
+    case SP_GUI_ACT_GROUP_CLEAR:
+        if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
+            memset(g->counts, 0, sizeof g->counts);
+            g->typing = 0;
+        }
+        break;
+    case SP_GUI_ACT_GROUP_TAKE:
+        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE)
+            g->phase = SP_GUI_GROUP_VOTE;
+        else
+            sp_gui_group_take(a, -1);
+        break;
+    case SP_GUI_ACT_GROUP_PICK:
+        sp_gui_group_take(a, arg);
+        break;
+    case SP_GUI_ACT_GROUP_REVEAL:
+        if (g->phase == SP_GUI_GROUP_DECIDED)
+            g->phase = SP_GUI_GROUP_REVEALED;
+        else if (g->phase == SP_GUI_GROUP_REVEALED)
+            g->phase = SP_GUI_GROUP_DECIDED;
+        break;
+    case SP_GUI_ACT_GROUP_NEXT:
+        if (a->s && a->screen == SP_GUI_SCREEN_PLAY && g->phase >= SP_GUI_GROUP_DECIDED)
+            enter_view(a);
+        break;
+    case SP_GUI_ACT_GROUP_TIMER:
+        if (a->s && a->screen == SP_GUI_SCREEN_PLAY)
+            toggle_timer(a);
+        break;
+    case SP_GUI_ACT_GROUP_FLAGS:
+        if (g->flag_round) {
+            g->flag_round = 0;
+        } else if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
+            g->flag_round = 1;
+            a->focus[0] = -1;
+            a->scroll[0] = 0;
+        }
+        break;
+    case SP_GUI_ACT_GROUP_MARK:
+        mark(a, arg);
+        break;
+    default:
+        return 0;
+    }
+    return 1;
+}
+
+int sp_gui_group_action(sp_gui_app *a, int action, int arg)
+{
+    if (action == SP_GUI_ACT_GROUP_START) {
+        if (sp_gui_group_enable(a, 0) != 0) {
+            snprintf(a->notice, sizeof a->notice, "%s", _("Te weinig geheugen om de casus te starten."));
+            return 1;
+        }
+        sp_gui_app_action(a, SP_GUI_ACT_START, arg);
+        return 1;
+    }
+    sp_gui_group *g = a->group;
+    if (!g)
+        return 0;
+    if (action >= SP_GUI_ACT_GROUP_START)
+        return group_only(a, action, arg);
+    int in_play = a->s && a->screen == SP_GUI_SCREEN_PLAY;
+    switch ((sp_gui_action)action) {
+    case SP_GUI_ACT_START:
+    case SP_GUI_ACT_RESUME:
+    case SP_GUI_ACT_RESTART:
+    case SP_GUI_ACT_AGAIN:
+    case SP_GUI_ACT_NEXT_CASE:
+        /* app.c starts the case; it is played as a group from its briefing. */
+        app_action(a, action, arg);
+        if (a->s)
+            reset_play(a);
+        return 1;
+    case SP_GUI_ACT_BEGIN:
+        if (!a->s)
+            return 1;
+        a->screen = SP_GUI_SCREEN_PLAY;
+        a->overlay = SP_GUI_OV_NONE;
+        reset_play(a);
+        return 1;
+    case SP_GUI_ACT_CHOOSE:
+        /* Only the facilitator chooses in group play: as a pick. */
+        if (in_play)
+            sp_gui_group_take(a, arg);
+        return in_play;
+    case SP_GUI_ACT_FLAGS:
+        return in_play && group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
+    case SP_GUI_ACT_MARK:
+        if (!in_play)
+            return 0;
+        mark(a, arg);
+        return 1;
+    case SP_GUI_ACT_UNDO:
+        if (!in_play)
+            return 0;
+        undo(a);
+        return 1;
+    case SP_GUI_ACT_DEBRIEF:
+        debrief(a);
+        return 1;
+    case SP_GUI_ACT_SET:
+        set_setting(a, arg);
+        return 1;
+    case SP_GUI_ACT_TO_MENU:
+        if (!g->sticky)
+            sp_gui_group_free(a); /* the menu's group play ends with it */
+        else
+            reset_play(a);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* ---- keys ---------------------------------------------------------------------------------- */
+
+static void type_digit(sp_gui_group *g, int d)
+{
+    if (g->sel < 0 || g->sel >= g->n_counts)
+        return;
+    int c = g->typing ? g->counts[g->sel] * 10 + d : d;
+    if (c > SP_VOTE_MAX_COUNT)
+        return;
+    g->counts[g->sel] = c;
+    g->typing++;
+    g->phase = SP_GUI_GROUP_VOTE;
+    g->status[0] = '\0';
+}
+
+int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
+{
+    (void)last;
+    sp_gui_group *g = a->group;
+    if (!g || !a->s || a->overlay != SP_GUI_OV_NONE || a->screen != SP_GUI_SCREEN_PLAY)
+        return 0;
+    const sp_view *v = view(a);
+    int c = key == SP_GUI_KEY_CHAR ? ch : 0;
+    if (c == 't') {
+        toggle_timer(a);
+        return 1;
+    }
+    if (g->flag_round) {
+        /* The grid's focus, Enter and clicks go through app.c to MARK. */
+        if (key == SP_GUI_KEY_ESC || c == 'f') {
+            g->flag_round = 0;
+            return 1;
+        }
+        return c >= '0' && c <= '9'; /* no stray choices from the number keys */
+    }
+    if (v->kind == SP_VIEW_ENDING)
+        return c >= '0' && c <= '9';
+    int n = g->n_counts;
+    int letter = c >= 'a' && c < 'a' + n ? c - 'a' : -1;
+    int shifted = c >= 'A' && c < 'A' + n ? c - 'A' : -1;
+    switch (g->phase) {
+    case SP_GUI_GROUP_SCENE:
+    case SP_GUI_GROUP_VOTE:
+        if (shifted >= 0) {
+            sp_gui_group_take(a, shifted);
+        } else if (letter >= 0) {
+            select_option(g, letter);
+        } else if (c == 'f') {
+            group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
+        } else if (g->phase == SP_GUI_GROUP_SCENE) {
+            if (key == SP_GUI_KEY_ENTER || c == ' ' || c == 'v')
+                g->phase = SP_GUI_GROUP_VOTE;
+            else
+                return c >= '0' && c <= '9';
+        } else if (key == SP_GUI_KEY_UP || key == SP_GUI_KEY_DOWN) {
+            select_option(g, (g->sel + (key == SP_GUI_KEY_UP ? n - 1 : 1)) % n);
+        } else if (key == SP_GUI_KEY_RIGHT || c == '+') {
+            add_count(g, g->sel, 1);
+        } else if (key == SP_GUI_KEY_LEFT || c == '-') {
+            add_count(g, g->sel, -1);
+        } else if (c >= '0' && c <= '9') {
+            type_digit(g, c - '0');
+        } else if (key == SP_GUI_KEY_BACKSPACE && g->typing > 0) {
+            g->counts[g->sel] /= 10;
+            g->typing--;
+        } else if (key == SP_GUI_KEY_ENTER) {
+            sp_gui_group_take(a, -1);
+        } else {
+            return 0;
+        }
+        return 1;
+    case SP_GUI_GROUP_DECIDED:
+        if (key == SP_GUI_KEY_ENTER || c == 'r' || c == ' ')
+            g->phase = SP_GUI_GROUP_REVEALED;
+        else if (c == 'n')
+            enter_view(a);
+        else
+            return c >= '0' && c <= '9';
+        return 1;
+    case SP_GUI_GROUP_REVEALED:
+        if (key == SP_GUI_KEY_ENTER || c == ' ' || c == 'n')
+            enter_view(a);
+        else if (c == 'r')
+            g->phase = SP_GUI_GROUP_DECIDED;
+        else
+            return c >= '0' && c <= '9';
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- building --------------------------------------------------------------------------- */
+
+int sp_gui_group_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view_r)
+{
+    if (!a->group || !a->s)
+        return 0;
+    if (a->screen == SP_GUI_SCREEN_PLAY) {
+        sp_gui_group_play_build(a, ui, view_r);
+        return 1;
+    }
+    if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief) {
+        sp_gui_group_debrief_build(a, ui, view_r);
+        return 1;
+    }
+    return 0;
+}
+
+void sp_gui_group_sizes(int h, int text_size, int px[SP_GUI_FONT_COUNT])
+{
+    /* From the back of a room: the body is a thirtieth of the screen's
+     * height (rounded up), a little more for the larger text sizes. */
+    static const int grow[SP_GUI_SIZE_COUNT] = { 100, 100, 112, 125 };
+    if (text_size < 0 || text_size >= SP_GUI_SIZE_COUNT)
+        text_size = SP_GUI_SIZE_M;
+    if (h < 480)
+        h = 480;
+    int body = (h * grow[text_size] + 30 * 100 - 1) / (30 * 100);
+    px[SP_GUI_FONT_BODY] = body;
+    px[SP_GUI_FONT_THOUGHT] = body;
+    px[SP_GUI_FONT_BOLD] = body;
+    px[SP_GUI_FONT_SMALL] = (body * 85 + 99) / 100;
+    px[SP_GUI_FONT_H2] = body * 5 / 4;
+    px[SP_GUI_FONT_H1] = body * 3 / 2;
+    px[SP_GUI_FONT_PORTRAIT] = body * 9 / 10;
+}
+
+const char *sp_gui_group_fit(sp_gui_ui *ui, int font, const char *s, int w)
+{
+    const sp_gui_metrics *m = ui->m;
+    int len = (int)strlen(s);
+    if (m->measure(m->ctx, font, s, len) <= w)
+        return s;
+    static const char dots[] = "…";
+    int dw = m->measure(m->ctx, font, dots, (int)sizeof dots - 1);
+    int end = 0;
+    for (int i = 0; i < len;) {
+        int n = i + 1;
+        while (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n++;
+        if (m->measure(m->ctx, font, s, n) + dw > w)
+            break;
+        end = i = n;
+    }
+    while (end > 0 && s[end - 1] == ' ')
+        end--;
+    return sp_gui_list_strf(ui->l, "%.*s%s", end, s, dots);
+}

@@ -1,0 +1,170 @@
+/* group.h: group training on a projector: the facilitator's flow at each decision (conversation, vote, decision, feedback), the red-flag round, the timer, the presenter's screen; no SDL. */
+#ifndef SP_GUI_GROUP_H
+#define SP_GUI_GROUP_H
+
+/*
+ * Group mode lives beside the solo play in the same app (a->group, created
+ * by --projector or the menu's "Groepstraining (beamer)" and freed with the
+ * app). While it exists every case is played as a group play: the session
+ * is a->s and its transcript a->t (mode "group"), as in solo play, and this
+ * module holds what the room adds: the phase at the current decision, the
+ * votes being entered, the timer, the red-flag round and, after the
+ * ending, the play rebuilt with its votes for the group debrief.
+ *
+ * app.c hands every action to sp_gui_group_action() first and every key to
+ * sp_gui_group_key(), and lets sp_gui_group_build() lay out the play and
+ * debrief screens. The audience sees what the room should see; when a
+ * presenter window is open (presenter.h) the facilitator's controls, the
+ * scores and the feedback before it is revealed are only there.
+ *
+ * At a decision or thought moment the phases run:
+ *
+ *   SCENE    the lines since the previous decision and the scenario's
+ *            discussion question for the room (sp_view.discuss)
+ *   VOTE     the options as A, B, C..., the room's count per option; the
+ *            facilitator takes the majority, picks between tied options
+ *            or overrides the room (Shift+letter, "Toch optie C")
+ *   DECIDED  the option taken and how the room split; feedback hidden
+ *   REVEALED the feedback, once the facilitator reveals it (R)
+ *
+ * After DECIDED the session is already at the next view; Enter there moves
+ * on to its SCENE. The votes of a choice go into the transcript's choose
+ * step (core/vote.h) right after it is saved.
+ */
+
+#include <stdint.h>
+#include "app.h"
+#include "core/replay.h"
+#include "core/vote.h"
+
+/* Actions of group mode. They lie outside sp_gui_action's range: app.c
+ * passes every action to sp_gui_group_action() before its own switch. */
+enum {
+    SP_GUI_ACT_GROUP_START = 1000, /* arg: case index; the menu's group play */
+    SP_GUI_ACT_GROUP_VOTE,         /* the conversation -> the vote */
+    SP_GUI_ACT_GROUP_SELECT,       /* arg: option (view index) whose count the keys change */
+    SP_GUI_ACT_GROUP_INC,          /* arg: option */
+    SP_GUI_ACT_GROUP_DEC,          /* arg: option */
+    SP_GUI_ACT_GROUP_TAKE,         /* take the option with the most votes */
+    SP_GUI_ACT_GROUP_PICK,         /* arg: option; between tied options, or against the room */
+    SP_GUI_ACT_GROUP_REVEAL,       /* show (or hide again) the feedback */
+    SP_GUI_ACT_GROUP_NEXT,         /* after the decision: on to the next conversation */
+    SP_GUI_ACT_GROUP_TIMER,        /* start or stop the countdown */
+    SP_GUI_ACT_GROUP_FLAGS,        /* open or close the red-flag round */
+    SP_GUI_ACT_GROUP_MARK,         /* arg: handbook red flag index, in the round */
+    SP_GUI_ACT_GROUP_CLEAR         /* every count back to 0 */
+};
+
+typedef enum {
+    SP_GUI_GROUP_SCENE,
+    SP_GUI_GROUP_VOTE,
+    SP_GUI_GROUP_DECIDED,
+    SP_GUI_GROUP_REVEALED
+} sp_gui_group_phase;
+
+#define SP_GUI_GROUP_TIMER_S 120   /* the countdown per decision */
+#define SP_GUI_GROUP_OPTIONS 5     /* a decision has at most 5 options: A..E */
+
+typedef struct sp_gui_group sp_gui_group;
+
+struct sp_gui_group {
+    int sticky;             /* started with --projector: stays on in the menu */
+    int presenter;          /* a presenter window is open (gui.c sets it) */
+    int high_contrast;      /* the wall's theme: high contrast unless switched off
+                             * (the user's own setting stays for solo play) */
+
+    sp_gui_group_phase phase;
+    int counts[SP_GUI_GROUP_OPTIONS];
+    int n_counts;           /* options offered at the current view */
+    int sel;                /* the option whose count the keys change */
+    int typing;             /* digits typed into sel's count since it was selected */
+    int view_steps;         /* session log length when this view's phase began */
+
+    /* The decision just taken, for DECIDED and REVEALED. */
+    int last_node;
+    int last_offered[SP_GUI_GROUP_OPTIONS]; /* node option indices, in view order */
+    int last_votes[SP_GUI_GROUP_OPTIONS];
+    int n_last;             /* options offered then */
+    int has_votes;          /* the room voted (else the facilitator chose alone) */
+    int last_chosen;        /* view index taken */
+    int last_override;
+
+    int flag_round;         /* the red-flag grid is on the wall */
+
+    uint32_t now_ms;        /* the clock, from sp_gui_group_tick() */
+    int timer_on;
+    uint32_t timer_end;     /* now_ms when the countdown reaches 0 */
+    int timer_shown;        /* seconds left at the last build (to redraw on change) */
+
+    int pres_scroll;        /* the presenter window's page */
+    int pres_page;          /* its visible height, for PageUp/PageDown */
+
+    sp_replay *replay;      /* the group debrief: the play with its votes */
+    char status[256];       /* a short message for the facilitator ("" none) */
+};
+
+/* ---- life cycle (group.c) ---------------------------------------------------- */
+
+/* Turns group mode on (--projector: sticky). A case already open at its
+ * briefing becomes a group play. 0, or -1 on out-of-memory. */
+int sp_gui_group_enable(sp_gui_app *a, int sticky);
+void sp_gui_group_free(sp_gui_app *a);
+/* 1 while group mode is on: the audience window gets projector type. */
+int sp_gui_group_on(const sp_gui_app *a);
+
+/* ---- what app.c and gui.c hand over -------------------------------------------- */
+
+/* sp_gui_app_build() with the wall's theme: what the audience window shows. */
+void sp_gui_group_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_gui_list *out);
+
+/* 1 when the action was group mode's (app.c then does nothing more). */
+int sp_gui_group_action(sp_gui_app *a, int action, int arg);
+/* A key (ch upper case: with Shift), before app.c's handling; 1 when used. */
+int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch);
+/* Lays out the play or debrief screen of a group play; 0 when a->screen is
+ * not one of them (app.c then builds its own). */
+int sp_gui_group_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+
+/* The countdown: milliseconds until the shown time changes, -1 when no
+ * countdown runs (the loop may then sleep for as long as it likes). */
+int sp_gui_group_timeout(const sp_gui_app *a);
+/* Sets the clock (any monotonic milliseconds); 1 when the shown time changed. */
+int sp_gui_group_tick(sp_gui_app *a, uint32_t now_ms);
+/* Seconds left on the countdown (0 when it ran out), -1 when it is off. */
+int sp_gui_group_timer_left(const sp_gui_app *a);
+
+/* ---- the facilitator's controls, for scripts and tests --------------------------- */
+
+/* Sets the room's counts at the current decision (n = options offered) and
+ * opens the vote. SP_EUSAGE when there is no decision now or n is wrong. */
+sp_status sp_gui_group_set_votes(sp_gui_app *a, const int *counts, int n);
+/* Takes the majority (pick < 0) or option pick (view index). SP_EUSAGE on a
+ * tie or without votes when pick < 0, or when there is no decision now. */
+sp_status sp_gui_group_take(sp_gui_app *a, int pick);
+
+/* Red flags present at the current turn and marked in it (handbook
+ * indices; arrays of hb->n_redflags). */
+void sp_gui_group_flags_now(const sp_gui_app *a, unsigned char *present, unsigned char *marked);
+
+/* ---- type for the wall ------------------------------------------------------------- */
+
+/* Pixel sizes of the font roles for an output h pixels high: body text at
+ * least h/30 (larger for text sizes L and XL), captions at least h/36. */
+void sp_gui_group_sizes(int h, int text_size, int px[SP_GUI_FONT_COUNT]);
+
+/* ---- the screens (group_view.c, presenter.c) ------------------------------------------ */
+
+void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_group_debrief_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+/* The facilitator's window: everything of the current step with the
+ * controls. hover: index of the hovered hit in this window's last list. */
+void sp_gui_presenter_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, int hover,
+                            sp_gui_list *out);
+
+/* "A".."E" for view index k. */
+char sp_gui_group_letter(int k);
+/* s cut to one line no wider than w, with an ellipsis (a copy in ui's list
+ * when cut). */
+const char *sp_gui_group_fit(sp_gui_ui *ui, int font, const char *s, int w);
+
+#endif

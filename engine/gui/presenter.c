@@ -1,0 +1,472 @@
+/* presenter.c: the facilitator's screen in group play: the current step with scores, feedback and handbook references, vote entry and the controls for the next step; no SDL. */
+#include "group.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/*
+ * The presenter window shows what the wall does not: the node, every
+ * option's score per learning goal and its feedback before the room sees
+ * it, the red flags present now, and the controls. It is laid out in the
+ * user's own theme and text size (it sits on a laptop), from the same app
+ * state as the wall; its clicks become the same actions, its keys go to
+ * the same handler.
+ *
+ * On a wide window the controls have a column of their own on the right
+ * (which does not scroll), the information the left one; on a narrow one
+ * the controls come first.
+ */
+
+typedef struct pres {
+    sp_gui_app *a;
+    sp_gui_group *g;
+    sp_gui_ui *ui;
+    sp_lang lang;
+} pres;
+
+static void small(pres *p, sp_gui_page *pg, const char *s)
+{
+    sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, p->ui->th->muted, s);
+}
+
+static void head(pres *p, sp_gui_page *pg, const char *s)
+{
+    pg->y += p->ui->m->unit;
+    sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BOLD, p->ui->th->text, s);
+    pg->y += p->ui->m->unit / 4;
+}
+
+/* A button at r whose label is shortened (its key hint dropped first) when
+ * r is too narrow for it. */
+static void fit_button(pres *p, sp_gui_rect r, const char *label, const char *hint, sp_gui_btn_style style,
+                       int action, int arg, int enabled)
+{
+    if (hint && sp_gui_ui_button_w(p->ui, label, hint) > r.w)
+        hint = NULL;
+    if (sp_gui_ui_button_w(p->ui, label, NULL) > r.w)
+        label = sp_gui_group_fit(p->ui, SP_GUI_FONT_BOLD, label, r.w - sp_gui_ui_button_w(p->ui, "", NULL));
+    sp_gui_ui_button(p->ui, r, label, hint, style, action, arg, enabled);
+}
+
+/* A full-width button at the cursor. */
+static void button(pres *p, sp_gui_page *pg, const char *label, const char *hint, sp_gui_btn_style style,
+                   int action, int arg, int enabled)
+{
+    int h = sp_gui_ui_button_h(p->ui);
+    fit_button(p, sp_gui_rect_make(pg->x, pg->y, pg->w, h), label, hint, style, action, arg, enabled);
+    pg->y += h + p->ui->m->unit;
+}
+
+/* Why flag f is present now: the scenario's reason on the nodes passed
+ * since the previous decision. */
+static const char *flag_why(pres *p, int f)
+{
+    const sp_session *s = p->a->s;
+    const sp_scenario *sc = p->a->sc;
+    int n = sp_session_path_count(s);
+    for (int i = n - 1; i >= 0; i--) {
+        const sp_node *nd = &sc->nodes[sp_session_path(s, i)];
+        if (i < n - 1 && (nd->kind == SP_NODE_DECISION || nd->kind == SP_NODE_THOUGHT))
+            break;
+        for (int k = 0; k < nd->n_flags; k++)
+            if (nd->flags[k].flag == f)
+                return sp_text_get(&nd->flags[k].why, p->lang);
+    }
+    return "";
+}
+
+static const char *phase_name(const sp_gui_group *g)
+{
+    if (g->flag_round)
+        return _("rode-vlaggenronde");
+    switch (g->phase) {
+    case SP_GUI_GROUP_SCENE:    return _("gesprek en vraag");
+    case SP_GUI_GROUP_VOTE:     return _("stemmen");
+    case SP_GUI_GROUP_DECIDED:  return _("besloten, toelichting verborgen");
+    case SP_GUI_GROUP_REVEALED: return _("toelichting getoond");
+    }
+    return "";
+}
+
+/* "+2 relatie, −1 helderheid", "geen punten" */
+static const char *deltas(pres *p, const sp_option *o)
+{
+    const sp_handbook *hb = p->a->sc->handbook;
+    char buf[512];
+    int len = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < o->n_scores && len < (int)sizeof buf - 64; i++)
+        len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%+d %s", i ? ", " : "", o->scores[i].delta,
+                        sp_text_get(&hb->goals[o->scores[i].goal].label, p->lang));
+    return len ? sp_gui_list_str(p->ui->l, buf, len) : _("geen punten");
+}
+
+/* The options of node nd offered as offered[0..n), with everything the
+ * facilitator needs to steer the discussion. */
+static void options(pres *p, sp_gui_page *pg, const sp_node *nd, const int *offered, int n, int chosen)
+{
+    const sp_gui_theme *th = p->ui->th;
+    const sp_handbook *hb = p->a->sc->handbook;
+    int u = p->ui->m->unit;
+    int best = -1000;
+    for (int k = 0; k < n; k++)
+        if (sp_option_total(&nd->options[offered[k]]) > best)
+            best = sp_option_total(&nd->options[offered[k]]);
+    for (int k = 0; k < n; k++) {
+        const sp_option *o = &nd->options[offered[k]];
+        int total = sp_option_total(o);
+        const char *mark = k == chosen ? _(" · gekozen") : "";
+        const char *strong = total >= best ? _(" · sterkste") : "";
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BOLD, total >= best ? th->good : th->text,
+                       sp_gui_list_strf(p->ui->l, _("%c  %+d punten%s%s"), sp_gui_group_letter(k), total, strong, mark));
+        sp_gui_ui_text(p->ui, pg, nd->kind == SP_NODE_THOUGHT ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY, th->text,
+                       sp_text_get(&o->text, p->lang));
+        small(p, pg, deltas(p, o));
+        if (o->n_interventions) {
+            char buf[512];
+            int len = 0;
+            for (int i = 0; i < o->n_interventions && len < (int)sizeof buf - 64; i++)
+                len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", i ? ", " : "",
+                                sp_text_get(&hb->interventions[o->interventions[i]].label, p->lang));
+            small(p, pg, sp_gui_list_strf(p->ui->l, _("Interventie: %s"), buf));
+        }
+        if (o->thought >= 0)
+            small(p, pg, sp_gui_list_strf(p->ui->l, "%s: %s",
+                                          o->side == SP_SIDE_HINDERING ? _("Belemmerende gedachte") : _("Helpende gedachte"),
+                                          sp_text_get(&hb->thoughts[o->thought].hindering, p->lang)));
+        pg->y += u / 4;
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, th->text,
+                       sp_gui_list_strf(p->ui->l, _("Toelichting: %s"), sp_text_get(&o->feedback, p->lang)));
+        if (o->ref && *o->ref)
+            small(p, pg, sp_gui_list_strf(p->ui->l, _("Handboek: %s"), o->ref));
+        pg->y += u;
+    }
+}
+
+/* What is on the wall now, in full. */
+static void info(pres *p, sp_gui_page *pg)
+{
+    sp_gui_app *a = p->a;
+    sp_gui_group *g = p->g;
+    const sp_view *v = sp_gui_app_view(a);
+    const sp_scenario *sc = a->sc;
+    const sp_gui_theme *th = p->ui->th;
+    int u = p->ui->m->unit;
+    if (g->phase >= SP_GUI_GROUP_DECIDED && g->n_last > 0) {
+        const sp_node *nd = &sc->nodes[g->last_node];
+        small(p, pg, sp_gui_list_strf(p->ui->l, _("Knoop %s · net besloten"), nd->id));
+        head(p, pg, *sp_text_get(&nd->prompt, p->lang) ? sp_text_get(&nd->prompt, p->lang) : _("De opties"));
+        options(p, pg, nd, g->last_offered, g->n_last, g->last_chosen);
+        return;
+    }
+    small(p, pg, sp_gui_list_strf(p->ui->l, _("Knoop %s · beurt %d"), sc->nodes[v->node].id, v->turn));
+    if (g->flag_round) {
+        unsigned char present[64], marked[64];
+        sp_gui_group_flags_now(a, present, marked);
+        head(p, pg, _("Klik de vlag die de groep noemt"));
+        for (int f = 0; f < sc->handbook->n_redflags && f < 64; f++) {
+            const char *label = sp_gui_list_strf(p->ui->l, "%d  %s%s", f + 1,
+                                                 sp_text_get(&sc->handbook->redflags[f].label, p->lang),
+                                                 marked[f] ? (present[f] ? _(" · herkend") : _(" · vals alarm"))
+                                                           : present[f] ? _(" · speelt") : "");
+            int h = sp_gui_ui_button_h(p->ui);
+            fit_button(p, sp_gui_rect_make(pg->x, pg->y, pg->w, h), label, NULL,
+                       present[f] ? SP_GUI_BTN_SELECTED : SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_MARK, f, !marked[f]);
+            pg->y += h + u / 2;
+        }
+        pg->y += u;
+    }
+    if (*v->discuss) {
+        head(p, pg, _("Vraag voor de groep"));
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text, v->discuss);
+    }
+    unsigned char present[64], marked[64];
+    sp_gui_group_flags_now(a, present, marked);
+    head(p, pg, _("Rode vlaggen die nu spelen"));
+    int any = 0;
+    for (int f = 0; f < sc->handbook->n_redflags && f < 64; f++) {
+        if (!present[f])
+            continue;
+        any = 1;
+        const char *why = flag_why(p, f);
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, marked[f] ? th->good : th->text,
+                       sp_gui_list_strf(p->ui->l, "%s%s", sp_text_get(&sc->handbook->redflags[f].label, p->lang),
+                                        marked[f] ? _(" · herkend") : ""));
+        if (*why)
+            small(p, pg, why);
+    }
+    if (!any)
+        small(p, pg, _("Geen: een vlag die de groep nu noemt, is vals alarm."));
+    if (v->kind == SP_VIEW_ENDING) {
+        head(p, pg, sp_gui_list_strf(p->ui->l, _("Einde: %s"), v->ending_title));
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text, v->evaluation);
+    } else {
+        head(p, pg, v->kind == SP_VIEW_THOUGHT ? _("Wat denk je? (een gedachte)")
+                                               : *v->prompt ? v->prompt : _("Wat zeg je?"));
+        int offered[SP_GUI_GROUP_OPTIONS];
+        int n = v->n_options < SP_GUI_GROUP_OPTIONS ? v->n_options : SP_GUI_GROUP_OPTIONS;
+        for (int k = 0; k < n; k++)
+            offered[k] = v->options[k].option;
+        options(p, pg, &sc->nodes[v->node], offered, n, -1);
+    }
+    head(p, pg, _("Het gesprek op het scherm"));
+    for (int i = 0; i < v->n_lines; i++) {
+        const sp_view_line *ln = &v->lines[i];
+        sp_gui_ui_text(p->ui, pg, ln->speaker >= 0 ? SP_GUI_FONT_SMALL : SP_GUI_FONT_THOUGHT, th->muted,
+                       ln->speaker >= 0 ? sp_gui_list_strf(p->ui->l, "%s: %s", ln->speaker_name, ln->text) : ln->text);
+        pg->y += u / 4;
+    }
+}
+
+/* The vote: one row per option with − count +, and "Toch X". */
+static void vote_rows(pres *p, sp_gui_page *pg)
+{
+    sp_gui_group *g = p->g;
+    sp_gui_ui *ui = p->ui;
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    int u = m->unit;
+    int bh = sp_gui_ui_button_h(ui);
+    int nw = m->measure(m->ctx, SP_GUI_FONT_H2, "9999", 4) + 2 * u;
+    sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
+    for (int k = 0; k < g->n_counts; k++) {
+        int x = pg->x, y = pg->y;
+        char letter[2] = { sp_gui_group_letter(k), 0 };
+        int sel = g->phase == SP_GUI_GROUP_VOTE && g->sel == k;
+        sp_gui_ui_button(ui, sp_gui_rect_make(x, y, bh, bh), letter, NULL,
+                         sel ? SP_GUI_BTN_SELECTED : SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_SELECT, k, 1);
+        x += bh + u;
+        sp_gui_ui_button(ui, sp_gui_rect_make(x, y, bh, bh), "−", NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_DEC, k,
+                         g->counts[k] > 0);
+        x += bh + u;
+        const char *num = sp_gui_list_strf(ui->l, "%d", g->counts[k]);
+        int w = m->measure(m->ctx, SP_GUI_FONT_H2, num, (int)strlen(num));
+        sp_gui_rect box = sp_gui_rect_make(x, y, nw, bh);
+        sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_H2, t.majority == k ? th->accent : th->text, x + (nw - w) / 2,
+                        y + (bh - m->line_h[SP_GUI_FONT_H2]) / 2, num, -1, box);
+        x += nw + u;
+        sp_gui_ui_button(ui, sp_gui_rect_make(x, y, bh, bh), "+", NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_INC, k, 1);
+        x += bh + u;
+        const char *pick = sp_gui_list_strf(ui->l, t.majority == k ? _("Optie %c nemen") : _("Toch optie %c"),
+                                            sp_gui_group_letter(k));
+        const char *hint = sp_gui_list_strf(ui->l, "Shift+%c", sp_gui_group_letter(k));
+        int pw = pg->x + pg->w - x;
+        if (pw > sp_gui_ui_button_w(ui, "…", NULL))
+            fit_button(p, sp_gui_rect_make(x, y, pw, bh), pick, hint,
+                       t.majority == k ? SP_GUI_BTN_PRIMARY : SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_PICK, k, 1);
+        pg->y += bh + u;
+    }
+    const char *s;
+    if (t.total == 0)
+        s = _("Nog geen stemmen. A–E kiest de optie, + en − of cijfers tellen.");
+    else if (t.majority >= 0)
+        s = sp_gui_list_strf(ui->l, _("Meerderheid: %c (%d van %d). Enter neemt haar."), sp_gui_group_letter(t.majority),
+                             t.top, t.total);
+    else
+        s = sp_gui_list_strf(ui->l, _("Gelijke stand (%d stemmen): kies zelf met Shift en de letter."), t.total);
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, t.total && t.majority < 0 ? th->mixed : th->text, s);
+    if (g->status[0])
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->bad, g->status);
+    pg->y += u;
+}
+
+/* The controls for the current step. */
+static void controls(pres *p, sp_gui_page *pg)
+{
+    sp_gui_app *a = p->a;
+    sp_gui_group *g = p->g;
+    const sp_view *v = sp_gui_app_view(a);
+    const sp_gui_theme *th = p->ui->th;
+    const sp_scenario *sc = a->sc;
+    int left = sp_gui_group_timer_left(a);
+    if (g->flag_round) {
+        head(p, pg, _("Rode-vlaggenronde"));
+        small(p, pg, _("De groep noemt vlaggen; klik ze aan in de lijst. De muur toont per vlag herkend of vals alarm."));
+        pg->y += p->ui->m->unit;
+        button(p, pg, _("Klaar met rode vlaggen"), "F", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_FLAGS, 0, 1);
+        return;
+    }
+    if (v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED) {
+        head(p, pg, _("Het gesprek is afgelopen"));
+        button(p, pg, _("Naar de nabespreking"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_DEBRIEF, 0, 1);
+        return;
+    }
+    switch (g->phase) {
+    case SP_GUI_GROUP_SCENE:
+    case SP_GUI_GROUP_VOTE:
+        head(p, pg, g->phase == SP_GUI_GROUP_SCENE ? _("Bespreken, dan stemmen") : _("Stemmen van de groep"));
+        if (g->phase == SP_GUI_GROUP_SCENE)
+            button(p, pg, _("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE, 0, 1);
+        vote_rows(p, pg);
+        if (g->phase == SP_GUI_GROUP_VOTE)
+            button(p, pg, _("Meerderheid nemen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_TAKE, 0,
+                   sp_vote_count(g->counts, g->n_counts).majority >= 0);
+        button(p, pg, _("Stemmen op nul"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_CLEAR, 0, 1);
+        button(p, pg, _("Rode-vlaggenronde"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS, 0, 1);
+        break;
+    case SP_GUI_GROUP_DECIDED:
+    case SP_GUI_GROUP_REVEALED:
+        head(p, pg, _("Besloten"));
+        if (g->n_last > 0) {
+            const sp_node *nd = &sc->nodes[g->last_node];
+            const sp_option *o = &nd->options[g->last_offered[g->last_chosen]];
+            sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text,
+                           sp_gui_list_strf(p->ui->l, _("%c genomen%s%s"), sp_gui_group_letter(g->last_chosen),
+                                            g->last_override ? _(", tegen de meerderheid in") : "",
+                                            g->has_votes ? "" : _(", zonder stemming")));
+            small(p, pg, sp_gui_list_strf(p->ui->l, _("Toelichting: %s"), sp_text_get(&o->feedback, p->lang)));
+        }
+        pg->y += p->ui->m->unit;
+        button(p, pg, g->phase == SP_GUI_GROUP_DECIDED ? _("Toelichting tonen") : _("Toelichting verbergen"), "R",
+               g->phase == SP_GUI_GROUP_DECIDED ? SP_GUI_BTN_PRIMARY : SP_GUI_BTN_SECONDARY,
+               SP_GUI_ACT_GROUP_REVEAL, 0, 1);
+        button(p, pg, _("Verder"), g->phase == SP_GUI_GROUP_REVEALED ? "Enter" : "N",
+               g->phase == SP_GUI_GROUP_REVEALED ? SP_GUI_BTN_PRIMARY : SP_GUI_BTN_SECONDARY,
+               SP_GUI_ACT_GROUP_NEXT, 0, 1);
+        break;
+    }
+    button(p, pg, left < 0 ? sp_gui_list_strf(p->ui->l, _("Timer %d:%02d starten"), SP_GUI_GROUP_TIMER_S / 60,
+                                              SP_GUI_GROUP_TIMER_S % 60)
+                           : _("Timer stoppen"),
+           "T", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_TIMER, 0, 1);
+    button(p, pg, _("Vorige stap terugnemen"), "Backspace", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_UNDO, 0,
+           a->s && sp_session_history_count(a->s) > 0);
+}
+
+/* ---- outside the play: menu, briefing, debrief ------------------------------------------- */
+
+static void elsewhere(pres *p, sp_gui_page *pg)
+{
+    sp_gui_app *a = p->a;
+    const sp_gui_theme *th = p->ui->th;
+    if (a->overlay != SP_GUI_OV_NONE) {
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text,
+                       _("Op het grote scherm staat een menu open. Kies daar, of sluit het."));
+        pg->y += p->ui->m->unit;
+        button(p, pg, _("Sluiten"), "Esc", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_CLOSE, 0, 1);
+        return;
+    }
+    switch (a->screen) {
+    case SP_GUI_SCREEN_MENU:
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text, _("Kies de casus voor de groep."));
+        pg->y += p->ui->m->unit;
+        for (int i = 0; i < SP_CASE_COUNT; i++) {
+            const sp_scenario *sc = a->cases[i].sc;
+            button(p, pg, sc ? sp_text_get(&sc->title, p->lang) : sp_case_ids[i], NULL, SP_GUI_BTN_SECONDARY,
+                   SP_GUI_ACT_START, i, sc != NULL);
+        }
+        button(p, pg, _("Afsluiten"), "Q", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_QUIT, 0, 1);
+        break;
+    case SP_GUI_SCREEN_BRIEFING: {
+        const sp_scenario *sc = a->sc;
+        if (!sc)
+            break;
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_H2, th->text, sp_text_get(&sc->title, p->lang));
+        pg->y += p->ui->m->unit;
+        small(p, pg, _("Op het grote scherm staat de rolkaart. Lees hem samen voor, dan begint het gesprek."));
+        pg->y += p->ui->m->unit;
+        button(p, pg, _("Beginnen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_BEGIN, 0, 1);
+        sp_gui_ui_labelled(p->ui, pg, _("Jij bent"), sp_text_get(&sc->briefing.you, p->lang));
+        sp_gui_ui_labelled(p->ui, pg, _("Je spreekt"), sp_text_get(&sc->briefing.meet, p->lang));
+        sp_gui_ui_labelled(p->ui, pg, _("De situatie"), sp_text_get(&sc->briefing.situation, p->lang));
+        sp_gui_ui_labelled(p->ui, pg, _("Je doel"), sp_text_get(&sc->briefing.aim, p->lang));
+        break;
+    }
+    case SP_GUI_SCREEN_DEBRIEF: {
+        const sp_debrief *d = a->debrief;
+        if (d)
+            sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text,
+                           sp_gui_list_strf(p->ui->l, _("De groep haalde %d van de %d punten die onderweg te halen waren."),
+                                            d->total, d->total_best));
+        small(p, pg, _("Op het grote scherm staat de nabespreking; PageDown en PageUp scrollen hem."));
+        pg->y += p->ui->m->unit;
+        if (a->traj && a->case_index + 1 < SP_CASE_COUNT && a->cases[a->case_index + 1].sc)
+            button(p, pg, _("Volgende casus"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_NEXT_CASE, 0, 1);
+        button(p, pg, _("Opnieuw spelen"), "R", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_AGAIN, 0, 1);
+        button(p, pg, _("Naar het menu"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU, 0, 1);
+        break;
+    }
+    default:
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text, _("Het grote scherm toont nu geen groepstraining."));
+        break;
+    }
+}
+
+void sp_gui_presenter_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, int hover, sp_gui_list *out)
+{
+    sp_gui_list_reset(out);
+    sp_gui_ui ui = { .l = out, .m = m, .th = sp_gui_theme_get(a->settings.high_contrast),
+                     .focus = -1, .hover = hover };
+    sp_gui_rect view = sp_gui_rect_make(0, 0, w, h);
+    sp_gui_rect_cmd(out, view, ui.th->bg, 0)->tag = SP_GUI_TAG_BACKGROUND;
+    sp_gui_group *g = a->group;
+    if (!g)
+        return;
+    pres p = { a, g, &ui, sp_gui_app_lang(a) };
+    int u = m->unit;
+    const sp_view *v = sp_gui_app_view(a);
+    int playing = v && a->screen == SP_GUI_SCREEN_PLAY && a->overlay == SP_GUI_OV_NONE;
+
+    const char *title = sp_gui_list_strf(out, _("Presentator · %s"),
+                                         a->sc ? sp_text_get(&a->sc->title, p.lang) : "samenspel");
+    int left = sp_gui_group_timer_left(a);
+    char timer[64] = "";
+    if (left > 0)
+        snprintf(timer, sizeof timer, _(" · timer %d:%02d"), left / 60, left % 60);
+    else if (left == 0)
+        snprintf(timer, sizeof timer, "%s", _(" · de tijd is om"));
+    const char *sub = playing ? sp_gui_list_strf(out, _("Beurt %d · %s%s"), v->turn, phase_name(g), timer)
+                              : _("Groepstraining");
+    int top = sp_gui_chrome_topbar(&ui, view, title, sub, 0, NULL, NULL, NULL);
+    sp_gui_rect region = sp_gui_rect_make(0, top, w, h - top);
+    int margin = 2 * u;
+
+    if (!playing) {
+        int x, cw;
+        sp_gui_chrome_column(&ui, region, m->measure_w, &x, &cw);
+        sp_gui_page pg;
+        sp_gui_ui_page_begin(&ui, &pg, region, x, cw);
+        pg.y = 2 * u;
+        elsewhere(&p, &pg);
+        pg.y += 2 * u;
+        g->pres_page = region.h;
+        sp_gui_ui_page_end(&ui, &pg, &g->pres_scroll);
+        return;
+    }
+    /* Two columns when each keeps a readable width. */
+    int wide = w >= m->measure_w * 3 / 2;
+    if (wide) {
+        int cw = w * 2 / 5;
+        if (cw < m->measure_w * 3 / 5)
+            cw = m->measure_w * 3 / 5;
+        sp_gui_rect right = sp_gui_rect_make(w - cw, top, cw, h - top);
+        sp_gui_rect_cmd(out, right, ui.th->bar, 0);
+        int keep = 0;
+        sp_gui_page cp;
+        sp_gui_ui_page_begin(&ui, &cp, right, right.x + margin, cw - 2 * margin);
+        cp.y = u;
+        controls(&p, &cp);
+        cp.y += u;
+        sp_gui_ui_page_end(&ui, &cp, &keep);
+        sp_gui_rect lr = sp_gui_rect_make(0, top, w - cw, h - top);
+        sp_gui_page pg;
+        sp_gui_ui_page_begin(&ui, &pg, lr, margin, lr.w - 2 * margin);
+        pg.y = u;
+        info(&p, &pg);
+        pg.y += 2 * u;
+        g->pres_page = lr.h;
+        sp_gui_ui_page_end(&ui, &pg, &g->pres_scroll);
+    } else {
+        sp_gui_page pg;
+        sp_gui_ui_page_begin(&ui, &pg, region, margin, w - 2 * margin);
+        pg.y = u;
+        controls(&p, &pg);
+        pg.y += 2 * u;
+        info(&p, &pg);
+        pg.y += 2 * u;
+        g->pres_page = region.h;
+        sp_gui_ui_page_end(&ui, &pg, &g->pres_scroll);
+    }
+}
