@@ -32,10 +32,11 @@ static sp_gui_replay *state(sp_gui_app *a)
     return a->replay;
 }
 
-/* A new screen starts at its top, without focus or hover. */
+/* A new screen starts at its top, without focus, hover or an old notice. */
 static void show(sp_gui_app *a, sp_gui_screen screen)
 {
     a->screen = screen;
+    a->notice[0] = '\0';
     a->overlay = SP_GUI_OV_NONE;
     a->focus[0] = a->focus[1] = -1;
     a->scroll[0] = a->scroll[1] = 0;
@@ -154,10 +155,10 @@ sp_status sp_gui_replay_open(sp_gui_app *a, const char *path, sp_diag *d)
     rp->step = 0;
     rp->back = SP_GUI_SCREEN_PLAYS;
     rp->speed = 1;
+    show(a, SP_GUI_SCREEN_REPLAY);
     if (r->stopped_at)
         notice(a, _("De casus is veranderd sinds dit gesprek: vanaf stap %d past het er niet meer bij. Je ziet het gesprek tot daar."),
                r->stopped_at);
-    show(a, SP_GUI_SCREEN_REPLAY);
     return SP_OK;
 }
 

@@ -201,11 +201,15 @@ static void option_card(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_
     int tx = pg->x + pad + sw + 3 * u / 2, tw = pg->x + pg->w - pad - tx;
     int font = thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
     const char *mine = taken ? _("Jouw keuze") : NULL;
+    /* Why another option scores as it does; the choice's own feedback
+     * follows the options in a card of its own. */
+    const char *why = taken ? "" : sp_text_get(&o->feedback, lang);
     int h = pad;
     int mh = mine ? m->line_h[SP_GUI_FONT_SMALL] + u / 2 : 0;
     int th_ = sp_gui_text_height(m, font, sp_text_get(&o->text, lang), tw);
     int ih = *info ? u / 2 + sp_gui_text_height(m, SP_GUI_FONT_SMALL, info, tw) : 0;
-    h += mh + th_ + ih + pad;
+    int wh = *why ? u / 2 + sp_gui_text_height(m, SP_GUI_FONT_SMALL, why, tw) : 0;
+    h += mh + th_ + ih + wh + pad;
     sp_gui_rect rect = sp_gui_rect_make(pg->x, pg->y, pg->w, h);
     sp_gui_frame_cmd(ui->l, rect, taken ? th->surface_hi : th->surface, taken ? th->accent : th->border,
                      taken ? 3 : th->high_contrast ? 2 : 1, u);
@@ -223,6 +227,10 @@ static void option_card(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_
     if (*info)
         sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, th->muted, info, tx, y + u / 2, tw,
                           sp_gui_rect_make(tx, y + u / 2, tw, ih));
+    y += ih;
+    if (*why)
+        sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, th->text, why, tx, y + u / 2, tw,
+                          sp_gui_rect_make(tx, y + u / 2, tw, wh));
     pg->y += h + u;
 }
 
