@@ -1,0 +1,396 @@
+/* group_play.c: `samenspel play --projector --choices SCRIPT`: a group play from a script of votes and overrides, through the wall's own state machine, printed as text with the vote history. */
+#include "group_play.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/commands.h"
+#include "core/fs.h"
+#include "core/handbook.h"
+#include "gui/app.h"
+#include "gui/group.h"
+#include "term/term.h"
+
+/* ---- the script ------------------------------------------------------------------ */
+
+typedef struct script {
+    const char *path;
+    char *data;
+    char **lines;    /* commands only: comments and blank lines are gone */
+    int *line_no;
+    int n, at;
+    char where[1100];
+} script;
+
+static void script_free(script *s)
+{
+    free(s->data);
+    free(s->lines);
+    free(s->line_no);
+}
+
+static int script_read(script *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    s->path = path;
+    size_t len = 0;
+    sp_diag *d = sp_diag_new();
+    if (!d || sp_fs_read(path, 1u << 20, &s->data, &len, d) != SP_OK) {
+        if (d)
+            sp_cli_print_diag(d);
+        else
+            fprintf(stderr, "%s: cannot be read\n", path);
+        sp_diag_free(d);
+        return -1;
+    }
+    sp_diag_free(d);
+    int cap = 16, no = 0;
+    s->lines = malloc(sizeof *s->lines * (size_t)cap);
+    s->line_no = malloc(sizeof *s->line_no * (size_t)cap);
+    for (char *p = s->data; s->lines && s->line_no && p && *p;) {
+        char *end = strchr(p, '\n');
+        if (end)
+            *end = '\0';
+        no++;
+        char *hash = strchr(p, '#');
+        if (hash)
+            *hash = '\0';
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        size_t n = strlen(p);
+        while (n > 0 && isspace((unsigned char)p[n - 1]))
+            p[--n] = '\0';
+        if (*p) {
+            if (s->n == cap) {
+                cap *= 2;
+                char **nl = realloc(s->lines, sizeof *nl * (size_t)cap);
+                int *nn = nl ? realloc(s->line_no, sizeof *nn * (size_t)cap) : NULL;
+                if (nl)
+                    s->lines = nl;
+                if (!nl || !nn) {
+                    fprintf(stderr, "%s: out of memory\n", path);
+                    return -1;
+                }
+                s->line_no = nn;
+            }
+            s->lines[s->n] = p;
+            s->line_no[s->n++] = no;
+        }
+        p = end ? end + 1 : NULL;
+    }
+    if (!s->lines || !s->line_no) {
+        fprintf(stderr, "%s: out of memory\n", path);
+        return -1;
+    }
+    return 0;
+}
+
+static const char *where(script *s, int i)
+{
+    snprintf(s->where, sizeof s->where, "%s:%d", s->path, i < s->n ? s->line_no[i] : s->n ? s->line_no[s->n - 1] : 0);
+    return s->where;
+}
+
+/* The command word of line i and the rest after it. */
+static int is_cmd(const script *s, int i, const char *word, const char **rest)
+{
+    if (i >= s->n)
+        return 0;
+    size_t n = strlen(word);
+    const char *l = s->lines[i];
+    if (strncmp(l, word, n) != 0 || (l[n] && !isspace((unsigned char)l[n])))
+        return 0;
+    l += n;
+    while (*l && isspace((unsigned char)*l))
+        l++;
+    *rest = l;
+    return 1;
+}
+
+/* An option: 1-based number or letter; -1 when it is neither or not offered. */
+static int option_arg(const char *s, int n)
+{
+    int k = -1;
+    if (s[0] >= 'A' && s[0] <= 'Z' && !s[1])
+        k = s[0] - 'A';
+    else if (s[0] >= 'a' && s[0] <= 'z' && !s[1])
+        k = s[0] - 'a';
+    else {
+        char *end;
+        long v = strtol(s, &end, 10);
+        if (end != s && !*end)
+            k = (int)v - 1;
+    }
+    return k >= 0 && k < n ? k : -1;
+}
+
+/* ---- printing -------------------------------------------------------------------- */
+
+typedef struct run {
+    sp_gui_app *a;
+    sp_term *t;
+    script sc;
+    int en;
+    int shown;       /* the log length when the last heading was printed, -1 none */
+} run;
+
+#define L(r, nl, en_) ((r)->en ? (en_) : (nl))
+
+/* The decision on the wall now: its turn, prompt and question, once. */
+static void print_heading(run *r)
+{
+    const sp_view *v = sp_gui_app_view(r->a);
+    if (r->shown == v->turn)
+        return;
+    r->shown = v->turn;
+    const char *prompt = v->kind == SP_VIEW_THOUGHT ? L(r, "Wat gaat er door je heen?", "What goes through your mind?")
+                       : *v->prompt ? v->prompt : L(r, "Wat zeg je?", "What do you say?");
+    fprintf(r->t->out, "\n%s %d · %s\n", L(r, "Beurt", "Turn"), v->turn, prompt);
+    if (*v->discuss)
+        fprintf(r->t->out, "  %s: %s\n", L(r, "Vraag voor de groep", "Question for the group"), v->discuss);
+}
+
+static void print_taken(run *r)
+{
+    sp_gui_group *g = r->a->group;
+    const sp_node *nd = &r->a->sc->nodes[g->last_node];
+    sp_lang lang = r->a->settings.lang;
+    for (int k = 0; k < g->n_last; k++) {
+        const char *text = sp_text_get(&nd->options[g->last_offered[k]].text, lang);
+        if (g->has_votes)
+            fprintf(r->t->out, "  %c %4d  %s%s\n", sp_gui_group_letter(k), g->last_votes[k], text,
+                    k == g->last_chosen ? L(r, "  ← gekozen", "  ← taken") : "");
+        else
+            fprintf(r->t->out, "  %c  %s%s\n", sp_gui_group_letter(k), text,
+                    k == g->last_chosen ? L(r, "  ← gekozen", "  ← taken") : "");
+    }
+    char l = sp_gui_group_letter(g->last_chosen);
+    if (!g->has_votes) {
+        fprintf(r->t->out, "  %s %c %s\n", L(r, "De trainer koos", "The facilitator took"), l,
+                L(r, "zonder stemming.", "without a vote."));
+        return;
+    }
+    sp_vote_tally t = sp_vote_count(g->last_votes, g->n_last);
+    int other = sp_vote_dissent(g->last_votes, g->n_last, g->last_chosen);
+    if (g->last_override)
+        fprintf(r->t->out, r->en ? "  The facilitator took %c against the room (%c had %d of %d); %d voted otherwise.\n"
+                                 : "  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemden anders.\n",
+                l, sp_gui_group_letter(t.majority >= 0 ? t.majority : 0), t.top, t.total, other);
+    else if (t.majority < 0)
+        fprintf(r->t->out, r->en ? "  A tie; the facilitator took %c. %d of %d voted otherwise.\n"
+                                 : "  Gelijke stand; de trainer koos %c. %d van %d stemden anders.\n",
+                l, other, t.total);
+    else
+        fprintf(r->t->out, r->en ? "  The group took %c: %d of %d votes; %d voted otherwise.\n"
+                                 : "  De groep koos %c: %d van %d stemmen; %d stemden anders.\n",
+                l, g->last_votes[g->last_chosen], t.total, other);
+}
+
+static void print_history(run *r)
+{
+    const sp_replay *rp = r->a->group->replay;
+    fprintf(r->t->out, "\n== %s\n", L(r, "Hoe de groep stemde", "How the group voted"));
+    if (!rp) {
+        fprintf(r->t->out, "%s\n", L(r, "(het verslag kon niet worden teruggelezen)", "(the transcript could not be read back)"));
+        return;
+    }
+    for (int i = 0; i < rp->n_decisions; i++) {
+        const sp_replay_step *st = &rp->steps[i];
+        fprintf(r->t->out, "%s %d:", L(r, "Beurt", "Turn"), st->turn);
+        int chosen = -1;
+        for (int k = 0; k < st->n_offered; k++)
+            if (st->offered[k] == st->chosen)
+                chosen = k;
+        if (st->n_votes != st->n_offered || st->n_votes == 0) {
+            fprintf(r->t->out, " %s %c\n", L(r, "geen stemming; gekozen", "no vote; taken"), sp_gui_group_letter(chosen));
+            continue;
+        }
+        for (int k = 0; k < st->n_votes; k++)
+            fprintf(r->t->out, "%s %c %d%s", k ? " ·" : "", sp_gui_group_letter(k), st->votes[k],
+                    k == chosen ? L(r, " (gekozen)", " (taken)") : "");
+        fprintf(r->t->out, " — %d %s%s\n", sp_vote_dissent(st->votes, st->n_votes, chosen),
+                L(r, "stemden anders", "voted otherwise"),
+                st->override ? L(r, "; tegen de meerderheid in", "; against the majority") : "");
+    }
+}
+
+/* ---- the play ---------------------------------------------------------------------- */
+
+static int fail(run *r, int i, const char *msg)
+{
+    fprintf(stderr, "%s: %s\n", where(&r->sc, i), msg);
+    return SP_EXIT_INVALID;
+}
+
+/* Moves on from a decision already taken, as Enter does on the wall. */
+static void next(run *r)
+{
+    sp_gui_group *g = r->a->group;
+    if (g->phase >= SP_GUI_GROUP_DECIDED)
+        sp_gui_app_action(r->a, SP_GUI_ACT_GROUP_NEXT, 0);
+}
+
+static int step(run *r, int i, int *consumed)
+{
+    sp_gui_app *a = r->a;
+    sp_gui_group *g = a->group;
+    const char *rest = NULL;
+    *consumed = 1;
+    if (is_cmd(&r->sc, i, "reveal", &rest)) {
+        if (g->phase != SP_GUI_GROUP_DECIDED && g->phase != SP_GUI_GROUP_REVEALED)
+            return fail(r, i, "'reveal' comes after a decision");
+        sp_gui_app_action(a, SP_GUI_ACT_GROUP_REVEAL, 0);
+        const sp_option *o = &a->sc->nodes[g->last_node].options[g->last_offered[g->last_chosen]];
+        fprintf(r->t->out, "  %s: %s\n", L(r, "Toelichting", "Feedback"), sp_text_get(&o->feedback, a->settings.lang));
+        if (o->ref && *o->ref)
+            fprintf(r->t->out, "  %s: %s\n", L(r, "Handboek", "Handbook"), o->ref);
+        return 0;
+    }
+    if (is_cmd(&r->sc, i, "undo", &rest)) {
+        int before = sp_session_log_count(a->s);
+        sp_gui_app_action(a, SP_GUI_ACT_UNDO, 0);
+        if (sp_session_log_count(a->s) == before)
+            return fail(r, i, "nothing to undo");
+        fprintf(r->t->out, "  %s\n", L(r, "Teruggenomen.", "Taken back."));
+        r->shown = -1;
+        return 0;
+    }
+    next(r);
+    const sp_view *v = sp_gui_app_view(a);
+    if (v->kind == SP_VIEW_ENDING)
+        return fail(r, i, "the play has already ended here");
+    print_heading(r);
+    if (is_cmd(&r->sc, i, "flag", &rest)) {
+        int f = sp_handbook_redflag(a->sc->handbook, rest);
+        if (f < 0)
+            return fail(r, i, "unknown red flag (expected an id such as rf.og-geen-tijd)");
+        unsigned char present[64], marked[64];
+        sp_gui_group_flags_now(a, present, marked);
+        if (f < 64 && marked[f])
+            return fail(r, i, "this red flag is already marked in this turn");
+        if (!g->flag_round)
+            sp_gui_app_action(a, SP_GUI_ACT_GROUP_FLAGS, 0);
+        sp_gui_app_action(a, SP_GUI_ACT_GROUP_MARK, f);
+        sp_gui_app_action(a, SP_GUI_ACT_GROUP_FLAGS, 0);
+        fprintf(r->t->out, "  %s: %s · %s\n", L(r, "Rode vlag", "Red flag"),
+                sp_text_get(&a->sc->handbook->redflags[f].label, a->settings.lang),
+                f < 64 && present[f] ? L(r, "herkend", "recognised") : L(r, "vals alarm", "false alarm"));
+        return 0;
+    }
+    int pick = -1;
+    if (is_cmd(&r->sc, i, "votes", &rest)) {
+        int counts[SP_GUI_GROUP_OPTIONS], n = 0;
+        const char *p = rest;
+        while (*p) {
+            char *end;
+            long c = strtol(p, &end, 10);
+            if (end == p || c < 0 || c > SP_VOTE_MAX_COUNT || (*end && !isspace((unsigned char)*end)))
+                return fail(r, i, "votes are counts from 0, separated by spaces");
+            if (n == SP_GUI_GROUP_OPTIONS)
+                return fail(r, i, "more counts than options");
+            counts[n++] = (int)c;
+            p = end;
+            while (*p && isspace((unsigned char)*p))
+                p++;
+        }
+        if (n != g->n_counts) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "%d counts for %d options", n, g->n_counts);
+            return fail(r, i, msg);
+        }
+        sp_gui_group_set_votes(a, counts, n);
+        if (is_cmd(&r->sc, i + 1, "override", &rest) || is_cmd(&r->sc, i + 1, "pick", &rest)) {
+            *consumed = 2;
+            pick = option_arg(rest, g->n_counts);
+            if (pick < 0)
+                return fail(r, i + 1, "no such option here");
+        }
+        if (sp_gui_group_take(a, pick) != SP_OK)
+            return fail(r, i, pick < 0 ? "a tie: say which option on the next line ('pick N')"
+                                       : "that option cannot be taken");
+        print_taken(r);
+        return 0;
+    }
+    if (is_cmd(&r->sc, i, "override", &rest) || is_cmd(&r->sc, i, "pick", &rest))
+        return fail(r, i, "'override' and 'pick' follow a 'votes' line");
+    if (!is_cmd(&r->sc, i, "choose", &rest))
+        rest = r->sc.lines[i];
+    pick = option_arg(rest, g->n_counts);
+    if (pick < 0)
+        return fail(r, i, "unknown command, or no such option here (votes, override, pick, choose N, flag, reveal, undo)");
+    if (sp_gui_group_take(a, pick) != SP_OK)
+        return fail(r, i, "that option cannot be taken");
+    print_taken(r);
+    return 0;
+}
+
+static int64_t cli_clock(void *ctx)
+{
+    (void)ctx;
+    return sp_cli_now();
+}
+
+int sp_cli_group_play(const char *what, const char *script_path)
+{
+    static sp_gui_app app; /* large: paths */
+    run r = { .a = &app, .shown = -1 };
+    sp_term term;
+    sp_term_init(&term, stdout, sp_cli_opts()->lang);
+    r.t = &term;
+    r.en = sp_cli_opts()->lang == SP_LANG_EN;
+    if (script_read(&r.sc, script_path) != 0) {
+        script_free(&r.sc);
+        return SP_EXIT_INVALID;
+    }
+    sp_gui_app_init(&app, NULL, NULL);
+    app.notice[0] = '\0'; /* a damaged settings file is the window's business */
+    app.settings.lang = sp_cli_opts()->lang;
+    app.clock = cli_clock;
+    int rc = SP_EXIT_OK;
+    sp_diag *d = sp_diag_new();
+    if (!d || sp_gui_group_enable(&app, 1) != 0) {
+        rc = SP_EXIT_SYSTEM;
+    } else if (sp_gui_app_open(&app, what, d) != SP_OK) {
+        sp_cli_print_diag(d);
+        rc = SP_EXIT_INVALID;
+    }
+    sp_diag_free(d);
+    if (rc == SP_EXIT_OK) {
+        sp_gui_app_action(&app, SP_GUI_ACT_BEGIN, 0);
+        fprintf(term.out, "%s · %s\n", L(&r, "Groepstraining", "Group training"),
+                sp_text_get(&app.sc->title, app.settings.lang));
+        for (int i = 0; rc == SP_EXIT_OK && i < r.sc.n;) {
+            int used = 1;
+            rc = step(&r, i, &used);
+            i += used;
+        }
+    }
+    if (rc == SP_EXIT_OK) {
+        next(&r);
+        if (!sp_session_finished(app.s)) {
+            fprintf(stderr, "%s: the script ended before the play reached an ending\n", where(&r.sc, r.sc.n));
+            rc = SP_EXIT_INVALID;
+        } else {
+            const sp_view *v = sp_gui_app_view(&app);
+            fprintf(term.out, "\n%s: %s (%s)\n", L(&r, "Einde", "Ending"), v->ending_title,
+                    sp_term_ending_kind(app.settings.lang, v->ending_kind));
+            sp_gui_app_action(&app, SP_GUI_ACT_DEBRIEF, 0);
+            if (app.debrief)
+                sp_term_debrief(&term, app.s, app.debrief);
+            print_history(&r);
+        }
+    }
+    if (app.notice[0]) {
+        fprintf(stderr, "samenspel: %s\n", app.notice);
+        if (rc == SP_EXIT_OK)
+            rc = SP_EXIT_SYSTEM;
+    }
+    fflush(term.out);
+    if (app.t_path[0])
+        fprintf(stderr, "%s %s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_TRANSCRIPT_AT), app.t_path);
+    sp_gui_app_free(&app);
+    script_free(&r.sc);
+    return rc;
+}

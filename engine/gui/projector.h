@@ -1,0 +1,51 @@
+/* projector.h: the windows of group play: where the wall and the presenter go, the wall's type and theme, the presenter's own window (renderer, text cache, display list). */
+#ifndef SP_GUI_PROJECTOR_H
+#define SP_GUI_PROJECTOR_H
+
+#include <SDL.h>
+#include "app.h"
+#include "draw.h"
+#include "text.h"
+
+/* Where the windows go, from the displays SDL reports. */
+typedef struct sp_gui_placement {
+    int audience_display;    /* SDL display index of the wall */
+    int audience_fullscreen; /* 1: SDL_WINDOW_FULLSCREEN_DESKTOP there (its mode is left alone) */
+    SDL_Rect audience;       /* its bounds when not fullscreen */
+    int presenter;           /* 1: a presenter window is wanted */
+    SDL_Rect presenter_rect; /* where it goes */
+} sp_gui_placement;
+
+/*
+ * display: the wall's display as asked (-1: the last one, which is the
+ * projector beside a laptop). With a presenter and more than one display the
+ * presenter goes on another display (the first one that is not the wall's);
+ * with one display the wall takes the left part of it (16:9 at most two
+ * thirds wide, borderless) and the presenter the rest, beside it.
+ */
+void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl);
+
+/* Lays out the app as the wall shows it (sp_gui_group_sizes(), the wall's
+ * theme) for w x h output pixels into out and draws it; the caller presents. */
+void sp_gui_projector_render_wall(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
+                                  int w, int h, sp_gui_list *out);
+
+/* The presenter's window. Keys typed in it go to the app like keys in the
+ * wall's window (gui.c handles them for both); its mouse and window events
+ * are its own. */
+typedef struct sp_gui_projector sp_gui_projector;
+
+/* NULL with a sentence in err when the window, renderer or fonts fail. */
+sp_gui_projector *sp_gui_projector_open(sp_gui_app *a, const char *font_path, SDL_Rect where,
+                                        char *err, int errlen);
+void sp_gui_projector_close(sp_gui_projector *p);
+
+enum { SP_GUI_PROJ_NOT_MINE = -1, SP_GUI_PROJ_SAME = 0, SP_GUI_PROJ_REDRAW = 1, SP_GUI_PROJ_CLOSED = 2 };
+/* One event: SP_GUI_PROJ_NOT_MINE when it belongs to another window or is
+ * a key; SP_GUI_PROJ_CLOSED when the facilitator closed the window (close
+ * it then). */
+int sp_gui_projector_event(sp_gui_projector *p, const SDL_Event *e);
+void sp_gui_projector_render(sp_gui_projector *p);
+Uint32 sp_gui_projector_window_id(const sp_gui_projector *p);
+
+#endif
