@@ -12,6 +12,7 @@
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
+#include "group.h"
 #include "i18n.h"
 #include "replay.h"
 
@@ -109,6 +110,7 @@ static void free_cases(sp_gui_app *a)
 void sp_gui_app_free(sp_gui_app *a)
 {
     sp_gui_replay_free(a);
+    sp_gui_group_free(a);
     end_play(a);
     free_cases(a);
     sp_scenario_free(a->own);
@@ -494,6 +496,8 @@ static void set_setting(sp_gui_app *a, int which, int value)
 
 void sp_gui_app_action(sp_gui_app *a, int action, int arg)
 {
+    if (sp_gui_group_action(a, action, arg))
+        return;
     const sp_view *v = a->s ? sp_session_view(a->s) : NULL;
     switch ((sp_gui_action)action) {
     case SP_GUI_ACT_NONE:
@@ -668,7 +672,7 @@ void sp_gui_app_scroll(sp_gui_app *a, int dy)
 
 void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
 {
-    if (sp_gui_replay_key(a, last, key, ch))
+    if (sp_gui_replay_key(a, last, key, ch) || sp_gui_group_key(a, last, key, ch))
         return;
     int layer = a->overlay != SP_GUI_OV_NONE;
     int line = a->page_step[layer] > 0 ? a->page_step[layer] / 10 + 1 : 40;
@@ -800,15 +804,16 @@ void sp_gui_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_g
     };
     sp_gui_rect view = sp_gui_rect_make(0, 0, w, h);
     sp_gui_rect_cmd(out, view, ui.th->bg, 0)->tag = SP_GUI_TAG_BACKGROUND;
-    switch (a->screen) {
-    case SP_GUI_SCREEN_MENU:     sp_gui_menu_build(a, &ui, view); break;
-    case SP_GUI_SCREEN_BRIEFING: sp_gui_briefing_build(a, &ui, view); break;
-    case SP_GUI_SCREEN_PLAY:     sp_gui_conversation_build(a, &ui, view); break;
-    case SP_GUI_SCREEN_DEBRIEF:  sp_gui_debrief_view_build(a, &ui, view); break;
-    case SP_GUI_SCREEN_PLAYS:    sp_gui_history_list_build(a, &ui, view); break;
-    case SP_GUI_SCREEN_REPLAY:   sp_gui_replay_view_build(a, &ui, view); break;
-    case SP_GUI_SCREEN_COMPARE:  sp_gui_compare_view_build(a, &ui, view); break;
-    }
+    if (!sp_gui_group_build(a, &ui, view))
+        switch (a->screen) {
+        case SP_GUI_SCREEN_MENU:     sp_gui_menu_build(a, &ui, view); break;
+        case SP_GUI_SCREEN_BRIEFING: sp_gui_briefing_build(a, &ui, view); break;
+        case SP_GUI_SCREEN_PLAY:     sp_gui_conversation_build(a, &ui, view); break;
+        case SP_GUI_SCREEN_DEBRIEF:  sp_gui_debrief_view_build(a, &ui, view); break;
+        case SP_GUI_SCREEN_PLAYS:    sp_gui_history_list_build(a, &ui, view); break;
+        case SP_GUI_SCREEN_REPLAY:   sp_gui_replay_view_build(a, &ui, view); break;
+        case SP_GUI_SCREEN_COMPARE:  sp_gui_compare_view_build(a, &ui, view); break;
+        }
     if (a->overlay != SP_GUI_OV_NONE) {
         sp_gui_ui_layer(&ui, a->focus[1]);
         ui.focus_visible = a->focus_visible;

@@ -8,7 +8,9 @@
 
 #include "app.h"
 #include "frame.h"
+#include "group.h"
 #include "i18n.h"
+#include "projector.h"
 #include "replay.h"
 
 #define EXIT_CONTENT 1
@@ -38,6 +40,10 @@ typedef struct gui {
     double scale;      /* output pixels per window pixel */
     int line;          /* body line height, for wheel steps */
     int press;         /* hit under the mouse at button-down, -1 none */
+    /* group play (projector.h): the presenter's window and the font for it */
+    sp_gui_projector *pres;
+    const char *font_path;
+    int group_on;      /* the window is the wall (fullscreen, projector type) */
 } gui;
 
 static void sync_scale(gui *g)
@@ -53,9 +59,14 @@ static void render(gui *g)
     int ow, oh;
     sync_scale(g);
     SDL_GetRendererOutputSize(g->r, &ow, &oh);
-    sp_gui_frame_render(&g->app, g->text, g->draw, g->r, ow, oh, g->scale, &g->list);
+    if (sp_gui_group_on(&g->app))
+        sp_gui_projector_render_wall(&g->app, g->text, g->draw, g->r, ow, oh, &g->list);
+    else
+        sp_gui_frame_render(&g->app, g->text, g->draw, g->r, ow, oh, g->scale, &g->list);
     SDL_RenderPresent(g->r);
     sp_gui_text_end_frame(g->text);
+    if (g->pres)
+        sp_gui_projector_render(g->pres);
     sp_gui_metrics m;
     sp_gui_text_metrics(g->text, &m);
     g->line = m.line_h[SP_GUI_FONT_BODY];
@@ -90,6 +101,18 @@ static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
     }
     if (ctrl || (k->keysym.mod & KMOD_ALT))
         return 0;
+    /* Group play counts votes with + and - and overrides with Shift+letter. */
+    if (sym == SDLK_PLUS || sym == SDLK_KP_PLUS || sym == SDLK_EQUALS || sym == SDLK_MINUS ||
+        sym == SDLK_KP_MINUS) {
+        *key = SP_GUI_KEY_CHAR;
+        *ch = sym == SDLK_MINUS || sym == SDLK_KP_MINUS ? '-' : '+';
+        return 1;
+    }
+    if (sym >= SDLK_a && sym <= SDLK_z && (k->keysym.mod & KMOD_SHIFT)) {
+        *key = SP_GUI_KEY_CHAR;
+        *ch = 'A' + (int)(sym - SDLK_a);
+        return 1;
+    }
     if ((sym >= SDLK_a && sym <= SDLK_z) || (sym >= SDLK_0 && sym <= SDLK_9)) {
         *key = SP_GUI_KEY_CHAR;
         *ch = (int)sym;
@@ -107,11 +130,25 @@ static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
 static int handle(gui *g, const SDL_Event *e)
 {
     sp_gui_app *a = &g->app;
+    /* The presenter's window has its own mouse and window events; keys
+     * typed there do what they do here. */
+    int mine = sp_gui_projector_event(g->pres, e);
+    if (mine == SP_GUI_PROJ_CLOSED) {
+        sp_gui_projector_close(g->pres);
+        g->pres = NULL;
+        return 1;
+    }
+    if (mine != SP_GUI_PROJ_NOT_MINE)
+        return mine;
     switch (e->type) {
     case SDL_QUIT:
         a->quit = 1;
         return 0;
     case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_CLOSE) { /* with two windows SDL sends no SDL_QUIT */
+            a->quit = 1;
+            return 0;
+        }
         return e->window.event == SDL_WINDOWEVENT_EXPOSED ||
                e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                e->window.event == SDL_WINDOWEVENT_RESTORED ||
@@ -169,8 +206,38 @@ static void apply_fullscreen(gui *g)
     g->app.fullscreen_changed = 0;
 }
 
+/* Group mode came on (the menu's group play) or went off: the window
+ * becomes the wall, on the last display, with the presenter on another
+ * display when there is one; or back to a window. */
+static void sync_group(gui *g)
+{
+    int on = sp_gui_group_on(&g->app);
+    if (on == g->group_on)
+        return;
+    g->group_on = on;
+    if (!on) {
+        sp_gui_projector_close(g->pres);
+        g->pres = NULL;
+        SDL_SetWindowFullscreen(g->win, g->app.settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        return;
+    }
+    sp_gui_placement pl;
+    sp_gui_projector_place(-1, SDL_GetNumVideoDisplays() > 1, &pl);
+    SDL_SetWindowPosition(g->win, SDL_WINDOWPOS_CENTERED_DISPLAY(pl.audience_display),
+                          SDL_WINDOWPOS_CENTERED_DISPLAY(pl.audience_display));
+    SDL_SetWindowFullscreen(g->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    if (pl.presenter && !g->pres) {
+        char err[512];
+        g->pres = sp_gui_projector_open(&g->app, g->font_path, pl.presenter_rect, err, sizeof err);
+        if (!g->pres)
+            fprintf(stderr, "samenspel: %s\n", err);
+    }
+}
+
 static void close_gui(gui *g)
 {
+    sp_gui_projector_close(g->pres);
+    g->pres = NULL;
     sp_gui_list_free(&g->list);
     sp_gui_draw_free(g->draw);
     sp_gui_text_free(g->text);
@@ -210,6 +277,12 @@ int sp_gui_run(const sp_gui_options *opt)
         return EXIT_CONTENT;
     }
     sp_diag_free(d);
+    g.font_path = opt ? opt->font_path : NULL;
+    if (opt && (opt->projector || opt->presenter) && sp_gui_group_enable(&g.app, 1) != 0) {
+        fprintf(stderr, "samenspel: out of memory\n");
+        sp_gui_app_free(&g.app);
+        return EXIT_PLATFORM;
+    }
 
     /* A reading program has no reason to keep the screen awake. */
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
@@ -242,7 +315,24 @@ int sp_gui_run(const sp_gui_options *opt)
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (g.app.settings.fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    g.win = SDL_CreateWindow("samenspel", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    /* The wall goes fullscreen on its display without changing its mode. */
+    sp_gui_placement pl;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    if (sp_gui_group_on(&g.app)) {
+        sp_gui_projector_place(opt->display, opt->presenter, &pl);
+        g.group_on = 1;
+        if (pl.audience_fullscreen) {
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+            x = y = SDL_WINDOWPOS_CENTERED_DISPLAY(pl.audience_display);
+        } else {
+            flags = (flags & ~(Uint32)SDL_WINDOW_FULLSCREEN_DESKTOP) | SDL_WINDOW_BORDERLESS;
+            x = pl.audience.x;
+            y = pl.audience.y;
+            w = pl.audience.w;
+            h = pl.audience.h;
+        }
+    }
+    g.win = SDL_CreateWindow("samenspel", x, y, w, h, flags);
     if (!g.win) {
         fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
         close_gui(&g);
@@ -258,6 +348,15 @@ int sp_gui_run(const sp_gui_options *opt)
         return EXIT_PLATFORM;
     }
     SDL_StopTextInput(); /* keys arrive as key events only; no input method */
+    if (g.group_on && pl.presenter) {
+        g.pres = sp_gui_projector_open(&g.app, g.font_path, pl.presenter_rect, err, sizeof err);
+        if (!g.pres) {
+            fprintf(stderr, "samenspel: %s\n", err);
+            close_gui(&g);
+            return EXIT_PLATFORM;
+        }
+        SDL_RaiseWindow(g.win); /* the keyboard starts on the wall; both windows take keys */
+    }
 
     /* The loop sleeps in SDL_WaitEventTimeout until something happens, then
      * handles every pending event and draws once if any of them changed
@@ -271,10 +370,16 @@ int sp_gui_run(const sp_gui_options *opt)
         SDL_Event e;
         /* A replay that plays by itself wakes the loop when its next step is due. */
         int due = sp_gui_replay_timeout(&g.app, SDL_GetTicks());
+        /* A group play's countdown wakes it each second while it runs. */
+        int count = sp_gui_group_timeout(&g.app);
+        if (count >= 0 && (due < 0 || count < due))
+            due = count;
         if (!SDL_WaitEventTimeout(&e, due >= 0 ? due : 60000)) {
             dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
+            dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks());
             continue;
         }
+        dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks()); /* the clock a key starting the countdown reads */
         do {
             dirty |= handle(&g, &e);
         } while (!g.app.quit && SDL_PollEvent(&e));
@@ -286,8 +391,14 @@ int sp_gui_run(const sp_gui_options *opt)
             else
                 SDL_StartTextInput();
         }
-        if (g.app.fullscreen_changed) {
+        dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks());
+        if (g.app.fullscreen_changed && !g.group_on) {
             apply_fullscreen(&g);
+            dirty = 1;
+        }
+        g.app.fullscreen_changed = 0;
+        if (sp_gui_group_on(&g.app) != g.group_on) {
+            sync_group(&g);
             dirty = 1;
         }
     }

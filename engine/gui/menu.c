@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "group.h"
 #include "i18n.h"
 
 typedef struct card_out {
@@ -76,17 +77,27 @@ static card_out build_card(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, in
     int enabled = ci < SP_CASE_COUNT ? sc != NULL
                                      : a->cases[0].sc && a->cases[1].sc && a->cases[2].sc;
     if (enabled) {
-        const char *labels[2] = { _("Starten"), NULL };
-        const char *hints[2] = { num, "" };
-        sp_gui_btn_style styles[2] = { SP_GUI_BTN_PRIMARY, SP_GUI_BTN_SECONDARY };
-        int actions[2] = { SP_GUI_ACT_START, SP_GUI_ACT_RESUME };
-        int args[2] = { ci, ci };
+        const char *labels[3] = { _("Starten"), NULL, NULL };
+        const char *hints[3] = { num, "", "" };
+        sp_gui_btn_style styles[3] = { SP_GUI_BTN_PRIMARY, SP_GUI_BTN_SECONDARY, SP_GUI_BTN_SECONDARY };
+        int actions[3] = { SP_GUI_ACT_START, SP_GUI_ACT_RESUME, SP_GUI_ACT_GROUP_START };
+        int args[3] = { ci, ci, ci };
         int n = 1;
         char resume[128];
         if (ci < SP_CASE_COUNT && a->cases[ci].resume) {
             snprintf(resume, sizeof resume, _("Verder bij beurt %d"), a->cases[ci].resume_turn);
             labels[1] = resume;
             n = 2;
+        }
+        /* A group play on the projector (group.h); in group mode already,
+         * Starten is one. */
+        if (ci < SP_CASE_COUNT && !a->group) {
+            labels[n] = _("Groepstraining (beamer)");
+            hints[n] = "";
+            styles[n] = SP_GUI_BTN_SECONDARY;
+            actions[n] = SP_GUI_ACT_GROUP_START;
+            args[n] = ci;
+            n++;
         }
         pg.y += sp_gui_ui_button_row(ui, pg.x, pg.y, pg.w, 0, n, labels, hints, styles, actions, args);
     }
