@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "app/group_play.h"
 #include "app/paths.h"
 #include "core/debrief.h"
 #include "core/handbook.h"
@@ -268,11 +269,23 @@ static int play_in_terminal(const char *what, const char *resume, const char *sc
 
 int sp_cmd_play(int argc, char **argv)
 {
-    int text = 0;
+    int text = 0, projector = 0, presenter = 0, display = -1;
     const char *script = NULL, *what = NULL, *resume = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--text") == 0) {
             text = 1;
+        } else if (strcmp(argv[i], "--projector") == 0) {
+            projector = 1;
+        } else if (strcmp(argv[i], "--presenter") == 0) {
+            presenter = 1;
+        } else if (strcmp(argv[i], "--display") == 0 && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 64) {
+                fprintf(stderr, "samenspel play: --display wants a screen number from 1 (1 is the first screen)\n");
+                return sp_cli_usage("play");
+            }
+            display = (int)n - 1;
         } else if (strcmp(argv[i], "--resume") == 0 && i + 1 < argc) {
             resume = argv[++i];
         } else if (strcmp(argv[i], "--choices") == 0 && i + 1 < argc) {
@@ -292,6 +305,29 @@ int sp_cmd_play(int argc, char **argv)
     }
     if (!what == !resume)
         return sp_cli_usage("play");
+    if ((presenter || display >= 0) && !projector) {
+        fprintf(stderr, "samenspel play: --display and --presenter go with --projector\n");
+        return sp_cli_usage("play");
+    }
+    /* Group play on a projector (group_play.h, gui/group.h). */
+    if (projector) {
+        if (resume || text || strcmp(what, "trajectory") == 0) {
+            fprintf(stderr, "samenspel play: --projector plays one case in the window (not --text, --resume or the trajectory)\n");
+            return sp_cli_usage("play");
+        }
+        if (script)
+            return sp_cli_group_play(what, script);
+        if (!sp_cli_display_available()) {
+            fprintf(stderr, "samenspel play: --projector needs a display\n");
+            return SP_EXIT_SYSTEM;
+        }
+        sp_gui_options o = { 0 };
+        o.scenario = what;
+        o.projector = 1;
+        o.presenter = presenter;
+        o.display = display;
+        return sp_cli_gui_run(&o);
+    }
     if (resume)
         return play_in_terminal(NULL, resume, script);
     /* The window opens a case; the trajectory is played in the terminal. */

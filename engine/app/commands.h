@@ -20,11 +20,14 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
  * taken out of argv by main.
  */
 #define SP_COMMANDS(X)                                                                  \
-    X(play, "[--text] [--choices SCRIPT] SCENARIO | --resume TRANSCRIPT",                \
+    X(play, "[--text] [--choices SCRIPT] [--projector [--display N] [--presenter]] SCENARIO" \
+            " | --resume TRANSCRIPT",                                                   \
       "speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory';"  \
-      " of speel een bewaard gesprek verder in de terminal",                            \
+      " of speel een bewaard gesprek verder in de terminal;"                            \
+      " --projector: groepstraining op de beamer (scherm N, met presentatorscherm)",    \
       "play a case (intake, uitvoering, teruggeven), a file or 'trajectory';"           \
-      " or go on with a saved conversation in the terminal")                            \
+      " or go on with a saved conversation in the terminal;"                            \
+      " --projector: group training on a projector (screen N, with a presenter view)")  \
     X(check, "FILE...",                                                                 \
       "controleer casussen en het handboek; met dekkingsoverzicht",                     \
       "check cases and the handbook; with a coverage report")                           \
