@@ -143,4 +143,6 @@ uninstall:
 clean:
 	rm -rf build build-asan samenspel locale
 
+.SECONDARY:
+
 -include $(shell find build build-asan -name '*.d' 2>/dev/null)
