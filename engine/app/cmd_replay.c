@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <poll.h>
 #include <unistd.h>
 #include "app/paths.h"
 #include "app/replay_cli.h"
@@ -20,13 +21,15 @@
 typedef enum {
     R_KEYS, R_ASK, R_NOTE_ASK, R_NOTE_SAVED, R_JUMP_ASK, R_NO_TURN, R_BRANCH_FROM,
     R_NO_BRANCH, R_HISTORY, R_HISTORY_EMPTY, R_PICK, R_OF, R_END, R_UNREADABLE, R_BEST_MARK,
-    R_BRANCH_MARK, R_COUNT
+    R_BRANCH_MARK, R_PAUSED, R_COUNT
 } rmsg;
 
 static const char *const words[R_COUNT][SP_LANG_COUNT] = {
     [R_KEYS] = { "Toetsen: Enter of n = verder, p = terug, nummer = naar die beurt, j = springen, "
+                 "r = vanzelf afspelen (r 5: elke 5 seconden; Enter = pauze), "
                  "a = notitie, b = vanaf hier verder spelen, d = nabespreking, q = stoppen",
                  "Keys: Enter or n = next, p = back, number = go to that turn, j = jump, "
+                 "r = play by itself (r 5: every 5 seconds; Enter = pause), "
                  "a = note, b = play on from here, d = debrief, q = quit" },
     [R_ASK] = { "Terugkijken> ", "Replay> " },
     [R_NOTE_ASK] = { "Notitie bij deze stap (Enter zonder tekst = niets): ",
@@ -46,6 +49,7 @@ static const char *const words[R_COUNT][SP_LANG_COUNT] = {
     [R_UNREADABLE] = { "niet te openen", "cannot be opened" },
     [R_BEST_MARK] = { "beste", "best" },
     [R_BRANCH_MARK] = { "aftakking", "branch" },
+    [R_PAUSED] = { "Gepauzeerd.", "Paused." },
 };
 
 static const char *rw(sp_lang l, rmsg m) { return words[m][l]; }
@@ -378,6 +382,29 @@ static int ask(sp_term *t, const char *prompt, char **line, size_t *cap)
     return 1;
 }
 
+/* Shows the steps after i one by one, every `seconds`, until the end or
+ * until a line is typed (which is read and dropped: it is the pause).
+ * Returns the step it stopped at. */
+static int autoplay(sp_term *t, const sp_replay *r, int i, int seconds, char **line, size_t *cap)
+{
+    while (i + 1 < r->n_steps) {
+        fflush(t->out);
+        struct pollfd pf = { STDIN_FILENO, POLLIN, 0 };
+        int k = poll(&pf, 1, seconds * 1000);
+        if (k > 0) {
+            if (getline(line, cap, stdin) >= 0)
+                fprintf(t->out, "%s\n", rw(t->lang, R_PAUSED));
+            break;
+        }
+        if (k < 0)
+            break;
+        i++;
+        print_step(t, r, i);
+        timeline(t, r, i);
+    }
+    return i;
+}
+
 static int interactive(sp_term *t, const sp_replay *r, sp_transcript *tr)
 {
     sp_lang l = t->lang;
@@ -407,6 +434,10 @@ static int interactive(sp_term *t, const sp_replay *r, sp_transcript *tr)
                 show = 0;
         } else if (strcmp(c, "q") == 0) {
             break;
+        } else if (c[0] == 'r' && (c[1] == '\0' || c[1] == ' ')) {
+            long sec = strtol(c + 1, NULL, 10);
+            i = autoplay(t, r, i, sec >= 1 && sec <= 600 ? (int)sec : 4, &line, &cap);
+            show = 0;
         } else if (strcmp(c, "d") == 0) {
             debrief(t, r);
             show = 0;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# replay_keys.sh: the interactive replay at a (pseudo) terminal: jump to a turn, step back, attach a note (saved in the transcript), quit; and a branch started with 'b'.
+# replay_keys.sh: the interactive replay at a (pseudo) terminal: jump to a turn, step back, attach a note (saved in the transcript), play by itself and pause, quit; and a branch started with 'b'.
 # env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root); run by tests/run.sh. Needs script(1) from util-linux for the terminal.
 set -eu
 BIN=${SAMENSPEL:-./samenspel}
@@ -40,6 +40,14 @@ grep -q "Notitie bewaard in $T" "$work/out.txt" || fail "the note was not saved"
 grep -q '<note step="2">Hier koos de groep voor de makkelijke weg.</note>' "$T" || fail "note in the transcript: $(grep note "$T")"
 "$BIN" --lang nl replay --text "$T" < /dev/null > "$work/again" || fail "replay after the note"
 awk '/^Beurt 2 van 4/{t=1} /^Beurt 3 van 4/{t=0} t&&/Notitie: Hier koos de groep/{ok=1} END{exit !ok}' "$work/again" || fail "the note is not shown at turn 2"
+
+# r 1 plays by itself, a step a second; Enter pauses it before the end.
+(printf 'r 1\n'; sleep 2.5; printf '\n'; sleep 0.5; printf 'q\n'; sleep 0.5) |
+    script -qec "$BIN --lang nl replay --text $T" /dev/null > "$work/out" 2>&1 || true
+tr -d '\r' < "$work/out" | sed 's/\x1b\[[0-9;]*m//g' > "$work/out.txt"
+grep -q '^Beurt 2 van 4' "$work/out.txt" || fail "auto-play did not move on"
+grep -q '^Gepauzeerd\.' "$work/out.txt" || fail "auto-play did not pause"
+grep -q '^Einde: ' "$work/out.txt" && fail "auto-play ran past the pause"
 
 # b at turn 3 (klaasen-alleen in p1) plays on from there at the keyboard:
 # verwijt (2), then teruggeven (1).
