@@ -619,8 +619,8 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
         }
         return c >= '0' && c <= '9'; /* no stray choices from the number keys */
     }
-    if (v->kind == SP_VIEW_ENDING)
-        return c >= '0' && c <= '9';
+    if (v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED)
+        return c >= '0' && c <= '9'; /* app.c: Enter to the debrief */
     int n = g->n_counts;
     int letter = c >= 'a' && c < 'a' + n ? c - 'a' : -1;
     int shifted = c >= 'A' && c < 'A' + n ? c - 'A' : -1;

@@ -1,0 +1,582 @@
+/* test_gui_group.c: group play headless: the facilitator's flow (keys, votes, ties, override, undo, reveal, timer, red-flag round), the wall and the presenter laid out at 1920x1080 and 3840x2160 (no overlap, nothing clipped, type from the back of the room), and drawn in a software renderer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "gui/app.h"
+#include "gui/draw.h"
+#include "gui/frame.h"
+#include "gui/group.h"
+#include "gui/projector.h"
+#include "gui/text.h"
+
+static sp_gui_text *text;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
+        return -1;
+    char err[512];
+    text = sp_gui_text_new(NULL, err, sizeof err);
+    if (!text)
+        fprintf(stderr, "%s\n", err);
+    return text ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_gui_text_free(text);
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
+
+static const char *example(void)
+{
+    static char path[1024];
+    const char *root = getenv("SAMENSPEL_DATA");
+    snprintf(path, sizeof path, "%s/tests/data/gui/voorbeeld.xml", root && *root ? root : ".");
+    return path;
+}
+
+/* A group play of arg at its first decision (no transcripts on disk). */
+static void open_group(sp_gui_app *a, const char *arg)
+{
+    sp_gui_app_init(a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    sp_status st = sp_gui_app_open(a, arg, d);
+    for (int i = 0; i < sp_diag_count(d); i++)
+        fprintf(stderr, "%s\n", sp_diag_message(d, i));
+    sp_diag_free(d);
+    assert_int_equal(st, SP_OK);
+    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
+    assert_int_equal(a->screen, SP_GUI_SCREEN_PLAY);
+    assert_int_equal(a->group->phase, SP_GUI_GROUP_SCENE);
+}
+
+static void key(sp_gui_app *a, sp_gui_list *l, int ch)
+{
+    sp_gui_app_key(a, l, SP_GUI_KEY_CHAR, ch);
+}
+
+/* ---- the facilitator's flow ------------------------------------------------------- */
+
+static void test_keys_votes_and_reveal(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    open_group(&a, example());
+    sp_gui_group *g = a.group;
+    const sp_view *v = sp_gui_app_view(&a);
+    assert_int_equal(v->kind, SP_VIEW_THOUGHT);
+    assert_int_equal(g->n_counts, 2);
+    /* number keys never choose in group play */
+    key(&a, &l, '1');
+    assert_int_equal(sp_session_log_count(a.s), 0);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    /* b, then 1 2 typed: twelve; a, + + + -: two */
+    key(&a, &l, 'b');
+    key(&a, &l, '1');
+    key(&a, &l, '2');
+    key(&a, &l, 'a');
+    key(&a, &l, '+');
+    key(&a, &l, '+');
+    key(&a, &l, '+');
+    key(&a, &l, '-');
+    assert_int_equal(g->counts[0], 2);
+    assert_int_equal(g->counts[1], 12);
+    /* arrows move the selection and count too */
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    assert_int_equal(g->sel, 1);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_RIGHT, 0);
+    assert_int_equal(g->counts[1], 13);
+    /* typing after selecting replaces; Backspace takes a typed digit back */
+    key(&a, &l, '5');
+    key(&a, &l, '7');
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
+    assert_int_equal(g->counts[1], 5);
+    assert_int_equal(sp_session_log_count(a.s), 0);
+    /* Enter takes the majority: B */
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_DECIDED);
+    assert_int_equal(g->last_chosen, 1);
+    assert_false(g->last_override);
+    assert_non_null(a.t);
+    assert_string_equal(a.t->mode, "group");
+    assert_int_equal(a.t->steps[0].n_votes, 2);
+    assert_int_equal(a.t->steps[0].votes[0], 2);
+    assert_int_equal(a.t->steps[0].votes[1], 5);
+    /* the feedback waits for R; Enter reveals it as well, then moves on */
+    key(&a, &l, 'r');
+    assert_int_equal(g->phase, SP_GUI_GROUP_REVEALED);
+    key(&a, &l, 'r');
+    assert_int_equal(g->phase, SP_GUI_GROUP_DECIDED);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_REVEALED);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_SCENE);
+    assert_int_equal(g->counts[0] + g->counts[1], 0);
+    v = sp_gui_app_view(&a);
+    assert_int_equal(v->kind, SP_VIEW_DECISION);
+    assert_string_equal(v->discuss, "Welke rode vlag zie je hier?");
+
+    /* a tie: Enter takes nothing and says so; Shift+letter picks */
+    int tie[] = { 3, 3 };
+    assert_int_equal(sp_gui_group_set_votes(&a, tie, 2), SP_OK);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_true(g->status[0] != '\0');
+    assert_int_equal(sp_gui_group_take(&a, -1), SP_EUSAGE);
+    /* the facilitator goes against a clear majority: an override */
+    int room[] = { 1, 6 };
+    assert_int_equal(sp_gui_group_set_votes(&a, room, 2), SP_OK);
+    key(&a, &l, 'A');
+    assert_int_equal(g->phase, SP_GUI_GROUP_DECIDED);
+    assert_true(g->last_override);
+    int step = sp_session_log_count(a.s) - 1;
+    assert_true(a.t->steps[step].override);
+    assert_string_equal(a.t->steps[step].option, "plannen");
+    /* undo goes back to that vote with its counts */
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_int_equal(g->counts[0], 1);
+    assert_int_equal(g->counts[1], 6);
+    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_DECISION);
+    /* and once more from the next conversation: back to the vote before */
+    assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_ENDING);
+    sp_gui_app_action(&a, SP_GUI_ACT_UNDO, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_int_equal(g->counts[1], 6);
+    assert_int_equal(g->sel, 1);
+    assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_ENDING);
+    /* the ending: Enter to the group debrief, with the votes read back */
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    assert_non_null(a.debrief);
+    assert_non_null(g->replay);
+    assert_int_equal(g->replay->n_decisions, 2);
+    assert_int_equal(g->replay->steps[0].votes[1], 5);
+    assert_int_equal(g->replay->steps[1].votes[1], 6);
+    assert_false(g->replay->steps[1].override);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_timer_and_flags(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    open_group(&a, example());
+    sp_gui_group *g = a.group;
+    /* no countdown: the loop may sleep as long as it likes */
+    assert_int_equal(sp_gui_group_timeout(&a), -1);
+    assert_int_equal(sp_gui_group_timer_left(&a), -1);
+    sp_gui_group_tick(&a, 5000);
+    key(&a, &l, 't');
+    assert_int_equal(sp_gui_group_timer_left(&a), SP_GUI_GROUP_TIMER_S);
+    assert_int_equal(sp_gui_group_timeout(&a), 1000);
+    assert_false(sp_gui_group_tick(&a, 5400)); /* still 2:00 shown */
+    assert_int_equal(sp_gui_group_timeout(&a), 600);
+    assert_true(sp_gui_group_tick(&a, 6001));
+    assert_int_equal(sp_gui_group_timer_left(&a), SP_GUI_GROUP_TIMER_S - 1);
+    assert_true(sp_gui_group_tick(&a, 5000 + SP_GUI_GROUP_TIMER_S * 1000 + 10));
+    assert_int_equal(sp_gui_group_timer_left(&a), 0);
+    assert_int_equal(sp_gui_group_timeout(&a), -1); /* ran out: no more wake-ups */
+    key(&a, &l, 't');
+    assert_int_equal(sp_gui_group_timer_left(&a), -1);
+
+    /* the red-flag round: the flag of this stretch is recognised, another is a false alarm */
+    const sp_handbook *hb = a.sc->handbook;
+    int present = sp_handbook_redflag(hb, "rf.og-geen-tijd"), other = sp_handbook_redflag(hb, "rf.onbetaald");
+    key(&a, &l, 'f');
+    assert_true(g->flag_round);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, present);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, other);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, other); /* once a turn */
+    unsigned char pr[64], mk[64];
+    sp_gui_group_flags_now(&a, pr, mk);
+    assert_true(pr[present] && mk[present]);
+    assert_true(!pr[other] && mk[other]);
+    assert_int_equal(sp_session_log_count(a.s), 2);
+    /* number keys do not choose while the round is up; Esc closes it */
+    key(&a, &l, '1');
+    assert_int_equal(sp_session_log_count(a.s), 2);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_false(g->flag_round);
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    /* undo takes the last flag back and stays at this conversation */
+    sp_gui_app_action(&a, SP_GUI_ACT_UNDO, 0);
+    sp_gui_group_flags_now(&a, pr, mk);
+    assert_false(mk[other]);
+    assert_true(mk[present]);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_menu_and_settings(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    sp_diag_free(d);
+    assert_null(a.group);
+    /* the menu's button turns group mode on and opens the case's briefing */
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_START, 0);
+    assert_non_null(a.group);
+    assert_false(a.group->sticky);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    /* the wall's contrast is its own: the user's setting stays */
+    int mine = a.settings.high_contrast;
+    assert_true(a.group->high_contrast);
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_CONTRAST * 16 + 0);
+    assert_false(a.group->high_contrast);
+    assert_int_equal(a.settings.high_contrast, mine);
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_SIZE * 16 + SP_GUI_SIZE_L);
+    assert_int_equal(a.settings.text_size, SP_GUI_SIZE_L);
+    /* back to the menu: the menu's group play ends with it */
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    assert_null(a.group);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
+    /* --projector's group mode stays, and every case started is a group play */
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 1);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    assert_int_equal(a.group->phase, SP_GUI_GROUP_SCENE);
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    assert_non_null(a.group);
+    sp_gui_app_free(&a);
+}
+
+/* ---- layout at projector sizes ---------------------------------------------------------- */
+
+typedef struct walk {
+    sp_gui_app *a;
+    sp_gui_list list;
+    int w, h;
+    int checked;
+    int texts;          /* text commands checked on the wall */
+} walk;
+
+static void fail_at(const walk *wk, const char *who, const char *what, const sp_gui_cmd *c)
+{
+    const sp_view *v = sp_gui_app_view(wk->a);
+    fprintf(stderr, "%s %dx%d screen %d phase %d round %d node %s: %s: '%.*s' at %d,%d %dx%d box %d,%d %dx%d\n", who,
+            wk->w, wk->h, wk->a->screen, wk->a->group->phase, wk->a->group->flag_round,
+            v ? wk->a->sc->nodes[v->node].id : "-", what, c ? c->len : 0, c ? c->text : "", c ? c->r.x : 0,
+            c ? c->r.y : 0, c ? c->r.w : 0, c ? c->r.h : 0, c ? c->box.x : 0, c ? c->box.y : 0, c ? c->box.w : 0,
+            c ? c->box.h : 0);
+}
+
+/* Every visible text inside its box and the window, no two visible texts
+ * on top of each other, no two buttons either. */
+static void check_list(walk *wk, const char *who, int w, int h)
+{
+    const sp_gui_list *l = &wk->list;
+    assert_false(l->oom);
+    sp_gui_rect window = sp_gui_rect_make(0, 0, w, h);
+    sp_gui_rect *vis = calloc((size_t)l->n_cmds + 1, sizeof *vis);
+    sp_gui_rect clip = window;
+    for (int i = 0; i < l->n_cmds; i++) {
+        const sp_gui_cmd *c = &l->cmds[i];
+        if (c->kind == SP_GUI_CMD_CLIP)
+            clip = sp_gui_rect_intersect(c->r, window);
+        else if (c->kind == SP_GUI_CMD_UNCLIP)
+            clip = window;
+        if (c->kind != SP_GUI_CMD_TEXT)
+            continue;
+        vis[i] = sp_gui_rect_intersect(c->r, clip);
+        if (!sp_gui_rect_contains(c->box, c->r)) {
+            fail_at(wk, who, "text outside its box", c);
+            fail();
+        }
+        if (c->r.x < 0 || c->r.x + c->r.w > w) {
+            fail_at(wk, who, "text outside the window", c);
+            fail();
+        }
+    }
+    for (int i = 0; i < l->n_cmds; i++)
+        for (int j = i + 1; j < l->n_cmds && vis[i].w > 0; j++)
+            if (vis[j].w > 0 && sp_gui_rect_overlaps(vis[i], vis[j])) {
+                fail_at(wk, who, "texts overlap", &l->cmds[i]);
+                fail_at(wk, who, "... with", &l->cmds[j]);
+                fail();
+            }
+    free(vis);
+    for (int i = 0; i < l->n_hits; i++) {
+        const sp_gui_hit *a = &l->hits[i];
+        if (!a->enabled)
+            continue;
+        if (a->r.x < 0 || a->r.x + a->r.w > w) {
+            fail_at(wk, who, "button outside the window", NULL);
+            fail();
+        }
+        for (int j = i + 1; j < l->n_hits; j++)
+            if (l->hits[j].enabled && sp_gui_rect_overlaps(a->vis, l->hits[j].vis)) {
+                fprintf(stderr, "hits %d and %d overlap\n", i, j);
+                fail_at(wk, who, "overlapping buttons", NULL);
+                fail();
+            }
+    }
+}
+
+static void wall_metrics(walk *wk, sp_gui_metrics *m)
+{
+    int px[SP_GUI_FONT_COUNT];
+    sp_gui_group_sizes(wk->h, wk->a->settings.text_size, px);
+    assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+    sp_gui_text_metrics(text, m);
+}
+
+/* The wall (with and without a presenter window) and the presenter at a
+ * laptop's size and at the wall's. */
+static void check_state(walk *wk)
+{
+    sp_gui_metrics m;
+    sp_gui_group *g = wk->a->group;
+    for (int pres = 0; pres <= 1; pres++) {
+        g->presenter = pres;
+        wall_metrics(wk, &m);
+        sp_gui_group_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
+        check_list(wk, pres ? "wall (presenter open)" : "wall", wk->w, wk->h);
+        /* From the back of the room: every text on the wall is at least a
+         * thirty-sixth of the height, body text at least a thirtieth. */
+        for (int i = 0; i < wk->list.n_cmds; i++) {
+            const sp_gui_cmd *c = &wk->list.cmds[i];
+            if (c->kind != SP_GUI_CMD_TEXT)
+                continue;
+            wk->texts++;
+            int min = c->font == SP_GUI_FONT_SMALL ? wk->h / 36 : wk->h / 30;
+            if (c->r.h < min) {
+                fail_at(wk, "wall", "text too small for a room", c);
+                fail();
+            }
+        }
+        if (pres && wk->a->screen == SP_GUI_SCREEN_PLAY && !g->flag_round) {
+            /* the wall holds no controls when the presenter has them */
+            for (int i = 0; i < wk->list.n_hits; i++)
+                if (wk->list.hits[i].enabled) {
+                    fail_at(wk, "wall (presenter open)", "a control on the wall", NULL);
+                    fail();
+                }
+        }
+        /* scrolled to the end, the last button is reachable */
+        int keep = wk->a->scroll[0];
+        wk->a->scroll[0] = 1 << 28;
+        sp_gui_group_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
+        for (int i = wk->list.n_hits - 1; i >= 0; i--) {
+            if (!wk->list.hits[i].enabled)
+                continue;
+            if (wk->list.hits[i].r.y + wk->list.hits[i].r.h > wk->h) {
+                fail_at(wk, "wall", "last button cannot be scrolled into view", NULL);
+                fail();
+            }
+            break;
+        }
+        wk->a->scroll[0] = keep;
+    }
+    g->presenter = 1;
+    static const int laptop[][2] = { { 1280, 800 }, { 1920, 1080 } };
+    for (int s = 0; s < 2; s++) {
+        int w = laptop[s][0] * wk->w / 1920, h = laptop[s][1] * wk->h / 1080;
+        assert_int_equal(sp_gui_frame_metrics(text, wk->a->settings.text_size, (double)wk->w / 1920, h, &m), 0);
+        sp_gui_presenter_build(wk->a, &m, w, h, -1, &wk->list);
+        check_list(wk, "presenter", w, h);
+    }
+    g->presenter = 0;
+    wk->checked++;
+}
+
+/* Plays the case through the facilitator's whole flow at every decision,
+ * checking every state on the way; the room votes for option (turn mod n). */
+static void walk_case(const char *arg, int w, int h)
+{
+    sp_gui_app a;
+    walk wk = { .a = &a, .w = w, .h = h };
+    sp_gui_list_init(&wk.list);
+    open_group(&a, arg);
+    sp_gui_group *g = a.group;
+    sp_gui_group_tick(&a, 1000);
+    for (int guard = 0; guard < 200; guard++) {
+        const sp_view *v = sp_gui_app_view(&a);
+        check_state(&wk); /* the conversation and the question */
+        if (v->kind == SP_VIEW_ENDING)
+            break;
+        if (guard == 0) {
+            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_TIMER, 0);
+            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+            check_state(&wk);
+            for (int f = 0; f < 3; f++)
+                sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, f * 5);
+            check_state(&wk); /* recognised and false alarms on the grid */
+            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+        }
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
+        check_state(&wk); /* no votes yet */
+        int n = g->n_counts, counts[SP_GUI_GROUP_OPTIONS];
+        for (int k = 0; k < n; k++)
+            counts[k] = 1 + k;
+        counts[v->turn % n] = 1000 + v->turn;
+        assert_int_equal(sp_gui_group_set_votes(&a, counts, n), SP_OK);
+        check_state(&wk);
+        /* against the room every third turn */
+        int pick = v->turn % 3 == 0 ? (v->turn + 1) % n : -1;
+        assert_int_equal(sp_gui_group_take(&a, pick), SP_OK);
+        check_state(&wk);
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
+        check_state(&wk);
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+    }
+    assert_true(sp_session_finished(a.s));
+    sp_gui_app_action(&a, SP_GUI_ACT_DEBRIEF, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    check_state(&wk);
+    assert_true(wk.checked > 20);
+    assert_true(wk.texts > 500);
+    sp_gui_list_free(&wk.list);
+    sp_gui_app_free(&a);
+}
+
+static void test_intake_on_the_wall_1080(void **state)
+{
+    (void)state;
+    walk_case("intake", 1920, 1080);
+}
+
+static void test_intake_on_the_wall_2160(void **state)
+{
+    (void)state;
+    walk_case("intake", 3840, 2160);
+}
+
+static void test_sizes(void **state)
+{
+    (void)state;
+    static const int heights[] = { 600, 768, 1080, 1200, 2160 };
+    for (size_t i = 0; i < sizeof heights / sizeof heights[0]; i++)
+        for (int z = 0; z < SP_GUI_SIZE_COUNT; z++) {
+            int px[SP_GUI_FONT_COUNT];
+            int h = heights[i];
+            sp_gui_group_sizes(h, z, px);
+            assert_true(px[SP_GUI_FONT_BODY] * 30 >= h);
+            assert_true(px[SP_GUI_FONT_THOUGHT] * 30 >= h);
+            assert_true(px[SP_GUI_FONT_BOLD] * 30 >= h);
+            assert_true(px[SP_GUI_FONT_SMALL] * 36 >= h);
+            assert_true(px[SP_GUI_FONT_H1] > px[SP_GUI_FONT_H2]);
+            assert_true(px[SP_GUI_FONT_H2] > px[SP_GUI_FONT_BODY]);
+        }
+}
+
+/* ---- pixels ------------------------------------------------------------------------------ */
+
+static sp_gui_rgba pixel(SDL_Surface *s, int x, int y)
+{
+    Uint32 p = ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
+    sp_gui_rgba c = { (uint8_t)(p >> 16), (uint8_t)(p >> 8), (uint8_t)p, 255 };
+    return c;
+}
+
+static int near(sp_gui_rgba a, sp_gui_rgba b, int tol)
+{
+    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+static void test_wall_pixels(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = { { 1920, 1080 }, { 3840, 2160 } };
+    for (int s = 0; s < 2; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        sp_gui_app a;
+        open_group(&a, example());
+        a.group->presenter = 1;
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
+        int counts[] = { 2, 7 };
+        assert_int_equal(sp_gui_group_set_votes(&a, counts, 2), SP_OK);
+        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        assert_non_null(surf);
+        SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+        assert_non_null(r);
+        sp_gui_draw *d = sp_gui_draw_new(r, text);
+        sp_gui_list l;
+        sp_gui_list_init(&l);
+        sp_gui_projector_render_wall(&a, text, d, r, w, h, &l);
+        SDL_RenderPresent(r);
+        const sp_gui_theme *th = sp_gui_theme_get(1);
+        /* high contrast by default: a black wall */
+        assert_true(near(pixel(surf, 3, h - 3), th->bg, 0));
+        /* the option with most votes has a yellow frame; its bar is yellow */
+        const sp_gui_cmd *lead = NULL;
+        for (int i = 0; i < l.n_cmds; i++)
+            if (l.cmds[i].tag == SP_GUI_TAG_OPTION && l.cmds[i].arg == 1)
+                lead = &l.cmds[i];
+        assert_non_null(lead);
+        assert_true(near(pixel(surf, lead->r.x + lead->r.w / 2, lead->r.y + 1), th->accent, 8));
+        /* body text drawn at least a thirtieth of the height: the ink of a
+         * body line spans more than h/30 * 0.7 rows (cap height and descender) */
+        const sp_gui_cmd *body = NULL;
+        for (int i = 0; i < l.n_cmds && !body; i++)
+            if (l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].font == SP_GUI_FONT_THOUGHT &&
+                sp_gui_rect_contains(lead->r, l.cmds[i].r))
+                body = &l.cmds[i];
+        assert_non_null(body);
+        int top = -1, bottom = -1;
+        for (int y = body->r.y; y < body->r.y + body->r.h && y < h; y++)
+            for (int x = body->r.x; x < body->r.x + body->r.w; x++)
+                if (near(pixel(surf, x, y), th->text, 60)) {
+                    if (top < 0)
+                        top = y;
+                    bottom = y;
+                    break;
+                }
+        assert_true(top >= 0);
+        assert_true((bottom - top + 1) * 30 * 10 >= h * 7);
+        int tw, tht;
+        assert_non_null(sp_gui_text_texture(text, r, SP_GUI_FONT_BODY, th->text, "Hg", 2, &tw, &tht));
+        assert_true(tht * 30 >= h);
+        sp_gui_text_drop_textures(text);
+        sp_gui_draw_free(d);
+        SDL_DestroyRenderer(r);
+        SDL_FreeSurface(surf);
+        sp_gui_list_free(&l);
+        sp_gui_app_free(&a);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keys_votes_and_reveal),
+        cmocka_unit_test(test_timer_and_flags),
+        cmocka_unit_test(test_menu_and_settings),
+        cmocka_unit_test(test_sizes),
+        cmocka_unit_test(test_intake_on_the_wall_1080),
+        cmocka_unit_test(test_intake_on_the_wall_2160),
+        cmocka_unit_test(test_wall_pixels),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
