@@ -1,0 +1,151 @@
+/* scenario_check.c: the scenario loader's checks after the stream: references, unreachable nodes, cycles. */
+#include "scenario_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- references ---------------------------------------------------------------------------- */
+
+void sp_scenario_check_refs(sload *L)
+{
+    sp_node *nodes = (sp_node *)L->sc->nodes; /* ours until the load returns */
+    for (int i = 0; i < L->fixups.n; i++) {
+        const fixup *f = sp_scenario_vec_at(&L->fixups, i);
+        int t = sp_scenario_id_get(&L->nodes, f->name);
+        if (f->is_goto) {
+            ((sp_goto *)nodes[f->node].gotos)[f->idx].target = t;
+            if (t < 0)
+                sp_scenario_err(L, f->line, "goto points at unknown node '%s'", f->name ? f->name : "");
+        } else {
+            sp_option *o = &((sp_option *)nodes[f->node].options)[f->idx];
+            o->target = t;
+            if (t < 0)
+                sp_scenario_err(L, f->line, "option '%s' points at unknown node '%s'",
+                                o->id ? o->id : "", f->name ? f->name : "");
+        }
+    }
+}
+
+/* ---- the graph ------------------------------------------------------------------------------ */
+
+static int n_edges(const sp_node *nd)
+{
+    return nd->kind == SP_NODE_GOTO ? nd->n_gotos
+           : nd->kind == SP_NODE_ENDING ? 0 : nd->n_options;
+}
+
+static int edge(const sp_node *nd, int i)
+{
+    return nd->kind == SP_NODE_GOTO ? nd->gotos[i].target : nd->options[i].target;
+}
+
+static void check_reachable(sload *L, unsigned char *seen, int *queue)
+{
+    const sp_scenario *sc = L->sc;
+    int head = 0, tail = 0;
+    seen[sc->start] = 1;
+    queue[tail++] = sc->start;
+    while (head < tail) {
+        const sp_node *nd = &sc->nodes[queue[head++]];
+        for (int i = 0, n = n_edges(nd); i < n; i++) {
+            int t = edge(nd, i);
+            if (t >= 0 && !seen[t]) {
+                seen[t] = 1;
+                queue[tail++] = t;
+            }
+        }
+    }
+    /* A node whose id is taken twice has had its message: references
+     * resolve to the first, so the second is unreachable by construction. */
+    for (int i = 0; i < sc->n_nodes; i++)
+        if (!seen[i] && sp_scenario_id_get(&L->nodes, sc->nodes[i].id) == i)
+            sp_scenario_err(L, sc->nodes[i].line, "node '%s' cannot be reached from the start node '%s'",
+                sc->nodes[i].id, sc->nodes[sc->start].id);
+}
+
+/* Names the cycle found when the edge from stack[top] leads back to node
+ * `to`, which is on the stack: "a -> b -> c -> a", shortened when long. */
+static void report_cycle(sload *L, const int *stack, int top, int to)
+{
+    const sp_scenario *sc = L->sc;
+    int from = top;
+    while (from > 0 && stack[from] != to)
+        from--;
+    char buf[600];
+    size_t len = 0;
+    int shown = 0, total = top - from + 1;
+    for (int i = from; i <= top && len < sizeof buf; i++) {
+        if (total > 8 && shown == 4) {
+            len += (size_t)snprintf(buf + len, sizeof buf - len, " -> ...");
+            i = top - 3; /* then the last three */
+            shown++;
+            continue;
+        }
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", shown ? " -> " : "",
+                                sc->nodes[stack[i]].id);
+        shown++;
+    }
+    if (len < sizeof buf)
+        snprintf(buf + len, sizeof buf - len, " -> %s", sc->nodes[to].id);
+    sp_scenario_err(L, sc->nodes[stack[top]].line, "cycle: %s (conversations must move forward)", buf);
+}
+
+/* Iterative depth-first search (a 20,000-node chain must not overflow the C
+ * stack). color: 0 unvisited, 1 on the stack, 2 done. Each back edge is one
+ * cycle; the first ten are named. */
+static void check_cycles(sload *L, unsigned char *color, int *stack, int *next_edge)
+{
+    const sp_scenario *sc = L->sc;
+    int reported = 0;
+    for (int root = 0; root < sc->n_nodes; root++) {
+        if (color[root])
+            continue;
+        int top = 0;
+        stack[0] = root;
+        next_edge[0] = 0;
+        color[root] = 1;
+        while (top >= 0) {
+            const sp_node *nd = &sc->nodes[stack[top]];
+            if (next_edge[top] < n_edges(nd)) {
+                int t = edge(nd, next_edge[top]++);
+                if (t < 0)
+                    continue;
+                if (color[t] == 1) {
+                    if (reported++ < 10)
+                        report_cycle(L, stack, top, t);
+                } else if (color[t] == 0) {
+                    color[t] = 1;
+                    stack[++top] = t;
+                    next_edge[top] = 0;
+                }
+            } else {
+                color[stack[top]] = 2;
+                top--;
+            }
+        }
+    }
+    if (reported > 10)
+        sp_scenario_err(L, 0, "%d more cycles", reported - 10);
+}
+
+void sp_scenario_check_graph(sload *L)
+{
+    size_t n = (size_t)L->sc->n_nodes;
+    if (n == 0)
+        return;
+    unsigned char *mark = calloc(n, 1);
+    int *stack = malloc(n * sizeof *stack);
+    int *next_edge = malloc(n * sizeof *next_edge);
+    if (mark && stack && next_edge) {
+        if (L->sc->start >= 0)
+            check_reachable(L, mark, stack);
+        memset(mark, 0, n);
+        check_cycles(L, mark, stack, next_edge);
+    } else {
+        sp_scenario_oom(L);
+    }
+    free(mark);
+    free(stack);
+    free(next_edge);
+}

@@ -1,0 +1,105 @@
+/* scenario_internal.h: core-internal: the scenario loader's state, shared by scenario{,_read,_check}.c only. */
+#ifndef SP_SCENARIO_INTERNAL_H
+#define SP_SCENARIO_INTERNAL_H
+
+/* Not a public header: nothing outside engine/core/scenario*.c includes it,
+ * and it may change with the loader. The public API is scenario.h. */
+
+#include "scenario.h"
+#include "arena.h"
+#include "xml.h"
+
+/*
+ * Loading runs in three steps over one sload:
+ *   scenario.c        sp_scenario_load_mem: sets up, runs the next two,
+ *                     hands on the messages sorted by line, frees;
+ *   scenario_read.c   sp_scenario_read: one streaming pass that builds the
+ *                     model and keeps forward references as fixups;
+ *   scenario_check.c  sp_scenario_check_refs / _graph: resolves the fixups,
+ *                     then checks reachability and cycles.
+ */
+
+/* ---- growable arrays ----------------------------------------------------------
+ *
+ * Scratch for lists whose length is known only at their end tag; the
+ * finished list is copied into the arena. The per-node and per-option
+ * vectors are reused for every node and option.
+ */
+
+typedef struct vec {
+    char *p;
+    int n, cap;
+    size_t size;
+} vec;
+
+/* ---- id tables -----------------------------------------------------------------
+ *
+ * Open addressing with linear probing; keys are borrowed arena strings. The
+ * table doubles when half full, so a probe always ends at an empty slot.
+ * A 20,000-node file must not cost 20,000 x 20,000 string compares.
+ */
+
+typedef struct identry {
+    const char *key;
+    int val;
+    long line;
+} identry;
+
+typedef struct idtab {
+    identry *e;
+    unsigned mask, used;
+} idtab;
+
+typedef struct fixup {
+    int node, idx;       /* option idx of node, or goto idx */
+    int is_goto;
+    long line;
+    const char *name;    /* the node id named by to="" */
+} fixup;
+
+typedef struct sload {
+    const char *path;
+    sp_arena *a;
+    sp_diag *sem;        /* problems of meaning, held back until the schema has spoken */
+    sp_status status;    /* SP_OK or SP_ENOMEM; meaning problems are counted in sem */
+    const sp_handbook *hb;
+    sp_scenario *sc;
+    sp_xml_stream *xs;
+    xmlTextReaderPtr r;
+    int stop;            /* the stream ended in an error */
+    idtab nodes, vars, persons, options, endings;
+    vec nodes_v, fixups;
+    vec lines, flags, effects, gotos, options_v;   /* the current node's */
+    vec o_app, o_scores, o_effects;               /* the current option's */
+    int extra_nodes;     /* nodes past SP_MAX_NODES: counted, not loaded */
+} sload;
+
+/* ---- helpers (scenario.c) ------------------------------------------------------ */
+
+/* Marks the load out of memory; the caller carries on and stops later. */
+void sp_scenario_oom(sload *L);
+
+/* A problem of meaning at line (0: the whole file), held back in L->sem. */
+void sp_scenario_err(sload *L, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* A new zeroed slot at the end of v, or NULL (out of memory, marked on L). */
+void *sp_scenario_vec_push(sload *L, vec *v);
+void *sp_scenario_vec_at(const vec *v, int i);
+/* The finished list, copied into the arena (NULL when empty). */
+void *sp_scenario_vec_keep(sload *L, const vec *v);
+
+/* The value stored under key, or -1. */
+int sp_scenario_id_get(const idtab *t, const char *key);
+/* Inserts key; returns the entry already there (a duplicate) or NULL. */
+const identry *sp_scenario_id_put(sload *L, idtab *t, const char *key, int val, long line);
+
+/* ---- the passes -------------------------------------------------------------------- */
+
+/* Reads the whole stream, building L->sc (scenario_read.c). */
+void sp_scenario_read(sload *L);
+/* Points every option and goto at its node (scenario_check.c). */
+void sp_scenario_check_refs(sload *L);
+/* Unreachable nodes and cycles (scenario_check.c). */
+void sp_scenario_check_graph(sload *L);
+
+#endif
