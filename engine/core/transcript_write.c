@@ -1,0 +1,235 @@
+/* transcript_write.c: serialises a transcript to its versioned XML and writes it atomically. */
+#include "transcript_internal.h"
+#include "fs.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- writing ------------------------------------------------------------- */
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+    int nomem;
+} buf;
+
+static void put_n(buf *b, const char *s, size_t n)
+{
+    if (b->nomem)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->nomem = 1;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void put(buf *b, const char *s)
+{
+    put_n(b, s, strlen(s));
+}
+
+static void putf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(buf *b, const char *fmt, ...)
+{
+    char tmp[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        put_n(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+static int utf8_len(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    int n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (int k = 2; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* Escapes s for an attribute value (attr) or element text. Bytes that are
+ * not valid UTF-8 become U+FFFD and control characters XML 1.0 cannot hold
+ * are dropped, so whatever a host passes in, the file stays readable. */
+static void put_esc(buf *b, const char *str, int attr)
+{
+    const unsigned char *s = (const unsigned char *)(str ? str : "");
+    while (*s) {
+        unsigned char c = *s;
+        int n = utf8_len(s);
+        if (n == 0) {
+            put(b, "\xEF\xBF\xBD");
+            s++;
+            continue;
+        }
+        if (n > 1) {
+            put_n(b, (const char *)s, (size_t)n);
+            s += n;
+            continue;
+        }
+        s++;
+        switch (c) {
+        case '&': put(b, "&amp;"); break;
+        case '<': put(b, "&lt;"); break;
+        case '>': put(b, "&gt;"); break;
+        case '"': put(b, attr ? "&quot;" : "\""); break;
+        case '\t': put(b, attr ? "&#9;" : "\t"); break;
+        case '\n': put(b, attr ? "&#10;" : "\n"); break;
+        case '\r': put(b, "&#13;"); break;
+        default:
+            if (c >= 0x20 && c != 0x7F)
+                put_n(b, (const char *)&c, 1);
+        }
+    }
+}
+
+static void put_attr(buf *b, const char *name, const char *value)
+{
+    put(b, " ");
+    put(b, name);
+    put(b, "=\"");
+    put_esc(b, value, 1);
+    put(b, "\"");
+}
+
+static void put_time(buf *b, const char *name, int64_t t)
+{
+    char tmp[64];
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm) || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999) {
+        tt = 0;
+        gmtime_r(&tt, &tm);
+    }
+    strftime(tmp, sizeof tmp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    put_attr(b, name, tmp);
+}
+
+static const char *kind_name(sp_step_kind k)
+{
+    return k == SP_STEP_CHOOSE ? "choose" : k == SP_STEP_FLAG ? "flag" : "undo";
+}
+
+char *sp_transcript_to_xml(const sp_transcript *t, size_t *len)
+{
+    buf b = { 0 };
+    char num[32];
+    put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    put(&b, "<transcript xmlns=\"" SP_TRANSCRIPT_NS "\"");
+    putf(&b, " version=\"%d\"", SP_TRANSCRIPT_VERSION);
+    put_attr(&b, "scenario", t->scenario_id ? t->scenario_id : "");
+    put_attr(&b, "scenario-version", t->scenario_version ? t->scenario_version : "");
+    snprintf(num, sizeof num, "%016" PRIx64, t->scenario_hash);
+    put_attr(&b, "scenario-hash", num);
+    put_attr(&b, "lang", t->lang ? t->lang : "nl");
+    put_attr(&b, "mode", t->mode ? t->mode : "solo");
+    put_time(&b, "started", t->started);
+    put_time(&b, "updated", t->updated);
+    if (t->parent) {
+        put_attr(&b, "parent", t->parent);
+        putf(&b, " branch-step=\"%d\"", t->branch_step < 0 ? 0 : t->branch_step);
+    }
+    if (t->trajectory)
+        put_attr(&b, "trajectory", t->trajectory);
+    if (t->ending)
+        put_attr(&b, "ending", t->ending);
+    put(&b, ">\n");
+    if (t->n_start_vars > 0) {
+        put(&b, "  <start-vars>\n");
+        for (int i = 0; i < t->n_start_vars; i++) {
+            put(&b, "    <var");
+            put_attr(&b, "name", t->start_vars[i].name);
+            putf(&b, " value=\"%d\"/>\n", t->start_vars[i].value);
+        }
+        put(&b, "  </start-vars>\n");
+    }
+    put(&b, "  <steps>\n");
+    for (int i = 0; i < t->n_steps; i++) {
+        const sp_tstep *s = &t->steps[i];
+        putf(&b, "    <%s turn=\"%d\"", kind_name(s->kind), s->turn);
+        put_attr(&b, "node", s->node ? s->node : "");
+        if (s->kind == SP_STEP_CHOOSE)
+            put_attr(&b, "option", s->option ? s->option : "");
+        if (s->kind == SP_STEP_FLAG)
+            put_attr(&b, "flag", s->flag ? s->flag : "");
+        put_time(&b, "at", s->at);
+        if (s->n_votes > 0) {
+            put(&b, " votes=\"");
+            for (int v = 0; v < s->n_votes; v++)
+                putf(&b, v ? " %d" : "%d", s->votes[v]);
+            put(&b, "\"");
+        }
+        if (s->override)
+            put(&b, " override=\"yes\"");
+        put(&b, "/>\n");
+    }
+    put(&b, "  </steps>\n");
+    if (t->n_notes > 0) {
+        put(&b, "  <notes>\n");
+        for (int i = 0; i < t->n_notes; i++) {
+            put(&b, "    <note");
+            if (t->notes[i].step >= 0)
+                putf(&b, " step=\"%d\"", t->notes[i].step);
+            put(&b, ">");
+            put_esc(&b, t->notes[i].text, 0);
+            put(&b, "</note>\n");
+        }
+        put(&b, "  </notes>\n");
+    }
+    put(&b, "</transcript>\n");
+    if (b.nomem) {
+        free(b.s);
+        return NULL;
+    }
+    if (len)
+        *len = b.len;
+    return b.s;
+}
+
+sp_status sp_transcript_write(const sp_transcript *t, const char *path, sp_diag *d)
+{
+    size_t len;
+    char *xml = sp_transcript_to_xml(t, &len);
+    if (!xml) {
+        sp_diag_add(d, path, 0, "out of memory writing the transcript");
+        return SP_ENOMEM;
+    }
+    sp_status rc = sp_fs_write_atomic(path, xml, len, d);
+    free(xml);
+    return rc;
+}
