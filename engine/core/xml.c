@@ -1,23 +1,20 @@
-/* xml.c: the one place that parses untrusted XML: size caps, no network, no DTD, no entities, RelaxNG, prose texts. */
-#include "xml.h"
+/* xml.c: the one place that parses untrusted XML into a tree: size caps, no network, no DTD, no entities. */
+#include "xml_internal.h"
 #include "arena.h"
 #include "fs.h"
 #include "scenario.h" /* the SP_MAX_* limits */
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
 
 /*
- * Hardening, in the order a hostile file meets it:
+ * Hardening, in the order a hostile file meets it (xml_stream.c does the
+ * same on a stream, with a scan of the prolog in place of the SAX hooks):
  *   - the caller reads the file with a size cap (sp_fs_read);
  *   - empty, binary (NUL bytes) and invalid UTF-8 input is refused before
  *     libxml2 sees it, and the encoding is forced to UTF-8;
@@ -35,24 +32,6 @@
 
 /* ---- error capture ------------------------------------------------------- */
 
-typedef struct xstate {
-    const char *path;
-    sp_diag *d;
-    int depth;
-    int errors;      /* well-formedness errors seen (and our own refusals) */
-    int stopped;     /* we stopped the parser: later libxml2 noise is dropped */
-    int told_eof;    /* a premature-end-of-data message was given */
-    int invalid;     /* validity errors seen */
-    /* Streaming (sp_xml_stream): well-formedness messages come from a
-     * re-parse (see stream_failed), and only the first validity message is
-     * kept, to be shown when the file is otherwise well-formed. */
-    int stream;
-    long valid_line;
-    char valid_msg[512];
-    startElementNsSAX2Func start;
-    endElementNsSAX2Func end;
-} xstate;
-
 static long node_line(const xmlNode *n)
 {
     return n ? xmlGetLineNo(n) : 0;
@@ -64,7 +43,7 @@ static int is_premature_end(int code)
            code == XML_ERR_DOCUMENT_END;
 }
 
-static void report(xstate *st, xmlErrorPtr e)
+void sp_xml_report(xstate *st, xmlErrorPtr e)
 {
     if (!e || e->level < XML_ERR_ERROR || st->stopped)
         return;
@@ -115,14 +94,14 @@ static void parser_error(void *ctx, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = ctx;
     if (ctxt && ctxt->_private)
-        report(ctxt->_private, e);
+        sp_xml_report(ctxt->_private, e);
 }
 
 /* RelaxNG and anything raised without a parser context. */
 static void state_error(void *ctx, xmlErrorPtr e)
 {
     if (ctx)
-        report(ctx, e);
+        sp_xml_report(ctx, e);
 }
 
 /* libxml2's unstructured channel: must never reach stderr. */
@@ -132,16 +111,7 @@ static void silent_error(void *ctx, const char *fmt, ...)
     (void)fmt;
 }
 
-/* Routes libxml2's process-wide error channels to st for the duration of
- * one call, and puts the previous handlers back afterwards. */
-typedef struct saved_handlers {
-    xmlStructuredErrorFunc serror;
-    void *sctx;
-    xmlGenericErrorFunc gerror;
-    void *gctx;
-} saved_handlers;
-
-static void handlers_push(saved_handlers *s, xstate *st)
+void sp_xml_handlers_push(saved_handlers *s, xstate *st)
 {
     s->serror = xmlStructuredError;
     s->sctx = xmlStructuredErrorContext;
@@ -151,7 +121,7 @@ static void handlers_push(saved_handlers *s, xstate *st)
     xmlSetGenericErrorFunc(NULL, silent_error);
 }
 
-static void handlers_pop(const saved_handlers *s)
+void sp_xml_handlers_pop(const saved_handlers *s)
 {
     xmlSetStructuredErrorFunc(s->sctx, s->serror);
     xmlSetGenericErrorFunc(s->gctx, s->gerror);
@@ -188,7 +158,7 @@ static void xml_at_exit(void)
     xmlCleanupParser();
 }
 
-static void xml_init_once(void)
+void sp_xml_init(void)
 {
     static int done;
     if (done)
@@ -248,7 +218,7 @@ static void guarded_end(void *ctx, const xmlChar *localname, const xmlChar *pref
 
 /* ---- byte-level checks ---------------------------------------------------- */
 
-static long line_at(const char *data, size_t off)
+long sp_xml_line_at(const char *data, size_t off)
 {
     long line = 1;
     const char *p = data, *end = data + off;
@@ -314,8 +284,7 @@ static int only_space(const char *s, size_t len)
     return 1;
 }
 
-/* What is refused before libxml2 sees a byte. */
-static sp_status precheck(const char *path, const char *data, size_t len, sp_diag *d)
+sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_diag *d)
 {
     if (len == 0 || only_space(data, len)) {
         sp_diag_add(d, path, 0, "file is empty");
@@ -332,13 +301,13 @@ static sp_status precheck(const char *path, const char *data, size_t len, sp_dia
     }
     const char *nul = memchr(data, '\0', len);
     if (nul) {
-        sp_diag_add(d, path, line_at(data, (size_t)(nul - data)),
+        sp_diag_add(d, path, sp_xml_line_at(data, (size_t)(nul - data)),
                     "file holds binary data (a NUL byte), not UTF-8 XML text");
         return SP_EINVAL;
     }
     size_t bad = utf8_bad((const unsigned char *)data, len);
     if (bad < len) {
-        sp_diag_add(d, path, line_at(data, bad),
+        sp_diag_add(d, path, sp_xml_line_at(data, bad),
                     "invalid UTF-8 (byte 0x%02X); files must be UTF-8",
                     (unsigned)(unsigned char)data[bad]);
         return SP_EINVAL;
@@ -347,54 +316,9 @@ static sp_status precheck(const char *path, const char *data, size_t len, sp_dia
     return SP_OK;
 }
 
-/* memmem is a GNU extension; this is all we need of it. */
-static const char *find(const char *hay, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    while (n >= m) {
-        const char *p = memchr(hay, needle[0], n - m + 1);
-        if (!p)
-            return NULL;
-        if (memcmp(p, needle, m) == 0)
-            return p;
-        n -= (size_t)(p - hay) + 1;
-        hay = p + 1;
-    }
-    return NULL;
-}
-
-/* A DOCTYPE can only stand in the prolog: after an optional BOM, the XML
- * declaration, comments, processing instructions and white space. Returns
- * its offset, or -1. (The streaming reader has no SAX hook to stop it.) */
-static long prolog_doctype(const char *data, size_t len)
-{
-    size_t i = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    for (;;) {
-        while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
-            i++;
-        if (i + 2 <= len && memcmp(data + i, "<?", 2) == 0) {
-            const char *end = find(data + i + 2, len - i - 2, "?>");
-            if (!end)
-                return -1;
-            i = (size_t)(end - data) + 2;
-        } else if (i + 4 <= len && memcmp(data + i, "<!--", 4) == 0) {
-            const char *end = find(data + i + 4, len - i - 4, "-->");
-            if (!end)
-                return -1;
-            i = (size_t)(end - data) + 3;
-        } else if (i + 9 <= len && strncasecmp(data + i, "<!DOCTYPE", 9) == 0) {
-            return (long)i;
-        } else {
-            return -1;
-        }
-    }
-}
-
 /* ---- schemas --------------------------------------------------------------- */
 
-static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
+xmlRelaxNGPtr sp_xml_schema_get(const char *dir, const char *name, sp_diag *d)
 {
     char path[4096];
     int n = snprintf(path, sizeof path, "%s/%s", dir && dir[0] ? dir : ".", name);
@@ -413,7 +337,7 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
         return NULL;
     xstate st = { .path = path, .d = d };
     saved_handlers saved;
-    handlers_push(&saved, &st);
+    sp_xml_handlers_push(&saved, &st);
     xmlDocPtr doc = xmlReadMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET);
     free(data);
     xmlRelaxNGPtr schema = NULL;
@@ -426,7 +350,7 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
         }
         xmlFreeDoc(doc);
     }
-    handlers_pop(&saved);
+    sp_xml_handlers_pop(&saved);
     if (!schema) {
         if (st.errors + st.invalid == 0)
             sp_diag_add(d, path, 0, "cannot compile the schema");
@@ -459,14 +383,14 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
                        xmlDoc **out, sp_diag *d)
 {
     *out = NULL;
-    xml_init_once();
+    sp_xml_init();
 
-    if (precheck(path, data, len, d) != SP_OK)
+    if (sp_xml_precheck(path, data, len, d) != SP_OK)
         return SP_EINVAL;
 
     xmlRelaxNGPtr schema = NULL;
     if (schema_name) {
-        schema = schema_get(schema_dir, schema_name, d);
+        schema = sp_xml_schema_get(schema_dir, schema_name, d);
         if (!schema)
             return SP_EIO;
     }
@@ -478,7 +402,7 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
     }
     xstate st = { .path = path, .d = d };
     saved_handlers saved;
-    handlers_push(&saved, &st);
+    sp_xml_handlers_push(&saved, &st);
 
     ctxt->_private = &st;
     ctxt->sax->serror = parser_error;
@@ -518,168 +442,13 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
             }
         }
     }
-    handlers_pop(&saved);
+    sp_xml_handlers_pop(&saved);
     if (status != SP_OK) {
         xmlFreeDoc(doc);
         return status;
     }
     *out = doc;
     return SP_OK;
-}
-
-/* ---- streaming --------------------------------------------------------------- */
-
-/*
- * The scenario loader reads through xmlTextReader with streaming RelaxNG
- * validation: no tree of the whole file is ever built, so a large case costs
- * its own bytes plus the model, not ten times that. The reader gives no SAX
- * hook, so the DOCTYPE is refused by scanning the prolog before parsing, and
- * depth is checked on every element the reader hands out.
- */
-struct sp_xml_stream {
-    xmlTextReaderPtr r;
-    xstate st;
-    saved_handlers saved;
-    int validating;
-    const char *data;
-    size_t len;
-    int told_before;  /* messages in d before the stream opened */
-};
-
-static void stream_error(void *arg, xmlErrorPtr e)
-{
-    report(arg, e);
-}
-
-sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
-                             const char *schema_dir, const char *schema_name,
-                             sp_xml_stream **out, sp_diag *d)
-{
-    *out = NULL;
-    xml_init_once();
-    if (precheck(path, data, len, d) != SP_OK)
-        return SP_EINVAL;
-    long doctype = prolog_doctype(data, len);
-    if (doctype >= 0) {
-        sp_diag_add(d, path, line_at(data, (size_t)doctype),
-                    "a DOCTYPE is not allowed (entities and DTDs are refused)");
-        return SP_EINVAL;
-    }
-    xmlRelaxNGPtr schema = NULL;
-    if (schema_name) {
-        schema = schema_get(schema_dir, schema_name, d);
-        if (!schema)
-            return SP_EIO;
-    }
-    sp_xml_stream *s = calloc(1, sizeof *s);
-    if (!s) {
-        sp_diag_add(d, path, 0, "out of memory");
-        return SP_ENOMEM;
-    }
-    s->st.path = path;
-    s->st.d = d;
-    s->st.stream = 1;
-    s->data = data;
-    s->len = len;
-    s->told_before = sp_diag_count(d) + sp_diag_dropped(d);
-    handlers_push(&s->saved, &s->st);
-    s->r = xmlReaderForMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-    if (!s->r) {
-        handlers_pop(&s->saved);
-        free(s);
-        sp_diag_add(d, path, 0, "out of memory");
-        return SP_ENOMEM;
-    }
-    /* Errors first: setting the schema hands the handler on to it. */
-    xmlTextReaderSetStructuredErrorHandler(s->r, stream_error, &s->st);
-    if (schema && xmlTextReaderRelaxNGSetSchema(s->r, schema) != 0) {
-        sp_xml_stream_close(s);
-        sp_diag_add(d, path, 0, "out of memory");
-        return SP_ENOMEM;
-    }
-    s->validating = schema != NULL;
-    *out = s;
-    return SP_OK;
-}
-
-/* The reader stops at the first well-formedness error, before libxml2
- * would say the data ended early, and its messages then depend on where a
- * chunk happened to end. The tree parser says it better: the file is parsed
- * once more, on this error path only, for its messages. */
-static void stream_failed(sp_xml_stream *s)
-{
-    s->st.stopped = 1;
-    xmlDoc *doc = NULL;
-    int before = sp_diag_count(s->st.d);
-    if (sp_xml_parse(s->st.path, s->data, s->len, NULL, NULL, &doc, s->st.d) == SP_OK) {
-        xmlFreeDoc(doc);
-    }
-    if (sp_diag_count(s->st.d) == before)
-        sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
-    s->st.errors++;
-}
-
-int sp_xml_stream_next(sp_xml_stream *s)
-{
-    if (s->st.stopped)
-        return -1;
-    int r = xmlTextReaderRead(s->r);
-    if (r < 0) {
-        stream_failed(s);
-        return -1;
-    }
-    if (r == 0)
-        return 0;
-    int type = xmlTextReaderNodeType(s->r);
-    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-        /* The prolog scan has refused this already; a second lock. */
-        sp_diag_add(s->st.d, s->st.path, 0, "a DOCTYPE is not allowed (entities and DTDs are refused)");
-        s->st.errors++;
-        s->st.stopped = 1;
-        return -1;
-    }
-    if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(s->r) >= SP_MAX_DEPTH) {
-        sp_diag_add(s->st.d, s->st.path, node_line(xmlTextReaderCurrentNode(s->r)),
-                    "elements are nested deeper than %d levels", SP_MAX_DEPTH);
-        s->st.errors++;
-        s->st.stopped = 1;
-        return -1;
-    }
-    return 1;
-}
-
-xmlTextReaderPtr sp_xml_stream_reader(sp_xml_stream *s)
-{
-    return s->r;
-}
-
-int sp_xml_stream_errors(sp_xml_stream *s)
-{
-    if (s->st.errors) {
-        if (sp_diag_count(s->st.d) + sp_diag_dropped(s->st.d) == s->told_before)
-            sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
-        return s->st.errors;
-    }
-    if (s->st.valid_msg[0]) {
-        sp_diag_add(s->st.d, s->st.path, s->st.valid_line, "%s", s->st.valid_msg);
-        s->st.valid_msg[0] = '\0';
-    }
-    /* The reader counts validity errors itself; should one ever come
-     * without a message, it still counts. */
-    if (s->validating && s->st.invalid == 0 && xmlTextReaderIsValid(s->r) != 1) {
-        sp_diag_add(s->st.d, s->st.path, 0, "does not match the schema");
-        s->st.invalid++;
-    }
-    return s->st.invalid;
-}
-
-void sp_xml_stream_close(sp_xml_stream *s)
-{
-    if (!s)
-        return;
-    xmlFreeTextReader(s->r);
-    handlers_pop(&s->saved);
-    free(s);
 }
 
 /* ---- reading the tree ---------------------------------------------------------- */
@@ -709,132 +478,3 @@ const char *sp_xml_attr(struct sp_arena *a, const xmlNode *n, const char *name)
     return NULL;
 }
 
-/* White space folding into a fixed buffer: runs of white space become one
- * space, a run holding a blank line (two line breaks) becomes "\n", and
- * leading and trailing white space go. `pending` carries an open run
- * across text nodes. */
-typedef struct folder {
-    char buf[SP_MAX_TEXT_BYTES + 1];
-    size_t len;
-    int pending;   /* 0 none, 1 space, 2 paragraph */
-    int newlines;  /* line breaks in the open run */
-    int overflow;
-} folder;
-
-static void fold_put(folder *f, char c)
-{
-    if (f->len >= SP_MAX_TEXT_BYTES) {
-        f->overflow = 1;
-        return;
-    }
-    f->buf[f->len++] = c;
-}
-
-static void fold(folder *f, const char *s)
-{
-    for (; *s && !f->overflow; s++) {
-        char c = *s;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            if (c == '\n' && ++f->newlines >= 2)
-                f->pending = 2;
-            else if (!f->pending)
-                f->pending = 1;
-            continue;
-        }
-        if (f->pending && f->len > 0)
-            fold_put(f, f->pending == 2 ? '\n' : ' ');
-        f->pending = 0;
-        f->newlines = 0;
-        fold_put(f, c);
-    }
-}
-
-static void fold_reset(folder *f)
-{
-    f->len = 0;
-    f->pending = 0;
-    f->newlines = 0;
-    f->overflow = 0;
-}
-
-static void fold_node_text(folder *f, const xmlNode *n)
-{
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-            fold(f, (const char *)c->content);
-}
-
-static const char *lang_of(const xmlNode *n)
-{
-    for (const xmlAttr *at = n->properties; at; at = at->next)
-        if (at->ns && at->ns->href && strcmp((const char *)at->ns->href,
-                                             (const char *)XML_XML_NAMESPACE) == 0 &&
-            strcmp((const char *)at->name, "lang") == 0 && at->children &&
-            at->children->type == XML_TEXT_NODE)
-            return (const char *)at->children->content;
-    return "";
-}
-
-sp_status sp_xml_text(struct sp_arena *a, const char *path, const xmlNode *el,
-                      int required, sp_text *out, sp_diag *d)
-{
-    folder f;
-    const char *elname = (const char *)el->name;
-    sp_status status = SP_OK;
-    memset(out, 0, sizeof *out);
-
-    fold_reset(&f);
-    for (const xmlNode *c = el->children; c; c = c->next)
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-            fold(&f, (const char *)c->content);
-    if (f.overflow) {
-        sp_diag_add(d, path, node_line(el), "the text of <%s> is longer than %d bytes",
-                    elname, SP_MAX_TEXT_BYTES);
-        return SP_EINVAL;
-    }
-    if (f.len == 0 && required) {
-        sp_diag_add(d, path, node_line(el), "<%s> has no Dutch text", elname);
-        status = SP_EINVAL;
-    } else if (f.len > 0) {
-        out->s[SP_LANG_NL] = sp_arena_strndup(a, f.buf, f.len);
-        if (!out->s[SP_LANG_NL])
-            return SP_ENOMEM;
-    }
-
-    for (const xmlNode *c = el->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "t") != 0)
-            continue;
-        const char *code = lang_of(c);
-        sp_lang lang = sp_lang_from_code(code);
-        if (lang == SP_LANG_NL || strcmp(code, sp_lang_code(lang)) != 0) {
-            sp_diag_add(d, path, node_line(c), "<t> in <%s>: unsupported language '%s'",
-                        elname, code);
-            status = SP_EINVAL;
-            continue;
-        }
-        if (out->s[lang]) {
-            sp_diag_add(d, path, node_line(c), "<%s> has more than one '%s' translation",
-                        elname, code);
-            status = SP_EINVAL;
-            continue;
-        }
-        fold_reset(&f);
-        fold_node_text(&f, c);
-        if (f.overflow) {
-            sp_diag_add(d, path, node_line(c), "the '%s' text of <%s> is longer than %d bytes",
-                        code, elname, SP_MAX_TEXT_BYTES);
-            status = SP_EINVAL;
-            continue;
-        }
-        if (f.len == 0) {
-            sp_diag_add(d, path, node_line(c), "the '%s' translation of <%s> is empty",
-                        code, elname);
-            status = SP_EINVAL;
-            continue;
-        }
-        out->s[lang] = sp_arena_strndup(a, f.buf, f.len);
-        if (!out->s[lang])
-            return SP_ENOMEM;
-    }
-    return status;
-}

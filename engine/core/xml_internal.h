@@ -1,0 +1,64 @@
+/* xml_internal.h: core-internal: what xml.c shares with xml_stream.c: error capture, setup, byte checks, schemas. */
+#ifndef SP_XML_INTERNAL_H
+#define SP_XML_INTERNAL_H
+
+/* Not a public header: only engine/core/xml*.c include it; the loaders use
+ * xml.h. */
+
+#include "xml.h"
+
+#include <libxml/relaxng.h>
+
+/* ---- error capture (xml.c) ------------------------------------------------ */
+
+typedef struct xstate {
+    const char *path;
+    sp_diag *d;
+    int depth;
+    int errors;      /* well-formedness errors seen (and our own refusals) */
+    int stopped;     /* we stopped the parser: later libxml2 noise is dropped */
+    int told_eof;    /* a premature-end-of-data message was given */
+    int invalid;     /* validity errors seen */
+    /* Streaming (sp_xml_stream): well-formedness messages come from a
+     * re-parse (see stream_failed), and only the first validity message is
+     * kept, to be shown when the file is otherwise well-formed. */
+    int stream;
+    long valid_line;
+    char valid_msg[512];
+    startElementNsSAX2Func start;
+    endElementNsSAX2Func end;
+} xstate;
+
+/* Turns one libxml2 error into a message in st->d (or counts it). */
+void sp_xml_report(xstate *st, xmlErrorPtr e);
+
+/* Routes libxml2's process-wide error channels to st for the duration of
+ * one call, and puts the previous handlers back afterwards. */
+typedef struct saved_handlers {
+    xmlStructuredErrorFunc serror;
+    void *sctx;
+    xmlGenericErrorFunc gerror;
+    void *gctx;
+} saved_handlers;
+
+void sp_xml_handlers_push(saved_handlers *s, xstate *st);
+void sp_xml_handlers_pop(const saved_handlers *s);
+
+/* ---- setup, bytes, schemas (xml.c) ------------------------------------------ */
+
+/* Once per process: libxml2 initialised, the deny-all entity loader, the
+ * schema cache released at exit. */
+void sp_xml_init(void);
+
+/* What is refused before libxml2 sees a byte: empty, too large, UTF-16,
+ * NUL bytes, invalid UTF-8. */
+sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_diag *d);
+
+/* The line (from 1) of byte offset off in data. */
+long sp_xml_line_at(const char *data, size_t off);
+
+/* dir/name compiled, cached for the life of the process; NULL with a message
+ * in d when it cannot be read or compiled. */
+xmlRelaxNGPtr sp_xml_schema_get(const char *dir, const char *name, sp_diag *d);
+
+#endif

@@ -1,0 +1,213 @@
+/* xml_stream.c: untrusted XML on a validating stream (xmlTextReader, streaming RelaxNG), for large files. */
+#include "xml_internal.h"
+#include "scenario.h" /* the SP_MAX_* limits */
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/xmlreader.h>
+
+/*
+ * The scenario loader reads through xmlTextReader with streaming RelaxNG
+ * validation: no tree of the whole file is ever built, so a large case costs
+ * its own bytes plus the model, not ten times that. The reader gives no SAX
+ * hook, so the DOCTYPE is refused by scanning the prolog before parsing, and
+ * depth is checked on every element the reader hands out.
+ */
+
+/* ---- the prolog ------------------------------------------------------------- */
+
+/* memmem is a GNU extension; this is all we need of it. */
+static const char *find(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    while (n >= m) {
+        const char *p = memchr(hay, needle[0], n - m + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, m) == 0)
+            return p;
+        n -= (size_t)(p - hay) + 1;
+        hay = p + 1;
+    }
+    return NULL;
+}
+
+/* A DOCTYPE can only stand in the prolog: after an optional BOM, the XML
+ * declaration, comments, processing instructions and white space. Returns
+ * its offset, or -1. (The streaming reader has no SAX hook to stop it.) */
+static long prolog_doctype(const char *data, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+            i++;
+        if (i + 2 <= len && memcmp(data + i, "<?", 2) == 0) {
+            const char *end = find(data + i + 2, len - i - 2, "?>");
+            if (!end)
+                return -1;
+            i = (size_t)(end - data) + 2;
+        } else if (i + 4 <= len && memcmp(data + i, "<!--", 4) == 0) {
+            const char *end = find(data + i + 4, len - i - 4, "-->");
+            if (!end)
+                return -1;
+            i = (size_t)(end - data) + 3;
+        } else if (i + 9 <= len && strncasecmp(data + i, "<!DOCTYPE", 9) == 0) {
+            return (long)i;
+        } else {
+            return -1;
+        }
+    }
+}
+
+/* ---- the stream ---------------------------------------------------------------- */
+
+struct sp_xml_stream {
+    xmlTextReaderPtr r;
+    xstate st;
+    saved_handlers saved;
+    int validating;
+    const char *data;
+    size_t len;
+    int told_before;  /* messages in d before the stream opened */
+};
+
+static void stream_error(void *arg, xmlErrorPtr e)
+{
+    sp_xml_report(arg, e);
+}
+
+sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
+                             const char *schema_dir, const char *schema_name,
+                             sp_xml_stream **out, sp_diag *d)
+{
+    *out = NULL;
+    sp_xml_init();
+    if (sp_xml_precheck(path, data, len, d) != SP_OK)
+        return SP_EINVAL;
+    long doctype = prolog_doctype(data, len);
+    if (doctype >= 0) {
+        sp_diag_add(d, path, sp_xml_line_at(data, (size_t)doctype),
+                    "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        return SP_EINVAL;
+    }
+    xmlRelaxNGPtr schema = NULL;
+    if (schema_name) {
+        schema = sp_xml_schema_get(schema_dir, schema_name, d);
+        if (!schema)
+            return SP_EIO;
+    }
+    sp_xml_stream *s = calloc(1, sizeof *s);
+    if (!s) {
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    s->st.path = path;
+    s->st.d = d;
+    s->st.stream = 1;
+    s->data = data;
+    s->len = len;
+    s->told_before = sp_diag_count(d) + sp_diag_dropped(d);
+    sp_xml_handlers_push(&s->saved, &s->st);
+    s->r = xmlReaderForMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    if (!s->r) {
+        sp_xml_handlers_pop(&s->saved);
+        free(s);
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    /* Errors first: setting the schema hands the handler on to it. */
+    xmlTextReaderSetStructuredErrorHandler(s->r, stream_error, &s->st);
+    if (schema && xmlTextReaderRelaxNGSetSchema(s->r, schema) != 0) {
+        sp_xml_stream_close(s);
+        sp_diag_add(d, path, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    s->validating = schema != NULL;
+    *out = s;
+    return SP_OK;
+}
+
+/* The reader stops at the first well-formedness error, before libxml2
+ * would say the data ended early, and its messages then depend on where a
+ * chunk happened to end. The tree parser says it better: the file is parsed
+ * once more, on this error path only, for its messages. */
+static void stream_failed(sp_xml_stream *s)
+{
+    s->st.stopped = 1;
+    xmlDoc *doc = NULL;
+    int before = sp_diag_count(s->st.d);
+    if (sp_xml_parse(s->st.path, s->data, s->len, NULL, NULL, &doc, s->st.d) == SP_OK) {
+        xmlFreeDoc(doc);
+    }
+    if (sp_diag_count(s->st.d) == before)
+        sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+    s->st.errors++;
+}
+
+int sp_xml_stream_next(sp_xml_stream *s)
+{
+    if (s->st.stopped)
+        return -1;
+    int r = xmlTextReaderRead(s->r);
+    if (r < 0) {
+        stream_failed(s);
+        return -1;
+    }
+    if (r == 0)
+        return 0;
+    int type = xmlTextReaderNodeType(s->r);
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+        /* The prolog scan has refused this already; a second lock. */
+        sp_diag_add(s->st.d, s->st.path, 0, "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        s->st.errors++;
+        s->st.stopped = 1;
+        return -1;
+    }
+    if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(s->r) >= SP_MAX_DEPTH) {
+        sp_diag_add(s->st.d, s->st.path, sp_xml_line(xmlTextReaderCurrentNode(s->r)),
+                    "elements are nested deeper than %d levels", SP_MAX_DEPTH);
+        s->st.errors++;
+        s->st.stopped = 1;
+        return -1;
+    }
+    return 1;
+}
+
+xmlTextReaderPtr sp_xml_stream_reader(sp_xml_stream *s)
+{
+    return s->r;
+}
+
+int sp_xml_stream_errors(sp_xml_stream *s)
+{
+    if (s->st.errors) {
+        if (sp_diag_count(s->st.d) + sp_diag_dropped(s->st.d) == s->told_before)
+            sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+        return s->st.errors;
+    }
+    if (s->st.valid_msg[0]) {
+        sp_diag_add(s->st.d, s->st.path, s->st.valid_line, "%s", s->st.valid_msg);
+        s->st.valid_msg[0] = '\0';
+    }
+    /* The reader counts validity errors itself; should one ever come
+     * without a message, it still counts. */
+    if (s->validating && s->st.invalid == 0 && xmlTextReaderIsValid(s->r) != 1) {
+        sp_diag_add(s->st.d, s->st.path, 0, "does not match the schema");
+        s->st.invalid++;
+    }
+    return s->st.invalid;
+}
+
+void sp_xml_stream_close(sp_xml_stream *s)
+{
+    if (!s)
+        return;
+    xmlFreeTextReader(s->r);
+    sp_xml_handlers_pop(&s->saved);
+    free(s);
+}
+
