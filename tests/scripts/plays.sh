@@ -1,6 +1,6 @@
 #!/bin/sh
 # plays.sh: plays every tests/plays/*.play script, compares stdout with NAME.expected, and checks that the saved transcript gives the same debrief.
-# env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root); see tests/plays/README for the file format.
+# env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root); tests/plays/README describes the files.
 set -u
 BIN=${SAMENSPEL:-./samenspel}
 dir=$(cd "$(dirname "$0")/../plays" && pwd)
