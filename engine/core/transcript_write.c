@@ -136,7 +136,10 @@ static void put_time(buf *b, const char *name, int64_t t)
         tt = 0;
         gmtime_r(&tt, &tm);
     }
-    strftime(tmp, sizeof tmp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    /* Not strftime's %Y: glibc does not pad years before 1000 to four
+     * digits, and the reader wants exactly YYYY (found by tests/fuzz). */
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     put_attr(b, name, tmp);
 }
 
