@@ -114,7 +114,7 @@ asan:
 
 # The unit tests once more, each under valgrind (errors and leaks fail).
 valgrind: deps-test all $(TEST_BIN)
-	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  sh tests/run.sh $(B) $(abspath $(BIN))
 
 bench: all

@@ -8,6 +8,7 @@ export XDG_DATA_HOME="$(mktemp -d)"
 export XDG_CONFIG_HOME="$(mktemp -d)"
 export SDL_VIDEODRIVER=dummy
 export SDL_AUDIODRIVER=dummy
+export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 RUNNER=${RUNNER:-}
 passed=0; failed=0; failures=""
 for t in "$B"/tests/test_*; do
