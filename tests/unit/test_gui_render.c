@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <cmocka.h>
 
 #include <SDL.h>
@@ -299,38 +298,6 @@ static void test_text_cache_frees_late(void **state)
     SDL_FreeSurface(s);
 }
 
-static void test_frame_time(void **state)
-{
-    (void)state;
-    sp_gui_app a;
-    open_example(&a);
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
-    sp_gui_draw *d = sp_gui_draw_new(r, text);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
-    sp_gui_frame_render(&a, text, d, r, 1920, 1080, 1.0, &l); /* warm the caches */
-    sp_gui_text_end_frame(text);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    int frames = 20;
-    for (int i = 0; i < frames; i++) {
-        sp_gui_frame_render(&a, text, d, r, 1920, 1080, 1.0, &l);
-        SDL_RenderPresent(r);
-        sp_gui_text_end_frame(text);
-    }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / frames;
-    printf("frame time, conversation at 1920x1080, software renderer: %.2f ms\n", ms);
-    assert_true(ms < 1000); /* a sanity bound only: valgrind runs this too */
-    sp_gui_text_drop_textures(text);
-    sp_gui_list_free(&l);
-    sp_gui_draw_free(d);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(s);
-    sp_gui_app_free(&a);
-}
-
 int main(void)
 {
     setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
@@ -343,7 +310,6 @@ int main(void)
         cmocka_unit_test(test_focus_ring_follows_keys),
         cmocka_unit_test(test_chart_bars_are_proportional),
         cmocka_unit_test(test_text_cache_frees_late),
-        cmocka_unit_test(test_frame_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
