@@ -29,13 +29,21 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/
 xvfb_pid=$!
 i=0
 until [ -s "$work/display" ]; do
-    i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not start: $(cat "$work/xvfb.log")"
     sleep 0.1
 done
 export DISPLAY=":$(cat "$work/display")"
+# The program must find the server answering when it starts: if it does not,
+# SDL's X11 driver fails, SDL tries Wayland ("XDG_RUNTIME_DIR is invalid") and
+# samenspel falls back to the terminal. (That was this test's failure under
+# ASan: it used to pick a display number by its lock file, so two test runs
+# at once, plain and sanitized, could start their Xvfb on the same number;
+# one Xvfb died, and the program talked to the other run's server, which went
+# away with that run.) -displayfd above rules that out; wait for our server.
 i=0
 until xdotool getdisplaygeometry >/dev/null 2>&1; do
-    i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not answer on $DISPLAY"
+    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not answer on $DISPLAY: $(cat "$work/xvfb.log")"
+    kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb exited: $(cat "$work/xvfb.log")"
     sleep 0.1
 done
 
@@ -47,15 +55,20 @@ tdir="$XDG_DATA_HOME/samenspel/transcripts"
 # their (and libdbus's) one-off allocations. Our own code's leaks are checked
 # by the test_gui_* unit tests, which run under ASan and valgrind.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play intake >"$work/app.log" 2>&1 &
+env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play intake </dev/null >"$work/app.log" 2>&1 &
 app_pid=$!
 
 i=0
 win=""
 while [ -z "$win" ]; do
     win=$(xdotool search --class samenspel 2>/dev/null | head -1)
-    i=$((i + 1)); [ $i -gt 150 ] && fail "no samenspel window appeared"
-    kill -0 "$app_pid" 2>/dev/null || fail "samenspel exited before opening a window"
+    # An ASan build on a loaded machine can take a while to map its window.
+    i=$((i + 1)); [ $i -gt 600 ] && fail "no samenspel window appeared within 60 s"
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+        kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb on $DISPLAY exited under the program: $(cat "$work/xvfb.log")"
+        xdotool getdisplaygeometry >/dev/null 2>&1 || fail "the X server on $DISPLAY stopped answering"
+        fail "samenspel exited before opening a window (the X server on $DISPLAY answers)"
+    fi
     sleep 0.1
 done
 # Without a window manager the keyboard follows the pointer: put it on the window.
@@ -82,7 +95,7 @@ while ! ended; do
     presses=$((presses + 1))
     i=0
     while [ "$(steps)" -eq "$before" ]; do
-        i=$((i + 1)); [ $i -gt 100 ] && fail "key 1 did not choose (after $before steps)"
+        i=$((i + 1)); [ $i -gt 300 ] && fail "key 1 did not choose (after $before steps)"
         kill -0 "$app_pid" 2>/dev/null || fail "samenspel died"
         sleep 0.05
     done
@@ -108,7 +121,7 @@ sleep 0.5
 xdotool key q                            # quit
 i=0
 while kill -0 "$app_pid" 2>/dev/null; do
-    i=$((i + 1)); [ $i -gt 100 ] && fail "samenspel did not quit on q"
+    i=$((i + 1)); [ $i -gt 300 ] && fail "samenspel did not quit on q"
     sleep 0.1
 done
 wait "$app_pid"; rc=$?
