@@ -15,28 +15,16 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/session.h"
+#include "testutil.h"
 
 static sp_handbook *HBK;
 static sp_scenario *OEFEN;
-static char schemas[1024];
 
 static int setup(void **state)
 {
     (void)state;
-    const char *r = getenv("SAMENSPEL_DATA");
-    char hb_path[1024], sc_path[1024];
-    if (!r || !*r)
-        r = ".";
-    snprintf(hb_path, sizeof hb_path, "%s/tests/data/session/handbook.xml", r);
-    snprintf(sc_path, sizeof sc_path, "%s/tests/data/session/oefen.xml", r);
-    snprintf(schemas, sizeof schemas, "%s/scenarios", r);
-    sp_diag *d = sp_diag_new();
-    int ok = sp_handbook_load(hb_path, schemas, &HBK, d) == SP_OK &&
-             sp_scenario_load(sc_path, schemas, HBK, &OEFEN, d) == SP_OK;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
-    return ok ? 0 : -1;
+    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &HBK,
+                         &OEFEN);
 }
 
 static int teardown(void **state)
@@ -186,7 +174,7 @@ static sp_scenario *chain(int layers, int kmax, const char *b_effect, int with_c
             "<evaluation>Klaar.</evaluation></ending></node>\n</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
-    sp_status rc = sp_scenario_load_mem("keten.xml", b.s, b.len, schemas, HBK, &sc, d);
+    sp_status rc = sp_scenario_load_mem("keten.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);
     for (int i = 0; i < sp_diag_count(d) && i < 5; i++)
         fprintf(stderr, "%s\n", sp_diag_message(d, i));
     sp_diag_free(d);
@@ -323,7 +311,7 @@ static sp_scenario *random_case(unsigned seed)
             "<evaluation>B.</evaluation></ending></node>\n</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
-    sp_status rc = sp_scenario_load_mem("toeval.xml", b.s, b.len, schemas, HBK, &sc, d);
+    sp_status rc = sp_scenario_load_mem("toeval.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);
     free(b.s);
     for (int i = 0; i < sp_diag_count(d) && i < 5; i++)
         fprintf(stderr, "seed %u: %s\n", seed, sp_diag_message(d, i));

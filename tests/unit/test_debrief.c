@@ -12,6 +12,7 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/session.h"
+#include "testutil.h"
 
 /*
  * oefen.xml, option totals (goals relatie / eigenaarschap / helderheid / koers):
@@ -33,21 +34,9 @@ static fixture F;
 
 static int setup(void **state)
 {
-    const char *r = getenv("SAMENSPEL_DATA");
-    char hb_path[1024], sc_path[1024], schemas[1024];
-    if (!r || !*r)
-        r = ".";
-    snprintf(hb_path, sizeof hb_path, "%s/tests/data/session/handbook.xml", r);
-    snprintf(sc_path, sizeof sc_path, "%s/tests/data/session/oefen.xml", r);
-    snprintf(schemas, sizeof schemas, "%s/scenarios", r);
-    sp_diag *d = sp_diag_new();
-    int ok = sp_handbook_load(hb_path, schemas, &F.hb, d) == SP_OK &&
-             sp_scenario_load(sc_path, schemas, F.hb, &F.sc, d) == SP_OK;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
     (void)state;
-    return ok ? 0 : -1;
+    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &F.hb,
+                         &F.sc);
 }
 
 static int teardown(void **state)
@@ -56,12 +45,6 @@ static int teardown(void **state)
     sp_scenario_free(F.sc);
     sp_handbook_free(F.hb);
     return 0;
-}
-
-static int64_t fixed(void *ctx)
-{
-    (void)ctx;
-    return 1714555800;
 }
 
 static int G(const char *id) { return sp_handbook_goal(F.hb, id); }
@@ -78,24 +61,11 @@ static int OPT(const char *node_id, const char *opt_id)
     return -1;
 }
 
-/* Plays a script: option ids, "!rf.x" marks a flag, "<" undoes. */
+/* Plays a script (see testutil_step) on a clock that stands still. */
 static sp_session *play(const char *const *script)
 {
-    sp_session *s = sp_session_new(F.sc, SP_LANG_NL);
-    assert_non_null(s);
-    sp_session_set_clock(s, fixed, NULL);
-    for (; *script; script++) {
-        const char *step = *script;
-        if (step[0] == '!') {
-            assert_int_equal(sp_session_flag(s, RF(step + 1), NULL), SP_OK);
-        } else if (step[0] == '<') {
-            assert_int_equal(sp_session_undo(s), SP_OK);
-        } else {
-            int o = OPT(F.sc->nodes[sp_session_view(s)->node].id, step);
-            assert_true(o >= 0);
-            assert_int_equal(sp_session_choose(s, o), SP_OK);
-        }
-    }
+    sp_session *s = testutil_session(F.sc, 0);
+    testutil_play(s, script);
     return s;
 }
 

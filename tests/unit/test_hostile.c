@@ -5,7 +5,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/xml.h"
+#include "testutil.h"
 
 /*
  * Every tests/data/hostile/NAME.xml has NAME.expected beside it: the exact
@@ -40,30 +40,13 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void print_diag(const sp_diag *d)
-{
-    for (int i = 0; i < sp_diag_count(d); i++)
-        print_message("  got: %s\n", sp_diag_message(d, i));
-}
-
-static char *slurp(const char *path)
-{
-    char *data = NULL;
-    size_t len;
-    sp_diag *d = sp_diag_new();
-    if (sp_fs_read(path, 1u << 20, &data, &len, d) != SP_OK)
-        fail_msg("cannot read %s", path);
-    sp_diag_free(d);
-    return data;
-}
-
 /* The refusal every hostile file must get: status, no result, at least one
  * message, each naming the file and none leaking a local file. */
 static void assert_refused(const char *path, sp_status st, const void *result,
                            const sp_diag *d, double seconds)
 {
     if (st != SP_EINVAL) {
-        print_diag(d);
+        testutil_print_diag(d);
         fail_msg("%s: status %s, expected invalid content", path, sp_status_name(st));
     }
     assert_null(result);
@@ -80,47 +63,11 @@ static void assert_refused(const char *path, sp_status st, const void *result,
         fail_msg("%s took %.3f s", path, seconds);
 }
 
-static void assert_expected(const char *xml, const sp_diag *d)
-{
-    char exp[512];
-    snprintf(exp, sizeof exp, "%.*s.expected", (int)(strlen(xml) - 4), xml);
-    char *want = slurp(exp);
-    int i = 0;
-    char *save = NULL;
-    for (char *line = strtok_r(want, "\n", &save); line; line = strtok_r(NULL, "\n", &save), i++)
-        if (i >= sp_diag_count(d) || strcmp(sp_diag_message(d, i), line) != 0) {
-            print_diag(d);
-            fail_msg("%s: message %d should be '%s'", xml, i, line);
-        }
-    if (i == 0 || i != sp_diag_count(d)) {
-        print_diag(d);
-        fail_msg("%s: %d messages, expected %d", xml, sp_diag_count(d), i);
-    }
-    free(want);
-}
-
-static int cmp_row(const void *a, const void *b)
-{
-    return strcmp(a, b);
-}
-
 static void hostile_files_refused(void **state)
 {
     (void)state;
     char names[64][256];
-    int n = 0;
-    DIR *dp = opendir(DIR_DATA);
-    assert_non_null(dp);
-    struct dirent *e;
-    while ((e = readdir(dp)) != NULL) {
-        size_t l = strlen(e->d_name);
-        if (l > 4 && strcmp(e->d_name + l - 4, ".xml") == 0) {
-            assert_true(n < 64);
-            snprintf(names[n++], sizeof names[0], "%s/%s", DIR_DATA, e->d_name);
-        }
-    }
-    closedir(dp);
-    qsort(names, (size_t)n, sizeof names[0], cmp_row);
+    int n = testutil_list(DIR_DATA, "", ".xml", names, 64);
     assert_true(n >= 14);
 
     for (int i = 0; i < n; i++) {
@@ -129,7 +76,7 @@ static void hostile_files_refused(void **state)
         double t0 = now();
         sp_status st = sp_scenario_load(names[i], SCHEMAS, hb, &sc, d);
         assert_refused(names[i], st, sc, d, now() - t0);
-        assert_expected(names[i], d);
+        testutil_assert_expected(names[i], d);
 
         sp_diag_clear(d);
         sp_handbook *h = NULL;
@@ -235,25 +182,16 @@ static void doctype_refused_without_schema(void **state)
 static int setup(void **state)
 {
     (void)state;
-    const char *root = getenv("SAMENSPEL_DATA");
-    if (root && *root && chdir(root) != 0)
+    if (testutil_chdir_root() != 0 || testutil_tmpdir(tmpdir, sizeof tmpdir, "hostile") != 0)
         return -1;
-    snprintf(tmpdir, sizeof tmpdir, "%s/sp-hostile-XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(tmpdir))
-        return -1;
-    sp_diag *d = sp_diag_new();
-    sp_status st = sp_handbook_load("tests/data/loader/handbook.xml", SCHEMAS, &hb, d);
-    print_diag(d);
-    sp_diag_free(d);
-    return st == SP_OK ? 0 : -1;
+    return testutil_load_handbook("tests/data/loader/handbook.xml", SCHEMAS, &hb);
 }
 
 static int teardown(void **state)
 {
     (void)state;
     sp_handbook_free(hb);
-    rmdir(tmpdir);
+    testutil_rmdir(tmpdir);
     return 0;
 }
 

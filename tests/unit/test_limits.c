@@ -20,6 +20,7 @@
 #include "core/transcript.h"
 #include "core/xml.h"
 #include "gui/settings.h"
+#include "testutil.h"
 
 /*
  * The files are generated at test time into a temporary directory: an 8 MiB
@@ -79,14 +80,6 @@ static void buf_repeat(buf *b, const char *unit, size_t times)
         buf_add(b, unit, n);
 }
 
-static void write_file(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
-}
-
 static char *tmp_path(const char *name)
 {
     static char path[512];
@@ -107,12 +100,6 @@ static int diag_mentions(const sp_diag *d, ...)
                 found = 1;
     va_end(ap);
     return found;
-}
-
-static void print_diag(const sp_diag *d)
-{
-    for (int i = 0; i < sp_diag_count(d); i++)
-        print_message("  %s\n", sp_diag_message(d, i));
 }
 
 /* ---- scenario generator ------------------------------------------------------ */
@@ -164,7 +151,7 @@ static void gen_scenario(buf *b, int n_nodes, size_t narr_len, size_t pad_to)
 static sp_status load_file(const char *name, const buf *b, sp_diag *d)
 {
     char *path = tmp_path(name);
-    write_file(path, b->s, b->len);
+    testutil_write(path, b->s, b->len);
     sp_scenario *sc = NULL;
     sp_status st = sp_scenario_load(path, schema_dir, hb, &sc, d);
     if (st == SP_OK) {
@@ -202,7 +189,7 @@ static void file_size_at_and_past_limit(void **state)
     sp_diag *d = sp_diag_new();
     sp_status st = load_file("size-at.xml", &b, d);
     if (st != SP_OK)
-        print_diag(d);
+        testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
 
     sp_diag_clear(d);
@@ -231,7 +218,7 @@ static void node_count_at_and_past_limit(void **state)
     sp_diag *d = sp_diag_new();
     sp_status st = load_file("nodes-at.xml", &b, d);
     if (st != SP_OK)
-        print_diag(d);
+        testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
     free(b.s);
 
@@ -240,7 +227,7 @@ static void node_count_at_and_past_limit(void **state)
     sp_diag_clear(d);
     assert_int_equal(load_file("nodes-past.xml", &b, d), SP_EINVAL);
     if (!diag_mentions(d, "20000", "20,000", "20 000", NULL))
-        print_diag(d);
+        testutil_print_diag(d);
     assert_true(diag_mentions(d, "20000", "20,000", "20 000", NULL));
     free(b.s);
     sp_diag_free(d);
@@ -274,7 +261,7 @@ static void text_length_at_and_past_limit(void **state)
     gen_text_case(&b, "x", SP_MAX_TEXT_BYTES);
     sp_status st = load_mem(&b, d);
     if (st != SP_OK)
-        print_diag(d);
+        testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
     free(b.s);
 
@@ -292,7 +279,7 @@ static void text_length_at_and_past_limit(void **state)
     sp_diag_clear(d);
     st = load_mem(&b, d);
     if (st != SP_OK)
-        print_diag(d);
+        testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
     free(b.s);
 
@@ -328,7 +315,7 @@ static void nesting_at_and_past_limit(void **state)
     xmlDoc *doc = NULL;
     sp_status st = sp_xml_parse("deep.xml", b.s, b.len, NULL, NULL, &doc, d);
     if (st != SP_OK)
-        print_diag(d);
+        testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
     assert_non_null(doc);
     xmlFreeDoc(doc);
@@ -406,7 +393,7 @@ static void gen_transcript(buf *b, int steps, size_t pad_to)
 static sp_status read_transcript_file(const char *name, const buf *b, sp_diag *d, int *n_steps)
 {
     char *path = tmp_path(name);
-    write_file(path, b->s, b->len);
+    testutil_write(path, b->s, b->len);
     sp_transcript *t = NULL;
     sp_status st = sp_transcript_read(path, &t, d);
     if (st == SP_OK) {
@@ -431,7 +418,7 @@ static void transcript_steps_at_and_past_limit(void **state)
     int n = 0;
     sp_status st = read_transcript_file("steps-at.xml", &b, d, &n);
     if (st != SP_OK)
-        print_diag(d);
+        testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
     assert_int_equal(n, SP_TRANSCRIPT_MAX_STEPS);
     free(b.s);
@@ -455,7 +442,7 @@ static void transcript_size_at_and_past_limit(void **state)
     int n = 0;
     sp_status st = read_transcript_file("size-at.xml", &b, d, &n);
     if (st != SP_OK)
-        print_diag(d);
+        testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
     assert_int_equal(n, 100);
     free(b.s);
@@ -527,7 +514,7 @@ static void damaged_transcripts_refused_and_untouched(void **state)
     for (size_t i = 0; i < sizeof damaged_transcripts / sizeof damaged_transcripts[0]; i++) {
         const damaged *dm = &damaged_transcripts[i];
         char *path = tmp_path(dm->name);
-        write_file(path, dm->data, dm->len ? dm->len : strlen(dm->data));
+        testutil_write(path, dm->data, dm->len ? dm->len : strlen(dm->data));
         struct stat before;
         assert_int_equal(stat(path, &before), 0);
 
@@ -559,7 +546,7 @@ static void damaged_settings_refused_and_untouched(void **state)
     for (size_t i = 0; i < sizeof damaged_settings / sizeof damaged_settings[0]; i++) {
         const damaged *dm = &damaged_settings[i];
         char *path = tmp_path(dm->name);
-        write_file(path, dm->data, dm->len ? dm->len : strlen(dm->data));
+        testutil_write(path, dm->data, dm->len ? dm->len : strlen(dm->data));
         struct stat before;
         assert_int_equal(stat(path, &before), 0);
         sp_diag *d = sp_diag_new();
@@ -585,7 +572,7 @@ static void damaged_settings_refused_and_untouched(void **state)
     buf b = { 0 };
     buf_repeat(&b, "text_size=L\n", 100000);
     char *path = tmp_path("huge.ini");
-    write_file(path, b.s, b.len);
+    testutil_write(path, b.s, b.len);
     sp_diag *d = sp_diag_new();
     sp_gui_settings s;
     assert_int_not_equal(sp_gui_settings_load(path, &s, d), SP_OK);
@@ -625,9 +612,15 @@ static int load_regressions(const char *sub, int transcript)
             sp_transcript *t = NULL;
             st = sp_transcript_read_mem(e->d_name, data, len, &t, d);
             if (st == SP_OK) {
+                /* What was read must write and read back (the fuzz harness's check). */
                 size_t xlen = 0;
                 char *xml = sp_transcript_to_xml(t, &xlen);
                 assert_non_null(xml);
+                sp_transcript *t2 = NULL;
+                if (sp_transcript_read_mem("again.xml", xml, xlen, &t2, d) != SP_OK)
+                    fail_msg("%s: reads, but what we write of it does not read back", path);
+                assert_int_equal(t2->n_steps, t->n_steps);
+                sp_transcript_free(t2);
                 free(xml);
             }
             sp_transcript_free(t);
@@ -658,25 +651,19 @@ static void fuzz_regressions_fail_cleanly(void **state)
 static int setup(void **state)
 {
     (void)state;
-    const char *root = getenv("SAMENSPEL_DATA");
-    snprintf(schema_dir, sizeof schema_dir, "%s/scenarios", root && *root ? root : ".");
-    snprintf(tmpdir, sizeof tmpdir, "%s/sp-limits-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(tmpdir))
+    snprintf(schema_dir, sizeof schema_dir, "%s", testutil_schemas());
+    if (testutil_tmpdir(tmpdir, sizeof tmpdir, "limits") != 0)
         return -1;
     char path[4200];
     snprintf(path, sizeof path, "%s/handbook.xml", schema_dir);
-    sp_diag *d = sp_diag_new();
-    sp_status st = sp_handbook_load(path, schema_dir, &hb, d);
-    print_diag(d);
-    sp_diag_free(d);
-    return st == SP_OK ? 0 : -1;
+    return testutil_load_handbook(path, schema_dir, &hb);
 }
 
 static int teardown(void **state)
 {
     (void)state;
     sp_handbook_free(hb);
-    rmdir(tmpdir);
+    testutil_rmdir(tmpdir);
     return 0;
 }
 

@@ -5,102 +5,29 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/cond.h"
 #include "core/diag.h"
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
+#include "testutil.h"
 
 /*
  * Paths are relative to the repository root (the test chdirs there), so the
  * expected messages in tests/data/loader/NAME.expected read exactly as a
  * user would see them. Each bad-*.xml scenario and handbook-bad-*.xml
- * handbook has one such file: one expected message a line, in order.
+ * handbook has one such file: one expected message a line, in order
+ * (testutil_assert_expected).
  */
 
 #define DIR_DATA "tests/data/loader"
 #define SCHEMAS "scenarios"
 
 static sp_handbook *hb;
-
-static char *slurp(const char *path, size_t *len)
-{
-    char *data = NULL;
-    sp_diag *d = sp_diag_new();
-    if (sp_fs_read(path, 1u << 24, &data, len, d) != SP_OK)
-        fail_msg("cannot read %s: %s", path, sp_diag_message(d, 0));
-    sp_diag_free(d);
-    return data;
-}
-
-static void print_diag(const sp_diag *d)
-{
-    for (int i = 0; i < sp_diag_count(d); i++)
-        print_message("  got: %s\n", sp_diag_message(d, i));
-}
-
-/* Compares d's messages with the lines of the .expected file beside xml. */
-static void assert_expected(const char *xml, const sp_diag *d)
-{
-    char exp[512];
-    snprintf(exp, sizeof exp, "%.*s.expected", (int)(strlen(xml) - 4), xml);
-    size_t len;
-    char *want = slurp(exp, &len);
-    int i = 0;
-    char *save = NULL;
-    for (char *line = strtok_r(want, "\n", &save); line; line = strtok_r(NULL, "\n", &save), i++) {
-        if (i >= sp_diag_count(d)) {
-            print_diag(d);
-            fail_msg("%s: missing message '%s'", xml, line);
-        }
-        if (strcmp(sp_diag_message(d, i), line) != 0) {
-            print_diag(d);
-            fail_msg("%s: message %d is\n  '%s'\nexpected\n  '%s'", xml, i,
-                     sp_diag_message(d, i), line);
-        }
-    }
-    if (i == 0)
-        fail_msg("%s is empty", exp);
-    if (i != sp_diag_count(d)) {
-        print_diag(d);
-        fail_msg("%s: %d messages, expected %d", xml, sp_diag_count(d), i);
-    }
-    free(want);
-}
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int cmp_row(const void *a, const void *b)
-{
-    return strcmp(a, b);
-}
-
-/* Sorted paths of the files in DIR_DATA named prefix*.xml. */
-static int list_files(const char *prefix, char names[][256], int max)
-{
-    DIR *dp = opendir(DIR_DATA);
-    assert_non_null(dp);
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(dp)) != NULL)
-        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && has_suffix(e->d_name, ".xml")) {
-            assert_true(n < max);
-            snprintf(names[n++], 256, "%s/%s", DIR_DATA, e->d_name);
-        }
-    closedir(dp);
-    qsort(names, (size_t)n, sizeof names[0], cmp_row);
-    return n;
-}
 
 /* ---- the model's small helpers -------------------------------------------------- */
 
@@ -180,14 +107,14 @@ static void broken_handbooks(void **state)
 {
     (void)state;
     char names[16][256];
-    int n = list_files("handbook-bad-", names, 16);
+    int n = testutil_list(DIR_DATA, "handbook-bad-", ".xml", names, 16);
     assert_true(n >= 1);
     for (int i = 0; i < n; i++) {
         sp_diag *d = sp_diag_new();
         sp_handbook *h = (sp_handbook *)&h; /* must be reset to NULL */
         assert_int_equal(sp_handbook_load(names[i], SCHEMAS, &h, d), SP_EINVAL);
         assert_null(h);
-        assert_expected(names[i], d);
+        testutil_assert_expected(names[i], d);
         sp_diag_free(d);
     }
 }
@@ -206,13 +133,13 @@ static void valid_scenario_loads(void **state)
     sp_diag *d = sp_diag_new();
     sp_scenario *sc = NULL;
     sp_status st = sp_scenario_load(path, SCHEMAS, hb, &sc, d);
-    print_diag(d);
+    testutil_print_diag(d);
     assert_int_equal(st, SP_OK);
     assert_int_equal(sp_diag_count(d), 0);
     assert_non_null(sc);
 
     size_t len;
-    char *bytes = slurp(path, &len);
+    char *bytes = testutil_read(path, &len);
     assert_true(sc->hash == sp_fs_hash(bytes, len));
     free(bytes);
 
@@ -343,7 +270,7 @@ static void memory_and_file_agree(void **state)
     (void)state;
     const char *path = DIR_DATA "/valid.xml";
     size_t len;
-    char *bytes = slurp(path, &len);
+    char *bytes = testutil_read(path, &len);
     sp_diag *d = sp_diag_new();
     sp_scenario *a = NULL, *b = NULL;
     assert_int_equal(sp_scenario_load_mem("in-memory.xml", bytes, len, SCHEMAS, hb, &a, d), SP_OK);
@@ -371,7 +298,7 @@ static void broken_scenarios(void **state)
 {
     (void)state;
     char names[64][256];
-    int n = list_files("bad-", names, 64);
+    int n = testutil_list(DIR_DATA, "bad-", ".xml", names, 64);
     assert_true(n >= 24);
     for (int i = 0; i < n; i++) {
         sp_diag *d = sp_diag_new();
@@ -380,7 +307,7 @@ static void broken_scenarios(void **state)
         if (st != SP_EINVAL)
             fail_msg("%s: status %s", names[i], sp_status_name(st));
         assert_null(sc);
-        assert_expected(names[i], d);
+        testutil_assert_expected(names[i], d);
         sp_diag_free(d);
     }
 }
@@ -422,14 +349,9 @@ static void system_failures(void **state)
 static int setup(void **state)
 {
     (void)state;
-    const char *root = getenv("SAMENSPEL_DATA");
-    if (root && *root && chdir(root) != 0)
+    if (testutil_chdir_root() != 0)
         return -1;
-    sp_diag *d = sp_diag_new();
-    sp_status st = sp_handbook_load(DIR_DATA "/handbook.xml", SCHEMAS, &hb, d);
-    print_diag(d);
-    sp_diag_free(d);
-    return st == SP_OK ? 0 : -1;
+    return testutil_load_handbook(DIR_DATA "/handbook.xml", SCHEMAS, &hb);
 }
 
 static int teardown(void **state)

@@ -11,6 +11,7 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/session.h"
+#include "testutil.h"
 
 /* ---- fixture ----------------------------------------------------------- */
 
@@ -19,30 +20,12 @@ typedef struct {
     sp_scenario *sc;
 } fixture;
 
-static const char *data_root(void)
-{
-    const char *r = getenv("SAMENSPEL_DATA");
-    return r && *r ? r : ".";
-}
-
 static int setup(void **state)
 {
     static fixture f;
-    char hb_path[1024], sc_path[1024], schemas[1024];
-    snprintf(hb_path, sizeof hb_path, "%s/tests/data/session/handbook.xml", data_root());
-    snprintf(sc_path, sizeof sc_path, "%s/tests/data/session/oefen.xml", data_root());
-    snprintf(schemas, sizeof schemas, "%s/scenarios", data_root());
-    sp_diag *d = sp_diag_new();
-    if (sp_handbook_load(hb_path, schemas, &f.hb, d) != SP_OK ||
-        sp_scenario_load(sc_path, schemas, f.hb, &f.sc, d) != SP_OK) {
-        for (int i = 0; i < sp_diag_count(d); i++)
-            fprintf(stderr, "%s\n", sp_diag_message(d, i));
-        sp_diag_free(d);
-        return -1;
-    }
-    sp_diag_free(d);
     *state = &f;
-    return 0;
+    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &f.hb,
+                         &f.sc);
 }
 
 static int teardown(void **state)
@@ -53,29 +36,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* A clock that ticks ten seconds a call from 2024-05-01T09:30:00Z. */
-static int64_t tick(void *ctx)
-{
-    int64_t *t = ctx;
-    int64_t now = *t;
-    *t += 10;
-    return now;
-}
-
-static int64_t clock_base;
-
-static sp_session *new_session(void **state)
-{
-    fixture *f = *state;
-    clock_base = 1714555800;
-    sp_session *s = sp_session_new(f->sc, SP_LANG_NL);
-    assert_non_null(s);
-    sp_session_set_clock(s, tick, &clock_base);
-    return s;
-}
-
 static const sp_scenario *SC(void **state) { return ((fixture *)*state)->sc; }
 static const sp_handbook *HB(void **state) { return ((fixture *)*state)->hb; }
+
+/* On the test clock, ten seconds a reading from 2024-05-01T09:30:00Z. */
+static sp_session *new_session(void **state)
+{
+    return testutil_session(SC(state), 10);
+}
 
 static int node(void **state, const char *id)
 {

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
-#include <unistd.h>
 #include <cmocka.h>
 
 #include "core/debrief.h"
@@ -17,30 +16,19 @@
 #include "core/session.h"
 #include "core/transcript.h"
 #include "core/xml.h"
+#include "testutil.h"
 
 static sp_handbook *HB;
 static sp_scenario *SC;
-static char root[1024], schemas[1100], oefen_path[1100], tmpdir[256];
+static char oefen_path[4200], tmpdir[256];
 
 static int setup(void **state)
 {
     (void)state;
-    const char *r = getenv("SAMENSPEL_DATA");
-    snprintf(root, sizeof root, "%s", r && *r ? r : ".");
-    char hb_path[1100];
-    snprintf(hb_path, sizeof hb_path, "%s/tests/data/session/handbook.xml", root);
-    snprintf(oefen_path, sizeof oefen_path, "%s/tests/data/session/oefen.xml", root);
-    snprintf(schemas, sizeof schemas, "%s/scenarios", root);
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/sp-test-transcript-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    snprintf(oefen_path, sizeof oefen_path, "%s/tests/data/session/oefen.xml", testutil_root());
+    if (testutil_tmpdir(tmpdir, sizeof tmpdir, "transcript") != 0)
         return -1;
-    sp_diag *d = sp_diag_new();
-    int ok = sp_handbook_load(hb_path, schemas, &HB, d) == SP_OK &&
-             sp_scenario_load(oefen_path, schemas, HB, &SC, d) == SP_OK;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
-    return ok ? 0 : -1;
+    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &HB, &SC);
 }
 
 static int teardown(void **state)
@@ -48,60 +36,12 @@ static int teardown(void **state)
     (void)state;
     sp_scenario_free(SC);
     sp_handbook_free(HB);
-    DIR *dir = opendir(tmpdir);
-    if (dir) {
-        struct dirent *e;
-        char p[600];
-        while ((e = readdir(dir)) != NULL) {
-            if (e->d_name[0] == '.')
-                continue;
-            snprintf(p, sizeof p, "%s/%s", tmpdir, e->d_name);
-            unlink(p);
-        }
-        closedir(dir);
-    }
-    rmdir(tmpdir);
+    testutil_rmdir(tmpdir);
     return 0;
 }
 
-static int64_t clock_now;
-
-static int64_t tick(void *ctx)
-{
-    (void)ctx;
-    int64_t t = clock_now;
-    clock_now += 30;
-    return t;
-}
-
-static sp_session *new_session(const sp_scenario *sc)
-{
-    clock_now = 1714555800;
-    sp_session *s = sp_session_new(sc, SP_LANG_NL);
-    assert_non_null(s);
-    sp_session_set_clock(s, tick, NULL);
-    return s;
-}
-
-/* One script step: an option id, "!rf.x" to mark a flag, "<" to undo. */
-static void step(sp_session *s, const char *what)
-{
-    if (what[0] == '!') {
-        assert_int_equal(sp_session_flag(s, sp_handbook_redflag(HB, what + 1), NULL), SP_OK);
-    } else if (what[0] == '<') {
-        assert_int_equal(sp_session_undo(s), SP_OK);
-    } else {
-        const sp_scenario *sc = sp_session_scenario(s);
-        const sp_node *n = &sc->nodes[sp_session_view(s)->node];
-        for (int i = 0; i < n->n_options; i++)
-            if (strcmp(n->options[i].id, what) == 0) {
-                assert_int_equal(sp_session_choose(s, i), SP_OK);
-                return;
-            }
-        fail_msg("no option '%s' here", what);
-    }
-}
-
+/* Scripts for testutil_play: option ids, "!rf.x" marks a flag, "<" undoes.
+ * Sessions run on the test clock, 30 seconds a reading. */
 static const char *const POOR[] = { "!rf.og-geen-tijd", "denk-hinder", "!rf.niet-pluis",
                                     "kennismaken", "<", "plannen", "!rf.randvoorwaarden",
                                     "doorgaan", NULL };
@@ -151,21 +91,14 @@ static void tmp_path(char *buf, size_t n, const char *name)
     snprintf(buf, n, "%s/%s", tmpdir, name);
 }
 
-static void print_diag(const sp_diag *d)
-{
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "  %s\n", sp_diag_message(d, i));
-}
-
 /* ---- round trip ---------------------------------------------------------- */
 
 static void round_trip(void **state)
 {
     (void)state;
-    sp_session *s = new_session(SC);
+    sp_session *s = testutil_session(SC, 30);
     assert_int_equal(sp_session_set_var(s, "energie", 7), SP_OK);
-    for (const char *const *p = POOR; *p; p++)
-        step(s, *p);
+    testutil_play(s, POOR);
     sp_transcript *t = sp_transcript_new();
     assert_int_equal(sp_transcript_sync(t, s), SP_OK);
     assert_int_equal(sp_transcript_add_note(t, 5, "Hier <twijfelde> de groep & zei \"niks\"."), SP_OK);
@@ -187,7 +120,7 @@ static void round_trip(void **state)
 
     sp_transcript *r = NULL;
     sp_status rc = sp_transcript_read(path, &r, d);
-    print_diag(d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     assert_string_equal(r->path, path);
     assert_int_equal(r->version, 1);
@@ -241,7 +174,7 @@ static void round_trip(void **state)
 static void hostile_note_text(void **state)
 {
     (void)state;
-    sp_session *s = new_session(SC);
+    sp_session *s = testutil_session(SC, 30);
     sp_transcript *t = sp_transcript_new();
     assert_int_equal(sp_transcript_sync(t, s), SP_OK);
     assert_int_equal(sp_transcript_add_note(t, -1, "a\x01" "b\xff" "c]]>d\r\te\xc3\xa9"), SP_OK);
@@ -268,12 +201,12 @@ static void atomic_save_each_step(void **state)
     (void)state;
     char path[600];
     tmp_path(path, sizeof path, "live.xml");
-    sp_session *s = new_session(SC);
+    sp_session *s = testutil_session(SC, 30);
     sp_transcript *t = sp_transcript_new();
     sp_diag *d = sp_diag_new();
     int k = 0;
     for (const char *const *p = POOR; *p; p++, k++) {
-        step(s, *p);
+        testutil_step(s, *p);
         assert_int_equal(sp_transcript_sync(t, s), SP_OK);
         /* Group play: the host adds the room's votes to the step just made. */
         if (t->steps[k].kind == SP_STEP_CHOOSE) {
@@ -324,7 +257,7 @@ static void write_failure_reported(void **state)
 {
     (void)state;
     sp_transcript *t = sp_transcript_new();
-    sp_session *s = new_session(SC);
+    sp_session *s = testutil_session(SC, 30);
     assert_int_equal(sp_transcript_sync(t, s), SP_OK);
     sp_diag *d = sp_diag_new();
     char path[700];
@@ -343,7 +276,7 @@ static void damaged_files(void **state)
 {
     (void)state;
     char dir[1100], list[1200];
-    snprintf(dir, sizeof dir, "%s/tests/data/transcripts/bad", root);
+    snprintf(dir, sizeof dir, "%s/tests/data/transcripts/bad", testutil_root());
     snprintf(list, sizeof list, "%s/EXPECTED", dir);
     FILE *f = fopen(list, "r");
     assert_non_null(f);
@@ -375,7 +308,7 @@ static void damaged_files(void **state)
                 found = 1;
         }
         if (rc != SP_EINVAL || t || !found) {
-            print_diag(d);
+            testutil_print_diag(d);
             fail_msg("%s: expected SP_EINVAL and \"%s...%s\"", path, prefix, text);
         }
         sp_diag_free(d);
@@ -444,9 +377,8 @@ static void size_and_step_caps(void **state)
 /* oefen.xml with `from` replaced by `to` (once), loaded from memory. */
 static sp_scenario *changed(const char *from, const char *to)
 {
-    char *data;
     size_t len;
-    assert_int_equal(sp_fs_read(oefen_path, 1 << 20, &data, &len, NULL), SP_OK);
+    char *data = testutil_read(oefen_path, &len);
     char *at = strstr(data, from);
     assert_non_null(at);
     size_t nlen = len - strlen(from) + strlen(to);
@@ -457,8 +389,9 @@ static sp_scenario *changed(const char *from, const char *to)
     memcpy(out + head + strlen(to), at + strlen(from), len - head - strlen(from));
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
-    sp_status rc = sp_scenario_load_mem("oefen-gewijzigd.xml", out, nlen, schemas, HB, &sc, d);
-    print_diag(d);
+    sp_status rc = sp_scenario_load_mem("oefen-gewijzigd.xml", out, nlen, testutil_schemas(), HB,
+                                        &sc, d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     sp_diag_free(d);
     free(out);
@@ -468,9 +401,8 @@ static sp_scenario *changed(const char *from, const char *to)
 
 static sp_transcript *played(const char *const *script)
 {
-    sp_session *s = new_session(SC);
-    for (; *script; script++)
-        step(s, *script);
+    sp_session *s = testutil_session(SC, 30);
+    testutil_play(s, script);
     sp_transcript *t = sp_transcript_new();
     assert_int_equal(sp_transcript_sync(t, s), SP_OK);
     sp_session_free(s);
@@ -639,11 +571,11 @@ static void v1_fixture_loads_and_replays(void **state)
 {
     (void)state;
     char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/transcripts/oefen-v1.xml", root);
+    snprintf(path, sizeof path, "%s/tests/data/transcripts/oefen-v1.xml", testutil_root());
     sp_diag *d = sp_diag_new();
     sp_transcript *t = NULL;
     sp_status rc = sp_transcript_read(path, &t, d);
-    print_diag(d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     assert_int_equal(t->version, 1);
     assert_string_equal(t->mode, "group");
@@ -662,7 +594,7 @@ static void v1_fixture_loads_and_replays(void **state)
     sp_session *s = NULL;
     sp_diag_clear(d);
     rc = sp_transcript_replay(t, SC, -1, &s, d);
-    print_diag(d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     assert_true(sp_session_finished(s));
     assert_int_equal(sp_session_vars(s)[sp_scenario_var(SC, "energie")], 2); /* 6 - 3 - 1 */
@@ -682,9 +614,8 @@ static void v1_fixture_loads_and_replays(void **state)
 static void schema_matches_writer(void **state)
 {
     (void)state;
-    sp_session *s = new_session(SC);
-    for (const char *const *p = POOR; *p; p++)
-        step(s, *p);
+    sp_session *s = testutil_session(SC, 30);
+    testutil_play(s, POOR);
     sp_transcript *t = sp_transcript_new();
     assert_int_equal(sp_transcript_sync(t, s), SP_OK);
     t->parent = strdup("/tmp/ouder.xml");
@@ -697,8 +628,8 @@ static void schema_matches_writer(void **state)
     char *x = sp_transcript_to_xml(t, &n);
     sp_diag *d = sp_diag_new();
     xmlDoc *doc = NULL;
-    sp_status rc = sp_xml_parse("written.xml", x, n, schemas, "transcript.rng", &doc, d);
-    print_diag(d);
+    sp_status rc = sp_xml_parse("written.xml", x, n, testutil_schemas(), "transcript.rng", &doc, d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     xmlFreeDoc(doc);
 
@@ -712,10 +643,10 @@ static void schema_matches_writer(void **state)
 
     char path[1200], *data;
     size_t len;
-    snprintf(path, sizeof path, "%s/tests/data/transcripts/oefen-v1.xml", root);
+    snprintf(path, sizeof path, "%s/tests/data/transcripts/oefen-v1.xml", testutil_root());
     assert_int_equal(sp_fs_read(path, 1 << 20, &data, &len, d), SP_OK);
-    rc = sp_xml_parse(path, data, len, schemas, "transcript.rng", &doc, d);
-    print_diag(d);
+    rc = sp_xml_parse(path, data, len, testutil_schemas(), "transcript.rng", &doc, d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     xmlFreeDoc(doc);
     free(data);

@@ -1,0 +1,81 @@
+/* testutil.h: helpers shared by the unit tests: data paths, fixtures, a test clock, scripted play, temp dirs, files, messages. */
+#ifndef SP_TESTUTIL_H
+#define SP_TESTUTIL_H
+
+/* testutil.c is linked into every test binary (the Makefile links each C
+ * file in tests/unit that is not a test_ file). It uses the core and cmocka
+ * only.
+ * A test includes this after <cmocka.h>. Failures inside a helper fail the
+ * calling test through cmocka's asserts. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/diag.h"
+#include "core/handbook.h"
+#include "core/scenario.h"
+#include "core/session.h"
+
+/* When every test play starts: 2024-05-01T09:30:00Z. */
+#define TESTUTIL_T0 ((int64_t)1714555800)
+
+/* ---- paths -------------------------------------------------------------- */
+
+/* The repository root: $SAMENSPEL_DATA when set and not empty, else ".". */
+const char *testutil_root(void);
+/* The schema directory, <root>/scenarios. */
+const char *testutil_schemas(void);
+/* Changes into the root (when $SAMENSPEL_DATA is set), so paths in messages
+ * read as they do in the repository; 0, or -1 when that fails. */
+int testutil_chdir_root(void);
+
+/* ---- loading fixtures ----------------------------------------------------- */
+
+/* Loads the handbook at path with schemas from schema_dir. The loader's
+ * messages are printed. 0 on success, else -1: a cmocka setup can return it. */
+int testutil_load_handbook(const char *path, const char *schema_dir, sp_handbook **hb);
+/* The same for a scenario checked against hb. */
+int testutil_load_scenario(const char *path, const char *schema_dir, const sp_handbook *hb,
+                           sp_scenario **sc);
+/* A handbook and a scenario, both given relative to the root, schemas from
+ * the root: the fixture most tests start from. 0 or -1 as above. */
+int testutil_load(const char *hb_rel, const char *sc_rel, sp_handbook **hb, sp_scenario **sc);
+
+/* ---- playing ---------------------------------------------------------------- */
+
+/* A new Dutch session on sc with the test clock: it reads TESTUTIL_T0, then
+ * moves on tick seconds with every reading (0: it stands still). There is
+ * one test clock; each new session sets it back to TESTUTIL_T0. */
+sp_session *testutil_session(const sp_scenario *sc, int tick);
+/* One script step: an option id of the current node, "!rf.x" to mark red
+ * flag rf.x, "<" to undo. Fails the test when the step cannot be taken. */
+void testutil_step(sp_session *s, const char *what);
+/* Every step of a NULL-ended script. */
+void testutil_play(sp_session *s, const char *const *script);
+
+/* ---- files ------------------------------------------------------------------ */
+
+/* Makes a new directory $TMPDIR/sp-test-<name>-XXXXXX (TMPDIR defaults to
+ * /tmp) and puts its path in buf; 0, or -1 when it cannot. */
+int testutil_tmpdir(char *buf, size_t size, const char *name);
+/* Removes the files in dir, then dir itself. */
+void testutil_rmdir(const char *dir);
+/* The whole file, NUL-terminated (len may be NULL). Fails the test when it
+ * cannot be read. */
+char *testutil_read(const char *path, size_t *len);
+/* Writes len bytes to path, replacing it. Fails the test when it cannot. */
+void testutil_write(const char *path, const void *data, size_t len);
+/* Paths "dir/NAME" of the files in dir named prefix*suffix, sorted, into
+ * names; returns how many. Fails the test past max or when dir cannot be read. */
+int testutil_list(const char *dir, const char *prefix, const char *suffix, char names[][256],
+                  int max);
+
+/* ---- messages ------------------------------------------------------------- */
+
+/* Prints every message of d, indented. */
+void testutil_print_diag(const sp_diag *d);
+/* Compares d's messages with the lines of the .expected file beside xml
+ * (NAME.xml -> NAME.expected): one message a line, in order. */
+void testutil_assert_expected(const char *xml, const sp_diag *d);
+
+#endif
