@@ -16,6 +16,7 @@
 #include "term/term.h"
 
 static sp_cli_options opts = { SP_LANG_NL, NULL };
+static const char *lang_arg; /* --lang as given, for the window; NULL when absent */
 
 const sp_cli_options *sp_cli_opts(void)
 {
@@ -57,6 +58,7 @@ static sp_lang default_lang(void)
 int sp_cli_parse_global(int *argc, char **argv)
 {
     opts.lang = default_lang();
+    lang_arg = NULL;
     int out = 1;
     for (int i = 1; i < *argc;) {
         if (strcmp(argv[i], "--") == 0) {
@@ -72,6 +74,7 @@ int sp_cli_parse_global(int *argc, char **argv)
                 return SP_EXIT_USAGE;
             }
             opts.lang = sp_lang_from_code(v);
+            lang_arg = v;
         } else if ((v = option_value("--font", i, *argc, argv, &used))) {
             if (!*v) {
                 fprintf(stderr, "samenspel: --font takes the path of a TrueType font\n");
@@ -108,6 +111,7 @@ int sp_cli_gui_run(sp_gui_options *o)
     if (!gui_run)
         return SP_EXIT_SYSTEM;
     o->font_path = opts.font;
+    o->lang = lang_arg;
     return gui_run(o);
 }
 

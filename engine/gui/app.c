@@ -118,6 +118,17 @@ void sp_gui_app_free(sp_gui_app *a)
     memset(a, 0, sizeof *a);
 }
 
+void sp_gui_app_set_run_lang(sp_gui_app *a, sp_lang lang)
+{
+    if (!a->lang_run)
+        a->lang_file = a->settings.lang;
+    a->lang_run = 1;
+    a->settings.lang = lang;
+    sp_gui_i18n_set(lang);
+    if (a->s)
+        sp_session_set_lang(a->s, lang);
+}
+
 sp_lang sp_gui_app_lang(const sp_gui_app *a)
 {
     return a->settings.lang;
@@ -470,6 +481,7 @@ static void set_setting(sp_gui_app *a, int which, int value)
     case SP_GUI_SET_FEEDBACK: s->feedback_end = !!value; break;
     case SP_GUI_SET_LANG:
         s->lang = value == SP_LANG_EN ? SP_LANG_EN : SP_LANG_NL;
+        a->lang_run = 0; /* chosen here: from now on it is the setting */
         sp_gui_i18n_set(s->lang);
         if (a->s)
             sp_session_set_lang(a->s, s->lang);
@@ -484,8 +496,11 @@ static void set_setting(sp_gui_app *a, int which, int value)
     /* The user changed something: from now on the file is ours to write. */
     a->settings_hold = 0;
     if (a->settings_path[0]) {
+        sp_gui_settings file = *s;
+        if (a->lang_run)
+            file.lang = a->lang_file;
         sp_diag *d = sp_diag_new();
-        if (sp_gui_settings_save(a->settings_path, s, d) != SP_OK)
+        if (sp_gui_settings_save(a->settings_path, &file, d) != SP_OK)
             notice(a, _("De instellingen konden niet worden bewaard: %s"),
                    sp_diag_count(d) ? sp_diag_message(d, 0) : a->settings_path);
         sp_diag_free(d);

@@ -98,6 +98,8 @@ typedef struct sp_gui_app {
     sp_gui_settings settings;
     char settings_path[4096];
     int settings_hold;      /* the file was damaged: keep it until the user changes a setting */
+    int lang_run;           /* settings.lang came from the command line for this run only... */
+    sp_lang lang_file;      /* ...and this is the file's own language, which is what gets saved */
     char transcripts_dir[4096];
     char notice[1024];      /* a banner message, "" for none */
 
@@ -140,6 +142,10 @@ typedef struct sp_gui_app {
 /* Paths come from the XDG helpers unless given (tests pass their own). */
 void sp_gui_app_init(sp_gui_app *a, const char *settings_path, const char *transcripts_dir);
 void sp_gui_app_free(sp_gui_app *a);
+
+/* Uses lang for this run (--lang) without writing it to the settings file;
+ * picking a language in the window's settings ends that. */
+void sp_gui_app_set_run_lang(sp_gui_app *a, sp_lang lang);
 
 /* Loads the handbook and the three cases (a case that fails is shown with
  * its error) and scans earlier transcripts. SP_EINVAL when the handbook

@@ -259,6 +259,8 @@ int sp_gui_run(const sp_gui_options *opt)
     sp_gui_list_init(&g.list);
     sp_gui_i18n_init();
     sp_gui_app_init(&g.app, NULL, NULL);
+    if (opt && opt->lang) /* for this run; settings.ini keeps its own */
+        sp_gui_app_set_run_lang(&g.app, sp_lang_from_code(opt->lang));
     if (g.app.notice[0])
         fprintf(stderr, "samenspel: %s\n", g.app.notice);
 

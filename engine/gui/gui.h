@@ -10,6 +10,7 @@ typedef struct sp_gui_options {
     int presenter;           /* --presenter: second window for the facilitator */
     const char *replay;      /* replay this transcript, or NULL */
     const char *compare;     /* with replay: compare it with this transcript, or "expert" */
+    const char *lang;        /* "nl"/"en" from --lang, NULL: the window's own setting */
 } sp_gui_options;
 
 /* 1 when SDL can open a window here (a video driver other than dummy

@@ -1,4 +1,4 @@
-/* test_gui_app.c: the window's behaviour without a window: keys and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language. */
+/* test_gui_app.c: the window's behaviour without a window: keys and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -367,6 +367,46 @@ static void test_language_switch(void **state)
     sp_gui_app_free(&a);
 }
 
+/* --lang for one run: the interface and the play use it, settings.ini keeps
+ * its own language when another setting is saved; picking a language in the
+ * window makes it the setting. */
+static void test_run_language_is_not_saved(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/settings.ini", dir);
+    sp_gui_settings file;
+    sp_gui_app a;
+    init(&a);
+    assert_int_equal(a.settings.lang, SP_LANG_NL);
+    sp_gui_app_set_run_lang(&a, SP_LANG_EN);
+    assert_int_equal(sp_gui_app_lang(&a), SP_LANG_EN);
+    assert_string_equal(_("Wat zeg je?"), "What do you say?");
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    assert_int_equal(sp_session_lang(a.s), SP_LANG_EN);
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_SIZE * 16 + SP_GUI_SIZE_XL);
+    assert_int_equal(sp_gui_settings_load(path, &file, NULL), SP_OK);
+    assert_int_equal(file.text_size, SP_GUI_SIZE_XL);
+    assert_int_equal(file.lang, SP_LANG_NL);
+    sp_gui_app_free(&a);
+
+    /* the next run without --lang: Dutch again, the text size kept */
+    init(&a);
+    assert_int_equal(a.settings.lang, SP_LANG_NL);
+    assert_int_equal(a.settings.text_size, SP_GUI_SIZE_XL);
+    assert_string_equal(_("Wat zeg je?"), "Wat zeg je?");
+    sp_gui_app_set_run_lang(&a, SP_LANG_EN);
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_EN);
+    assert_int_equal(sp_gui_settings_load(path, &file, NULL), SP_OK);
+    assert_int_equal(file.lang, SP_LANG_EN);
+    sp_gui_app_free(&a);
+
+    init(&a);
+    assert_int_equal(a.settings.lang, SP_LANG_EN);
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_NL);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
@@ -378,6 +418,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_feedback_only_at_the_end, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_trajectory_carries_variables, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_language_switch, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_run_language_is_not_saved, each_test, after_test),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
