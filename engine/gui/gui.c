@@ -44,6 +44,7 @@ typedef struct gui {
     sp_gui_projector *pres;
     const char *font_path;
     int group_on;      /* the window is the wall (fullscreen, projector type) */
+    SDL_Rect before;   /* the window before the menu made it the wall */
 } gui;
 
 static void sync_scale(gui *g)
@@ -219,12 +220,18 @@ static void sync_group(gui *g)
         sp_gui_projector_close(g->pres);
         g->pres = NULL;
         SDL_SetWindowFullscreen(g->win, g->app.settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        if (g->before.w > 0) {
+            SDL_SetWindowSize(g->win, g->before.w, g->before.h);
+            SDL_SetWindowPosition(g->win, g->before.x, g->before.y);
+        }
         return;
     }
+    SDL_GetWindowPosition(g->win, &g->before.x, &g->before.y);
+    SDL_GetWindowSize(g->win, &g->before.w, &g->before.h);
     sp_gui_placement pl;
     sp_gui_projector_place(-1, SDL_GetNumVideoDisplays() > 1, &pl);
-    SDL_SetWindowPosition(g->win, SDL_WINDOWPOS_CENTERED_DISPLAY(pl.audience_display),
-                          SDL_WINDOWPOS_CENTERED_DISPLAY(pl.audience_display));
+    SDL_SetWindowPosition(g->win, pl.audience.x, pl.audience.y);
+    SDL_SetWindowSize(g->win, pl.audience.w, pl.audience.h);
     SDL_SetWindowFullscreen(g->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
     if (pl.presenter && !g->pres) {
         char err[512];
@@ -323,16 +330,14 @@ int sp_gui_run(const sp_gui_options *opt)
     if (sp_gui_group_on(&g.app)) {
         sp_gui_projector_place(opt->display, opt->presenter, &pl);
         g.group_on = 1;
-        if (pl.audience_fullscreen) {
-            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-            x = y = SDL_WINDOWPOS_CENTERED_DISPLAY(pl.audience_display);
-        } else {
-            flags = (flags & ~(Uint32)SDL_WINDOW_FULLSCREEN_DESKTOP) | SDL_WINDOW_BORDERLESS;
-            x = pl.audience.x;
-            y = pl.audience.y;
-            w = pl.audience.w;
-            h = pl.audience.h;
-        }
+        /* Placed on the display's bounds as well, so it covers the display
+         * even where no window manager makes it fullscreen. */
+        flags = (flags & ~(Uint32)SDL_WINDOW_FULLSCREEN_DESKTOP) |
+                (pl.audience_fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_BORDERLESS);
+        x = pl.audience.x;
+        y = pl.audience.y;
+        w = pl.audience.w;
+        h = pl.audience.h;
     }
     g.win = SDL_CreateWindow("samenspel", x, y, w, h, flags);
     if (!g.win) {
