@@ -227,7 +227,7 @@ static void split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, cons
     (void)total;
 }
 
-/* "De zaal koos B (5 van 9)" and the dissent, for a decision taken. */
+/* "De groep koos B: 5 van de 9 stemmen" and the dissent, for a decision taken. */
 static const char *verdict(sp_gui_ui *ui, const int *votes, int n, int chosen, int override, int has_votes)
 {
     char l = sp_gui_group_letter(chosen);
@@ -236,14 +236,14 @@ static const char *verdict(sp_gui_ui *ui, const int *votes, int n, int chosen, i
     sp_vote_tally t = sp_vote_count(votes, n);
     int other = sp_vote_dissent(votes, n, chosen);
     if (override)
-        return sp_gui_list_strf(ui->l, _("De trainer koos %c, tegen de zaal in: %d van de %d stemden anders."),
+        return sp_gui_list_strf(ui->l, _("De trainer koos %c, tegen de groep in: %d van de %d stemden anders."),
                                 l, other, t.total);
     if (t.majority < 0)
         return sp_gui_list_strf(ui->l, _("Gelijke stand; de trainer koos %c. %d van de %d stemden anders."),
                                 l, other, t.total);
     if (other == 0)
-        return sp_gui_list_strf(ui->l, _("De zaal koos %c, eensgezind (%d stemmen)."), l, t.total);
-    return sp_gui_list_strf(ui->l, _("De zaal koos %c: %d van de %d stemmen. %d stemden anders."), l,
+        return sp_gui_list_strf(ui->l, _("De groep koos %c, eensgezind (%d stemmen)."), l, t.total);
+    return sp_gui_list_strf(ui->l, _("De groep koos %c: %d van de %d stemmen. %d stemden anders."), l,
                             votes[chosen], t.total, other);
 }
 
@@ -361,7 +361,7 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
     int leads = total > 0 && g->counts[k] == top;
     sp_gui_cmd *c = sp_gui_frame_cmd(l, r, thought ? th->thought_btn : th->surface,
                                      selected ? th->focus : leads ? th->accent : th->border,
-                                     selected || leads ? 4 : th->high_contrast ? 2 : 1, u);
+                                     selected || leads ? (u / 6 > 4 ? u / 6 : 4) : th->high_contrast ? 2 : 1, u);
     c->tag = SP_GUI_TAG_OPTION;
     c->arg = k;
     letter_badge(ui, x + pad, y + pad, key, k, th->accent);
@@ -421,11 +421,16 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
                                              (unsigned long)t.total),
                              sp_gui_group_letter(t.majority), t.top, t.total);
     } else {
+        /* "A en C", "A, B en D" */
         char tied[64] = "";
-        int len = 0;
-        for (int k = 0; k < g->n_counts && len < (int)sizeof tied - 8; k++)
-            if (g->counts[k] == t.top)
-                len += snprintf(tied + len, sizeof tied - (size_t)len, len ? ", %c" : "%c", sp_gui_group_letter(k));
+        int len = 0, left = t.n_top;
+        for (int k = 0; k < g->n_counts && len < (int)sizeof tied - 8; k++) {
+            if (g->counts[k] != t.top)
+                continue;
+            left--;
+            len += snprintf(tied + len, sizeof tied - (size_t)len, "%s%c",
+                            len == 0 ? "" : left == 0 ? _(" en ") : ", ", sp_gui_group_letter(k));
+        }
         s = sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied);
     }
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, s);
@@ -486,17 +491,22 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
 
 /* ---- the red-flag round ---------------------------------------------------------------------- */
 
-/* One tile, at least min_h high; returns its height. measure_only: lay out nothing. */
+/* One tile: the number (a tick or a cross once marked) and the flag's name
+ * beside it, at least min_h high; returns its height. measure_only: lay
+ * out nothing. */
 static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
                      int measure_only)
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
-    int u = m->unit, pad = 3 * u / 2;
-    int tw = w - 2 * pad;
+    int u = m->unit, pad = u;
+    int key = m->line_h[SP_GUI_FONT_BOLD];
+    int kw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "14", 2) + u;
+    if (kw < key)
+        kw = key;
+    int tx = x + pad + kw + u, tw = x + w - pad - tx;
     int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, tw);
-    int head = m->line_h[SP_GUI_FONT_SMALL] + u / 2;
-    int h = head + u / 2 + lh + 2 * pad;
+    int h = (lh > key ? lh : key) + 2 * pad;
     if (h < min_h)
         h = min_h;
     if (measure_only)
@@ -508,22 +518,17 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
     int hovered = !state && ui->hover == l->n_hits;
     if (focused)
         sp_gui_rect_cmd(l, sp_gui_rect_inset(r, -4, -4), th->focus, u + 4);
-    sp_gui_rgba border = state == 1 ? th->good : state == 2 ? th->mixed : hovered ? th->accent : th->border;
-    sp_gui_frame_cmd(l, r, hovered ? th->surface_hi : th->surface, border, state ? 5 : th->high_contrast ? 2 : 1, u);
-    sp_gui_rect box = sp_gui_rect_inset(r, pad / 2, pad / 2);
-    const char *num = sp_gui_list_strf(l, "%d", f + 1);
-    int bw = sp_gui_ui_badge(ui, x + pad, y + pad, num, state ? border : th->accent, sp_gui_ui_on(state ? border : th->accent), box);
-    if (state) {
-        const char *s = state == 1 ? _("Herkend") : _("Vals alarm");
-        int sx = x + pad + bw + u;
-        sp_gui_rect sbox = sp_gui_rect_make(sx, y + pad, x + w - pad - sx, head);
-        sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, border, sx, y + pad + (head - m->line_h[SP_GUI_FONT_BOLD]) / 2,
-                        sp_gui_group_fit(ui, SP_GUI_FONT_BOLD, s, sbox.w), -1,
-                        sp_gui_rect_make(sbox.x, y + pad - u, sbox.w, head + 2 * u));
-    }
-    int ty = y + pad + head + u / 2;
-    sp_gui_text_block(l, m, SP_GUI_FONT_BOLD, state ? th->text : th->text, label, x + pad, ty, tw,
-                      sp_gui_rect_make(x + pad, ty, tw, lh));
+    sp_gui_rgba mark = state == 1 ? th->good : th->bad;
+    sp_gui_frame_cmd(l, r, hovered ? th->surface_hi : th->surface, state ? mark : hovered ? th->accent : th->border,
+                     state ? 5 : th->high_contrast ? 2 : 1, u);
+    sp_gui_rect kr = sp_gui_rect_make(x + pad, y + pad, kw, key);
+    sp_gui_rect_cmd(l, kr, state ? mark : th->accent, u / 2);
+    const char *num = state == 1 ? "✓" : state == 2 ? "✗" : sp_gui_list_strf(l, "%d", f + 1);
+    int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
+    sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, sp_gui_ui_on(state ? mark : th->accent), kr.x + (kw - nw) / 2, kr.y, num,
+                    -1, kr);
+    sp_gui_text_block(l, m, SP_GUI_FONT_BOLD, state ? mark : th->text, label, tx, y + pad, tw,
+                      sp_gui_rect_make(tx, y + pad, tw, lh));
     sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_GROUP_MARK, f, !state);
     hit->enabled = !state;
     if (!state) {
@@ -531,6 +536,23 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
         ui->n_focusable++;
     }
     return h;
+}
+
+/* The height of the grid in cols columns, and each row's height in rows[]. */
+static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int *rows)
+{
+    int cw = (w - (cols - 1) * gap) / cols, total = 0;
+    for (int i = 0, r = 0; i < n; i += cols, r++) {
+        int row = 0;
+        for (int k = 0; k < cols && i + k < n; k++) {
+            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang), 0, 1);
+            row = h > row ? h : row;
+        }
+        if (rows)
+            rows[r] = row;
+        total += row + gap;
+    }
+    return total;
 }
 
 static void flag_round(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
@@ -542,41 +564,35 @@ static void flag_round(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     unsigned char present[64], marked[64];
     int n = hb->n_redflags < 64 ? hb->n_redflags : 64;
     sp_gui_group_flags_now(a, present, marked);
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, _("Rode vlaggen: wat ziet de groep hier?"));
-    pg->y += u / 2;
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
-                   _("Noem het nummer; de trainer markeert de vlag en het scherm laat zien of hij hier speelt."));
-    pg->y += 2 * u;
-    /* As few columns as let the grid fit the screen, at least three. */
-    int avail = pg->region.h - pg->y - 2 * u, cols = 3, gap = 3 * u / 2;
-    for (; cols < 5; cols++) {
-        int cw = (pg->w - (cols - 1) * gap) / cols, total = 0;
-        for (int i = 0; i < n; i += cols) {
-            int row = 0;
-            for (int k = 0; k < cols && i + k < n; k++) {
-                int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang), 0, 1);
-                row = h > row ? h : row;
-            }
-            total += row + gap;
-        }
-        if (total <= avail)
+    /* the question is in the top bar: the grid needs the height */
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
+                   _("✓ herkend: de vlag speelt hier. ✗ vals alarm: hij speelt hier nu niet."));
+    pg->y += 3 * u / 2;
+    /* Two columns read best (a name on one line); more when the screen is
+     * too low for them, else whichever is lowest. */
+    int gap = u, avail = pg->region.h - pg->y - 2 * u, cols = 2, best = 1 << 30;
+    for (int c = 2; c <= 4; c++) {
+        int h = flag_grid_h(ui, hb, lang, n, pg->w, c, gap, NULL);
+        if (h <= avail) {
+            cols = c;
             break;
-    }
-    int cw = (pg->w - (cols - 1) * gap) / cols;
-    for (int i = 0; i < n; i += cols) {
-        int row = 0;
-        for (int k = 0; k < cols && i + k < n; k++) {
-            int f = i + k;
-            int h = flag_tile(ui, 0, 0, cw, 0, f, sp_text_get(&hb->redflags[f].label, lang), 0, 1);
-            row = h > row ? h : row;
         }
+        if (h < best) {
+            best = h;
+            cols = c;
+        }
+    }
+    int rows[64];
+    flag_grid_h(ui, hb, lang, n, pg->w, cols, gap, rows);
+    int cw = (pg->w - (cols - 1) * gap) / cols;
+    for (int i = 0, r = 0; i < n; i += cols, r++) {
         for (int k = 0; k < cols && i + k < n; k++) {
             int f = i + k;
             int state = marked[f] ? (present[f] ? 1 : 2) : 0;
-            flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, row, f, sp_text_get(&hb->redflags[f].label, lang),
+            flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, rows[r], f, sp_text_get(&hb->redflags[f].label, lang),
                       state, 0);
         }
-        pg->y += row + gap;
+        pg->y += rows[r] + gap;
     }
 }
 
@@ -598,7 +614,7 @@ void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     else if (v->kind == SP_VIEW_ENDING)
         sub = _("Einde van het gesprek");
     else if (g->flag_round)
-        sub = sp_gui_list_strf(ui->l, _("Beurt %d · rode vlaggen"), v->turn);
+        sub = sp_gui_list_strf(ui->l, _("Beurt %d · rode vlaggen: wat ziet de groep hier?"), v->turn);
     else if (g->phase == SP_GUI_GROUP_VOTE)
         sub = sp_gui_list_strf(ui->l, _("Beurt %d · stemmen"), v->turn);
     else

@@ -173,7 +173,8 @@ static void info(pres *p, sp_gui_page *pg)
                                                            : present[f] ? _(" · speelt") : "");
             int h = sp_gui_ui_button_h(p->ui);
             fit_button(p, sp_gui_rect_make(pg->x, pg->y, pg->w, h), label, NULL,
-                       present[f] ? SP_GUI_BTN_SELECTED : SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_MARK, f, !marked[f]);
+                       present[f] && !marked[f] ? SP_GUI_BTN_SELECTED : SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_MARK,
+                       f, !marked[f]);
             pg->y += h + u / 2;
         }
         pg->y += u;
@@ -337,6 +338,44 @@ static void controls(pres *p, sp_gui_page *pg)
 
 /* ---- outside the play: menu, briefing, debrief ------------------------------------------- */
 
+/* For the discussion after the play: how the room voted at each decision
+ * and where a stronger option was on offer. */
+static void debrief_notes(pres *p, sp_gui_page *pg, const sp_debrief *d)
+{
+    const sp_scenario *sc = p->a->sc;
+    const sp_replay *r = p->g->replay;
+    head(p, pg, _("Hoe de groep stemde"));
+    for (int i = 0; r && i < r->n_decisions; i++) {
+        const sp_replay_step *st = &r->steps[i];
+        char buf[256];
+        int len = snprintf(buf, sizeof buf, _("Beurt %d:"), st->turn);
+        for (int k = 0; k < st->n_offered && len < (int)sizeof buf - 48; k++) {
+            int chosen = st->offered[k] == st->chosen, best = st->offered[k] == st->best;
+            if (st->n_votes == st->n_offered)
+                len += snprintf(buf + len, sizeof buf - (size_t)len, " %c %d", sp_gui_group_letter(k), st->votes[k]);
+            else
+                len += snprintf(buf + len, sizeof buf - (size_t)len, " %c", sp_gui_group_letter(k));
+            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s%s", chosen ? _(" gekozen") : "",
+                            best ? _(" sterkste") : "", k + 1 < st->n_offered ? " ·" : "");
+        }
+        if (st->override && len < (int)sizeof buf - 40)
+            snprintf(buf + len, sizeof buf - (size_t)len, "%s", _(" (tegen de meerderheid in)"));
+        small(p, pg, buf);
+    }
+    head(p, pg, _("Om te bespreken"));
+    if (!d->n_missed)
+        small(p, pg, _("Bij elke beslissing koos de groep een van de sterkste opties."));
+    for (int i = 0; i < d->n_missed; i++) {
+        const sp_debrief_missed *ms = &d->missed[i];
+        const sp_node *nd = &sc->nodes[ms->node];
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, p->ui->th->text,
+                       sp_gui_list_strf(p->ui->l, _("Beurt %d: gekozen “%s”; sterker was “%s” (%d punten meer)."),
+                                        ms->turn, sp_text_get(&nd->options[ms->chosen].text, p->lang),
+                                        sp_text_get(&nd->options[ms->best].text, p->lang), ms->diff));
+        pg->y += p->ui->m->unit / 2;
+    }
+}
+
 static void elsewhere(pres *p, sp_gui_page *pg)
 {
     sp_gui_app *a = p->a;
@@ -386,6 +425,8 @@ static void elsewhere(pres *p, sp_gui_page *pg)
             button(p, pg, _("Volgende casus"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_NEXT_CASE, 0, 1);
         button(p, pg, _("Opnieuw spelen"), "R", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_AGAIN, 0, 1);
         button(p, pg, _("Naar het menu"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU, 0, 1);
+        if (d)
+            debrief_notes(p, pg, d);
         break;
     }
     default:

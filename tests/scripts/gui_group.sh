@@ -1,0 +1,146 @@
+#!/bin/sh
+# gui_group.sh: group play under Xvfb with both windows (one wide screen: the wall beside the presenter): votes, an override, a red flag, reveal and a click in the presenter window; checks the transcript's votes and the idle CPU with and without the countdown.
+# Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
+set -u
+BIN=${SAMENSPEL:-./samenspel}
+case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
+
+for tool in Xvfb xdotool xwininfo; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "SKIP gui_group: $tool is not installed (tools/deps.sh test installs xvfb, xdotool and x11-utils)"
+        exit 0
+    fi
+done
+
+work=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+    wait 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+fail() { echo "FAIL gui_group: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
+
+n=93
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+Xvfb ":$n" -screen 0 3840x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$n"
+i=0
+until xdotool getdisplaygeometry >/dev/null 2>&1; do
+    i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not start on $DISPLAY"
+    sleep 0.1
+done
+
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+tdir="$XDG_DATA_HOME/samenspel/transcripts"
+# As in gui_smoke.sh: the real window, and no leak report for SDL's X11 libraries.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play --projector --presenter intake >"$work/app.log" 2>&1 &
+app_pid=$!
+
+# The windows by their exact names (xdotool 3.2016's --name misses UTF-8 titles).
+window() { xwininfo -root -tree | awk -v n="\"$1\":" '$2 == n || ($2 " " $3 " " $4) == n { print $1, $(NF-1); exit }'; }
+i=0
+while [ -z "$(window samenspel)" ] || [ -z "$(window 'samenspel – presentator')" ]; do
+    i=$((i + 1)); [ $i -gt 150 ] && fail "the wall and the presenter window did not both appear"
+    kill -0 "$app_pid" 2>/dev/null || fail "samenspel exited before opening its windows"
+    sleep 0.1
+done
+sleep 1.5 # SDL may make a window anew for its renderer: take the ids once settled
+set -- $(window samenspel); wall=$1; wall_geo=$2
+set -- $(window 'samenspel – presentator'); pres=$1; pres_geo=$2
+[ "$(xdotool search --class samenspel | wc -l)" -ge 2 ] || fail "xdotool finds fewer than two samenspel windows"
+# One display: the wall takes the left 16:9 part, the presenter the rest, beside it.
+[ "$wall_geo" = "1920x1080+0+0" ] || fail "the wall is at $wall_geo, not 1920x1080+0+0"
+[ "$pres_geo" = "1920x1080+1920+0" ] || fail "the presenter is at $pres_geo, not beside the wall"
+echo "windows: wall $wall $wall_geo, presenter $pres $pres_geo"
+
+# Without a window manager the keyboard follows the pointer; keys work in both windows.
+xdotool mousemove 20 20
+sleep 0.3
+key() { xdotool key --delay 50 "$@"; sleep 0.4; }
+file() { ls "$tdir"/intake-*.xml 2>/dev/null | head -1; }
+wait_for() { # a pattern in the transcript
+    i=0
+    until [ -n "$(file)" ] && grep -q "$1" "$(file)"; do
+        i=$((i + 1)); [ $i -gt 60 ] && fail "the transcript never held $1"
+        kill -0 "$app_pid" 2>/dev/null || fail "samenspel died"
+        sleep 0.1
+    done
+}
+
+ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+cpu() { # percent over $1 seconds
+    t0=$(ticks); sleep "$1"; t1=$(ticks)
+    awk -v a="$t0" -v b="$t1" -v hz="$(getconf CLK_TCK)" -v s="$1" 'BEGIN { printf "%.2f", (b - a) / hz / s * 100 }'
+}
+idle=$(cpu 5)
+echo "idle CPU with two windows: $idle %"
+awk -v p="$idle" 'BEGIN { exit !(p < 1.0) }' || fail "the idle windows used $idle % CPU (want < 1 %)"
+
+key Return                      # the briefing -> the conversation of turn 1
+key f Down Return Escape        # red-flag round: flag 1 (a false alarm here)
+wait_for 'flag="rf.onbetaald"'
+key Return a 2 b 7              # the vote: A 2, B 7
+key t                           # the countdown: the loop wakes once a second, no more
+timer=$(cpu 5)
+echo "CPU with the countdown running: $timer %"
+awk -v p="$timer" 'BEGIN { exit !(p < 15.0) }' || fail "the countdown used $timer % CPU (want < 15 %)"
+key t Return                    # countdown off; Enter takes the majority
+wait_for 'votes="2 7"'
+
+# A click in the presenter window: its first primary button (Toelichting tonen)
+# moves down once pressed (Toelichting verbergen, then Verder as the primary one).
+first_primary() { # the y of the first pixel of the accent colour in the presenter's right column
+    import -window "$pres" -crop 600x1080+1320+0 +repage "$work/pres.png" 2>/dev/null || return 1
+    convert "$work/pres.png" -fill black +opaque "#2C5F8A" -fill white -opaque "#2C5F8A" \
+        -trim -format "%[fx:page.y] %[fx:page.x+w/2]" info: 2>/dev/null
+}
+if command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1; then
+    set -- $(first_primary); y1=${1:-}; x1=${2:-}
+    [ -n "$y1" ] || fail "no primary button in the presenter window"
+    xdotool mousemove $((1920 + 1320 + x1)) $((y1 + 8)) click 1
+    sleep 0.6
+    set -- $(first_primary); y2=${1:-}
+    [ -n "$y2" ] && [ "$y2" -gt $((y1 + 10)) ] || fail "a click on the presenter's button did nothing ($y1 -> ${y2:-none})"
+    echo "presenter click: reveal button at y=$y1, next primary now at y=$y2"
+    xdotool mousemove 20 20
+    sleep 0.3
+    key Return                  # Verder
+else
+    echo "(no ImageMagick: the presenter click is not tried)"
+    key r Return
+fi
+
+key Return a 3 b 5 c 1 shift+a  # turn 2: the trainer overrides the room's B
+wait_for 'votes="3 5 1" override="yes"'
+key Return Return
+key Return a 4 b 4 Return       # turn 3: a tie; Enter takes nothing
+sleep 0.3
+[ "$(grep -c '<choose ' "$(file)")" -eq 2 ] || fail "Enter took an option at a tie"
+key shift+b                     # the trainer picks between the tied options
+wait_for 'votes="4 4"/>'
+key BackSpace                   # undo: back to that vote
+wait_for '<undo '
+key shift+b Return Return
+
+f=$(file)
+grep -q 'mode="group"' "$f" || fail "the transcript is not a group play"
+[ "$(grep -c 'votes=' "$f")" -eq 4 ] || fail "expected 4 choices with votes: $(grep -c 'votes=' "$f")"
+"$BIN" debrief "$f" >/dev/null 2>"$work/debrief.err" || fail "the transcript does not read back: $(cat "$work/debrief.err")"
+
+# SDL turns SIGTERM into a quit: the program ends cleanly.
+kill -TERM "$app_pid"
+i=0
+while kill -0 "$app_pid" 2>/dev/null; do
+    i=$((i + 1)); [ $i -gt 100 ] && fail "samenspel did not quit on SIGTERM"
+    sleep 0.1
+done
+wait "$app_pid"; rc=$?
+app_pid=""
+[ $rc -eq 0 ] || fail "samenspel exited with $rc"
+echo "gui_group: wall and presenter, 4 votes with an override, a tie and an undo, a flag; transcript $(basename "$f") ok"
