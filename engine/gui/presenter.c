@@ -355,8 +355,9 @@ static void debrief_notes(pres *p, sp_gui_page *pg, const sp_debrief *d)
                 len += snprintf(buf + len, sizeof buf - (size_t)len, " %c %d", sp_gui_group_letter(k), st->votes[k]);
             else
                 len += snprintf(buf + len, sizeof buf - (size_t)len, " %c", sp_gui_group_letter(k));
-            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s%s", chosen ? _(" gekozen") : "",
-                            best ? _(" sterkste") : "", k + 1 < st->n_offered ? " ·" : "");
+            const char *tag = chosen && best ? _(" (gekozen, sterkste)") : chosen ? _(" (gekozen)")
+                            : best ? _(" (sterkste)") : "";
+            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", tag, k + 1 < st->n_offered ? " ·" : "");
         }
         if (st->override && len < (int)sizeof buf - 40)
             snprintf(buf + len, sizeof buf - (size_t)len, "%s", _(" (tegen de meerderheid in)"));
