@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -17,40 +16,24 @@
 #include "core/scenario.h"
 #include "core/session.h"
 #include "core/transcript.h"
+#include "testutil.h"
 
 /* kruispunt.xml (tests/data/replay) against the real handbook; oefen.xml and
  * its handbook (tests/data/session) for the version 1 fixture. */
 static sp_handbook *HB, *HB_OEFEN;
 static sp_scenario *SC, *OEFEN;
-static char root[1024], schemas[1100], kruis_path[1100], tmpdir[256];
-
-static int load(const char *rel_hb, const char *rel_sc, sp_handbook **hb, sp_scenario **sc)
-{
-    char hp[1200], sp[1200];
-    snprintf(hp, sizeof hp, "%s/%s", root, rel_hb);
-    snprintf(sp, sizeof sp, "%s/%s", root, rel_sc);
-    sp_diag *d = sp_diag_new();
-    int ok = sp_handbook_load(hp, schemas, hb, d) == SP_OK &&
-             sp_scenario_load(sp, schemas, *hb, sc, d) == SP_OK;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
-    return ok;
-}
+static char kruis_path[4200], tmpdir[256];
 
 static int setup(void **state)
 {
     (void)state;
-    const char *r = getenv("SAMENSPEL_DATA");
-    snprintf(root, sizeof root, "%s", r && *r ? r : ".");
-    snprintf(schemas, sizeof schemas, "%s/scenarios", root);
-    snprintf(kruis_path, sizeof kruis_path, "%s/tests/data/replay/kruispunt.xml", root);
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/sp-test-replay-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    snprintf(kruis_path, sizeof kruis_path, "%s/tests/data/replay/kruispunt.xml", testutil_root());
+    if (testutil_tmpdir(tmpdir, sizeof tmpdir, "replay") != 0)
         return -1;
-    return load("scenarios/handbook.xml", "tests/data/replay/kruispunt.xml", &HB, &SC) &&
-           load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &HB_OEFEN, &OEFEN)
-               ? 0 : -1;
+    if (testutil_load("scenarios/handbook.xml", "tests/data/replay/kruispunt.xml", &HB, &SC) != 0)
+        return -1;
+    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml",
+                         &HB_OEFEN, &OEFEN);
 }
 
 static int teardown(void **state)
@@ -60,73 +43,14 @@ static int teardown(void **state)
     sp_handbook_free(HB);
     sp_scenario_free(OEFEN);
     sp_handbook_free(HB_OEFEN);
-    DIR *dir = opendir(tmpdir);
-    if (dir) {
-        struct dirent *e;
-        char p[600];
-        while ((e = readdir(dir)) != NULL) {
-            if (e->d_name[0] == '.')
-                continue;
-            snprintf(p, sizeof p, "%s/%s", tmpdir, e->d_name);
-            unlink(p);
-        }
-        closedir(dir);
-    }
-    rmdir(tmpdir);
+    testutil_rmdir(tmpdir);
     return 0;
 }
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static int64_t clock_now;
-
-static int64_t tick(void *ctx)
-{
-    (void)ctx;
-    int64_t t = clock_now;
-    clock_now += 30;
-    return t;
-}
-
-static sp_session *new_session(const sp_scenario *sc)
-{
-    clock_now = 1714555800;
-    sp_session *s = sp_session_new(sc, SP_LANG_NL);
-    assert_non_null(s);
-    sp_session_set_clock(s, tick, NULL);
-    return s;
-}
-
-/* One step: an option id, "!rf.x" to mark a flag, "<" to undo. */
-static void step(sp_session *s, const char *what)
-{
-    const sp_scenario *sc = sp_session_scenario(s);
-    if (what[0] == '!') {
-        assert_int_equal(sp_session_flag(s, sp_handbook_redflag(sc->handbook, what + 1), NULL), SP_OK);
-    } else if (what[0] == '<') {
-        assert_int_equal(sp_session_undo(s), SP_OK);
-    } else {
-        const sp_node *n = &sc->nodes[sp_session_view(s)->node];
-        for (int i = 0; i < n->n_options; i++)
-            if (strcmp(n->options[i].id, what) == 0) {
-                assert_int_equal(sp_session_choose(s, i), SP_OK);
-                return;
-            }
-        fail_msg("no option '%s' here", what);
-    }
-}
-
-static void play(sp_session *s, const char *const *steps)
-{
-    for (const char *const *p = steps; *p; p++)
-        step(s, *p);
-}
-
-static void print_diag(const sp_diag *d)
-{
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "  %s\n", sp_diag_message(d, i));
-}
+/* Sessions run on the test clock (testutil_session), 30 seconds a reading;
+ * scripts are testutil_play's: option ids, "!rf.x" marks a flag, "<" undoes. */
 
 /* Syncs s into a new transcript, writes it to tmpdir/name and reads it back. */
 static sp_transcript *save_and_read(const sp_session *s, sp_transcript *t, const char *name)
@@ -138,7 +62,7 @@ static sp_transcript *save_and_read(const sp_session *s, sp_transcript *t, const
     assert_int_equal(sp_transcript_write(t, path, d), SP_OK);
     sp_transcript *r = NULL;
     sp_status rc = sp_transcript_read(path, &r, d);
-    print_diag(d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     sp_diag_free(d);
     return r;
@@ -158,31 +82,6 @@ static const char *node_id(const sp_replay *r, int i)
     return r->sc->nodes[r->steps[i].node].id;
 }
 
-#define SAME_ARRAY(a, b, n, field)                                                   \
-    do {                                                                             \
-        assert_int_equal((a)->n, (b)->n);                                            \
-        if ((a)->n)                                                                  \
-            assert_memory_equal((a)->field, (b)->field, sizeof *(a)->field * (size_t)(a)->n); \
-    } while (0)
-
-static void assert_same_debrief(const sp_debrief *a, const sp_debrief *b)
-{
-    assert_int_equal(a->finished, b->finished);
-    assert_int_equal(a->ending_node, b->ending_node);
-    assert_int_equal(a->n_turns, b->n_turns);
-    assert_int_equal(a->total, b->total);
-    assert_int_equal(a->total_best, b->total_best);
-    assert_int_equal(a->total_max, b->total_max);
-    SAME_ARRAY(a, b, n_goals, goals);
-    SAME_ARRAY(a, b, n_applied, applied);
-    SAME_ARRAY(a, b, n_missed_interventions, missed_interventions);
-    SAME_ARRAY(a, b, n_missed, missed);
-    SAME_ARRAY(a, b, n_recognised, recognised);
-    SAME_ARRAY(a, b, n_flags_missed, flags_missed);
-    SAME_ARRAY(a, b, n_false_alarms, false_alarms);
-    SAME_ARRAY(a, b, n_thoughts, thoughts);
-}
-
 /* A poor play with a flag, an undo and a false alarm (raw steps in brackets):
  *   turn 1 gevoel: mislukt [0] (-1 against 2: worst; rust drops to 0)
  *   turn 2 route: flag og-geen-tijd [1] (present), samen [2], undo [3],
@@ -198,8 +97,8 @@ static const char *const POOR[] = { "mislukt", "!rf.og-geen-tijd", "samen", "<",
 static void steps_laid_out(void **state)
 {
     (void)state;
-    sp_session *s = new_session(SC);
-    play(s, POOR);
+    sp_session *s = testutil_session(SC, 30);
+    testutil_play(s, POOR);
     sp_transcript *t0 = sp_transcript_new();
     sp_transcript *t = save_and_read(s, t0, "poor.xml");
     sp_diag *d = sp_diag_new();
@@ -282,15 +181,15 @@ static void replay_reproduces_debrief(void **state)
     static const char *const MID[] = { "doorbreken", "mailen", "persoon", "teruggeven", NULL };
     const char *const *plays[] = { POOR, MID };
     for (int p = 0; p < 2; p++) {
-        sp_session *s = new_session(SC);
-        play(s, plays[p]);
+        sp_session *s = testutil_session(SC, 30);
+        testutil_play(s, plays[p]);
         sp_debrief *want = sp_debrief_build(s);
         sp_transcript *t0 = sp_transcript_new();
         sp_transcript *t = save_and_read(s, t0, "debrief.xml");
         sp_replay *r = NULL;
         assert_int_equal(sp_replay_build(t, SC, SP_LANG_NL, &r, NULL), SP_OK);
         sp_debrief *got = sp_debrief_build(r->s);
-        assert_same_debrief(want, got);
+        testutil_assert_same_debrief(want, got);
         assert_int_equal(r->total, want->total);
         assert_int_equal(r->best_total, want->total_best);
         if (p == 1) {
@@ -322,8 +221,9 @@ static sp_scenario *load_changed(const char *from, const char *to)
     memcpy(out + (at - data) + nt, at + nf, len - (size_t)(at - data) - nf + 1);
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
-    sp_status rc = sp_scenario_load_mem("changed.xml", out, strlen(out), schemas, HB, &sc, d);
-    print_diag(d);
+    sp_status rc = sp_scenario_load_mem("changed.xml", out, strlen(out), testutil_schemas(), HB,
+                                        &sc, d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     sp_diag_free(d);
     free(out);
@@ -334,8 +234,8 @@ static sp_scenario *load_changed(const char *from, const char *to)
 static void changed_case_names_step(void **state)
 {
     (void)state;
-    sp_session *s = new_session(SC);
-    play(s, POOR);
+    sp_session *s = testutil_session(SC, 30);
+    testutil_play(s, POOR);
     sp_transcript *t0 = sp_transcript_new();
     sp_transcript *t = save_and_read(s, t0, "changed.xml");
     sp_scenario *ch = load_changed("id=\"toch-jansen\"", "id=\"alsnog-jansen\"");
@@ -383,8 +283,8 @@ static void changed_case_names_step(void **state)
 static void branch_links_to_parent(void **state)
 {
     (void)state;
-    sp_session *s = new_session(SC);
-    play(s, POOR);
+    sp_session *s = testutil_session(SC, 30);
+    testutil_play(s, POOR);
     sp_transcript *t0 = sp_transcript_new();
     sp_transcript *parent = save_and_read(s, t0, "parent.xml");
     sp_replay *r = NULL;
@@ -404,10 +304,10 @@ static void branch_links_to_parent(void **state)
     assert_string_equal(bt->mode, "replay-branch");
     assert_int_equal(bt->started, 1800000000);
     /* Play on differently from the branch point. */
-    clock_now = 1800000100;
-    sp_session_set_clock(bs, tick, NULL);
+    testutil_clock_set(1800000100, 30);
+    sp_session_set_clock(bs, testutil_clock, NULL);
     static const char *const ON[] = { "wachten", "bal", "teruggeven", NULL };
-    play(bs, ON);
+    testutil_play(bs, ON);
     sp_transcript *b = save_and_read(bs, bt, "branch.xml");
     assert_string_equal(b->parent, parent->path);
     assert_int_equal(b->branch_step, 4);
@@ -436,8 +336,8 @@ static void branch_links_to_parent(void **state)
 static void notes_on_steps(void **state)
 {
     (void)state;
-    sp_session *s = new_session(SC);
-    play(s, POOR);
+    sp_session *s = testutil_session(SC, 30);
+    testutil_play(s, POOR);
     sp_transcript *t0 = sp_transcript_new();
     sp_transcript *t = save_and_read(s, t0, "notes.xml");
     sp_replay *r = NULL;
@@ -477,16 +377,16 @@ static void v1_fixture(void **state)
 {
     (void)state;
     char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/transcripts/oefen-v1.xml", root);
+    snprintf(path, sizeof path, "%s/tests/data/transcripts/oefen-v1.xml", testutil_root());
     sp_transcript *t = NULL;
     sp_diag *d = sp_diag_new();
     sp_status rc = sp_transcript_read(path, &t, d);
-    print_diag(d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     assert_int_equal(t->version, 1);
     sp_replay *r = NULL;
     rc = sp_replay_build(t, OEFEN, SP_LANG_NL, &r, d);
-    print_diag(d);
+    testutil_print_diag(d);
     assert_int_equal(rc, SP_OK);
     assert_int_equal(r->n_decisions, 3);
     assert_true(r->finished);
@@ -557,8 +457,8 @@ static void history_scan(void **state)
     assert_int_equal(sp_replay_scan(path, resolve, cases, &e, &n), SP_OK);
     assert_int_equal(n, 0);
 
-    sp_session *s = new_session(SC);
-    play(s, POOR);
+    sp_session *s = testutil_session(SC, 30);
+    testutil_play(s, POOR);
     sp_transcript *t = sp_transcript_new();
     assert_int_equal(sp_transcript_sync(t, s), SP_OK);
     snprintf(path, sizeof path, "%s/a-old.xml", dir);
@@ -566,10 +466,10 @@ static void history_scan(void **state)
     sp_session_free(s);
     sp_transcript_free(t);
 
-    clock_now = 1714555800 + 86400;
+    testutil_clock_set(TESTUTIL_T0 + 86400, 30);
     s = sp_session_new(SC, SP_LANG_NL);
-    sp_session_set_clock(s, tick, NULL);
-    step(s, "doorbreken");
+    sp_session_set_clock(s, testutil_clock, NULL);
+    testutil_step(s, "doorbreken");
     t = sp_transcript_new();
     t->parent = strdup("elders.xml");
     assert_int_equal(sp_transcript_sync(t, s), SP_OK);

@@ -61,31 +61,6 @@ static void assert_same_log(const sp_session *a, const sp_session *b)
     }
 }
 
-#define SAME_ARRAY(a, b, n, type)                                                   \
-    do {                                                                            \
-        assert_int_equal((a)->n, (b)->n);                                           \
-        if ((a)->n)                                                                 \
-            assert_memory_equal((a)->type, (b)->type, sizeof *(a)->type * (size_t)(a)->n); \
-    } while (0)
-
-static void assert_same_debrief(const sp_debrief *a, const sp_debrief *b)
-{
-    assert_int_equal(a->finished, b->finished);
-    assert_int_equal(a->ending_node, b->ending_node);
-    assert_int_equal(a->n_turns, b->n_turns);
-    assert_int_equal(a->total, b->total);
-    assert_int_equal(a->total_best, b->total_best);
-    assert_int_equal(a->total_max, b->total_max);
-    SAME_ARRAY(a, b, n_goals, goals);
-    SAME_ARRAY(a, b, n_applied, applied);
-    SAME_ARRAY(a, b, n_missed_interventions, missed_interventions);
-    SAME_ARRAY(a, b, n_missed, missed);
-    SAME_ARRAY(a, b, n_recognised, recognised);
-    SAME_ARRAY(a, b, n_flags_missed, flags_missed);
-    SAME_ARRAY(a, b, n_false_alarms, false_alarms);
-    SAME_ARRAY(a, b, n_thoughts, thoughts);
-}
-
 static void tmp_path(char *buf, size_t n, const char *name)
 {
     snprintf(buf, n, "%s/%s", tmpdir, name);
@@ -149,7 +124,7 @@ static void round_trip(void **state)
     assert_int_equal(sp_session_start_vars(s2)[sp_scenario_var(SC, "energie")], 7);
     assert_int_equal(sp_session_started_at(s2), 1714555800);
     sp_debrief *d1 = sp_debrief_build(s), *d2 = sp_debrief_build(s2);
-    assert_same_debrief(d1, d2);
+    testutil_assert_same_debrief(d1, d2);
     sp_debrief_free(d1);
     sp_debrief_free(d2);
 

@@ -1,4 +1,4 @@
-/* testutil.c: helpers shared by the unit tests: data paths, fixtures, a test clock, scripted play, temp dirs, files, messages. */
+/* testutil.c: helpers shared by the unit tests: data paths, fixtures, a test clock, scripted play, files, checks. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -76,7 +76,7 @@ static struct {
     int tick;
 } test_clock;
 
-static int64_t test_clock_read(void *ctx)
+int64_t testutil_clock(void *ctx)
 {
     (void)ctx;
     int64_t t = test_clock.now;
@@ -84,13 +84,18 @@ static int64_t test_clock_read(void *ctx)
     return t;
 }
 
+void testutil_clock_set(int64_t now, int tick)
+{
+    test_clock.now = now;
+    test_clock.tick = tick;
+}
+
 sp_session *testutil_session(const sp_scenario *sc, int tick)
 {
-    test_clock.now = TESTUTIL_T0;
-    test_clock.tick = tick;
+    testutil_clock_set(TESTUTIL_T0, tick);
     sp_session *s = sp_session_new(sc, SP_LANG_NL);
     assert_non_null(s);
-    sp_session_set_clock(s, test_clock_read, NULL);
+    sp_session_set_clock(s, testutil_clock, NULL);
     return s;
 }
 
@@ -198,7 +203,32 @@ int testutil_list(const char *dir, const char *prefix, const char *suffix, char 
     return n;
 }
 
-/* ---- messages ------------------------------------------------------------- */
+/* ---- comparing and messages ----------------------------------------------- */
+
+#define SAME_ARRAY(a, b, n, field)                                                   \
+    do {                                                                             \
+        assert_int_equal((a)->n, (b)->n);                                            \
+        if ((a)->n)                                                                  \
+            assert_memory_equal((a)->field, (b)->field, sizeof *(a)->field * (size_t)(a)->n); \
+    } while (0)
+
+void testutil_assert_same_debrief(const sp_debrief *a, const sp_debrief *b)
+{
+    assert_int_equal(a->finished, b->finished);
+    assert_int_equal(a->ending_node, b->ending_node);
+    assert_int_equal(a->n_turns, b->n_turns);
+    assert_int_equal(a->total, b->total);
+    assert_int_equal(a->total_best, b->total_best);
+    assert_int_equal(a->total_max, b->total_max);
+    SAME_ARRAY(a, b, n_goals, goals);
+    SAME_ARRAY(a, b, n_applied, applied);
+    SAME_ARRAY(a, b, n_missed_interventions, missed_interventions);
+    SAME_ARRAY(a, b, n_missed, missed);
+    SAME_ARRAY(a, b, n_recognised, recognised);
+    SAME_ARRAY(a, b, n_flags_missed, flags_missed);
+    SAME_ARRAY(a, b, n_false_alarms, false_alarms);
+    SAME_ARRAY(a, b, n_thoughts, thoughts);
+}
 
 void testutil_print_diag(const sp_diag *d)
 {

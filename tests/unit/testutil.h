@@ -1,4 +1,4 @@
-/* testutil.h: helpers shared by the unit tests: data paths, fixtures, a test clock, scripted play, temp dirs, files, messages. */
+/* testutil.h: helpers shared by the unit tests: data paths, fixtures, a test clock, scripted play, files, checks. */
 #ifndef SP_TESTUTIL_H
 #define SP_TESTUTIL_H
 
@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/debrief.h"
 #include "core/diag.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
@@ -47,6 +48,10 @@ int testutil_load(const char *hb_rel, const char *sc_rel, sp_handbook **hb, sp_s
  * moves on tick seconds with every reading (0: it stands still). There is
  * one test clock; each new session sets it back to TESTUTIL_T0. */
 sp_session *testutil_session(const sp_scenario *sc, int tick);
+/* The test clock itself, for sp_session_set_clock(s, testutil_clock, NULL),
+ * and a way to set it: it reads now, then moves on tick seconds a reading. */
+int64_t testutil_clock(void *ctx);
+void testutil_clock_set(int64_t now, int tick);
 /* One script step: an option id of the current node, "!rf.x" to mark red
  * flag rf.x, "<" to undo. Fails the test when the step cannot be taken. */
 void testutil_step(sp_session *s, const char *what);
@@ -70,7 +75,10 @@ void testutil_write(const char *path, const void *data, size_t len);
 int testutil_list(const char *dir, const char *prefix, const char *suffix, char names[][256],
                   int max);
 
-/* ---- messages ------------------------------------------------------------- */
+/* ---- comparing and messages ----------------------------------------------- */
+
+/* Fails the test unless the two debriefs hold the same figures. */
+void testutil_assert_same_debrief(const sp_debrief *a, const sp_debrief *b);
 
 /* Prints every message of d, indented. */
 void testutil_print_diag(const sp_diag *d);
