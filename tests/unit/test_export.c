@@ -14,27 +14,15 @@
 #include "core/replay.h"
 #include "core/scenario.h"
 #include "core/transcript.h"
+#include "testutil.h"
 
 static sp_handbook *HB;
 static sp_scenario *SC;
-static char root[1024];
 
 static int setup(void **state)
 {
     (void)state;
-    const char *r = getenv("SAMENSPEL_DATA");
-    char hb[1100], sc[1100], schemas[1100];
-    snprintf(root, sizeof root, "%s", r && *r ? r : ".");
-    snprintf(hb, sizeof hb, "%s/scenarios/handbook.xml", root);
-    snprintf(sc, sizeof sc, "%s/tests/data/replay/kruispunt.xml", root);
-    snprintf(schemas, sizeof schemas, "%s/scenarios", root);
-    sp_diag *d = sp_diag_new();
-    int ok = sp_handbook_load(hb, schemas, &HB, d) == SP_OK &&
-             sp_scenario_load(sc, schemas, HB, &SC, d) == SP_OK;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
-    return ok ? 0 : -1;
+    return testutil_load("scenarios/handbook.xml", "tests/data/replay/kruispunt.xml", &HB, &SC);
 }
 
 static int teardown(void **state)
@@ -48,7 +36,7 @@ static int teardown(void **state)
 static sp_replay *fixture(const char *name, sp_lang lang, sp_transcript **t)
 {
     char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/replay/plays/%s.xml", root, name);
+    snprintf(path, sizeof path, "%s/tests/data/replay/plays/%s.xml", testutil_root(), name);
     assert_int_equal(sp_transcript_read(path, t, NULL), SP_OK);
     sp_replay *r = NULL;
     assert_int_equal(sp_replay_build(*t, SC, lang, &r, NULL), SP_OK);

@@ -14,29 +14,19 @@
 #include "core/scenario.h"
 #include "core/stats.h"
 #include "core/transcript.h"
+#include "testutil.h"
 
 static sp_handbook *HB;
 static sp_scenario *KRUIS, *OMWEG;
-static char root[1024];
 
 static int setup(void **state)
 {
     (void)state;
-    const char *r = getenv("SAMENSPEL_DATA");
-    char hb[1100], k[1100], o[1100], schemas[1100];
-    snprintf(root, sizeof root, "%s", r && *r ? r : ".");
-    snprintf(hb, sizeof hb, "%s/scenarios/handbook.xml", root);
-    snprintf(k, sizeof k, "%s/tests/data/replay/kruispunt.xml", root);
-    snprintf(o, sizeof o, "%s/tests/data/replay/omweg.xml", root);
-    snprintf(schemas, sizeof schemas, "%s/scenarios", root);
-    sp_diag *d = sp_diag_new();
-    int ok = sp_handbook_load(hb, schemas, &HB, d) == SP_OK &&
-             sp_scenario_load(k, schemas, HB, &KRUIS, d) == SP_OK &&
-             sp_scenario_load(o, schemas, HB, &OMWEG, d) == SP_OK;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
-    return ok ? 0 : -1;
+    char omweg[4200];
+    snprintf(omweg, sizeof omweg, "%s/tests/data/replay/omweg.xml", testutil_root());
+    if (testutil_load("scenarios/handbook.xml", "tests/data/replay/kruispunt.xml", &HB, &KRUIS) != 0)
+        return -1;
+    return testutil_load_scenario(omweg, testutil_schemas(), HB, &OMWEG);
 }
 
 static int teardown(void **state)
@@ -51,7 +41,7 @@ static int teardown(void **state)
 static sp_replay *replay_of(const char *name, sp_transcript **t, const sp_scenario *sc)
 {
     char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/replay/plays/%s.xml", root, name);
+    snprintf(path, sizeof path, "%s/tests/data/replay/plays/%s.xml", testutil_root(), name);
     sp_diag *d = sp_diag_new();
     sp_status rc = sp_transcript_read(path, t, d);
     sp_replay *r = NULL;
