@@ -14,6 +14,7 @@
 #include "core/session.h"
 #include "core/transcript.h"
 #include "core/vote.h"
+#include "testutil.h"
 
 static sp_handbook *HB;
 static sp_scenario *SC;
@@ -21,18 +22,7 @@ static sp_scenario *SC;
 static int setup(void **state)
 {
     (void)state;
-    const char *r = getenv("SAMENSPEL_DATA");
-    char root[1024], hb[1100], sc[1100], schemas[1100];
-    snprintf(root, sizeof root, "%s", r && *r ? r : ".");
-    snprintf(hb, sizeof hb, "%s/tests/data/session/handbook.xml", root);
-    snprintf(sc, sizeof sc, "%s/tests/data/session/oefen.xml", root);
-    snprintf(schemas, sizeof schemas, "%s/scenarios", root);
-    sp_diag *d = sp_diag_new();
-    int ok = sp_handbook_load(hb, schemas, &HB, d) == SP_OK && sp_scenario_load(sc, schemas, HB, &SC, d) == SP_OK;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
-    return ok ? 0 : -1;
+    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &HB, &SC);
 }
 
 static int teardown(void **state)
