@@ -50,7 +50,10 @@ void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     sp_gui_btn_style go_style[1] = { SP_GUI_BTN_PRIMARY };
     int go_act[1] = { SP_GUI_ACT_BEGIN }, go_arg[1] = { 0 };
     int bottom = sp_gui_chrome_bottombar(ui, view, 1, go, go_hint, go_style, go_act, go_arg);
-    int top = sp_gui_chrome_topbar(ui, view, sp_text_get(&sc->title, lang), sub, 1, back, back_hint, back_act);
+    const char *title = sp_text_get(&sc->title, lang);
+    if (!sp_gui_chrome_topbar_fits(ui, view, title, sub, 1, back))
+        back[0] = _("Menu"); /* rather than cut the case's title short */
+    int top = sp_gui_chrome_topbar(ui, view, title, sub, 1, back, back_hint, back_act);
 
     int x, w;
     sp_gui_chrome_column(ui, view, m->measure_w, &x, &w);

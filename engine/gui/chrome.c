@@ -13,50 +13,122 @@ void sp_gui_chrome_column(const sp_gui_ui *ui, sp_gui_rect view, int maxw, int *
     *x = view.x + (view.w - cw) / 2;
 }
 
-int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
-                         const char *const *labels, const char *const *hints, const int *actions)
+/* Width of buttons [from, from + count) in a row, with or without hints. */
+static int row_w(const sp_gui_ui *ui, int from, int count, const char *const *labels,
+                 const char *const *hints)
+{
+    int w = 0;
+    for (int i = from; i < from + count; i++)
+        w += sp_gui_ui_button_w(ui, labels[i], hints ? hints[i] : NULL) + (i > from ? ui->m->unit : 0);
+    return w;
+}
+
+/* A line of text at x, y, shortened with "…" to width when it is wider. */
+static int one_line(sp_gui_ui *ui, int font, sp_gui_rgba c, const char *s, int x, int y, int width,
+                    sp_gui_rect box)
+{
+    const sp_gui_metrics *m = ui->m;
+    int n = sp_gui_fit(m, font, s, width);
+    const char *t = n == (int)strlen(s) ? s : sp_gui_list_strf(ui->l, "%.*s…", n, s);
+    sp_gui_text_cmd(ui->l, m, font, c, x, y, t, (int)strlen(t), box);
+    return m->line_h[font];
+}
+
+/*
+ * The bar keeps to one row whenever it can, giving things up in this order:
+ * the buttons' key hints (the keys still work), then every button but keep
+ * (the screen behind keep offers the others), then the length of the title
+ * and the line under it, which are cut short with "…". Only when even a few
+ * characters of title no longer fit beside the buttons do they go under it.
+ */
+static int topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
+                  const char *const *labels, const char *const *hints, const int *actions,
+                  int keep, int *folded)
 {
     const sp_gui_metrics *m = ui->m;
     int u = m->unit;
     int margin = sp_gui_ui_margin(ui, view.w);
     int x = view.x + margin, w = view.w - 2 * margin;
     int pad = u * 3 / 2;
+    if (n > 12)
+        n = 12;
+    if (keep >= n)
+        keep = -1;
+    if (folded)
+        *folded = 0;
 
-    int buttons_w = 0, bare_w = 0;
-    for (int i = 0; i < n; i++) {
-        buttons_w += sp_gui_ui_button_w(ui, labels[i], hints[i]) + (i ? u : 0);
-        bare_w += sp_gui_ui_button_w(ui, labels[i], NULL) + (i ? u : 0);
-    }
     int title_w = m->measure(m->ctx, SP_GUI_FONT_BOLD, title, (int)strlen(title));
     int sub_w = sub && *sub ? m->measure(m->ctx, SP_GUI_FONT_SMALL, sub, (int)strlen(sub)) : 0;
     int left_w = title_w > sub_w ? title_w : sub_w;
-    int one_row = left_w + 2 * u + buttons_w <= w;
+
+    /* The ways to show the buttons, best first. */
+    typedef struct { int from, count, hints; } plan_t;
+    plan_t plan[4] = { { 0, n, 1 }, { 0, n, 0 } };
+    int n_plans = 2;
+    if (keep >= 0 && n > 1) {
+        plan[n_plans++] = (plan_t){ keep, 1, 1 };
+        plan[n_plans++] = (plan_t){ keep, 1, 0 };
+    }
+    int p = 0, bw = 0, shorten = 0, one_row = 1;
+    if (n > 0) {
+        for (; p < n_plans; p++) {
+            bw = row_w(ui, plan[p].from, plan[p].count, labels, plan[p].hints ? hints : NULL);
+            if (left_w + 2 * u + bw <= w)
+                break;
+        }
+        if (p == n_plans) {
+            p = n_plans - 1;
+            /* a title cut to a handful of characters says nothing: then two rows */
+            shorten = w - bw - 2 * u >= m->measure_w / 5;
+            one_row = shorten;
+            if (!one_row)
+                p = 0;
+        }
+    }
+    int from = plan[p].from, count = plan[p].count;
+    const char *const *shown_hints = plan[p].hints ? hints : NULL;
+    if (folded && count < n)
+        *folded = 1;
 
     int bar = ui->l->n_cmds;
-    sp_gui_rect_cmd(ui->l, sp_gui_rect_make(view.x, view.y, view.w, 0), ui->th->bar, 0);
-    int tw = one_row ? w - buttons_w - 2 * u : w;
+    sp_gui_rect_cmd(ui->l, sp_gui_rect_make(view.x, view.y, view.w, 0), ui->th->bar, 0)->tag = SP_GUI_TAG_TOPBAR;
+    int tw = one_row && n > 0 ? w - bw - 2 * u : w;
     int y = view.y + pad;
-    sp_gui_rect box = sp_gui_rect_make(x, y, tw, sp_gui_text_height(m, SP_GUI_FONT_BOLD, title, tw) +
-                                       (sub_w ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, sub, tw) : 0));
-    int th = sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, ui->th->text, title, x, y, tw, box);
-    if (sub_w)
-        th += sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, ui->th->muted, sub, x, y + th, tw, box);
+    int th;
+    if (shorten) {
+        sp_gui_rect box = sp_gui_rect_make(x, y, tw, m->line_h[SP_GUI_FONT_BOLD] + (sub_w ? m->line_h[SP_GUI_FONT_SMALL] : 0));
+        th = one_line(ui, SP_GUI_FONT_BOLD, ui->th->text, title, x, y, tw, box);
+        if (sub_w)
+            th += one_line(ui, SP_GUI_FONT_SMALL, ui->th->muted, sub, x, y + th, tw, box);
+    } else {
+        sp_gui_rect box = sp_gui_rect_make(x, y, tw, sp_gui_text_height(m, SP_GUI_FONT_BOLD, title, tw) +
+                                           (sub_w ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, sub, tw) : 0));
+        th = sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, ui->th->text, title, x, y, tw, box);
+        if (sub_w)
+            th += sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, ui->th->muted, sub, x, y + th, tw, box);
+    }
 
     sp_gui_btn_style styles[12];
     int args[12] = { 0 };
-    if (n > 12)
-        n = 12;
     for (int i = 0; i < n; i++)
         styles[i] = SP_GUI_BTN_QUIET;
     int bh = sp_gui_ui_button_h(ui);
     int h;
     if (one_row) {
-        int row_h = th > bh ? th : bh;
-        sp_gui_ui_button_row(ui, x, y + (row_h - bh) / 2, w, 1, n, labels, hints, styles, actions, args);
-        h = row_h + 2 * pad;
+        /* The padding gives way first when large type makes the bar tall:
+         * the bar stays within about an eighth of the window. */
+        int row_h = n == 0 || th > bh ? th : bh;
+        int fit = (view.h * 2 / 15 - row_h) / 2;
+        int pad2 = fit < u / 2 ? u / 2 : fit < pad ? fit : pad;
+        sp_gui_list_translate(ui->l, bar + 1, ui->l->n_hits, 0, pad2 - pad);
+        if (n > 0)
+            sp_gui_ui_button_row(ui, x, y + pad2 - pad + (row_h - bh) / 2, w, 1, count, labels + from,
+                                 shown_hints ? shown_hints + from : NULL, styles, actions + from, args);
+        h = row_h + 2 * pad2;
     } else {
         /* Narrow: the buttons go under the title, without their key hints
          * when that keeps them on one row (the keys still work). */
+        int buttons_w = row_w(ui, 0, n, labels, hints), bare_w = row_w(ui, 0, n, labels, NULL);
         const char *const *h2 = buttons_w <= w || bare_w > w ? hints : NULL;
         int rows = sp_gui_ui_button_row(ui, x, y + th + u, w, 0, n, labels, h2, styles, actions, args);
         h = th + u + rows + 2 * pad;
@@ -66,19 +138,60 @@ int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, con
     return h;
 }
 
-int sp_gui_chrome_topbar_h(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
-                           const char *const *labels, const char *const *hints)
+int sp_gui_chrome_topbar_fits(const sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
+                              const char *const *labels)
 {
-    /* Laid out into a scratch list: the screens need the height before
-     * their content, and the bar's buttons after it in the focus order. */
+    const sp_gui_metrics *m = ui->m;
+    int w = view.w - 2 * sp_gui_ui_margin(ui, view.w);
+    int title_w = m->measure(m->ctx, SP_GUI_FONT_BOLD, title, (int)strlen(title));
+    int sub_w = sub && *sub ? m->measure(m->ctx, SP_GUI_FONT_SMALL, sub, (int)strlen(sub)) : 0;
+    return (title_w > sub_w ? title_w : sub_w) + 2 * m->unit + row_w(ui, 0, n, labels, NULL) <= w;
+}
+
+int sp_gui_chrome_topbar_fold(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
+                              const char *const *labels, const char *const *hints, const int *actions,
+                              int keep, int *folded)
+{
+    if (actions)
+        return topbar(ui, view, title, sub, n, labels, hints, actions, keep, folded);
+    /* Only the height: laid out into a scratch list. The screens need it
+     * before their content, and the bar's buttons after it in the focus
+     * order. */
     sp_gui_list scratch;
     sp_gui_list_init(&scratch);
     sp_gui_ui tmp = *ui;
     tmp.l = &scratch;
-    int actions[12] = { 0 };
-    int h = sp_gui_chrome_topbar(&tmp, view, title, sub, n, labels, hints, actions);
+    int none[12] = { 0 };
+    int h = topbar(&tmp, view, title, sub, n, labels, hints, none, keep, folded);
     sp_gui_list_free(&scratch);
     return h;
+}
+
+int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
+                         const char *const *labels, const char *const *hints, const int *actions)
+{
+    int none[12] = { 0 };
+    return topbar(ui, view, title, sub, n, labels, hints, actions ? actions : none, -1, NULL);
+}
+
+int sp_gui_chrome_topbar_h(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
+                           const char *const *labels, const char *const *hints)
+{
+    return sp_gui_chrome_topbar_fold(ui, view, title, sub, n, labels, hints, NULL, -1, NULL);
+}
+
+/* Rows a wrapping button row needs in width w. */
+static int rows_needed(const sp_gui_ui *ui, int n, const char *const *labels, const char *const *hints, int w)
+{
+    int widths[12], row[12], xs[12];
+    if (n > 12)
+        n = 12;
+    for (int i = 0; i < n; i++) {
+        widths[i] = sp_gui_ui_button_w(ui, labels[i], hints ? hints[i] : NULL);
+        if (widths[i] > w)
+            widths[i] = w;
+    }
+    return sp_gui_flow(widths, n, w, ui->m->unit, row, xs);
 }
 
 int sp_gui_chrome_bottombar(sp_gui_ui *ui, sp_gui_rect view, int n, const char *const *labels,
@@ -94,6 +207,9 @@ int sp_gui_chrome_bottombar(sp_gui_ui *ui, sp_gui_rect view, int n, const char *
     sp_gui_rect_cmd(ui->l, view, ui->th->bar, 0);
     sp_gui_rect_cmd(ui->l, view, ui->th->border, 0);
     int c_buttons = ui->l->n_cmds, h_buttons = ui->l->n_hits;
+    /* Without their key hints when that saves a row (the keys still work). */
+    if (hints && rows_needed(ui, n, labels, NULL, w) < rows_needed(ui, n, labels, hints, w))
+        hints = NULL;
     int rows = sp_gui_ui_button_row(ui, x, 0, w, 1, n, labels, hints, styles, actions, args);
     int h = rows + 3 * u;
     int top = view.y + view.h - h;

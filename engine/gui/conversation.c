@@ -164,7 +164,11 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
                           : a->traj ? sp_gui_list_strf(ui->l, _("Beurt %d · traject, casus %d van %d"),
                                                        v->turn, a->case_index + 1, SP_CASE_COUNT)
                                     : sp_gui_list_strf(ui->l, _("Beurt %d"), v->turn);
-    int top = sp_gui_chrome_topbar_h(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb));
+    /* In a small window only Menu stays in the bar; the pause menu then
+     * offers the rest (overlays.c). */
+    int keep = 3 - (1 - nb);
+    int top = sp_gui_chrome_topbar_fold(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
+                                        NULL, keep, &a->bar_folded);
 
     int x, w;
     sp_gui_chrome_column(ui, view, m->measure_w + m->portrait + 2 * u, &x, &w);
@@ -227,6 +231,6 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     }
     pg.y += 4 * u;
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
-    sp_gui_chrome_topbar(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
-                         actions + (1 - nb));
+    sp_gui_chrome_topbar_fold(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
+                              actions + (1 - nb), keep, NULL);
 }

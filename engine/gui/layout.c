@@ -350,6 +350,40 @@ int sp_gui_text_width(const sp_gui_metrics *m, int font, const char *s, int widt
     return w;
 }
 
+/* Byte offset of the k-th character of s. */
+static int char_offset(const char *s, int len, int k)
+{
+    int i = 0;
+    for (; i < len && k > 0; k--)
+        for (i++; i < len && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
+}
+
+int sp_gui_fit(const sp_gui_metrics *m, int font, const char *s, int width)
+{
+    int len = (int)strlen(s);
+    if (m->measure(m->ctx, font, s, len) <= width)
+        return len;
+    int room = width - m->measure(m->ctx, font, "…", (int)strlen("…"));
+    int chars = 0;
+    for (int i = 0; i < len; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    /* The most characters that fit, by bisection. */
+    int lo = 0, hi = chars;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (m->measure(m->ctx, font, s, char_offset(s, len, mid)) <= room)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    int n = char_offset(s, len, lo);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n;
+}
+
 int sp_gui_text_block(sp_gui_list *l, const sp_gui_metrics *m, int font, sp_gui_rgba color,
                       const char *s, int x, int y, int w, sp_gui_rect box)
 {

@@ -65,7 +65,8 @@ typedef enum {
     SP_GUI_TAG_BAR_BEST,   /* debrief chart: best possible on your path */
     SP_GUI_TAG_TICK_MAX,   /* debrief chart: the scenario maximum */
     SP_GUI_TAG_CARD,       /* an overlay card */
-    SP_GUI_TAG_SHADE       /* the dimmed screen behind an overlay */
+    SP_GUI_TAG_SHADE,      /* the dimmed screen behind an overlay */
+    SP_GUI_TAG_TOPBAR      /* the bar along the top of a screen */
 } sp_gui_tag;
 
 typedef struct sp_gui_cmd {
@@ -150,6 +151,10 @@ int sp_gui_wrap(const sp_gui_metrics *m, int font, const char *s, int width,
 int sp_gui_text_height(const sp_gui_metrics *m, int font, const char *s, int width);
 /* Width of the widest line of s wrapped to width (the tight box). */
 int sp_gui_text_width(const sp_gui_metrics *m, int font, const char *s, int width);
+/* How many bytes of s fit width on one line with "…" after them (cut at a
+ * UTF-8 character boundary, trailing spaces dropped); strlen(s) when all of
+ * s fits without. */
+int sp_gui_fit(const sp_gui_metrics *m, int font, const char *s, int width);
 /* Appends s wrapped to w at x, y as one command a line, each inside box;
  * returns the height used. */
 int sp_gui_text_block(sp_gui_list *l, const sp_gui_metrics *m, int font, sp_gui_rgba color,

@@ -253,6 +253,14 @@ static void pause_menu(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                        : _("Je hebt in dit gesprek nog niets gekozen."));
     pg->y += 2 * u;
     wide_button(ui, pg, _("Verder spelen"), "Esc", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_CLOSE);
+    /* What the conversation's top bar had no room for. */
+    if (a->bar_folded && a->screen == SP_GUI_SCREEN_PLAY && a->s) {
+        if (!sp_session_finished(a->s))
+            wide_button(ui, pg, _("Rode vlag"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_FLAGS);
+        wide_button(ui, pg, _("Gesprek tot nu toe"), "H", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_HISTORY);
+        if (sp_session_log_count(a->s) > 0)
+            wide_button(ui, pg, _("Terug"), "Ctrl+Z", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_UNDO);
+    }
     wide_button(ui, pg, _("Opnieuw beginnen"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_RESTART);
     wide_button(ui, pg, _("Instellingen"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_SETTINGS);
     wide_button(ui, pg, _("Naar het hoofdmenu"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU);

@@ -1,4 +1,4 @@
-/* test_gui_app.c: the window's behaviour without a window: keys and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run). */
+/* test_gui_app.c: the window's behaviour without a window: keys and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run), the top bar folded into the pause menu. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -367,6 +367,69 @@ static void test_language_switch(void **state)
     sp_gui_app_free(&a);
 }
 
+static int has_hit(const sp_gui_list *l, int action)
+{
+    for (int i = 0; i < l->n_hits; i++)
+        if (l->hits[i].enabled && l->hits[i].action == action)
+            return 1;
+    return 0;
+}
+
+static void build_at(sp_gui_app *a, sp_gui_list *l, int w, int h)
+{
+    sp_gui_metrics m;
+    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, h, &m);
+    sp_gui_app_build(a, &m, w, h, l);
+}
+
+/* A small window keeps only Menu in the conversation's top bar; the pause
+ * menu then offers the red flag, the conversation so far and undo. */
+static void test_small_window_folds_the_top_bar(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    a.settings.text_size = SP_GUI_SIZE_XL;
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_CHOOSE, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
+
+    build_at(&a, &l, 800, 600);
+    assert_true(a.bar_folded);
+    assert_true(has_hit(&l, SP_GUI_ACT_PAUSE));
+    assert_false(has_hit(&l, SP_GUI_ACT_FLAGS));
+    assert_false(has_hit(&l, SP_GUI_ACT_HISTORY));
+    assert_false(has_hit(&l, SP_GUI_ACT_UNDO));
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_PAUSE);
+    build_at(&a, &l, 800, 600);
+    assert_true(has_hit(&l, SP_GUI_ACT_FLAGS));
+    assert_true(has_hit(&l, SP_GUI_ACT_HISTORY));
+    assert_true(has_hit(&l, SP_GUI_ACT_UNDO));
+    sp_gui_app_action(&a, SP_GUI_ACT_HISTORY, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_HISTORY);
+    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
+
+    /* a wide window with small text has room for all of them in the bar */
+    a.settings.text_size = SP_GUI_SIZE_S;
+    build_at(&a, &l, 1920, 1080);
+    assert_false(a.bar_folded);
+    assert_true(has_hit(&l, SP_GUI_ACT_FLAGS));
+    assert_true(has_hit(&l, SP_GUI_ACT_HISTORY));
+    assert_true(has_hit(&l, SP_GUI_ACT_UNDO));
+    sp_gui_app_action(&a, SP_GUI_ACT_PAUSE, 0);
+    build_at(&a, &l, 1920, 1080);
+    int flags_hits = 0;
+    for (int i = 0; i < l.n_hits; i++)
+        flags_hits += l.hits[i].enabled && l.hits[i].action == SP_GUI_ACT_FLAGS;
+    assert_int_equal(flags_hits, 0); /* the bar is behind the modal card; the card has none */
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 /* --lang for one run: the interface and the play use it, settings.ini keeps
  * its own language when another setting is saved; picking a language in the
  * window makes it the setting. */
@@ -419,6 +482,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_trajectory_carries_variables, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_language_switch, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_run_language_is_not_saved, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_small_window_folds_the_top_bar, each_test, after_test),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

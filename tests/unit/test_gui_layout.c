@@ -224,8 +224,8 @@ static void fail_at(const walk *wk, const char *what, const sp_gui_cmd *c)
 }
 
 /* The checks of one built screen: every text inside its box and inside the
- * window's width; options and buttons never overlap; content that is taller
- * than the window can be scrolled to. */
+ * window's width; options and buttons never overlap; the top bar stays
+ * small; content that is taller than the window can be scrolled to. */
 static void check_screen(walk *wk)
 {
     sp_gui_metrics m;
@@ -262,6 +262,13 @@ static void check_screen(walk *wk)
                 fail();
             }
     }
+    /* The top bar keeps to one row: at most 15% of the window's height,
+     * even at 800x600 with the largest text. */
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].tag == SP_GUI_TAG_TOPBAR && l->cmds[i].r.h * 100 > wk->h * 15) {
+            fail_at(wk, "top bar taller than 15% of the window", &l->cmds[i]);
+            fail();
+        }
     /* Scrolled to the very end, the last button is fully visible. */
     int layer = wk->a->overlay != SP_GUI_OV_NONE;
     int keep = wk->a->scroll[layer];
