@@ -15,6 +15,7 @@
 #include "gui/draw.h"
 #include "gui/frame.h"
 #include "gui/group.h"
+#include "gui/i18n.h"
 #include "gui/projector.h"
 #include "gui/text.h"
 
@@ -473,6 +474,13 @@ static void test_intake_on_the_wall_2160(void **state)
     walk_case("intake", 3840, 2160);
 }
 
+/* An old 4:3 projector: the grid and the options wrap more, still legible. */
+static void test_intake_on_a_4_3_projector(void **state)
+{
+    (void)state;
+    walk_case("intake", 1024, 768);
+}
+
 static void test_sizes(void **state)
 {
     (void)state;
@@ -567,8 +575,47 @@ static void test_wall_pixels(void **state)
     }
 }
 
+static int has_text(const sp_gui_list *l, const char *s)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l->cmds[i].text, s))
+            return 1;
+    return 0;
+}
+
+/* The wall and the presenter speak English when the interface does. */
+static void test_english(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    open_group(&a, example());
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_EN);
+    int counts[] = { 2, 7 };
+    assert_int_equal(sp_gui_group_set_votes(&a, counts, 2), SP_OK);
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_metrics m;
+    int px[SP_GUI_FONT_COUNT];
+    sp_gui_group_sizes(1080, a.settings.text_size, px);
+    sp_gui_text_set_sizes(text, px);
+    sp_gui_text_metrics(text, &m);
+    sp_gui_group_app_build(&a, &m, 1920, 1080, &l);
+    assert_true(has_text(&l, "Majority: B, 7 of 9 votes."));
+    assert_true(has_text(&l, "Take the majority"));
+    a.group->presenter = 1;
+    sp_gui_presenter_build(&a, &m, 1920, 1080, -1, &l);
+    assert_true(has_text(&l, "The group's votes"));
+    assert_false(has_text(&l, "Stemmen van de groep"));
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_NL);
+    sp_gui_presenter_build(&a, &m, 1920, 1080, -1, &l);
+    assert_true(has_text(&l, "Stemmen van de groep"));
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
+    sp_gui_i18n_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keys_votes_and_reveal),
         cmocka_unit_test(test_timer_and_flags),
@@ -576,7 +623,9 @@ int main(void)
         cmocka_unit_test(test_sizes),
         cmocka_unit_test(test_intake_on_the_wall_1080),
         cmocka_unit_test(test_intake_on_the_wall_2160),
+        cmocka_unit_test(test_intake_on_a_4_3_projector),
         cmocka_unit_test(test_wall_pixels),
+        cmocka_unit_test(test_english),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
