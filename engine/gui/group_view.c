@@ -748,6 +748,23 @@ static void vote_history(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                        _("Gevuld: de gekozen optie. Groen streepje: de sterkste optie, als die niet gekozen is."));
 }
 
+/* The letter the room saw for node option `option` at the decision of
+ * `turn` (from the replay's offered options): *k, and 1 when found. */
+static int offered_index(sp_gui_app *a, int turn, int option, int *k)
+{
+    const sp_replay *r = a->group->replay;
+    for (int i = 0; r && i < r->n_decisions; i++) {
+        if (r->steps[i].turn != turn)
+            continue;
+        for (int j = 0; j < r->steps[i].n_offered; j++)
+            if (r->steps[i].offered[j] == option) {
+                *k = j;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 static void flag_lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrief *d)
 {
     const sp_handbook *hb = a->sc->handbook;
@@ -779,6 +796,23 @@ static void flag_lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_d
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text,
                        sp_gui_list_strf(ui->l, _("Niet ingezet · %s"),
                                         sp_text_get(&hb->interventions[d->missed_interventions[i]].label, lang)));
+    heading(ui, pg, _("Gemiste kansen"));
+    if (!d->n_missed)
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->muted, _("Geen: bij elke beslissing koos de groep een van de sterkste opties."));
+    for (int i = 0; i < d->n_missed; i++) {
+        const sp_debrief_missed *ms = &d->missed[i];
+        int k = -1;
+        offered_index(a, ms->turn, ms->best, &k);
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text,
+                       k >= 0 ? sp_gui_list_strf(ui->l, ngettext("Beurt %d · %d punt laten liggen; %c was sterker",
+                                                                 "Beurt %d · %d punten laten liggen; %c was sterker",
+                                                                 (unsigned long)ms->diff),
+                                                 ms->turn, ms->diff, sp_gui_group_letter(k))
+                              : sp_gui_list_strf(ui->l, ngettext("Beurt %d · %d punt laten liggen",
+                                                                 "Beurt %d · %d punten laten liggen",
+                                                                 (unsigned long)ms->diff),
+                                                 ms->turn, ms->diff));
+    }
 }
 
 void sp_gui_group_debrief_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
