@@ -1,6 +1,7 @@
 /* analysis.c: static analysis of a scenario graph: reachability, score bounds, the expert path and coverage. */
 #include "analysis.h"
 #include "cond.h"
+#include "model_internal.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -111,15 +112,6 @@ typedef struct {
     int *ghi, *glo;      /* per node and goal */
 } bounds;
 
-static int goal_delta(const sp_option *o, int g)
-{
-    int d = 0;
-    for (int i = 0; i < o->n_scores; i++)
-        if (o->scores[i].goal == g)
-            d += o->scores[i].delta;
-    return d;
-}
-
 static void bounds_node(const sp_scenario *sc, bounds *b, int v)
 {
     const sp_node *n = node_at(sc, v);
@@ -146,7 +138,7 @@ static void bounds_node(const sp_scenario *sc, bounds *b, int v)
             b->lo[v] = b->lo[w] + t;
         const int *cghi = b->ghi + (size_t)w * (size_t)G, *cglo = b->glo + (size_t)w * (size_t)G;
         for (int g = 0; g < G; g++) {
-            int dg = o ? goal_delta(o, g) : 0;
+            int dg = o ? sp_option_goal(o, g) : 0;
             if (ghi[g] == NONE || cghi[g] + dg > ghi[g])
                 ghi[g] = cghi[g] + dg;
             if (glo[g] == NONE || cglo[g] + dg < glo[g])
@@ -351,15 +343,6 @@ static hentry heap_pop(expert *x)
     return top;
 }
 
-static void apply(const sp_scenario *sc, int *vars, const sp_effect *e, int n)
-{
-    for (int i = 0; i < n; i++) {
-        const sp_var *v = &sc->vars[e[i].var];
-        long value = e[i].op == SP_EFFECT_SET ? e[i].value : (long)vars[e[i].var] + e[i].value;
-        vars[e[i].var] = (int)(value < v->min ? v->min : value > v->max ? v->max : value);
-    }
-}
-
 /* Offers the state (node, vars) reached from `from` with score g. */
 static void relax(expert *x, int node, const int *vars, int g, int from, int opt)
 {
@@ -401,19 +384,13 @@ static int expert_solve(expert *x, const int *start_vars)
         memcpy(vars, x->pool + (size_t)e.state * (size_t)x->nv, sizeof(int) * (size_t)x->nv);
         if (x->nv < NV) /* no conditions: the key holds no variables */
             memset(vars, 0, sizeof(int) * (size_t)NV);
-        apply(sc, vars, n->effects, n->n_effects);
+        sp_effects_apply(sc, vars, n->effects, n->n_effects);
         if (n->kind == SP_NODE_ENDING) {
             goal = e.state;
             break;
         }
         if (n->kind == SP_NODE_GOTO) {
-            int to = n->gotos[n->n_gotos - 1].target;
-            for (int i = 0; i < n->n_gotos; i++)
-                if (sp_cond_eval(n->gotos[i].cond, vars)) {
-                    to = n->gotos[i].target;
-                    break;
-                }
-            relax(x, to, vars, e.g, e.state, -1);
+            relax(x, sp_node_goto(n, vars), vars, e.g, e.state, -1);
             continue;
         }
         for (int j = 0; j < n->n_options && !x->overflow && !x->nomem; j++) {
@@ -421,7 +398,7 @@ static int expert_solve(expert *x, const int *start_vars)
             if (!sp_cond_eval(o->cond, vars))
                 continue;
             memcpy(next, vars, sizeof(int) * (size_t)NV);
-            apply(sc, next, o->effects, o->n_effects);
+            sp_effects_apply(sc, next, o->effects, o->n_effects);
             relax(x, o->target, next, e.g + sp_option_total(o), e.state, j);
         }
     }
@@ -526,19 +503,13 @@ static int greedy_path(const sp_scenario *sc, const bounds *b, sp_analysis *a)
     int v = sc->start, ok = 0;
     for (int guard = 0; guard <= sc->n_nodes; guard++) {
         const sp_node *n = node_at(sc, v);
-        apply(sc, vars, n->effects, n->n_effects);
+        sp_effects_apply(sc, vars, n->effects, n->n_effects);
         if (n->kind == SP_NODE_ENDING) {
             ok = 1;
             break;
         }
         if (n->kind == SP_NODE_GOTO) {
-            int to = n->gotos[n->n_gotos - 1].target;
-            for (int i = 0; i < n->n_gotos; i++)
-                if (sp_cond_eval(n->gotos[i].cond, vars)) {
-                    to = n->gotos[i].target;
-                    break;
-                }
-            v = to;
+            v = sp_node_goto(n, vars);
             continue;
         }
         int bj = -1, bv = 0;
@@ -555,7 +526,7 @@ static int greedy_path(const sp_scenario *sc, const bounds *b, sp_analysis *a)
         if (bj < 0)
             break;
         add_best(a, v, bj);
-        apply(sc, vars, n->options[bj].effects, n->options[bj].n_effects);
+        sp_effects_apply(sc, vars, n->options[bj].effects, n->options[bj].n_effects);
         v = n->options[bj].target;
     }
     free(vars);

@@ -1,6 +1,7 @@
 /* debrief.c: builds the debrief of a play from its session: goal scores, interventions, missed chances, flags, thoughts. */
 #include "debrief.h"
 #include "analysis.h"
+#include "model_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,15 +29,6 @@
  * - missed_interventions lists, in the order they were first offered,
  *   interventions of options offered on your path that you never applied.
  */
-
-static int goal_delta(const sp_option *o, int g)
-{
-    int d = 0;
-    for (int i = 0; i < o->n_scores; i++)
-        if (o->scores[i].goal == g)
-            d += o->scores[i].delta;
-    return d;
-}
 
 void sp_debrief_free(sp_debrief *d)
 {
@@ -168,10 +160,10 @@ sp_debrief *sp_debrief_build(const sp_session *s)
         if (k > max_opts)
             k = max_opts;
         for (int g = 0; g < G; g++) {
-            d->goals[g].score += goal_delta(o, g);
+            d->goals[g].score += sp_option_goal(o, g);
             int best = 0;
             for (int j = 0; j < k; j++) {
-                int dg = goal_delta(&nd->options[opts[j]], g);
+                int dg = sp_option_goal(&nd->options[opts[j]], g);
                 if (j == 0 || dg > best)
                     best = dg;
             }

@@ -1,5 +1,6 @@
-/* model.c: small helpers over the model: texts by language, language and phase codes, id lookups. */
-#include "model.h"
+/* model.c: small helpers over the model: texts by language, language and phase codes, id lookups, the play's rules. */
+#include "model_internal.h"
+#include "cond.h"
 
 #include <string.h>
 
@@ -106,4 +107,36 @@ int sp_option_total(const sp_option *o)
     for (int i = 0; i < o->n_scores; i++)
         t += o->scores[i].delta;
     return t;
+}
+
+/* ---- the rules a play follows (model_internal.h) ------------------------- */
+
+void sp_effects_apply(const sp_scenario *sc, int *vars, const sp_effect *e, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const sp_var *v = &sc->vars[e[i].var];
+        long value = e[i].op == SP_EFFECT_SET ? e[i].value : (long)vars[e[i].var] + e[i].value;
+        if (value < v->min)
+            value = v->min;
+        if (value > v->max)
+            value = v->max;
+        vars[e[i].var] = (int)value;
+    }
+}
+
+int sp_node_goto(const sp_node *n, const int *vars)
+{
+    for (int i = 0; i < n->n_gotos; i++)
+        if (sp_cond_eval(n->gotos[i].cond, vars))
+            return n->gotos[i].target;
+    return n->gotos[n->n_gotos - 1].target;
+}
+
+int sp_option_goal(const sp_option *o, int goal)
+{
+    int d = 0;
+    for (int i = 0; i < o->n_scores; i++)
+        if (o->scores[i].goal == goal)
+            d += o->scores[i].delta;
+    return d;
 }

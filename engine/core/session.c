@@ -1,6 +1,7 @@
 /* session.c: one play of a scenario as a state machine derived from its step log (view, choose, flag, undo). */
 #include "session.h"
 #include "cond.h"
+#include "model_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,20 +85,6 @@ static int clamp_var(const sp_var *v, int value)
     return value;
 }
 
-static void apply_effects(sp_session *s, const sp_effect *e, int n)
-{
-    for (int i = 0; i < n; i++) {
-        const sp_var *v = &s->sc->vars[e[i].var];
-        long value = e[i].op == SP_EFFECT_SET ? e[i].value
-                                              : (long)s->vars[e[i].var] + e[i].value;
-        if (value < v->min)
-            value = v->min;
-        if (value > v->max)
-            value = v->max;
-        s->vars[e[i].var] = (int)value;
-    }
-}
-
 static int64_t clock_now(const sp_session *s)
 {
     return s->now ? s->now(s->now_ctx) : (int64_t)time(NULL);
@@ -130,20 +117,13 @@ static void enter(sp_session *s, int node)
                 s->n_shown++;
             }
         }
-        apply_effects(s, n->effects, n->n_effects);
+        sp_effects_apply(s->sc, s->vars, n->effects, n->n_effects);
         if (n->kind != SP_NODE_GOTO) {
             s->cur = node;
             return;
         }
         SP_EXPECT(n->n_gotos > 0);
-        int next = n->gotos[n->n_gotos - 1].target;
-        for (int i = 0; i < n->n_gotos; i++) {
-            if (sp_cond_eval(n->gotos[i].cond, s->vars)) {
-                next = n->gotos[i].target;
-                break;
-            }
-        }
-        node = next;
+        node = sp_node_goto(n, s->vars);
     }
 }
 
@@ -161,7 +141,7 @@ static void reset(sp_session *s)
 static void do_choose(sp_session *s, int option)
 {
     const sp_option *o = &cur_node(s)->options[option];
-    apply_effects(s, o->effects, o->n_effects);
+    sp_effects_apply(s->sc, s->vars, o->effects, o->n_effects);
     s->n_choices++;
     s->stretch = s->n_path;
     s->n_shown = 0;
