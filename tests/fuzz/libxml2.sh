@@ -50,8 +50,9 @@ fi
 cd "$BUILD"
 src=$(ls -d libxml2-2.*/ 2>/dev/null | head -n 1 || true)
 if [ -z "$src" ]; then
-    # Unsigned .dsc files are normal for a snapshot mirror; apt checked the Release file.
-    apt-get source -qq libxml2 >/dev/null 2>&1 || apt-get source libxml2
+    # The source lists may be older than the deb-src entry: update once, retry.
+    apt-get source -qq libxml2 >/dev/null 2>&1 ||
+        { apt-get update -qq && apt-get source -qq libxml2 >/dev/null; }
     src=$(ls -d libxml2-2.*/ | head -n 1)
 fi
 cd "$src"

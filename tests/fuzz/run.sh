@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh: `make fuzz`: builds the libFuzzer harnesses against an instrumented libxml2 and runs each for SECONDS, in parallel.
 # usage: tests/fuzz/run.sh [SECONDS] [HARNESS...]   (harnesses: scenario transcript; default both)
-# env: FUZZ_JOBS (parallel harnesses, default 2), FUZZ_NICE (default 10)
+# env: FUZZ_NICE (niceness, default 10). The harnesses run side by side, one core each.
 #
 # New crashes land in tests/fuzz/build/crashes/ (git-ignored) and make the
 # script exit 1. Keep each one, once fixed, in
