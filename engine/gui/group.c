@@ -211,6 +211,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
         return SP_EUSAGE;
     }
     g->last_node = v->node;
+    g->last_turn = v->turn;
     for (int k = 0; k < n; k++) {
         g->last_offered[k] = v->options[k].option;
         g->last_votes[k] = g->counts[k];

@@ -81,7 +81,7 @@ struct sp_gui_group {
     int view_steps;         /* session log length when this view's phase began */
 
     /* The decision just taken, for DECIDED and REVEALED. */
-    int last_node;
+    int last_node, last_turn;
     int last_offered[SP_GUI_GROUP_OPTIONS]; /* node option indices, in view order */
     int last_votes[SP_GUI_GROUP_OPTIONS];
     int n_last;             /* options offered then */

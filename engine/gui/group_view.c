@@ -610,7 +610,7 @@ void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     const char *title = sp_text_get(&a->sc->title, lang);
     const char *sub;
     if (g->phase >= SP_GUI_GROUP_DECIDED)
-        sub = sp_gui_list_strf(ui->l, _("Beurt %d · het besluit"), v->turn > 1 ? v->turn - 1 : 1);
+        sub = sp_gui_list_strf(ui->l, _("Beurt %d · het besluit"), g->last_turn);
     else if (v->kind == SP_VIEW_ENDING)
         sub = _("Einde van het gesprek");
     else if (g->flag_round)
