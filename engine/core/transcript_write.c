@@ -1,5 +1,6 @@
 /* transcript_write.c: serialises a transcript to its versioned XML and writes it atomically. */
 #include "transcript_internal.h"
+#include "utf8_internal.h"
 #include "fs.h"
 
 #include <inttypes.h>
@@ -55,34 +56,6 @@ static void putf(buf *b, const char *fmt, ...)
         put_n(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-static int utf8_len(const unsigned char *s)
-{
-    unsigned char c = s[0];
-    int n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else
-        return 0;
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (int k = 2; k < n; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-    return n;
-}
-
 /* Escapes s for an attribute value (attr) or element text. Bytes that are
  * not valid UTF-8 become U+FFFD and control characters XML 1.0 cannot hold
  * are dropped, so whatever a host passes in, the file stays readable. */
@@ -91,7 +64,7 @@ static void put_esc(buf *b, const char *str, int attr)
     const unsigned char *s = (const unsigned char *)(str ? str : "");
     while (*s) {
         unsigned char c = *s;
-        int n = utf8_len(s);
+        int n = sp_utf8_len(s, strnlen((const char *)s, 4));
         if (n == 0) {
             put(b, "\xEF\xBF\xBD");
             s++;

@@ -1,5 +1,6 @@
 /* xml.c: the one place that parses untrusted XML into a tree: size caps, no network, no DTD, no entities. */
 #include "xml_internal.h"
+#include "utf8_internal.h"
 #include "arena.h"
 #include "fs.h"
 #include "scenario.h" /* the SP_MAX_* limits */
@@ -245,33 +246,10 @@ static size_t utf8_bad(const unsigned char *s, size_t len)
         }
         if (i >= len)
             break;
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 1;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else
+        int n = sp_utf8_len(s + i, len - i);
+        if (n == 0)
             return i;
-        if (i + n >= len)
-            return i; /* cut off at the end of the file */
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k <= n; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-        i += n + 1;
+        i += (size_t)n;
     }
     return len;
 }
@@ -318,7 +296,7 @@ sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_dia
 
 /* ---- schemas --------------------------------------------------------------- */
 
-xmlRelaxNGPtr sp_xml_schema_get(const char *dir, const char *name, sp_diag *d)
+static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
 {
     char path[4096];
     int n = snprintf(path, sizeof path, "%s/%s", dir && dir[0] ? dir : ".", name);
@@ -376,6 +354,12 @@ xmlRelaxNGPtr sp_xml_schema_get(const char *dir, const char *name, sp_diag *d)
     return schema;
 }
 
+sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d)
+{
+    *out = name ? schema_get(dir, name, d) : NULL;
+    return name && !*out ? SP_EIO : SP_OK;
+}
+
 /* ---- parsing ----------------------------------------------------------------- */
 
 sp_status sp_xml_parse(const char *path, const char *data, size_t len,
@@ -388,12 +372,9 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
     if (sp_xml_precheck(path, data, len, d) != SP_OK)
         return SP_EINVAL;
 
-    xmlRelaxNGPtr schema = NULL;
-    if (schema_name) {
-        schema = sp_xml_schema_get(schema_dir, schema_name, d);
-        if (!schema)
-            return SP_EIO;
-    }
+    xmlRelaxNGPtr schema;
+    if (sp_xml_schema(schema_dir, schema_name, &schema, d) != SP_OK)
+        return SP_EIO;
 
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {

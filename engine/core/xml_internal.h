@@ -57,8 +57,9 @@ sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_dia
 /* The line (from 1) of byte offset off in data. */
 long sp_xml_line_at(const char *data, size_t off);
 
-/* dir/name compiled, cached for the life of the process; NULL with a message
- * in d when it cannot be read or compiled. */
-xmlRelaxNGPtr sp_xml_schema_get(const char *dir, const char *name, sp_diag *d);
+/* The schema dir/name compiled into *out, cached for the life of the
+ * process; *out NULL when name is NULL (nothing to validate against).
+ * SP_EIO, with a message in d, when it cannot be read or compiled. */
+sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d);
 
 #endif

@@ -94,12 +94,9 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
                     "a DOCTYPE is not allowed (entities and DTDs are refused)");
         return SP_EINVAL;
     }
-    xmlRelaxNGPtr schema = NULL;
-    if (schema_name) {
-        schema = sp_xml_schema_get(schema_dir, schema_name, d);
-        if (!schema)
-            return SP_EIO;
-    }
+    xmlRelaxNGPtr schema;
+    if (sp_xml_schema(schema_dir, schema_name, &schema, d) != SP_OK)
+        return SP_EIO;
     sp_xml_stream *s = calloc(1, sizeof *s);
     if (!s) {
         sp_diag_add(d, path, 0, "out of memory");
