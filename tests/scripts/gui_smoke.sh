@@ -24,8 +24,11 @@ cleanup() {
 trap cleanup EXIT INT TERM
 fail() { echo "FAIL gui_smoke: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
-# Xvfb picks a free display itself (-displayfd), so parallel test runs never share one.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself (-displayfd), so parallel test runs never
+# share one. -noreset: by default the server resets when its last client
+# leaves, and a program that connects during that reset is turned away; the
+# xdotool probe below is such a last client, just before samenspel starts.
+Xvfb -displayfd 3 -noreset -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 i=0
 until [ -s "$work/display" ]; do
@@ -35,11 +38,10 @@ done
 export DISPLAY=":$(cat "$work/display")"
 # The program must find the server answering when it starts: if it does not,
 # SDL's X11 driver fails, SDL tries Wayland ("XDG_RUNTIME_DIR is invalid") and
-# samenspel falls back to the terminal. (That was this test's failure under
-# ASan: it used to pick a display number by its lock file, so two test runs
-# at once, plain and sanitized, could start their Xvfb on the same number;
-# one Xvfb died, and the program talked to the other run's server, which went
-# away with that run.) -displayfd above rules that out; wait for our server.
+# samenspel falls back to the terminal. That was this test's failure, seen
+# under ASan. Two causes: the server's reset after this probe (hence -noreset
+# above) and, in an earlier version, a display number picked by its lock
+# file, which two runs started together could both pick (hence -displayfd).
 i=0
 until xdotool getdisplaygeometry >/dev/null 2>&1; do
     i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not answer on $DISPLAY: $(cat "$work/xvfb.log")"
