@@ -135,7 +135,9 @@ static void options(pres *p, sp_gui_page *pg, const sp_node *nd, const int *offe
         if (o->thought >= 0)
             small(p, pg, sp_gui_list_strf(p->ui->l, "%s: %s",
                                           o->side == SP_SIDE_HINDERING ? _("Belemmerende gedachte") : _("Helpende gedachte"),
-                                          sp_text_get(&hb->thoughts[o->thought].hindering, p->lang)));
+                                          sp_text_get(o->side == SP_SIDE_HINDERING ? &hb->thoughts[o->thought].hindering
+                                                                                   : &hb->thoughts[o->thought].helpful,
+                                                      p->lang)));
         pg->y += u / 4;
         sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, th->text,
                        sp_gui_list_strf(p->ui->l, _("Toelichting: %s"), sp_text_get(&o->feedback, p->lang)));
