@@ -241,7 +241,58 @@ static void history(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
 
 /* ---- pause ------------------------------------------------------------------------------------ */
 
-static void pause_menu(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+typedef struct pause_item {
+    const char *label, *hint;
+    int action;
+} pause_item;
+
+/* The pause menu's buttons under "Verder spelen"; returns how many. */
+static int pause_items(const sp_gui_app *a, pause_item *it)
+{
+    int n = 0;
+    /* What the conversation's top bar had no room for. */
+    if (a->bar_folded && a->screen == SP_GUI_SCREEN_PLAY && a->s) {
+        if (!sp_session_finished(a->s))
+            it[n++] = (pause_item){ _("Rode vlag"), "F", SP_GUI_ACT_FLAGS };
+        it[n++] = (pause_item){ _("Gesprek tot nu toe"), "H", SP_GUI_ACT_HISTORY };
+        if (sp_session_log_count(a->s) > 0)
+            it[n++] = (pause_item){ _("Terug"), "Ctrl+Z", SP_GUI_ACT_UNDO };
+    }
+    it[n++] = (pause_item){ _("Opnieuw beginnen"), NULL, SP_GUI_ACT_RESTART };
+    it[n++] = (pause_item){ _("Instellingen"), NULL, SP_GUI_ACT_SETTINGS };
+    it[n++] = (pause_item){ _("Naar het hoofdmenu"), NULL, SP_GUI_ACT_TO_MENU };
+    it[n++] = (pause_item){ _("Afsluiten"), NULL, SP_GUI_ACT_QUIT };
+    return n;
+}
+
+/* The width of a column when the pause menu has two (card width w). */
+static int pause_column_w(const sp_gui_ui *ui, int w)
+{
+    return (w - 6 * ui->m->unit - ui->m->unit) / 2;
+}
+
+/* 1 when the pause menu's buttons, one under the other, would not fit the
+ * window's height, and each label fits half of a wider card (width w): then
+ * they go in two columns. */
+static int pause_two_columns(const sp_gui_app *a, const sp_gui_ui *ui, sp_gui_rect view, int w)
+{
+    const sp_gui_metrics *m = ui->m;
+    pause_item it[8];
+    int n = pause_items(a, it);
+    int need = (n + 1) * (sp_gui_ui_button_h(ui) + m->unit) + m->line_h[SP_GUI_FONT_H2] +
+               2 * m->line_h[SP_GUI_FONT_BODY] + 12 * m->unit;
+    if (need <= view.h - 2 * sp_gui_ui_margin(ui, view.h))
+        return 0;
+    int margin = sp_gui_ui_margin(ui, view.w);
+    int cw = pause_column_w(ui, w < view.w - 2 * margin ? w : view.w - 2 * margin);
+    /* a label may use half of a button's side padding here */
+    for (int i = 0; i < n; i++)
+        if (sp_gui_ui_button_w(ui, it[i].label, NULL) - 2 * m->unit > cw)
+            return 0;
+    return 1;
+}
+
+static void pause_menu(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, int two)
 {
     const sp_gui_theme *th = ui->th;
     int u = ui->m->unit;
@@ -253,18 +304,21 @@ static void pause_menu(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                        : _("Je hebt in dit gesprek nog niets gekozen."));
     pg->y += 2 * u;
     wide_button(ui, pg, _("Verder spelen"), "Esc", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_CLOSE);
-    /* What the conversation's top bar had no room for. */
-    if (a->bar_folded && a->screen == SP_GUI_SCREEN_PLAY && a->s) {
-        if (!sp_session_finished(a->s))
-            wide_button(ui, pg, _("Rode vlag"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_FLAGS);
-        wide_button(ui, pg, _("Gesprek tot nu toe"), "H", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_HISTORY);
-        if (sp_session_log_count(a->s) > 0)
-            wide_button(ui, pg, _("Terug"), "Ctrl+Z", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_UNDO);
+    pause_item it[8];
+    int n = pause_items(a, it);
+    if (!two) {
+        for (int i = 0; i < n; i++)
+            wide_button(ui, pg, it[i].label, it[i].hint, SP_GUI_BTN_SECONDARY, it[i].action);
+        return;
     }
-    wide_button(ui, pg, _("Opnieuw beginnen"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_RESTART);
-    wide_button(ui, pg, _("Instellingen"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_SETTINGS);
-    wide_button(ui, pg, _("Naar het hoofdmenu"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU);
-    wide_button(ui, pg, _("Afsluiten"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_QUIT);
+    int h = sp_gui_ui_button_h(ui), cw = (pg->w - u) / 2;
+    for (int i = 0; i < n; i++) {
+        /* the key hint goes when the label needs its room (the key still works) */
+        const char *hint = sp_gui_ui_button_w(ui, it[i].label, it[i].hint) <= cw ? it[i].hint : NULL;
+        sp_gui_ui_button(ui, sp_gui_rect_make(pg->x + (i % 2) * (cw + u), pg->y + (i / 2) * (h + u), cw, h),
+                         it[i].label, hint, SP_GUI_BTN_SECONDARY, it[i].action, 0, 1);
+    }
+    pg->y += (n + 1) / 2 * (h + u);
 }
 
 void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
@@ -276,8 +330,9 @@ void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     int w = m->measure_w + 6 * u;
     if (a->overlay == SP_GUI_OV_FLAGS)
         w = m->measure_w * 3 / 2;
-    else if (a->overlay == SP_GUI_OV_PAUSE)
-        w = m->measure_w * 2 / 3;
+    int two = a->overlay == SP_GUI_OV_PAUSE && pause_two_columns(a, ui, view, m->measure_w * 4 / 3);
+    if (a->overlay == SP_GUI_OV_PAUSE)
+        w = two ? m->measure_w * 4 / 3 : m->measure_w * 2 / 3;
     sp_gui_page pg;
     sp_gui_ui_card_begin(ui, &pg, view, w);
     switch (a->overlay) {
@@ -285,7 +340,7 @@ void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     case SP_GUI_OV_FLAGS:       flags(a, ui, &pg); break;
     case SP_GUI_OV_FLAG_RESULT: flag_result(a, ui, &pg); break;
     case SP_GUI_OV_HISTORY:     history(a, ui, &pg); break;
-    case SP_GUI_OV_PAUSE:       pause_menu(a, ui, &pg); break;
+    case SP_GUI_OV_PAUSE:       pause_menu(a, ui, &pg, two); break;
     default: break;
     }
     sp_gui_ui_card_end(ui, &pg, view, &a->scroll[1]);

@@ -1,4 +1,4 @@
-/* test_gui_layout.c: the GUI's pure layout: wrapping, flow, settings files, and every screen of the intake case laid out at three window sizes and four text sizes without overlap or overflowing text. */
+/* test_gui_layout.c: the GUI's pure layout: wrapping, flow, settings files, and every screen of the intake case laid out at three window sizes and four text sizes (and in English in the smallest window) without overlap or overflowing text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +17,7 @@
 #include "core/scenario.h"
 #include "gui/app.h"
 #include "gui/frame.h"
+#include "gui/i18n.h"
 #include "gui/settings.h"
 #include "gui/text.h"
 
@@ -326,11 +327,14 @@ static void visit(walk *wk, int deep)
     }
 }
 
-static void walk_case(const char *arg, int w, int h, int size, int deep, sp_gui_text *text)
+static void walk_case_in(const char *arg, int w, int h, int size, int deep, sp_gui_text *text, sp_lang lang)
 {
     sp_gui_app a;
     sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
     a.settings.text_size = (sp_gui_size)size;
+    sp_gui_app_set_run_lang(&a, lang);
+    if (lang == SP_LANG_EN)
+        assert_string_equal(_("Wat zeg je?"), "What do you say?");
     walk wk = { .a = &a, .text = text, .w = w, .h = h, .size = size };
     sp_gui_list_init(&wk.list);
     sp_diag *d = sp_diag_new();
@@ -357,7 +361,13 @@ static void walk_case(const char *arg, int w, int h, int size, int deep, sp_gui_
     free(wk.seen);
     sp_gui_list_free(&wk.list);
     sp_gui_app_free(&a);
+    sp_gui_i18n_set(SP_LANG_NL);
     assert_true(wk.checked > 5);
+}
+
+static void walk_case(const char *arg, int w, int h, int size, int deep, sp_gui_text *text)
+{
+    walk_case_in(arg, w, h, size, deep, text, SP_LANG_NL);
 }
 
 static sp_gui_text *open_text(void)
@@ -406,10 +416,22 @@ static void test_every_case_smallest_window(void **state)
     TTF_Quit();
 }
 
+/* English labels run longer than Dutch ones in places. */
+static void test_intake_english_smallest_window(void **state)
+{
+    (void)state;
+    sp_gui_text *t = open_text();
+    for (int z = 0; z < SP_GUI_SIZE_COUNT; z++)
+        walk_case_in("intake", 800, 600, z, z == SP_GUI_SIZE_XL, t, SP_LANG_EN);
+    sp_gui_text_free(t);
+    TTF_Quit();
+}
+
 int main(void)
 {
     setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
     setenv("LANGUAGE", "nl", 1);
+    sp_gui_i18n_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wrap_words),
         cmocka_unit_test(test_wrap_long_word_utf8),
@@ -421,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_settings_damaged_file_kept_until_change),
         cmocka_unit_test(test_intake_every_size),
         cmocka_unit_test(test_every_case_smallest_window),
+        cmocka_unit_test(test_intake_english_smallest_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
