@@ -24,14 +24,20 @@ cleanup() {
 trap cleanup EXIT INT TERM
 fail() { echo "FAIL gui_group: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
-n=93
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 3840x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself (-displayfd), so parallel runs never share
+# one; -noreset keeps it from resetting when the readiness probe disconnects
+# (a client connecting during that reset is refused; see gui_smoke.sh).
+Xvfb -displayfd 3 -noreset -screen 0 3840x1080x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
-export DISPLAY=":$n"
+i=0
+until [ -s "$work/display" ]; do
+    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+    sleep 0.1
+done
+export DISPLAY=":$(head -n 1 "$work/display")"
 i=0
 until xdotool getdisplaygeometry >/dev/null 2>&1; do
-    i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not start on $DISPLAY"
+    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not answer on $DISPLAY"
     sleep 0.1
 done
 
