@@ -134,6 +134,43 @@ static void rounded(sp_gui_draw *d, sp_gui_rect b, int radius, sp_gui_rgba c)
     }
 }
 
+/* An opaque card with an opaque border. Filling the whole card in the
+ * border colour and then the inside again touches every pixel twice; here
+ * the border colour goes only where the inside will not: the four corner
+ * quarters and four edge strips of width bw. The inside, inset by bw with a
+ * radius smaller by bw, lies within those corner quarters and covers the rest. */
+static void bordered(sp_gui_draw *d, sp_gui_rect b, int radius, int bw, sp_gui_rgba border, sp_gui_rgba fill)
+{
+    if (b.w <= 2 * bw || b.h <= 2 * bw) {
+        rounded(d, b, radius, border);
+        return;
+    }
+    if (radius > b.w / 2)
+        radius = b.w / 2;
+    if (radius > b.h / 2)
+        radius = b.h / 2;
+    if (radius < bw)
+        radius = bw;
+    SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(d->r, border.r, border.g, border.b, 255);
+    fill_rect(d->r, b.x + radius, b.y, b.w - 2 * radius, bw);
+    fill_rect(d->r, b.x + radius, b.y + b.h - bw, b.w - 2 * radius, bw);
+    fill_rect(d->r, b.x, b.y + radius, bw, b.h - 2 * radius);
+    fill_rect(d->r, b.x + b.w - bw, b.y + radius, bw, b.h - 2 * radius);
+    SDL_Texture *m = get_mask(d, radius);
+    if (m) {
+        SDL_SetTextureColorMod(m, border.r, border.g, border.b);
+        SDL_SetTextureAlphaMod(m, 255);
+        for (int q = 0; q < 4; q++) {
+            int qx = q & 1, qy = q >> 1;
+            SDL_Rect src = { qx * radius, qy * radius, radius, radius };
+            SDL_Rect dst = { qx ? b.x + b.w - radius : b.x, qy ? b.y + b.h - radius : b.y, radius, radius };
+            SDL_RenderCopy(d->r, m, &src, &dst);
+        }
+    }
+    rounded(d, sp_gui_rect_inset(b, bw, bw), radius - bw, fill);
+}
+
 static void disc(sp_gui_draw *d, sp_gui_rect b, sp_gui_rgba c)
 {
     int radius = (b.w < b.h ? b.w : b.h) / 2;
@@ -162,7 +199,9 @@ void sp_gui_draw_list(sp_gui_draw *d, const sp_gui_list *l)
         const sp_gui_cmd *c = &l->cmds[i];
         switch (c->kind) {
         case SP_GUI_CMD_RECT:
-            if (c->border_w > 0) {
+            if (c->border_w > 0 && c->fill.a == 255 && c->border.a == 255) {
+                bordered(d, c->r, c->radius, c->border_w, c->border, c->fill);
+            } else if (c->border_w > 0) {
                 rounded(d, c->r, c->radius, c->border);
                 rounded(d, sp_gui_rect_inset(c->r, c->border_w, c->border_w),
                         c->radius > c->border_w ? c->radius - c->border_w : 0, c->fill);
