@@ -149,6 +149,18 @@ int sp_xml_stream_next(sp_xml_stream *s)
 {
     if (s->st.stopped)
         return -1;
+    /* After the first validity error, validate no further: only its
+     * message is kept anyway, and libxml2 2.9.14's streaming RelaxNG, once
+     * out of step, can report a later error against an element the reader
+     * has already freed (a use-after-free read in __xmlRaiseError; xmllint
+     * --stream --relaxng shows it too; found by tests/fuzz, inputs kept in
+     * tests/fuzz/regressions/scenario/). Reading goes on, so a later
+     * well-formedness or depth error is still found and still wins. A NULL
+     * schema switches validation off at any point of the stream. */
+    if (s->st.invalid && s->validating) {
+        xmlTextReaderRelaxNGSetSchema(s->r, NULL);
+        s->validating = 0;
+    }
     int r = xmlTextReaderRead(s->r);
     if (r < 0) {
         stream_failed(s);
