@@ -29,6 +29,9 @@ if [ "$profile" = test ]; then
     check_cmd xauth xauth
     check_cmd xdotool xdotool
     check_cmd valgrind valgrind
+    check_cmd xwininfo x11-utils
+    check_cmd dot graphviz
+    check_cmd import imagemagick
 fi
 
 [ -z "$need_pkgs" ] && exit 0
