@@ -1,4 +1,4 @@
-/* test_gui_app.c: the window's behaviour without a window: keys and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run), the top bar folded into the pause menu. */
+/* test_gui_app.c: the window's behaviour without a window: keys, mouse clicks and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run), the top bar folded into the pause menu. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -176,6 +176,68 @@ static void test_play_intake_by_keys(void **state)
     assert_true(a.cases[0].has_best);
     assert_int_equal(a.cases[0].best, total);
     assert_null(a.cases[0].resume);              /* finished: nothing to resume */
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+/* Clicks the centre of the visible button for action (arg -1: any arg), as
+ * a mouse would, scrolling with the wheel until it is in view. Fails when no
+ * such button is on screen or something else lies on top of it. */
+static void click(sp_gui_app *a, sp_gui_list *l, int action, int arg)
+{
+    for (int tries = 0; tries < 200; tries++) {
+        build(a, l);
+        for (int i = 0; i < l->n_hits; i++) {
+            const sp_gui_hit *h = &l->hits[i];
+            if (!h->enabled || h->action != action || (arg >= 0 && h->arg != arg) || h->vis.w <= 0 || h->vis.h <= 0)
+                continue;
+            int x = h->vis.x + h->vis.w / 2, y = h->vis.y + h->vis.h / 2;
+            assert_int_equal(sp_gui_app_hit_at(l, x, y), i);
+            sp_gui_app_click(a, l, x, y);
+            return;
+        }
+        sp_gui_app_scroll(a, 60); /* one notch of the wheel towards the end of the page, as gui.c turns it */
+    }
+    fail_msg("no button for action %d (arg %d) on screen %d", action, arg, a->screen);
+}
+
+static void test_play_intake_by_mouse(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    click(&a, &l, SP_GUI_ACT_START, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    click(&a, &l, SP_GUI_ACT_BEGIN, -1);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+
+    /* a red flag marked with the mouse */
+    click(&a, &l, SP_GUI_ACT_FLAGS, -1);
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAGS);
+    click(&a, &l, SP_GUI_ACT_MARK, sp_handbook_redflag(a.hb, "rf.og-geen-tijd"));
+    if (a.overlay != SP_GUI_OV_NONE)
+        click(&a, &l, SP_GUI_ACT_CLOSE, -1);
+
+    int choices = 0;
+    while (!sp_session_finished(a.s)) {
+        const sp_view *v = sp_gui_app_view(&a);
+        click(&a, &l, SP_GUI_ACT_CHOOSE, choices % v->n_options);
+        choices++;
+        if (a.overlay == SP_GUI_OV_FEEDBACK)
+            click(&a, &l, SP_GUI_ACT_CLOSE, -1);
+        assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+        assert_true(choices < 500);
+    }
+    click(&a, &l, SP_GUI_ACT_DEBRIEF, -1);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    assert_int_equal(a.debrief->n_turns, choices);
+
+    sp_transcript *t = only_transcript("intake-20260101-");
+    assert_int_equal(t->n_steps, choices + 1); /* the flag and every choice */
+    assert_non_null(t->ending);
+    sp_transcript_free(t);
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
@@ -476,6 +538,7 @@ int main(void)
     sp_gui_i18n_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_play_intake_by_keys, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_play_intake_by_mouse, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_quit_midway_and_resume, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_undo_and_flags, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_feedback_only_at_the_end, each_test, after_test),
