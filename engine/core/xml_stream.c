@@ -170,6 +170,13 @@ static sp_status stray_text(const char *path, const char *data, size_t len, sp_d
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
     xmlParseDocument(ctxt);
     ctxt->sax = old;
+    /* A DOCTYPE the prolog scan missed (a broken XML declaration before
+     * it) still has its entities stored by libxml2 in a document of its
+     * own (SAX compatibility mode), which the context does not free. */
+    if (ctxt->myDoc) {
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
     xmlFreeParserCtxt(ctxt);
     if (!st.line)
         return SP_OK;
