@@ -134,11 +134,16 @@ install: all
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; done
 
+# Removes what install put there, then the directories it made, as far as
+# they are empty (a directory that holds anything else stays), up to PREFIX.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/samenspel
 	rm -rf $(DESTDIR)$(DATADIR)
 	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
-	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; done
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; \
+	  rmdir $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES $(DESTDIR)$(LOCALEDIR)/$$l 2>/dev/null || true; done
+	for d in $(DESTDIR)$(LOCALEDIR) $(DESTDIR)$(BINDIR) $(dir $(DESTDIR)$(DATADIR)) $(DESTDIR)$(PREFIX); do \
+	  rmdir "$$d" 2>/dev/null || true; done
 
 clean:
 	rm -rf build build-asan samenspel locale

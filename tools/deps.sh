@@ -32,6 +32,9 @@ if [ "$profile" = test ]; then
     check_cmd xwininfo x11-utils
     check_cmd dot graphviz
     check_cmd import imagemagick
+    check_cmd script bsdutils
+    # replay_browser opens the exported HTML debrief in headless Chromium.
+    check_cmd chromium chromium
 fi
 
 [ -z "$need_pkgs" ] && exit 0
