@@ -154,11 +154,20 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+SHAREDIR   = $(dir $(DATADIR))
+APPID     := org.samenspel.Samenspel
+ICONSIZES := 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512 scalable
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR)/assets
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/samenspel
 	install -m 644 scenarios/*.xml scenarios/*.rng $(DESTDIR)$(DATADIR)/scenarios/
-	if [ -n "$$(ls assets 2>/dev/null)" ]; then cp -R assets/. $(DESTDIR)$(DATADIR)/assets/; fi
+	cp -R assets/. $(DESTDIR)$(DATADIR)/assets/
+	install -D -m 644 assets/$(APPID).desktop $(DESTDIR)$(SHAREDIR)applications/$(APPID).desktop
+	install -D -m 644 assets/$(APPID).metainfo.xml $(DESTDIR)$(SHAREDIR)metainfo/$(APPID).metainfo.xml
+	install -D -m 644 docs/man/samenspel.1 $(DESTDIR)$(SHAREDIR)man/man1/samenspel.1
+	for s in $(ICONSIZES); do f=$$(ls assets/icons/hicolor/$$s/apps/samenspel.*); \
+	  install -D -m 644 $$f $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps/$${f##*/}; done
 	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; done
@@ -168,10 +177,16 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/samenspel
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(SHAREDIR)applications/$(APPID).desktop $(DESTDIR)$(SHAREDIR)metainfo/$(APPID).metainfo.xml \
+	  $(DESTDIR)$(SHAREDIR)man/man1/samenspel.1
+	for s in $(ICONSIZES); do rm -f $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps/samenspel.png \
+	  $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps/samenspel.svg; \
+	  rmdir $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s 2>/dev/null || true; done
+	for d in icons/hicolor icons applications metainfo man/man1 man; do rmdir $(DESTDIR)$(SHAREDIR)$$d 2>/dev/null || true; done
 	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; \
 	  rmdir $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES $(DESTDIR)$(LOCALEDIR)/$$l 2>/dev/null || true; done
-	for d in $(DESTDIR)$(LOCALEDIR) $(DESTDIR)$(BINDIR) $(dir $(DESTDIR)$(DATADIR)) $(DESTDIR)$(PREFIX); do \
+	for d in $(DESTDIR)$(LOCALEDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(PREFIX); do \
 	  rmdir "$$d" 2>/dev/null || true; done
 
 clean:

@@ -33,6 +33,10 @@ if [ "$profile" = test ]; then
     check_cmd dot graphviz
     check_cmd import imagemagick
     check_cmd script bsdutils
+    # install.sh validates the installed desktop entry, metainfo and manual page.
+    check_cmd desktop-file-validate desktop-file-utils
+    check_cmd appstreamcli appstream
+    check_cmd man man-db
     # replay_browser opens the exported HTML debrief in headless Chromium.
     check_cmd chromium chromium
 fi
