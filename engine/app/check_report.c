@@ -21,6 +21,11 @@ static const char *pick(sp_lang l, const char *nl, const char *en) { return l ==
 
 static const char *warning(sp_lang l) { return pick(l, "waarschuwing", "warning"); }
 
+static const char *decisions(sp_lang l, int n)
+{
+    return n == 1 ? pick(l, "beslissing", "decision") : pick(l, "beslissingen", "decisions");
+}
+
 
 #define PATH_SHOWN 40
 
@@ -67,20 +72,22 @@ static void figures(const sp_scenario *sc, const sp_check *c, sp_lang l)
     const sp_analysis *a = c->a;
     char buf[256];
     if (a->expert_ending >= 0)
-        snprintf(buf, sizeof buf, pick(l, "exact; expertroute: %d beslissingen naar '%s'", "exact; expert path: %d decisions to '%s'"), a->n_expert, sc->nodes[a->expert_ending].id);
+        snprintf(buf, sizeof buf, pick(l, "exact; expertroute: %d %s naar '%s'", "exact; expert path: %d %s to '%s'"), a->n_expert,
+                 decisions(l, a->n_expert), sc->nodes[a->expert_ending].ending_id);
     else
         snprintf(buf, sizeof buf, "%s", pick(l, "geen einde bereikbaar", "no ending reachable"));
     char states[64];
     snprintf(states, sizeof states, pick(l, "%d toestanden doorzocht", "%d states searched"), a->n_states);
     printf("  %s: %d (%s; %s)\n", pick(l, "maximum", "maximum"), a->max_total, buf, states);
-    printf("  %s:\n", pick(l, "eindes (laagste..hoogste totaal van de spelletjes die er komen)", "endings (lowest..highest total of the plays that reach them)"));
+    printf("  %s:\n", pick(l, "eindes (laagste..hoogste totaal van de routes erheen)", "endings (lowest..highest total of the routes there)"));
     for (int i = 0; i < c->n_endings; i++) {
         const sp_ending_fit *f = &c->endings[i];
         const sp_node *n = &sc->nodes[f->node];
         printf("    %-8s %s: %d..%d\n", sp_export_kind(l, n->ending_kind), n->ending_id, f->lo, f->hi);
     }
     printf("  %s: %d\n", pick(l, "omwegen die lonen", "detours that pay"), c->n_detours);
-    snprintf(buf, sizeof buf, pick(l, "%d van %d beslissingen (%d %%)", "%d of %d decisions (%d %%)"), c->tells, c->tell_decisions, percent(c->tells, c->tell_decisions));
+    snprintf(buf, sizeof buf, pick(l, "%d van %d %s (%d %%)", "%d of %d %s (%d %%)"), c->tells, c->tell_decisions,
+             decisions(l, c->tell_decisions), percent(c->tells, c->tell_decisions));
     printf("  %s: %s\n", pick(l, "antwoordhints (langste optie is een beste)", "answer tells (longest option is a best one)"), buf);
     printf("  ");
     printf(pick(l, "leeslengte in woorden (minuten bij %d per minuut)", "reading length in words (minutes at %d a minute)"), SP_CHECK_WPM);
@@ -147,14 +154,14 @@ static int unreached(const sp_scenario *sc, const sp_check *c, sp_lang l)
     for (int i = 0; i < sc->n_nodes; i++) {
         const sp_node *nd = &sc->nodes[i];
         if (!a->reachable[i]) {
-            problem(sc, nd->line, warning(l), nd->kind == SP_NODE_ENDING ? pick(l, "einde '%s' wordt door geen enkel spel bereikt (voorwaarden meegeteld, vanaf de startwaarden)", "ending '%s' is reached by no play (conditions honoured, from the start values)") : pick(l, "knoop '%s' wordt door geen enkel spel bereikt (voorwaarden meegeteld, vanaf de startwaarden)", "node '%s' is reached by no play (conditions honoured, from the start values)"),
+            problem(sc, nd->line, warning(l), nd->kind == SP_NODE_ENDING ? pick(l, "einde '%s' wordt langs geen enkele route bereikt (voorwaarden meegeteld, vanaf de startwaarden of meegenomen waarden)", "ending '%s' is reached by no route (conditions honoured, from the start values or carried ones)") : pick(l, "knoop '%s' wordt langs geen enkele route bereikt (voorwaarden meegeteld, vanaf de startwaarden of meegenomen waarden)", "node '%s' is reached by no route (conditions honoured, from the start values or carried ones)"),
                     nd->kind == SP_NODE_ENDING ? nd->ending_id : nd->id);
             n++;
             continue;
         }
         for (int j = 0; j < nd->n_options; j++)
             if (!a->offered[a->opt_base[i] + j]) {
-                problem(sc, nd->options[j].line, warning(l), pick(l, "optie '%s' van '%s' wordt in geen enkel spel aangeboden (voorwaarden meegeteld, vanaf de startwaarden)", "option '%s' of '%s' is offered in no play (conditions honoured, from the start values)"), nd->options[j].id, nd->id);
+                problem(sc, nd->options[j].line, warning(l), pick(l, "optie '%s' van '%s' wordt op geen enkele route aangeboden (voorwaarden meegeteld, vanaf de startwaarden of meegenomen waarden)", "option '%s' of '%s' is offered on no route (conditions honoured, from the start values or carried ones)"), nd->options[j].id, nd->id);
                 n++;
             }
     }
