@@ -72,6 +72,7 @@ static int name_for(char *buf, size_t len, const char *dir, const char *case_id,
 
 static sp_status write_whole(sp_transcript *t, sp_tfile *f, sp_diag *d);
 static sp_status lock_take(sp_tfile *f, const char *path, sp_diag *d);
+static int too_big(const sp_transcript *t, size_t bytes, const char *path, sp_diag *d);
 
 /* The whole XML of t in a new temp file in dir; its name in tmp. */
 static sp_status temp_with(const sp_transcript *t, const char *dir, char *tmp, size_t len, sp_diag *d)
@@ -81,6 +82,10 @@ static sp_status temp_with(const sp_transcript *t, const char *dir, char *tmp, s
     if (!xml) {
         sp_diag_add(d, dir, 0, "out of memory writing the transcript");
         return SP_ENOMEM;
+    }
+    if (too_big(t, n, dir, d)) {
+        free(xml);
+        return SP_EINVAL;
     }
     int fd = -1, err = 0;
     if (snprintf(tmp, len, "%s/.new-transcript.XXXXXX", dir) >= (int)len)
@@ -548,12 +553,13 @@ static const char *scan_records(const char *path, const char *p, const char *end
         const char *el = p + hl + 9;
         char hex[9];
         int good = (size_t)(close - p) > hl + 9 && memcmp(p, RECORD_HEAD, hl) == 0 && p[hl + 8] == ' ';
+        for (int i = 0; good && i < 8; i++) /* lower-case, as written */
+            good = (p[hl + i] >= '0' && p[hl + i] <= '9') || (p[hl + i] >= 'a' && p[hl + i] <= 'f');
         if (good) {
             memcpy(hex, p + hl, 8);
             hex[8] = '\0';
-            char *e;
-            unsigned long crc = strtoul(hex, &e, 16);
-            good = *e == '\0' && crc == sp_fs_crc32(el, (size_t)(close - el)) &&
+            unsigned long crc = strtoul(hex, NULL, 16);
+            good = crc == sp_fs_crc32(el, (size_t)(close - el)) &&
                    memchr(el, '\n', (size_t)(close - el)) == NULL;
         }
         if (!good) {
