@@ -110,6 +110,31 @@ static int collect(paths *p, const char *arg)
 
 /* ==== the report ================================================================= */
 
+/* Every play's own figures (the same as its debrief), finished or not,
+ * and what each figure means. */
+static void per_play(sp_term *t, const sp_stats *st)
+{
+    sp_lang l = t->lang;
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_PER_PLAY));
+    for (int i = 0; i < st->n_plays; i++) {
+        const sp_stats_play *p = &st->plays[i];
+        char label[1200], text[512];
+        snprintf(label, sizeof label, "%s: ", p->name);
+        if (p->exact)
+            sp_figure_sum(l, text, sizeof text, p->score, p->left, p->still, p->max);
+        else
+            snprintf(text, sizeof text, "%s %d", sp_figure_name(l, SP_FIG_SCORE), p->score);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+    }
+    char head[128];
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_figure_legend_title(l));
+    static const sp_figure shown[] = { SP_FIG_SCORE, SP_FIG_EXPERT, SP_FIG_MAX, SP_FIG_LEFT, SP_FIG_STILL };
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+        snprintf(head, sizeof head, "%s: ", sp_figure_name(l, shown[i]));
+        sp_term_line(t, 2, SP_STYLE_BOLD, head, SP_STYLE_PLAIN, sp_figure_legend(l, shown[i]));
+    }
+}
+
 /* A mean with a decimal comma in Dutch, as text. */
 static const char *mean_of(char *buf, size_t len, const sp_stats *st, long sum, sp_lang l)
 {
@@ -119,8 +144,7 @@ static const char *mean_of(char *buf, size_t len, const sp_stats *st, long sum, 
 
 /* The figures: per goal the sum of the scores over the finished plays (the
  * goal rows sum to the total row), their mean and the expert route; the
- * mean of score + left + still = maximum; every play's own figures (the
- * same as its debrief); and what each figure means. */
+ * mean of score + left + still = maximum. */
 static void figures(sp_term *t, const sp_stats *st)
 {
     sp_lang l = t->lang;
@@ -156,23 +180,6 @@ static void figures(sp_term *t, const sp_stats *st)
                  mean_of(b, sizeof b, st, st->left_sum, l), sp_figure_name(l, SP_FIG_STILL),
                  mean_of(c, sizeof c, st, 0, l), sp_figure_name(l, SP_FIG_MAX), mean_of(d, sizeof d, st, st->max_sum, l));
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, head);
-    }
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_PER_PLAY));
-    for (int i = 0; i < st->n_plays; i++) {
-        const sp_stats_play *p = &st->plays[i];
-        char label[1200], text[512];
-        snprintf(label, sizeof label, "%s: ", p->name);
-        if (p->exact)
-            sp_figure_sum(l, text, sizeof text, p->score, p->left, p->still, p->max);
-        else
-            snprintf(text, sizeof text, "%s %d", sp_figure_name(l, SP_FIG_SCORE), p->score);
-        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
-    }
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_figure_legend_title(l));
-    static const sp_figure shown[] = { SP_FIG_SCORE, SP_FIG_EXPERT, SP_FIG_MAX, SP_FIG_LEFT, SP_FIG_STILL };
-    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
-        snprintf(head, sizeof head, "%s: ", sp_figure_name(l, shown[i]));
-        sp_term_line(t, 2, SP_STYLE_BOLD, head, SP_STYLE_PLAIN, sp_figure_legend(l, shown[i]));
     }
 }
 
@@ -215,6 +222,9 @@ static void report(sp_term *t, const sp_stats *st)
             sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
         }
         figures(t, st);
+    }
+    per_play(t, st);
+    if (st->n_finished) {
         int order[256];
         int n = hb->n_interventions < 256 ? sp_stats_rank(st->iv_missed, hb->n_interventions, order) : 0;
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_MISSED_IV));
