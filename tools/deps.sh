@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh: installs the Debian packages samenspel needs when they are missing (`run` or `test` profile).
+# deps.sh: installs the Debian packages samenspel needs when they are missing (`run`, `test` or `coverage` profile).
 set -eu
 profile=${1:-run}
 
@@ -18,8 +18,10 @@ if command -v pkg-config >/dev/null 2>&1; then
     check_pc SDL2_ttf libsdl2-ttf-dev
     check_pc fontconfig libfontconfig-dev
     check_pc cmocka libcmocka-dev
+    check_pc libmicrohttpd libmicrohttpd-dev
+    check_pc libqrencode libqrencode-dev
 else
-    need_pkgs="$need_pkgs libxml2-dev libsdl2-dev libsdl2-ttf-dev libfontconfig-dev libcmocka-dev"
+    need_pkgs="$need_pkgs libxml2-dev libsdl2-dev libsdl2-ttf-dev libfontconfig-dev libcmocka-dev libmicrohttpd-dev libqrencode-dev"
 fi
 check_cmd msgfmt gettext
 check_file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
@@ -33,8 +35,16 @@ if [ "$profile" = test ]; then
     check_cmd dot graphviz
     check_cmd import imagemagick
     check_cmd script bsdutils
+    # install.sh validates the installed desktop entry, metainfo and manual page.
+    check_cmd desktop-file-validate desktop-file-utils
+    check_cmd appstreamcli appstream
+    check_cmd man man-db
     # replay_browser opens the exported HTML debrief in headless Chromium.
     check_cmd chromium chromium
+fi
+
+if [ "$profile" = coverage ]; then
+    check_cmd lcov lcov
 fi
 
 [ -z "$need_pkgs" ] && exit 0

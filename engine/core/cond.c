@@ -349,3 +349,29 @@ int sp_cond_eval(const sp_cond *c, const int *vars)
     }
     return 0;
 }
+
+void sp_cond_vars(const sp_cond *c, unsigned char *used)
+{
+    if (!c)
+        return;
+    if (c->kind == C_CMP) {
+        used[c->var] = 1;
+        return;
+    }
+    for (int i = 0; i < c->n; i++)
+        sp_cond_vars(c->kids[i], used);
+}
+
+int sp_cond_cuts(const sp_cond *c, int var, int *out, int n, int max)
+{
+    if (!c)
+        return n;
+    if (c->kind == C_CMP) {
+        if (c->var == var && n < max)
+            out[n++] = c->value;
+        return n;
+    }
+    for (int i = 0; i < c->n; i++)
+        n = sp_cond_cuts(c->kids[i], var, out, n, max);
+    return n;
+}

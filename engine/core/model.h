@@ -15,20 +15,48 @@
  * never holds a dangling index.
  */
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* ---- languages ---------------------------------------------------------- */
 
 typedef enum { SP_LANG_NL = 0, SP_LANG_EN = 1, SP_LANG_COUNT } sp_lang;
 
+struct sp_cond;
+
+/* One paragraph of a conditional text (<p if="..."> in the file). */
+typedef struct sp_para {
+    const struct sp_cond *cond; /* NULL: always shown */
+    const char *s[SP_LANG_COUNT]; /* Dutch never NULL; others may be NULL */
+} sp_para;
+
+#define SP_MAX_PARAS 32           /* <p> elements in one text */
+
 /* A text in every language the file provides. s[SP_LANG_NL] is never NULL
  * for a required text; other languages may be NULL (sp_text_get falls back
- * to Dutch). */
+ * to Dutch).
+ *
+ * A conditional text (n_paras > 0) is a list of paragraphs, each shown only
+ * when its condition holds at display time. Then s[] holds the whole text,
+ * every paragraph joined by "\n" (what `check` counts and searches);
+ * s[lang] is NULL unless every paragraph has that language. Hosts show
+ * what the session resolved (sp_view, sp_session_text), never s[] of a
+ * conditional text. */
 typedef struct sp_text {
     const char *s[SP_LANG_COUNT];
+    const sp_para *paras;
+    int n_paras;
 } sp_text;
 
 const char *sp_text_get(const sp_text *t, sp_lang lang); /* never NULL: "" */
+
+/* Which paragraphs of t hold under vars: bit i for paras[i] (all bits of a
+ * plain text: it has one, always shown). */
+uint32_t sp_text_mask(const sp_text *t, const int *vars);
+/* The paragraphs of mask in lang (each falling back to Dutch), joined by
+ * "\n", in malloc'd memory (NULL when out of memory). A plain text: a copy
+ * of sp_text_get. */
+char *sp_text_join(const sp_text *t, sp_lang lang, uint32_t mask);
 sp_lang sp_lang_from_code(const char *code);              /* "nl"/"en"; else NL */
 const char *sp_lang_code(sp_lang lang);
 
@@ -94,11 +122,29 @@ int sp_handbook_redflag(const sp_handbook *hb, const char *id);
 int sp_handbook_thought(const sp_handbook *hb, const char *id);
 int sp_handbook_goal(const sp_handbook *hb, const char *id);
 
+/* A reference into the handbook (feedback/@ref): an intervention, red flag,
+ * thought pair or learning goal by id. SP_REF_TEXT: free text of an older
+ * file, shown as written. */
+typedef enum {
+    SP_REF_NONE = 0, SP_REF_TEXT, SP_REF_INTERVENTION, SP_REF_REDFLAG, SP_REF_THOUGHT, SP_REF_GOAL
+} sp_ref_kind;
+
+/* The element with this id: its kind and index (*index), or SP_REF_NONE
+ * (handbook_ref.c). */
+sp_ref_kind sp_handbook_ref_find(const sp_handbook *hb, const char *id, int *index);
+/* The one style every host shows a reference in, in lang: "Handboek H3 ·
+ * Doorvragen" / "Handbook ch. 3 · Probing" (the chapter from the kind:
+ * thoughts 1, red flags 2, interventions 3), "Leerdoel · Relatie" /
+ * "Learning goal · Relationship". Writes at most len bytes (NUL included);
+ * returns what it needed, like snprintf, or -1 for SP_REF_NONE/TEXT. */
+int sp_handbook_ref_format(const sp_handbook *hb, sp_ref_kind kind, int index, sp_lang lang,
+                           char *buf, size_t len);
+
 /* ---- conditions and effects -------------------------------------------- */
 
 /* A compiled condition ("vertrouwen >= 40 and jansen_gezien"), see cond.h.
  * NULL means "always true". */
-typedef struct sp_cond sp_cond;
+typedef struct sp_cond sp_cond; /* struct sp_cond is declared above */
 
 typedef enum { SP_EFFECT_SET, SP_EFFECT_ADD } sp_effect_op;
 
@@ -169,7 +215,10 @@ typedef struct sp_option {
     const sp_effect *effects;
     int n_effects;
     sp_text feedback;        /* why this is (un)wise */
-    const char *ref;         /* pointer into the handbook, e.g. "H3 Hercontracteren" */
+    const char *ref;         /* feedback/@ref as written: a handbook id, "" none */
+    sp_ref_kind ref_kind;    /* what it names; SP_REF_NONE when there is none */
+    int ref_index;           /* index into the handbook's list of that kind */
+    sp_text ref_label;       /* shown: "Handboek H3 · Doorvragen"; empty when none */
 } sp_option;
 
 typedef struct sp_goto {
@@ -202,6 +251,7 @@ typedef struct sp_node {
     /* SP_NODE_DECISION / SP_NODE_THOUGHT */
     sp_text prompt;          /* may be empty */
     sp_text discuss;         /* discussion prompt for group play, may be empty */
+    int room;                /* 1: one of the room's moments in group play (room="yes") */
     const sp_option *options;
     int n_options;
     /* SP_NODE_ENDING */
@@ -209,6 +259,7 @@ typedef struct sp_node {
     sp_ending_kind ending_kind;
     sp_text ending_title;
     sp_text evaluation;
+    int trajectory_stop;     /* 1: a trajectory ends after this ending (trajectory="stop") */
 } sp_node;
 
 typedef struct sp_briefing {
@@ -227,6 +278,8 @@ typedef struct sp_scenario {
     sp_text title;
     sp_text summary;         /* one or two sentences for the menu */
     sp_briefing briefing;
+    sp_text reflection;      /* closing question for the debrief, may be empty */
+    sp_text handout;         /* a one-page sheet for the debrief, may be empty */
     const sp_person *cast;
     int n_cast;
     const sp_var *vars;

@@ -14,6 +14,7 @@
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
+#include "core/suggest.h"
 #include "testutil.h"
 
 /*
@@ -34,12 +35,12 @@ static sp_handbook *hb;
 static void model_helpers(void **state)
 {
     (void)state;
-    sp_text t = { { "Hallo", NULL } };
+    sp_text t = { .s = { "Hallo", NULL } };
     assert_string_equal(sp_text_get(&t, SP_LANG_EN), "Hallo");
     t.s[SP_LANG_EN] = "Hello";
     assert_string_equal(sp_text_get(&t, SP_LANG_EN), "Hello");
     assert_string_equal(sp_text_get(&t, SP_LANG_NL), "Hallo");
-    sp_text empty = { { NULL, NULL } };
+    sp_text empty = { .s = { NULL, NULL } };
     assert_string_equal(sp_text_get(&empty, SP_LANG_EN), "");
     assert_string_equal(sp_text_get(NULL, SP_LANG_NL), "");
 
@@ -61,6 +62,39 @@ static void model_helpers(void **state)
     sp_option o = { .scores = scores, .n_scores = 3 };
     assert_int_equal(sp_option_total(&o), 2);
     assert_int_equal(sp_option_total(NULL), 0);
+}
+
+/* ---- "did you mean": edit distances worked out by hand ------------------------------------ */
+
+static void suggestions(void **state)
+{
+    (void)state;
+    assert_int_equal(sp_suggest_distance("kitten", "sitting"), 3);  /* k->s, e->i, +g */
+    assert_int_equal(sp_suggest_distance("abcd", "abdc"), 1);       /* one swap */
+    assert_int_equal(sp_suggest_distance("", "abc"), 3);
+    assert_int_equal(sp_suggest_distance("vertrouwen", "vertrouwen"), 0);
+    /* "aag" -> "agen": drop an 'a', add 'e' and 'n'; two edits cannot do it
+     * (one insertion at least, and one 'a' too many). */
+    assert_int_equal(sp_suggest_distance("int.doorvraag", "int.doorvragen"), 3);
+
+    sp_suggest s;
+    sp_suggest_init(&s, "int.doorvraag");
+    sp_suggest_add(&s, "int.kennismaken");
+    sp_suggest_add(&s, "int.doorvragen");
+    sp_suggest_add(&s, "int.doorvrage");   /* distance 2 ("aag" -> "age"): closer, so it wins */
+    assert_string_equal(sp_suggest_best(&s), "int.doorvrage");
+    /* Short words: at most distance 2, and never the whole word. */
+    sp_suggest_init(&s, "ab");
+    sp_suggest_add(&s, "xy");
+    assert_null(sp_suggest_best(&s));
+    sp_suggest_add(&s, "abc");
+    assert_string_equal(sp_suggest_best(&s), "abc");
+    /* Long words: a quarter of the length (20 letters: 5). */
+    sp_suggest_init(&s, "aaaaaaaaaaaaaaaaaaaa");
+    sp_suggest_add(&s, "aaaaaaaaaaaaaaabbbbbb"); /* 5 changed + 1 added: 6 */
+    assert_null(sp_suggest_best(&s));
+    sp_suggest_add(&s, "aaaaaaaaaaaaaaabbbbb");  /* 5 */
+    assert_string_equal(sp_suggest_best(&s), "aaaaaaaaaaaaaaabbbbb");
 }
 
 /* ---- the handbook --------------------------------------------------------------------- */
@@ -217,7 +251,12 @@ static void valid_scenario_loads(void **state)
     assert_int_equal(t->options[0].side, SP_SIDE_HINDERING);
     assert_int_equal(t->options[1].side, SP_SIDE_HELPFUL);
     assert_string_equal(t->options[0].ref, "");
+    assert_int_equal(t->options[0].ref_kind, SP_REF_NONE);
+    assert_string_equal(sp_text_get(&t->options[0].ref_label, SP_LANG_NL), "");
+    /* Free text of a case not yet converted to ids: shown as written. */
     assert_string_equal(t->options[1].ref, "H1");
+    assert_int_equal(t->options[1].ref_kind, SP_REF_TEXT);
+    assert_string_equal(sp_text_get(&t->options[1].ref_label, SP_LANG_EN), "H1");
 
     const sp_node *z = &sc->nodes[sp_scenario_node(sc, "zeg")];
     assert_int_equal(z->kind, SP_NODE_DECISION);
@@ -289,6 +328,83 @@ static void memory_and_file_agree(void **state)
     sp_scenario_free(b);
     sp_scenario_free(c);
     free(bytes);
+    sp_diag_free(d);
+}
+
+/* ---- conditional paragraphs and the debrief's material ------------------------------- */
+
+static void paragraphs_load(void **state)
+{
+    (void)state;
+    sp_diag *d = sp_diag_new();
+    sp_scenario *sc = NULL;
+    sp_status st = sp_scenario_load(DIR_DATA "/paragraphs.xml", SCHEMAS, hb, &sc, d);
+    testutil_print_diag(d);
+    assert_int_equal(st, SP_OK);
+
+    /* reflection and handout */
+    assert_string_equal(sp_text_get(&sc->reflection, SP_LANG_EN), "What will you ask first next time?");
+    assert_int_equal(sc->reflection.n_paras, 0);
+    assert_int_equal(sc->handout.n_paras, 2);
+    assert_null(sc->handout.paras[0].cond);
+    assert_string_equal(sp_text_get(&sc->handout, SP_LANG_EN),
+                        "Pattern one: the question behind the question.\nPattern two: making time.");
+
+    /* the evaluation: three paragraphs, the last one Dutch only */
+    const sp_node *e = &sc->nodes[sp_scenario_node(sc, "eind")];
+    assert_int_equal(e->trajectory_stop, 1);
+    const sp_text *ev = &e->evaluation;
+    assert_int_equal(ev->n_paras, 3);
+    assert_null(ev->paras[0].cond);
+    assert_non_null(ev->paras[1].cond);
+    assert_string_equal(ev->paras[2].s[SP_LANG_NL], "Je vroeg niet door.");
+    assert_null(ev->paras[2].s[SP_LANG_EN]);
+    assert_null(ev->s[SP_LANG_EN]); /* not every paragraph is translated */
+    assert_string_equal(ev->s[SP_LANG_NL], "Het gesprek is voorbij.\n"
+                        "Je vroeg door naar de vraag achter de vraag.\nJe vroeg niet door.");
+    int v[2] = { 1, 5 }; /* doorgevraagd, vertrouwen */
+    assert_int_equal(sp_text_mask(ev, v), 0x3);
+    v[0] = 0;
+    assert_int_equal(sp_text_mask(ev, v), 0x5);
+    char *j = sp_text_join(ev, SP_LANG_EN, 0x5);
+    assert_string_equal(j, "The conversation is over.\nJe vroeg niet door.");
+    free(j);
+    j = sp_text_join(ev, SP_LANG_EN, 0);
+    assert_string_equal(j, "");
+    free(j);
+
+    /* handbook references in the one style, in both languages (labels of
+     * tests/data/loader/handbook.xml; a missing translation is Dutch) */
+    const sp_option *vraag = &sc->nodes[sp_scenario_node(sc, "begin")].options[0];
+    const sp_option *plan = &sc->nodes[sp_scenario_node(sc, "begin")].options[1];
+    const sp_option *rustig = &sc->nodes[sp_scenario_node(sc, "tweede")].options[0];
+    const sp_option *haast = &sc->nodes[sp_scenario_node(sc, "tweede")].options[1];
+    assert_int_equal(vraag->ref_kind, SP_REF_INTERVENTION);
+    assert_int_equal(vraag->ref_index, sp_handbook_intervention(hb, "int.doorvragen"));
+    assert_string_equal(vraag->ref, "int.doorvragen");
+    assert_string_equal(sp_text_get(&vraag->ref_label, SP_LANG_NL), "Handboek H3 · Doorvragen");
+    assert_string_equal(sp_text_get(&vraag->ref_label, SP_LANG_EN), "Handbook ch. 3 · Doorvragen");
+    assert_int_equal(plan->ref_kind, SP_REF_GOAL);
+    assert_string_equal(sp_text_get(&plan->ref_label, SP_LANG_NL), "Leerdoel · Relatie");
+    assert_string_equal(sp_text_get(&plan->ref_label, SP_LANG_EN), "Learning goal · Relationship");
+    assert_int_equal(rustig->ref_kind, SP_REF_THOUGHT);
+    assert_string_equal(sp_text_get(&rustig->ref_label, SP_LANG_NL), "Handboek H1 · “Dit wordt vast leuk.”");
+    assert_int_equal(haast->ref_kind, SP_REF_REDFLAG);
+    assert_string_equal(sp_text_get(&haast->ref_label, SP_LANG_EN), "Handbook ch. 2 · Opdrachtgever heeft geen tijd");
+
+    /* room moments: the decision is one, the thought is not */
+    assert_int_equal(sc->nodes[sp_scenario_node(sc, "begin")].room, 1);
+    assert_int_equal(sc->nodes[sp_scenario_node(sc, "tweede")].room, 0);
+    assert_int_equal(sc->nodes[sp_scenario_node(sc, "tweede")].kind, SP_NODE_THOUGHT);
+
+    /* the valid case has none of it */
+    sp_scenario *old = NULL;
+    assert_int_equal(sp_scenario_load(DIR_DATA "/valid.xml", SCHEMAS, hb, &old, d), SP_OK);
+    assert_null(old->reflection.s[SP_LANG_NL]);
+    assert_int_equal(old->nodes[sp_scenario_node(old, "slecht")].trajectory_stop, 0);
+    assert_int_equal(old->nodes[sp_scenario_node(old, "zeg")].room, 0);
+    sp_scenario_free(old);
+    sp_scenario_free(sc);
     sp_diag_free(d);
 }
 
@@ -365,10 +481,12 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(model_helpers),
+        cmocka_unit_test(suggestions),
         cmocka_unit_test(handbook_loads),
         cmocka_unit_test(broken_handbooks),
         cmocka_unit_test(valid_scenario_loads),
         cmocka_unit_test(memory_and_file_agree),
+        cmocka_unit_test(paragraphs_load),
         cmocka_unit_test(broken_scenarios),
         cmocka_unit_test(system_failures),
     };
