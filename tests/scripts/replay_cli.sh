@@ -88,8 +88,9 @@ grep -q 'verschillende casussen' "$work/cmp.err" || fail "other case: $(cat "$wo
 S export "$T" --html "$work/out.html" --csv "$work/out.csv" > "$work/export.out" || fail "export failed"
 grep -q "^Geschreven: $work/out.html\$" "$work/export.out" || fail "export does not say where"
 grep -q '<tr data-goal="total"><th>Totaal</th><td class="num" data-you="-2">-2</td>' "$work/out.html" || fail "html total"
-[ "$(grep -c '^' "$work/out.csv")" -eq 5 ] || fail "csv rows: $(grep -c '^' "$work/out.csv")"
-[ "$(grep -c "$(printf '\r')\$" "$work/out.csv")" -eq 5 ] || fail "csv lines do not end in CRLF"
+# header, 4 decisions, the total and expert rows, an empty row, the figure header and 6 figures
+[ "$(grep -c '^' "$work/out.csv")" -eq 15 ] || fail "csv rows: $(grep -c '^' "$work/out.csv")"
+[ "$(grep -c "$(printf '\r')\$" "$work/out.csv")" -eq 15 ] || fail "csv lines do not end in CRLF"
 S export "$T" > /dev/null || fail "export beside the transcript failed"
 [ -s "${T%.xml}.html" ] || fail "no HTML beside the transcript"
 rm "${T%.xml}.html"
