@@ -206,16 +206,20 @@ static const char *side_word(const sp_replay *r, sp_side side)
     return W(r, side == SP_SIDE_HINDERING ? SP_EX_HINDERING : SP_EX_HELPFUL);
 }
 
-/* One field, quoted when it must be (RFC 4180 section 2.6, 2.7). */
+/* One text field, quoted when it must be (RFC 4180 section 2.6, 2.7). A
+ * text that starts with = + - @ TAB or CR would be taken for a formula by a
+ * spreadsheet (CSV injection): as OWASP advises, it gets a leading single
+ * quote and the field is quoted, so it shows as the text it is. */
 static void csv_field(sp_export_buf *b, const char *s, int first)
 {
     if (!first)
         sp_export_buf_put(b, ",");
-    if (!strpbrk(s, ",\"\r\n")) {
+    int formula = s[0] && strchr("=+-@\t\r", s[0]) != NULL;
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
         sp_export_buf_put(b, s);
         return;
     }
-    sp_export_buf_put(b, "\"");
+    sp_export_buf_put(b, formula ? "\"'" : "\"");
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             sp_export_buf_put(b, "\"\"");
@@ -223,6 +227,12 @@ static void csv_field(sp_export_buf *b, const char *s, int first)
             sp_export_buf_put_n(b, p, 1);
     }
     sp_export_buf_put(b, "\"");
+}
+
+/* A number we computed: written as it is, a minus sign included. */
+static void csv_num(sp_export_buf *b, int v, int first)
+{
+    sp_export_buf_putf(b, first ? "%d" : ",%d", v);
 }
 
 /* The composite fields of a decision row (interventions, thought, flags,
@@ -282,18 +292,13 @@ static void csv_figures_of(sp_export_buf *b, sp_export_buf *f, const sp_replay *
     const sp_replay_step *s = &r->steps[i];
     const sp_option *o = &r->sc->nodes[s->node].options[s->chosen];
     const sp_debrief_decision *m = i < d->n_decisions ? &d->decisions[i] : NULL;
-    char num[32];
-    for (int g = 0; g < d->n_goals; g++) {
-        snprintf(num, sizeof num, "%d", sp_option_goal(o, d->goals[g].goal));
-        csv_field(b, num, 0);
-    }
-    snprintf(num, sizeof num, "%d", s->total);
-    csv_field(b, num, 0);
+    for (int g = 0; g < d->n_goals; g++)
+        csv_num(b, sp_option_goal(o, d->goals[g].goal), 0);
+    csv_num(b, s->total, 0);
     if (d->exact && m)
-        snprintf(num, sizeof num, "%d", m->left);
+        csv_num(b, m->left, 0);
     else
-        num[0] = '\0';
-    csv_field(b, num, 0);
+        csv_field(b, "", 0);
     f->len = 0;
     sp_export_buf_put(f, "");
     if (d->exact && m && m->stronger >= 0) {
@@ -326,9 +331,7 @@ char *sp_export_csv(const sp_replay *r, const sp_debrief *d, size_t *len)
         const sp_replay_step *s = &r->steps[i];
         const sp_node *nd = &r->sc->nodes[s->node];
         const sp_option *o = &nd->options[s->chosen];
-        char num[32];
-        snprintf(num, sizeof num, "%d", s->turn);
-        csv_field(&b, num, 1);
+        csv_num(&b, s->turn, 1);
         csv_field(&b, nd->id, 0);
         csv_field(&b, o->id, 0);
         csv_field(&b, sp_text_get(&o->text, r->lang), 0);

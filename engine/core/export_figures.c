@@ -162,24 +162,20 @@ void sp_export_html_figures(sp_export_buf *b, const sp_replay *r, const sp_debri
 void sp_export_csv_figures(sp_export_buf *b, const sp_replay *r, const sp_debrief *d, int cols,
                            void (*field)(sp_export_buf *, const char *, int))
 {
-    char num[32];
     const int G = d->n_goals;
     for (int row = 0; row < (d->exact ? 2 : 1); row++) {
         int expert = row == 1;
         field(b, W(r, expert ? SP_EX_CSV_EXPERT_ROW : SP_EX_CSV_TOTAL_ROW), 1);
         for (int k = 1; k < 4; k++)
             field(b, "", 0);
-        for (int g = 0; g < G; g++) {
-            snprintf(num, sizeof num, "%d", expert ? d->goals[g].expert : d->goals[g].score);
-            field(b, num, 0);
-        }
-        snprintf(num, sizeof num, "%d", expert ? d->total_max : d->total);
-        field(b, num, 0);
+        /* numbers we computed are written as they are, never as formulas */
+        for (int g = 0; g < G; g++)
+            sp_export_buf_putf(b, ",%d", expert ? d->goals[g].expert : d->goals[g].score);
+        sp_export_buf_putf(b, ",%d", expert ? d->total_max : d->total);
         if (d->exact && !expert)
-            snprintf(num, sizeof num, "%d", d->left);
+            sp_export_buf_putf(b, ",%d", d->left);
         else
-            num[0] = '\0';
-        field(b, num, 0);
+            field(b, "", 0);
         for (int k = 4 + G + 2; k < cols; k++)
             field(b, "", 0);
         sp_export_buf_put(b, "\r\n");
@@ -198,13 +194,12 @@ void sp_export_csv_figures(sp_export_buf *b, const sp_replay *r, const sp_debrie
         if (!d->exact && f != SP_FIG_SCORE)
             continue;
         int v = f == SP_FIG_SCORE ? d->total : f == SP_FIG_LEFT ? d->left : f == SP_FIG_STILL ? d->still
-              : f == SP_FIG_MAX || f == SP_FIG_EXPERT ? d->total_max : 0;
-        if (f == SP_FIG_STRONGER)
-            num[0] = '\0';
-        else
-            snprintf(num, sizeof num, "%d", v);
+              : d->total_max;
         field(b, sp_figure_name(r->lang, f), 1);
-        field(b, num, 0);
+        if (f == SP_FIG_STRONGER)
+            field(b, "", 0);
+        else
+            sp_export_buf_putf(b, ",%d", v);
         field(b, sp_figure_legend(r->lang, f), 0);
         for (int k = 3; k < cols; k++)
             field(b, "", 0);
