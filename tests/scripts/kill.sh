@@ -57,7 +57,7 @@ start_play() {
 }
 
 kill_play() {
-    kill -KILL "$pid"
+    kill -KILL "$pid" 2>/dev/null || true   # the play may have reached its ending already
     wait "$pid" 2>/dev/null || true
     pid=""
     exec 3>&-
