@@ -94,7 +94,8 @@ def main():
     row("choice step (choose+view+score)", "%.3f us" % step_us, "%s endings" % s["endings"])
 
     a = run_kv(bench("analysis", xml, str(RUNS)))
-    row("analysis (reach + bounds)", "%.2f ms" % float(a["analysis_ms"]), "%s reachable" % a["reachable"])
+    row("analysis (exact max + checks)", "%.2f ms" % float(a["analysis_ms"]),
+        "%s reachable, %s states" % (a["reachable"], a.get("states", "?")))
 
     # inkjs: the same story, compiled once, then loaded and stepped.
     node = shutil.which("node")
