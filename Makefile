@@ -10,9 +10,13 @@ CFLAGS     ?= -O2 -g
 LDFLAGS    ?=
 
 # `make SANITIZE=1` builds everything with ASan and UBSan into build-asan/.
+# `make COVERAGE=1` (what `make coverage` uses) builds with gcov counters into build-cov/.
 ifeq ($(SANITIZE),1)
 B          := build-asan
 SAN_FLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else ifeq ($(COVERAGE),1)
+B          := build-cov
+SAN_FLAGS  := --coverage -O0
 else
 B          := build
 SAN_FLAGS  :=
@@ -48,15 +52,19 @@ LIB_OBJ  := $(TERM_OBJ) $(GUI_OBJ) $(filter-out $(B)/engine/app/main.o,$(APP_OBJ
 
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+# A test that includes only core headers is a core test: compiled without SDL's
+# include path and linked with the core and libxml2 alone, as the core is.
+CORE_TEST_SRC := $(shell grep -L '\#include "\(gui\|app\|term\)/' $(TEST_SRC) 2>/dev/null)
+CORE_TEST_BIN := $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TEST_HELP := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 TEST_HOBJ := $(TEST_HELP:%.c=$(B)/%.o)
 
 BIN := samenspel
-ifeq ($(SANITIZE),1)
+ifneq ($(B),build)
 BIN := $(B)/samenspel
 endif
 
-.PHONY: all run test deps deps-test install uninstall clean asan valgrind bench fuzz screenshots
+.PHONY: all run test deps deps-test install uninstall clean asan valgrind bench fuzz screenshots coverage
 all: $(BIN) locale
 
 $(B)/engine/core/%.o: engine/core/%.c
@@ -82,9 +90,17 @@ $(B)/libspcore.a: $(CORE_OBJ)
 $(BIN): $(APP_OBJ) $(TERM_OBJ) $(GUI_OBJ) $(B)/libspcore.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(GUI_LIBS) $(XML_LIBS) -lm
 
+$(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/unit/%.o) $(TEST_HOBJ): $(B)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(TEST_CFLAGS) -Iengine -Itests/unit -c $< -o $@
+
 $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) $(TEST_CFLAGS) -Iengine -Itests/unit -c $< -o $@
+
+$(CORE_TEST_BIN): $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(B)/libspcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(XML_LIBS) -lm
 
 $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(LIB_OBJ) $(B)/libspcore.a
 	@mkdir -p $(@D)
@@ -117,6 +133,19 @@ valgrind: deps-test all $(TEST_BIN)
 	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  sh tests/run.sh $(B) $(abspath $(BIN))
 
+# Line and function coverage of engine/ by the whole suite (gcov + lcov):
+# the summary is printed; an HTML report is written to build-cov/html/.
+coverage:
+	@command -v lcov >/dev/null 2>&1 || sh tools/deps.sh coverage
+	$(MAKE) COVERAGE=1 test
+	lcov -q --capture --directory build-cov/engine --output-file build-cov/all.info
+	lcov -q --extract build-cov/all.info '$(CURDIR)/engine/*' --output-file build-cov/engine.info
+	genhtml -q build-cov/engine.info --output-directory build-cov/html
+	@lcov --summary build-cov/engine.info 2>&1 | grep -E 'lines|functions'
+	@for d in core term app gui; do printf '%-5s ' $$d; \
+	  lcov -q --extract build-cov/engine.info "$(CURDIR)/engine/$$d/*" -o build-cov/$$d.info >/dev/null 2>&1; \
+	  lcov --summary build-cov/$$d.info 2>&1 | grep lines; done
+
 bench: all
 	@sh bench/run.sh
 
@@ -125,23 +154,43 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+SHAREDIR   = $(dir $(DATADIR))
+APPID     := org.samenspel.Samenspel
+ICONSIZES := 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512 scalable
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR)/assets
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/samenspel
 	install -m 644 scenarios/*.xml scenarios/*.rng $(DESTDIR)$(DATADIR)/scenarios/
-	if [ -n "$$(ls assets 2>/dev/null)" ]; then cp -R assets/. $(DESTDIR)$(DATADIR)/assets/; fi
+	cp -R assets/. $(DESTDIR)$(DATADIR)/assets/
+	install -D -m 644 assets/$(APPID).desktop $(DESTDIR)$(SHAREDIR)applications/$(APPID).desktop
+	install -D -m 644 assets/$(APPID).metainfo.xml $(DESTDIR)$(SHAREDIR)metainfo/$(APPID).metainfo.xml
+	install -D -m 644 docs/man/samenspel.1 $(DESTDIR)$(SHAREDIR)man/man1/samenspel.1
+	for s in $(ICONSIZES); do f=$$(ls assets/icons/hicolor/$$s/apps/samenspel.*); \
+	  install -D -m 644 $$f $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps/$${f##*/}; done
 	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; done
 
+# Removes what install put there, then the directories it made, as far as
+# they are empty (a directory that holds anything else stays), up to PREFIX.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/samenspel
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(SHAREDIR)applications/$(APPID).desktop $(DESTDIR)$(SHAREDIR)metainfo/$(APPID).metainfo.xml \
+	  $(DESTDIR)$(SHAREDIR)man/man1/samenspel.1
+	for s in $(ICONSIZES); do rm -f $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps/samenspel.png \
+	  $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps/samenspel.svg; \
+	  rmdir $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s/apps $(DESTDIR)$(SHAREDIR)icons/hicolor/$$s 2>/dev/null || true; done
+	for d in icons/hicolor icons applications metainfo man/man1 man; do rmdir $(DESTDIR)$(SHAREDIR)$$d 2>/dev/null || true; done
 	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
-	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; done
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samenspel.mo; \
+	  rmdir $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES $(DESTDIR)$(LOCALEDIR)/$$l 2>/dev/null || true; done
+	for d in $(DESTDIR)$(LOCALEDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(PREFIX); do \
+	  rmdir "$$d" 2>/dev/null || true; done
 
 clean:
-	rm -rf build build-asan samenspel locale
+	rm -rf build build-asan build-cov samenspel locale
 
 .SECONDARY:
 

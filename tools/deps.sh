@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh: installs the Debian packages samenspel needs when they are missing (`run` or `test` profile).
+# deps.sh: installs the Debian packages samenspel needs when they are missing (`run`, `test` or `coverage` profile).
 set -eu
 profile=${1:-run}
 
@@ -32,6 +32,17 @@ if [ "$profile" = test ]; then
     check_cmd xwininfo x11-utils
     check_cmd dot graphviz
     check_cmd import imagemagick
+    check_cmd script bsdutils
+    # install.sh validates the installed desktop entry, metainfo and manual page.
+    check_cmd desktop-file-validate desktop-file-utils
+    check_cmd appstreamcli appstream
+    check_cmd man man-db
+    # replay_browser opens the exported HTML debrief in headless Chromium.
+    check_cmd chromium chromium
+fi
+
+if [ "$profile" = coverage ]; then
+    check_cmd lcov lcov
 fi
 
 [ -z "$need_pkgs" ] && exit 0

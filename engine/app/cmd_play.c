@@ -230,9 +230,22 @@ static int play_trajectory(run *r)
         sp_play_result res = play_case(r, sp_case_ids[i], NULL, &rc);
         if (rc != SP_EXIT_OK)
             return rc;
+        /* An ending with trajectory="stop" (a "no" at the intake) closes
+         * the trajectory: its evaluation was the close. */
+        int stops = res == SP_PLAY_FINISHED && i < SP_CASE_COUNT - 1 &&
+                    sp_session_ends_trajectory(r->prev_s);
+        if (stops && r->script && !sp_term_script_done(r->script))
+            return script_problem(r, "the trajectory stops at this ending (trajectory=\"stop\"); "
+                                     "the script goes on");
         rc = verdict(r, res, i == SP_CASE_COUNT - 1);
         if (rc != SP_EXIT_OK || res != SP_PLAY_FINISHED)
             return rc;
+        if (stops) {
+            fprintf(r->term.out, "\n");
+            sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD,
+                         sp_term_msg(r->term.lang, SP_MSG_TRAJECTORY_STOPS));
+            return SP_EXIT_OK;
+        }
     }
     return SP_EXIT_OK;
 }

@@ -187,7 +187,7 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
             snprintf(head, sizeof head, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
                      sp_export_kind(l, nd->ending_kind));
             sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
-            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_text_get(&nd->evaluation, l));
+            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_session_text(r->s, &nd->evaluation, l));
         } else {
             char what[256];
             fill_int(what, sizeof what, ew(l, SP_EX_UNFINISHED), s->turn);
@@ -213,7 +213,7 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
     const sp_option *o = &nd->options[s->chosen];
     char label[64], text[4096];
     snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FEEDBACK));
-    snprintf(text, sizeof text, "%s%s%s%s", sp_text_get(&o->feedback, l), o->ref && *o->ref ? " (" : "",
+    snprintf(text, sizeof text, "%s%s%s%s", sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, l), o->ref && *o->ref ? " (" : "",
              o->ref ? o->ref : "", o->ref && *o->ref ? ")" : "");
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
     if (s->override) {

@@ -243,7 +243,7 @@ static int step(run *r, int i, int *consumed)
             return fail(r, i, "'reveal' comes after a decision");
         sp_gui_app_action(a, SP_GUI_ACT_GROUP_REVEAL, 0);
         const sp_option *o = &a->sc->nodes[g->last_node].options[g->last_offered[g->last_chosen]];
-        fprintf(r->t->out, "  %s: %s\n", L(r, "Toelichting", "Feedback"), sp_text_get(&o->feedback, a->settings.lang));
+        fprintf(r->t->out, "  %s: %s\n", L(r, "Toelichting", "Feedback"), sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, a->settings.lang));
         if (o->ref && *o->ref)
             fprintf(r->t->out, "  %s: %s\n", L(r, "Handboek", "Handbook"), o->ref);
         return 0;

@@ -1,4 +1,4 @@
-/* paths.c: finds the data directory (env, beside the binary, installed) and loads the handbook and cases from it. */
+/* paths.c: finds the data directory (env, beside the binary, ../share/samenspel from the binary, compiled-in) and loads the handbook and cases from it. */
 #include "paths.h"
 
 #include <limits.h>
@@ -45,11 +45,19 @@ const char *sp_paths_data(void)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            char probe[PATH_MAX + 16];
+            char probe[PATH_MAX + 48];
             snprintf(probe, sizeof probe, "%s/scenarios", exe);
             if (is_dir(probe)) {
                 snprintf(buf, sizeof buf, "%s", exe);
                 return buf;
+            }
+            /* An installed tree, wherever it was moved: PREFIX/bin/samenspel
+             * finds PREFIX/share/samenspel. */
+            int np = snprintf(probe, sizeof probe, "%s/../share/samenspel/scenarios", exe);
+            if (np > 0 && (size_t)np < sizeof probe && is_dir(probe)) {
+                int nb = snprintf(buf, sizeof buf, "%s/../share/samenspel", exe);
+                if (nb > 0 && (size_t)nb < sizeof buf)
+                    return buf;
             }
         }
     }

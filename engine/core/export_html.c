@@ -195,7 +195,7 @@ static void html_ending(sp_export_buf *b, const sp_replay *r)
     sp_export_buf_put(b, " <span class=\"meta\">(");
     sp_export_buf_esc(b, sp_export_kind(r->lang, e->ending_kind), 0);
     sp_export_buf_put(b, ")</span></h2>\n");
-    el(b, "p", NULL, sp_text_get(&e->evaluation, r->lang));
+    el(b, "p", NULL, sp_session_text(r->s, &e->evaluation, r->lang));
     sp_export_buf_put(b, "</section>\n");
 }
 
@@ -470,7 +470,7 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r)
         sp_export_buf_put(b, ":</span> ");
         sp_export_buf_esc(b, sp_text_get(&o->text, r->lang), 0);
         sp_export_buf_put(b, "</div>\n<p class=\"feedback\">");
-        sp_export_buf_esc(b, sp_text_get(&o->feedback, r->lang), 0);
+        sp_export_buf_esc(b, sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, r->lang), 0);
         if (o->ref && *o->ref) {
             sp_export_buf_put(b, " <span class=\"ref\">(");
             sp_export_buf_esc(b, o->ref, 0);

@@ -21,14 +21,41 @@
 
 typedef enum { SP_LANG_NL = 0, SP_LANG_EN = 1, SP_LANG_COUNT } sp_lang;
 
+struct sp_cond;
+
+/* One paragraph of a conditional text (<p if="..."> in the file). */
+typedef struct sp_para {
+    const struct sp_cond *cond; /* NULL: always shown */
+    const char *s[SP_LANG_COUNT]; /* Dutch never NULL; others may be NULL */
+} sp_para;
+
+#define SP_MAX_PARAS 32           /* <p> elements in one text */
+
 /* A text in every language the file provides. s[SP_LANG_NL] is never NULL
  * for a required text; other languages may be NULL (sp_text_get falls back
- * to Dutch). */
+ * to Dutch).
+ *
+ * A conditional text (n_paras > 0) is a list of paragraphs, each shown only
+ * when its condition holds at display time. Then s[] holds the whole text,
+ * every paragraph joined by "\n" (what `check` counts and searches);
+ * s[lang] is NULL unless every paragraph has that language. Hosts show
+ * what the session resolved (sp_view, sp_session_text), never s[] of a
+ * conditional text. */
 typedef struct sp_text {
     const char *s[SP_LANG_COUNT];
+    const sp_para *paras;
+    int n_paras;
 } sp_text;
 
 const char *sp_text_get(const sp_text *t, sp_lang lang); /* never NULL: "" */
+
+/* Which paragraphs of t hold under vars: bit i for paras[i] (all bits of a
+ * plain text: it has one, always shown). */
+uint32_t sp_text_mask(const sp_text *t, const int *vars);
+/* The paragraphs of mask in lang (each falling back to Dutch), joined by
+ * "\n", in malloc'd memory (NULL when out of memory). A plain text: a copy
+ * of sp_text_get. */
+char *sp_text_join(const sp_text *t, sp_lang lang, uint32_t mask);
 sp_lang sp_lang_from_code(const char *code);              /* "nl"/"en"; else NL */
 const char *sp_lang_code(sp_lang lang);
 
@@ -98,7 +125,7 @@ int sp_handbook_goal(const sp_handbook *hb, const char *id);
 
 /* A compiled condition ("vertrouwen >= 40 and jansen_gezien"), see cond.h.
  * NULL means "always true". */
-typedef struct sp_cond sp_cond;
+typedef struct sp_cond sp_cond; /* struct sp_cond is declared above */
 
 typedef enum { SP_EFFECT_SET, SP_EFFECT_ADD } sp_effect_op;
 
@@ -202,6 +229,7 @@ typedef struct sp_node {
     /* SP_NODE_DECISION / SP_NODE_THOUGHT */
     sp_text prompt;          /* may be empty */
     sp_text discuss;         /* discussion prompt for group play, may be empty */
+    int room;                /* 1: one of the room's moments in group play (room="yes") */
     const sp_option *options;
     int n_options;
     /* SP_NODE_ENDING */
@@ -209,6 +237,7 @@ typedef struct sp_node {
     sp_ending_kind ending_kind;
     sp_text ending_title;
     sp_text evaluation;
+    int trajectory_stop;     /* 1: a trajectory ends after this ending (trajectory="stop") */
 } sp_node;
 
 typedef struct sp_briefing {
@@ -227,6 +256,8 @@ typedef struct sp_scenario {
     sp_text title;
     sp_text summary;         /* one or two sentences for the menu */
     sp_briefing briefing;
+    sp_text reflection;      /* closing question for the debrief, may be empty */
+    sp_text handout;         /* a one-page sheet for the debrief, may be empty */
     const sp_person *cast;
     int n_cast;
     const sp_var *vars;

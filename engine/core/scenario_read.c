@@ -136,18 +136,104 @@ static int resolve_var(void *ctx, const char *name)
     return sp_scenario_id_get(&((sload *)ctx)->vars, name);
 }
 
-/* The current element's if="..." compiled; NULL (always true) when absent
- * or wrong. */
-static const sp_cond *cond_here(sload *L)
+/* The if="..." of element n compiled; NULL (always true) when absent or
+ * wrong. */
+static const sp_cond *cond_of(sload *L, const xmlNode *n)
 {
-    const char *src = attr(L, "if");
+    const char *src = sp_xml_attr(L->a, n, "if");
     if (!src)
         return NULL;
     char why[256];
     const sp_cond *c = sp_cond_compile(L->a, src, resolve_var, L, why, sizeof why);
     if (!c)
-        sp_scenario_err(L, line_here(L), "condition '%s': %s", src, why);
+        sp_scenario_err(L, sp_xml_line(n), "condition '%s': %s", src, why);
     return c;
+}
+
+static const sp_cond *cond_here(sload *L)
+{
+    return cond_of(L, cur(L));
+}
+
+static int is_para(const xmlNode *c)
+{
+    return c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "p") == 0;
+}
+
+/* The whole text of a conditional one: every paragraph joined by "\n"; a
+ * language only when every paragraph has it (model.h). */
+static void paras_whole(sload *L, sp_text *out)
+{
+    for (int lang = 0; lang < SP_LANG_COUNT; lang++) {
+        size_t len = 1;
+        int all = 1;
+        for (int i = 0; i < out->n_paras; i++) {
+            const char *p = out->paras[i].s[lang];
+            all &= p != NULL;
+            len += p ? strlen(p) + 1 : 0;
+        }
+        if (!all)
+            continue;
+        char *w = sp_arena_alloc(L->a, len);
+        if (!w) {
+            sp_scenario_oom(L);
+            return;
+        }
+        out->s[lang] = w;
+        for (int i = 0; i < out->n_paras; i++) {
+            size_t n = strlen(out->paras[i].s[lang]);
+            if (i)
+                *w++ = '\n';
+            memcpy(w, out->paras[i].s[lang], n);
+            w += n;
+        }
+        *w = '\0';
+    }
+}
+
+/* The current element as prose that may hold <p if="..."> paragraphs
+ * instead of direct text (the schema allows one or the other); moves past
+ * it. */
+static void prose_p(sload *L, int required, sp_text *out)
+{
+    xmlNode *n = xmlTextReaderExpand(L->r);
+    int np = 0;
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        np += is_para(c);
+    if (np == 0) {
+        prose(L, required, out);
+        return;
+    }
+    memset(out, 0, sizeof *out);
+    if (np > SP_MAX_PARAS) {
+        sp_scenario_err(L, sp_xml_line(n), "<%s> has %d paragraphs; at most %d are allowed",
+                        (const char *)n->name, np, SP_MAX_PARAS);
+        skip(L);
+        return;
+    }
+    sp_para *ps = sp_arena_alloc(L->a, sizeof *ps * (size_t)np);
+    if (!ps) {
+        sp_scenario_oom(L);
+        skip(L);
+        return;
+    }
+    int k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (!is_para(c))
+            continue;
+        sp_text t;
+        if (sp_xml_text(L->a, L->path, c, 1, &t, L->sem) == SP_ENOMEM)
+            sp_scenario_oom(L);
+        memcpy(ps[k].s, t.s, sizeof t.s);
+        if (!ps[k].s[SP_LANG_NL])
+            ps[k].s[SP_LANG_NL] = "";
+        ps[k].cond = cond_of(L, c);
+        k++;
+    }
+    out->paras = ps;
+    out->n_paras = np;
+    paras_whole(L, out);
+    skip(L);
 }
 
 static void fixup_here(sload *L, int node, int idx, int is_goto)
@@ -299,7 +385,7 @@ static void load_option(sload *L, int node, sp_option *o)
             const char *ref = attr_copy(L, "ref");
             if (ref)
                 o->ref = ref;
-            prose(L, 1, &o->feedback);
+            prose_p(L, 1, &o->feedback);
             continue;
         }
         if (is(L, "set") || is(L, "add")) {
@@ -345,9 +431,9 @@ static void load_choices(sload *L, int node, sp_node *nd)
     int d = enter(L);
     while (child(L, d)) {
         if (is(L, "prompt")) {
-            prose(L, 1, &nd->prompt);
+            prose_p(L, 1, &nd->prompt);
         } else if (is(L, "discuss")) {
-            prose(L, 1, &nd->discuss);
+            prose_p(L, 1, &nd->discuss);
         } else if (is(L, "option")) {
             /* The option is built in place: nothing else is pushed to
              * options_v until it is done. */
@@ -367,6 +453,8 @@ static void load_ending(sload *L, sp_node *nd)
     long line = line_here(L);
     nd->ending_id = attr_copy(L, "id");
     const char *kind = attr(L, "kind");
+    const char *stop = attr(L, "trajectory");
+    nd->trajectory_stop = stop && strcmp(stop, "stop") == 0;
     nd->ending_kind = !kind || strcmp(kind, "poor") == 0 ? SP_ENDING_POOR
                       : strcmp(kind, "good") == 0       ? SP_ENDING_GOOD
                                                         : SP_ENDING_MIXED;
@@ -381,7 +469,7 @@ static void load_ending(sload *L, sp_node *nd)
         if (is(L, "title"))
             prose(L, 1, &nd->ending_title);
         else if (is(L, "evaluation"))
-            prose(L, 1, &nd->evaluation);
+            prose_p(L, 1, &nd->evaluation);
         else
             skip(L);
     }
@@ -422,7 +510,7 @@ static void load_node(sload *L)
                     sp_scenario_err(L, line, "<say> names unknown person '%s'", who ? who : "");
             }
             ln->cond = cond_here(L);
-            prose(L, 1, &ln->text);
+            prose_p(L, 1, &ln->text);
         } else if (is(L, "flag")) {
             sp_flag_here *f = sp_scenario_vec_push(L, &L->flags);
             if (!f) {
@@ -449,6 +537,8 @@ static void load_node(sload *L)
             skip(L);
         } else if (is(L, "decision") || is(L, "thought")) {
             nd.kind = is(L, "decision") ? SP_NODE_DECISION : SP_NODE_THOUGHT;
+            const char *room = attr(L, "room");
+            nd.room = room && strcmp(room, "yes") == 0;
             load_choices(L, idx, &nd);
         } else if (is(L, "ending")) {
             nd.kind = SP_NODE_ENDING;
@@ -510,6 +600,10 @@ static void load_root(sload *L)
             load_cast(L);
         } else if (is(L, "variables")) {
             load_vars(L);
+        } else if (is(L, "reflection")) {
+            prose_p(L, 1, &sc->reflection);
+        } else if (is(L, "handout")) {
+            prose_p(L, 1, &sc->handout);
         } else {
             skip(L);
         }

@@ -66,7 +66,13 @@ struct sp_session {
     int n_choices;
 
     int *shown_node, *shown_line;
+    uint32_t *shown_mask;     /* a line's paragraphs that held on arrival */
     int n_shown;
+
+    /* Conditional texts joined for the current state (sp_text_join), freed
+     * whenever the state or the language changes. */
+    struct joined { const sp_text *t; sp_lang lang; uint32_t mask; char *s; } *joined;
+    int n_joined, cap_joined;
 
     int view_dirty;
     sp_view view;
@@ -100,6 +106,62 @@ static int is_turn_node(const sp_node *n)
     return n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT;
 }
 
+/* ---- conditional texts -------------------------------------------------- */
+
+/* Drops the joined texts: called wherever view_dirty is set, because that
+ * is where the view's (and sp_session_text's) pointers stop being valid. */
+static void drop_texts(sp_session *s)
+{
+    for (int i = 0; i < s->n_joined; i++)
+        free(s->joined[i].s);
+    s->n_joined = 0;
+}
+
+/* t in lang with the paragraphs of mask; plain texts point into the model.
+ * Out of memory: the whole text (sp_text_get), never NULL. */
+static const char *text_with(sp_session *s, const sp_text *t, sp_lang lang, uint32_t mask)
+{
+    if (!t || t->n_paras == 0)
+        return sp_text_get(t, lang);
+    for (int i = 0; i < s->n_joined; i++)
+        if (s->joined[i].t == t && s->joined[i].lang == lang && s->joined[i].mask == mask)
+            return s->joined[i].s;
+    if (s->n_joined == s->cap_joined) {
+        int cap = s->cap_joined ? s->cap_joined * 2 : 16;
+        struct joined *j = realloc(s->joined, sizeof *j * (size_t)cap);
+        if (!j)
+            return sp_text_get(t, lang);
+        s->joined = j;
+        s->cap_joined = cap;
+    }
+    char *r = sp_text_join(t, lang, mask);
+    if (!r)
+        return sp_text_get(t, lang);
+    s->joined[s->n_joined++] = (struct joined){ t, lang, mask, r };
+    return r;
+}
+
+/* The joined texts are a cache: the session's state does not change, so
+ * the text functions take a const session. */
+const char *sp_session_text(const sp_session *cs, const sp_text *t, sp_lang lang)
+{
+    sp_session *s = (sp_session *)cs;
+    return text_with(s, t, lang, sp_text_mask(t, s->vars));
+}
+
+const char *sp_session_text_at(const sp_session *cs, int choice, const sp_text *t, sp_lang lang)
+{
+    sp_session *s = (sp_session *)cs;
+    int k = 0;
+    for (int h = 0; h < s->n_hist; h++) {
+        if (s->hist[h].kind != SP_STEP_CHOOSE)
+            continue;
+        if (k++ == choice)
+            return text_with(s, t, lang, sp_text_mask(t, s->hvars + (size_t)h * (size_t)s->n_vars));
+    }
+    return sp_session_text(s, t, lang);
+}
+
 /* ---- entering nodes and replaying --------------------------------------- */
 
 /* Enters node and follows gotos until a decision, thought or ending. */
@@ -114,6 +176,7 @@ static void enter(sp_session *s, int node)
             if (sp_cond_eval(n->lines[i].cond, s->vars)) {
                 s->shown_node[s->n_shown] = node;
                 s->shown_line[s->n_shown] = i;
+                s->shown_mask[s->n_shown] = sp_text_mask(&n->lines[i].text, s->vars);
                 s->n_shown++;
             }
         }
@@ -136,6 +199,7 @@ static void reset(sp_session *s)
     s->n_choices = 0;
     enter(s, s->sc->start);
     s->view_dirty = 1;
+    drop_texts(s);
 }
 
 static void do_choose(sp_session *s, int option)
@@ -147,6 +211,7 @@ static void do_choose(sp_session *s, int option)
     s->n_shown = 0;
     enter(s, o->target);
     s->view_dirty = 1;
+    drop_texts(s);
 }
 
 static void replay_hist(sp_session *s)
@@ -232,9 +297,10 @@ sp_session *sp_session_new(const sp_scenario *sc, sp_lang lang)
     s->path = calloc((size_t)sc->n_nodes, sizeof(int));
     s->shown_node = calloc(nl, sizeof(int));
     s->shown_line = calloc(nl, sizeof(int));
+    s->shown_mask = calloc(nl, sizeof(uint32_t));
     s->vlines = calloc(nl, sizeof(sp_view_line));
     s->vopts = calloc((size_t)max_options, sizeof(sp_view_option));
-    if (!s->start_vars || !s->vars || !s->path || !s->shown_node || !s->shown_line ||
+    if (!s->start_vars || !s->vars || !s->path || !s->shown_node || !s->shown_line || !s->shown_mask ||
         !s->vlines || !s->vopts) {
         sp_session_free(s);
         return NULL;
@@ -258,6 +324,9 @@ void sp_session_free(sp_session *s)
     free(s->path);
     free(s->shown_node);
     free(s->shown_line);
+    free(s->shown_mask);
+    drop_texts(s);
+    free(s->joined);
     free(s->vlines);
     free(s->vopts);
     free(s);
@@ -279,6 +348,7 @@ void sp_session_set_lang(sp_session *s, sp_lang lang)
 {
     s->lang = lang;
     s->view_dirty = 1;
+    drop_texts(s);
 }
 
 sp_lang sp_session_lang(const sp_session *s)
@@ -345,10 +415,11 @@ static void build_feedback(sp_session *s, sp_feedback *fb)
     fb->option = st->option;
     fb->turn = st->turn;
     fb->said = sp_text_get(&o->text, s->lang);
-    fb->text = sp_text_get(&o->feedback, s->lang);
+    const int *then = s->hvars + (size_t)h * (size_t)s->n_vars;
+    fb->text = text_with(s, &o->feedback, s->lang, sp_text_mask(&o->feedback, then));
     fb->ref = o->ref ? o->ref : "";
     fb->total = sp_option_total(o);
-    fb->best_total = best_total_with(n, s->hvars + (size_t)h * (size_t)s->n_vars);
+    fb->best_total = best_total_with(n, then);
 }
 
 const sp_view *sp_session_view(sp_session *s)
@@ -369,12 +440,12 @@ const sp_view *sp_session_view(sp_session *s)
         vl->node = s->shown_node[i];
         vl->speaker = l->speaker;
         vl->speaker_name = l->speaker >= 0 ? sp_text_get(&sc->cast[l->speaker].name, s->lang) : "";
-        vl->text = sp_text_get(&l->text, s->lang);
+        vl->text = text_with(s, &l->text, s->lang, s->shown_mask[i]);
     }
     v->lines = s->vlines;
     v->n_lines = s->n_shown;
-    v->prompt = sp_text_get(&n->prompt, s->lang);
-    v->discuss = sp_text_get(&n->discuss, s->lang);
+    v->prompt = sp_session_text(s, &n->prompt, s->lang);
+    v->discuss = sp_session_text(s, &n->discuss, s->lang);
     v->options = s->vopts;
     v->n_options = 0;
     if (is_turn_node(n)) {
@@ -393,7 +464,7 @@ const sp_view *sp_session_view(sp_session *s)
     if (n->kind == SP_NODE_ENDING) {
         v->ending_id = n->ending_id ? n->ending_id : "";
         v->ending_title = sp_text_get(&n->ending_title, s->lang);
-        v->evaluation = sp_text_get(&n->evaluation, s->lang);
+        v->evaluation = sp_session_text(s, &n->evaluation, s->lang);
         v->ending_kind = n->ending_kind;
     }
     s->view_dirty = 0;
@@ -476,6 +547,11 @@ sp_status sp_session_undo(sp_session *s)
 int sp_session_finished(const sp_session *s)
 {
     return cur_node(s)->kind == SP_NODE_ENDING;
+}
+
+int sp_session_ends_trajectory(const sp_session *s)
+{
+    return sp_session_finished(s) && cur_node(s)->trajectory_stop;
 }
 
 int sp_session_turn(const sp_session *s)

@@ -105,8 +105,21 @@ sp_lang sp_session_lang(const sp_session *s);
  * start time is re-read from the new clock. */
 void sp_session_set_clock(sp_session *s, int64_t (*now)(void *ctx), void *ctx);
 
-/* Valid until the next call that changes the session. Never NULL. */
+/* Valid until the next call that changes the session. Never NULL.
+ * Conditional texts (<p if="...">) come resolved: a line's paragraphs as
+ * the state was on arrival at its node, the feedback's as it was when the
+ * option was chosen, prompt, discussion and evaluation as it is now. */
 const sp_view *sp_session_view(sp_session *s);
+
+/* A text of this session's scenario in lang, its paragraphs resolved
+ * against the current state: for an ended play the state at the ending
+ * (the evaluation, the case's reflection and handout). Plain texts as
+ * sp_text_get. Valid as long as the view. Never NULL. */
+const char *sp_session_text(const sp_session *s, const sp_text *t, sp_lang lang);
+/* The same with the state as it was when choice (0-based, in the effective
+ * history) was made: an option's feedback, as the feedback card showed it.
+ * choice >= the number of choices made: the current state. */
+const char *sp_session_text_at(const sp_session *s, int choice, const sp_text *t, sp_lang lang);
 
 /* option is an index into the current node's options (sp_view_option.option).
  * SP_EUSAGE when it is not offered now or the play has ended. */
@@ -118,6 +131,9 @@ sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res);
 sp_status sp_session_undo(sp_session *s);
 
 int sp_session_finished(const sp_session *s);
+/* 1 when the play is finished at an ending marked trajectory="stop": in a
+ * trajectory no next case follows. */
+int sp_session_ends_trajectory(const sp_session *s);
 int sp_session_turn(const sp_session *s);
 const sp_scenario *sp_session_scenario(const sp_session *s);
 const int *sp_session_vars(const sp_session *s);     /* current values */

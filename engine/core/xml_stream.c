@@ -91,21 +91,50 @@ struct sp_xml_stream {
  * stream, one SAX pass that builds nothing looks for exactly that case and
  * refuses it with our own message; the stream then never meets it. The
  * pass is silent: well-formedness errors are left to the stream to report.
+ * A prose element that holds <p> paragraphs takes only elements, so text
+ * beside its paragraphs is refused here too.
  */
 static const char *const text_elements[] = {
     "title", "summary", "you", "meet", "situation", "aim", "name", "function",
     "narration", "say", "flag", "prompt", "discuss", "text", "feedback",
-    "evaluation", "t", "label", "explain", "hindering", "helpful", NULL
+    "evaluation", "t", "label", "explain", "hindering", "helpful", "p", "reflection",
+    "handout", NULL
 };
+
+/* The prose elements that may hold <p> paragraphs instead (scenario.rng,
+ * "prose"). */
+static const char *const para_elements[] = {
+    "narration", "say", "prompt", "discuss", "feedback", "evaluation", "reflection", "handout", NULL
+};
+
+static int in_list(const char *const *list, const xmlChar *name)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp((const char *)name, list[i]) == 0)
+            return 1;
+    return 0;
+}
 
 typedef struct stray {
     xmlParserCtxtPtr ctxt;
     int depth;
     unsigned char takes_text[SP_MAX_DEPTH + 2];
+    unsigned char takes_p[SP_MAX_DEPTH + 2];
+    unsigned char has_p[SP_MAX_DEPTH + 2];   /* a <p> child seen */
+    long text_at[SP_MAX_DEPTH + 2];          /* line of its first direct text, 0 none */
     char parent[32];
     char element[SP_MAX_DEPTH + 2][32];
     long line;                     /* first stray text, 0 when none */
+    int beside_p;                  /* it stands beside <p> paragraphs */
 } stray;
+
+static void stray_found(stray *st, long line, int depth, int beside_p)
+{
+    st->line = line;
+    st->beside_p = beside_p;
+    snprintf(st->parent, sizeof st->parent, "%s", st->element[depth]);
+    xmlStopParser(st->ctxt);
+}
 
 static void stray_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                         int nns, const xmlChar **ns, int nattr, int ndef, const xmlChar **attrs)
@@ -115,11 +144,17 @@ static void stray_start(void *ctx, const xmlChar *local, const xmlChar *prefix, 
         xmlStopParser(st->ctxt);
         return;
     }
-    int text = 0;
-    for (int i = 0; text_elements[i]; i++)
-        text |= strcmp((const char *)local, text_elements[i]) == 0;
-    st->takes_text[st->depth] = (unsigned char)text;
+    st->takes_text[st->depth] = (unsigned char)in_list(text_elements, local);
+    st->takes_p[st->depth] = (unsigned char)in_list(para_elements, local);
+    st->has_p[st->depth] = 0;
+    st->text_at[st->depth] = 0;
     snprintf(st->element[st->depth], sizeof st->element[0], "%s", (const char *)local);
+    int up = st->depth - 1;
+    if (up >= 1 && strcmp((const char *)local, "p") == 0 && st->takes_p[up]) {
+        st->has_p[up] = 1;
+        if (st->text_at[up] && !st->line)
+            stray_found(st, st->text_at[up], up, 1);
+    }
 }
 
 static void stray_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
@@ -132,13 +167,20 @@ static void stray_end(void *ctx, const xmlChar *local, const xmlChar *prefix, co
 static void stray_chars(void *ctx, const xmlChar *ch, int len)
 {
     stray *st = ((xmlParserCtxtPtr)ctx)->_private;
-    if (st->depth < 1 || st->depth > SP_MAX_DEPTH || st->takes_text[st->depth] || st->line)
+    int d = st->depth;
+    if (d < 1 || d > SP_MAX_DEPTH || st->line)
         return;
     for (int i = 0; i < len; i++)
         if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\n' && ch[i] != '\r') {
-            st->line = xmlSAX2GetLineNumber(st->ctxt);
-            snprintf(st->parent, sizeof st->parent, "%s", st->element[st->depth]);
-            xmlStopParser(st->ctxt);
+            /* The parser stands at the end of the run: count back to
+             * the line of its first letter. */
+            long line = xmlSAX2GetLineNumber(st->ctxt);
+            for (int j = i; j < len; j++)
+                line -= ch[j] == '\n';
+            if (!st->takes_text[d] || st->has_p[d])
+                stray_found(st, line, d, st->has_p[d]);
+            else if (!st->text_at[d])
+                st->text_at[d] = line;
             return;
         }
 }
@@ -180,7 +222,12 @@ static sp_status stray_text(const char *path, const char *data, size_t len, sp_d
     xmlFreeParserCtxt(ctxt);
     if (!st.line)
         return SP_OK;
-    sp_diag_add(d, path, st.line, "text is not allowed directly inside <%s>", st.parent);
+    if (st.beside_p)
+        sp_diag_add(d, path, st.line,
+                    "text is not allowed directly inside <%s> when it holds <p> paragraphs; "
+                    "put it in a <p>", st.parent);
+    else
+        sp_diag_add(d, path, st.line, "text is not allowed directly inside <%s>", st.parent);
     return SP_EINVAL;
 }
 

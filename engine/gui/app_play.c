@@ -233,7 +233,7 @@ void sp_gui_play_start(sp_gui_app *a, int ci)
 void sp_gui_play_next_case(sp_gui_app *a)
 {
     int ci = a->case_index + 1;
-    if (!a->traj || ci >= SP_CASE_COUNT || !a->cases[ci].sc || !a->s)
+    if (!a->traj || ci >= SP_CASE_COUNT || !a->cases[ci].sc || !a->s || sp_session_ends_trajectory(a->s))
         return;
     /* The previous session is alive until new_session() swaps it out. */
     const sp_scenario *prev = a->sc;

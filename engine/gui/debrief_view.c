@@ -313,7 +313,7 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         pg.y += m->line_h[SP_GUI_FONT_SMALL] + 2 * u;
         sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, sp_text_get(&e->ending_title, lang));
         pg.y += u;
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, sp_text_get(&e->evaluation, lang));
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, a->s ? sp_session_text(a->s, &e->evaluation, lang) : sp_text_get(&e->evaluation, lang));
         pg.y += 2 * u;
     }
     sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->muted,

@@ -21,6 +21,12 @@ int sp_gui_display_available(void)
     const char *drv = SDL_getenv("SDL_VIDEODRIVER");
     if (drv && (strcmp(drv, "dummy") == 0 || strcmp(drv, "offscreen") == 0))
         return 0;
+    /* No X11 and no Wayland display named: no window is possible, and asking
+     * SDL would only make it print its own complaints (for instance about a
+     * missing XDG_RUNTIME_DIR) before our one clear line. */
+    const char *x11 = SDL_getenv("DISPLAY"), *wl = SDL_getenv("WAYLAND_DISPLAY");
+    if (!drv && (!x11 || !*x11) && (!wl || !*wl))
+        return 0;
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
         return 0;
     const char *cur = SDL_GetCurrentVideoDriver();

@@ -26,7 +26,11 @@ void sp_gui_i18n_init(void)
 
     char dir[4096];
     struct stat st;
+    /* The source tree's locale/, else the installed tree's share/locale
+     * (beside share/samenspel), else the compiled-in directory. */
     snprintf(dir, sizeof dir, "%s/locale", sp_paths_data());
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        snprintf(dir, sizeof dir, "%s/../locale", sp_paths_data());
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         snprintf(dir, sizeof dir, "%s", SP_LOCALEDIR);
     bindtextdomain("samenspel", dir);

@@ -140,7 +140,9 @@ static void options(pres *p, sp_gui_page *pg, const sp_node *nd, const int *offe
                                                       p->lang)));
         pg->y += u / 4;
         sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, th->text,
-                       sp_gui_list_strf(p->ui->l, _("Toelichting: %s"), sp_text_get(&o->feedback, p->lang)));
+                       sp_gui_list_strf(p->ui->l, _("Toelichting: %s"),
+                                        sp_session_text_at(p->a->s, chosen >= 0 ? sp_session_turn(p->a->s) - 2 : 1 << 30,
+                                                           &o->feedback, p->lang)));
         if (o->ref && *o->ref)
             small(p, pg, sp_gui_list_strf(p->ui->l, _("Handboek: %s"), o->ref));
         pg->y += u;
@@ -319,7 +321,8 @@ static void controls(pres *p, sp_gui_page *pg)
                            sp_gui_list_strf(p->ui->l, _("%c genomen%s%s"), sp_gui_group_letter(g->last_chosen),
                                             g->last_override ? _(", tegen de meerderheid in") : "",
                                             g->has_votes ? "" : _(", zonder stemming")));
-            small(p, pg, sp_gui_list_strf(p->ui->l, _("Toelichting: %s"), sp_text_get(&o->feedback, p->lang)));
+            small(p, pg, sp_gui_list_strf(p->ui->l, _("Toelichting: %s"),
+                                          sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, p->lang)));
         }
         pg->y += p->ui->m->unit;
         button(p, pg, g->phase == SP_GUI_GROUP_DECIDED ? _("Toelichting tonen") : _("Toelichting verbergen"), "R",

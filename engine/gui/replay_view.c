@@ -203,7 +203,7 @@ static void option_card(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_
     const char *mine = taken ? _("Jouw keuze") : NULL;
     /* Why another option scores as it does; the choice's own feedback
      * follows the options in a card of its own. */
-    const char *why = taken ? "" : sp_text_get(&o->feedback, lang);
+    const char *why = taken ? "" : sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, lang);
     int h = pad;
     int mh = mine ? m->line_h[SP_GUI_FONT_SMALL] + u / 2 : 0;
     int th_ = sp_gui_text_height(m, font, sp_text_get(&o->text, lang), tw);
@@ -360,7 +360,7 @@ static void decision(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, int i)
     for (int k = 0; k < s->n_offered; k++)
         option_card(a, ui, pg, s, k);
     const sp_option *o = &r->sc->nodes[s->node].options[s->chosen];
-    const char *fb = sp_text_get(&o->feedback, lang);
+    const char *fb = sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, lang);
     if (*fb) {
         pg->y += u;
         note_card(ui, pg, o->ref && *o->ref ? sp_gui_list_strf(ui->l, _("Feedback (%s)"), o->ref) : _("Feedback"), fb,
@@ -383,7 +383,7 @@ static void ending(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     lines(a, ui, pg, s);
     if (r->finished) {
         sp_gui_rgba kc = ending_color(th, nd->ending_kind);
-        note_card(ui, pg, sp_text_get(&nd->ending_title, lang), sp_text_get(&nd->evaluation, lang), th->surface, kc);
+        note_card(ui, pg, sp_text_get(&nd->ending_title, lang), sp_session_text(r->s, &nd->evaluation, lang), th->surface, kc);
     } else {
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, *s->prompt ? s->prompt : _("Wat zeg je?"));
         pg->y += u;

@@ -76,6 +76,8 @@ static const char *const msgs[SP_MSG_COUNT][SP_LANG_COUNT] = {
     [SP_MSG_TRAJECTORY] = { "Het hele traject: intake, uitvoering en teruggeven",
                             "The whole trajectory: intake, uitvoering and teruggeven" },
     [SP_MSG_CONTINUE_CASE] = { "Verder met de volgende fase:", "On to the next phase:" },
+    [SP_MSG_TRAJECTORY_STOPS] = { "Met dit einde houdt het traject op: er volgt geen volgende fase.",
+                                  "With this ending the trajectory stops: no next phase follows." },
     [SP_MSG_TRANSCRIPT_AT] = { "Gesprek bewaard in", "Conversation saved in" },
     [SP_MSG_NODES] = { "knopen", "nodes" },
     [SP_MSG_DECISIONS] = { "keuzemomenten", "decisions" },

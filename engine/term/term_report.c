@@ -258,7 +258,7 @@ void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
         snprintf(buf, sizeof buf, "%s: %s (%s)", msg(t, SP_MSG_ENDING),
                  sp_text_get(&e->ending_title, cl), sp_term_ending_kind(t->lang, e->ending_kind));
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_text_get(&e->evaluation, cl));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_session_text(s, &e->evaluation, cl));
     } else {
         snprintf(buf, sizeof buf, "%s %d.", msg(t, SP_MSG_UNFINISHED), sp_session_turn(s));
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);

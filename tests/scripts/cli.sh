@@ -205,14 +205,17 @@ expect_rc 3 "debrief of a missing transcript" -- "$BIN" debrief "$tmp/weg.xml"
 expect_rc 0 "graph" -- "$BIN" graph intake
 if head -1 "$tmp/out" | grep -q '^digraph "intake" {$'; then ok; else bad "graph does not start a digraph"; fi
 expect_in "$tmp/out" "doubleoctagon" "endings are drawn"
-if command -v dot > /dev/null 2>&1; then
-    if dot -Tsvg "$tmp/out" > "$tmp/graph.svg" 2> "$tmp/dot.err"; then ok; else bad "dot rejects the graph"; cat "$tmp/dot.err"; fi
-fi
+# dot and script(1) are required (tools/deps.sh test installs graphviz; script is in bsdutils).
+if ! command -v dot > /dev/null 2>&1; then
+    bad "dot (graphviz) is not installed: sh tools/deps.sh test"
+elif dot -Tsvg "$tmp/out" > "$tmp/graph.svg" 2> "$tmp/dot.err"; then ok; else bad "dot rejects the graph"; cat "$tmp/dot.err"; fi
 expect_rc 1 "graph of a broken file" -- "$BIN" graph "$tmp/cut.xml"
 
 # ---- a terminal: styles and wrapping ---------------------------------------------------
 # `script` gives the program a pseudo-terminal of 40 columns.
-if command -v script > /dev/null 2>&1; then
+if ! command -v script > /dev/null 2>&1; then
+    bad "script(1) is not installed: sh tools/deps.sh test"
+else
     rm -rf "$XDG_DATA_HOME"
     script -qec "stty cols 40 rows 50; '$BIN' play --text intake < '$tmp/kort.play' 2> /dev/null" /dev/null > "$tmp/tty.out" 2>&1
     if grep -q "$(printf '\033')\[1m" "$tmp/tty.out"; then ok; else bad "no styles on a terminal"; fi

@@ -5,10 +5,13 @@ set -u
 BIN=${SAMENSPEL:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 
+# xwininfo prints window titles in the locale's charset; the titles hold an en dash, so
+# pin a UTF-8 locale (C.UTF-8 is built into glibc) instead of relying on LANG.
+export LC_ALL=C.UTF-8
 for tool in Xvfb xdotool xwininfo; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "SKIP gui_group: $tool is not installed (tools/deps.sh test installs xvfb, xdotool and x11-utils)"
-        exit 0
+        exit 77
     fi
 done
 
@@ -106,7 +109,9 @@ first_primary() { # the y of the first pixel of the accent colour in the present
     convert "$work/pres.png" -fill black +opaque "#2C5F8A" -fill white -opaque "#2C5F8A" \
         -trim -format "%[fx:page.y] %[fx:page.x+w/2]" info: 2>/dev/null
 }
-if command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1; then
+command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1 \
+    || fail "import/convert (imagemagick) are not installed: sh tools/deps.sh test"
+if true; then
     set -- $(first_primary); y1=${1:-}; x1=${2:-}
     [ -n "$y1" ] || fail "no primary button in the presenter window"
     xdotool mousemove $((1920 + 1320 + x1)) $((y1 + 8)) click 1

@@ -2,8 +2,8 @@
 # gui_group_play.sh: scripted group plays (tests/data/group/*.group through `play --projector --choices`): output and messages against NAME.expected, and the saved transcript's votes, override and debrief.
 # A script's first lines say '# scenario: NAME' and '# exit: N'; NAME.expected holds
 # stdout, then a line '-- stderr --' and the messages (without the line naming the file).
-# env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root). Regenerate an expected file with
-#   REGEN=1 sh tests/scripts/gui_group_play.sh
+# env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root). Expected files are rewritten by a
+# separate command, tests/data/group/regen.sh, whose diff a person reads.
 set -u
 BIN=${SAMENSPEL:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
@@ -23,9 +23,6 @@ for play in "$dir"/*.group; do
         "$BIN" --lang nl play --projector --choices "$name.group" "$scenario") > "$tmp/$name.out" 2> "$tmp/$name.err"
     rc=$?
     { cat "$tmp/$name.out"; echo "-- stderr --"; grep -v '^Gesprek bewaard in ' "$tmp/$name.err"; } > "$tmp/$name.all"
-    if [ "${REGEN:-}" = 1 ]; then
-        cp "$tmp/$name.all" "$dir/$name.expected"
-    fi
     if [ "$rc" != "$want_rc" ]; then
         echo "FAIL $name: exit $rc, expected $want_rc"; cat "$tmp/$name.err"; fail=1; continue
     fi

@@ -8,7 +8,7 @@ case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 for tool in Xvfb xdotool; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "SKIP gui_smoke: $tool is not installed (tools/deps.sh test installs xvfb and xdotool)"
-        exit 0
+        exit 77
     fi
 done
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# replay_browser.sh: the exported HTML debrief opened in headless Chromium: the screenshot exists, is not empty and is not blank (skipped, with a message, where Chromium is not installed).
+# replay_browser.sh: the exported HTML debrief opened in headless Chromium: the screenshot exists, is not empty and is not blank (a skip, exit 77, where Chromium is not installed).
 # env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root); run by tests/run.sh.
 set -eu
 BIN=${SAMENSPEL:-./samenspel}
@@ -12,7 +12,7 @@ for c in "$CHROMIUM" /usr/bin/chromium /usr/bin/chromium-browser; do
 done
 if [ -z "$CHROMIUM" ]; then
     echo "replay_browser.sh: skipped: Chromium is not installed (apt-get install chromium to run this check)"
-    exit 0
+    exit 77
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

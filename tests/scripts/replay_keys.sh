@@ -7,7 +7,7 @@ case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 REPO=${SAMENSPEL_DATA:-$(pwd)}
 if ! command -v script > /dev/null 2>&1; then
     echo "replay_keys.sh: skipped: script(1) is not installed, so there is no terminal to type into"
-    exit 0
+    exit 77
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -167,6 +168,33 @@ static void write_creates_and_replaces(void **state)
     sp_diag_free(d);
 }
 
+/* Runs sp_fs_write_atomic(path, "nieuw") as a user that the directory's mode
+ * binds: as is when not root, else in a child that drops to uid/gid 65534.
+ * Returns the status (or -1 when the child could not run). */
+static int write_as_unprivileged(const char *path)
+{
+    if (geteuid() != 0) {
+        sp_diag *d = sp_diag_new();
+        int st = sp_fs_write_atomic(path, "nieuw", 5, d);
+        sp_diag_free(d);
+        return st;
+    }
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(200);
+        sp_diag *d = sp_diag_new();
+        int st = sp_fs_write_atomic(path, "nieuw", 5, d);
+        _exit(st < 0 ? 201 : st);
+    }
+    int ws;
+    if (waitpid(pid, &ws, 0) != pid || !WIFEXITED(ws) || WEXITSTATUS(ws) >= 200)
+        return -1;
+    return WEXITSTATUS(ws);
+}
+
 /* A write that fails half way (here: the file size limit, which binds root
  * too) leaves the old file as it was and no temp file behind. */
 static void failed_write_keeps_old_file(void **state)
@@ -200,23 +228,23 @@ static void failed_write_keeps_old_file(void **state)
     assert_non_null(strstr(sp_diag_message(d, 0), "cannot create a temporary file"));
     assert_int_equal(strays("bewaard.xml", NULL), 0);
 
-    /* A read-only directory: only binds when not root. */
-    if (geteuid() != 0) {
-        char *ro = tmp_path("alleen-lezen");
-        assert_int_equal(mkdir(ro, 0755), 0);
-        char file[600];
-        snprintf(file, sizeof file, "%s/f.xml", ro);
-        put(file, "blijft");
-        assert_int_equal(chmod(ro, 0555), 0);
-        sp_diag_clear(d);
-        assert_int_equal(sp_fs_write_atomic(file, "nieuw", 5, d), SP_EIO);
-        s = get(file);
-        assert_string_equal(s, "blijft");
-        free(s);
-        assert_int_equal(chmod(ro, 0755), 0);
-        unlink(file);
-        rmdir(ro);
-    }
+    /* A read-only directory. Root ignores the mode, so as root the write is
+     * tried in a child that has given up root (uid 65534, "nobody"). */
+    char *ro = tmp_path("alleen-lezen");
+    assert_int_equal(mkdir(ro, 0755), 0);
+    char file[600];
+    snprintf(file, sizeof file, "%s/f.xml", ro);
+    put(file, "blijft");
+    assert_int_equal(chmod(ro, 0555), 0);
+    assert_int_equal(chmod(tmpdir, 0711), 0); /* the child may pass through tmpdir */
+    assert_int_equal(write_as_unprivileged(file), SP_EIO);
+    assert_int_equal(chmod(tmpdir, 0700), 0);
+    s = get(file);
+    assert_string_equal(s, "blijft");
+    free(s);
+    assert_int_equal(chmod(ro, 0755), 0);
+    unlink(file);
+    rmdir(ro);
     unlink(p);
     sp_diag_free(d);
 }

@@ -367,11 +367,7 @@ static void test_trajectory_carries_variables(void **state)
     sp_gui_list l;
     sp_gui_list_init(&l);
     init(&a);
-    if (!a.cases[1].sc) { /* the second case is still being written */
-        sp_gui_app_free(&a);
-        sp_gui_list_free(&l);
-        skip();
-    }
+    assert_non_null(a.cases[1].sc); /* every shipped case loads */
     key(&a, &l, SP_GUI_KEY_CHAR, '4');           /* the trajectory */
     assert_true(a.traj);
     assert_int_equal(a.case_index, 0);

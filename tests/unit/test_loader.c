@@ -34,12 +34,12 @@ static sp_handbook *hb;
 static void model_helpers(void **state)
 {
     (void)state;
-    sp_text t = { { "Hallo", NULL } };
+    sp_text t = { .s = { "Hallo", NULL } };
     assert_string_equal(sp_text_get(&t, SP_LANG_EN), "Hallo");
     t.s[SP_LANG_EN] = "Hello";
     assert_string_equal(sp_text_get(&t, SP_LANG_EN), "Hello");
     assert_string_equal(sp_text_get(&t, SP_LANG_NL), "Hallo");
-    sp_text empty = { { NULL, NULL } };
+    sp_text empty = { .s = { NULL, NULL } };
     assert_string_equal(sp_text_get(&empty, SP_LANG_EN), "");
     assert_string_equal(sp_text_get(NULL, SP_LANG_NL), "");
 
@@ -292,6 +292,64 @@ static void memory_and_file_agree(void **state)
     sp_diag_free(d);
 }
 
+/* ---- conditional paragraphs and the debrief's material ------------------------------- */
+
+static void paragraphs_load(void **state)
+{
+    (void)state;
+    sp_diag *d = sp_diag_new();
+    sp_scenario *sc = NULL;
+    sp_status st = sp_scenario_load(DIR_DATA "/paragraphs.xml", SCHEMAS, hb, &sc, d);
+    testutil_print_diag(d);
+    assert_int_equal(st, SP_OK);
+
+    /* reflection and handout */
+    assert_string_equal(sp_text_get(&sc->reflection, SP_LANG_EN), "What will you ask first next time?");
+    assert_int_equal(sc->reflection.n_paras, 0);
+    assert_int_equal(sc->handout.n_paras, 2);
+    assert_null(sc->handout.paras[0].cond);
+    assert_string_equal(sp_text_get(&sc->handout, SP_LANG_EN),
+                        "Pattern one: the question behind the question.\nPattern two: making time.");
+
+    /* the evaluation: three paragraphs, the last one Dutch only */
+    const sp_node *e = &sc->nodes[sp_scenario_node(sc, "eind")];
+    assert_int_equal(e->trajectory_stop, 1);
+    const sp_text *ev = &e->evaluation;
+    assert_int_equal(ev->n_paras, 3);
+    assert_null(ev->paras[0].cond);
+    assert_non_null(ev->paras[1].cond);
+    assert_string_equal(ev->paras[2].s[SP_LANG_NL], "Je vroeg niet door.");
+    assert_null(ev->paras[2].s[SP_LANG_EN]);
+    assert_null(ev->s[SP_LANG_EN]); /* not every paragraph is translated */
+    assert_string_equal(ev->s[SP_LANG_NL], "Het gesprek is voorbij.\n"
+                        "Je vroeg door naar de vraag achter de vraag.\nJe vroeg niet door.");
+    int v[2] = { 1, 5 }; /* doorgevraagd, vertrouwen */
+    assert_int_equal(sp_text_mask(ev, v), 0x3);
+    v[0] = 0;
+    assert_int_equal(sp_text_mask(ev, v), 0x5);
+    char *j = sp_text_join(ev, SP_LANG_EN, 0x5);
+    assert_string_equal(j, "The conversation is over.\nJe vroeg niet door.");
+    free(j);
+    j = sp_text_join(ev, SP_LANG_EN, 0);
+    assert_string_equal(j, "");
+    free(j);
+
+    /* room moments: the decision is one, the thought is not */
+    assert_int_equal(sc->nodes[sp_scenario_node(sc, "begin")].room, 1);
+    assert_int_equal(sc->nodes[sp_scenario_node(sc, "tweede")].room, 0);
+    assert_int_equal(sc->nodes[sp_scenario_node(sc, "tweede")].kind, SP_NODE_THOUGHT);
+
+    /* the valid case has none of it */
+    sp_scenario *old = NULL;
+    assert_int_equal(sp_scenario_load(DIR_DATA "/valid.xml", SCHEMAS, hb, &old, d), SP_OK);
+    assert_null(old->reflection.s[SP_LANG_NL]);
+    assert_int_equal(old->nodes[sp_scenario_node(old, "slecht")].trajectory_stop, 0);
+    assert_int_equal(old->nodes[sp_scenario_node(old, "zeg")].room, 0);
+    sp_scenario_free(old);
+    sp_scenario_free(sc);
+    sp_diag_free(d);
+}
+
 /* ---- broken scenarios: every file under tests/data/loader/bad-*.xml ---------------- */
 
 static void broken_scenarios(void **state)
@@ -369,6 +427,7 @@ int main(void)
         cmocka_unit_test(broken_handbooks),
         cmocka_unit_test(valid_scenario_loads),
         cmocka_unit_test(memory_and_file_agree),
+        cmocka_unit_test(paragraphs_load),
         cmocka_unit_test(broken_scenarios),
         cmocka_unit_test(system_failures),
     };

@@ -453,6 +453,66 @@ static void language_switch(void **state)
     sp_session_free(s);
 }
 
+/* Conditional paragraphs (tests/data/loader/paragraphs.xml) on two paths:
+ * what each shows was worked out by hand from the file. */
+static void paragraphs_follow_the_path(void **state)
+{
+    (void)state;
+    sp_handbook *hb = NULL;
+    sp_scenario *sc = NULL;
+    assert_int_equal(testutil_load("tests/data/loader/handbook.xml", "tests/data/loader/paragraphs.xml",
+                                   &hb, &sc), 0);
+
+    /* Path A: probe (doorgevraagd 1), stay calm; vertrouwen stays 5 and
+     * rises to 10 at "tweede". */
+    sp_session *s = testutil_session(sc, 0);
+    const sp_view *v = sp_session_view(s);
+    assert_int_equal(v->n_lines, 1);
+    assert_string_equal(v->lines[0].text, "Goedemorgen."); /* vertrouwen 5 < 6 */
+    testutil_step(s, "vraag");
+    v = sp_session_view(s);
+    /* The feedback sees the state in which the option was chosen:
+     * doorgevraagd was still 0. */
+    assert_string_equal(v->feedback.text, "Je vraagt door.");
+    assert_string_equal(v->lines[0].text, "Klaasen leunt achterover.");
+    testutil_step(s, "rustig");
+    v = sp_session_view(s);
+    assert_string_equal(v->feedback.text, "Rust helpt.\nEn je had al doorgevraagd.");
+    assert_int_equal(v->kind, SP_VIEW_ENDING);
+    assert_string_equal(v->evaluation, "Het gesprek is voorbij.\nJe vroeg door naar de vraag achter de vraag.");
+    const sp_text *ev = &sc->nodes[v->node].evaluation;
+    assert_string_equal(sp_session_text(s, ev, SP_LANG_EN),
+                        "The conversation is over.\nYou asked about the question behind the question.");
+    /* Feedback of earlier choices, as a replay shows them. */
+    const sp_option *rustig = &sc->nodes[sp_scenario_node(sc, "tweede")].options[0];
+    assert_string_equal(sp_session_text_at(s, 1, &rustig->feedback, SP_LANG_EN),
+                        "Calm helps.\nAnd you had already probed.");
+    const sp_option *vraag = &sc->nodes[sp_scenario_node(sc, "begin")].options[0];
+    assert_string_equal(sp_session_text_at(s, 0, &vraag->feedback, SP_LANG_NL), "Je vraagt door.");
+    assert_string_equal(sp_session_text_at(s, 9, &vraag->feedback, SP_LANG_NL),
+                        "Je vraagt door.\nDit had je al gedaan.");
+    /* A plain text is the model's own. */
+    assert_ptr_equal(sp_session_text(s, &sc->title, SP_LANG_EN), sc->title.s[SP_LANG_EN]);
+
+    /* Path B, in English: plan (vertrouwen 5 - 3 = 2 on arrival at
+     * "tweede", then +5), stay calm; doorgevraagd stays 0. */
+    sp_session_set_lang(s, SP_LANG_EN);
+    testutil_step(s, "<");
+    testutil_step(s, "<");
+    testutil_step(s, "plan");
+    v = sp_session_view(s);
+    assert_string_equal(v->lines[0].text, "Klaasen looks at his watch.");
+    testutil_step(s, "rustig");
+    v = sp_session_view(s);
+    assert_string_equal(v->feedback.text, "Calm helps.");
+    /* The last paragraph has no English: Dutch stands in for it alone. */
+    assert_string_equal(v->evaluation, "The conversation is over.\nJe vroeg niet door.");
+    assert_string_equal(sp_session_text(s, ev, SP_LANG_NL), "Het gesprek is voorbij.\nJe vroeg niet door.");
+    sp_session_free(s);
+    sp_scenario_free(sc);
+    sp_handbook_free(hb);
+}
+
 static int64_t fixed_clock(void *ctx)
 {
     return *(int64_t *)ctx;
@@ -491,6 +551,7 @@ int main(void)
         cmocka_unit_test(choose_invalid),
         cmocka_unit_test(ending_view),
         cmocka_unit_test(language_switch),
+        cmocka_unit_test(paragraphs_follow_the_path),
         cmocka_unit_test(default_clock_restored),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
