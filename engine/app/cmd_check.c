@@ -274,7 +274,7 @@ static void summary(const sp_scenario *sc, const sp_analysis *a, sp_lang l)
             a->flags, hb->n_redflags, flag_id, hb);
     id_list(sp_term_msg(l, SP_MSG_THOUGHT_PAIRS), count(a->thoughts, hb->n_thoughts), hb->n_thoughts,
             a->thoughts, hb->n_thoughts, thought_id, hb);
-    printf("  %s: min %d, max %d\n", sp_term_msg(l, SP_MSG_TOTAL_RANGE), a->min_total, a->max_total);
+    printf("  %s: max %d\n", sp_term_msg(l, SP_MSG_TOTAL_RANGE), a->max_total);
 }
 
 typedef struct checked {
@@ -400,10 +400,14 @@ int sp_cmd_check(int argc, char **argv)
             continue;
         }
         sp_analysis *a = NULL;
-        if (sp_analysis_run(sc, &a) != SP_OK) {
-            fprintf(stderr, "%s: the analysis failed (out of memory?)\n", sc->path);
+        st = sp_analysis_run_from(sc, NULL, d, &a);
+        sp_cli_print_diag(d);
+        sp_diag_clear(d);
+        if (st != SP_OK) {
+            if (st == SP_ENOMEM)
+                fprintf(stderr, "%s: out of memory in the analysis\n", sc->path);
             sp_scenario_free(sc);
-            rc = SP_EXIT_SYSTEM;
+            rc = st == SP_EINVAL ? SP_EXIT_INVALID : SP_EXIT_SYSTEM;
             continue;
         }
         summary(sc, a, l);

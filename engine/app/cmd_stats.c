@@ -162,7 +162,7 @@ static void report(sp_term *t, const sp_stats *st)
         for (int g = 0; g <= hb->n_goals; g++) {
             const char *name = g < hb->n_goals ? sp_text_get(&hb->goals[g].label, l) : ew(l, SP_EX_TOTAL);
             mean(m, sizeof m, g < hb->n_goals ? sp_stats_goal_mean(st, g) : sp_stats_total_mean(st), l);
-            int max = !an ? 0 : g < hb->n_goals ? an->goal_max[g] : an->max_total;
+            int max = !an ? 0 : g < hb->n_goals ? an->expert_goal[g] : an->max_total;
             fprintf(t->out, "  %s%*s %7s  (%s %d)\n", name, (int)(w - sp_term_columns(name)), "", m,
                     sw(l, S_MAX), max);
         }

@@ -349,3 +349,15 @@ int sp_cond_eval(const sp_cond *c, const int *vars)
     }
     return 0;
 }
+
+void sp_cond_vars(const sp_cond *c, unsigned char *used)
+{
+    if (!c)
+        return;
+    if (c->kind == C_CMP) {
+        used[c->var] = 1;
+        return;
+    }
+    for (int i = 0; i < c->n; i++)
+        sp_cond_vars(c->kids[i], used);
+}

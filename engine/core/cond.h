@@ -30,4 +30,7 @@ const sp_cond *sp_cond_compile(struct sp_arena *a, const char *src,
 /* NULL is true. vars holds the current value of every scenario variable. */
 int sp_cond_eval(const sp_cond *c, const int *vars);
 
+/* Sets used[v] = 1 for every variable v the condition reads (NULL reads none). */
+void sp_cond_vars(const sp_cond *c, unsigned char *used);
+
 #endif

@@ -1,6 +1,6 @@
 /* debrief.c: builds the debrief of a play from its session: goal scores, interventions, missed chances, flags, thoughts. */
 #include "debrief.h"
-#include "analysis.h"
+#include "analysis_internal.h"
 #include "model_internal.h"
 
 #include <stdlib.h>
@@ -11,12 +11,11 @@
  * the debrief keeps no pointer into the session and may outlive it.
  *
  * Definitions (see also debrief.h):
- * - goals[g].best sums, over the decisions met, the best delta for goal g
- *   among the options offered then (an option without a score for g counts
- *   0). total_best sums the best option *total* at each decision, so it is
- *   what the "missed" comparison uses and may be less than the sum of the
- *   per-goal bests. max and total_max come from sp_analysis_run (best over
- *   any path, conditions ignored).
+ * - The figures come from one search of the value function V from this
+ *   play's own start values (a trajectory's carried variables included).
+ *   The path is walked again from the start, applying the same rules as the
+ *   session (a node's set/add on entering, the first goto that holds, an
+ *   option's effects before its target), to judge each choice against V.
  * - Flags present at a turn are those of the nodes entered during that turn
  *   (from the previous decision up to and including its own decision). A
  *   flag counts as missed when it was present at a turn that ended with a
@@ -37,7 +36,7 @@ void sp_debrief_free(sp_debrief *d)
     free(d->goals);
     free(d->applied);
     free(d->missed_interventions);
-    free(d->missed);
+    free(d->decisions);
     free(d->recognised);
     free(d->flags_missed);
     free(d->false_alarms);
@@ -79,7 +78,132 @@ static presence *presences(const sp_session *s, int *count)
     return p;
 }
 
+/* The figures of V: expert rows, total_max, per-decision left and the
+ * stronger option, still. d->total and goal scores are filled elsewhere. */
+static sp_status figures(sp_debrief *d, const sp_session *s)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    sp_analysis *an = NULL;
+    sp_status rc = sp_analysis_run_from(sc, sp_session_start_vars(s), NULL, &an);
+    if (rc != SP_OK)
+        return rc;
+    int *vars = malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    if (!vars) {
+        sp_analysis_free(an);
+        return SP_ENOMEM;
+    }
+    for (int g = 0; g < d->n_goals; g++)
+        d->goals[g].expert = an->expert_goal[g];
+    d->total_max = an->max_total;
+    memcpy(vars, sp_session_start_vars(s), sizeof(int) * (size_t)sc->n_vars);
+    int node = sc->start;
+    const sp_node *n0 = &sc->nodes[node];
+    sp_effects_apply(sc, vars, n0->effects, n0->n_effects);
+    while (sc->nodes[node].kind == SP_NODE_GOTO)
+        node = sp_value_step(an->value, node, 0, vars);
+    int nh = sp_session_history_count(s);
+    for (int i = 0; i < nh && rc == SP_OK; i++) {
+        const sp_step *st = sp_session_history(s, i);
+        if (st->kind != SP_STEP_CHOOSE)
+            continue;
+        sp_judgement j;
+        rc = sp_value_judge(an->value, st->node, vars, st->option, &j);
+        if (rc != SP_OK)
+            break;
+        d->decisions[d->n_decisions++] = (sp_debrief_decision){
+            st->turn, st->node, st->option, j.chosen_total, j.stronger, j.stronger_total, j.left };
+        d->left += j.left;
+        node = sp_value_step(an->value, st->node, st->option, vars);
+        while (sc->nodes[node].kind == SP_NODE_GOTO)
+            node = sp_value_step(an->value, node, 0, vars);
+    }
+    int still = 0;
+    if (rc == SP_OK && !d->finished)
+        rc = sp_value_get(an->value, node, vars, &still);
+    d->still = still == SP_VALUE_NONE ? 0 : still;
+    free(vars);
+    sp_analysis_free(an);
+    return rc;
+}
+
+/* Without V (the case passed the state limit): the choices, no figures. */
+static void figures_unknown(sp_debrief *d, const sp_session *s)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    d->n_decisions = 0;
+    d->left = d->still = d->total_max = 0;
+    for (int g = 0; g < d->n_goals; g++)
+        d->goals[g].expert = 0;
+    for (int i = 0; i < sp_session_history_count(s); i++) {
+        const sp_step *st = sp_session_history(s, i);
+        if (st->kind == SP_STEP_CHOOSE)
+            d->decisions[d->n_decisions++] = (sp_debrief_decision){
+                st->turn, st->node, st->option,
+                sp_option_total(&sc->nodes[st->node].options[st->option]), -1, 0, 0 };
+    }
+}
+
 #define ALLOC(ptr, n) ((ptr) = calloc((size_t)((n) ? (n) : 1), sizeof *(ptr)))
+
+/* Goal scores, total, interventions, thoughts and flag marks from the
+ * effective history. */
+static void walk_history(sp_debrief *d, const sp_session *s, const presence *pres, int n_pres,
+                         int *opts, int max_opts, unsigned char *applied_set,
+                         unsigned char *offered_set, int *offered_order, unsigned char *flag_ok)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    int nh = sp_session_history_count(s), n_offered = 0;
+    for (int i = 0; i < nh; i++) {
+        const sp_step *st = sp_session_history(s, i);
+        if (st->kind == SP_STEP_FLAG) {
+            int where = flag_present(pres, n_pres, st->turn, st->flag);
+            if (where >= 0) {
+                d->recognised[d->n_recognised++] = (sp_debrief_flag){ st->flag, st->turn, where };
+                flag_ok[st->flag] = 1;
+            } else {
+                d->false_alarms[d->n_false_alarms++] = (sp_debrief_flag){ st->flag, st->turn, st->node };
+            }
+            continue;
+        }
+        if (st->kind != SP_STEP_CHOOSE)
+            continue;
+        const sp_node *nd = &sc->nodes[st->node];
+        const sp_option *o = &nd->options[st->option];
+        d->n_turns++;
+        for (int g = 0; g < d->n_goals; g++)
+            d->goals[g].score += sp_option_goal(o, g);
+        d->total += sp_option_total(o);
+        int k = sp_session_offered_at(s, i, opts, max_opts);
+        for (int j = 0; j < k && j < max_opts; j++) {
+            const sp_option *oo = &nd->options[opts[j]];
+            for (int m = 0; m < oo->n_interventions; m++) {
+                int iv = oo->interventions[m];
+                if (!offered_set[iv]) {
+                    offered_set[iv] = 1;
+                    offered_order[n_offered++] = iv;
+                }
+            }
+        }
+        for (int m = 0; m < o->n_interventions; m++) {
+            int iv = o->interventions[m];
+            applied_set[iv] = 1;
+            d->applied[d->n_applied++] = (sp_debrief_applied){ iv, st->turn, st->node, st->option };
+        }
+        if (o->thought >= 0)
+            d->thoughts[d->n_thoughts++] = (sp_debrief_thought){
+                st->turn, st->node, st->option, o->thought, o->side };
+    }
+    for (int i = 0; i < n_offered; i++)
+        if (!applied_set[offered_order[i]])
+            d->missed_interventions[d->n_missed_interventions++] = offered_order[i];
+    for (int i = 0; i < n_pres; i++) {
+        const presence *p = &pres[i];
+        if (p->turn > d->n_turns || flag_ok[p->flag])
+            continue;
+        flag_ok[p->flag] = 1; /* listed once, at its first turn */
+        d->flags_missed[d->n_flags_missed++] = (sp_debrief_flag){ p->flag, p->turn, p->node };
+    }
+}
 
 sp_debrief *sp_debrief_build(const sp_session *s)
 {
@@ -108,112 +232,39 @@ sp_debrief *sp_debrief_build(const sp_session *s)
     unsigned char *flag_ok = calloc((size_t)(NF ? NF : 1), 1);
     int n_pres = 0;
     presence *pres = presences(s, &n_pres);
-    sp_analysis *an = NULL;
-    sp_status arc = SP_ENOMEM;
-    if (d && opts && applied_set && offered_set && offered_order && flag_ok && pres) {
-        arc = sp_analysis_run(sc, &an);
+    if (d) {
         ALLOC(d->goals, G);
         ALLOC(d->applied, n_applied_max);
         ALLOC(d->missed_interventions, NI);
-        ALLOC(d->missed, nh);
+        ALLOC(d->decisions, nh);
         ALLOC(d->recognised, nh);
         ALLOC(d->false_alarms, nh);
         ALLOC(d->flags_missed, n_pres);
         ALLOC(d->thoughts, nh);
     }
     if (!d || !opts || !applied_set || !offered_set || !offered_order || !flag_ok || !pres ||
-        arc == SP_ENOMEM || !d->goals || !d->applied || !d->missed_interventions || !d->missed ||
-        !d->recognised || !d->false_alarms || !d->flags_missed || !d->thoughts) {
+        !d->goals || !d->applied || !d->missed_interventions || !d->decisions || !d->recognised ||
+        !d->false_alarms || !d->flags_missed || !d->thoughts) {
         sp_debrief_free(d);
         d = NULL;
         goto done;
     }
-
     d->finished = sp_session_finished(s);
     d->ending_node = d->finished ? sp_session_path(s, sp_session_path_count(s) - 1) : -1;
     d->n_goals = G;
-    for (int g = 0; g < G; g++) {
+    for (int g = 0; g < G; g++)
         d->goals[g].goal = g;
-        d->goals[g].max = an ? an->goal_max[g] : 0;
-    }
-    d->total_max = an ? an->max_total : 0;
-
-    int n_offered = 0;
-    for (int i = 0; i < nh; i++) {
-        const sp_step *st = sp_session_history(s, i);
-        if (st->kind == SP_STEP_FLAG) {
-            int where = flag_present(pres, n_pres, st->turn, st->flag);
-            if (where >= 0) {
-                d->recognised[d->n_recognised++] = (sp_debrief_flag){ st->flag, st->turn, where };
-                flag_ok[st->flag] = 1;
-            } else {
-                d->false_alarms[d->n_false_alarms++] = (sp_debrief_flag){ st->flag, st->turn, st->node };
-            }
-            continue;
-        }
-        if (st->kind != SP_STEP_CHOOSE)
-            continue;
-        const sp_node *nd = &sc->nodes[st->node];
-        const sp_option *o = &nd->options[st->option];
-        d->n_turns++;
-        int k = sp_session_offered_at(s, i, opts, max_opts);
-        if (k > max_opts)
-            k = max_opts;
-        for (int g = 0; g < G; g++) {
-            d->goals[g].score += sp_option_goal(o, g);
-            int best = 0;
-            for (int j = 0; j < k; j++) {
-                int dg = sp_option_goal(&nd->options[opts[j]], g);
-                if (j == 0 || dg > best)
-                    best = dg;
-            }
-            d->goals[g].best += best;
-        }
-        /* opts[] is in file order, so the first of equal totals wins. The
-         * chosen option is among them: it was offered. */
-        int best_opt = -1, best_total = 0;
-        for (int j = 0; j < k; j++) {
-            int t = sp_option_total(&nd->options[opts[j]]);
-            if (best_opt < 0 || t > best_total) {
-                best_total = t;
-                best_opt = opts[j];
-            }
-            const sp_option *oo = &nd->options[opts[j]];
-            for (int m = 0; m < oo->n_interventions; m++) {
-                int iv = oo->interventions[m];
-                if (!offered_set[iv]) {
-                    offered_set[iv] = 1;
-                    offered_order[n_offered++] = iv;
-                }
-            }
-        }
-        d->total += sp_option_total(o);
-        d->total_best += best_total;
-        if (best_total > sp_option_total(o))
-            d->missed[d->n_missed++] = (sp_debrief_missed){
-                st->turn, st->node, st->option, best_opt, best_total - sp_option_total(o) };
-        for (int m = 0; m < o->n_interventions; m++) {
-            int iv = o->interventions[m];
-            applied_set[iv] = 1;
-            d->applied[d->n_applied++] = (sp_debrief_applied){ iv, st->turn, st->node, st->option };
-        }
-        if (o->thought >= 0)
-            d->thoughts[d->n_thoughts++] = (sp_debrief_thought){
-                st->turn, st->node, st->option, o->thought, o->side };
-    }
-    for (int i = 0; i < n_offered; i++)
-        if (!applied_set[offered_order[i]])
-            d->missed_interventions[d->n_missed_interventions++] = offered_order[i];
-    for (int i = 0; i < n_pres; i++) {
-        const presence *p = &pres[i];
-        if (p->turn > d->n_turns || flag_ok[p->flag])
-            continue;
-        flag_ok[p->flag] = 1; /* listed once, at its first turn */
-        d->flags_missed[d->n_flags_missed++] = (sp_debrief_flag){ p->flag, p->turn, p->node };
+    walk_history(d, s, pres, n_pres, opts, max_opts, applied_set, offered_set, offered_order, flag_ok);
+    sp_status rc = figures(d, s);
+    d->exact = rc == SP_OK;
+    if (rc == SP_ENOMEM) {
+        sp_debrief_free(d);
+        d = NULL;
+    } else if (rc != SP_OK) {
+        figures_unknown(d, s);
     }
 
 done:
-    sp_analysis_free(an);
     free(opts);
     free(applied_set);
     free(offered_set);

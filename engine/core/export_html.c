@@ -206,7 +206,7 @@ static void html_goals(sp_export_buf *b, const sp_replay *r, const sp_debrief *d
     const sp_handbook *hb = r->sc->handbook;
     int lo = 0, hi = 1;
     for (int g = 0; g < d->n_goals; g++) {
-        const int v[3] = { d->goals[g].score, d->goals[g].best, d->goals[g].max };
+        const int v[3] = { d->goals[g].score, d->goals[g].expert, d->goals[g].expert };
         for (int k = 0; k < 3; k++) {
             if (v[k] < lo) lo = v[k];
             if (v[k] > hi) hi = v[k];
@@ -227,7 +227,7 @@ static void html_goals(sp_export_buf *b, const sp_replay *r, const sp_debrief *d
     static const char *const kinds[3] = { "you", "best", "max" };
     for (int g = 0; g < d->n_goals; g++) {
         const sp_debrief_goal *dg = &d->goals[g];
-        const int v[3] = { dg->score, dg->best, dg->max };
+        const int v[3] = { dg->score, dg->expert, dg->expert };
         int y = top + g * group_h;
         sp_export_buf_putf(b, "<g data-goal=\"%s\">\n<text x=\"0\" y=\"%d\" fill=\"#1f2a36\" font-weight=\"600\">", hb->goals[dg->goal].id,
              y + bar_h + bar_h / 2 + 4);
@@ -266,13 +266,13 @@ static void html_goals(sp_export_buf *b, const sp_replay *r, const sp_debrief *d
         sp_export_buf_esc(b, sp_text_get(&hb->goals[dg->goal].label, r->lang), 0);
         sp_export_buf_putf(b, "</th><td class=\"num\" data-you=\"%d\">%d</td><td class=\"num\" data-best=\"%d\">%d</td>"
              "<td class=\"num\" data-max=\"%d\">%d</td></tr>\n",
-             dg->score, dg->score, dg->best, dg->best, dg->max, dg->max);
+             dg->score, dg->score, dg->expert, dg->expert, dg->expert, dg->expert);
     }
     sp_export_buf_put(b, "<tr data-goal=\"total\"><th>");
     sp_export_buf_esc(b, W(r, SP_EX_TOTAL), 0);
     sp_export_buf_putf(b, "</th><td class=\"num\" data-you=\"%d\">%d</td><td class=\"num\" data-best=\"%d\">%d</td>"
          "<td class=\"num\" data-max=\"%d\">%d</td></tr>\n</tbody>\n</table>\n</section>\n",
-         d->total, d->total, d->total_best, d->total_best, d->total_max, d->total_max);
+         d->total, d->total, d->total_max, d->total_max, d->total_max, d->total_max);
 }
 
 static const char *grade_fill(sp_replay_grade g)

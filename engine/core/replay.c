@@ -286,7 +286,7 @@ sp_status sp_replay_expert(const sp_scenario *sc, sp_lang lang, sp_replay **out,
 {
     *out = NULL;
     sp_analysis *an = NULL;
-    sp_status rc = sp_analysis_run(sc, &an);
+    sp_status rc = sp_analysis_run_from(sc, NULL, d, &an);
     if (rc != SP_OK) {
         sp_diag_add(d, sc->path, 0, "the expert path could not be worked out (%s)", sp_status_name(rc));
         return rc;
@@ -296,13 +296,13 @@ sp_status sp_replay_expert(const sp_scenario *sc, sp_lang lang, sp_replay **out,
     rc = s && t ? SP_OK : SP_ENOMEM;
     if (s)
         sp_session_set_clock(s, zero_clock, NULL);
-    for (int k = 0; rc == SP_OK && k < an->n_best; k++) {
+    for (int k = 0; rc == SP_OK && k < an->n_expert; k++) {
         const sp_view *v = sp_session_view(s);
-        if (v->node != an->best_nodes[k] || sp_session_choose(s, an->best_options[k]) != SP_OK) {
-            /* analysis.c falls back to a path that ignores conditions when
-             * the honest search is too large; such a path may not be playable. */
-            sp_diag_add(d, sc->path, 0, "the best path cannot be played with its conditions (at node '%s')",
-                        sc->nodes[an->best_nodes[k]].id);
+        /* The expert path is a real play by construction; a mismatch here
+         * would be a bug in the analysis or the session. */
+        if (v->node != an->expert_nodes[k] || sp_session_choose(s, an->expert_options[k]) != SP_OK) {
+            sp_diag_add(d, sc->path, 0, "the expert path cannot be played (at node '%s')",
+                        sc->nodes[an->expert_nodes[k]].id);
             rc = SP_EINVAL;
         }
     }

@@ -94,7 +94,7 @@ static void chart(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
         int w = m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
         if (w > lw)
             lw = w;
-        int vals[3] = { d->goals[i].score, d->goals[i].best, d->goals[i].max };
+        int vals[3] = { d->goals[i].score, d->goals[i].expert, d->goals[i].expert };
         for (int k = 0; k < 3; k++) {
             if (vals[k] < lo) lo = vals[k];
             if (vals[k] > hi) hi = vals[k];
@@ -123,14 +123,14 @@ static void chart(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
         /* a faint track shows the whole scale */
         sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x0, y, bw, you_h), th->bg, 0);
         bar(ui->l, zero, ppu, g->score, y, you_h, th->accent, SP_GUI_TAG_BAR_YOU, g->goal);
-        bar(ui->l, zero, ppu, g->best, y + you_h + u / 2, best_h, th->best, SP_GUI_TAG_BAR_BEST, g->goal);
-        sp_gui_cmd *t = sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x(zero, ppu, g->max) - 1, y - u / 2, 3,
+        bar(ui->l, zero, ppu, g->expert, y + you_h + u / 2, best_h, th->best, SP_GUI_TAG_BAR_BEST, g->goal);
+        sp_gui_cmd *t = sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x(zero, ppu, g->expert) - 1, y - u / 2, 3,
                                                                   you_h + best_h + 3 * u / 2), th->tick, 0);
         t->tag = SP_GUI_TAG_TICK_MAX;
         t->arg = g->goal;
         if (lo < 0)
             sp_gui_rect_cmd(ui->l, sp_gui_rect_make(zero, y - u / 2, 1, you_h + best_h + 3 * u / 2), th->muted, 0);
-        const char *val = sp_gui_list_strf(ui->l, "%d / %d", g->score, g->best);
+        const char *val = sp_gui_list_strf(ui->l, "%d / %d", g->score, g->expert);
         int valx = x0 + bw + 2 * u;
         sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, th->text, valx, y, val, -1,
                         sp_gui_rect_make(valx, y, vw + u, row_h));
@@ -211,12 +211,14 @@ static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
     }
 
     heading(ui, pg, _("Gemiste kansen"));
-    if (!d->n_missed && !d->n_missed_interventions)
+    if (!d->left && !d->n_missed_interventions)
         item(ui, pg, _("Geen: bij elke beslissing koos je een van de beste opties."), NULL);
-    for (int i = 0; i < d->n_missed; i++) {
-        const sp_debrief_missed *ms = &d->missed[i];
+    for (int i = 0; i < d->n_decisions; i++) {
+        const sp_debrief_decision *ms = &d->decisions[i];
+        if (ms->stronger < 0)
+            continue;
         const sp_node *n = &sc->nodes[ms->node];
-        const sp_option *best = &n->options[ms->best];
+        const sp_option *best = &n->options[ms->stronger];
         char better[4096];
         int len = snprintf(better, sizeof better, _("Je koos: “%s”\nSterker was: “%s”"),
                            sp_text_get(&n->options[ms->chosen].text, lang), sp_text_get(&best->text, lang));
@@ -224,7 +226,7 @@ static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
             len += snprintf(better + len, sizeof better - (size_t)len, k ? ", %s" : _("\nDaarmee zet je in: %s"),
                             sp_text_get(&hb->interventions[best->interventions[k]].label, lang));
         item(ui, pg, sp_gui_list_strf(l, ngettext("Beurt %d · %d punt laten liggen", "Beurt %d · %d punten laten liggen",
-                                                  (unsigned long)ms->diff), ms->turn, ms->diff), better);
+                                                  (unsigned long)ms->left), ms->turn, ms->left), better);
     }
     for (int i = 0; i < d->n_missed_interventions; i++) {
         const sp_intervention *iv = &hb->interventions[d->missed_interventions[i]];
@@ -320,7 +322,7 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
                    sp_gui_list_strf(ui->l, ngettext("Je haalde %d punt. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum.",
                                                     "Je haalde %d punten. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum.",
                                                     (unsigned long)(d->total < 0 ? -d->total : d->total)),
-                                    d->total, d->total_best, d->total_max));
+                                    d->total, d->total_max, d->total_max));
     pg.y += 2 * u;
 
     /* The chart sits on a card of its own. */

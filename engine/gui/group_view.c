@@ -657,7 +657,7 @@ static void goals(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
         const char *label = sp_text_get(&hb->goals[d->goals[i].goal].label, lang);
         int w = m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
         lw = w > lw ? w : lw;
-        int vals[2] = { d->goals[i].score, d->goals[i].best };
+        int vals[2] = { d->goals[i].score, d->goals[i].expert };
         for (int k = 0; k < 2; k++) {
             lo = vals[k] < lo ? vals[k] : lo;
             hi = vals[k] > hi ? vals[k] : hi;
@@ -677,7 +677,7 @@ static void goals(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
                         sp_gui_rect_make(pg->x, y, lw, row));
         int bh = row * 2 / 3, by = y + (row - bh) / 2;
         sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x0, by, bw, bh), th->bar, 0);
-        int best_x = bw > 0 ? zero + gl->best * bw / (hi - lo) : zero;
+        int best_x = bw > 0 ? zero + gl->expert * bw / (hi - lo) : zero;
         int you_x = bw > 0 ? zero + gl->score * bw / (hi - lo) : zero;
         if (best_x != zero)
             sp_gui_rect_cmd(ui->l, best_x > zero ? sp_gui_rect_make(zero, by, best_x - zero, bh)
@@ -690,7 +690,7 @@ static void goals(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
             c->tag = SP_GUI_TAG_BAR_YOU;
             c->arg = gl->goal;
         }
-        const char *val = sp_gui_list_strf(ui->l, "%d / %d", gl->score, gl->best);
+        const char *val = sp_gui_list_strf(ui->l, "%d / %d", gl->score, gl->expert);
         int vx = x0 + bw + 2 * u;
         sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_BOLD, th->text, vx, y, val, -1, sp_gui_rect_make(vx, y, vw + u, row));
         pg->y += row + u;
@@ -798,21 +798,23 @@ static void flag_lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_d
                        sp_gui_list_strf(ui->l, _("Niet ingezet · %s"),
                                         sp_text_get(&hb->interventions[d->missed_interventions[i]].label, lang)));
     heading(ui, pg, _("Gemiste kansen"));
-    if (!d->n_missed)
+    if (!d->left)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->muted, _("Geen: bij elke beslissing koos de groep een van de sterkste opties."));
-    for (int i = 0; i < d->n_missed; i++) {
-        const sp_debrief_missed *ms = &d->missed[i];
+    for (int i = 0; i < d->n_decisions; i++) {
+        const sp_debrief_decision *ms = &d->decisions[i];
+        if (ms->stronger < 0)
+            continue;
         int k = -1;
-        offered_index(a, ms->turn, ms->best, &k);
+        offered_index(a, ms->turn, ms->stronger, &k);
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text,
                        k >= 0 ? sp_gui_list_strf(ui->l, ngettext("Beurt %d · %d punt laten liggen; %c was sterker",
                                                                  "Beurt %d · %d punten laten liggen; %c was sterker",
-                                                                 (unsigned long)ms->diff),
-                                                 ms->turn, ms->diff, sp_gui_group_letter(k))
+                                                                 (unsigned long)ms->left),
+                                                 ms->turn, ms->left, sp_gui_group_letter(k))
                               : sp_gui_list_strf(ui->l, ngettext("Beurt %d · %d punt laten liggen",
                                                                  "Beurt %d · %d punten laten liggen",
-                                                                 (unsigned long)ms->diff),
-                                                 ms->turn, ms->diff));
+                                                                 (unsigned long)ms->left),
+                                                 ms->turn, ms->left));
     }
 }
 
@@ -863,7 +865,7 @@ void sp_gui_group_debrief_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     }
     sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text,
                    sp_gui_list_strf(ui->l, _("De groep haalde %d punten. Met de beste keuze bij elke beslissing onderweg waren het er %d geweest; het maximum in deze casus is %d."),
-                                    d->total, d->total_best, d->total_max));
+                                    d->total, d->total_max, d->total_max));
     heading(ui, &pg, _("Per leerdoel"));
     goals(a, ui, &pg, d);
     vote_history(a, ui, &pg);

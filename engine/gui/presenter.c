@@ -369,15 +369,17 @@ static void debrief_notes(pres *p, sp_gui_page *pg, const sp_debrief *d)
         small(p, pg, buf);
     }
     head(p, pg, _("Om te bespreken"));
-    if (!d->n_missed)
+    if (!d->left)
         small(p, pg, _("Bij elke beslissing koos de groep een van de sterkste opties."));
-    for (int i = 0; i < d->n_missed; i++) {
-        const sp_debrief_missed *ms = &d->missed[i];
+    for (int i = 0; i < d->n_decisions; i++) {
+        const sp_debrief_decision *ms = &d->decisions[i];
+        if (ms->stronger < 0)
+            continue;
         const sp_node *nd = &sc->nodes[ms->node];
         sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, p->ui->th->text,
                        sp_gui_list_strf(p->ui->l, _("Beurt %d: gekozen “%s”; sterker was “%s” (%d punten meer)."),
                                         ms->turn, sp_text_get(&nd->options[ms->chosen].text, p->lang),
-                                        sp_text_get(&nd->options[ms->best].text, p->lang), ms->diff));
+                                        sp_text_get(&nd->options[ms->stronger].text, p->lang), ms->left));
         pg->y += p->ui->m->unit / 2;
     }
 }
@@ -424,7 +426,7 @@ static void elsewhere(pres *p, sp_gui_page *pg)
         if (d)
             sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text,
                            sp_gui_list_strf(p->ui->l, _("De groep haalde %d van de %d punten die onderweg te halen waren."),
-                                            d->total, d->total_best));
+                                            d->total, d->total_max));
         small(p, pg, _("Op het grote scherm staat de nabespreking; PageDown en PageUp scrollen hem."));
         pg->y += p->ui->m->unit;
         if (a->traj && a->case_index + 1 < SP_CASE_COUNT && a->cases[a->case_index + 1].sc)

@@ -99,7 +99,7 @@ static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lan
     size_t lw = sp_term_columns(msg(t, SP_MSG_TOTAL));
     for (int i = 0; i < d->n_goals; i++) {
         const sp_debrief_goal *g = &d->goals[i];
-        int top = g->max > g->best ? g->max : g->best;
+        int top = g->expert;
         if (top > scale)
             scale = top;
         size_t c = sp_term_columns(sp_text_get(&hb->goals[g->goal].label, cl));
@@ -119,14 +119,14 @@ static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lan
         const char *label = sp_text_get(&hb->goals[g->goal].label, cl);
         fprintf(t->out, "  %s%*s ", label, (int)(lw - sp_term_columns(label)), "");
         if (width) {
-            bar(b, width, scale, g->score, g->best, g->max);
+            bar(b, width, scale, g->score, g->expert, g->expert);
             fprintf(t->out, "[%s] ", b);
         }
-        fprintf(t->out, "%3d / %3d / %3d\n", g->score, g->best, g->max);
+        fprintf(t->out, "%3d / %3d / %3d\n", g->score, g->expert, g->expert);
     }
     const char *tot = msg(t, SP_MSG_TOTAL);
     fprintf(t->out, "  %s%*s %*s%3d / %3d / %3d\n", tot, (int)(lw - sp_term_columns(tot)), "",
-            width ? width + 3 : 0, "", d->total, d->total_best, d->total_max);
+            width ? width + 3 : 0, "", d->total, d->total_max, d->total_max);
     if (width)
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_BAR_LEGEND));
 }
@@ -171,12 +171,14 @@ static void interventions(sp_term *t, const sp_scenario *sc, const sp_debrief *d
     }
 
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_MISSED_CHANCES));
-    if (!d->n_missed)
+    if (!d->left)
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
-    for (int i = 0; i < d->n_missed; i++) {
-        const sp_debrief_missed *m = &d->missed[i];
+    for (int i = 0; i < d->n_decisions; i++) {
+        const sp_debrief_decision *m = &d->decisions[i];
+        if (m->stronger < 0)
+            continue;
         const sp_node *n = &sc->nodes[m->node];
-        const sp_option *chosen = &n->options[m->chosen], *best = &n->options[m->best];
+        const sp_option *chosen = &n->options[m->chosen], *best = &n->options[m->stronger];
         char ivs[512];
         option_interventions(ivs, sizeof ivs, hb, best, cl);
         char *p = text;
@@ -195,7 +197,7 @@ static void interventions(sp_term *t, const sp_scenario *sc, const sp_debrief *d
                 left -= (size_t)k;
             }
         }
-        snprintf(p, left, "; %s %d", msg(t, SP_MSG_DIFF), m->diff);
+        snprintf(p, left, "; %s %d", msg(t, SP_MSG_DIFF), m->left);
         turn_label(t, label, sizeof label, m->turn, NULL);
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
     }

@@ -1,4 +1,4 @@
-/* test_analysis.c: reachability, score bounds, expert path and coverage on oefen.xml, generated 6,000-node cases and hand-built graphs. */
+/* test_analysis.c: exact maximum, expert path, reachability and coverage on oefen.xml, generated 6,000-node cases and hand-built graphs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -44,30 +44,30 @@ static const char *opt_id(const sp_scenario *sc, int node, int opt)
 
 /* ---- the small hand-checked case --------------------------------------- */
 
-static void oefen_bounds(void **state)
+static void oefen_exact(void **state)
 {
     (void)state;
     sp_analysis *a = NULL;
     assert_int_equal(sp_analysis_run(OEFEN, &a), SP_OK);
     assert_int_equal(a->n_nodes, OEFEN->n_nodes);
+    /* Every node: denk-hinder, plannen (trust 20), twijfel, doorgaan reaches mager. */
     for (int i = 0; i < a->n_nodes; i++)
         assert_int_equal(a->reachable[i], 1);
     assert_int_equal(a->n_decisions, 4); /* denk, vraag, twijfel, afspraak */
     assert_int_equal(a->n_endings, 3);
-    /* Conditions ignored: best denk-help 1 + doorvragen 3 + benoemen 3;
-     * worst denk-hinder -1 + plannen -1 + doorgaan -2. */
-    assert_int_equal(a->max_total, 7);
-    assert_int_equal(a->min_total, -4);
+    /* By hand, every play: help (+1) then doorvragen (+3, trust 100) goes to
+     * afspraak: vastleggen +2 = 6; help, kennismaken (+2, trust 60),
+     * vastleggen = 5; help, plannen (-1, trust 20), twijfel, benoemen (+3) =
+     * 3; hinder (-1, no inzicht), kennismaken, vastleggen = 3. Ignoring the
+     * conditions would promise 1 + 3 + 3 = 7, which no play reaches. */
+    assert_int_equal(a->max_total, 6);
     int rel = sp_handbook_goal(HBK, "relatie"), eig = sp_handbook_goal(HBK, "eigenaarschap");
     int hel = sp_handbook_goal(HBK, "helderheid"), koe = sp_handbook_goal(HBK, "koers");
-    assert_int_equal(a->goal_max[rel], 3);
-    assert_int_equal(a->goal_max[eig], 1);
-    assert_int_equal(a->goal_max[hel], 4);
-    assert_int_equal(a->goal_max[koe], 3);
-    assert_int_equal(a->goal_min[rel], 0);
-    assert_int_equal(a->goal_min[eig], 0);
-    assert_int_equal(a->goal_min[hel], -3);
-    assert_int_equal(a->goal_min[koe], -3);
+    assert_int_equal(a->expert_goal[rel], 0);
+    assert_int_equal(a->expert_goal[eig], 1);
+    assert_int_equal(a->expert_goal[hel], 4);
+    assert_int_equal(a->expert_goal[koe], 1);
+    assert_int_equal(a->expert_ending, N(OEFEN, "einde-goed"));
     sp_analysis_free(a);
 }
 
@@ -78,14 +78,14 @@ static void oefen_expert_path(void **state)
     assert_int_equal(sp_analysis_run(OEFEN, &a), SP_OK);
     /* With conditions honoured, doorvragen (+3) lifts trust to 100, so the
      * conversation goes to afspraak, not to twijfel where benoemen (+3)
-     * waits: the expert total is 6, not the unconditioned 7. */
-    assert_int_equal(a->n_best, 3);
-    assert_int_equal(a->best_nodes[0], N(OEFEN, "denk"));
-    assert_string_equal(opt_id(OEFEN, a->best_nodes[0], a->best_options[0]), "denk-help");
-    assert_int_equal(a->best_nodes[1], N(OEFEN, "vraag"));
-    assert_string_equal(opt_id(OEFEN, a->best_nodes[1], a->best_options[1]), "doorvragen");
-    assert_int_equal(a->best_nodes[2], N(OEFEN, "afspraak"));
-    assert_string_equal(opt_id(OEFEN, a->best_nodes[2], a->best_options[2]), "vastleggen");
+     * waits. */
+    assert_int_equal(a->n_expert, 3);
+    assert_int_equal(a->expert_nodes[0], N(OEFEN, "denk"));
+    assert_string_equal(opt_id(OEFEN, a->expert_nodes[0], a->expert_options[0]), "denk-help");
+    assert_int_equal(a->expert_nodes[1], N(OEFEN, "vraag"));
+    assert_string_equal(opt_id(OEFEN, a->expert_nodes[1], a->expert_options[1]), "doorvragen");
+    assert_int_equal(a->expert_nodes[2], N(OEFEN, "afspraak"));
+    assert_string_equal(opt_id(OEFEN, a->expert_nodes[2], a->expert_options[2]), "vastleggen");
     sp_analysis_free(a);
 }
 
@@ -187,20 +187,18 @@ static void large_exact(void **state)
 {
     (void)state;
     /* 6,000 decisions. b needs k >= 2 and resets k, so the best rhythm is
-     * a, a, b: 5 points per three decisions, 10,000 in all; ignoring the
-     * condition, b everywhere would give 18,000. k <= 3 keeps the states
-     * few, so the expert path is exact. */
+     * a, a, b: 5 points per three decisions, 10,000 in all (ignoring the
+     * condition, b everywhere would promise 18,000). */
     sp_scenario *sc = chain(6000, 3, "<set var=\"k\" value=\"0\"/>", 0, 0);
     sp_analysis *a = NULL;
     assert_int_equal(sp_analysis_run(sc, &a), SP_OK);
     assert_int_equal(a->n_decisions, 6000);
     assert_int_equal(a->n_endings, 1);
-    assert_int_equal(a->max_total, 18000);
-    assert_int_equal(a->min_total, 6000);
-    assert_int_equal(a->n_best, 6000);
+    assert_int_equal(a->max_total, 10000);
+    assert_int_equal(a->n_expert, 6000);
     int total = 0;
-    for (int i = 0; i < a->n_best; i++) {
-        const sp_option *o = &sc->nodes[a->best_nodes[i]].options[a->best_options[i]];
+    for (int i = 0; i < a->n_expert; i++) {
+        const sp_option *o = &sc->nodes[a->expert_nodes[i]].options[a->expert_options[i]];
         total += sp_option_total(o);
         assert_int_equal(o->id[0], i % 3 == 2 ? 'b' : 'a');
     }
@@ -209,24 +207,24 @@ static void large_exact(void **state)
     sp_scenario_free(sc);
 }
 
-static void large_state_explosion_falls_back(void **state)
+static void large_state_space_exact(void **state)
 {
     (void)state;
-    /* k only grows (up to 2 per decision), so (node, k) states number about
-     * layers^2 = 360,000. With 65 variables a state takes some 300 bytes and
-     * the search budget allows about 100,000 of them. The expert path is then
-     * played greedily with the conditions honoured: a, a (b needs k >= 2),
-     * then b every time; c (+4) is never offered, so it is never taken,
-     * although the bound that ignores conditions counts on it. */
+    /* k only grows (a +1, b +2), so (node, k) states number about
+     * layers^2 / 2 = 180,000, in the hashed layout (k runs to 1,000,000).
+     * b needs k >= 2: a, a, then b every time = 2 + 3 * 598; c (+4) needs
+     * k > 1,000,000,000 and is never offered. The 64 extra variables are
+     * read by no condition, so they are no part of a state. */
     sp_scenario *sc = chain(600, 1000000, "<add var=\"k\" value=\"2\"/>", 1, 64);
     sp_analysis *a = NULL;
     assert_int_equal(sp_analysis_run(sc, &a), SP_OK);
-    assert_int_equal(a->max_total, 2400);
-    assert_int_equal(a->n_best, 600);
+    assert_int_equal(a->max_total, 2 + 3 * 598);
+    assert_int_equal(a->n_expert, 600);
+    assert_true(a->n_states > 100000);
     int total = 0;
-    for (int i = 0; i < a->n_best; i++) {
-        const sp_option *o = &sc->nodes[a->best_nodes[i]].options[a->best_options[i]];
-        assert_int_equal(a->best_nodes[i], i);
+    for (int i = 0; i < a->n_expert; i++) {
+        const sp_option *o = &sc->nodes[a->expert_nodes[i]].options[a->expert_options[i]];
+        assert_int_equal(a->expert_nodes[i], i);
         assert_int_equal(o->id[0], i < 2 ? 'a' : 'b');
         total += sp_option_total(o);
     }
@@ -354,15 +352,15 @@ static void expert_path_matches_brute_force(void **state)
         /* The expert path is a real play, and no play scores more. */
         s = sp_session_new(sc, SP_LANG_NL);
         int total = 0;
-        for (int i = 0; i < a->n_best; i++) {
-            assert_int_equal(sp_session_view(s)->node, a->best_nodes[i]);
-            assert_int_equal(sp_session_choose(s, a->best_options[i]), SP_OK);
-            total += sp_option_total(&sc->nodes[a->best_nodes[i]].options[a->best_options[i]]);
+        for (int i = 0; i < a->n_expert; i++) {
+            assert_int_equal(sp_session_view(s)->node, a->expert_nodes[i]);
+            assert_int_equal(sp_session_choose(s, a->expert_options[i]), SP_OK);
+            total += sp_option_total(&sc->nodes[a->expert_nodes[i]].options[a->expert_options[i]]);
         }
         assert_true(sp_session_finished(s));
         if (total != best)
             fail_msg("seed %u: expert path scores %d, best play %d", seed, total, best);
-        assert_true(a->max_total >= total);
+        assert_int_equal(a->max_total, best);
         sp_session_free(s);
         sp_analysis_free(a);
         sp_scenario_free(sc);
@@ -403,12 +401,12 @@ static void dead_end_avoided(void **state)
     sp_scenario sc = { .id = "hand", .vars = &k, .n_vars = 1, .nodes = nodes, .n_nodes = 3 };
     sp_analysis *a = NULL;
     assert_int_equal(sp_analysis_run(&sc, &a), SP_OK);
-    assert_int_equal(a->max_total, 14); /* conditions ignored: A + T */
-    assert_int_equal(a->min_total, 1);
-    assert_int_equal(a->n_decisions, 2);
-    assert_int_equal(a->n_best, 1);
-    assert_int_equal(a->best_nodes[0], 0);
-    assert_int_equal(a->best_options[0], 1);
+    assert_int_equal(a->max_total, 1); /* B; A + T (14) is no play */
+    assert_int_equal(a->n_decisions, 2); /* trap is reached (by A), and offers nothing */
+    assert_int_equal(a->n_expert, 1);
+    assert_int_equal(a->expert_nodes[0], 0);
+    assert_int_equal(a->expert_options[0], 1);
+    assert_int_equal(a->offered[a->opt_base[1] + 0], 0);
     sp_analysis_free(a);
     sp_arena_free(ar);
 }
@@ -431,7 +429,8 @@ static void unreachable_and_cycle(void **state)
     assert_int_equal(a->reachable[2], 1);
     assert_int_equal(a->reachable[3], 0);
     assert_int_equal(a->n_endings, 1);
-    assert_int_equal(a->n_best, 0);
+    assert_int_equal(a->n_expert, 0);
+    assert_int_equal(a->expert_ending, 2);
     sp_analysis_free(a);
 
     /* a -> b -> a: the loader refuses cycles; the analysis says so too. */
@@ -445,11 +444,11 @@ static void unreachable_and_cycle(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(oefen_bounds),
+        cmocka_unit_test(oefen_exact),
         cmocka_unit_test(oefen_expert_path),
         cmocka_unit_test(oefen_coverage),
         cmocka_unit_test(large_exact),
-        cmocka_unit_test(large_state_explosion_falls_back),
+        cmocka_unit_test(large_state_space_exact),
         cmocka_unit_test(expert_path_matches_brute_force),
         cmocka_unit_test(dead_end_avoided),
         cmocka_unit_test(unreachable_and_cycle),

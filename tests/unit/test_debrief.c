@@ -1,4 +1,4 @@
-/* test_debrief.c: debrief figures for three scripted plays of tests/data/session/oefen.xml, worked out by hand. */
+/* test_debrief.c: debrief figures (score, max, left, still, stronger option) for scripted plays of tests/data/session/oefen.xml, worked out by hand. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,8 +21,14 @@
  *             kennismaken +2 (rel +2)
  *   twijfel:  doorgaan -2 (koers -2)         benoemen +3 (rel +1, koers +2)
  *   afspraak: vastleggen +2 (hel +2)         mondeling 0 (rel +1, hel -1)
- * Goal maxima over all paths, conditions ignored: relatie 0+2+1 = 3,
- * eigenaarschap 1, helderheid 2+2 = 4, koers 1+2 = 3; total 1+3+3 = 7.
+ * Trust starts at 50; doorvragen adds 60, kennismaken 10, plannen -30; gang
+ * goes to afspraak when trust >= 60, else to twijfel.
+ * V (the best still reachable), worked out by hand:
+ *   afspraak 2 (vastleggen); twijfel 3 (benoemen);
+ *   vraag with inzicht 5 (doorvragen 3 + 2); without 4 (kennismaken 2 + 2;
+ *   plannen gives -1 + 3 = 2); denk 6 (help 1 + 5; hinder -1 + 4 = 3).
+ * So max = 6, and the expert path denk-help, doorvragen, vastleggen scores
+ * relatie 0, eigenaarschap 1, helderheid 4, koers 1 (sum 6).
  */
 
 typedef struct {
@@ -69,13 +75,40 @@ static sp_session *play(const char *const *script)
     return s;
 }
 
-static void assert_goal(const sp_debrief *d, const char *goal, int score, int best, int max)
+static void assert_goal(const sp_debrief *d, const char *goal, int score, int expert)
 {
     const sp_debrief_goal *g = &d->goals[G(goal)];
     assert_int_equal(g->goal, G(goal));
-    if (g->score != score || g->best != best || g->max != max)
-        fail_msg("goal %s: score %d best %d max %d, expected %d %d %d",
-                 goal, g->score, g->best, g->max, score, best, max);
+    if (g->score != score || g->expert != expert)
+        fail_msg("goal %s: score %d expert %d, expected %d %d", goal, g->score, g->expert, score, expert);
+}
+
+/* The invariants of debrief.h. */
+static void assert_sums(const sp_debrief *d)
+{
+    int score = 0, expert = 0, left = 0;
+    for (int g = 0; g < d->n_goals; g++) {
+        score += d->goals[g].score;
+        expert += d->goals[g].expert;
+    }
+    for (int i = 0; i < d->n_decisions; i++)
+        left += d->decisions[i].left;
+    assert_int_equal(score, d->total);
+    assert_int_equal(expert, d->total_max);
+    assert_int_equal(left, d->left);
+    assert_int_equal(d->total + d->left + d->still, d->total_max);
+}
+
+static void assert_decision(const sp_debrief *d, int i, const char *node, const char *chosen,
+                            int chosen_total, const char *stronger, int stronger_total, int left)
+{
+    const sp_debrief_decision *x = &d->decisions[i];
+    assert_int_equal(x->node, N(node));
+    assert_int_equal(x->chosen, OPT(node, chosen));
+    assert_int_equal(x->chosen_total, chosen_total);
+    assert_int_equal(x->stronger, stronger ? OPT(node, stronger) : -1);
+    assert_int_equal(x->stronger_total, stronger_total);
+    assert_int_equal(x->left, left);
 }
 
 /* The expert-like play: every best option on offer. */
@@ -90,19 +123,20 @@ static void best_path(void **state)
     assert_int_equal(d->ending_node, N("einde-goed"));
     assert_int_equal(d->n_turns, 3);
     assert_int_equal(d->n_goals, 4);
-    /*            score best max
-     * relatie      0   0+2+1=3   3
-     * eigenaarsch  1   1         1
-     * helderheid   4   2+2=4     4
-     * koers        1   1         3 */
-    assert_goal(d, "relatie", 0, 3, 3);
-    assert_goal(d, "eigenaarschap", 1, 1, 1);
-    assert_goal(d, "helderheid", 4, 4, 4);
-    assert_goal(d, "koers", 1, 1, 3);
+    assert_goal(d, "relatie", 0, 0);
+    assert_goal(d, "eigenaarschap", 1, 1);
+    assert_goal(d, "helderheid", 4, 4);
+    assert_goal(d, "koers", 1, 1);
+    assert_int_equal(d->exact, 1);
     assert_int_equal(d->total, 6);
-    assert_int_equal(d->total_best, 6);
-    assert_int_equal(d->total_max, 7);
-    assert_int_equal(d->n_missed, 0);
+    assert_int_equal(d->total_max, 6);
+    assert_int_equal(d->left, 0);
+    assert_int_equal(d->still, 0);
+    assert_int_equal(d->n_decisions, 3);
+    assert_decision(d, 0, "denk", "denk-help", 1, NULL, 0, 0);
+    assert_decision(d, 1, "vraag", "doorvragen", 3, NULL, 0, 0);
+    assert_decision(d, 2, "afspraak", "vastleggen", 2, NULL, 0, 0);
+    assert_sums(d);
     assert_int_equal(d->n_applied, 2);
     assert_int_equal(d->applied[0].intervention, IV("int.doorvragen"));
     assert_int_equal(d->applied[0].turn, 2);
@@ -147,25 +181,23 @@ static void poor_path(void **state)
     assert_int_equal(d->ending_node, N("einde-mager"));
     assert_int_equal(d->n_turns, 3);
     /* Chosen: denk-hinder (koers -1), plannen (rel +1, hel -2), doorgaan (koers -2).
-     * Best on offer: denk {koers 1}; vraag without doorvragen {rel 2, hel 0};
-     * twijfel {rel 1, koers 2}. */
-    assert_goal(d, "relatie", 1, 3, 3);
-    assert_goal(d, "eigenaarschap", 0, 0, 1);
-    assert_goal(d, "helderheid", -2, 0, 4);
-    assert_goal(d, "koers", -3, 3, 3);
+     * denk: V 6, hinder -1 + 4 = 3, left 3 (help, +1, was stronger).
+     * vraag without inzicht: V 4, plannen -1 + 3 = 2, left 2 (kennismaken +2).
+     * twijfel: V 3, doorgaan -2 + 0, left 5 (benoemen +3). */
+    assert_goal(d, "relatie", 1, 0);
+    assert_goal(d, "eigenaarschap", 0, 1);
+    assert_goal(d, "helderheid", -2, 4);
+    assert_goal(d, "koers", -3, 1);
     assert_int_equal(d->total, -4);
-    assert_int_equal(d->total_best, 1 + 2 + 3);
-    assert_int_equal(d->n_missed, 3);
-    assert_int_equal(d->missed[0].turn, 1);
-    assert_int_equal(d->missed[0].chosen, OPT("denk", "denk-hinder"));
-    assert_int_equal(d->missed[0].best, OPT("denk", "denk-help"));
-    assert_int_equal(d->missed[0].diff, 2);
-    assert_int_equal(d->missed[1].node, N("vraag"));
-    assert_int_equal(d->missed[1].best, OPT("vraag", "kennismaken"));
-    assert_int_equal(d->missed[1].diff, 3);
-    assert_int_equal(d->missed[2].node, N("twijfel"));
-    assert_int_equal(d->missed[2].best, OPT("twijfel", "benoemen"));
-    assert_int_equal(d->missed[2].diff, 5);
+    assert_int_equal(d->total_max, 6);
+    assert_int_equal(d->left, 3 + 2 + 5);
+    assert_int_equal(d->still, 0);
+    assert_int_equal(d->n_decisions, 3);
+    assert_int_equal(d->decisions[0].turn, 1);
+    assert_decision(d, 0, "denk", "denk-hinder", -1, "denk-help", 1, 3);
+    assert_decision(d, 1, "vraag", "plannen", -1, "kennismaken", 2, 2);
+    assert_decision(d, 2, "twijfel", "doorgaan", -2, "benoemen", 3, 5);
+    assert_sums(d);
     /* The undone kennismaken counts for nothing: no intervention applied. */
     assert_int_equal(d->n_applied, 0);
     assert_int_equal(d->n_missed_interventions, 2);
@@ -208,11 +240,15 @@ static void unfinished_path(void **state)
     assert_int_equal(d->finished, 0);
     assert_int_equal(d->ending_node, -1);
     assert_int_equal(d->n_turns, 2);
-    assert_goal(d, "relatie", 2, 2, 3);
-    assert_goal(d, "koers", -1, 1, 3);
+    assert_goal(d, "relatie", 2, 0);
+    assert_goal(d, "koers", -1, 1);
+    /* hinder left 3; kennismaken (2 + 2 = V 4) left nothing; afspraak still
+     * holds 2: 1 + 3 + 2 = 6. */
     assert_int_equal(d->total, 1);
-    assert_int_equal(d->total_best, 3);
-    assert_int_equal(d->n_missed, 1);
+    assert_int_equal(d->left, 3);
+    assert_int_equal(d->still, 2);
+    assert_decision(d, 1, "vraag", "kennismaken", 2, NULL, 0, 0);
+    assert_sums(d);
     assert_int_equal(d->n_applied, 1);
     assert_int_equal(d->applied[0].intervention, IV("int.kennismaken"));
     assert_int_equal(d->n_missed_interventions, 0);
@@ -229,9 +265,11 @@ static void unfinished_path(void **state)
     assert_int_equal(d->finished, 1);
     assert_int_equal(d->ending_node, N("einde-midden"));
     assert_int_equal(d->n_flags_missed, 3);
-    assert_int_equal(d->n_missed, 2);
-    assert_int_equal(d->missed[1].best, OPT("afspraak", "vastleggen"));
-    assert_int_equal(d->missed[1].diff, 2);
+    assert_int_equal(d->n_decisions, 3);
+    assert_decision(d, 2, "afspraak", "mondeling", 0, "vastleggen", 2, 2);
+    assert_int_equal(d->left, 5);
+    assert_int_equal(d->still, 0);
+    assert_sums(d);
     assert_int_equal(d->n_missed_interventions, 1);
     assert_int_equal(d->missed_interventions[0], IV("int.aannames"));
     sp_debrief_free(d);
@@ -247,10 +285,12 @@ static void empty_play(void **state)
     assert_non_null(d);
     assert_int_equal(d->n_turns, 0);
     assert_int_equal(d->total, 0);
-    assert_int_equal(d->total_best, 0);
-    assert_int_equal(d->total_max, 7);
+    assert_int_equal(d->total_max, 6);
+    assert_int_equal(d->left, 0);
+    assert_int_equal(d->still, 6);
     assert_int_equal(d->n_flags_missed, 0);
-    assert_int_equal(d->n_missed, 0);
+    assert_int_equal(d->n_decisions, 0);
+    assert_sums(d);
     sp_debrief_free(d);
     sp_session_free(s);
 }

@@ -104,11 +104,16 @@ static void html_figures(void **state)
     assert_int_equal(count(h, "http"), count(h, "xmlns=\"http://www.w3.org/2000/svg\""));
     assert_int_equal(count(h, "href=\""), count(h, "href=\"#"));
 
-    /* Figures per goal in the table, hand-checked for p1 (see test_stats.c)
-     * and equal to the debrief's. */
+    /* Figures per goal in the table, hand-checked for p1 and equal to the
+     * debrief's. The expert path of kruispunt (by hand: V besluit 3,
+     * met-jansen 6, klaasen-alleen 5, route 9 by wachten, gevoel 11 by
+     * doorbreken) is doorbreken, wachten, bal, teruggeven: relatie 2,
+     * eigenaarschap 3, helderheid 2, koers 4, max 11. Until the surfaces
+     * get their own columns, data-best and data-max both carry the expert
+     * row (and the total row the maximum). */
     static const struct { const char *goal; int you, best, max; } want[] = {
-        { "relatie", 1, 1, 2 }, { "eigenaarschap", 2, 5, 3 }, { "helderheid", -2, 1, 3 }, { "koers", -3, 4, 4 },
-        { "total", -2, 10, 11 },
+        { "relatie", 1, 2, 2 }, { "eigenaarschap", 2, 3, 3 }, { "helderheid", -2, 2, 2 }, { "koers", -3, 4, 4 },
+        { "total", -2, 11, 11 },
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         char key[64];
@@ -121,8 +126,7 @@ static void html_figures(void **state)
         if (strcmp(want[i].goal, "total") != 0) {
             const sp_debrief_goal *g = &d->goals[sp_handbook_goal(HB, want[i].goal)];
             assert_int_equal(g->score, want[i].you);
-            assert_int_equal(g->best, want[i].best);
-            assert_int_equal(g->max, want[i].max);
+            assert_int_equal(g->expert, want[i].best);
             /* and the chart's bars carry the same numbers */
             snprintf(key, sizeof key, "<g data-goal=\"%s\">", want[i].goal);
             const char *bars = strstr(h, key);

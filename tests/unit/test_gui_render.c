@@ -247,13 +247,13 @@ static void test_chart_bars_are_proportional(void **state)
         assert_non_null(best);
         assert_non_null(tick);
         /* lengths proportional to the values, within a pixel of rounding */
-        if (g->best != 0 && g->score != 0) {
-            double ratio = (double)you->r.w / best->r.w, want = (double)abs(g->score) / abs(g->best);
+        if (g->expert != 0 && g->score != 0) {
+            double ratio = (double)you->r.w / best->r.w, want = (double)abs(g->score) / abs(g->expert);
             assert_true(ratio > want - 0.05 && ratio < want + 0.05);
             checked++;
         }
         if (g->score < 0) /* a negative score grows left from the zero line */
-            assert_true(you->r.x < best->r.x || g->best < 0);
+            assert_true(you->r.x < best->r.x || g->expert < 0);
         /* and on screen: as many accent pixels in the bar's row as it is long */
         if (you->r.w > 4) {
             int row = you->r.y + you->r.h / 2;

@@ -218,12 +218,14 @@ void testutil_assert_same_debrief(const sp_debrief *a, const sp_debrief *b)
     assert_int_equal(a->ending_node, b->ending_node);
     assert_int_equal(a->n_turns, b->n_turns);
     assert_int_equal(a->total, b->total);
-    assert_int_equal(a->total_best, b->total_best);
     assert_int_equal(a->total_max, b->total_max);
+    assert_int_equal(a->left, b->left);
+    assert_int_equal(a->still, b->still);
+    assert_int_equal(a->exact, b->exact);
     SAME_ARRAY(a, b, n_goals, goals);
     SAME_ARRAY(a, b, n_applied, applied);
     SAME_ARRAY(a, b, n_missed_interventions, missed_interventions);
-    SAME_ARRAY(a, b, n_missed, missed);
+    SAME_ARRAY(a, b, n_decisions, decisions);
     SAME_ARRAY(a, b, n_recognised, recognised);
     SAME_ARRAY(a, b, n_flags_missed, flags_missed);
     SAME_ARRAY(a, b, n_false_alarms, false_alarms);

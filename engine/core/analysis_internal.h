@@ -1,0 +1,71 @@
+/* analysis_internal.h: core-internal: the state table of the value function, shared by the analysis files. */
+#ifndef SP_ANALYSIS_INTERNAL_H
+#define SP_ANALYSIS_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "analysis.h"
+
+/*
+ * A state is a node plus the values of the relevant variables (those some
+ * condition reads) that are live there (some path on from the node reads
+ * them before a set overwrites them), packed into W 64-bit words of bit
+ * fields; a dead variable's field is 0. It lives in a
+ * slot: in the dense layout (at most one word of few bits, few nodes) the
+ * slot is node << bits | key, an array index with no hashing; otherwise a
+ * slot is an entry of growing arrays found through an open-addressing hash
+ * table.
+ */
+
+typedef struct {
+    int slot, node, j, pending;   /* j: the option (or goto) being followed */
+    int bestj, bestv, bestt;      /* best so far: option, delta + V(after), delta */
+    int n_offered;
+} sp_vframe;
+
+/* A decision that offers nothing in some reachable state: the first such
+ * state found per node, the path that leads there and its variables. */
+typedef struct {
+    int node;
+    int *vars;                 /* every variable, as in force there */
+    int *path_nodes, *path_opts; int n_path; /* decisions and options taken */
+} sp_vdead;
+
+struct sp_value {
+    const sp_scenario *sc;
+    sp_diag *diag;
+    int nv;                    /* all variables */
+    int nrel, *rel, *rmin, *rword, *rshift; /* relevant variables and their fields */
+    uint64_t *rmask;
+    unsigned char *live;       /* n_nodes x nrel: the variable can still be read after the node */
+    int W;                     /* key words */
+    int dense, bits;           /* dense layout: slot = node << bits | key[0] */
+    size_t cap;                /* slots allocated */
+    unsigned char *mark;       /* 0 unseen, 1 being searched, 2 done */
+    int *val, *best;           /* V, and the stronger option (-1: none / not a decision) */
+    int *snode;                /* hash layout: node of the slot */
+    uint64_t *keys;            /* hash layout: W words per slot */
+    int *table; size_t tcap;   /* hash layout: slot indices, -1 empty */
+    int n_states;
+    int *order; int n_order; size_t ocap;   /* slots in the order they were finished (children first) */
+    sp_vframe *st; int *svars; int scap;  /* the search stack */
+    uint64_t *tmpkey;
+    unsigned char *offered;    /* per option (opt_base), offered in some state */
+    int *opt_base;
+    sp_vdead *dead; int n_dead;
+    unsigned char *dead_seen;  /* per node */
+    sp_status failed;
+};
+
+/* The node of a slot, and the variables it stands for (irrelevant ones at
+ * their init values). */
+int sp_value_slot_node(const sp_value *v, int slot);
+void sp_value_slot_vars(const sp_value *v, int slot, int *vars);
+/* The slot of (node, vars), -1 when the search never met it. */
+int sp_value_find(const sp_value *v, int node, const int *vars);
+/* The state reached by option j (or the goto when node is a goto node, j
+ * ignored): vars changed in place to those in force at the target, which is
+ * returned. */
+int sp_value_step(const sp_value *v, int node, int j, int *vars);
+
+#endif

@@ -1,0 +1,686 @@
+/* analysis_value.c: the exact value function V over (node, variable values): a memoised search that honours conditions and set/add effects. */
+#include "analysis_internal.h"
+#include "cond.h"
+#include "model_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The search is a depth-first walk over states with an explicit stack (a
+ * chain of 20,000 nodes would otherwise be 20,000 C frames). A state is
+ * finished when all its offered options have been followed; its V is then
+ * the best delta + V(child), with ties broken by the higher own total, then
+ * the option that comes first. A state met a second time is looked up, not
+ * searched again, so the cost is linear in the number of reachable states.
+ * A state met while it is still on the stack would mean a cycle: the loader
+ * refuses those, and the search answers SP_EINVAL rather than loop.
+ */
+
+#define DENSE_MAX_SLOTS ((size_t)1 << 23) /* the dense layout's largest table */
+#define UNSET (-1)
+
+static void fail(sp_value *v, sp_status st, const char *what)
+{
+    if (v->failed == SP_OK && v->diag && what)
+        sp_diag_add(v->diag, v->sc->path ? v->sc->path : v->sc->id, 0, "%s", what);
+    if (v->failed == SP_OK)
+        v->failed = st;
+}
+
+static void fail_limit(sp_value *v)
+{
+    if (v->failed == SP_OK && v->diag)
+        sp_diag_add(v->diag, v->sc->path ? v->sc->path : v->sc->id, 0,
+                    "the case has more than %d states (node and variable values), so its exact "
+                    "maximum cannot be worked out; let fewer conditions read variables, or narrow "
+                    "the min..max of the variables they read",
+                    SP_ANALYSIS_MAX_STATES);
+    if (v->failed == SP_OK)
+        v->failed = SP_EINVAL;
+}
+
+/* ---- layout -------------------------------------------------------------- */
+
+static int bits_for(long long range)
+{
+    int b = 0;
+    while (b < 40 && (range >> b) != 0)
+        b++;
+    return b;
+}
+
+static void mark_used(const sp_scenario *sc, unsigned char *used)
+{
+    for (int i = 0; i < sc->n_nodes; i++) {
+        const sp_node *n = &sc->nodes[i];
+        for (int k = 0; k < n->n_gotos; k++)
+            sp_cond_vars(n->gotos[k].cond, used);
+        for (int k = 0; k < n->n_options; k++)
+            sp_cond_vars(n->options[k].cond, used);
+        for (int k = 0; k < n->n_lines; k++)
+            sp_cond_vars(n->lines[k].cond, used);
+    }
+}
+
+static int liveness(sp_value *v);
+
+/* Picks the relevant variables and packs their fields into words. */
+static int layout(sp_value *v)
+{
+    const sp_scenario *sc = v->sc;
+    size_t nvb = (size_t)(sc->n_vars ? sc->n_vars : 1);
+    unsigned char *used = calloc(nvb, 1);
+    v->rel = calloc(nvb, sizeof(int));
+    v->rmin = calloc(nvb, sizeof(int));
+    v->rword = calloc(nvb, sizeof(int));
+    v->rshift = calloc(nvb, sizeof(int));
+    v->rmask = calloc(nvb, sizeof(uint64_t));
+    if (!used || !v->rel || !v->rmin || !v->rword || !v->rshift || !v->rmask) {
+        free(used);
+        return 0;
+    }
+    mark_used(sc, used);
+    int word = 0, shift = 0, total_bits = 0;
+    for (int i = 0; i < sc->n_vars; i++) {
+        if (!used[i])
+            continue;
+        int b = bits_for((long long)sc->vars[i].max - sc->vars[i].min);
+        if (shift + b > 64) {
+            word++;
+            shift = 0;
+        }
+        int r = v->nrel++;
+        v->rel[r] = i;
+        v->rmin[r] = sc->vars[i].min;
+        v->rword[r] = word;
+        v->rshift[r] = shift;
+        v->rmask[r] = b >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << b) - 1);
+        shift += b;
+        total_bits += b;
+    }
+    free(used);
+    v->W = total_bits ? word + 1 : 0;
+    v->bits = total_bits;
+    v->dense = v->W <= 1 && total_bits <= 24 &&
+               ((size_t)sc->n_nodes << total_bits) <= DENSE_MAX_SLOTS;
+    return liveness(v);
+}
+
+/* ---- liveness ----------------------------------------------------------- */
+
+/* Which relevant variables a condition reads, into set (by field index). */
+static void cond_reads(const sp_value *v, const sp_cond *c, unsigned char *used, unsigned char *set)
+{
+    if (!c)
+        return;
+    memset(used, 0, (size_t)(v->nv ? v->nv : 1));
+    sp_cond_vars(c, used);
+    for (int r = 0; r < v->nrel; r++)
+        set[r] |= used[v->rel[r]];
+}
+
+/* set: live after the effects; becomes live before them (a set kills). */
+static void kill_sets(const sp_value *v, const int *field, const sp_effect *e, int n, unsigned char *set)
+{
+    for (int i = n - 1; i >= 0; i--)
+        if (e[i].op == SP_EFFECT_SET && field[e[i].var] >= 0)
+            set[field[e[i].var]] = 0;
+}
+
+/* Adds to live[n] what arriving at t (by option o, NULL for a goto) needs. */
+static void edge_live(const sp_value *v, const int *field, unsigned char *used, unsigned char *tmp,
+                      int n, const sp_option *o, int t)
+{
+    const sp_node *tn = &v->sc->nodes[t];
+    size_t R = (size_t)v->nrel;
+    memcpy(tmp, v->live + (size_t)t * R, R);
+    kill_sets(v, field, tn->effects, tn->n_effects, tmp);
+    for (int i = 0; i < tn->n_lines; i++)
+        cond_reads(v, tn->lines[i].cond, used, tmp);
+    if (o)
+        kill_sets(v, field, o->effects, o->n_effects, tmp);
+    for (size_t r = 0; r < R; r++)
+        v->live[(size_t)n * R + r] |= tmp[r];
+}
+
+/* live[n]: by one pass over the nodes, successors first (the graph is
+ * acyclic; on a cycle every variable counts as live, and the search
+ * reports the cycle). 0 on out-of-memory. */
+static int liveness(sp_value *v)
+{
+    const sp_scenario *sc = v->sc;
+    int N = sc->n_nodes;
+    size_t R = (size_t)v->nrel;
+    v->live = calloc((size_t)N * (R ? R : 1), 1);
+    int *field = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    unsigned char *used = malloc((size_t)(v->nv ? v->nv : 1)), *tmp = malloc(R ? R : 1);
+    unsigned char *state = calloc((size_t)N, 1);
+    int *stack = malloc(sizeof(int) * (size_t)N * 2);
+    int ok = v->live && field && used && tmp && state && stack;
+    for (int i = 0; ok && i < v->nv; i++)
+        field[i] = -1;
+    for (int r = 0; ok && r < v->nrel; r++)
+        field[v->rel[r]] = r;
+    for (int root = 0; ok && root < N; root++) {
+        if (state[root])
+            continue;
+        int sp = 0;
+        stack[sp++] = root;
+        stack[sp++] = 0;
+        state[root] = 1;
+        while (sp > 0) {
+            int n = stack[sp - 2], j = stack[sp - 1];
+            const sp_node *nd = &sc->nodes[n];
+            int ns = nd->kind == SP_NODE_GOTO ? nd->n_gotos : nd->n_options;
+            if (j < ns) {
+                stack[sp - 1]++;
+                int t = nd->kind == SP_NODE_GOTO ? nd->gotos[j].target : nd->options[j].target;
+                if (!state[t]) {
+                    state[t] = 1;
+                    stack[sp++] = t;
+                    stack[sp++] = 0;
+                } else if (state[t] == 1) {
+                    memset(v->live, 1, (size_t)N * R); /* a cycle */
+                    goto out;
+                }
+                continue;
+            }
+            sp -= 2;
+            state[n] = 2;
+            unsigned char *ln = v->live + (size_t)n * R;
+            for (int k = 0; k < nd->n_gotos; k++) {
+                cond_reads(v, nd->gotos[k].cond, used, ln);
+                edge_live(v, field, used, tmp, n, NULL, nd->gotos[k].target);
+            }
+            for (int k = 0; k < nd->n_options; k++) {
+                cond_reads(v, nd->options[k].cond, used, ln);
+                edge_live(v, field, used, tmp, n, &nd->options[k], nd->options[k].target);
+            }
+        }
+    }
+out:
+    free(field);
+    free(used);
+    free(tmp);
+    free(state);
+    free(stack);
+    return ok;
+}
+
+static void pack(const sp_value *v, int node, const int *vars, uint64_t *key)
+{
+    for (int w = 0; w < v->W; w++)
+        key[w] = 0;
+    const unsigned char *live = v->live + (size_t)node * (size_t)v->nrel;
+    for (int r = 0; r < v->nrel; r++)
+        if (live[r])
+            key[v->rword[r]] |= ((uint64_t)((long long)vars[v->rel[r]] - v->rmin[r]) & v->rmask[r])
+                            << v->rshift[r];
+}
+
+/* ---- the state table ------------------------------------------------------ */
+
+static uint64_t key_hash(int node, const uint64_t *key, int W)
+{
+    uint64_t h = (uint64_t)(unsigned)node * 0x9E3779B97F4A7C15ull;
+    for (int w = 0; w < W; w++)
+        h = (h ^ key[w]) * 0xBF58476D1CE4E5B9ull + 0x94D049BB133111EBull;
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 29);
+}
+
+static int table_grow(sp_value *v)
+{
+    size_t ncap = v->tcap ? v->tcap * 2 : 4096;
+    int *t = malloc(sizeof(int) * ncap);
+    if (!t)
+        return 0;
+    for (size_t k = 0; k < ncap; k++)
+        t[k] = -1;
+    for (size_t i = 0; i < v->cap && (int)i < v->n_states; i++) {
+        size_t k = (size_t)key_hash(v->snode[i], v->keys + i * (size_t)v->W, v->W) & (ncap - 1);
+        while (t[k] >= 0)
+            k = (k + 1) & (ncap - 1);
+        t[k] = (int)i;
+    }
+    free(v->table);
+    v->table = t;
+    v->tcap = ncap;
+    return 1;
+}
+
+static int slots_grow(sp_value *v)
+{
+    size_t ncap = v->cap ? v->cap * 2 : 1024;
+    unsigned char *m = realloc(v->mark, ncap);
+    if (m)
+        v->mark = m;
+    int *a = m ? realloc(v->val, sizeof(int) * ncap) : NULL;
+    if (a)
+        v->val = a;
+    int *b = a ? realloc(v->best, sizeof(int) * ncap) : NULL;
+    if (b)
+        v->best = b;
+    int *c = b ? realloc(v->snode, sizeof(int) * ncap) : NULL;
+    if (c)
+        v->snode = c;
+    uint64_t *k = c ? realloc(v->keys, sizeof(uint64_t) * ncap * (size_t)(v->W ? v->W : 1)) : NULL;
+    if (!k)
+        return 0;
+    v->keys = k;
+    memset(v->mark + v->cap, 0, ncap - v->cap);
+    v->cap = ncap;
+    return 1;
+}
+
+/* The slot of (node, vars); in the hash layout a new state is added
+ * (unmarked). -1 when the limit is passed or memory runs out. */
+static int lookup(sp_value *v, int node, const int *vars, int add)
+{
+    pack(v, node, vars, v->tmpkey);
+    if (v->dense)
+        return (int)(((size_t)node << v->bits) | (size_t)(v->W ? v->tmpkey[0] : 0));
+    size_t W = (size_t)v->W;
+    uint64_t h = key_hash(node, v->tmpkey, v->W);
+    size_t k = (size_t)h & (v->tcap - 1);
+    for (; v->table[k] >= 0; k = (k + 1) & (v->tcap - 1)) {
+        int i = v->table[k];
+        if (v->snode[i] == node && memcmp(v->keys + (size_t)i * W, v->tmpkey, sizeof(uint64_t) * W) == 0)
+            return i;
+    }
+    if (!add)
+        return -1;
+    if (v->n_states >= SP_ANALYSIS_MAX_STATES) {
+        fail_limit(v);
+        return -1;
+    }
+    if ((size_t)v->n_states >= v->cap && !slots_grow(v)) {
+        fail(v, SP_ENOMEM, NULL);
+        return -1;
+    }
+    int i = v->n_states;
+    v->snode[i] = node;
+    memcpy(v->keys + (size_t)i * W, v->tmpkey, sizeof(uint64_t) * W);
+    v->mark[i] = 0;
+    v->table[k] = i;
+    if ((size_t)(v->n_states + 1) * 2 > v->tcap) {
+        v->n_states++; /* table_grow re-inserts slots 0..n_states-1 */
+        int ok = table_grow(v);
+        v->n_states--;
+        if (!ok) {
+            fail(v, SP_ENOMEM, NULL);
+            return -1;
+        }
+    }
+    return i;
+}
+
+/* Marks a slot as being searched; 0 past the limit. */
+static int claim(sp_value *v, int slot)
+{
+    if (v->dense) {
+        if (v->n_states >= SP_ANALYSIS_MAX_STATES) {
+            fail_limit(v);
+            return 0;
+        }
+        v->n_states++;
+    } else if (slot == v->n_states) {
+        v->n_states++;
+    }
+    v->mark[slot] = 1;
+    return 1;
+}
+
+int sp_value_slot_node(const sp_value *v, int slot)
+{
+    return v->dense ? (int)((size_t)slot >> v->bits) : v->snode[slot];
+}
+
+void sp_value_slot_vars(const sp_value *v, int slot, int *vars)
+{
+    for (int i = 0; i < v->nv; i++)
+        vars[i] = v->sc->vars[i].init;
+    uint64_t one = (uint64_t)slot & ((((uint64_t)1) << v->bits) - 1);
+    const uint64_t *key = v->dense ? &one : v->keys + (size_t)slot * (size_t)v->W;
+    const unsigned char *live = v->live + (size_t)sp_value_slot_node(v, slot) * (size_t)v->nrel;
+    for (int r = 0; r < v->nrel; r++)
+        if (live[r])
+            vars[v->rel[r]] = v->rmin[r] + (int)((key[v->rword[r]] >> v->rshift[r]) & v->rmask[r]);
+}
+
+int sp_value_find(const sp_value *v, int node, const int *vars)
+{
+    int s = lookup((sp_value *)v, node, vars, 0);
+    return s >= 0 && v->mark[s] == 2 ? s : -1;
+}
+
+int sp_value_step(const sp_value *v, int node, int j, int *vars)
+{
+    const sp_scenario *sc = v->sc;
+    const sp_node *n = &sc->nodes[node];
+    int target;
+    if (n->kind == SP_NODE_GOTO) {
+        target = sp_node_goto(n, vars);
+    } else {
+        const sp_option *o = &n->options[j];
+        sp_effects_apply(sc, vars, o->effects, o->n_effects);
+        target = o->target;
+    }
+    const sp_node *t = &sc->nodes[target];
+    sp_effects_apply(sc, vars, t->effects, t->n_effects);
+    return target;
+}
+
+/* ---- the search ------------------------------------------------------------ */
+
+static int stack_room(sp_value *v, int depth)
+{
+    if (depth < v->scap)
+        return 1;
+    int ncap = v->scap ? v->scap * 2 : 256;
+    sp_vframe *f = realloc(v->st, sizeof(sp_vframe) * (size_t)ncap);
+    if (f)
+        v->st = f;
+    int *s = f ? realloc(v->svars, sizeof(int) * (size_t)ncap * (size_t)(v->nv ? v->nv : 1)) : NULL;
+    if (!s)
+        return 0;
+    v->svars = s;
+    v->scap = ncap;
+    return 1;
+}
+
+static void take(sp_value *v, sp_vframe *f, const sp_node *n, int child)
+{
+    if (v->val[child] == SP_VALUE_NONE)
+        return;
+    int t = n->kind == SP_NODE_GOTO ? 0 : sp_option_total(&n->options[f->j]);
+    int x = t + v->val[child];
+    if (f->bestj < 0 || x > f->bestv || (x == f->bestv && t > f->bestt)) {
+        f->bestj = f->j;
+        f->bestv = x;
+        f->bestt = t;
+    }
+}
+
+/* Keeps the first dead end found at a node: the stack is its path. */
+static void record_dead(sp_value *v, int depth)
+{
+    int node = v->st[depth - 1].node;
+    if (v->dead_seen[node])
+        return;
+    sp_vdead *nd = realloc(v->dead, sizeof(sp_vdead) * (size_t)(v->n_dead + 1));
+    if (!nd) {
+        fail(v, SP_ENOMEM, NULL);
+        return;
+    }
+    v->dead = nd;
+    sp_vdead *d = &v->dead[v->n_dead];
+    memset(d, 0, sizeof *d);
+    d->node = node;
+    d->vars = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    d->path_nodes = malloc(sizeof(int) * (size_t)depth);
+    d->path_opts = malloc(sizeof(int) * (size_t)depth);
+    if (!d->vars || !d->path_nodes || !d->path_opts) {
+        free(d->vars);
+        free(d->path_nodes);
+        free(d->path_opts);
+        fail(v, SP_ENOMEM, NULL);
+        return;
+    }
+    memcpy(d->vars, v->svars + (size_t)(depth - 1) * (size_t)v->nv, sizeof(int) * (size_t)v->nv);
+    for (int i = 0; i < depth - 1; i++)
+        if (v->sc->nodes[v->st[i].node].kind != SP_NODE_GOTO) {
+            d->path_nodes[d->n_path] = v->st[i].node;
+            d->path_opts[d->n_path++] = v->st[i].j;
+        }
+    v->dead_seen[node] = 1;
+    v->n_dead++;
+}
+
+static int finish(sp_value *v, int depth)
+{
+    sp_vframe *f = &v->st[depth - 1];
+    const sp_node *n = &v->sc->nodes[f->node];
+    v->val[f->slot] = n->kind == SP_NODE_ENDING ? 0 : f->bestj >= 0 ? f->bestv : SP_VALUE_NONE;
+    v->best[f->slot] = n->kind == SP_NODE_GOTO ? -1 : f->bestj;
+    v->mark[f->slot] = 2;
+    if ((size_t)v->n_states > v->ocap) {
+        size_t ncap = v->ocap ? v->ocap * 2 : 1024;
+        while (ncap < (size_t)v->n_states)
+            ncap *= 2;
+        int *o = realloc(v->order, sizeof(int) * ncap);
+        if (!o)
+            return 0;
+        v->order = o;
+        v->ocap = ncap;
+    }
+    v->order[v->n_order++] = f->slot;
+    if ((n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT) && f->n_offered == 0)
+        record_dead(v, depth);
+    return v->failed == SP_OK;
+}
+
+/* Follows options of the top frame until one leads to an unseen state
+ * (pushed: returns 1) or all are done (returns 0); -1 on failure. */
+static int advance(sp_value *v, int depth)
+{
+    const sp_scenario *sc = v->sc;
+    int nv = v->nv;
+    sp_vframe *f = &v->st[depth - 1];
+    const sp_node *n = &sc->nodes[f->node];
+    int nopt = n->kind == SP_NODE_GOTO ? 1 : n->kind == SP_NODE_ENDING ? 0 : n->n_options;
+    for (; f->j < nopt; f->j++) {
+        if (n->kind != SP_NODE_GOTO) {
+            if (!sp_cond_eval(n->options[f->j].cond, v->svars + (size_t)(depth - 1) * (size_t)nv))
+                continue;
+            v->offered[v->opt_base[f->node] + f->j] = 1;
+            f->n_offered++;
+        }
+        if (!stack_room(v, depth + 1)) {
+            fail(v, SP_ENOMEM, NULL);
+            return -1;
+        }
+        f = &v->st[depth - 1];
+        int *cv = v->svars + (size_t)depth * (size_t)nv;
+        memcpy(cv, cv - nv, sizeof(int) * (size_t)nv);
+        int target = sp_value_step(v, f->node, f->j, cv);
+        int c = lookup(v, target, cv, 1);
+        if (c < 0)
+            return -1;
+        if (v->mark[c] == 2) {
+            take(v, f, n, c);
+            continue;
+        }
+        if (v->mark[c] == 1) {
+            fail(v, SP_EINVAL, "the scenario graph has a cycle");
+            return -1;
+        }
+        if (!claim(v, c))
+            return -1;
+        f->pending = c;
+        v->st[depth] = (sp_vframe){ c, target, 0, -1, -1, 0, 0, 0 };
+        return 1;
+    }
+    return 0;
+}
+
+/* Searches the state (node, vars) and everything it leads to. */
+static int search(sp_value *v, int node, const int *vars)
+{
+    if (v->failed != SP_OK || !stack_room(v, 1)) {
+        fail(v, SP_ENOMEM, NULL);
+        return -1;
+    }
+    memcpy(v->svars, vars, sizeof(int) * (size_t)v->nv);
+    int s = lookup(v, node, v->svars, 1);
+    if (s < 0 || v->mark[s] == 2)
+        return s;
+    if (v->mark[s] == 1 || !claim(v, s)) {
+        fail(v, SP_EINVAL, "the scenario graph has a cycle");
+        return -1;
+    }
+    v->st[0] = (sp_vframe){ s, node, 0, -1, -1, 0, 0, 0 };
+    int depth = 1;
+    while (depth > 0) {
+        sp_vframe *f = &v->st[depth - 1];
+        if (f->pending >= 0) {
+            take(v, f, &v->sc->nodes[f->node], f->pending);
+            f->pending = -1;
+            f->j++;
+        }
+        int r = advance(v, depth);
+        if (r < 0)
+            return -1;
+        if (r > 0) {
+            depth++;
+            continue;
+        }
+        if (!finish(v, depth)) {
+            fail(v, SP_ENOMEM, NULL);
+            return -1;
+        }
+        depth--;
+    }
+    return s;
+}
+
+/* ---- public ------------------------------------------------------------------ */
+
+sp_status sp_value_new(const sp_scenario *sc, sp_diag *d, sp_value **out)
+{
+    *out = NULL;
+    if (!sc || sc->n_nodes <= 0)
+        return SP_EUSAGE;
+    sp_value *v = calloc(1, sizeof *v);
+    if (!v)
+        return SP_ENOMEM;
+    v->sc = sc;
+    v->diag = d;
+    v->nv = sc->n_vars;
+    int ok = layout(v);
+    v->opt_base = ok ? malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;
+    v->dead_seen = calloc((size_t)sc->n_nodes, 1);
+    v->tmpkey = calloc((size_t)(v->W ? v->W : 1), sizeof(uint64_t));
+    if (v->opt_base) {
+        v->opt_base[0] = 0;
+        for (int i = 0; i < sc->n_nodes; i++)
+            v->opt_base[i + 1] = v->opt_base[i] + sc->nodes[i].n_options;
+        v->offered = calloc((size_t)(v->opt_base[sc->n_nodes] ? v->opt_base[sc->n_nodes] : 1), 1);
+    }
+    ok = ok && v->offered && v->dead_seen && v->tmpkey;
+    if (ok && v->dense) {
+        v->cap = (size_t)sc->n_nodes << v->bits;
+        v->mark = calloc(v->cap, 1);
+        v->val = calloc(v->cap, sizeof(int));
+        v->best = calloc(v->cap, sizeof(int));
+        ok = v->mark && v->val && v->best;
+    } else if (ok) {
+        ok = slots_grow(v) && table_grow(v);
+    }
+    if (!ok) {
+        sp_value_free(v);
+        return SP_ENOMEM;
+    }
+    *out = v;
+    return SP_OK;
+}
+
+void sp_value_free(sp_value *v)
+{
+    if (!v)
+        return;
+    for (int i = 0; i < v->n_dead; i++) {
+        free(v->dead[i].vars);
+        free(v->dead[i].path_nodes);
+        free(v->dead[i].path_opts);
+    }
+    free(v->dead);
+    free(v->dead_seen);
+    free(v->rel);
+    free(v->rmin);
+    free(v->rword);
+    free(v->rshift);
+    free(v->rmask);
+    free(v->live);
+    free(v->mark);
+    free(v->val);
+    free(v->best);
+    free(v->snode);
+    free(v->keys);
+    free(v->table);
+    free(v->order);
+    free(v->st);
+    free(v->svars);
+    free(v->tmpkey);
+    free(v->offered);
+    free(v->opt_base);
+    free(v);
+}
+
+int sp_value_states(const sp_value *v) { return v->n_states; }
+
+sp_status sp_value_get(sp_value *v, int node, const int *vars, int *out)
+{
+    *out = SP_VALUE_NONE;
+    if (node < 0 || node >= v->sc->n_nodes)
+        return SP_EUSAGE;
+    int s = search(v, node, vars);
+    if (s < 0)
+        return v->failed != SP_OK ? v->failed : SP_ENOMEM;
+    *out = v->val[s];
+    return SP_OK;
+}
+
+sp_status sp_value_enter(sp_value *v, int node, const int *vars_before, int *out)
+{
+    *out = SP_VALUE_NONE;
+    if (node < 0 || node >= v->sc->n_nodes)
+        return SP_EUSAGE;
+    int *vars = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    if (!vars)
+        return SP_ENOMEM;
+    memcpy(vars, vars_before, sizeof(int) * (size_t)v->nv);
+    const sp_node *n = &v->sc->nodes[node];
+    sp_effects_apply(v->sc, vars, n->effects, n->n_effects);
+    sp_status rc = sp_value_get(v, node, vars, out);
+    free(vars);
+    return rc;
+}
+
+static int zero_if_none(int x) { return x == SP_VALUE_NONE ? 0 : x; }
+
+sp_status sp_value_judge(sp_value *v, int node, const int *vars, int chosen, sp_judgement *j)
+{
+    memset(j, 0, sizeof *j);
+    j->stronger = -1;
+    if (node < 0 || node >= v->sc->n_nodes)
+        return SP_EUSAGE;
+    const sp_node *n = &v->sc->nodes[node];
+    if ((n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT) || chosen < 0 ||
+        chosen >= n->n_options || !sp_cond_eval(n->options[chosen].cond, vars))
+        return SP_EUSAGE;
+    int s = search(v, node, vars);
+    if (s < 0)
+        return v->failed != SP_OK ? v->failed : SP_ENOMEM;
+    j->before = v->val[s];
+    int best = v->best[s];
+    int *cv = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    if (!cv)
+        return SP_ENOMEM;
+    memcpy(cv, vars, sizeof(int) * (size_t)v->nv);
+    int target = sp_value_step(v, node, chosen, cv), after = 0;
+    sp_status rc = sp_value_get(v, target, cv, &after);
+    free(cv);
+    if (rc != SP_OK)
+        return rc;
+    j->chosen_total = sp_option_total(&n->options[chosen]);
+    j->chosen_value = after == SP_VALUE_NONE ? SP_VALUE_NONE : j->chosen_total + after;
+    j->left = zero_if_none(j->before) - (j->chosen_total + zero_if_none(after));
+    if (j->left > 0 && best >= 0 && best != chosen) {
+        j->stronger = best;
+        j->stronger_total = sp_option_total(&n->options[best]);
+    }
+    return SP_OK;
+}
