@@ -57,7 +57,8 @@ start_play() {
 }
 
 kill_play() {
-    kill -KILL "$pid"
+    # A play that reached its ending before the kill has exited already.
+    kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     pid=""
     exec 3>&-
