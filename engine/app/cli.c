@@ -99,6 +99,7 @@ int sp_cli_parse_global(int *argc, char **argv)
     }
     *argc = out;
     argv[out] = NULL;
+    sp_diag_set_default_lang(opts.lang); /* the core's messages in the learner's language */
     return SP_EXIT_OK;
 }
 
