@@ -99,6 +99,15 @@ typedef struct sp_gui_case {
     int resume_turn;
 } sp_gui_case;
 
+/* The last choice judged against the exact value (debrief.h), for the
+ * feedback card: "Sterker was: ... (+3)". */
+typedef struct sp_gui_judgement {
+    int valid;              /* 0: not computed (or the case is past the analysis's limit) */
+    int node;               /* the decision it is about */
+    int left;               /* points the choice left lying */
+    int stronger, stronger_total; /* node option index, -1 none; its own total */
+} sp_gui_judgement;
+
 typedef struct sp_gui_app {
     sp_gui_settings settings;
     char settings_path[4096];
@@ -144,6 +153,7 @@ typedef struct sp_gui_app {
     sp_debrief *debrief;
     int flag_marked;        /* SP_GUI_OV_FLAG_RESULT: handbook index */
     sp_flag_result flag_res;
+    sp_gui_judgement judge; /* of the last choice */
 
     struct sp_gui_replay *replay; /* the replay screens' state (replay.h), or NULL */
     struct sp_gui_group *group;   /* group mode on a projector (group.h), or NULL */
@@ -203,6 +213,11 @@ void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+/* debrief_chart.c: the summary line ("Je score: 51 van max 69 ...") that the
+ * menu card and the list of plays repeat, and the chart with its legend. */
+const char *sp_gui_debrief_summary(sp_gui_list *l, const sp_debrief *d);
+void sp_gui_debrief_chart(const sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_handbook *hb,
+                          const sp_debrief *d);
 void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_settings_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 

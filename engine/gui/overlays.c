@@ -71,9 +71,15 @@ static void feedback(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     const sp_view *v = sp_gui_app_view(a);
     const sp_feedback *f = &v->feedback;
     const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
     int u = ui->m->unit;
-    int thought = a->sc->nodes[f->node].kind == SP_NODE_THOUGHT;
-    if (f->total >= f->best_total)
+    const sp_node *nd = &a->sc->nodes[f->node];
+    int thought = nd->kind == SP_NODE_THOUGHT;
+    /* The judgement against the exact value (debrief.h); without it (a case
+     * past the analysis's limit) the card compares with the options on offer. */
+    const sp_gui_judgement *j = a->judge.valid && a->judge.node == f->node ? &a->judge : NULL;
+    int strong = j ? j->left == 0 : f->total >= f->best_total;
+    if (strong)
         badge(ui, pg, _("Sterke keuze"), th->good);
     else
         badge(ui, pg, _("Er was een sterkere optie"), f->total < 0 ? th->bad : th->mixed);
@@ -83,10 +89,21 @@ static void feedback(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     pg->y += 2 * u;
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, f->text);
     pg->y += u;
-    if (!thought)
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text,
+                   sp_gui_list_strf(ui->l, _("Score van deze keuze: %+d"), f->total));
+    if (j && j->stronger >= 0 && j->stronger < nd->n_options) {
+        pg->y += u / 2;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text,
+                       sp_gui_list_strf(ui->l, _("Sterker was: “%s” (%+d)"),
+                                        sp_text_get(&nd->options[j->stronger].text, lang), j->stronger_total));
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
-                       sp_gui_list_strf(ui->l, _("Score van deze keuze: %+d. De sterkste optie op dit moment: %+d."),
-                                        f->total, f->best_total));
+                       sp_gui_list_strf(ui->l, ngettext("Je liet hier %d punt liggen: zoveel minder is er met deze keuze nog haalbaar.",
+                                                        "Je liet hier %d punten liggen: zoveel minder is er met deze keuze nog haalbaar.",
+                                                        (unsigned long)j->left), j->left));
+    } else if (!j && !strong) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
+                       sp_gui_list_strf(ui->l, _("De sterkste optie op dit moment: %+d."), f->best_total));
+    }
     if (f->ref && *f->ref)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, f->ref);
     pg->y += 3 * u;

@@ -76,6 +76,7 @@ void sp_gui_replay_free(sp_gui_app *a)
         return;
     drop_replay(rp);
     sp_replay_entries_free(rp->e, rp->n);
+    free(rp->info);
     free(rp);
     a->replay = NULL;
 }
@@ -94,14 +95,52 @@ static const sp_scenario *resolve(void *ctx, const char *id)
     return NULL;
 }
 
+/* The list's figures of entry e, from its debrief (sp_gui_play_info). */
+static void play_info(const sp_gui_app *a, const sp_replay_entry *e, sp_gui_play_info *in)
+{
+    memset(in, 0, sizeof *in);
+    in->total = e->total;
+    in->total_max = -1;
+    sp_transcript *t = NULL;
+    if (!e->ok || sp_transcript_read(e->path, &t, NULL) != SP_OK || !t) {
+        sp_transcript_free(t);
+        return;
+    }
+    in->group = t->mode && strcmp(t->mode, "group") == 0;
+    if (t->parent && t->branch_step >= 0) {
+        int k = t->branch_step;
+        in->branch_turn = k < t->n_steps ? t->steps[k].turn : k > 0 ? t->steps[k - 1].turn + 1 : 1;
+        sp_transcript *pt = NULL;
+        if (sp_transcript_read(t->parent, &pt, NULL) == SP_OK && pt)
+            in->parent_started = pt->started;
+        sp_transcript_free(pt);
+    }
+    sp_replay *r = NULL;
+    if (e->sc && e->finished && sp_replay_build(t, e->sc, sp_gui_app_lang(a), &r, NULL) == SP_OK) {
+        sp_debrief *d = sp_debrief_build(r->s);
+        if (d) {
+            in->total = d->total;
+            in->total_max = d->exact ? d->total_max : -1;
+        }
+        sp_debrief_free(d);
+    }
+    sp_replay_free(r);
+    sp_transcript_free(t);
+}
+
 static void scan(sp_gui_app *a)
 {
     sp_gui_replay *rp = state(a);
     sp_replay_entries_free(rp->e, rp->n);
+    free(rp->info);
+    rp->info = NULL;
     rp->e = NULL;
     rp->n = 0;
     if (a->transcripts_dir[0])
         sp_replay_scan(a->transcripts_dir, resolve, a, &rp->e, &rp->n);
+    rp->info = calloc((size_t)(rp->n ? rp->n : 1), sizeof *rp->info);
+    for (int i = 0; rp->info && i < rp->n; i++)
+        play_info(a, &rp->e[i], &rp->info[i]);
 }
 
 /* Reads path and replays it into t and r; the first message in d. */
