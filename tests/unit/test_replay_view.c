@@ -369,6 +369,10 @@ static void test_compare_export_branch(void **state)
     int b = entry(&a, strrchr(branch_path, '/') + 1);
     assert_true(a.replay->e[b].branch);
     assert_true(a.replay->e[b].finished);
+    /* the list says where the branch comes from: the parent's date and the turn */
+    build(&a, &l);
+    assert_true(has_part(&l, "Aftakking van het gesprek van "));
+    assert_true(has_part(&l, ", vanaf beurt 2"));
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
