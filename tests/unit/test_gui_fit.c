@@ -202,11 +202,57 @@ static void test_cue_where_content_continues(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The role card's "Je spreekt" leaves nobody of "Wie is wie" out: every
+ * person's surname is on the card twice (where you meet them, and in the cast). */
+static void test_role_card_names_everyone(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    char settings[128];
+    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+    sp_gui_app_init(&a, settings, dir);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    sp_diag_free(d);
+    for (int ci = 0; ci < SP_CASE_COUNT; ci++) {
+        const sp_scenario *sc = a.cases[ci].sc;
+        if (!sc)
+            continue;
+        a.confirmed = 1;
+        sp_gui_app_action(&a, SP_GUI_ACT_START, ci);
+        a.confirmed = 0;
+        a.scroll[0] = 0;
+        build(&a, &l, 1920, 4000); /* tall enough for the whole card */
+        for (int k = 0; k < sc->n_cast; k++) {
+            if (sc->cast[k].role == SP_ROLE_SELF)
+                continue;
+            const char *name = sp_text_get(&sc->cast[k].name, SP_LANG_NL);
+            const char *last = strrchr(name, ' ');
+            last = last ? last + 1 : name;
+            int seen = 0;
+            for (int i = 0; i < l.n_cmds; i++)
+                if (l.cmds[i].kind == SP_GUI_CMD_TEXT) {
+                    char line[1024];
+                    snprintf(line, sizeof line, "%.*s", l.cmds[i].len, l.cmds[i].text);
+                    seen += strstr(line, last) != NULL;
+                }
+            if (seen < 2)
+                fail_msg("%s: %s is not on the role card where you meet the people", sc->id, name);
+        }
+        sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    }
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decisions_open_with_every_option_in_view),
         cmocka_unit_test(test_cue_where_content_continues),
+        cmocka_unit_test(test_role_card_names_everyone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
