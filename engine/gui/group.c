@@ -291,17 +291,10 @@ void sp_gui_group_flags_now(const sp_gui_app *a, unsigned char *present, unsigne
     memset(marked, 0, (size_t)hb->n_redflags);
     if (!a->s)
         return;
-    /* Present: every node passed since the previous decision, this one included. */
-    const sp_scenario *sc = a->sc;
-    int n = sp_session_path_count(a->s);
-    for (int i = n - 1; i >= 0; i--) {
-        const sp_node *nd = &sc->nodes[sp_session_path(a->s, i)];
-        if (i < n - 1 && (nd->kind == SP_NODE_DECISION || nd->kind == SP_NODE_THOUGHT))
-            break;
-        for (int k = 0; k < nd->n_flags; k++)
-            present[nd->flags[k].flag] = 1;
-    }
+    /* Present: within the red-flag window (session.h), as in solo play. */
     int turn = sp_session_turn(a->s);
+    for (int f = 0; f < hb->n_redflags; f++)
+        present[f] = sp_session_flag_node(a->s, f, turn) >= 0;
     for (int i = sp_session_history_count(a->s) - 1; i >= 0; i--) {
         const sp_step *st = sp_session_history(a->s, i);
         if (st->turn != turn)
