@@ -21,6 +21,17 @@ static sp_gui_group *grp(sp_gui_app *a)
 
 /* ---- pieces ------------------------------------------------------------------------ */
 
+/* "Wie stemt op A of B?", "... A, B of C?": the letters on offer. */
+static const char *who_votes(sp_gui_list *l, int n)
+{
+    char letters[128] = "";
+    size_t len = 0;
+    for (int k = 0; k < n && len + 16 < sizeof letters; k++)
+        len += (size_t)snprintf(letters + len, sizeof letters - len, "%s%c",
+                                k == 0 ? "" : k == n - 1 ? _(" of ") : ", ", sp_gui_group_letter(k));
+    return sp_gui_list_strf(l, _("Wie stemt op %s? Steek je hand op."), letters);
+}
+
 /* The top bar: the case and the turn on the left, the countdown on the right. */
 static int topbar(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub)
 {
@@ -414,7 +425,7 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
     sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
     const char *s;
     if (t.total == 0) {
-        s = g->presenter ? _("Wie stemt op A, B of C? Steek je hand op.")
+        s = g->presenter ? who_votes(ui->l, g->n_counts)
                          : _("Voer de stemmen in: kies de optie met de letter of de pijltjes, tel met + en −, of typ het aantal.");
     } else if (t.majority >= 0) {
         s = sp_gui_list_strf(ui->l, ngettext("Meerderheid: %c, %d van %d stem.", "Meerderheid: %c, %d van %d stemmen.",

@@ -62,8 +62,7 @@ typedef enum {
     SP_GUI_TAG_OPTION,     /* a choice button at a decision or thought */
     SP_GUI_TAG_THOUGHT,    /* the panel of an inner-thought moment */
     SP_GUI_TAG_BAR_YOU,    /* debrief chart: your score */
-    SP_GUI_TAG_BAR_BEST,   /* debrief chart: best possible on your path */
-    SP_GUI_TAG_TICK_MAX,   /* debrief chart: the scenario maximum */
+    SP_GUI_TAG_BAR_BEST,   /* debrief chart: the expert route's score */
     SP_GUI_TAG_CARD,       /* an overlay card */
     SP_GUI_TAG_SHADE,      /* the dimmed screen behind an overlay */
     SP_GUI_TAG_TOPBAR,     /* the bar along the top of a screen */

@@ -172,7 +172,7 @@ static void flag_result(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, label);
         pg->y += u;
         if (!a->flag_res.recognised) {
-            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, _("Op dit moment in het gesprek speelt deze vlag niet. Waar hij over gaat:"));
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, _("In de laatste twee schermen van het gesprek zat dit signaal niet. Wat het handboek eronder verstaat:"));
             pg->y += u;
         }
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, a->flag_res.why);

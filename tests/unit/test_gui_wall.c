@@ -1,0 +1,124 @@
+/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode, every phase of every decision (the conversation, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080 and 3840x2160; a screen that would scroll gets smaller type first, never below the legibility floor, and past it scrolls with a visible cue. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "gui/app.h"
+#include "gui/group.h"
+#include "gui/projector.h"
+#include "gui/text.h"
+
+static sp_gui_text *text;
+
+static const int sizes[][2] = { { 1024, 768 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
+enum { N_SIZES = sizeof sizes / sizeof sizes[0] };
+
+static int setup(void **state)
+{
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    char err[512];
+    text = sp_gui_text_new(NULL, err, sizeof err);
+    return text ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_gui_text_free(text);
+    TTF_Quit();
+    return 0;
+}
+
+static int has_cue(const sp_gui_list *l)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].tag == SP_GUI_TAG_MORE)
+            return 1;
+    return 0;
+}
+
+typedef struct tally {
+    int screens, shrunk, paged;
+} tally;
+
+/* Lays the current screen out at every size; it fits on one page (maybe
+ * smaller) or, at the floor, shows the cue. */
+static void check(sp_gui_app *a, sp_gui_list *l, tally *t)
+{
+    for (int z = 0; z < N_SIZES; z++) {
+        a->scroll[0] = 0;
+        int pct = sp_gui_projector_layout_wall(a, text, sizes[z][0], sizes[z][1], l);
+        assert_true(pct >= SP_GUI_WALL_FLOOR && pct <= 100);
+        int cue = has_cue(l);
+        if (cue)
+            assert_int_equal(pct, SP_GUI_WALL_FLOOR); /* smaller first, pages only past the floor */
+        t->screens++;
+        t->shrunk += pct < 100;
+        t->paged += cue;
+    }
+}
+
+static void play_case(const char *id, tally *t)
+{
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, id, d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    int guard = 0;
+    while (!sp_session_finished(a.s) && guard++ < 100) {
+        sp_gui_group *g = a.group;
+        check(&a, &l, t);                               /* the conversation */
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
+        int counts[16] = { 0 };
+        for (int k = 0; k < g->n_counts && k < 16; k++)
+            counts[k] = 3 + 5 * (k == guard % g->n_counts); /* a clear majority */
+        assert_int_equal(sp_gui_group_set_votes(&a, counts, g->n_counts), SP_OK);
+        check(&a, &l, t);                               /* the vote */
+        assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
+        check(&a, &l, t);                               /* decided */
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
+        check(&a, &l, t);                               /* the feedback */
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+    }
+    check(&a, &l, t);                                   /* the ending */
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_wall_fits_each_screen(void **state)
+{
+    (void)state;
+    tally t = { 0 };
+    play_case("intake", &t);
+    play_case("uitvoering", &t);
+    play_case("teruggeven", &t);
+    print_message("wall: %d screens laid out, %d with smaller type, %d past the floor with a cue\n", t.screens,
+                  t.shrunk, t.paged);
+    assert_true(t.screens > 100);
+    /* Most screens fit one page; the rest (long conversations, five long
+     * options) scroll with their cue: check() holds every screen to that. */
+    assert_true(t.paged < t.screens / 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wall_fits_each_screen),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
