@@ -148,14 +148,13 @@ static void set_setting(sp_gui_app *a, int which, int value)
 
 /* ---- actions --------------------------------------------------------------------------- */
 
-/* The choice just made, judged by the debrief's figures (its last decision). */
-static void judge(sp_gui_app *a)
+void sp_gui_app_judge(const sp_session *s, sp_gui_judgement *j)
 {
-    memset(&a->judge, 0, sizeof a->judge);
-    sp_debrief *d = sp_debrief_build(a->s);
+    memset(j, 0, sizeof *j);
+    sp_debrief *d = sp_debrief_build(s);
     if (d && d->exact && d->n_decisions > 0) {
         const sp_debrief_decision *dd = &d->decisions[d->n_decisions - 1];
-        a->judge = (sp_gui_judgement){ 1, dd->node, dd->left, dd->stronger, dd->stronger_total };
+        *j = (sp_gui_judgement){ 1, dd->node, dd->left, dd->stronger, dd->stronger_total };
     }
     sp_debrief_free(d);
 }
@@ -229,7 +228,7 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
         if (!v || arg < 0 || arg >= v->n_options || a->screen != SP_GUI_SCREEN_PLAY)
             break;
         if (sp_session_choose(a->s, v->options[arg].option) == SP_OK) {
-            judge(a);
+            sp_gui_app_judge(a->s, &a->judge);
             sp_gui_play_save(a);
             sp_gui_app_reset_view(a);
             if (!a->settings.feedback_end && sp_session_view(a->s)->feedback.valid)

@@ -108,6 +108,9 @@ typedef struct sp_gui_judgement {
     int stronger, stronger_total; /* node option index, -1 none; its own total */
 } sp_gui_judgement;
 
+/* The last choice of s judged by the debrief's figures (its last decision). */
+void sp_gui_app_judge(const sp_session *s, sp_gui_judgement *j);
+
 typedef struct sp_gui_app {
     sp_gui_settings settings;
     char settings_path[4096];

@@ -49,6 +49,7 @@ static int has_cue(const sp_gui_list *l)
 
 typedef struct tally {
     int screens, shrunk, paged;
+    int stronger;           /* reveals that named a stronger option */
 } tally;
 
 /* Lays the current screen out at every size; it fits on one page (maybe
@@ -93,6 +94,13 @@ static void play_case(const char *id, tally *t)
         check(&a, &l, t);                               /* decided */
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
         check(&a, &l, t);                               /* the feedback */
+        /* after the reveal the wall names the stronger option, labelled, with its score */
+        int named = 0;
+        for (int i = 0; i < l.n_cmds; i++)
+            named |= l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].len > 12 &&
+                     strncmp(l.cmds[i].text, "Sterker was ", 12) == 0;
+        assert_int_equal(named, g->judge.valid && g->judge.stronger >= 0);
+        t->stronger += named;
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
     }
     check(&a, &l, t);                                   /* the ending */
@@ -110,6 +118,7 @@ static void test_wall_fits_each_screen(void **state)
     print_message("wall: %d screens laid out, %d with smaller type, %d past the floor with a cue\n", t.screens,
                   t.shrunk, t.paged);
     assert_true(t.screens > 100);
+    assert_true(t.stronger > 0);
     /* Most screens fit one page; the rest (long conversations, five long
      * options) scroll with their cue: check() holds every screen to that. */
     assert_true(t.paged < t.screens / 2);
