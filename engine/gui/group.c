@@ -195,7 +195,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
         return SP_EUSAGE;
     }
     if (voted && sp_vote_decide(g->counts, n, pick, &chosen, &override) != SP_OK) {
-        status(g, "%s", _("Gelijke stand: kies zelf met Shift en de letter van een optie."));
+        g->status[0] = '\0'; /* the tally line says it already: one tie message */
         return SP_EUSAGE;
     }
     g->last_node = v->node;

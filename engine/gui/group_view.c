@@ -442,7 +442,8 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
             len += snprintf(tied + len, sizeof tied - (size_t)len, "%s%c",
                             len == 0 ? "" : left == 0 ? _(" en ") : ", ", sp_gui_group_letter(k));
         }
-        s = sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied);
+        s = g->presenter ? sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied)
+                         : sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer kiest met Shift en de letter."), tied);
     }
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, s);
     if (g->status[0] && !g->presenter) {
