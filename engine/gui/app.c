@@ -228,6 +228,7 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
         if (!v || arg < 0 || arg >= v->n_options || a->screen != SP_GUI_SCREEN_PLAY)
             break;
         if (sp_session_choose(a->s, v->options[arg].option) == SP_OK) {
+            a->notice[0] = '\0'; /* a banner (a branch's) was for the view before */
             sp_gui_app_judge(a->s, &a->judge);
             sp_gui_play_save(a);
             sp_gui_app_reset_view(a);

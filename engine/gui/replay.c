@@ -326,8 +326,17 @@ static void branch(sp_gui_app *a)
         if (a->cases[i].sc == r->sc)
             a->case_index = i;
     a->traj = 0;
+    int turn = sp_session_turn(s);
+    char when[64] = "?";
+    time_t tt = (time_t)rp->t->started;
+    struct tm tm;
+    if (rp->t->started > 0 && localtime_r(&tt, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     drop_replay(rp);
     show(a, SP_GUI_SCREEN_PLAY);
+    /* A banner says it is a branch; the first choice takes it away. */
+    notice(a, _("Aftakking: je speelt verder vanaf beurt %d van het gesprek van %s. Dat gesprek blijft zoals het was."),
+           turn, when);
 }
 
 /* Writes the HTML debrief of transcript t (at path) beside it. */

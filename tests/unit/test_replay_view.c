@@ -332,6 +332,14 @@ static void test_compare_export_branch(void **state)
     char branch_path[4096];
     snprintf(branch_path, sizeof branch_path, "%s", a.t_path);
     assert_int_equal(stat(branch_path, &st), 0);       /* written at once */
+    /* it starts with a banner saying it is a branch, from which play and turn */
+    assert_int_equal(strncmp(a.notice, "Aftakking: je speelt verder vanaf beurt 2 van het gesprek van ", 62), 0);
+    build(&a, &l);
+    assert_true(has_part(&l, "Aftakking: je speelt verder"));
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    assert_int_equal(a.notice[0], '\0');              /* gone with the first choice */
+    if (a.overlay == SP_GUI_OV_FEEDBACK)
+        key(&a, &l, SP_GUI_KEY_ENTER, 0);
     while (!sp_session_finished(a.s)) {
         key(&a, &l, SP_GUI_KEY_CHAR, '1');
         if (a.overlay == SP_GUI_OV_FEEDBACK)
