@@ -259,6 +259,14 @@ static void test_step_and_note(void **state)
     sp_transcript_free(t);
     build(&a, &l);
     assert_true(has_text(&l, "Hier koos ik voor de makkelijke weg."));
+    /* the timeline marks the step with the note, and only that one */
+    int marks = 0;
+    for (int i = 0; i < l.n_cmds; i++)
+        if (l.cmds[i].tag == SP_GUI_TAG_NOTE) {
+            assert_int_equal(l.cmds[i].arg, 1);
+            marks++;
+        }
+    assert_int_equal(marks, 1);
     /* Esc while typing drops the note */
     key(&a, &l, SP_GUI_KEY_CHAR, 'n');
     sp_gui_replay_text(&a, "weg ermee");
