@@ -349,6 +349,48 @@ static void move_focus(sp_gui_app *a, const sp_gui_list *last, int layer, int de
     a->focus_visible = 1;
 }
 
+/* The red-flag picker's keys: its number marks a flag (1-9 at once; a 1
+ * waits for a second digit when there are ten or more: 1 then 4 is 14,
+ * 1 then Enter is 1); ↑/↓ move one row of the grid, ←/→ one flag. */
+static int flag_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
+{
+    int n = a->hb ? a->hb->n_redflags : 0;
+    if (key == SP_GUI_KEY_CHAR && ch >= '0' && ch <= '9') {
+        int d = ch - '0', f = -1;
+        if (a->flag_digit && 10 + d <= n)
+            f = 10 + d;
+        else if (d == 1 && n >= 10 && !a->flag_digit)
+            a->flag_digit = 1;
+        else if (d >= 1 && d <= n)
+            f = d;
+        if (f > 0) {
+            a->flag_digit = 0;
+            sp_gui_app_action(a, SP_GUI_ACT_MARK, f - 1);
+        }
+        return 1;
+    }
+    if (key == SP_GUI_KEY_ENTER && a->flag_digit) {
+        a->flag_digit = 0;
+        sp_gui_app_action(a, SP_GUI_ACT_MARK, 0);
+        return 1;
+    }
+    a->flag_digit = 0;
+    if ((key != SP_GUI_KEY_UP && key != SP_GUI_KEY_DOWN) || a->flag_cols < 2)
+        return 0;
+    /* one row: the flag cols further on (past ones marked already) */
+    const sp_gui_hit *h = a->focus[1] >= 0 ? focused_hit(last, a->focus[1]) : NULL;
+    int f = h && h->action == SP_GUI_ACT_MARK ? h->arg : key == SP_GUI_KEY_DOWN ? -a->flag_cols : n;
+    for (f += key == SP_GUI_KEY_DOWN ? a->flag_cols : -a->flag_cols; f >= 0 && f < n;
+         f += key == SP_GUI_KEY_DOWN ? a->flag_cols : -a->flag_cols)
+        for (int i = 0; i < last->n_hits; i++)
+            if (last->hits[i].enabled && last->hits[i].action == SP_GUI_ACT_MARK && last->hits[i].arg == f) {
+                a->focus[1] = last->hits[i].order;
+                a->show_focus = a->focus_visible = 1;
+                return 1;
+            }
+    return 1;
+}
+
 void sp_gui_app_scroll(sp_gui_app *a, int dy)
 {
     int layer = a->overlay != SP_GUI_OV_NONE;
@@ -369,6 +411,8 @@ void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int 
         sp_gui_app_action(a, SP_GUI_ACT_OPEN_FOLDER, 0);
         return;
     }
+    if (a->overlay == SP_GUI_OV_FLAGS && flag_key(a, last, key, ch))
+        return;
     int layer = a->overlay != SP_GUI_OV_NONE;
     int line = a->page_step[layer] > 0 ? a->page_step[layer] / 10 + 1 : 40;
     int page = a->page_step[layer] > 0 ? a->page_step[layer] * 9 / 10 : 400;

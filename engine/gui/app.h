@@ -157,6 +157,8 @@ typedef struct sp_gui_app {
     int flag_marked;        /* SP_GUI_OV_FLAG_RESULT: handbook index */
     sp_flag_result flag_res;
     sp_gui_judgement judge; /* of the last choice */
+    int flag_cols;          /* SP_GUI_OV_FLAGS: columns of the grid (↑/↓ move a row) */
+    int flag_digit;         /* SP_GUI_OV_FLAGS: a typed 1 waiting for a second digit (10-14) */
 
     struct sp_gui_replay *replay; /* the replay screens' state (replay.h), or NULL */
     struct sp_gui_group *group;   /* group mode on a projector (group.h), or NULL */

@@ -341,6 +341,57 @@ static void test_starting_anew_warns_and_keeps_resume(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The red-flag picker: numbers as keys, ↓ one row down, rows of one height. */
+static void test_flag_picker_keys_and_rows(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    assert_true(a.hb->n_redflags >= 14);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    key(&a, &l, SP_GUI_KEY_CHAR, '3');
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAG_RESULT);
+    assert_int_equal(a.flag_marked, 2);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAGS);  /* a 1 waits: 1 to 14 */
+    key(&a, &l, SP_GUI_KEY_CHAR, '4');
+    assert_int_equal(a.flag_marked, 13);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);              /* 1 then Enter: flag 1 */
+    assert_int_equal(a.flag_marked, 0);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    /* ↓ moves one row down its column: flags 1 and 3 are marked this turn,
+     * so from the top the first ↓ lands on 5 and the next on 7 */
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    build(&a, &l);
+    assert_int_equal(a.flag_cols, 2);
+    int h0 = -1;
+    for (int i = 0; i < l.n_hits; i++)
+        if (l.hits[i].action == SP_GUI_ACT_MARK) {
+            if (h0 < 0)
+                h0 = l.hits[i].r.h;
+            assert_int_equal(l.hits[i].r.h, h0); /* marked ones (with their note) too */
+        }
+    key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    build(&a, &l);
+    int focused = -1;
+    for (int i = 0; i < l.n_hits; i++)
+        if (l.hits[i].enabled && l.hits[i].order == a.focus[1])
+            focused = l.hits[i].arg;
+    assert_int_equal(focused, 6);                  /* flag 7, straight below 5 */
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +400,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_undo_says_what_it_undid, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_export_toast_near_the_button_opens_the_folder, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_starting_anew_warns_and_keeps_resume, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_flag_picker_keys_and_rows, each_test, after_test),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
