@@ -167,7 +167,9 @@ void sp_gui_toast_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     int bh = bw ? sp_gui_ui_button_h(ui) : 0;
     int h = (th_ > bh ? th_ : bh) + 3 * u;
     int w = maxw;
-    sp_gui_rect r = sp_gui_rect_make(view.x + (view.w - w) / 2, view.y + view.h - a->bottom_bar - h - 2 * u, w, h);
+    /* above the bottom bar and the strip where a page's "more below" cue goes */
+    int above = a->bottom_bar + sp_gui_ui_cue_h(ui);
+    sp_gui_rect r = sp_gui_rect_make(view.x + (view.w - w) / 2, view.y + view.h - above - h - u, w, h);
     sp_gui_cmd *c = sp_gui_frame_cmd(ui->l, r, th->text, th->accent, 2, u);
     c->tag = SP_GUI_TAG_TOAST;
     sp_gui_rgba fg = sp_gui_ui_on(th->text);
