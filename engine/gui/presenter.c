@@ -342,7 +342,7 @@ static void controls(pres *p, sp_gui_page *pg)
                                               SP_GUI_GROUP_TIMER_S % 60)
                            : _("Timer stoppen"),
            "T", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_TIMER, 0, 1);
-    button(p, pg, _("Vorige stap terugnemen"), "Backspace", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_UNDO, 0,
+    button(p, pg, _("Vorige stap terugnemen"), "Ctrl+Z", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_UNDO, 0,
            a->s && sp_session_history_count(a->s) > 0);
 }
 
