@@ -41,6 +41,7 @@ void sp_gui_app_reset_view(sp_gui_app *a)
     a->overlay = SP_GUI_OV_NONE;
     a->hover = -1;
     a->toast[0] = a->toast_dir[0] = '\0';
+    a->toast_undo = 0;
     a->bottom_bar = 0;
     a->reveal = 1;
     a->debrief_of_replay = 0;
@@ -309,6 +310,7 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_REPLAY_NOTE_SAVE: case SP_GUI_ACT_REPLAY_BRANCH: case SP_GUI_ACT_REPLAY_PICK:
     case SP_GUI_ACT_COMPARE_WITH: case SP_GUI_ACT_REPLAY_BACK: case SP_GUI_ACT_EXPORT:
     case SP_GUI_ACT_REPLAY_DEBRIEF: case SP_GUI_ACT_CONFIRM: case SP_GUI_ACT_OPEN_FOLDER:
+    case SP_GUI_ACT_PLAY_DELETE: case SP_GUI_ACT_PLAY_RESTORE:
         sp_gui_replay_action(a, action, arg);
         break;
     }
@@ -409,6 +411,10 @@ void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int 
         return;
     if (a->toast_dir[0] && key == SP_GUI_KEY_CHAR && ch == 'o' && a->overlay == SP_GUI_OV_NONE) {
         sp_gui_app_action(a, SP_GUI_ACT_OPEN_FOLDER, 0);
+        return;
+    }
+    if (a->toast_undo && a->toast[0] && key == SP_GUI_KEY_CHAR && ch == 'u' && a->overlay == SP_GUI_OV_NONE) {
+        sp_gui_app_action(a, SP_GUI_ACT_PLAY_RESTORE, 0);
         return;
     }
     if (a->overlay == SP_GUI_OV_FLAGS && flag_key(a, last, key, ch))

@@ -395,6 +395,45 @@ static void test_flag_picker_keys_and_rows(void **state)
     sp_gui_app_free(&a);
 }
 
+/* An accidental play goes to the trash folder from the list, and comes back with the toast's undo (U). */
+static void test_delete_into_trash_and_undo(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');           /* one choice: a transcript on disk */
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_PLAYS, 0);
+    assert_int_equal(a.replay->n, 1);
+    char path[4096];
+    snprintf(path, sizeof path, "%s", a.replay->e[0].path);
+    build(&a, &l);
+    int i = find_hit(&l, SP_GUI_ACT_PLAY_DELETE, 0);
+    assert_true(i >= 0);
+    sp_gui_app_click(&a, &l, l.hits[i].vis.x + 2, l.hits[i].vis.y + 2);
+    assert_int_equal(a.replay->n, 0);              /* gone from the list... */
+    assert_int_equal(access(path, F_OK), -1);
+    char trashed[4200];
+    snprintf(trashed, sizeof trashed, "%s/prullenbak/%s", dir, strrchr(path, '/') + 1);
+    assert_int_equal(access(trashed, F_OK), 0);    /* ...into the trash folder */
+    assert_true(a.toast_undo);
+    build(&a, &l);
+    assert_true(find_hit(&l, SP_GUI_ACT_PLAY_RESTORE, -1) >= 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'u');             /* undo */
+    assert_int_equal(access(path, F_OK), 0);
+    assert_int_equal(a.replay->n, 1);
+    unlink(path);
+    char trash_dir[4200];
+    snprintf(trash_dir, sizeof trash_dir, "%s/prullenbak", dir);
+    rmdir(trash_dir);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +443,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_toast_near_the_button_opens_the_folder, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_starting_anew_warns_and_keeps_resume, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_flag_picker_keys_and_rows, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_delete_into_trash_and_undo, each_test, after_test),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
