@@ -195,7 +195,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
         return SP_EUSAGE;
     }
     if (voted && sp_vote_decide(g->counts, n, pick, &chosen, &override) != SP_OK) {
-        status(g, "%s", _("Gelijke stand: kies zelf met Shift en de letter van een optie."));
+        g->status[0] = '\0'; /* the tally line says it already: one tie message */
         return SP_EUSAGE;
     }
     g->last_node = v->node;
@@ -211,6 +211,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
     int step = sp_session_log_count(a->s);
     if (sp_session_choose(a->s, v->options[chosen].option) != SP_OK)
         return SP_EUSAGE;
+    sp_gui_app_judge(a->s, &g->judge);
     save(a, step, voted ? g->counts : NULL, n, override);
     g->phase = SP_GUI_GROUP_DECIDED;
     g->flag_round = 0;

@@ -102,6 +102,7 @@ struct sp_gui_group {
     sp_replay *replay;      /* the group debrief: the play with its votes */
     char status[256];       /* a short message for the facilitator ("" none) */
     int confirm_pick;       /* an override waiting for its second press: option + 1, 0 none */
+    sp_gui_judgement judge; /* the last decision against the exact value (app.h), for the reveal */
 };
 
 /* ---- life cycle (group.c) ---------------------------------------------------- */

@@ -442,7 +442,8 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
             len += snprintf(tied + len, sizeof tied - (size_t)len, "%s%c",
                             len == 0 ? "" : left == 0 ? _(" en ") : ", ", sp_gui_group_letter(k));
         }
-        s = sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied);
+        s = g->presenter ? sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied)
+                         : sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer kiest met Shift en de letter."), tied);
     }
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, s);
     if (g->status[0] && !g->presenter) {
@@ -474,6 +475,16 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
         }
     }
     const sp_option *chosen = &nd->options[g->last_offered[g->last_chosen]];
+    /* The stronger option by the exact value (debrief.h), with its score,
+     * at thought moments too; without it, by the options' own totals. */
+    int strong = sp_option_total(chosen) >= best_total, stronger_total = best_total;
+    if (g->judge.valid && g->judge.node == g->last_node) {
+        strong = g->judge.left == 0;
+        for (int k = 0; k < g->n_last; k++)
+            if (g->last_offered[k] == g->judge.stronger)
+                best = k;
+        stronger_total = g->judge.stronger_total;
+    }
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text,
                    verdict(ui, g->last_votes, g->n_last, g->last_chosen, g->last_override, g->has_votes));
     pg->y += u;
@@ -490,11 +501,11 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
             sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, _("De toelichting volgt: R toont hem."));
         return;
     }
-    int strong = sp_option_total(chosen) >= best_total;
     const char *badge = strong ? _("Sterke keuze") : _("Er was een sterkere optie");
     sp_gui_rgba bc = strong ? th->good : sp_option_total(chosen) < 0 ? th->bad : th->mixed;
-    const char *head = strong || thought ? NULL
-                     : sp_gui_list_strf(ui->l, _("Sterker was %c: “%s”"), sp_gui_group_letter(best), texts[best]);
+    const char *head = strong ? NULL
+                     : sp_gui_list_strf(ui->l, _("Sterker was %c: “%s” (%+d)"), sp_gui_group_letter(best), texts[best],
+                                        stronger_total);
     const char *foot = *sp_text_get(&chosen->ref_label, lang) ? sp_text_get(&chosen->ref_label, lang) : NULL;
     panel(ui, pg, badge, bc, head, SP_GUI_FONT_BOLD,
           sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &chosen->feedback, lang), foot, bc);

@@ -125,17 +125,26 @@ static void entry_row(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_re
     /* A finished play's debrief, straight from the list: a button of its
      * own, on top of the row (added after it, so the mouse finds it). */
     int db_y = -1;
-    const char *db_label = _("Nabespreking");
-    if (e->ok && e->finished && !(a->replay && a->replay->picking)) {
+    const char *db_label = _("Nabespreking"), *del_label = _("Verwijderen");
+    if (!(a->replay && a->replay->picking)) {
         in.y += u;
         db_y = in.y;
         in.y += sp_gui_ui_button_h(ui);
     }
     row_end(ui, pg, &r, in.y + pad - r.y0, SP_GUI_ACT_REPLAY_OPEN, i);
     if (db_y >= 0) {
-        int bw = sp_gui_ui_button_w(ui, db_label, NULL);
-        sp_gui_ui_button(ui, sp_gui_rect_make(in.x, db_y, bw < in.w ? bw : in.w, sp_gui_ui_button_h(ui)), db_label,
-                         NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_DEBRIEF, i, 1);
+        int bh = sp_gui_ui_button_h(ui);
+        if (e->ok && e->finished) {
+            int bw = sp_gui_ui_button_w(ui, db_label, NULL);
+            sp_gui_ui_button(ui, sp_gui_rect_make(in.x, db_y, bw < in.w / 2 ? bw : in.w / 2, bh), db_label, NULL,
+                             SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_DEBRIEF, i, 1);
+        }
+        /* an accidental play can go: into the trash folder, undoable */
+        int dw = sp_gui_ui_button_w(ui, del_label, NULL);
+        if (dw > in.w / 2)
+            dw = in.w / 2;
+        sp_gui_ui_button(ui, sp_gui_rect_make(in.x + in.w - dw, db_y, dw, bh), del_label, NULL, SP_GUI_BTN_QUIET,
+                         SP_GUI_ACT_PLAY_DELETE, i, 1);
     }
 }
 

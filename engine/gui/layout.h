@@ -68,7 +68,8 @@ typedef enum {
     SP_GUI_TAG_TOPBAR,     /* the bar along the top of a screen */
     SP_GUI_TAG_TOAST,      /* a short confirmation that goes by itself */
     SP_GUI_TAG_MORE,       /* the cue that a page continues below (arg 1) or above (arg -1) */
-    SP_GUI_TAG_ZERO        /* debrief chart: the zero line */
+    SP_GUI_TAG_ZERO,       /* debrief chart: the zero line */
+    SP_GUI_TAG_NOTE        /* replay timeline: the step (arg) has a note */
 } sp_gui_tag;
 
 typedef struct sp_gui_cmd {

@@ -85,6 +85,8 @@ struct sp_gui_replay {
     /* the debrief of the replayed play (SP_GUI_ACT_REPLAY_DEBRIEF) */
     sp_debrief *db;
     sp_gui_screen db_back;   /* where Esc leads from it: the replay or the list */
+    /* the play deleted last (SP_GUI_ACT_PLAY_DELETE), for its undo */
+    char trashed[4096], trashed_from[4096];
 };
 
 /* The step intervals of auto-advance, in milliseconds, and their labels. */

@@ -49,6 +49,8 @@ static int has_cue(const sp_gui_list *l)
 
 typedef struct tally {
     int screens, shrunk, paged;
+    int stronger;           /* reveals that named a stronger option */
+    int presenter_stronger; /* ... and on the presenter */
 } tally;
 
 /* Lays the current screen out at every size; it fits on one page (maybe
@@ -66,6 +68,39 @@ static void check(sp_gui_app *a, sp_gui_list *l, tally *t)
         t->shrunk += pct < 100;
         t->paged += cue;
     }
+}
+
+static int text_with(const sp_gui_list *l, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && (size_t)l->cmds[i].len >= n && strncmp(l->cmds[i].text, prefix, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The presenter after the reveal: the turn as the wall numbers it, no
+ * internal node ids, and the stronger option with its score. */
+static void presenter_agrees(sp_gui_app *a, tally *t)
+{
+    sp_gui_group *g = a->group;
+    sp_gui_metrics m;
+    int px[SP_GUI_FONT_COUNT];
+    sp_gui_group_sizes(720, a->settings.text_size, px);
+    assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+    sp_gui_text_metrics(text, &m);
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_presenter_build(a, &m, 1280, 720, -1, &l);
+    char turn[64];
+    snprintf(turn, sizeof turn, "Beurt %d", g->last_turn);
+    assert_true(text_with(&l, turn));
+    assert_false(text_with(&l, "Knoop "));
+    if (g->judge.valid && g->judge.stronger >= 0) {
+        assert_true(text_with(&l, "Sterker was: "));
+        t->presenter_stronger++;
+    }
+    sp_gui_list_free(&l);
 }
 
 static void play_case(const char *id, tally *t)
@@ -93,6 +128,14 @@ static void play_case(const char *id, tally *t)
         check(&a, &l, t);                               /* decided */
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
         check(&a, &l, t);                               /* the feedback */
+        /* after the reveal the wall names the stronger option, labelled, with its score */
+        int named = 0;
+        for (int i = 0; i < l.n_cmds; i++)
+            named |= l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].len > 12 &&
+                     strncmp(l.cmds[i].text, "Sterker was ", 12) == 0;
+        assert_int_equal(named, g->judge.valid && g->judge.stronger >= 0);
+        t->stronger += named;
+        presenter_agrees(&a, t);
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
     }
     check(&a, &l, t);                                   /* the ending */
@@ -110,6 +153,8 @@ static void test_wall_fits_each_screen(void **state)
     print_message("wall: %d screens laid out, %d with smaller type, %d past the floor with a cue\n", t.screens,
                   t.shrunk, t.paged);
     assert_true(t.screens > 100);
+    assert_true(t.stronger > 0);
+    assert_int_equal(t.presenter_stronger, t.stronger);
     /* Most screens fit one page; the rest (long conversations, five long
      * options) scroll with their cue: check() holds every screen to that. */
     assert_true(t.paged < t.screens / 2);
