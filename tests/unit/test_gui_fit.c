@@ -106,6 +106,11 @@ static void check_in_view(const sp_gui_app *a, const sp_gui_list *l, int w, int 
                      v->turn, w, h, text_size, c->arg + 1, c->r.y, c->r.y + c->r.h, bar, h);
     }
     assert_int_equal(n, v->n_options);
+    /* no line of the conversation starts indented by a stray space */
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && l->cmds[i].len > 0 && l->cmds[i].text[0] == ' ')
+            misses++, print_message("%s turn %d: a line starts with a space: '%.30s'\n", a->sc->id, v->turn,
+                                    l->cmds[i].text);
     /* the prompt: the last text line above the first option (or its panel) */
     int prompt_y = -1;
     for (int i = 0; i < first; i++)
