@@ -51,6 +51,7 @@ typedef struct tally {
     int screens, shrunk, paged;
     int stronger;           /* reveals that named a stronger option */
     int presenter_stronger; /* ... and on the presenter */
+    int bars;               /* vote bars checked */
 } tally;
 
 /* Lays the current screen out at every size; it fits on one page (maybe
@@ -126,6 +127,15 @@ static void play_case(const char *id, tally *t)
         check(&a, &l, t);                               /* the vote */
         assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
         check(&a, &l, t);                               /* decided */
+        /* the split's bars are shares of the room that voted, not of the largest count */
+        for (int i = 0; i + 1 < l.n_cmds; i++)
+            if (l.cmds[i].tag == SP_GUI_TAG_VOTE_TRACK && l.cmds[i + 1].tag == SP_GUI_TAG_VOTE_BAR) {
+                int votes = l.cmds[i + 1].arg / 1000, total = l.cmds[i + 1].arg % 1000;
+                int want = votes * l.cmds[i].r.w / total;
+                assert_true(abs(l.cmds[i + 1].r.w - want) <= 1);
+                assert_true(l.cmds[i + 1].r.w < l.cmds[i].r.w); /* the majority too: never full unless unanimous */
+                t->bars++;
+            }
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
         check(&a, &l, t);                               /* the feedback */
         /* after the reveal the wall names the stronger option, labelled, with its score */
@@ -155,6 +165,7 @@ static void test_wall_fits_each_screen(void **state)
     assert_true(t.screens > 100);
     assert_true(t.stronger > 0);
     assert_int_equal(t.presenter_stronger, t.stronger);
+    assert_true(t.bars > 0);
     /* Most screens fit one page; the rest (long conversations, five long
      * options) scroll with their cue: check() holds every screen to that. */
     assert_true(t.paged < t.screens / 2);
