@@ -279,7 +279,8 @@ static int controls(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     } else {
         switch (g->phase) {
         case SP_GUI_GROUP_SCENE:
-            ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
+            if (sp_gui_group_room_moment(a))
+                ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
             ADD(_("Rode vlaggen"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS);
             break;
         case SP_GUI_GROUP_VOTE:

@@ -171,10 +171,56 @@ static void test_wall_fits_each_screen(void **state)
     assert_true(t.paged < t.screens / 2);
 }
 
+/* room="yes": the room votes at its moments; at the others the trainer
+ * chooses (Enter does not open a vote, the presenter offers the picks). */
+static void test_room_moments(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    int room = 0, trainer = 0, guard = 0;
+    while (!sp_session_finished(a.s) && guard++ < 100) {
+        const sp_view *v = sp_gui_app_view(&a);
+        int is_room = a.sc->nodes[v->node].room;
+        assert_int_equal(sp_gui_group_room_moment(&a), is_room);
+        sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+        if (is_room) {
+            assert_int_equal(a.group->phase, SP_GUI_GROUP_VOTE);
+            room++;
+        } else {
+            assert_int_equal(a.group->phase, SP_GUI_GROUP_SCENE); /* no vote */
+            assert_true(a.group->status[0] != '\0');
+            sp_gui_metrics m;
+            int px[SP_GUI_FONT_COUNT];
+            sp_gui_group_sizes(720, a.settings.text_size, px);
+            assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+            sp_gui_text_metrics(text, &m);
+            sp_gui_presenter_build(&a, &m, 1280, 720, -1, &l);
+            assert_true(text_with(&l, "De trainer kiest hier"));
+            trainer++;
+        }
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_PICK, 0); /* the trainer (or the room's pick) */
+        assert_int_equal(a.group->phase, SP_GUI_GROUP_DECIDED);
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+    }
+    assert_true(room > 0);
+    assert_true(trainer > 0);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wall_fits_each_screen),
+        cmocka_unit_test(test_room_moments),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
