@@ -181,6 +181,26 @@ static void pick_confirmed(sp_gui_app *a, int k)
     sp_gui_group_take(a, k);
 }
 
+int sp_gui_group_room_moment(sp_gui_app *a)
+{
+    const sp_view *v = view(a);
+    if (!v || !a->sc || v->node < 0 || v->node >= a->sc->n_nodes)
+        return 0;
+    int any = 0;
+    for (int i = 0; i < a->sc->n_nodes && !any; i++)
+        any = a->sc->nodes[i].room;
+    return !any || a->sc->nodes[v->node].room; /* a case without room="yes": every moment is the room's */
+}
+
+/* Not the room's moment: no vote, the trainer chooses (said once). */
+static int trainer_moment(sp_gui_app *a)
+{
+    if (sp_gui_group_room_moment(a))
+        return 0;
+    status(a->group, "%s", _("Dit moment is niet voor de zaal: de trainer kiest, met Shift en de letter."));
+    return 1;
+}
+
 sp_status sp_gui_group_take(sp_gui_app *a, int pick)
 {
     sp_gui_group *g = a->group;
@@ -438,7 +458,7 @@ static int group_only(sp_gui_app *a, int action, int arg)
     sp_gui_group *g = a->group;
     switch (action) {
     case SP_GUI_ACT_GROUP_VOTE:
-        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE) {
+        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE && !trainer_moment(a)) {
             g->phase = SP_GUI_GROUP_VOTE;
             a->scroll[0] = 0;
         }
@@ -625,7 +645,7 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
         } else if (c == 'f') {
             group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
         } else if (g->phase == SP_GUI_GROUP_SCENE) {
-            if (key == SP_GUI_KEY_ENTER || c == ' ' || c == 'v')
+            if ((key == SP_GUI_KEY_ENTER || c == ' ' || c == 'v') && !trainer_moment(a))
                 g->phase = SP_GUI_GROUP_VOTE;
             else
                 return c >= '0' && c <= '9';

@@ -107,6 +107,11 @@ struct sp_gui_group {
 
 /* ---- life cycle (group.c) ---------------------------------------------------- */
 
+/* 1 when the current decision is one of the room's moments (room="yes"),
+ * or the case marks none (then every moment is). At the others the
+ * trainer chooses without a vote. */
+int sp_gui_group_room_moment(sp_gui_app *a);
+
 /* Turns group mode on (--projector: sticky). A case already open at its
  * briefing becomes a group play. 0, or -1 on out-of-memory. */
 int sp_gui_group_enable(sp_gui_app *a, int sticky);

@@ -178,12 +178,9 @@ static void split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, cons
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
     int u = m->unit;
-    int total = 0, top = 1;
-    for (int k = 0; k < n; k++) {
+    int total = 0;
+    for (int k = 0; k < n; k++)
         total += has_votes ? votes[k] : 0;
-        if (has_votes && votes[k] > top)
-            top = votes[k];
-    }
     int key = m->line_h[SP_GUI_FONT_BOLD];
     const char *widest = "9999";
     int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, widest, 4);
@@ -211,11 +208,16 @@ static void split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, cons
         int row = key;
         if (bar_w > 0 && has_votes) {
             int bh = key * 3 / 5;
-            int bw = votes[k] * bar_w / top;
-            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bar_w, bh), th->bar, 0);
-            if (bw > 0)
-                sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bw, bh),
-                                is_chosen ? th->accent : th->best, 0);
+            /* the share of the room that voted: 3 of 5 fills three fifths */
+            int bw = total > 0 ? votes[k] * bar_w / total : 0;
+            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bar_w, bh), th->bar, 0)->tag =
+                SP_GUI_TAG_VOTE_TRACK;
+            if (bw > 0) {
+                sp_gui_cmd *c = sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bw, bh),
+                                                is_chosen ? th->accent : th->best, 0);
+                c->tag = SP_GUI_TAG_VOTE_BAR;
+                c->arg = votes[k] * 1000 + total; /* tests read the share back */
+            }
             const char *num = sp_gui_list_strf(ui->l, "%d", votes[k]);
             int w = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
             int numx = pg->x + pg->w - w;
@@ -225,7 +227,7 @@ static void split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, cons
             int bh = u;
             int full = pg->w - key - 2 * u;
             sp_gui_rect_cmd(ui->l, sp_gui_rect_make(tx, y + key + u / 2, full, bh), th->bar, 0);
-            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(tx, y + key + u / 2, votes[k] * full / top, bh),
+            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(tx, y + key + u / 2, total > 0 ? votes[k] * full / total : 0, bh),
                             is_chosen ? th->accent : th->best, 0);
             row += u / 2 + bh;
         }
@@ -277,7 +279,8 @@ static int controls(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     } else {
         switch (g->phase) {
         case SP_GUI_GROUP_SCENE:
-            ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
+            if (sp_gui_group_room_moment(a))
+                ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
             ADD(_("Rode vlaggen"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS);
             break;
         case SP_GUI_GROUP_VOTE:

@@ -69,7 +69,9 @@ typedef enum {
     SP_GUI_TAG_TOAST,      /* a short confirmation that goes by itself */
     SP_GUI_TAG_MORE,       /* the cue that a page continues below (arg 1) or above (arg -1) */
     SP_GUI_TAG_ZERO,       /* debrief chart: the zero line */
-    SP_GUI_TAG_NOTE        /* replay timeline: the step (arg) has a note */
+    SP_GUI_TAG_NOTE,       /* replay timeline: the step (arg) has a note */
+    SP_GUI_TAG_VOTE_TRACK, /* group: the whole width of a vote bar (all who voted) */
+    SP_GUI_TAG_VOTE_BAR    /* group: an option's votes; arg = votes * 1000 + total */
 } sp_gui_tag;
 
 typedef struct sp_gui_cmd {

@@ -301,6 +301,16 @@ static void controls(pres *p, sp_gui_page *pg)
     switch (g->phase) {
     case SP_GUI_GROUP_SCENE:
     case SP_GUI_GROUP_VOTE:
+        if (g->phase == SP_GUI_GROUP_SCENE && !sp_gui_group_room_moment(a)) {
+            /* not the room's moment: the trainer chooses, no vote */
+            head(p, pg, _("De trainer kiest hier (geen stemming)"));
+            for (int k = 0; k < g->n_counts; k++)
+                button(p, pg, sp_gui_list_strf(p->ui->l, _("%c kiezen"), sp_gui_group_letter(k)),
+                       sp_gui_list_strf(p->ui->l, "Shift+%c", sp_gui_group_letter(k)), SP_GUI_BTN_SECONDARY,
+                       SP_GUI_ACT_GROUP_PICK, k, 1);
+            button(p, pg, _("Rode-vlaggenronde"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS, 0, 1);
+            break;
+        }
         head(p, pg, g->phase == SP_GUI_GROUP_SCENE ? _("Bespreken, dan stemmen") : _("Stemmen van de groep"));
         if (g->phase == SP_GUI_GROUP_SCENE)
             button(p, pg, _("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE, 0, 1);

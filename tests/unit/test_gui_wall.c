@@ -51,6 +51,7 @@ typedef struct tally {
     int screens, shrunk, paged;
     int stronger;           /* reveals that named a stronger option */
     int presenter_stronger; /* ... and on the presenter */
+    int bars;               /* vote bars checked */
 } tally;
 
 /* Lays the current screen out at every size; it fits on one page (maybe
@@ -126,6 +127,15 @@ static void play_case(const char *id, tally *t)
         check(&a, &l, t);                               /* the vote */
         assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
         check(&a, &l, t);                               /* decided */
+        /* the split's bars are shares of the room that voted, not of the largest count */
+        for (int i = 0; i + 1 < l.n_cmds; i++)
+            if (l.cmds[i].tag == SP_GUI_TAG_VOTE_TRACK && l.cmds[i + 1].tag == SP_GUI_TAG_VOTE_BAR) {
+                int votes = l.cmds[i + 1].arg / 1000, total = l.cmds[i + 1].arg % 1000;
+                int want = votes * l.cmds[i].r.w / total;
+                assert_true(abs(l.cmds[i + 1].r.w - want) <= 1);
+                assert_true(l.cmds[i + 1].r.w < l.cmds[i].r.w); /* the majority too: never full unless unanimous */
+                t->bars++;
+            }
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
         check(&a, &l, t);                               /* the feedback */
         /* after the reveal the wall names the stronger option, labelled, with its score */
@@ -155,15 +165,62 @@ static void test_wall_fits_each_screen(void **state)
     assert_true(t.screens > 100);
     assert_true(t.stronger > 0);
     assert_int_equal(t.presenter_stronger, t.stronger);
+    assert_true(t.bars > 0);
     /* Most screens fit one page; the rest (long conversations, five long
      * options) scroll with their cue: check() holds every screen to that. */
     assert_true(t.paged < t.screens / 2);
+}
+
+/* room="yes": the room votes at its moments; at the others the trainer
+ * chooses (Enter does not open a vote, the presenter offers the picks). */
+static void test_room_moments(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    int room = 0, trainer = 0, guard = 0;
+    while (!sp_session_finished(a.s) && guard++ < 100) {
+        const sp_view *v = sp_gui_app_view(&a);
+        int is_room = a.sc->nodes[v->node].room;
+        assert_int_equal(sp_gui_group_room_moment(&a), is_room);
+        sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+        if (is_room) {
+            assert_int_equal(a.group->phase, SP_GUI_GROUP_VOTE);
+            room++;
+        } else {
+            assert_int_equal(a.group->phase, SP_GUI_GROUP_SCENE); /* no vote */
+            assert_true(a.group->status[0] != '\0');
+            sp_gui_metrics m;
+            int px[SP_GUI_FONT_COUNT];
+            sp_gui_group_sizes(720, a.settings.text_size, px);
+            assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+            sp_gui_text_metrics(text, &m);
+            sp_gui_presenter_build(&a, &m, 1280, 720, -1, &l);
+            assert_true(text_with(&l, "De trainer kiest hier"));
+            trainer++;
+        }
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_PICK, 0); /* the trainer (or the room's pick) */
+        assert_int_equal(a.group->phase, SP_GUI_GROUP_DECIDED);
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+    }
+    assert_true(room > 0);
+    assert_true(trainer > 0);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wall_fits_each_screen),
+        cmocka_unit_test(test_room_moments),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
