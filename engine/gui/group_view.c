@@ -620,6 +620,21 @@ static void flag_round(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         }
         pg->y += rows[r] + gap;
     }
+    /* each mark of this turn with its reason, beside its tick or cross */
+    int turn = sp_session_turn(a->s);
+    for (int f = 0; f < n; f++) {
+        if (!marked[f])
+            continue;
+        const char *label = sp_text_get(&hb->redflags[f].label, lang);
+        const char *why = _("speelt hier nu niet.");
+        int node = present[f] ? sp_session_flag_node(a->s, f, turn) : -1;
+        for (int k = 0; node >= 0 && k < a->sc->nodes[node].n_flags; k++)
+            if (a->sc->nodes[node].flags[k].flag == f)
+                why = sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang);
+        pg->y += u / 2;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, present[f] ? th->good : th->mixed,
+                       sp_gui_list_strf(ui->l, "%s %d %s: %s", present[f] ? "✓" : "✗", f + 1, label, why));
+    }
 }
 
 /* ---- the play screen --------------------------------------------------------------------- */

@@ -216,11 +216,54 @@ static void test_room_moments(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The red-flag round on the wall: each mark with its tick or cross and the reason. */
+static void test_flag_marks_with_reasons(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    unsigned char present[64], marked[64];
+    int yes = -1, no = -1, guard = 0;
+    while (yes < 0 && guard++ < 30) { /* on to a view with a flag in it */
+        sp_gui_group_flags_now(&a, present, marked);
+        for (int f = 0; f < a.hb->n_redflags && f < 64; f++)
+            if (present[f] && yes < 0)
+                yes = f;
+        if (yes < 0) {
+            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_PICK, 0);
+            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+        }
+    }
+    assert_true(yes >= 0);
+    for (int f = 0; f < a.hb->n_redflags && no < 0; f++)
+        if (!present[f])
+            no = f;
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, yes);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, no);
+    sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
+    char want[256];
+    snprintf(want, sizeof want, "✓ %d %s: ", yes + 1, sp_text_get(&a.hb->redflags[yes].label, SP_LANG_NL));
+    assert_true(text_with(&l, want));
+    snprintf(want, sizeof want, "✗ %d ", no + 1);
+    assert_true(text_with(&l, want));
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wall_fits_each_screen),
         cmocka_unit_test(test_room_moments),
+        cmocka_unit_test(test_flag_marks_with_reasons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
