@@ -210,7 +210,7 @@ static sp_status compare_with(sp_gui_app *a, const char *b, sp_diag *d)
     drop_compare(rp);
     sp_status st;
     if (strcmp(b, "expert") == 0) {
-        st = sp_replay_expert(rp->r->sc, sp_gui_app_lang(a), &rp->rb, d);
+        st = sp_replay_expert(rp->r->sc, sp_session_start_vars(rp->r->s), sp_gui_app_lang(a), &rp->rb, d);
         rp->b_expert = st == SP_OK;
     } else {
         st = load(a, b, &rp->tb, &rp->rb, d);
