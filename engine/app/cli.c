@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "app/paths.h"
 #include "core/fs.h"
 #include "core/handbook.h"
@@ -90,6 +91,19 @@ int sp_cli_parse_global(int *argc, char **argv)
                 fprintf(stderr, "samenspel: --font takes the path of a TrueType font\n");
                 return SP_EXIT_USAGE;
             }
+            /* Checked here, before the window opens it: a FIFO would hang
+             * it. A missing file is the window's to report (with its
+             * fallback font). */
+            struct stat fst;
+            if (lstat(v, &fst) == 0) {
+                sp_diag *d = sp_diag_new();
+                int fd = sp_fs_open_regular(v, NULL, d);
+                sp_cli_print_diag(d);
+                sp_diag_free(d);
+                if (fd < 0)
+                    return SP_EXIT_USAGE;
+                close(fd);
+            }
             opts.font = v;
         } else {
             argv[out++] = argv[i++];
@@ -140,8 +154,11 @@ int sp_cli_exit(sp_status st)
 
 void sp_cli_print_diag(const sp_diag *d)
 {
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
+    /* Messages quote file names and file contents: made safe to show. */
+    for (int i = 0; i < sp_diag_count(d); i++) {
+        sp_term_print_clean(stderr, sp_diag_message(d, i));
+        fputc('\n', stderr);
+    }
     if (sp_diag_dropped(d))
         fprintf(stderr, "(%d more messages)\n", sp_diag_dropped(d));
 }
