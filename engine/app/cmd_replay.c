@@ -213,8 +213,8 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
     const sp_option *o = &nd->options[s->chosen];
     char label[64], text[4096];
     snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FEEDBACK));
-    snprintf(text, sizeof text, "%s%s%s%s", sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, l), o->ref && *o->ref ? " (" : "",
-             o->ref ? o->ref : "", o->ref && *o->ref ? ")" : "");
+    snprintf(text, sizeof text, "%s%s%s%s", sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, l), *sp_text_get(&o->ref_label, l) ? " (" : "",
+             sp_text_get(&o->ref_label, l), *sp_text_get(&o->ref_label, l) ? ")" : "");
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
     if (s->override) {
         snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_VOTES));

@@ -244,8 +244,10 @@ static int step(run *r, int i, int *consumed)
         sp_gui_app_action(a, SP_GUI_ACT_GROUP_REVEAL, 0);
         const sp_option *o = &a->sc->nodes[g->last_node].options[g->last_offered[g->last_chosen]];
         fprintf(r->t->out, "  %s: %s\n", L(r, "Toelichting", "Feedback"), sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, a->settings.lang));
-        if (o->ref && *o->ref)
+        if (o->ref_kind == SP_REF_TEXT) /* free text, until the cases use handbook ids */
             fprintf(r->t->out, "  %s: %s\n", L(r, "Handboek", "Handbook"), o->ref);
+        else if (o->ref_kind != SP_REF_NONE)
+            fprintf(r->t->out, "  %s\n", sp_text_get(&o->ref_label, a->settings.lang));
         return 0;
     }
     if (is_cmd(&r->sc, i, "undo", &rest)) {

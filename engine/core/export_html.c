@@ -471,9 +471,9 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r)
         sp_export_buf_esc(b, sp_text_get(&o->text, r->lang), 0);
         sp_export_buf_put(b, "</div>\n<p class=\"feedback\">");
         sp_export_buf_esc(b, sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, r->lang), 0);
-        if (o->ref && *o->ref) {
+        if (*sp_text_get(&o->ref_label, r->lang)) {
             sp_export_buf_put(b, " <span class=\"ref\">(");
-            sp_export_buf_esc(b, o->ref, 0);
+            sp_export_buf_esc(b, sp_text_get(&o->ref_label, r->lang), 0);
             sp_export_buf_put(b, ")</span>");
         }
         sp_export_buf_put(b, "</p>\n");

@@ -15,6 +15,7 @@
  * never holds a dangling index.
  */
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* ---- languages ---------------------------------------------------------- */
@@ -121,6 +122,24 @@ int sp_handbook_redflag(const sp_handbook *hb, const char *id);
 int sp_handbook_thought(const sp_handbook *hb, const char *id);
 int sp_handbook_goal(const sp_handbook *hb, const char *id);
 
+/* A reference into the handbook (feedback/@ref): an intervention, red flag,
+ * thought pair or learning goal by id. SP_REF_TEXT: free text of an older
+ * file, shown as written. */
+typedef enum {
+    SP_REF_NONE = 0, SP_REF_TEXT, SP_REF_INTERVENTION, SP_REF_REDFLAG, SP_REF_THOUGHT, SP_REF_GOAL
+} sp_ref_kind;
+
+/* The element with this id: its kind and index (*index), or SP_REF_NONE
+ * (handbook_ref.c). */
+sp_ref_kind sp_handbook_ref_find(const sp_handbook *hb, const char *id, int *index);
+/* The one style every host shows a reference in, in lang: "Handboek H3 ·
+ * Doorvragen" / "Handbook ch. 3 · Probing" (the chapter from the kind:
+ * thoughts 1, red flags 2, interventions 3), "Leerdoel · Relatie" /
+ * "Learning goal · Relationship". Writes at most len bytes (NUL included);
+ * returns what it needed, like snprintf, or -1 for SP_REF_NONE/TEXT. */
+int sp_handbook_ref_format(const sp_handbook *hb, sp_ref_kind kind, int index, sp_lang lang,
+                           char *buf, size_t len);
+
 /* ---- conditions and effects -------------------------------------------- */
 
 /* A compiled condition ("vertrouwen >= 40 and jansen_gezien"), see cond.h.
@@ -196,7 +215,10 @@ typedef struct sp_option {
     const sp_effect *effects;
     int n_effects;
     sp_text feedback;        /* why this is (un)wise */
-    const char *ref;         /* pointer into the handbook, e.g. "H3 Hercontracteren" */
+    const char *ref;         /* feedback/@ref as written: a handbook id, "" none */
+    sp_ref_kind ref_kind;    /* what it names; SP_REF_NONE when there is none */
+    int ref_index;           /* index into the handbook's list of that kind */
+    sp_text ref_label;       /* shown: "Handboek H3 · Doorvragen"; empty when none */
 } sp_option;
 
 typedef struct sp_goto {

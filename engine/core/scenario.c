@@ -131,6 +131,14 @@ void sp_scenario_err(sload *L, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+void sp_scenario_unknown(sload *L, long line, const char *what, const char *name, const char *best)
+{
+    if (best)
+        sp_scenario_err(L, line, "unknown %s '%s'; did you mean '%s'?", what, name, best);
+    else
+        sp_scenario_err(L, line, "unknown %s '%s'", what, name);
+}
+
 typedef struct held {
     long line;
     int order;

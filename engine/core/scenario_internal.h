@@ -82,6 +82,10 @@ void sp_scenario_oom(sload *L);
 /* A problem of meaning at line (0: the whole file), held back in L->sem. */
 void sp_scenario_err(sload *L, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* "unknown <what> '<name>'", with "; did you mean '<best>'?" when best is
+ * not NULL. */
+void sp_scenario_unknown(sload *L, long line, const char *what, const char *name, const char *best);
+
 /* A new zeroed slot at the end of v, or NULL (out of memory, marked on L). */
 void *sp_scenario_vec_push(sload *L, vec *v);
 void *sp_scenario_vec_at(const vec *v, int i);

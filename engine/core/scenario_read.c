@@ -1,8 +1,10 @@
 /* scenario_read.c: the scenario loader's streaming pass: each element becomes model structs as it passes. */
 #include "scenario_internal.h"
 #include "cond.h"
+#include "suggest.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -358,6 +360,52 @@ static void load_effect(sload *L, vec *v)
     skip(L);
 }
 
+/* Free text of an older file ("H3 Intake: Kennismaken") has a space or a
+ * capital; a handbook id never does. */
+static int looks_like_id(const char *s)
+{
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' ||
+              *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* feedback/@ref: a handbook id, rendered once per language (model.h). */
+static void feedback_ref(sload *L, sp_option *o, const char *ref, long line)
+{
+    o->ref = ref;
+    if (!looks_like_id(ref)) {
+        /* Free text of a case not yet converted to ids: shown as written. */
+        o->ref_kind = SP_REF_TEXT;
+        o->ref_label.s[SP_LANG_NL] = ref;
+        return;
+    }
+    o->ref_kind = sp_handbook_ref_find(L->hb, ref, &o->ref_index);
+    if (o->ref_kind == SP_REF_NONE) {
+        const sp_handbook *hb = L->hb;
+        sp_suggest sg;
+        sp_suggest_init(&sg, ref);
+        for (int i = 0; i < hb->n_interventions; i++)
+            sp_suggest_add(&sg, hb->interventions[i].id);
+        for (int i = 0; i < hb->n_redflags; i++)
+            sp_suggest_add(&sg, hb->redflags[i].id);
+        for (int i = 0; i < hb->n_thoughts; i++)
+            sp_suggest_add(&sg, hb->thoughts[i].id);
+        for (int i = 0; i < hb->n_goals; i++)
+            sp_suggest_add(&sg, hb->goals[i].id);
+        sp_scenario_unknown(L, line, "handbook reference", ref, sp_suggest_best(&sg));
+        return;
+    }
+    for (int lang = 0; lang < SP_LANG_COUNT; lang++) {
+        char buf[512];
+        sp_handbook_ref_format(L->hb, o->ref_kind, o->ref_index, (sp_lang)lang, buf, sizeof buf);
+        o->ref_label.s[lang] = sp_arena_strdup(L->a, buf);
+        if (!o->ref_label.s[lang])
+            sp_scenario_oom(L);
+    }
+}
+
 static void load_option(sload *L, int node, sp_option *o)
 {
     o->line = (int)line_here(L);
@@ -384,7 +432,7 @@ static void load_option(sload *L, int node, sp_option *o)
         if (is(L, "feedback")) {
             const char *ref = attr_copy(L, "ref");
             if (ref)
-                o->ref = ref;
+                feedback_ref(L, o, ref, line);
             prose_p(L, 1, &o->feedback);
             continue;
         }

@@ -417,7 +417,7 @@ static void build_feedback(sp_session *s, sp_feedback *fb)
     fb->said = sp_text_get(&o->text, s->lang);
     const int *then = s->hvars + (size_t)h * (size_t)s->n_vars;
     fb->text = text_with(s, &o->feedback, s->lang, sp_text_mask(&o->feedback, then));
-    fb->ref = o->ref ? o->ref : "";
+    fb->ref = sp_text_get(&o->ref_label, s->lang);
     fb->total = sp_option_total(o);
     fb->best_total = best_total_with(n, then);
 }

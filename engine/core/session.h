@@ -52,7 +52,8 @@ typedef struct sp_feedback {
     int turn;
     const char *said;         /* the option's text */
     const char *text;         /* the option's feedback */
-    const char *ref;          /* handbook pointer, "" when none */
+    const char *ref;          /* the handbook reference as shown ("Handboek H3 ·
+                               * Doorvragen", sp_handbook_ref_format), "" when none */
     int total;                /* sum of the option's deltas */
     int best_total;           /* best total among the options offered then */
 } sp_feedback;

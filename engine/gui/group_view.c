@@ -484,7 +484,7 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
     sp_gui_rgba bc = strong ? th->good : sp_option_total(chosen) < 0 ? th->bad : th->mixed;
     const char *head = strong || thought ? NULL
                      : sp_gui_list_strf(ui->l, _("Sterker was %c: “%s”"), sp_gui_group_letter(best), texts[best]);
-    const char *foot = chosen->ref && *chosen->ref ? sp_gui_list_strf(ui->l, _("Handboek: %s"), chosen->ref) : NULL;
+    const char *foot = *sp_text_get(&chosen->ref_label, lang) ? sp_text_get(&chosen->ref_label, lang) : NULL;
     panel(ui, pg, badge, bc, head, SP_GUI_FONT_BOLD,
           sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &chosen->feedback, lang), foot, bc);
     (void)v;

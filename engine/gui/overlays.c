@@ -88,7 +88,7 @@ static void feedback(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                        sp_gui_list_strf(ui->l, _("Score van deze keuze: %+d. De sterkste optie op dit moment: %+d."),
                                         f->total, f->best_total));
     if (f->ref && *f->ref)
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, sp_gui_list_strf(ui->l, _("Handboek: %s"), f->ref));
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, f->ref);
     pg->y += 3 * u;
     button(ui, pg, _("Verder"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_CLOSE);
 }

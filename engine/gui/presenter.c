@@ -143,8 +143,8 @@ static void options(pres *p, sp_gui_page *pg, const sp_node *nd, const int *offe
                        sp_gui_list_strf(p->ui->l, _("Toelichting: %s"),
                                         sp_session_text_at(p->a->s, chosen >= 0 ? sp_session_turn(p->a->s) - 2 : 1 << 30,
                                                            &o->feedback, p->lang)));
-        if (o->ref && *o->ref)
-            small(p, pg, sp_gui_list_strf(p->ui->l, _("Handboek: %s"), o->ref));
+        if (*sp_text_get(&o->ref_label, p->lang))
+            small(p, pg, sp_text_get(&o->ref_label, p->lang));
         pg->y += u;
     }
 }

@@ -363,7 +363,7 @@ static void decision(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, int i)
     const char *fb = sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, lang);
     if (*fb) {
         pg->y += u;
-        note_card(ui, pg, o->ref && *o->ref ? sp_gui_list_strf(ui->l, _("Feedback (%s)"), o->ref) : _("Feedback"), fb,
+        note_card(ui, pg, *sp_text_get(&o->ref_label, lang) ? sp_gui_list_strf(ui->l, _("Feedback (%s)"), sp_text_get(&o->ref_label, lang)) : _("Feedback"), fb,
                   th->surface, gc);
     }
     flags_and_notes(a, ui, pg, i);

@@ -14,6 +14,7 @@
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
+#include "core/suggest.h"
 #include "testutil.h"
 
 /*
@@ -61,6 +62,39 @@ static void model_helpers(void **state)
     sp_option o = { .scores = scores, .n_scores = 3 };
     assert_int_equal(sp_option_total(&o), 2);
     assert_int_equal(sp_option_total(NULL), 0);
+}
+
+/* ---- "did you mean": edit distances worked out by hand ------------------------------------ */
+
+static void suggestions(void **state)
+{
+    (void)state;
+    assert_int_equal(sp_suggest_distance("kitten", "sitting"), 3);  /* k->s, e->i, +g */
+    assert_int_equal(sp_suggest_distance("abcd", "abdc"), 1);       /* one swap */
+    assert_int_equal(sp_suggest_distance("", "abc"), 3);
+    assert_int_equal(sp_suggest_distance("vertrouwen", "vertrouwen"), 0);
+    /* "aag" -> "agen": drop an 'a', add 'e' and 'n'; two edits cannot do it
+     * (one insertion at least, and one 'a' too many). */
+    assert_int_equal(sp_suggest_distance("int.doorvraag", "int.doorvragen"), 3);
+
+    sp_suggest s;
+    sp_suggest_init(&s, "int.doorvraag");
+    sp_suggest_add(&s, "int.kennismaken");
+    sp_suggest_add(&s, "int.doorvragen");
+    sp_suggest_add(&s, "int.doorvrage");   /* distance 2 ("aag" -> "age"): closer, so it wins */
+    assert_string_equal(sp_suggest_best(&s), "int.doorvrage");
+    /* Short words: at most distance 2, and never the whole word. */
+    sp_suggest_init(&s, "ab");
+    sp_suggest_add(&s, "xy");
+    assert_null(sp_suggest_best(&s));
+    sp_suggest_add(&s, "abc");
+    assert_string_equal(sp_suggest_best(&s), "abc");
+    /* Long words: a quarter of the length (20 letters: 5). */
+    sp_suggest_init(&s, "aaaaaaaaaaaaaaaaaaaa");
+    sp_suggest_add(&s, "aaaaaaaaaaaaaaabbbbbb"); /* 5 changed + 1 added: 6 */
+    assert_null(sp_suggest_best(&s));
+    sp_suggest_add(&s, "aaaaaaaaaaaaaaabbbbb");  /* 5 */
+    assert_string_equal(sp_suggest_best(&s), "aaaaaaaaaaaaaaabbbbb");
 }
 
 /* ---- the handbook --------------------------------------------------------------------- */
@@ -217,7 +251,12 @@ static void valid_scenario_loads(void **state)
     assert_int_equal(t->options[0].side, SP_SIDE_HINDERING);
     assert_int_equal(t->options[1].side, SP_SIDE_HELPFUL);
     assert_string_equal(t->options[0].ref, "");
+    assert_int_equal(t->options[0].ref_kind, SP_REF_NONE);
+    assert_string_equal(sp_text_get(&t->options[0].ref_label, SP_LANG_NL), "");
+    /* Free text of a case not yet converted to ids: shown as written. */
     assert_string_equal(t->options[1].ref, "H1");
+    assert_int_equal(t->options[1].ref_kind, SP_REF_TEXT);
+    assert_string_equal(sp_text_get(&t->options[1].ref_label, SP_LANG_EN), "H1");
 
     const sp_node *z = &sc->nodes[sp_scenario_node(sc, "zeg")];
     assert_int_equal(z->kind, SP_NODE_DECISION);
@@ -334,6 +373,25 @@ static void paragraphs_load(void **state)
     assert_string_equal(j, "");
     free(j);
 
+    /* handbook references in the one style, in both languages (labels of
+     * tests/data/loader/handbook.xml; a missing translation is Dutch) */
+    const sp_option *vraag = &sc->nodes[sp_scenario_node(sc, "begin")].options[0];
+    const sp_option *plan = &sc->nodes[sp_scenario_node(sc, "begin")].options[1];
+    const sp_option *rustig = &sc->nodes[sp_scenario_node(sc, "tweede")].options[0];
+    const sp_option *haast = &sc->nodes[sp_scenario_node(sc, "tweede")].options[1];
+    assert_int_equal(vraag->ref_kind, SP_REF_INTERVENTION);
+    assert_int_equal(vraag->ref_index, sp_handbook_intervention(hb, "int.doorvragen"));
+    assert_string_equal(vraag->ref, "int.doorvragen");
+    assert_string_equal(sp_text_get(&vraag->ref_label, SP_LANG_NL), "Handboek H3 · Doorvragen");
+    assert_string_equal(sp_text_get(&vraag->ref_label, SP_LANG_EN), "Handbook ch. 3 · Doorvragen");
+    assert_int_equal(plan->ref_kind, SP_REF_GOAL);
+    assert_string_equal(sp_text_get(&plan->ref_label, SP_LANG_NL), "Leerdoel · Relatie");
+    assert_string_equal(sp_text_get(&plan->ref_label, SP_LANG_EN), "Learning goal · Relationship");
+    assert_int_equal(rustig->ref_kind, SP_REF_THOUGHT);
+    assert_string_equal(sp_text_get(&rustig->ref_label, SP_LANG_NL), "Handboek H1 · “Dit wordt vast leuk.”");
+    assert_int_equal(haast->ref_kind, SP_REF_REDFLAG);
+    assert_string_equal(sp_text_get(&haast->ref_label, SP_LANG_EN), "Handbook ch. 2 · Opdrachtgever heeft geen tijd");
+
     /* room moments: the decision is one, the thought is not */
     assert_int_equal(sc->nodes[sp_scenario_node(sc, "begin")].room, 1);
     assert_int_equal(sc->nodes[sp_scenario_node(sc, "tweede")].room, 0);
@@ -423,6 +481,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(model_helpers),
+        cmocka_unit_test(suggestions),
         cmocka_unit_test(handbook_loads),
         cmocka_unit_test(broken_handbooks),
         cmocka_unit_test(valid_scenario_loads),
