@@ -33,6 +33,8 @@ XML_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS    = $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 GUI_CFLAGS  = $(shell $(PKG_CONFIG) --cflags sdl2 SDL2_ttf fontconfig 2>/dev/null)
 GUI_LIBS    = $(shell $(PKG_CONFIG) --libs sdl2 SDL2_ttf fontconfig 2>/dev/null)
+NET_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libmicrohttpd libqrencode 2>/dev/null) -pthread
+NET_LIBS    = $(shell $(PKG_CONFIG) --libs libmicrohttpd libqrencode 2>/dev/null) -pthread
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -44,17 +46,19 @@ CORE_SRC := $(wildcard engine/core/*.c)
 TERM_SRC := $(wildcard engine/term/*.c)
 GUI_SRC  := $(wildcard engine/gui/*.c)
 APP_SRC  := $(wildcard engine/app/*.c)
+NET_SRC  := $(wildcard engine/net/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 TERM_OBJ := $(TERM_SRC:%.c=$(B)/%.o)
 GUI_OBJ  := $(GUI_SRC:%.c=$(B)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o)
-LIB_OBJ  := $(TERM_OBJ) $(GUI_OBJ) $(filter-out $(B)/engine/app/main.o,$(APP_OBJ))
+NET_OBJ  := $(NET_SRC:%.c=$(B)/%.o)
+LIB_OBJ  := $(NET_OBJ) $(TERM_OBJ) $(GUI_OBJ) $(filter-out $(B)/engine/app/main.o,$(APP_OBJ))
 
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
-# A test that includes only core headers is a core test: compiled without SDL's
+# A test that includes only core headers (no gui/, app/, term/ or net/) is a core test: compiled without SDL's
 # include path and linked with the core and libxml2 alone, as the core is.
-CORE_TEST_SRC := $(shell grep -L '\#include "\(gui\|app\|term\)/' $(TEST_SRC) 2>/dev/null)
+CORE_TEST_SRC := $(shell grep -L '\#include "\(gui\|app\|term\|net\)/' $(TEST_SRC) 2>/dev/null)
 CORE_TEST_BIN := $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TEST_HELP := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 TEST_HOBJ := $(TEST_HELP:%.c=$(B)/%.o)
@@ -79,6 +83,11 @@ $(B)/engine/gui/%.o: engine/gui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
 
+# The phones' server (libmicrohttpd, libqrencode, a thread of its own); no SDL.
+$(B)/engine/net/%.o: engine/net/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(NET_CFLAGS) -Iengine -c $< -o $@
+
 $(B)/engine/app/%.o: engine/app/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
@@ -87,8 +96,8 @@ $(B)/libspcore.a: $(CORE_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(BIN): $(APP_OBJ) $(TERM_OBJ) $(GUI_OBJ) $(B)/libspcore.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(GUI_LIBS) $(XML_LIBS) -lm
+$(BIN): $(APP_OBJ) $(NET_OBJ) $(TERM_OBJ) $(GUI_OBJ) $(B)/libspcore.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(GUI_LIBS) $(NET_LIBS) $(XML_LIBS) -lm
 
 $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/unit/%.o) $(TEST_HOBJ): $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
@@ -104,7 +113,7 @@ $(CORE_TEST_BIN): $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(B)/libspcore.
 
 $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(LIB_OBJ) $(B)/libspcore.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(GUI_LIBS) $(XML_LIBS) -lm
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(GUI_LIBS) $(NET_LIBS) $(XML_LIBS) -lm
 
 # Interface translations (gettext): po/*.po -> locale/<lang>/LC_MESSAGES/samenspel.mo
 PO  := $(wildcard po/*.po)

@@ -12,6 +12,7 @@
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
+#include "core/transcript.h"
 #include "gui/settings.h"
 #include "term/term.h"
 
@@ -202,39 +203,52 @@ void sp_cli_set_clock(sp_session *s)
         sp_session_set_clock(s, source_date, &fixed);
 }
 
-sp_status sp_cli_transcript_path(const char *case_id, int64_t when, char *buf, size_t len,
-                                 sp_diag *d)
+sp_status sp_cli_transcript_dir(char *buf, size_t len, sp_diag *d)
 {
-    char dir[PATH_MAX];
-    if (sp_fs_data_dir(dir, sizeof dir - 16) != SP_OK) {
-        sp_diag_add(d, "samenspel", 0, "cannot tell where to keep transcripts: neither XDG_DATA_HOME nor HOME is set");
+    sp_status st = sp_fs_data_dir(buf, len - 16);
+    if (st != SP_OK) {
+        sp_diag_add(d, "samenspel", 0, "%s", sp_fs_data_dir_problem(st));
         return SP_EIO;
     }
-    strcat(dir, "/transcripts");
-    sp_status st = sp_fs_mkdirs(dir, d);
-    if (st != SP_OK)
-        return st;
-    time_t tt = (time_t)when;
-    struct tm tm;
-    /* A fixed clock is UTC so tests give the same name everywhere. */
-    int64_t ignored;
-    if (fixed_clock(&ignored))
-        gmtime_r(&tt, &tm);
-    else
-        localtime_r(&tt, &tm);
-    char stamp[32];
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    for (int n = 1; n < 1000; n++) {
-        int k = n == 1 ? snprintf(buf, len, "%s/%s-%s.xml", dir, case_id, stamp)
-                       : snprintf(buf, len, "%s/%s-%s-%d.xml", dir, case_id, stamp, n);
-        if (k < 0 || (size_t)k >= len) {
-            sp_diag_add(d, dir, 0, "path too long");
-            return SP_EIO;
-        }
-        struct stat st_;
-        if (stat(buf, &st_) != 0)
-            return SP_OK;
+    strcat(buf, "/transcripts");
+    return SP_OK;
+}
+
+int sp_cli_save(void *ctx, const sp_session *s)
+{
+    sp_cli_saver *sv = ctx;
+    sp_diag *d = sp_diag_new();
+    sp_status st = d ? sp_transcript_sync(sv->tr, s) : SP_ENOMEM;
+    if (st == SP_OK && sv->path[0])
+        st = sp_transcript_write(sv->tr, sv->path, d);
+    else if (st == SP_OK)
+        st = sp_transcript_create(sv->tr, sv->dir, sp_session_scenario(s)->id,
+                                  sp_session_started_at(s), sv->path, sizeof sv->path, d);
+    if (st != SP_OK) {
+        sp_cli_print_diag(d);
+        fprintf(stderr, "%s: the transcript could not be saved (%s)\n", sv->path[0] ? sv->path : sv->dir,
+                sp_status_name(st));
+        sv->failed = 1;
     }
-    sp_diag_add(d, dir, 0, "too many transcripts with the time stamp %s", stamp);
-    return SP_EIO;
+    sp_diag_free(d);
+    return st != SP_OK;
+}
+
+int sp_cli_saver_end(sp_cli_saver *sv, sp_lang l)
+{
+    sp_diag *d = sp_diag_new();
+    if (sv->tr && sp_transcript_close(sv->tr, d) != SP_OK)
+        sv->failed = 1;
+    sp_cli_print_diag(d);
+    sp_diag_free(d);
+    sp_transcript_free(sv->tr);
+    sv->tr = NULL;
+    fflush(stdout);
+    if (!sv->path[0])
+        fprintf(stderr, "%s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_NONE));
+    else if (sv->failed)
+        fprintf(stderr, "%s %s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_PARTIAL), sv->path);
+    else
+        fprintf(stderr, "%s %s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_AT), sv->path);
+    return sv->failed;
 }

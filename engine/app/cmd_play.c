@@ -16,27 +16,6 @@
 
 /* ==== one case =========================================================== */
 
-/* Keeps the transcript on disk in step with the session. */
-typedef struct saver {
-    sp_transcript *tr;
-    char path[PATH_MAX];
-} saver;
-
-static int save(void *ctx, const sp_session *s)
-{
-    saver *sv = ctx;
-    sp_diag *d = sp_diag_new();
-    sp_status st = sp_transcript_sync(sv->tr, s);
-    if (st == SP_OK)
-        st = sp_transcript_write(sv->tr, sv->path, d);
-    if (st != SP_OK) {
-        sp_cli_print_diag(d);
-        fprintf(stderr, "%s: the transcript could not be saved (%s)\n", sv->path, sp_status_name(st));
-    }
-    sp_diag_free(d);
-    return st != SP_OK;
-}
-
 typedef struct run {
     sp_term term;
     sp_handbook *hb;
@@ -65,7 +44,7 @@ static void carry_over(const run *r, sp_session *s, const sp_scenario *sc)
 typedef struct ready {
     sp_scenario *sc;
     sp_session *s;
-    saver sv;
+    sp_cli_saver sv;
 } ready;
 
 static sp_status start_new(run *r, const char *arg, ready *p, sp_diag *d)
@@ -83,14 +62,13 @@ static sp_status start_new(run *r, const char *arg, ready *p, sp_diag *d)
     p->sv.tr->mode = strdup("solo");
     free(p->sv.tr->trajectory);
     p->sv.tr->trajectory = r->trajectory[0] ? strdup(r->trajectory) : NULL;
-    return sp_cli_transcript_path(p->sc->id, sp_session_started_at(p->s), p->sv.path,
-                                  sizeof p->sv.path, d);
+    return sp_cli_transcript_dir(p->sv.dir, sizeof p->sv.dir, d);
 }
 
 /* Picks up a saved play where it stopped; it goes on in the same file. */
 static sp_status start_resume(run *r, const char *path, ready *p, sp_diag *d)
 {
-    sp_status st = sp_transcript_read(path, &p->sv.tr, d);
+    sp_status st = sp_transcript_read_locked(path, &p->sv.tr, d);
     if (st == SP_OK)
         st = sp_paths_load_scenario(p->sv.tr->scenario_id, r->hb, &p->sc, d);
     if (st == SP_OK)
@@ -112,14 +90,14 @@ static sp_status start_resume(run *r, const char *path, ready *p, sp_diag *d)
 static sp_play_result play_ready(run *r, ready *p, sp_status st, sp_diag *d, int *exit_code)
 {
     /* Written before the first step too: a play quit at once leaves a file. */
-    if (st == SP_OK && save(&p->sv, p->s))
+    if (st == SP_OK && sp_cli_save(&p->sv, p->s))
         st = SP_EIO;
     sp_cli_print_diag(d);
     sp_diag_clear(d);
     sp_play_result res = SP_PLAY_SYSTEM_ERROR;
     *exit_code = sp_cli_exit(st);
     if (st == SP_OK) {
-        sp_term_play_io io = { stdin, r->script, save, &p->sv };
+        sp_term_play_io io = { stdin, r->script, sp_cli_save, &p->sv };
         res = sp_term_play(&r->term, p->s, &io, 1);
         if (res == SP_PLAY_QUIT)
             sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN,
@@ -130,8 +108,8 @@ static sp_play_result play_ready(run *r, ready *p, sp_status st, sp_diag *d, int
                 sp_term_debrief(&r->term, p->s, db);
             sp_debrief_free(db);
         }
-        fflush(stdout);
-        fprintf(stderr, "%s %s\n", sp_term_msg(r->term.lang, SP_MSG_TRANSCRIPT_AT), p->sv.path);
+        if (sp_cli_saver_end(&p->sv, r->term.lang) && res != SP_PLAY_SYSTEM_ERROR)
+            res = SP_PLAY_SYSTEM_ERROR;
     }
     sp_transcript_free(p->sv.tr);
     sp_session_free(r->prev_s);

@@ -251,27 +251,6 @@ static int save_note(sp_term *t, const sp_replay *r, sp_transcript *tr, int i, c
     return sp_cli_exit(st);
 }
 
-/* Keeps the branch's transcript on disk in step with its session. */
-typedef struct saver {
-    sp_transcript *tr;
-    char path[PATH_MAX];
-} saver;
-
-static int save(void *ctx, const sp_session *s)
-{
-    saver *sv = ctx;
-    sp_diag *d = sp_diag_new();
-    sp_status st = sp_transcript_sync(sv->tr, s);
-    if (st == SP_OK)
-        st = sp_transcript_write(sv->tr, sv->path, d);
-    if (st != SP_OK) {
-        sp_cli_print_diag(d);
-        fprintf(stderr, "%s: the transcript could not be saved (%s)\n", sv->path, sp_status_name(st));
-    }
-    sp_diag_free(d);
-    return st != SP_OK;
-}
-
 /* Plays on live from step i into a new transcript that names its parent. */
 static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script *script)
 {
@@ -285,13 +264,13 @@ static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script
         snprintf(parent, sizeof parent, "%s", r->t->path);
     sp_diag *d = sp_diag_new();
     sp_session *s = NULL;
-    saver sv = { NULL, "" };
+    sp_cli_saver sv = { NULL, "", "", 0 };
     sp_status st = d ? sp_replay_branch(r, i, parent, sp_cli_now(), &s, &sv.tr, d) : SP_ENOMEM;
     if (st == SP_OK) {
         sp_cli_set_clock(s);
-        st = sp_cli_transcript_path(r->sc->id, sv.tr->started, sv.path, sizeof sv.path, d);
+        st = sp_cli_transcript_dir(sv.dir, sizeof sv.dir, d);
     }
-    if (st == SP_OK && save(&sv, s))
+    if (st == SP_OK && sp_cli_save(&sv, s))
         st = SP_EIO;
     sp_cli_print_diag(d);
     sp_diag_free(d);
@@ -301,7 +280,7 @@ static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script
         snprintf(head, sizeof head, "%s %d.", rw(l, R_BRANCH_FROM), r->steps[i].turn);
         fputc('\n', t->out);
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
-        sp_term_play_io io = { stdin, script, save, &sv };
+        sp_term_play_io io = { stdin, script, sp_cli_save, &sv };
         sp_play_result res = sp_term_play(t, s, &io, 0);
         if (res == SP_PLAY_QUIT)
             sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_term_msg(l, SP_MSG_QUIT));
@@ -321,7 +300,8 @@ static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script
              (res == SP_PLAY_FINISHED && script && !sp_term_script_done(script)) ? SP_EXIT_INVALID
            : SP_EXIT_OK;
         fflush(t->out);
-        fprintf(stderr, "%s %s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_AT), sv.path);
+        if (sp_cli_saver_end(&sv, l))
+            rc = SP_EXIT_SYSTEM;
     }
     sp_transcript_free(sv.tr);
     sp_session_free(s);
@@ -479,8 +459,9 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
     sp_lang l = t->lang;
     char dir[PATH_MAX];
     picked[0] = '\0';
-    if (sp_fs_data_dir(dir, sizeof dir - 16) != SP_OK) {
-        fprintf(stderr, "samenspel: cannot tell where transcripts are kept: neither XDG_DATA_HOME nor HOME is set\n");
+    sp_status dst = sp_fs_data_dir(dir, sizeof dir - 16);
+    if (dst != SP_OK) {
+        fprintf(stderr, "samenspel: %s\n", sp_fs_data_dir_problem(dst));
         return SP_EXIT_SYSTEM;
     }
     strcat(dir, "/transcripts");

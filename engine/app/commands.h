@@ -96,10 +96,25 @@ int sp_cli_load(const char *arg, sp_handbook **hb, sp_scenario **sc);
 int64_t sp_cli_now(void);
 void sp_cli_set_clock(sp_session *s);
 
-/* A fresh transcript path $XDG_DATA_HOME/samenspel/transcripts/
- * <case>-<YYYYMMDD-HHMMSS>.xml (a -2, -3... suffix when taken), with the
- * directory created. */
-sp_status sp_cli_transcript_path(const char *case_id, int64_t when, char *buf, size_t len,
-                                 sp_diag *d);
+/* Where transcripts are kept: $XDG_DATA_HOME/samenspel/transcripts (not
+ * created here); SP_EIO with a message when it cannot be told. */
+sp_status sp_cli_transcript_dir(char *buf, size_t len, sp_diag *d);
+
+/* Keeps a transcript on disk in step with a terminal play: the step hook
+ * of sp_term_play (sp_transcript_sync, then sp_transcript_create into dir
+ * on the first save, sp_transcript_write after). A failed save is printed
+ * and remembered in failed. */
+typedef struct sp_cli_saver {
+    struct sp_transcript *tr;
+    char dir[4096];          /* where a new play is created */
+    char path[4096];         /* the transcript; "" until created */
+    int failed;
+} sp_cli_saver;
+int sp_cli_save(void *ctx, const sp_session *s);
+/* Ends the saving: compacts the journal and unlocks (sp_transcript_close),
+ * then prints "Gesprek bewaard in PATH" on stderr, or, when a save failed,
+ * that the play is saved only up to the last step that could be written.
+ * Frees sv->tr. Returns 0, or 1 when something was not saved. */
+int sp_cli_saver_end(sp_cli_saver *sv, sp_lang l);
 
 #endif

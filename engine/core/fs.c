@@ -1,4 +1,4 @@
-/* fs.c: file reading with a size cap, atomic writes, FNV-1a content hashes and the XDG data/config paths. */
+/* fs.c: regular-file checks, file reading with a size cap, atomic writes through symlinks, CRC-32, FNV-1a content hashes and the XDG data/config paths. */
 #include "fs.h"
 
 #include <errno.h>
@@ -11,33 +11,93 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+const char *sp_fs_kind_name(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISLNK(mode))
+        return "a symbolic link";
+    return "not a regular file";
+}
+
+int sp_fs_open_regular(const char *path, struct stat *st, sp_diag *d)
+{
+    /* O_NONBLOCK: opening a FIFO without a writer would otherwise block
+     * before fstat can tell what it is. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int err = errno;
+        struct stat lst;
+        if (err == ENOENT && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+            sp_diag_add(d, path, 0, "is a symbolic link to a file that does not exist; "
+                        "point it at a file or remove it");
+        else
+            sp_diag_add(d, path, 0, "cannot open: %s", strerror(err));
+        return -1;
+    }
+    struct stat own;
+    if (!st)
+        st = &own;
+    if (fstat(fd, st) != 0) {
+        sp_diag_add(d, path, 0, "cannot stat: %s", strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (S_ISDIR(st->st_mode)) {
+        sp_diag_add(d, path, 0, "is a directory, not a file");
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        sp_diag_add(d, path, 0, "is %s, not a regular file; samenspel reads only regular files",
+                    sp_fs_kind_name(st->st_mode));
+        close(fd);
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
+}
+
+FILE *sp_fs_fopen_regular(const char *path, sp_diag *d)
+{
+    int fd = sp_fs_open_regular(path, NULL, d);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "r");
+    if (!f) {
+        sp_diag_add(d, path, 0, "cannot open: %s", strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
 sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_diag *d)
 {
     *out = NULL;
     if (len)
         *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        sp_diag_add(d, path, 0, "cannot open: %s", strerror(errno));
-        return SP_EIO;
-    }
     struct stat st;
-    memset(&st, 0, sizeof st);
-    if (fstat(fd, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            sp_diag_add(d, path, 0, "is a directory, not a file");
-            close(fd);
-            return SP_EIO;
-        }
-        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max) {
-            sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
-            close(fd);
-            return SP_EINVAL;
-        }
+    int fd = sp_fs_open_regular(path, &st, d);
+    if (fd < 0)
+        return SP_EIO;
+    if ((uintmax_t)st.st_size > (uintmax_t)max) {
+        sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
+        close(fd);
+        return SP_EINVAL;
     }
-    /* Read until EOF rather than trusting st_size: the file may be a pipe or
-     * still growing. One byte past max tells us the cap was exceeded. */
-    size_t cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 : 4096;
+    /* Read until EOF rather than trusting st_size: the file may still be
+     * growing. One byte past max tells us the cap was exceeded. */
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
     if (cap > max + 1)
         cap = max + 1;
     char *buf = malloc(cap + 1);
@@ -123,9 +183,50 @@ static int dir_of(const char *path, char *buf, size_t len)
     return 0;
 }
 
-sp_status sp_fs_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
+sp_status sp_fs_write_target(const char *path, char *out, size_t len, sp_diag *d)
 {
-    char dir[PATH_MAX], tmp[PATH_MAX];
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        if (errno != ENOENT) {
+            sp_diag_add(d, path, 0, "cannot stat: %s", strerror(errno));
+            return SP_EIO;
+        }
+    } else if (S_ISLNK(st.st_mode)) {
+        /* Write through the link, so a link into a synced folder stays a link. */
+        char real[PATH_MAX];
+        if (!realpath(path, real)) {
+            sp_diag_add(d, path, 0, "is a symbolic link that cannot be followed (%s); "
+                        "point it at a file or remove it", strerror(errno));
+            return SP_EIO;
+        }
+        if (strlen(real) >= len) {
+            sp_diag_add(d, path, 0, "path is too long");
+            return SP_EIO;
+        }
+        strcpy(out, real);
+        if (stat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
+            sp_diag_add(d, path, 0, "is a link to %s, which is %s; samenspel writes only regular files",
+                        out, sp_fs_kind_name(st.st_mode));
+            return SP_EIO;
+        }
+        return SP_OK;
+    } else if (!S_ISREG(st.st_mode)) {
+        sp_diag_add(d, path, 0, "is %s; samenspel writes only regular files", sp_fs_kind_name(st.st_mode));
+        return SP_EIO;
+    }
+    if (strlen(path) >= len) {
+        sp_diag_add(d, path, 0, "path is too long");
+        return SP_EIO;
+    }
+    strcpy(out, path);
+    return SP_OK;
+}
+
+sp_status sp_fs_write_atomic(const char *given, const void *data, size_t len, sp_diag *d)
+{
+    char dir[PATH_MAX], tmp[PATH_MAX], path[PATH_MAX];
+    if (sp_fs_write_target(given, path, sizeof path, d) != SP_OK)
+        return SP_EIO;
     if (dir_of(path, dir, sizeof dir) != 0 ||
         snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp) {
         sp_diag_add(d, path, 0, "path is too long");
@@ -200,6 +301,24 @@ sp_status sp_fs_mkdirs(const char *path, sp_diag *d)
     return SP_OK;
 }
 
+uint32_t sp_fs_crc32(const void *data, size_t len)
+{
+    static uint32_t table[256];
+    if (!table[1]) {
+        for (uint32_t i = 0; i < 256; i++) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; k++)
+                c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            table[i] = c;
+        }
+    }
+    const unsigned char *p = data;
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < len; i++)
+        c = table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
 uint64_t sp_fs_hash(const void *data, size_t len)
 {
     const unsigned char *p = data;
@@ -220,14 +339,24 @@ static sp_status xdg_dir(const char *var, const char *fallback, char *buf, size_
     if (v && v[0] == '/') {
         n = snprintf(buf, len, "%s/samenspel", v);
     } else {
+        /* A relative HOME would put the files wherever the program is
+         * started: refused like an unset one. */
         const char *home = getenv("HOME");
-        if (!home || !home[0])
+        if (!home || home[0] != '/')
             return SP_EIO;
         n = snprintf(buf, len, "%s/%s/samenspel", home, fallback);
     }
     if (n < 0 || (size_t)n >= len)
         return SP_EUSAGE;
     return SP_OK;
+}
+
+const char *sp_fs_data_dir_problem(sp_status st)
+{
+    return st == SP_EUSAGE
+        ? "cannot tell where to keep transcripts: XDG_DATA_HOME (or HOME) is too long a path"
+        : "cannot tell where to keep transcripts: neither XDG_DATA_HOME nor HOME is set to an "
+          "absolute path";
 }
 
 sp_status sp_fs_data_dir(char *buf, size_t len)

@@ -19,7 +19,7 @@ sp_transcript *sp_transcript_new(void)
     return t;
 }
 
-static void free_steps(sp_tstep *steps, int n)
+static void free_steps_in(sp_tstep *steps, int n)
 {
     for (int i = 0; i < n; i++) {
         free(steps[i].node);
@@ -27,6 +27,11 @@ static void free_steps(sp_tstep *steps, int n)
         free(steps[i].flag);
         free(steps[i].votes);
     }
+}
+
+static void free_steps(sp_tstep *steps, int n)
+{
+    free_steps_in(steps, n);
     free(steps);
 }
 
@@ -34,6 +39,8 @@ void sp_transcript_free(sp_transcript *t)
 {
     if (!t)
         return;
+    sp_transcript_close(t, NULL);
+    free(t->file);
     free(t->scenario_id);
     free(t->scenario_version);
     free(t->lang);
@@ -89,26 +96,68 @@ static int same_step(const sp_tstep *a, const sp_tstep *b)
            strcmp(a->flag ? a->flag : "", b->flag ? b->flag : "") == 0;
 }
 
+/* Fills ts from the session's log entry st; 0 when out of memory. */
+static int step_from_log(sp_tstep *ts, const sp_step *st, const sp_scenario *sc)
+{
+    const sp_node *nd = &sc->nodes[st->node];
+    ts->kind = st->kind;
+    ts->turn = st->turn;
+    ts->at = st->at;
+    int ok = sp_transcript_set_str(&ts->node, nd->id);
+    if (ok && st->kind == SP_STEP_CHOOSE)
+        ok = sp_transcript_set_str(&ts->option, nd->options[st->option].id);
+    if (ok && st->kind == SP_STEP_FLAG)
+        ok = sp_transcript_set_str(&ts->flag, sc->handbook->redflags[st->flag].id);
+    return ok;
+}
+
+/* The log only grows: when t's last step is still the session's step at
+ * that place, only the new steps are added (O(1) per step while playing).
+ * Returns -1 when the whole log has to be copied, else the status. */
+static int sync_append(sp_transcript *t, const sp_session *s, int n)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    int have = t->n_steps;
+    if (have == 0 || have > n)
+        return -1;
+    sp_tstep probe = { 0 };
+    int ok = step_from_log(&probe, sp_session_log(s, have - 1), sc);
+    int same = ok && same_step(&t->steps[have - 1], &probe);
+    free_steps_in(&probe, 1);
+    if (!ok)
+        return SP_ENOMEM;
+    if (!same)
+        return -1;
+    if (n == have)
+        return SP_OK;
+    sp_tstep *steps = realloc(t->steps, sizeof *steps * (size_t)n);
+    if (!steps)
+        return SP_ENOMEM;
+    t->steps = steps;
+    memset(steps + have, 0, sizeof *steps * (size_t)(n - have));
+    for (int i = have; i < n; i++) {
+        if (!step_from_log(&steps[i], sp_session_log(s, i), sc)) {
+            free_steps_in(steps + have, i + 1 - have);
+            return SP_ENOMEM;
+        }
+    }
+    t->n_steps = n;
+    return SP_OK;
+}
+
 sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
 {
     const sp_scenario *sc = sp_session_scenario(s);
-    const sp_handbook *hb = sc->handbook;
     int n = sp_session_log_count(s);
-    sp_tstep *steps = calloc((size_t)(n ? n : 1), sizeof *steps);
+    int fast = sync_append(t, s, n);
+    if (fast == SP_ENOMEM)
+        return SP_ENOMEM;
+    sp_tstep *steps = fast == SP_OK ? t->steps : calloc((size_t)(n ? n : 1), sizeof *steps);
     sp_tvar *vars = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), sizeof *vars);
     int nv = 0, ok = steps && vars;
-    for (int i = 0; ok && i < n; i++) {
-        const sp_step *st = sp_session_log(s, i);
+    for (int i = 0; fast != SP_OK && ok && i < n; i++) {
         sp_tstep *ts = &steps[i];
-        const sp_node *nd = &sc->nodes[st->node];
-        ts->kind = st->kind;
-        ts->turn = st->turn;
-        ts->at = st->at;
-        ok = sp_transcript_set_str(&ts->node, nd->id);
-        if (ok && st->kind == SP_STEP_CHOOSE)
-            ok = sp_transcript_set_str(&ts->option, nd->options[st->option].id);
-        if (ok && st->kind == SP_STEP_FLAG)
-            ok = sp_transcript_set_str(&ts->flag, hb->redflags[st->flag].id);
+        ok = step_from_log(ts, sp_session_log(s, i), sc);
         /* Votes belong to the host, which adds them after syncing: keep
          * them on steps that are still the same step. */
         if (ok && i < t->n_steps && same_step(&t->steps[i], ts) && t->steps[i].n_votes > 0) {
@@ -137,7 +186,8 @@ sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
          (t->mode || sp_transcript_set_str(&t->mode, "solo")) &&
          sp_transcript_set_str(&t->ending, finished ? sc->nodes[last].id : NULL);
     if (!ok) {
-        free_steps(steps, n);
+        if (fast != SP_OK)
+            free_steps(steps, n);
         for (int i = 0; vars && i < nv; i++)
             free(vars[i].name);
         free(vars);
@@ -145,9 +195,11 @@ sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
     }
     t->version = SP_TRANSCRIPT_VERSION;
     t->scenario_hash = sc->hash;
-    free_steps(t->steps, t->n_steps);
-    t->steps = steps;
-    t->n_steps = n;
+    if (fast != SP_OK) {
+        free_steps(t->steps, t->n_steps);
+        t->steps = steps;
+        t->n_steps = n;
+    }
     for (int i = 0; i < t->n_start_vars; i++)
         free(t->start_vars[i].name);
     free(t->start_vars);

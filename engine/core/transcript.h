@@ -1,4 +1,4 @@
-/* transcript.h: a play on disk: versioned XML, written atomically after every step, read back and replayed. */
+/* transcript.h: a play on disk: versioned XML plus an append-only journal of steps, locked while played, read back and replayed. */
 #ifndef SP_TRANSCRIPT_H
 #define SP_TRANSCRIPT_H
 
@@ -50,6 +50,9 @@ typedef struct sp_transcript {
     sp_tnote *notes; int n_notes;
     char *ending;            /* ending node id when finished, else NULL */
     char *path;              /* the file it was read from (for messages), or NULL */
+    /* The file on disk (transcript_file.c, private): its identity when
+     * read, and while saving its lock and journal. NULL when none. */
+    struct sp_tfile *file;
 } sp_transcript;
 
 sp_transcript *sp_transcript_new(void);
@@ -59,12 +62,42 @@ void sp_transcript_free(sp_transcript *t);
  * (keeping t's notes, parent and mode). */
 sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s);
 
-/* Serialise and write atomically (temp file, fsync, rename). */
-sp_status sp_transcript_write(const sp_transcript *t, const char *path, sp_diag *d);
+/* Saves t to path. The first save (and any save that changes more than
+ * appending steps: notes, votes, the ending, the language) writes the whole
+ * XML atomically (temp file, fsync, rename); later saves that only add steps
+ * append one checksummed record per step after </transcript> and fsync:
+ * O(1) per step. The file is locked (path + ".lock", flock) from the first
+ * save until sp_transcript_close: another process saving into it is refused
+ * with "path: is being played by samenspel process PID ...". A t read from
+ * path is refused when the file changed on disk since (never merged). A
+ * symbolic link at path is written through. Refused with SP_EINVAL, before
+ * anything is written, when the file would hold more than
+ * SP_TRANSCRIPT_MAX_STEPS steps or SP_TRANSCRIPT_MAX_BYTES bytes: the
+ * program never writes what it refuses to read. */
+sp_status sp_transcript_write(sp_transcript *t, const char *path, sp_diag *d);
+/* Compacts the journal into the plain XML (when there is one) and releases
+ * the lock. sp_transcript_free does this too, without a message. */
+sp_status sp_transcript_close(sp_transcript *t, sp_diag *d);
+
+/* Saves t as a new transcript in dir (created when missing), named
+ * CASE-YYYYMMDD-HHMMSS.xml in local time of when, with -2, -3... when the
+ * name is taken; the name in buf. The whole XML goes to a temp file first
+ * and is then link()ed to the first free name, so two processes never get
+ * the same name and a crash never leaves an empty or partial transcript.
+ * Later saves: sp_transcript_write(t, buf, d). The one naming of every host. */
+sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *case_id, int64_t when,
+                               char *buf, size_t len, sp_diag *d);
+
+/* Locks path (as sp_transcript_write does), then reads it: what --resume
+ * uses, so a second process playing the same file is refused up front. */
+sp_status sp_transcript_read_locked(const char *path, sp_transcript **out, sp_diag *d);
+
 /* Serialise into a malloc'd string. */
 char *sp_transcript_to_xml(const sp_transcript *t, size_t *len);
 
-/* Reads a transcript file (treated as untrusted XML, size-capped). Older
+/* Reads a transcript file (treated as untrusted XML, size-capped; a regular
+ * file only). Journal records are read back too; a torn or damaged last
+ * record is left out with a notice in d (never the whole file). Older
  * format versions are upgraded in memory. */
 sp_status sp_transcript_read(const char *path, sp_transcript **out, sp_diag *d);
 sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,

@@ -26,6 +26,22 @@
  */
 #define SP_TRANSCRIPT_NS "urn:samenspel:transcript:1"
 
+/* The XML of t (transcript_write.c); with_steps 0 leaves the steps out and
+ * writes updated as started: what the journal compares to tell that only
+ * steps were added. */
+char *sp_transcript_xml(const sp_transcript *t, int with_steps, size_t *len);
+/* One step's element ("<choose turn=.../>"), malloc'd; NULL when out of memory. */
+char *sp_transcript_step_xml(const sp_tstep *s, size_t *len);
+
+/* The journal of appended steps after </transcript> (transcript_file.c):
+ * returns data with the complete, checksummed records spliced into <steps>
+ * (malloc'd, in *out, or NULL when there are none); a torn or damaged record
+ * and what follows it are left out with a notice in d. */
+sp_status sp_transcript_journal_splice(const char *path, const char *data, size_t len,
+                                       char **out, size_t *out_len, int *n_records, sp_diag *d);
+/* Notes the identity (device, inode, size, time) of the file t was read from. */
+void sp_transcript_file_seen(sp_transcript *t, const char *path);
+
 /* Replaces *dst with a copy of src (NULL allowed); 0 on out-of-memory
  * (transcript.c). */
 int sp_transcript_set_str(char **dst, const char *src);

@@ -416,8 +416,15 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
         sp_diag_add(d, path, 0, "file is larger than %u bytes", SP_TRANSCRIPT_MAX_BYTES);
         return SP_EINVAL;
     }
+    char *spliced = NULL;
+    size_t spliced_len = 0;
+    int journaled = 0;
+    sp_status rc = sp_transcript_journal_splice(path, data, len, &spliced, &spliced_len, &journaled, d);
+    if (rc != SP_OK)
+        return rc;
     xmlDoc *doc = NULL;
-    sp_status rc = sp_xml_parse(path, data, len, NULL, NULL, &doc, d);
+    rc = sp_xml_parse(path, spliced ? spliced : data, spliced ? spliced_len : len, NULL, NULL, &doc, d);
+    free(spliced);
     if (rc != SP_OK)
         return rc;
     sp_transcript *t = sp_transcript_new();
@@ -435,6 +442,9 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
             r.nomem = 1;
     }
     xmlFreeDoc(doc);
+    /* Journal records do not update the root's "updated". */
+    if (t && journaled && t->n_steps > 0 && t->steps[t->n_steps - 1].at > t->updated)
+        t->updated = t->steps[t->n_steps - 1].at;
     if (r.nomem || r.bad) {
         sp_transcript_free(t);
         if (r.nomem) {
@@ -457,5 +467,7 @@ sp_status sp_transcript_read(const char *path, sp_transcript **out, sp_diag *d)
         return rc;
     rc = sp_transcript_read_mem(path, data, len, out, d);
     free(data);
+    if (rc == SP_OK)
+        sp_transcript_file_seen(*out, path);
     return rc;
 }

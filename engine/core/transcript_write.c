@@ -1,4 +1,4 @@
-/* transcript_write.c: serialises a transcript to its versioned XML and writes it atomically. */
+/* transcript_write.c: serialises a transcript (or one step, for the journal) to its versioned XML. */
 #include "transcript_internal.h"
 #include "utf8_internal.h"
 #include "fs.h"
@@ -121,7 +121,41 @@ static const char *kind_name(sp_step_kind k)
     return k == SP_STEP_CHOOSE ? "choose" : k == SP_STEP_FLAG ? "flag" : "undo";
 }
 
-char *sp_transcript_to_xml(const sp_transcript *t, size_t *len)
+/* One step as its element, without indent or newline. */
+static void put_step(buf *b, const sp_tstep *s)
+{
+    putf(b, "<%s turn=\"%d\"", kind_name(s->kind), s->turn);
+    put_attr(b, "node", s->node ? s->node : "");
+    if (s->kind == SP_STEP_CHOOSE)
+        put_attr(b, "option", s->option ? s->option : "");
+    if (s->kind == SP_STEP_FLAG)
+        put_attr(b, "flag", s->flag ? s->flag : "");
+    put_time(b, "at", s->at);
+    if (s->n_votes > 0) {
+        put(b, " votes=\"");
+        for (int v = 0; v < s->n_votes; v++)
+            putf(b, v ? " %d" : "%d", s->votes[v]);
+        put(b, "\"");
+    }
+    if (s->override)
+        put(b, " override=\"yes\"");
+    put(b, "/>");
+}
+
+char *sp_transcript_step_xml(const sp_tstep *s, size_t *len)
+{
+    buf b = { 0 };
+    put_step(&b, s);
+    if (b.nomem) {
+        free(b.s);
+        return NULL;
+    }
+    if (len)
+        *len = b.len;
+    return b.s;
+}
+
+char *sp_transcript_xml(const sp_transcript *t, int with_steps, size_t *len)
 {
     buf b = { 0 };
     char num[32];
@@ -135,7 +169,7 @@ char *sp_transcript_to_xml(const sp_transcript *t, size_t *len)
     put_attr(&b, "lang", t->lang ? t->lang : "nl");
     put_attr(&b, "mode", t->mode ? t->mode : "solo");
     put_time(&b, "started", t->started);
-    put_time(&b, "updated", t->updated);
+    put_time(&b, "updated", with_steps ? t->updated : t->started);
     if (t->parent) {
         put_attr(&b, "parent", t->parent);
         putf(&b, " branch-step=\"%d\"", t->branch_step < 0 ? 0 : t->branch_step);
@@ -155,24 +189,10 @@ char *sp_transcript_to_xml(const sp_transcript *t, size_t *len)
         put(&b, "  </start-vars>\n");
     }
     put(&b, "  <steps>\n");
-    for (int i = 0; i < t->n_steps; i++) {
-        const sp_tstep *s = &t->steps[i];
-        putf(&b, "    <%s turn=\"%d\"", kind_name(s->kind), s->turn);
-        put_attr(&b, "node", s->node ? s->node : "");
-        if (s->kind == SP_STEP_CHOOSE)
-            put_attr(&b, "option", s->option ? s->option : "");
-        if (s->kind == SP_STEP_FLAG)
-            put_attr(&b, "flag", s->flag ? s->flag : "");
-        put_time(&b, "at", s->at);
-        if (s->n_votes > 0) {
-            put(&b, " votes=\"");
-            for (int v = 0; v < s->n_votes; v++)
-                putf(&b, v ? " %d" : "%d", s->votes[v]);
-            put(&b, "\"");
-        }
-        if (s->override)
-            put(&b, " override=\"yes\"");
-        put(&b, "/>\n");
+    for (int i = 0; with_steps && i < t->n_steps; i++) {
+        put(&b, "    ");
+        put_step(&b, &t->steps[i]);
+        put(&b, "\n");
     }
     put(&b, "  </steps>\n");
     if (t->n_notes > 0) {
@@ -197,15 +217,7 @@ char *sp_transcript_to_xml(const sp_transcript *t, size_t *len)
     return b.s;
 }
 
-sp_status sp_transcript_write(const sp_transcript *t, const char *path, sp_diag *d)
+char *sp_transcript_to_xml(const sp_transcript *t, size_t *len)
 {
-    size_t len;
-    char *xml = sp_transcript_to_xml(t, &len);
-    if (!xml) {
-        sp_diag_add(d, path, 0, "out of memory writing the transcript");
-        return SP_ENOMEM;
-    }
-    sp_status rc = sp_fs_write_atomic(path, xml, len, d);
-    free(xml);
-    return rc;
+    return sp_transcript_xml(t, 1, len);
 }

@@ -283,26 +283,11 @@ void sp_gui_play_save(sp_gui_app *a)
             goto fail;
         if (a->traj)
             a->t->trajectory = dupstr(a->traj_id);
-        if (sp_fs_mkdirs(a->transcripts_dir, d) != SP_OK)
-            goto fail;
-        time_t tt = (time_t)sp_session_started_at(a->s);
-        struct tm tm;
-        char stamp[32];
-        localtime_r(&tt, &tm);
-        strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-        struct stat st;
-        int bad = sp_gui_app_path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s.xml", a->transcripts_dir, a->sc->id, stamp);
-        /* Two plays started in the same second get -2, -3... */
-        for (int k = 2; !bad && stat(a->t_path, &st) == 0 && k < 1000; k++)
-            bad = sp_gui_app_path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s-%d.xml", a->transcripts_dir,
-                           a->sc->id, stamp, k);
-        if (bad) {
-            sp_diag_add(d, a->transcripts_dir, 0, "path too long");
-            goto fail;
-        }
     }
     if (sp_transcript_sync(a->t, a->s) != SP_OK ||
-        sp_transcript_write(a->t, a->t_path, d) != SP_OK)
+        (a->t_path[0] ? sp_transcript_write(a->t, a->t_path, d)
+                      : sp_transcript_create(a->t, a->transcripts_dir, a->sc->id, sp_session_started_at(a->s),
+                                             a->t_path, sizeof a->t_path, d)) != SP_OK)
         goto fail;
     sp_diag_free(d);
     return;

@@ -121,20 +121,6 @@ static void reset_play(sp_gui_app *a)
     enter_view(a);
 }
 
-static int path_fmt(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int path_fmt(char *buf, size_t n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(buf, n, fmt, ap);
-    va_end(ap);
-    if (len < 0 || (size_t)len >= n) {
-        buf[0] = '\0';
-        return -1;
-    }
-    return 0;
-}
-
 /* Like the solo play (app.c), the transcript is written after every step;
  * it is made here with mode "group", and the room's votes of the choice
  * just made (raw step `step`, when votes is not NULL) go onto its choose
@@ -152,30 +138,15 @@ static void save(sp_gui_app *a, int step, const int *votes, int n, int override)
         if (a->traj && !(a->t->trajectory = strdup(a->traj_id)))
             goto fail;
         a->t_path[0] = '\0';
-        if (a->transcripts_dir[0]) {
-            if (sp_fs_mkdirs(a->transcripts_dir, d) != SP_OK)
-                goto fail;
-            time_t tt = (time_t)sp_session_started_at(a->s);
-            struct tm tm;
-            char stamp[32];
-            localtime_r(&tt, &tm);
-            strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-            struct stat st;
-            int bad = path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s.xml", a->transcripts_dir, a->sc->id, stamp);
-            for (int k = 2; !bad && stat(a->t_path, &st) == 0 && k < 1000; k++)
-                bad = path_fmt(a->t_path, sizeof a->t_path, "%s/%s-%s-%d.xml", a->transcripts_dir,
-                               a->sc->id, stamp, k);
-            if (bad) {
-                sp_diag_add(d, a->transcripts_dir, 0, "path too long");
-                goto fail;
-            }
-        }
     }
     if (sp_transcript_sync(a->t, a->s) != SP_OK)
         goto fail;
     if (votes && sp_vote_attach(a->t, step, votes, n, override) != SP_OK)
         goto fail;
-    if (a->t_path[0] && sp_transcript_write(a->t, a->t_path, d) != SP_OK)
+    if (a->transcripts_dir[0] &&
+        (a->t_path[0] ? sp_transcript_write(a->t, a->t_path, d)
+                      : sp_transcript_create(a->t, a->transcripts_dir, a->sc->id, sp_session_started_at(a->s),
+                                             a->t_path, sizeof a->t_path, d)) != SP_OK)
         goto fail;
     sp_diag_free(d);
     return;

@@ -133,21 +133,10 @@ static void test_fixed_clock_and_transcript_names(void **state)
 
     sp_diag *d = sp_diag_new();
     char path[4096], want[4096];
-    assert_int_equal(sp_cli_transcript_path("intake", sp_cli_now(), path, sizeof path, d), SP_OK);
-    snprintf(want, sizeof want, "%s/samenspel/transcripts/intake-20240501-093000.xml", dir);
+    assert_int_equal(sp_cli_transcript_dir(path, sizeof path, d), SP_OK);
+    snprintf(want, sizeof want, "%s/samenspel/transcripts", dir);
     assert_string_equal(path, want);
-
-    /* a name already taken gets a suffix, never overwritten */
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fclose(f);
-    assert_int_equal(sp_cli_transcript_path("intake", sp_cli_now(), path, sizeof path, d), SP_OK);
-    snprintf(want, sizeof want, "%s/samenspel/transcripts/intake-20240501-093000-2.xml", dir);
-    assert_string_equal(path, want);
-    unlink(want);
-    want[strlen(want) - 6] = '\0';
-    strcat(want, ".xml");
-    unlink(want);
+    /* The names themselves: sp_transcript_create (test_transcript.c). */
 
     /* a value that is not a number is ignored */
     setenv("SOURCE_DATE_EPOCH", "gisteren", 1);
@@ -170,8 +159,23 @@ static void test_no_home_no_transcripts(void **state)
     unsetenv("HOME");
     sp_diag *d = sp_diag_new();
     char path[256];
-    assert_int_equal(sp_cli_transcript_path("intake", 0, path, sizeof path, d), SP_EIO);
+    assert_int_equal(sp_cli_transcript_dir(path, sizeof path, d), SP_EIO);
     assert_int_equal(sp_diag_count(d), 1);
+    /* a relative HOME is not used relative to the current directory */
+    setenv("HOME", "thuis", 1);
+    sp_diag_clear(d);
+    assert_int_equal(sp_cli_transcript_dir(path, sizeof path, d), SP_EIO);
+    assert_non_null(strstr(sp_diag_message(d, 0), "absolute path"));
+    /* a path too long for the buffer says so, not that nothing is set */
+    char longdir[300];
+    memset(longdir, 'x', sizeof longdir - 1);
+    longdir[0] = '/';
+    longdir[sizeof longdir - 1] = '\0';
+    setenv("XDG_DATA_HOME", longdir, 1);
+    sp_diag_clear(d);
+    assert_int_equal(sp_cli_transcript_dir(path, sizeof path, d), SP_EIO);
+    assert_non_null(strstr(sp_diag_message(d, 0), "too long"));
+    unsetenv("XDG_DATA_HOME");
     sp_diag_free(d);
     if (home) {
         setenv("HOME", home, 1);
