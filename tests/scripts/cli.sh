@@ -191,7 +191,7 @@ expect_in "$tmp/out" "--resume" "play --help shows --resume"
 play_dir=$(cd "$(dirname "$0")/../plays" && pwd)
 "$BIN" play --choices "$play_dir/intake-blind.play" intake > /dev/null 2>&1
 tr2="$XDG_DATA_HOME/samenspel/transcripts/intake-19700101-000000-2.xml"
-sed '0,/option="bm-ja-enth"/s//option="bm-verdwenen"/' "$tr2" > "$tmp/changed.xml"
+sed '0,/option="bm-ja"/s//option="bm-verdwenen"/' "$tr2" > "$tmp/changed.xml"
 expect_rc 1 "debrief of a transcript that no longer fits" -- "$BIN" debrief "$tmp/changed.xml"
 expect_in "$tmp/err" "step 2" "the first mismatching step is named"
 expect_in "$tmp/out" "== Nabespreking" "the debrief up to the mismatch"
