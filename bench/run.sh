@@ -8,6 +8,7 @@ mkdir -p "$OUT"
 CC=${CC:-cc}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 [ -f build/libspcore.a ] || make -s build/libspcore.a
+ls build/engine/net/*.o > /dev/null 2>&1 || make -s all
 
 # -O2 like the default build: the numbers are those of the shipped program.
 # shellcheck disable=SC2046
@@ -36,4 +37,13 @@ if [ "${BENCH_NO_INK:-0}" != 1 ] && command -v node >/dev/null 2>&1 && command -
         echo "bench: npm install inkjs failed; the ink rows are skipped"
 fi
 
-exec python3 bench/table.py
+# The phones' server under load (loopback only, bounded: 200 votes, 10 s of idle polling).
+# shellcheck disable=SC2046
+$CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine bench/bench_phones.c \
+    build/engine/net/*.o build/libspcore.a $($PKG_CONFIG --libs libmicrohttpd libqrencode) -pthread \
+    -o "$OUT/bench_phones"
+
+python3 bench/table.py
+echo
+echo "phones (bench_phones.c): 200 participants open the page and vote at once; then 30 idle phones poll every 2 s for 10 s"
+"$OUT/bench_phones"

@@ -35,6 +35,7 @@ if [ "$profile" = test ]; then
     check_cmd dot graphviz
     check_cmd import imagemagick
     check_cmd script bsdutils
+    check_cmd curl curl
     # install.sh validates the installed desktop entry, metainfo and manual page.
     check_cmd desktop-file-validate desktop-file-utils
     check_cmd appstreamcli appstream

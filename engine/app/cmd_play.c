@@ -260,8 +260,8 @@ static int play_in_terminal(const char *what, const char *resume, const char *sc
 
 int sp_cmd_play(int argc, char **argv)
 {
-    int text = 0, projector = 0, presenter = 0, display = -1;
-    const char *script = NULL, *what = NULL, *resume = NULL;
+    int text = 0, projector = 0, presenter = 0, display = -1, phones = 0;
+    const char *script = NULL, *what = NULL, *resume = NULL, *listen = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--text") == 0) {
             text = 1;
@@ -269,6 +269,10 @@ int sp_cmd_play(int argc, char **argv)
             projector = 1;
         } else if (strcmp(argv[i], "--presenter") == 0) {
             presenter = 1;
+        } else if (strcmp(argv[i], "--phones") == 0) {
+            phones = 1;
+        } else if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
+            listen = argv[++i];
         } else if (strcmp(argv[i], "--display") == 0 && i + 1 < argc) {
             char *end;
             long n = strtol(argv[++i], &end, 10);
@@ -296,8 +300,12 @@ int sp_cmd_play(int argc, char **argv)
     }
     if (!what == !resume)
         return sp_cli_usage("play");
-    if ((presenter || display >= 0) && !projector) {
-        fprintf(stderr, "samenspel play: --display and --presenter go with --projector\n");
+    if ((presenter || display >= 0 || phones) && !projector) {
+        fprintf(stderr, "samenspel play: --display, --presenter and --phones go with --projector\n");
+        return sp_cli_usage("play");
+    }
+    if (listen && !phones) {
+        fprintf(stderr, "samenspel play: --listen goes with --phones\n");
         return sp_cli_usage("play");
     }
     /* Group play on a projector (group_play.h, gui/group.h). */
@@ -307,7 +315,7 @@ int sp_cmd_play(int argc, char **argv)
             return sp_cli_usage("play");
         }
         if (script)
-            return sp_cli_group_play(what, script);
+            return sp_cli_group_play(what, script, phones, listen);
         if (!sp_cli_display_available()) {
             fprintf(stderr, "samenspel play: --projector needs a display\n");
             return SP_EXIT_SYSTEM;

@@ -28,9 +28,13 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
       "play a case (intake, uitvoering, teruggeven), a file or 'trajectory';"           \
       " or go on with a saved conversation in the terminal;"                            \
       " --projector: group training on a projector (screen N, with a presenter view)")  \
-    X(check, "FILE...",                                                                 \
-      "controleer casussen en het handboek; met dekkingsoverzicht",                     \
-      "check cases and the handbook; with a coverage report")                           \
+    X(check, "[--strict] FILE...",                                                      \
+      "controleer casussen en het handboek: fouten, de analyses per casus (maximum,"    \
+      " eindes, omwegen, antwoordhints, leeslengte, vertaling) en dekking;"             \
+      " --strict: ook waarschuwingen geven afsluitcode 1",                              \
+      "check cases and the handbook: errors, the analyses per case (maximum, endings,"  \
+      " detours, answer tells, reading length, translation) and coverage;"              \
+      " --strict: warnings give exit code 1 too")                                       \
     X(graph, "SCENARIO",                                                                \
       "de gespreksgraaf als Graphviz DOT",                                              \
       "the dialogue graph as Graphviz DOT")                                             \

@@ -11,7 +11,11 @@
 #include "core/handbook.h"
 #include "gui/app.h"
 #include "gui/group.h"
+#include "core/room.h"
+#include "gui/group_phones.h"
 #include "term/term.h"
+
+#include <time.h>
 
 /* ---- the script ------------------------------------------------------------------ */
 
@@ -134,6 +138,7 @@ typedef struct run {
     script sc;
     int en;
     int shown;       /* the log length when the last heading was printed, -1 none */
+    sp_gui_phones ph;/* the room's phones (--phones), srv NULL without */
 } run;
 
 #define L(r, nl, en_) ((r)->en ? (en_) : (nl))
@@ -232,6 +237,108 @@ static void next(run *r)
         sp_gui_app_action(r->a, SP_GUI_ACT_GROUP_NEXT, 0);
 }
 
+/* Counts from 0 separated by spaces, one per option on offer; 0 or an exit code. */
+static int parse_counts(run *r, int i, const char *p, int *counts)
+{
+    int n = 0;
+    while (*p) {
+        char *end;
+        long c = strtol(p, &end, 10);
+        if (end == p || c < 0 || c > SP_VOTE_MAX_COUNT || (*end && !isspace((unsigned char)*end)))
+            return fail(r, i, "votes are counts from 0, separated by spaces");
+        if (n == SP_GUI_GROUP_OPTIONS)
+            return fail(r, i, "more counts than options");
+        counts[n++] = (int)c;
+        p = end;
+        while (*p && isspace((unsigned char)*p))
+            p++;
+    }
+    if (n != r->a->group->n_counts) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "%d counts for %d options", n, r->a->group->n_counts);
+        return fail(r, i, msg);
+    }
+    return 0;
+}
+
+/* The room's counts on the wall, then the majority, or the option of an
+ * 'override'/'pick' line that follows. */
+static int take_counts(run *r, int i, const int *counts, int *consumed)
+{
+    sp_gui_app *a = r->a;
+    sp_gui_group *g = a->group;
+    const char *rest;
+    int pick = -1;
+    sp_gui_group_set_votes(a, counts, g->n_counts);
+    if (is_cmd(&r->sc, i + 1, "override", &rest) || is_cmd(&r->sc, i + 1, "pick", &rest)) {
+        *consumed = 2;
+        pick = option_arg(rest, g->n_counts);
+        if (pick < 0)
+            return fail(r, i + 1, "no such option here");
+    }
+    if (sp_gui_group_take(a, pick) != SP_OK)
+        return fail(r, i, pick < 0 ? "a tie: say which option on the next line ('pick N')"
+                                   : "that option cannot be taken");
+    sp_gui_phones_sync(&r->ph, a, 0);
+    print_taken(r);
+    return 0;
+}
+
+/* 'phones N [+ typed counts]': the vote on the phones until N are in. */
+static int phones(run *r, int i, const char *rest, int *consumed)
+{
+    sp_gui_group *g = r->a->group;
+    if (!r->ph.srv)
+        return fail(r, i, "'phones' needs --phones on the command line");
+    char *end;
+    long want = strtol(rest, &end, 10);
+    if (end == rest || want < 0 || want > 1000)
+        return fail(r, i, "'phones N': wait for N votes from the phones (0-1000)");
+    int typed[SP_GUI_GROUP_OPTIONS] = { 0 };
+    while (*end && isspace((unsigned char)*end))
+        end++;
+    if (*end == '+' && parse_counts(r, i, end + 1, typed) != 0)
+        return SP_EXIT_INVALID;
+    if (*end && *end != '+')
+        return fail(r, i, "'phones N' may be followed by '+' and the typed counts");
+    sp_gui_phones_sync(&r->ph, r->a, 1);
+    int counts[SP_GUI_GROUP_OPTIONS];
+    struct timespec pause = { 0, 20 * 1000 * 1000 };
+    for (int waited = 0; sp_gui_phones_counts(&r->ph, counts, g->n_counts) < want; waited += 20) {
+        if (waited >= 20000)
+            return fail(r, i, "the phones did not bring in that many votes within 20 seconds");
+        nanosleep(&pause, NULL);
+    }
+    sp_gui_phones_close(&r->ph);
+    int n = sp_gui_phones_counts(&r->ph, counts, g->n_counts);
+    fprintf(r->t->out, "  %s: %d\n", L(r, "Stemmen van telefoons", "Votes from phones"), n);
+    for (int k = 0; k < g->n_counts; k++)
+        counts[k] += typed[k];
+    return take_counts(r, i, counts, consumed);
+}
+
+/* 'phone-flags': how many phones spotted each red flag, most first. */
+static int phone_flags(run *r, int i)
+{
+    if (!r->ph.srv)
+        return fail(r, i, "'phone-flags' needs --phones on the command line");
+    const sp_handbook *hb = r->a->sc->handbook;
+    int n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
+    int counts[SP_ROOM_MAX_FLAGS], shown = 0;
+    sp_phones_flag_counts(r->ph.srv, counts, n);
+    fprintf(r->t->out, "  %s:\n", L(r, "Rode vlaggen van de telefoons", "Red flags from the phones"));
+    for (int top = 1000; top > 0; top--)
+        for (int f = 0; f < n; f++)
+            if (counts[f] == top) {
+                fprintf(r->t->out, "  %4d  %s\n", top, sp_text_get(&hb->redflags[f].label, r->a->settings.lang));
+                shown++;
+            }
+    if (!shown)
+        fprintf(r->t->out, "  %s\n", L(r, "(geen)", "(none)"));
+    sp_phones_flags_clear(r->ph.srv);
+    return 0;
+}
+
 static int step(run *r, int i, int *consumed)
 {
     sp_gui_app *a = r->a;
@@ -281,47 +388,23 @@ static int step(run *r, int i, int *consumed)
                 f < 64 && present[f] ? L(r, "herkend", "recognised") : L(r, "vals alarm", "false alarm"));
         return 0;
     }
-    int pick = -1;
+    if (is_cmd(&r->sc, i, "phone-flags", &rest))
+        return phone_flags(r, i);
+    if (is_cmd(&r->sc, i, "phones", &rest))
+        return phones(r, i, rest, consumed);
     if (is_cmd(&r->sc, i, "votes", &rest)) {
-        int counts[SP_GUI_GROUP_OPTIONS], n = 0;
-        const char *p = rest;
-        while (*p) {
-            char *end;
-            long c = strtol(p, &end, 10);
-            if (end == p || c < 0 || c > SP_VOTE_MAX_COUNT || (*end && !isspace((unsigned char)*end)))
-                return fail(r, i, "votes are counts from 0, separated by spaces");
-            if (n == SP_GUI_GROUP_OPTIONS)
-                return fail(r, i, "more counts than options");
-            counts[n++] = (int)c;
-            p = end;
-            while (*p && isspace((unsigned char)*p))
-                p++;
-        }
-        if (n != g->n_counts) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "%d counts for %d options", n, g->n_counts);
-            return fail(r, i, msg);
-        }
-        sp_gui_group_set_votes(a, counts, n);
-        if (is_cmd(&r->sc, i + 1, "override", &rest) || is_cmd(&r->sc, i + 1, "pick", &rest)) {
-            *consumed = 2;
-            pick = option_arg(rest, g->n_counts);
-            if (pick < 0)
-                return fail(r, i + 1, "no such option here");
-        }
-        if (sp_gui_group_take(a, pick) != SP_OK)
-            return fail(r, i, pick < 0 ? "a tie: say which option on the next line ('pick N')"
-                                       : "that option cannot be taken");
-        print_taken(r);
-        return 0;
+        int counts[SP_GUI_GROUP_OPTIONS] = { 0 };
+        if (parse_counts(r, i, rest, counts) != 0)
+            return SP_EXIT_INVALID;
+        return take_counts(r, i, counts, consumed);
     }
     if (is_cmd(&r->sc, i, "override", &rest) || is_cmd(&r->sc, i, "pick", &rest))
         return fail(r, i, "'override' and 'pick' follow a 'votes' line");
     if (!is_cmd(&r->sc, i, "choose", &rest))
         rest = r->sc.lines[i];
-    pick = option_arg(rest, g->n_counts);
+    int pick = option_arg(rest, g->n_counts);
     if (pick < 0)
-        return fail(r, i, "unknown command, or no such option here (votes, override, pick, choose N, flag, reveal, undo)");
+        return fail(r, i, "unknown command, or no such option here (votes, phones, override, pick, choose N, flag, reveal, undo)");
     if (sp_gui_group_take(a, pick) != SP_OK)
         return fail(r, i, "that option cannot be taken");
     print_taken(r);
@@ -334,10 +417,31 @@ static int64_t cli_clock(void *ctx)
     return sp_cli_now();
 }
 
-int sp_cli_group_play(const char *what, const char *script_path)
+/* Starts the phones' server for the case just opened; prints where to go. */
+static int start_phones(run *r, const char *listen)
+{
+    const sp_handbook *hb = r->a->sc->handbook;
+    const char *labels[SP_ROOM_MAX_FLAGS];
+    int n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
+    for (int f = 0; f < n; f++)
+        labels[f] = sp_text_get(&hb->redflags[f].label, r->a->settings.lang);
+    sp_phones_config cfg = { .listen = listen, .lang = r->en ? "en" : "nl", .n_flags = n, .flag_labels = labels };
+    char err[300];
+    r->ph.srv = sp_phones_start(&cfg, err, sizeof err);
+    if (!r->ph.srv) {
+        fprintf(stderr, "samenspel play --phones: %s\n", err);
+        return -1;
+    }
+    fprintf(stderr, r->en ? "Phones: %s (or %s with code %s)\n" : "Telefoons: %s (of %s met code %s)\n",
+            sp_phones_url(r->ph.srv), sp_phones_base(r->ph.srv), sp_phones_code(r->ph.srv));
+    fflush(stderr);
+    return 0;
+}
+
+int sp_cli_group_play(const char *what, const char *script_path, int phones, const char *listen)
 {
     static sp_gui_app app; /* large: paths */
-    run r = { .a = &app, .shown = -1 };
+    run r = { .a = &app, .shown = -1, .ph = { .view_steps = -1 } };
     sp_term term;
     sp_term_init(&term, stdout, sp_cli_opts()->lang);
     r.t = &term;
@@ -359,6 +463,8 @@ int sp_cli_group_play(const char *what, const char *script_path)
         rc = SP_EXIT_INVALID;
     }
     sp_diag_free(d);
+    if (rc == SP_EXIT_OK && phones && start_phones(&r, listen) != 0)
+        rc = SP_EXIT_SYSTEM;
     if (rc == SP_EXIT_OK) {
         sp_gui_app_action(&app, SP_GUI_ACT_BEGIN, 0);
         fprintf(term.out, "%s · %s\n", L(&r, "Groepstraining", "Group training"),
@@ -392,6 +498,7 @@ int sp_cli_group_play(const char *what, const char *script_path)
     fflush(term.out);
     if (app.t_path[0])
         fprintf(stderr, "%s %s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_TRANSCRIPT_AT), app.t_path);
+    sp_phones_stop(r.ph.srv);  /* the server stops when the play ends */
     sp_gui_app_free(&app);
     script_free(&r.sc);
     return rc;

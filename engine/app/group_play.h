@@ -14,10 +14,20 @@
  *   reveal           show the feedback of the decision just taken
  *   undo             take back the last choice or flag
  *
+ * With --phones (phones: 1; listen: ADDR:PORT or NULL for the LAN address)
+ * the room's phones vote too (net/phones.h); the address and room code go to
+ * stderr, and two more commands wait for them:
+ *
+ *   phones 3         open the vote on the phones, wait until 3 votes are in
+ *   phones 3 + 1 0   (at most 20 s), close it and take the majority of the
+ *                    phones' counts plus the typed ones after '+'; an
+ *                    'override' or 'pick' line may follow, as after 'votes'
+ *   phone-flags      the red flags the phones spotted, as a heat list
+ *
  * It prints each decision with its votes and what was taken, the debrief
  * and how the room voted (read back from the saved transcript, mode
  * "group"), and returns an exit code (commands.h).
  */
-int sp_cli_group_play(const char *what, const char *script_path);
+int sp_cli_group_play(const char *what, const char *script_path, int phones, const char *listen);
 
 #endif

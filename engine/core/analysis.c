@@ -123,7 +123,7 @@ static sp_status analyse(sp_analysis *a, const sp_scenario *sc, const int *start
     return rc;
 }
 
-sp_status sp_analysis_run_from(const sp_scenario *sc, const int *start_vars, sp_diag *d,
+sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_diag *d, int texts,
                                sp_analysis **out)
 {
     *out = NULL;
@@ -147,7 +147,7 @@ sp_status sp_analysis_run_from(const sp_scenario *sc, const int *start_vars, sp_
     sp_status rc = SP_ENOMEM;
     if (a->reachable && a->expert_nodes && a->expert_options && a->expert_goal &&
         a->interventions && a->flags && a->thoughts)
-        rc = sp_value_new(sc, d, &a->value);
+        rc = sp_value_new_mode(sc, d, texts, &a->value);
     if (rc == SP_OK) {
         a->offered = a->value->offered;
         a->opt_base = a->value->opt_base;
@@ -159,6 +159,12 @@ sp_status sp_analysis_run_from(const sp_scenario *sc, const int *start_vars, sp_
     }
     *out = a;
     return SP_OK;
+}
+
+sp_status sp_analysis_run_from(const sp_scenario *sc, const int *start_vars, sp_diag *d,
+                               sp_analysis **out)
+{
+    return sp_analysis_run_mode(sc, start_vars, d, 0, out);
 }
 
 sp_status sp_analysis_run(const sp_scenario *sc, sp_analysis **out)

@@ -1,4 +1,4 @@
-/* analysis.h: the exact value of a scenario's states (V), the expert path, reachability and coverage. */
+/* analysis.h: the exact value of a scenario's states (V), the expert path, reachability, coverage and the author's checks. */
 #ifndef SP_ANALYSIS_H
 #define SP_ANALYSIS_H
 
@@ -104,5 +104,79 @@ sp_status sp_analysis_run(const sp_scenario *sc, sp_analysis **out);
 sp_status sp_analysis_run_from(const sp_scenario *sc, const int *start_vars, sp_diag *d,
                                sp_analysis **out);
 void sp_analysis_free(sp_analysis *a);
+
+/* ---- the author's checks (`samenspel check`) ------------------------------ */
+
+/* A play from the start, as the decisions met and the options taken
+ * (gotos left out). */
+typedef struct sp_apath {
+    int n;
+    int *nodes, *options;
+} sp_apath;
+
+/* A decision that offers no option in some reachable state. */
+typedef struct sp_dead_end {
+    int node;
+    const int *vars;             /* every variable, as in force there */
+    sp_apath path;
+} sp_dead_end;
+
+/* An ending and the totals of the plays that reach it. */
+typedef struct sp_ending_fit {
+    int node;
+    int lo, hi;                  /* lowest and highest total */
+    sp_apath lo_path;            /* a play that reaches it with lo */
+    /* Warnings. below: an ending of a worse kind (good > mixed > poor) whose
+     * highest total is above lo (the worse ending with the highest such
+     * total), -1 when none. hindering: 1 when a good ending is reached by a
+     * play that chose the hindering side at every thought moment it met (at
+     * least one), with hind_path such a play. */
+    int below, below_hi;
+    int hindering;
+    sp_apath hind_path;
+} sp_ending_fit;
+
+/* A decision where the answer with the highest own total is not the one
+ * whose route earns the most (delta + V(after)): a detour pays. The first
+ * state met per node (nearest the start). */
+typedef struct sp_detour {
+    int node;
+    int answer, answer_total, answer_value;  /* option, own total, total + V(after) */
+    int route, route_total, route_value;
+} sp_detour;
+
+typedef struct sp_words {
+    int nl, en;
+} sp_words;
+
+typedef struct sp_check {
+    sp_analysis *a;              /* reachable[], offered[], the expert path */
+    const sp_dead_end *dead;     int n_dead;
+    sp_ending_fit *endings;      int n_endings;
+    sp_detour *detours;          int n_detours;
+    /* Answer tells: of the decisions and thought moments offering two or
+     * more options (reachable, offered options only), those whose longest
+     * option in Dutch words (one, no tie) has the highest own total. */
+    int tell_decisions, tells;
+    /* Reading length: the words a learner reads on a play (the lines shown,
+     * the prompt, every option offered, the feedback of the one chosen, the
+     * ending's title and evaluation; conditions and paragraphs honoured;
+     * English falls back to Dutch where untranslated). shortest/longest by
+     * Dutch words over every complete play. */
+    sp_words expert_words, short_words, long_words;
+    sp_apath short_path, long_path;
+    /* Translation coverage: prose texts (and paragraphs) with Dutch, and
+     * how many of them carry English. */
+    int texts, texts_en;
+    sp_value *lean;              /* the search from the start and the carried values */
+} sp_check;
+
+#define SP_CHECK_WPM 200         /* reading speed for the minutes */
+#define SP_CHECK_TELL_MAX 40     /* percent; more answer tells is a warning */
+#define SP_CHECK_EXPERT_WORDS 2000 /* an expert path longer than this is a warning */
+
+/* From the scenario's start values. d receives the limit message. */
+sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out);
+void sp_check_free(sp_check *c);
 
 #endif

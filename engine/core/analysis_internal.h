@@ -21,6 +21,7 @@ typedef struct {
     int slot, node, j, pending;   /* j: the option (or goto) being followed */
     int bestj, bestv, bestt;      /* best so far: option, delta + V(after), delta */
     int n_offered;
+    int emark;                    /* tracking: the edge stack's size when pushed */
 } sp_vframe;
 
 /* A decision that offers nothing in some reachable state: the first such
@@ -55,7 +56,22 @@ struct sp_value {
     sp_vdead *dead; int n_dead;
     unsigned char *dead_seen;  /* per node */
     sp_status failed;
+    /* Mode for `check` (sp_value_new_mode): texts = the conditions of lines
+     * and paragraphs are part of a state too (so reading lengths are exact);
+     * track = the edges are kept: for the state order[k], edges[eoff[k] ..
+     * eoff[k+1]) holds pairs (option index, 0 after a goto; child slot). */
+    int texts, track;
+    int *estack; int en, ecap;
+    int *edges; size_t edn, edcap;
+    size_t *eoff;
 };
+
+/* sp_analysis_run_from, with the memo of sp_value_new_mode. */
+sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_diag *d, int texts,
+                               sp_analysis **out);
+
+/* A memo whose states include what the texts read and that keeps its edges. */
+sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_value **out);
 
 /* The node of a slot, and the variables it stands for (irrelevant ones at
  * their init values). */
@@ -67,5 +83,25 @@ int sp_value_find(const sp_value *v, int node, const int *vars);
  * ignored): vars changed in place to those in force at the target, which is
  * returned. */
 int sp_value_step(const sp_value *v, int node, int j, int *vars);
+
+/* The state graph laid out for the checks (analysis_check.c,
+ * analysis_words.c): states by finishing order k, children before parents,
+ * the start state last. */
+typedef struct {
+    const sp_scenario *sc;
+    const sp_value *v;
+    sp_analysis *a;
+    int K;                     /* states */
+    int *pos;                  /* slot -> k */
+    int *vars;                 /* scratch: every variable */
+} sp_ckgraph;
+
+static inline int sp_ck_node(const sp_ckgraph *g, int k) { return sp_value_slot_node(g->v, g->v->order[k]); }
+
+/* Fills c's reading lengths (analysis_words.c); 0 on out-of-memory. */
+int sp_check_words(const sp_ckgraph *g, sp_check *c);
+/* A path from parent links: pk[k] the parent state (-1 at the start), pj[k]
+ * the option taken there. 0 on out-of-memory. */
+int sp_ck_path(const sp_ckgraph *g, const int *pk, const int *pj, int k, sp_apath *out);
 
 #endif

@@ -50,16 +50,47 @@ static int bits_for(long long range)
     return b;
 }
 
-static void mark_used(const sp_scenario *sc, unsigned char *used)
+static void text_vars(const sp_text *t, unsigned char *used)
 {
+    for (int i = 0; i < t->n_paras; i++)
+        sp_cond_vars(t->paras[i].cond, used);
+}
+
+/* What a node shows once it is entered (its state's variables): prompt,
+ * options and their feedback, the ending's texts. */
+static void node_text_vars(const sp_node *n, unsigned char *used)
+{
+    text_vars(&n->prompt, used);
+    text_vars(&n->ending_title, used);
+    text_vars(&n->evaluation, used);
+    for (int k = 0; k < n->n_options; k++) {
+        text_vars(&n->options[k].text, used);
+        text_vars(&n->options[k].feedback, used);
+    }
+}
+
+/* What arriving at a node shows (the variables before its set/add). */
+static void arrival_text_vars(const sp_node *n, unsigned char *used)
+{
+    for (int k = 0; k < n->n_lines; k++) {
+        sp_cond_vars(n->lines[k].cond, used);
+        text_vars(&n->lines[k].text, used);
+    }
+}
+
+static void mark_used(const sp_value *v, unsigned char *used)
+{
+    const sp_scenario *sc = v->sc;
     for (int i = 0; i < sc->n_nodes; i++) {
         const sp_node *n = &sc->nodes[i];
         for (int k = 0; k < n->n_gotos; k++)
             sp_cond_vars(n->gotos[k].cond, used);
         for (int k = 0; k < n->n_options; k++)
             sp_cond_vars(n->options[k].cond, used);
-        for (int k = 0; k < n->n_lines; k++)
-            sp_cond_vars(n->lines[k].cond, used);
+        if (v->texts) {
+            node_text_vars(n, used);
+            arrival_text_vars(n, used);
+        }
     }
 }
 
@@ -80,7 +111,7 @@ static int layout(sp_value *v)
         free(used);
         return 0;
     }
-    mark_used(sc, used);
+    mark_used(v, used);
     int word = 0, shift = 0, total_bits = 0;
     for (int i = 0; i < sc->n_vars; i++) {
         if (!used[i])
@@ -120,6 +151,21 @@ static void cond_reads(const sp_value *v, const sp_cond *c, unsigned char *used,
         set[r] |= used[v->rel[r]];
 }
 
+/* What a node's texts read, into set (by field index). */
+static void text_reads(const sp_value *v, const sp_node *n, int arrival, unsigned char *used,
+                       unsigned char *set)
+{
+    if (!v->texts)
+        return;
+    memset(used, 0, (size_t)(v->nv ? v->nv : 1));
+    if (arrival)
+        arrival_text_vars(n, used);
+    else
+        node_text_vars(n, used);
+    for (int r = 0; r < v->nrel; r++)
+        set[r] |= used[v->rel[r]];
+}
+
 /* set: live after the effects; becomes live before them (a set kills). */
 static void kill_sets(const sp_value *v, const int *field, const sp_effect *e, int n, unsigned char *set)
 {
@@ -136,8 +182,7 @@ static void edge_live(const sp_value *v, const int *field, unsigned char *used, 
     size_t R = (size_t)v->nrel;
     memcpy(tmp, v->live + (size_t)t * R, R);
     kill_sets(v, field, tn->effects, tn->n_effects, tmp);
-    for (int i = 0; i < tn->n_lines; i++)
-        cond_reads(v, tn->lines[i].cond, used, tmp);
+    text_reads(v, tn, 1, used, tmp);
     if (o)
         kill_sets(v, field, o->effects, o->n_effects, tmp);
     for (size_t r = 0; r < R; r++)
@@ -189,6 +234,7 @@ static int liveness(sp_value *v)
             sp -= 2;
             state[n] = 2;
             unsigned char *ln = v->live + (size_t)n * R;
+            text_reads(v, nd, 0, used, ln);
             for (int k = 0; k < nd->n_gotos; k++) {
                 cond_reads(v, nd->gotos[k].cond, used, ln);
                 edge_live(v, field, used, tmp, n, NULL, nd->gotos[k].target);
@@ -391,6 +437,47 @@ static int stack_room(sp_value *v, int depth)
     return 1;
 }
 
+/* With tracking: remembers the edge (option j, child slot) of the top frame. */
+static int edge_push(sp_value *v, int j, int child)
+{
+    if (!v->track)
+        return 1;
+    if (v->en + 2 > v->ecap) {
+        int ncap = v->ecap ? v->ecap * 2 : 1024;
+        int *e = realloc(v->estack, sizeof(int) * (size_t)ncap);
+        if (!e)
+            return 0;
+        v->estack = e;
+        v->ecap = ncap;
+    }
+    v->estack[v->en++] = j;
+    v->estack[v->en++] = child;
+    return 1;
+}
+
+/* With tracking: moves the finished frame's edges to edges[], after those
+ * of the states finished before it. */
+static int edges_keep(sp_value *v, const sp_vframe *f)
+{
+    size_t k = (size_t)v->n_order, add = (size_t)(v->en - f->emark);
+    if (v->edn + add > v->edcap) {
+        size_t ncap = v->edcap ? v->edcap * 2 : 4096;
+        while (ncap < v->edn + add)
+            ncap *= 2;
+        int *e = realloc(v->edges, sizeof(int) * ncap);
+        if (!e)
+            return 0;
+        v->edges = e;
+        v->edcap = ncap;
+    }
+    memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(int) * add);
+    v->eoff[k] = v->edn;
+    v->edn += add;
+    v->eoff[k + 1] = v->edn;
+    v->en = f->emark;
+    return 1;
+}
+
 static void take(sp_value *v, sp_vframe *f, const sp_node *n, int child)
 {
     if (v->val[child] == SP_VALUE_NONE)
@@ -451,11 +538,17 @@ static int finish(sp_value *v, int depth)
         while (ncap < (size_t)v->n_states)
             ncap *= 2;
         int *o = realloc(v->order, sizeof(int) * ncap);
-        if (!o)
+        if (o)
+            v->order = o;
+        size_t *eo = o && v->track ? realloc(v->eoff, sizeof(size_t) * (ncap + 1)) : NULL;
+        if (eo)
+            v->eoff = eo;
+        if (!o || (v->track && !eo))
             return 0;
-        v->order = o;
         v->ocap = ncap;
     }
+    if (v->track && !edges_keep(v, f))
+        return 0;
     v->order[v->n_order++] = f->slot;
     if ((n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT) && f->n_offered == 0)
         record_dead(v, depth);
@@ -489,6 +582,10 @@ static int advance(sp_value *v, int depth)
         int c = lookup(v, target, cv, 1);
         if (c < 0)
             return -1;
+        if (!edge_push(v, f->j, c)) {
+            fail(v, SP_ENOMEM, NULL);
+            return -1;
+        }
         if (v->mark[c] == 2) {
             take(v, f, n, c);
             continue;
@@ -500,7 +597,7 @@ static int advance(sp_value *v, int depth)
         if (!claim(v, c))
             return -1;
         f->pending = c;
-        v->st[depth] = (sp_vframe){ c, target, 0, -1, -1, 0, 0, 0 };
+        v->st[depth] = (sp_vframe){ c, target, 0, -1, -1, 0, 0, 0, v->en };
         return 1;
     }
     return 0;
@@ -521,7 +618,7 @@ static int search(sp_value *v, int node, const int *vars)
         fail(v, SP_EINVAL, "the scenario graph has a cycle");
         return -1;
     }
-    v->st[0] = (sp_vframe){ s, node, 0, -1, -1, 0, 0, 0 };
+    v->st[0] = (sp_vframe){ s, node, 0, -1, -1, 0, 0, 0, v->en };
     int depth = 1;
     while (depth > 0) {
         sp_vframe *f = &v->st[depth - 1];
@@ -550,6 +647,11 @@ static int search(sp_value *v, int node, const int *vars)
 
 sp_status sp_value_new(const sp_scenario *sc, sp_diag *d, sp_value **out)
 {
+    return sp_value_new_mode(sc, d, 0, out);
+}
+
+sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_value **out)
+{
     *out = NULL;
     if (!sc || sc->n_nodes <= 0)
         return SP_EUSAGE;
@@ -558,6 +660,7 @@ sp_status sp_value_new(const sp_scenario *sc, sp_diag *d, sp_value **out)
         return SP_ENOMEM;
     v->sc = sc;
     v->diag = d;
+    v->texts = v->track = texts;
     v->nv = sc->n_vars;
     int ok = layout(v);
     v->opt_base = ok ? malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;
@@ -611,6 +714,9 @@ void sp_value_free(sp_value *v)
     free(v->keys);
     free(v->table);
     free(v->order);
+    free(v->eoff);
+    free(v->estack);
+    free(v->edges);
     free(v->st);
     free(v->svars);
     free(v->tmpkey);

@@ -361,3 +361,17 @@ void sp_cond_vars(const sp_cond *c, unsigned char *used)
     for (int i = 0; i < c->n; i++)
         sp_cond_vars(c->kids[i], used);
 }
+
+int sp_cond_cuts(const sp_cond *c, int var, int *out, int n, int max)
+{
+    if (!c)
+        return n;
+    if (c->kind == C_CMP) {
+        if (c->var == var && n < max)
+            out[n++] = c->value;
+        return n;
+    }
+    for (int i = 0; i < c->n; i++)
+        n = sp_cond_cuts(c->kids[i], var, out, n, max);
+    return n;
+}

@@ -33,4 +33,8 @@ int sp_cond_eval(const sp_cond *c, const int *vars);
 /* Sets used[v] = 1 for every variable v the condition reads (NULL reads none). */
 void sp_cond_vars(const sp_cond *c, unsigned char *used);
 
+/* Appends to out[n..max) the constants c compares variable var with ("var
+ * alone" compares with nothing); returns the new count. */
+int sp_cond_cuts(const sp_cond *c, int var, int *out, int n, int max);
+
 #endif

@@ -1,0 +1,530 @@
+/* analysis_check.c: the author's checks over every reachable state: dead ends, ending coherence, detours, answer tells, translation coverage. */
+#include "analysis_internal.h"
+#include "cond.h"
+#include "model_internal.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * One search of the value function in `check` mode (analysis_value.c) keeps
+ * every reachable state and its edges. The state graph is acyclic and the
+ * search finished children before parents, so one pass from the start
+ * state (last) down to 0 visits every state after all its parents: the
+ * forward figures (the lowest and highest total that reaches a state, and
+ * whether a play with only hindering thoughts reaches it) need no search of
+ * their own and no condition evaluated again.
+ */
+
+#define UNSET INT_MIN
+
+void sp_check_free(sp_check *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->n_endings; i++) {
+        free(c->endings[i].lo_path.nodes);
+        free(c->endings[i].lo_path.options);
+        free(c->endings[i].hind_path.nodes);
+        free(c->endings[i].hind_path.options);
+    }
+    free(c->endings);
+    free((void *)c->dead);
+    free(c->detours);
+    free(c->short_path.nodes);
+    free(c->short_path.options);
+    free(c->long_path.nodes);
+    free(c->long_path.options);
+    sp_analysis_free(c->a);
+    sp_value_free(c->lean);
+    free(c);
+}
+
+int sp_ck_path(const sp_ckgraph *g, const int *pk, const int *pj, int k, sp_apath *out)
+{
+    int n = 0;
+    for (int x = k; pk[x] >= 0; x = pk[x])
+        n++;
+    out->n = 0;
+    out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->options = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (!out->nodes || !out->options)
+        return 0;
+    int i = n;
+    for (int x = k; pk[x] >= 0; x = pk[x]) {
+        int p = pk[x], node = sp_ck_node(g, p);
+        i--;
+        out->nodes[i] = node;
+        out->options[i] = pj[x];
+    }
+    /* gotos out, order kept */
+    for (int r = 0; r < n; r++)
+        if (g->sc->nodes[out->nodes[r]].kind != SP_NODE_GOTO) {
+            out->nodes[out->n] = out->nodes[r];
+            out->options[out->n++] = out->options[r];
+        }
+    return 1;
+}
+
+static int edge_total(const sp_node *n, int j)
+{
+    return n->kind == SP_NODE_GOTO ? 0 : sp_option_total(&n->options[j]);
+}
+
+/* ---- ending coherence ------------------------------------------------------- */
+
+/* lo/hi: per state, the lowest and highest total from the start. */
+static void forward_totals(const sp_ckgraph *g, int *hi, int *lo, int *phk, int *phj, int *plk, int *plj)
+{
+    const sp_value *v = g->v;
+    if (g->K <= 0)
+        return;
+    for (int k = 0; k < g->K; k++) {
+        hi[k] = lo[k] = UNSET;
+        phk[k] = plk[k] = -1;
+    }
+    hi[g->K - 1] = lo[g->K - 1] = 0;
+    for (int k = g->K - 1; k >= 0; k--) {
+        if (hi[k] == UNSET)
+            continue;
+        const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
+        for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
+            int j = v->edges[e], c = g->pos[v->edges[e + 1]], t = edge_total(n, j);
+            if (hi[c] == UNSET || hi[k] + t > hi[c]) {
+                hi[c] = hi[k] + t;
+                phk[c] = k;
+                phj[c] = j;
+            }
+            if (lo[c] == UNSET || lo[k] + t < lo[c]) {
+                lo[c] = lo[k] + t;
+                plk[c] = k;
+                plj[c] = j;
+            }
+        }
+    }
+}
+
+/* hf[k] bit 0: reached with only hindering thoughts and no thought moment
+ * yet; bit 1: with at least one, all hindering. Parents per bit. */
+static void forward_hindering(const sp_ckgraph *g, unsigned char *hf, int *pk[2], int *pj[2], unsigned char *pb)
+{
+    const sp_value *v = g->v;
+    if (g->K <= 0)
+        return;
+    memset(hf, 0, (size_t)g->K);
+    hf[g->K - 1] = 1;
+    pk[0][g->K - 1] = pk[1][g->K - 1] = -1;
+    for (int k = g->K - 1; k >= 0; k--) {
+        const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
+        int thought = n->kind == SP_NODE_THOUGHT;
+        for (int b = 0; b < 2; b++) {
+            if (!(hf[k] & (1 << b)))
+                continue;
+            for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
+                int j = v->edges[e], c = g->pos[v->edges[e + 1]];
+                if (thought && n->options[j].side != SP_SIDE_HINDERING)
+                    continue;
+                int nb = b || thought;
+                if (hf[c] & (1 << nb))
+                    continue;
+                hf[c] |= (unsigned char)(1 << nb);
+                pk[nb][c] = k;
+                pj[nb][c] = j;
+                pb[(size_t)c * 2 + (size_t)nb] = (unsigned char)b;
+            }
+        }
+    }
+}
+
+static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == SP_ENDING_MIXED ? 1 : 2; }
+
+/* The hindering path to state k (bit 1), through the per-bit parents. */
+static int hind_path(const sp_ckgraph *g, int *pk[2], int *pj[2], const unsigned char *pb, int k,
+                     sp_apath *out)
+{
+    int *lk = malloc(sizeof(int) * (size_t)g->K), *lj = malloc(sizeof(int) * (size_t)g->K);
+    int ok = lk && lj;
+    if (ok) {
+        int b = 1;
+        for (int x = k; x >= 0;) {
+            int p = pk[b][x];
+            lk[x] = p;
+            lj[x] = p >= 0 ? pj[b][x] : 0;
+            if (p < 0)
+                break;
+            b = pb[(size_t)x * 2 + (size_t)b];
+            x = p;
+        }
+        ok = sp_ck_path(g, lk, lj, k, out);
+    }
+    free(lk);
+    free(lj);
+    return ok;
+}
+
+static int endings_fit(const sp_ckgraph *g, sp_check *c)
+{
+    const sp_scenario *sc = g->sc;
+    int K = g->K, ok = 0;
+    int *hi = malloc(sizeof(int) * (size_t)K), *lo = malloc(sizeof(int) * (size_t)K);
+    int *phk = malloc(sizeof(int) * (size_t)K), *phj = malloc(sizeof(int) * (size_t)K);
+    int *plk = malloc(sizeof(int) * (size_t)K), *plj = malloc(sizeof(int) * (size_t)K);
+    int *hk[2] = { malloc(sizeof(int) * (size_t)K), malloc(sizeof(int) * (size_t)K) };
+    int *hj[2] = { malloc(sizeof(int) * (size_t)K), malloc(sizeof(int) * (size_t)K) };
+    unsigned char *hf = malloc((size_t)K), *pb = malloc((size_t)K * 2);
+    int *at = malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
+    c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
+    if (!hi || !lo || !phk || !phj || !plk || !plj || !hk[0] || !hk[1] || !hj[0] || !hj[1] || !hf ||
+        !pb || !at || !c->endings)
+        goto out;
+    forward_totals(g, hi, lo, phk, phj, plk, plj);
+    forward_hindering(g, hf, hk, hj, pb);
+    int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
+    int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
+    if (!lo_k || !hind_k) {
+        free(lo_k);
+        free(hind_k);
+        goto out;
+    }
+    /* The endings the start values reach, in file order. */
+    for (int i = 0; i < sc->n_nodes; i++)
+        at[i] = -1;
+    for (int k = 0; k < K; k++)
+        if (sc->nodes[sp_ck_node(g, k)].kind == SP_NODE_ENDING)
+            at[sp_ck_node(g, k)] = 0;
+    for (int i = 0; i < sc->n_nodes; i++)
+        if (at[i] == 0) {
+            at[i] = c->n_endings;
+            c->endings[c->n_endings++] = (sp_ending_fit){ .node = i, .lo = UNSET, .hi = UNSET, .below = -1 };
+            hind_k[at[i]] = -1;
+        }
+    for (int k = 0; k < K; k++) {
+        int node = sp_ck_node(g, k);
+        if (at[node] < 0 || hi[k] == UNSET)
+            continue;
+        sp_ending_fit *f = &c->endings[at[node]];
+        if (f->hi == UNSET || hi[k] > f->hi)
+            f->hi = hi[k];
+        if (f->lo == UNSET || lo[k] < f->lo) {
+            f->lo = lo[k];
+            lo_k[at[node]] = k;
+        }
+        if ((hf[k] & 2) && hind_k[at[node]] < 0)
+            hind_k[at[node]] = k;
+    }
+    ok = 1;
+    for (int i = 0; ok && i < c->n_endings; i++) {
+        sp_ending_fit *f = &c->endings[i];
+        int rank = kind_rank(sc->nodes[f->node].ending_kind);
+        for (int w = 0; w < c->n_endings; w++) {
+            const sp_ending_fit *o = &c->endings[w];
+            if (kind_rank(sc->nodes[o->node].ending_kind) > rank && o->hi > f->lo &&
+                (f->below < 0 || o->hi > f->below_hi)) {
+                f->below = o->node;
+                f->below_hi = o->hi;
+            }
+        }
+        ok = sp_ck_path(g, plk, plj, lo_k[i], &f->lo_path);
+        if (ok && rank == 0 && hind_k[i] >= 0) {
+            f->hindering = 1;
+            ok = hind_path(g, hk, hj, pb, hind_k[i], &f->hind_path);
+        }
+    }
+    free(lo_k);
+    free(hind_k);
+out:
+    free(hi);
+    free(lo);
+    free(phk);
+    free(phj);
+    free(plk);
+    free(plj);
+    free(hk[0]);
+    free(hk[1]);
+    free(hj[0]);
+    free(hj[1]);
+    free(hf);
+    free(pb);
+    free(at);
+    return ok;
+}
+
+/* ---- detours and answer tells ------------------------------------------------ */
+
+static int detours(const sp_ckgraph *g, sp_check *c)
+{
+    const sp_value *v = g->v;
+    const sp_scenario *sc = g->sc;
+    unsigned char *seen = calloc((size_t)sc->n_nodes, 1);
+    c->detours = malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
+    if (!seen || !c->detours) {
+        free(seen);
+        return 0;
+    }
+    for (int k = g->K - 1; k >= 0; k--) {
+        int slot = v->order[k], node = sp_ck_node(g, k);
+        const sp_node *n = &sc->nodes[node];
+        if (seen[node] || (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT))
+            continue;
+        int route = v->best[slot], answer = -1, at = 0, av = 0;
+        for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
+            int j = v->edges[e], child = v->edges[e + 1];
+            if (v->val[child] == SP_VALUE_NONE)
+                continue;
+            int t = sp_option_total(&n->options[j]);
+            if (answer < 0 || t > at) {
+                answer = j;
+                at = t;
+                av = t + v->val[child];
+            }
+        }
+        if (route < 0 || answer < 0 || sp_option_total(&n->options[route]) >= at)
+            continue;
+        seen[node] = 1;
+        c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route,
+                                                  sp_option_total(&n->options[route]), v->val[slot] };
+    }
+    free(seen);
+    return 1;
+}
+
+static int count_words(const char *s)
+{
+    int n = 0, in = 0;
+    for (; s && *s; s++) {
+        int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
+}
+
+static void tells(const sp_ckgraph *g, sp_check *c)
+{
+    const sp_scenario *sc = g->sc;
+    const sp_analysis *a = c->a;
+    for (int i = 0; i < sc->n_nodes; i++) {
+        const sp_node *n = &sc->nodes[i];
+        if (!a->reachable[i] || (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT))
+            continue;
+        int offered = 0, longest = -1, words = -1, tie = 0, top = INT_MIN;
+        for (int j = 0; j < n->n_options; j++) {
+            if (!a->offered[a->opt_base[i] + j])
+                continue;
+            offered++;
+            int w = count_words(n->options[j].text.s[SP_LANG_NL]), t = sp_option_total(&n->options[j]);
+            if (t > top)
+                top = t;
+            if (w > words) {
+                words = w;
+                longest = j;
+                tie = 0;
+            } else if (w == words) {
+                tie = 1;
+            }
+        }
+        if (offered < 2)
+            continue;
+        c->tell_decisions++;
+        c->tells += !tie && sp_option_total(&n->options[longest]) == top;
+    }
+}
+
+/* ---- translation coverage ------------------------------------------------------ */
+
+static void text_cover(sp_check *c, const sp_text *t)
+{
+    if (t->n_paras) {
+        for (int i = 0; i < t->n_paras; i++)
+            if (t->paras[i].s[SP_LANG_NL] && t->paras[i].s[SP_LANG_NL][0]) {
+                c->texts++;
+                c->texts_en += t->paras[i].s[SP_LANG_EN] != NULL && t->paras[i].s[SP_LANG_EN][0];
+            }
+        return;
+    }
+    if (!t->s[SP_LANG_NL] || !t->s[SP_LANG_NL][0])
+        return;
+    c->texts++;
+    c->texts_en += t->s[SP_LANG_EN] != NULL && t->s[SP_LANG_EN][0];
+}
+
+static void translations(const sp_scenario *sc, sp_check *c)
+{
+    const sp_text *top[] = { &sc->title, &sc->summary, &sc->briefing.you, &sc->briefing.meet,
+                             &sc->briefing.situation, &sc->briefing.aim, &sc->reflection, &sc->handout };
+    for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
+        text_cover(c, top[i]);
+    for (int i = 0; i < sc->n_cast; i++) {
+        text_cover(c, &sc->cast[i].name);
+        text_cover(c, &sc->cast[i].function);
+    }
+    for (int i = 0; i < sc->n_nodes; i++) {
+        const sp_node *n = &sc->nodes[i];
+        for (int k = 0; k < n->n_lines; k++)
+            text_cover(c, &n->lines[k].text);
+        for (int k = 0; k < n->n_flags; k++)
+            text_cover(c, &n->flags[k].why);
+        text_cover(c, &n->prompt);
+        text_cover(c, &n->discuss);
+        text_cover(c, &n->ending_title);
+        text_cover(c, &n->evaluation);
+        for (int k = 0; k < n->n_options; k++) {
+            text_cover(c, &n->options[k].text);
+            text_cover(c, &n->options[k].feedback);
+        }
+    }
+}
+
+/* ---- carried variables ------------------------------------------------------------ */
+
+#define MAX_CUTS 64
+
+static int cuts_of_text(const sp_text *t, int var, int *out, int n)
+{
+    for (int i = 0; i < t->n_paras; i++)
+        n = sp_cond_cuts(t->paras[i].cond, var, out, n, MAX_CUTS);
+    return n;
+}
+
+/* The constants var is compared with anywhere in the case. */
+static int cuts_of(const sp_scenario *sc, int var, int *out)
+{
+    int n = 0;
+    for (int i = 0; i < sc->n_nodes; i++) {
+        const sp_node *nd = &sc->nodes[i];
+        for (int k = 0; k < nd->n_gotos; k++)
+            n = sp_cond_cuts(nd->gotos[k].cond, var, out, n, MAX_CUTS);
+        for (int k = 0; k < nd->n_lines; k++) {
+            n = sp_cond_cuts(nd->lines[k].cond, var, out, n, MAX_CUTS);
+            n = cuts_of_text(&nd->lines[k].text, var, out, n);
+        }
+        for (int k = 0; k < nd->n_options; k++) {
+            n = sp_cond_cuts(nd->options[k].cond, var, out, n, MAX_CUTS);
+            n = cuts_of_text(&nd->options[k].text, var, out, n);
+            n = cuts_of_text(&nd->options[k].feedback, var, out, n);
+        }
+        n = cuts_of_text(&nd->prompt, var, out, n);
+        n = cuts_of_text(&nd->evaluation, var, out, n);
+    }
+    return n;
+}
+
+/* A trajectory starts a case with carried values. Reachability and dead
+ * ends are also searched from the start values with one carried variable
+ * (that some condition reads) changed to each value its conditions tell
+ * apart: its min and max and every constant it is compared with, one
+ * below and one above. The memo is shared, so states already known cost
+ * nothing. The figures stay those of the start values. */
+static sp_status carried_starts(const sp_scenario *sc, sp_value *v, int *vars)
+{
+    int cuts[MAX_CUTS], vals[3 * MAX_CUTS + 2], top;
+    for (int k = 0; k < sc->n_vars; k++)
+        vars[k] = sc->vars[k].init;
+    sp_status rc0 = sp_value_enter(v, sc->start, vars, &top);
+    if (rc0 != SP_OK)
+        return rc0;
+    for (int r = 0; r < v->nrel; r++) {
+        int var = v->rel[r];
+        const sp_var *x = &sc->vars[var];
+        if (!x->carry)
+            continue;
+        int nc = cuts_of(sc, var, cuts), nv = 0;
+        vals[nv++] = x->min;
+        vals[nv++] = x->max;
+        for (int i = 0; i < nc; i++)
+            for (int d = -1; d <= 1; d++)
+                if ((long)cuts[i] + d >= x->min && (long)cuts[i] + d <= x->max)
+                    vals[nv++] = cuts[i] + d;
+        for (int i = 0; i < nv; i++) {
+            int dup = vals[i] == x->init;
+            for (int k = 0; k < i && !dup; k++)
+                dup = vals[k] == vals[i];
+            if (dup)
+                continue;
+            for (int k = 0; k < sc->n_vars; k++)
+                vars[k] = sc->vars[k].init;
+            vars[var] = vals[i];
+            sp_status rc = sp_value_enter(v, sc->start, vars, &top);
+            if (rc != SP_OK)
+                return rc;
+        }
+    }
+    return SP_OK;
+}
+
+/* ---- putting it together ------------------------------------------------------ */
+
+/* reachable[] and offered[] over the states of every start searched. */
+static void reach_union(sp_analysis *a, const sp_value *v, const sp_value *lean)
+{
+    const sp_scenario *sc = v->sc;
+    for (int i = 0; i < lean->n_order; i++)
+        a->reachable[sp_value_slot_node(lean, lean->order[i])] = 1;
+    for (int i = 0; i < v->opt_base[sc->n_nodes]; i++)
+        a->offered[i] |= lean->offered[i];
+    a->n_decisions = a->n_endings = 0;
+    for (int i = 0; i < sc->n_nodes; i++) {
+        if (!a->reachable[i])
+            continue;
+        sp_node_kind k = sc->nodes[i].kind;
+        a->n_decisions += k == SP_NODE_DECISION || k == SP_NODE_THOUGHT;
+        a->n_endings += k == SP_NODE_ENDING;
+    }
+}
+
+static int dead_ends(const sp_value *v, sp_check *c)
+{
+    v = c->lean; /* it searched the start values too, and the carried ones */
+    sp_dead_end *d = malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
+    if (!d)
+        return 0;
+    for (int i = 0; i < v->n_dead; i++)
+        d[i] = (sp_dead_end){ v->dead[i].node, v->dead[i].vars,
+                              { v->dead[i].n_path, v->dead[i].path_nodes, v->dead[i].path_opts } };
+    c->dead = d;
+    c->n_dead = v->n_dead;
+    return 1;
+}
+
+sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
+{
+    *out = NULL;
+    sp_check *c = calloc(1, sizeof *c);
+    if (!c)
+        return SP_ENOMEM;
+    sp_status rc = sp_analysis_run_mode(sc, NULL, d, 1, &c->a);
+    if (rc != SP_OK) {
+        sp_check_free(c);
+        return rc;
+    }
+    sp_value *v = c->a->value;
+    sp_ckgraph g = { sc, v, c->a, v->n_order, NULL, NULL };
+    g.vars = malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    rc = g.vars ? sp_value_new(sc, d, &c->lean) : SP_ENOMEM;
+    if (rc == SP_OK)
+        rc = carried_starts(sc, c->lean, g.vars);
+    if (rc != SP_OK) {
+        free(g.vars);
+        sp_check_free(c);
+        return rc;
+    }
+    reach_union(c->a, v, c->lean);
+    g.pos = malloc(sizeof(int) * (v->cap ? v->cap : 1));
+    int ok = g.pos && g.vars && dead_ends(v, c);
+    if (ok) {
+        for (int k = 0; k < g.K; k++)
+            g.pos[v->order[k]] = k;
+        ok = endings_fit(&g, c) && detours(&g, c) && sp_check_words(&g, c);
+        tells(&g, c);
+        translations(sc, c);
+    }
+    free(g.pos);
+    free(g.vars);
+    if (!ok) {
+        sp_check_free(c);
+        return SP_ENOMEM;
+    }
+    *out = c;
+    return SP_OK;
+}

@@ -1,0 +1,46 @@
+/* group_phones.c: keeps the phones' voting round in step with the decision on the wall (one round per view), and reads their counts. */
+#include "group_phones.h"
+
+#include "core/session.h"
+
+int sp_gui_phones_sync(sp_gui_phones *ph, sp_gui_app *a, int voting)
+{
+    if (!ph->srv || !a->s)
+        return 0;
+    const sp_view *v = sp_gui_app_view(a);
+    int steps = sp_session_log_count(a->s);
+    int votable = voting && v && (v->kind == SP_VIEW_DECISION || v->kind == SP_VIEW_THOUGHT) && v->n_options > 0;
+    if (votable && ph->view_steps == steps)
+        return 0;
+    int changed = 0;
+    if (ph->view_steps >= 0) {
+        sp_gui_phones_close(ph);
+        changed = 1;
+    }
+    if (!votable)
+        return changed;
+    const char *texts[5];
+    int n = v->n_options < 5 ? v->n_options : 5;
+    for (int k = 0; k < n; k++)
+        texts[k] = v->options[k].text;
+    sp_phones_round(ph->srv, ++ph->round, v->prompt, texts, n);
+    ph->view_steps = steps;
+    return 1;
+}
+
+void sp_gui_phones_close(sp_gui_phones *ph)
+{
+    if (ph->srv)
+        sp_phones_close(ph->srv);
+    ph->view_steps = -1;
+}
+
+int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n)
+{
+    if (!ph->srv) {
+        for (int k = 0; k < n; k++)
+            counts[k] = 0;
+        return 0;
+    }
+    return sp_phones_counts(ph->srv, counts, n);
+}
