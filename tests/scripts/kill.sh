@@ -57,7 +57,8 @@ start_play() {
 }
 
 kill_play() {
-    kill -KILL "$pid"
+    # A short case may reach its ending within the choices sent: then there is nothing to kill.
+    kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     pid=""
     exec 3>&-
