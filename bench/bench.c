@@ -11,6 +11,8 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/session.h"
+#include "core/transcript.h"
+#include <unistd.h>
 
 /*
  * usage: bench MODE SCENARIO_DIR FILE [N]
@@ -82,10 +84,85 @@ static int64_t fixed_clock(void *ctx)
     return 1700000000;
 }
 
+static double cpu_us(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
+}
+
+/* The next step of a long play: a random offered option that does not end
+ * the play; when every option ends it, an undo. */
+static sp_status long_play_step(sp_session *s, const sp_scenario *sc)
+{
+    const sp_view *v = sp_session_view(s);
+    int open[64], k = 0;
+    for (int i = 0; i < v->n_options && k < 64; i++) {
+        const sp_option *o = &sc->nodes[v->node].options[v->options[i].option];
+        if (sc->nodes[o->target].kind != SP_NODE_ENDING)
+            open[k++] = v->options[i].option;
+    }
+    return k ? sp_session_choose(s, open[rng((unsigned)k)]) : sp_session_undo(s);
+}
+
+/* One play of n steps that never reaches an ending (long_play_step), saved
+ * after every step as a host does: sync, then write (the whole file once,
+ * then a journal record per step), and the compaction at the end. Reports
+ * per step the CPU time of the saves alone (the same walk played again
+ * without saving, subtracted) and the median wall time of a save (with its
+ * fsync), over the whole play and over its last 50 steps. */
+static void save_bench(const char *dir, const char *file, const sp_handbook *hb, int n, sp_diag *d)
+{
+    sp_scenario *sc = load(dir, file, hb, d);
+    double cpu[2][2]; /* [saving][whole play, last 50] */
+    double *wall = calloc((size_t)n, sizeof *wall), close_ms = 0;
+    int last = n >= 50 ? 50 : n;
+    for (int saving = 0; saving < 2; saving++) {
+        rng_state = 12345u;
+        sp_session *s = sp_session_new(sc, SP_LANG_NL);
+        sp_session_set_clock(s, fixed_clock, NULL);
+        sp_transcript *t = sp_transcript_new();
+        char tdir[] = "/tmp/sp-bench-save-XXXXXX", path[4096];
+        if (!mkdtemp(tdir) || !wall || sp_transcript_sync(t, s) != SP_OK ||
+            (saving && sp_transcript_create(t, tdir, sc->id, 0, path, sizeof path, d) != SP_OK))
+            die_diag("save: cannot start", d);
+        double c0 = cpu_us(), c_last = c0;
+        for (int i = 0; i < n; i++) {
+            if (i == n - last)
+                c_last = cpu_us();
+            if (long_play_step(s, sc) != SP_OK)
+                die_diag("save: a step failed", d);
+            double w0 = now_ms();
+            if (saving && (sp_transcript_sync(t, s) != SP_OK || sp_transcript_write(t, path, d) != SP_OK))
+                die_diag("save: a save failed", d);
+            wall[i] = now_ms() - w0;
+        }
+        double c1 = cpu_us();
+        cpu[saving][0] = (c1 - c0) / n;
+        cpu[saving][1] = (c1 - c_last) / last;
+        double w0 = now_ms();
+        if (saving && sp_transcript_close(t, d) != SP_OK)
+            die_diag("save: the compaction failed", d);
+        close_ms = now_ms() - w0;
+        if (saving)
+            unlink(path);
+        rmdir(tdir);
+        sp_transcript_free(t);
+        sp_session_free(s);
+    }
+    double last_med = median(wall + n - last, last); /* before the whole is sorted */
+    double all_med = median(wall, n);
+    printf("save_cpu_us=%.1f save_cpu_last50_us=%.1f save_wall_us=%.1f save_wall_last50_us=%.1f "
+           "close_ms=%.2f steps=%d\n", cpu[1][0] - cpu[0][0], cpu[1][1] - cpu[0][1],
+           all_med * 1000, last_med * 1000, close_ms, n);
+    free(wall);
+    sp_scenario_free(sc);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench mem|load|steps|analysis SCENARIO_DIR FILE [N]\n");
+        fprintf(stderr, "usage: bench mem|load|steps|save|analysis SCENARIO_DIR FILE [N]\n");
         return 2;
     }
     const char *mode = argv[1], *dir = argv[2], *file = argv[3];
@@ -144,6 +221,8 @@ int main(int argc, char **argv)
         printf("step_us=%.3f steps=%d endings=%ld checksum=%ld\n", ms * 1000.0 / n, n, endings, checksum);
         sp_session_free(s);
         sp_scenario_free(sc);
+    } else if (strcmp(mode, "save") == 0) {
+        save_bench(dir, file, hb, n, d);
     } else if (strcmp(mode, "analysis") == 0) {
         sp_scenario *sc = load(dir, file, hb, d);
         double *t = calloc((size_t)n, sizeof *t);

@@ -93,6 +93,18 @@ def main():
     step_us = float(s["step_us"])
     row("choice step (choose+view+score)", "%.3f us" % step_us, "%s endings" % s["endings"])
 
+    # Saving a play: the journal makes a step's save O(1), so a step of a
+    # 5,000-step play costs what a step of a 50-step play does.
+    short = run_kv(bench("save", xml, "50"))
+    long_ = run_kv(bench("save", xml, "5000"))
+    sc, lc = float(short["save_cpu_us"]), float(long_["save_cpu_last50_us"])
+    row("save per step, 5,000-step play", "%.0f us CPU (last 50 steps), wall %.0f us"
+        % (lc, float(long_["save_wall_last50_us"])),
+        "50-step play %.0f us CPU, wall %.0f us" % (sc, float(short["save_wall_us"])),
+        "%.2fx" % (lc / sc), "<= 1.5x (equal within noise)", lc / sc <= 1.5)
+    notes.append("save: whole play of 5,000 steps %.0f us CPU a step; compaction at the end %.1f ms"
+                 % (float(long_["save_cpu_us"]), float(long_["close_ms"])))
+
     a = run_kv(bench("analysis", xml, str(RUNS)))
     row("analysis (reach + bounds)", "%.2f ms" % float(a["analysis_ms"]), "%s reachable" % a["reachable"])
 

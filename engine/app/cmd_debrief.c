@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <stdio.h>
+#include <string.h>
 #include "app/paths.h"
 #include "core/debrief.h"
 #include "core/handbook.h"
@@ -11,9 +12,19 @@
 
 int sp_cmd_debrief(int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-')
+    const char *path = NULL, *case_file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--case") == 0 && i + 1 < argc)
+            case_file = argv[++i];
+        else if (strncmp(argv[i], "--case=", 7) == 0 && argv[i][7])
+            case_file = argv[i] + 7;
+        else if (argv[i][0] == '-' || path)
+            return sp_cli_usage("debrief");
+        else
+            path = argv[i];
+    }
+    if (!path)
         return sp_cli_usage("debrief");
-    const char *path = argv[1];
     sp_diag *d = sp_diag_new();
     if (!d)
         return SP_EXIT_SYSTEM;
@@ -26,8 +37,12 @@ int sp_cmd_debrief(int argc, char **argv)
     sp_status st = sp_transcript_read(path, &tr, d);
     if (st == SP_OK)
         st = sp_paths_load_handbook(&hb, d);
-    if (st == SP_OK)
-        st = sp_paths_load_scenario(tr->scenario_id, hb, &sc, d);
+    /* The case: --case FILE, else where the transcript says (its
+     * scenario-path, then the built-in case of its id). */
+    if (st == SP_OK && case_file)
+        st = sp_paths_load_scenario(case_file, hb, &sc, d);
+    else if (st == SP_OK)
+        st = sp_paths_load_case_of(tr->scenario_id, tr->scenario_path, tr->scenario_hash, hb, &sc, d);
     sp_cli_print_diag(d);
     sp_diag_clear(d);
     if (st != SP_OK) {

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "app/replay_cli.h"
+#include "core/fs.h"
 #include "core/debrief.h"
 #include "core/export.h"
 
@@ -19,16 +22,76 @@ static void beside(const char *path, char *out, size_t len)
     snprintf(out, len, "%.*s.html", (int)n, path);
 }
 
-static int write_out(const char *path, char *data, size_t len, sp_lang lang)
+/* 1 when a and b are the same file (b may not exist). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* 1 when the file at path is a samenspel transcript (by its first bytes). */
+static int is_transcript(const char *path)
+{
+    sp_diag *d = sp_diag_new();
+    int fd = sp_fs_open_regular(path, NULL, d);
+    sp_diag_free(d);
+    if (fd < 0)
+        return 0;
+    char head[1024];
+    ssize_t n = read(fd, head, sizeof head - 1);
+    close(fd);
+    head[n > 0 ? n : 0] = '\0';
+    return strstr(head, "<transcript") && strstr(head, "urn:samenspel:transcript:");
+}
+
+/* Export writes a regular file (a symlink is followed) or standard output
+ * ("-"); never an input of the command or a transcript. */
+static int target_refused(const char *out, const char *const *inputs, int n_inputs)
+{
+    if (strcmp(out, "-") == 0)
+        return 0;
+    for (int i = 0; i < n_inputs; i++)
+        if (inputs[i] && (strcmp(out, inputs[i]) == 0 || same_file(out, inputs[i]))) {
+            fprintf(stderr, "%s: is an input of this export; write the export to another file\n", out);
+            return 1;
+        }
+    if (is_transcript(out)) {
+        fprintf(stderr, "%s: is a samenspel transcript; export does not write over it, give another file\n", out);
+        return 1;
+    }
+    char real[PATH_MAX];
+    sp_diag *d = sp_diag_new();
+    sp_status st = sp_fs_write_target(out, real, sizeof real, d);
+    sp_cli_print_diag(d);
+    sp_diag_free(d);
+    if (st != SP_OK) {
+        if (strncmp(out, "/dev/", 5) == 0 || strncmp(out, "/proc/", 6) == 0)
+            fprintf(stderr, "%s: for standard output, write - as the file name\n", out);
+        return 1;
+    }
+    return 0;
+}
+
+/* "Written: PATH" goes to stdout, or to stderr when stdout carries an export. */
+static int write_out(const char *path, char *data, size_t len, sp_lang lang, FILE *say)
 {
     if (!data) {
         fprintf(stderr, "samenspel export: out of memory\n");
         return SP_EXIT_SYSTEM;
     }
-    int rc = sp_replay_cli_write(path, data, len);
+    int rc = SP_EXIT_OK;
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "samenspel export: cannot write to standard output\n");
+            rc = SP_EXIT_SYSTEM;
+        }
+        free(data);
+        return rc;
+    }
+    rc = sp_replay_cli_write(path, data, len);
     free(data);
     if (rc == SP_EXIT_OK)
-        printf("%s %s\n", lang == SP_LANG_EN ? "Written:" : "Geschreven:", path);
+        fprintf(say, "%s %s\n", lang == SP_LANG_EN ? "Written:" : "Geschreven:", path);
     return rc;
 }
 
@@ -60,6 +123,11 @@ int sp_cmd_export(int argc, char **argv)
     }
     if (rc == SP_EXIT_OK && !path)
         rc = sp_cli_usage("export");
+    if (rc == SP_EXIT_OK && html && csv && strcmp(html, "-") == 0 && strcmp(csv, "-") == 0) {
+        fprintf(stderr, "samenspel export: only one of --html and --csv can go to standard output\n");
+        rc = SP_EXIT_USAGE;
+    }
+
     if (rc != SP_EXIT_OK) {
         sp_replay_cli_free(&c);
         return rc;
@@ -75,17 +143,25 @@ int sp_cmd_export(int argc, char **argv)
             html = where;
         }
         int wrc = SP_EXIT_OK;
+        FILE *say = (html && strcmp(html, "-") == 0) || (csv && strcmp(csv, "-") == 0) ? stderr : stdout;
+        const char *inputs[SP_REPLAY_CLI_MAX_CASES + 1];
+        int n_inputs = 0;
+        inputs[n_inputs++] = path;
+        for (int k = 0; k < c.n_cases; k++)
+            inputs[n_inputs++] = c.cases[k]->path;
+        if ((html && target_refused(html, inputs, n_inputs)) || (csv && target_refused(csv, inputs, n_inputs)))
+            html = csv = NULL, wrc = SP_EXIT_USAGE;
         if (html) {
             sp_debrief *d = sp_debrief_build(r->s);
             size_t len = 0;
             char *out = d ? sp_export_html(r, d, &len) : NULL;
             sp_debrief_free(d);
-            wrc = write_out(html, out, len, lang);
+            wrc = write_out(html, out, len, lang, say);
         }
         if (csv && wrc == SP_EXIT_OK) {
             size_t len = 0;
             char *out = sp_export_csv(r, &len);
-            wrc = write_out(csv, out, len, lang);
+            wrc = write_out(csv, out, len, lang, say);
         }
         if (wrc != SP_EXIT_OK)
             rc = wrc;

@@ -52,6 +52,9 @@ static sp_status start_new(run *r, const char *arg, ready *p, sp_diag *d)
     sp_status st = sp_paths_load_scenario(arg, r->hb, &p->sc, d);
     if (st != SP_OK)
         return st;
+    char real[PATH_MAX];
+    /* A case from a file: the transcript says where, for debrief and the rest. */
+    const char *case_file = sp_paths_is_case_file(arg) && realpath(arg, real) ? real : NULL;
     p->s = sp_session_new(p->sc, r->term.lang);
     p->sv.tr = sp_transcript_new();
     if (!p->s || !p->sv.tr)
@@ -62,6 +65,7 @@ static sp_status start_new(run *r, const char *arg, ready *p, sp_diag *d)
     p->sv.tr->mode = strdup("solo");
     free(p->sv.tr->trajectory);
     p->sv.tr->trajectory = r->trajectory[0] ? strdup(r->trajectory) : NULL;
+    p->sv.tr->scenario_path = case_file ? strdup(case_file) : NULL;
     return sp_cli_transcript_dir(p->sv.dir, sizeof p->sv.dir, d);
 }
 
@@ -70,7 +74,8 @@ static sp_status start_resume(run *r, const char *path, ready *p, sp_diag *d)
 {
     sp_status st = sp_transcript_read_locked(path, &p->sv.tr, d);
     if (st == SP_OK)
-        st = sp_paths_load_scenario(p->sv.tr->scenario_id, r->hb, &p->sc, d);
+        st = sp_paths_load_case_of(p->sv.tr->scenario_id, p->sv.tr->scenario_path,
+                                   p->sv.tr->scenario_hash, r->hb, &p->sc, d);
     if (st == SP_OK)
         st = sp_transcript_replay(p->sv.tr, p->sc, -1, &p->s, d);
     if (st != SP_OK) {

@@ -38,7 +38,7 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
     X(graph, "SCENARIO",                                                                \
       "de gespreksgraaf als Graphviz DOT",                                              \
       "the dialogue graph as Graphviz DOT")                                             \
-    X(debrief, "TRANSCRIPT",                                                            \
+    X(debrief, "[--case FILE] TRANSCRIPT",                                                            \
       "de nabespreking van een gespeeld gesprek",                                       \
       "the debrief of a played conversation")                                           \
     X(export, "[--html OUT.html] [--csv OUT.csv] [--case FILE] TRANSCRIPT",             \

@@ -90,6 +90,46 @@ static int looks_like_id(const char *s)
     return 1;
 }
 
+int sp_paths_is_case_file(const char *arg)
+{
+    return is_file(arg) || !looks_like_id(arg);
+}
+
+sp_status sp_paths_load_case_of(const char *id, const char *path, uint64_t hash,
+                                const sp_handbook *hb, sp_scenario **out, sp_diag *d)
+{
+    *out = NULL;
+    sp_scenario *file = NULL;
+    if (path && is_file(path) && sp_scenario_load(path, sp_paths_scenarios(), hb, &file, NULL) == SP_OK &&
+        strcmp(file->id, id) != 0) {
+        sp_scenario_free(file);
+        file = NULL;
+    }
+    if (file && file->hash == hash) {
+        *out = file;
+        return SP_OK;
+    }
+    if (!looks_like_id(id)) {
+        if ((*out = file))
+            return SP_OK;
+        sp_diag_add(d, id, 0, "is not a case id");
+        return SP_EINVAL;
+    }
+    sp_scenario *builtin = NULL;
+    sp_status st = sp_paths_load_scenario(id, hb, &builtin, file ? NULL : d);
+    if (file && !(builtin && builtin->hash == hash)) {
+        sp_scenario_free(builtin);
+        *out = file;
+        return SP_OK;
+    }
+    sp_scenario_free(file);
+    if (st != SP_OK && path)
+        sp_diag_add(d, path, 0, "the case file this play was made with is gone or no longer holds "
+                    "case '%s'; give it with --case FILE", id);
+    *out = builtin;
+    return st;
+}
+
 sp_status sp_paths_load_scenario(const char *arg, const sp_handbook *hb,
                                  sp_scenario **out, sp_diag *d)
 {

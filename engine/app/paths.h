@@ -22,4 +22,16 @@ sp_status sp_paths_load_handbook(sp_handbook **out, sp_diag *d);
 sp_status sp_paths_load_scenario(const char *arg, const sp_handbook *hb,
                                  sp_scenario **out, sp_diag *d);
 
+/* 1 when arg names a case file rather than a built-in case id (the rule
+ * sp_paths_load_scenario follows). */
+int sp_paths_is_case_file(const char *arg);
+
+/* The case a transcript was played on: the file at path (its scenario-path,
+ * may be NULL) when it still holds case id with this content hash; else the
+ * built-in case of that id; else the file at path even though it changed
+ * (the replay then warns). A file at path is loaded with the same checks as
+ * any case file; it is data from the transcript, so it must hold case id. */
+sp_status sp_paths_load_case_of(const char *id, const char *path, uint64_t hash,
+                                const sp_handbook *hb, sp_scenario **out, sp_diag *d);
+
 #endif

@@ -61,7 +61,10 @@ int sp_replay_cli_case_option(sp_replay_cli *c, int *i, int argc, char **argv)
     } else {
         return 0;
     }
-    return add_case(c, file) ? 1 : -1;
+    if (!add_case(c, file))
+        return -1;
+    c->given[c->n_cases - 1] = 1;
+    return 1;
 }
 
 const sp_scenario *sp_replay_cli_case(sp_replay_cli *c, const char *id)
@@ -97,7 +100,7 @@ int sp_replay_cli_load(sp_replay_cli *c, const char *path, sp_lang lang, sp_tran
         sp_diag_free(d);
         return sp_cli_exit(st);
     }
-    const sp_scenario *sc = sp_replay_cli_case(c, (*t)->scenario_id);
+    const sp_scenario *sc = sp_replay_cli_case_of(c, *t);
     if (!sc) {
         sp_transcript_free(*t);
         *t = NULL;
@@ -121,6 +124,30 @@ int sp_replay_cli_write(const char *path, const char *data, size_t len)
     sp_cli_print_diag(d);
     sp_diag_free(d);
     return sp_cli_exit(st);
+}
+
+const sp_scenario *sp_replay_cli_case_of(sp_replay_cli *c, const sp_transcript *t)
+{
+    for (int i = 0; i < c->n_cases; i++)
+        if (strcmp(c->cases[i]->id, t->scenario_id) == 0 &&
+            (c->given[i] || c->for_hash[i] == t->scenario_hash))
+            return c->cases[i];
+    if (c->n_cases == SP_REPLAY_CLI_MAX_CASES) {
+        fprintf(stderr, "samenspel: more than %d cases at once\n", SP_REPLAY_CLI_MAX_CASES);
+        return NULL;
+    }
+    sp_diag *d = sp_diag_new();
+    sp_scenario *sc = NULL;
+    sp_status st = d ? sp_paths_load_case_of(t->scenario_id, t->scenario_path, t->scenario_hash,
+                                             c->hb, &sc, d) : SP_ENOMEM;
+    if (!c->quiet)
+        sp_cli_print_diag(d);
+    sp_diag_free(d);
+    if (st != SP_OK)
+        return NULL;
+    c->for_hash[c->n_cases] = t->scenario_hash;
+    c->cases[c->n_cases++] = sc;
+    return sc;
 }
 
 const sp_scenario *sp_replay_cli_resolve(void *ctx, const char *id)

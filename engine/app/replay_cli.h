@@ -3,6 +3,7 @@
 #define SP_REPLAY_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "core/model.h"
 #include "core/replay.h"
 #include "core/transcript.h"
@@ -13,6 +14,10 @@ typedef struct sp_replay_cli {
     sp_handbook *hb;
     sp_scenario *cases[SP_REPLAY_CLI_MAX_CASES]; /* loaded so far, from --case or by id */
     int n_cases;
+    /* per case: 1 when given with --case; else the scenario-hash of the
+     * transcript it was looked up for (sp_replay_cli_case_of) */
+    unsigned char given[SP_REPLAY_CLI_MAX_CASES];
+    uint64_t for_hash[SP_REPLAY_CLI_MAX_CASES];
     int quiet;               /* 1: a case that does not load is no message */
 } sp_replay_cli;
 
@@ -28,6 +33,10 @@ int sp_replay_cli_case_option(sp_replay_cli *c, int *i, int argc, char **argv);
 /* The case with this id: one given with --case, else scenarios/ID.xml.
  * NULL with the messages on stderr (unless quiet). */
 const sp_scenario *sp_replay_cli_case(sp_replay_cli *c, const char *id);
+/* The case transcript t was played on: one given with --case of its id,
+ * else sp_paths_load_case_of (its scenario-path, then the built-in case).
+ * NULL with the messages on stderr (unless quiet). */
+const sp_scenario *sp_replay_cli_case_of(sp_replay_cli *c, const sp_transcript *t);
 /* The same as an sp_replay_resolve for sp_replay_scan (ctx: the sp_replay_cli). */
 const sp_scenario *sp_replay_cli_resolve(void *ctx, const char *id);
 

@@ -200,16 +200,20 @@ static const char *side_word(const sp_replay *r, sp_side side)
     return W(r, side == SP_SIDE_HINDERING ? SP_EX_HINDERING : SP_EX_HELPFUL);
 }
 
-/* One field, quoted when it must be (RFC 4180 section 2.6, 2.7). */
+/* One text field, quoted when it must be (RFC 4180 section 2.6, 2.7). A
+ * text that starts with = + - @ TAB or CR would be taken for a formula by a
+ * spreadsheet (CSV injection): as OWASP advises, it gets a leading single
+ * quote and the field is quoted, so it shows as the text it is. */
 static void csv_field(sp_export_buf *b, const char *s, int first)
 {
     if (!first)
         sp_export_buf_put(b, ",");
-    if (!strpbrk(s, ",\"\r\n")) {
+    int formula = s[0] && strchr("=+-@\t\r", s[0]) != NULL;
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
         sp_export_buf_put(b, s);
         return;
     }
-    sp_export_buf_put(b, "\"");
+    sp_export_buf_put(b, formula ? "\"'" : "\"");
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             sp_export_buf_put(b, "\"\"");
@@ -217,6 +221,12 @@ static void csv_field(sp_export_buf *b, const char *s, int first)
             sp_export_buf_put_n(b, p, 1);
     }
     sp_export_buf_put(b, "\"");
+}
+
+/* A number we computed: written as it is, a minus sign included. */
+static void csv_num(sp_export_buf *b, int v, int first)
+{
+    sp_export_buf_putf(b, first ? "%d" : ",%d", v);
 }
 
 char *sp_export_csv(const sp_replay *r, size_t *len)
@@ -233,16 +243,12 @@ char *sp_export_csv(const sp_replay *r, size_t *len)
         const sp_replay_step *s = &r->steps[i];
         const sp_node *nd = &r->sc->nodes[s->node];
         const sp_option *o = &nd->options[s->chosen];
-        char num[32];
-        snprintf(num, sizeof num, "%d", s->turn);
-        csv_field(&b, num, 1);
+        csv_num(&b, s->turn, 1);
         csv_field(&b, nd->id, 0);
         csv_field(&b, o->id, 0);
         csv_field(&b, sp_text_get(&o->text, r->lang), 0);
-        snprintf(num, sizeof num, "%d", s->total);
-        csv_field(&b, num, 0);
-        snprintf(num, sizeof num, "%d", s->best_total);
-        csv_field(&b, num, 0);
+        csv_num(&b, s->total, 0);
+        csv_num(&b, s->best_total, 0);
         /* The composite fields are built in f, then written as one field. */
         f.len = 0;
         sp_export_buf_put(&f, "");

@@ -364,7 +364,8 @@ sp_status sp_replay_branch(const sp_replay *r, int i, const char *parent_path, i
     sp_transcript *nt = sp_transcript_new();
     rc = SP_ENOMEM;
     if (nt && (nt->mode = strdup("replay-branch")) &&
-        (!parent_path || (nt->parent = strdup(parent_path)))) {
+        (!parent_path || (nt->parent = strdup(parent_path))) &&
+        (!r->t->scenario_path || (nt->scenario_path = strdup(r->t->scenario_path)))) {
         nt->branch_step = upto;
         nt->started = now;
         rc = sp_transcript_sync(nt, *s);

@@ -43,6 +43,7 @@ void sp_transcript_free(sp_transcript *t)
     free(t->file);
     free(t->scenario_id);
     free(t->scenario_version);
+    free(t->scenario_path);
     free(t->lang);
     free(t->mode);
     free(t->parent);

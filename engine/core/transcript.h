@@ -39,6 +39,8 @@ typedef struct sp_transcript {
     char *scenario_id;
     char *scenario_version;
     uint64_t scenario_hash;
+    char *scenario_path;     /* absolute path of the case file when it was
+                              * played from a file, not a built-in case id */
     char *lang;              /* "nl" / "en" */
     char *mode;              /* "solo", "group", "replay-branch" */
     int64_t started, updated;

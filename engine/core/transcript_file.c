@@ -73,6 +73,9 @@ static int name_for(char *buf, size_t len, const char *dir, const char *case_id,
 static sp_status write_whole(sp_transcript *t, sp_tfile *f, sp_diag *d);
 static sp_status lock_take(sp_tfile *f, const char *path, sp_diag *d);
 static int too_big(const sp_transcript *t, size_t bytes, const char *path, sp_diag *d);
+static void close_fd(sp_tfile *f);
+static uint64_t head_hash(const sp_transcript *t, int *ok);
+static uint64_t step_hash(const sp_transcript *t, int i, int *ok);
 
 /* The whole XML of t in a new temp file in dir; its name in tmp. */
 static sp_status temp_with(const sp_transcript *t, const char *dir, char *tmp, size_t len, sp_diag *d)
@@ -163,11 +166,24 @@ sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *ca
     }
     snprintf(f->path, sizeof f->path, "%s", buf);
     f->seen = 0;
-    if ((st = lock_take(f, f->path, d)) == SP_OK)
-        st = write_whole(t, f, d); /* opens it for the journal */
-    if (st == SP_OK)
-        sp_transcript_file_seen(t, f->path);
-    return st;
+    if ((st = lock_take(f, f->path, d)) != SP_OK)
+        return st;
+    /* Open for the journal, as after a whole write. */
+    int ok = 1;
+    struct stat sb;
+    close_fd(f);
+    f->fd = open(f->path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+    if (f->fd >= 0 && fstat(f->fd, &sb) == 0) {
+        f->on_disk = sb.st_size;
+        f->n_written = t->n_steps;
+        f->journaled = 0;
+        f->head_hash = head_hash(t, &ok);
+        f->last_hash = step_hash(t, t->n_steps - 1, &ok);
+    }
+    if (!ok || f->fd < 0)
+        close_fd(f); /* the next save writes the whole file */
+    sp_transcript_file_seen(t, f->path);
+    return SP_OK;
 }
 
 /* ---- the lock ---------------------------------------------------------------- */

@@ -358,6 +358,7 @@ static void read_root(reader *r, const xmlNode *root, sp_transcript *t)
     const char *h = need_attr(r, root, "scenario-hash");
     if (h && !parse_hash(h, &t->scenario_hash))
         rfail(r, root, "scenario-hash '%s' is not 16 hexadecimal digits", h);
+    str_attr(r, root, "scenario-path", 0, &t->scenario_path);
     str_attr(r, root, "lang", 1, &t->lang);
     str_attr(r, root, "mode", 1, &t->mode);
     time_attr(r, root, "started", &t->started);

@@ -166,6 +166,8 @@ char *sp_transcript_xml(const sp_transcript *t, int with_steps, size_t *len)
     put_attr(&b, "scenario-version", t->scenario_version ? t->scenario_version : "");
     snprintf(num, sizeof num, "%016" PRIx64, t->scenario_hash);
     put_attr(&b, "scenario-hash", num);
+    if (t->scenario_path)
+        put_attr(&b, "scenario-path", t->scenario_path);
     put_attr(&b, "lang", t->lang ? t->lang : "nl");
     put_attr(&b, "mode", t->mode ? t->mode : "solo");
     put_time(&b, "started", t->started);

@@ -57,7 +57,7 @@ start_play() {
 }
 
 kill_play() {
-    # A short case may reach its ending within the choices sent: then there is nothing to kill.
+    # A play that reached its ending before the kill has exited already.
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     pid=""
