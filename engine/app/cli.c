@@ -42,7 +42,9 @@ static const char *option_value(const char *name, int i, int argc, char **argv, 
 }
 
 /* The language picked in the window's settings ($XDG_CONFIG_HOME/samenspel/
- * settings.ini, written by the gui), else the one of the environment. */
+ * settings.ini, written by the gui), else the one of the environment. A
+ * line of the file that is not understood is named on stderr and skipped;
+ * a file that cannot be read at all (a FIFO, a directory) is named too. */
 static sp_lang default_lang(void)
 {
     char dir[PATH_MAX], path[PATH_MAX + 16];
@@ -50,8 +52,15 @@ static sp_lang default_lang(void)
     if (sp_fs_config_dir(dir, sizeof dir) == SP_OK) {
         snprintf(path, sizeof path, "%s/settings.ini", dir);
         struct stat st;
-        if (stat(path, &st) == 0 && sp_gui_settings_load(path, &set, NULL) == SP_OK)
+        if (lstat(path, &st) == 0) {
+            sp_gui_settings_defaults(&set);
+            set.lang = sp_term_env_lang();
+            sp_diag *d = sp_diag_new();
+            sp_gui_settings_read(path, &set, d);
+            sp_cli_print_diag(d);
+            sp_diag_free(d);
             return set.lang;
+        }
     }
     return sp_term_env_lang();
 }

@@ -8,22 +8,22 @@
 #include "app/replay_cli.h"
 #include "core/compare.h"
 #include "core/export.h"
+#include "core/figures.h"
 #include "term/term.h"
 
 typedef enum {
-    C_EXPERT, C_SAME, C_OTHER, C_APART, C_ONLY, C_PART, C_REJOIN, C_OF, C_OTHER_CASE, C_COUNT
+    C_EXPERT, C_SAME, C_OTHER, C_APART, C_ONLY, C_PART, C_REJOIN, C_OTHER_CASE, C_COUNT
 } cmsg;
 
 static const char *const words[C_COUNT][SP_LANG_COUNT] = {
-    [C_EXPERT] = { "het expertpad (de best scorende weg door de casus)",
-                   "the expert path (the best-scoring way through the case)" },
+    [C_EXPERT] = { "de expertroute (een volledig gesprek dat precies het maximum haalt)",
+                   "the expert route (a complete conversation that reaches exactly the maximum)" },
     [C_SAME] = { "zelfde keuze", "same choice" },
     [C_OTHER] = { "andere keuze", "another choice" },
     [C_APART] = { "elk een ander moment", "each at a different moment" },
     [C_ONLY] = { "alleen in", "only in" },
     [C_PART] = { "Hier gaan de wegen uiteen", "Here the roads part" },
     [C_REJOIN] = { "Hier komen de wegen weer samen", "Here the roads meet again" },
-    [C_OF] = { "van", "of" },
     [C_OTHER_CASE] = { "de twee gesprekken gaan over verschillende casussen",
                        "the two plays are of different cases" },
 };
@@ -31,8 +31,9 @@ static const char *const words[C_COUNT][SP_LANG_COUNT] = {
 static const char *cw(sp_lang l, cmsg m) { return words[m][l]; }
 static const char *ew(sp_lang l, sp_export_msg m) { return sp_export_str(l, m); }
 
-/* "A: p1.xml: Einde: Nog een kwartaal (zwak); score -2 van 10" */
-static void side_line(sp_term *t, const char *name, const char *what, const sp_replay *r)
+/* "A: p1.xml. Einde: Nog een kwartaal (zwak)" and, below it, the figures:
+ * "jouw score -2 + laten liggen 12 + nog haalbaar 0 = maximum van de casus 10". */
+static void side_line(sp_term *t, const char *name, const char *what, const sp_replay *r, const sp_debrief *d)
 {
     sp_lang l = t->lang;
     char label[8], text[2048];
@@ -40,17 +41,21 @@ static void side_line(sp_term *t, const char *name, const char *what, const sp_r
     const sp_node *nd = &r->sc->nodes[last->node];
     snprintf(label, sizeof label, "%s: ", name);
     if (r->finished)
-        snprintf(text, sizeof text, "%s. %s: %s (%s); %s %d %s %d", what, ew(l, SP_EX_ENDING),
-                 sp_text_get(&nd->ending_title, l), sp_export_kind(l, nd->ending_kind), ew(l, SP_EX_SCORE),
-                 r->total, cw(l, C_OF), r->best_total);
+        snprintf(text, sizeof text, "%s. %s: %s (%s)", what, ew(l, SP_EX_ENDING),
+                 sp_text_get(&nd->ending_title, l), sp_export_kind(l, nd->ending_kind));
     else
-        snprintf(text, sizeof text, "%s; %s %d %s %d", what, ew(l, SP_EX_SCORE), r->total, cw(l, C_OF),
-                 r->best_total);
+        snprintf(text, sizeof text, "%s", what);
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
+    if (d->exact)
+        sp_figure_sum(l, text, sizeof text, d->total, d->left, d->still, d->total_max);
+    else
+        snprintf(text, sizeof text, "%s %d. %s", sp_figure_name(l, SP_FIG_SCORE), d->total, ew(l, SP_EX_NOT_EXACT));
+    sp_term_line(t, 5, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, text);
 }
 
-/* One side of a row: what was chosen (or how the play ended). */
-static void side_step(sp_term *t, const char *name, const sp_replay *r, int i)
+/* One side of a row: what was chosen (its score and the points it left),
+ * or how the play ended. */
+static void side_step(sp_term *t, const char *name, const sp_replay *r, const sp_debrief *d, int i)
 {
     sp_lang l = t->lang;
     char label[8], text[2048];
@@ -66,21 +71,53 @@ static void side_step(sp_term *t, const char *name, const sp_replay *r, int i)
         sp_term_line(t, 6, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
         return;
     }
-    snprintf(text, sizeof text, "%s %d: %s [%+d %s %+d]", ew(l, SP_EX_TURN), s->turn,
-             sp_text_get(&nd->options[s->chosen].text, l), s->total, ew(l, SP_EX_BEST_ON_OFFER), s->best_total);
-    sp_term_line(t, 6, SP_STYLE_BOLD, label,
-                 s->grade == SP_GRADE_BEST ? SP_STYLE_GOOD : s->grade == SP_GRADE_WORST ? SP_STYLE_BAD
-                                                                                      : SP_STYLE_PLAIN, text);
+    const sp_debrief_decision *m = d->exact && i < d->n_decisions ? &d->decisions[i] : NULL;
+    int n = snprintf(text, sizeof text, "%s %d: %s [%+d", ew(l, SP_EX_TURN), s->turn,
+                     sp_text_get(&nd->options[s->chosen].text, l), s->total);
+    if (n < 0 || (size_t)n >= sizeof text)
+        n = (int)sizeof text - 1;
+    if (m)
+        snprintf(text + n, sizeof text - (size_t)n, "; %s %d]", sp_figure_name(l, SP_FIG_LEFT), m->left);
+    else
+        snprintf(text + n, sizeof text - (size_t)n, "]");
+    sp_term_line(t, 6, SP_STYLE_BOLD, label, !m ? SP_STYLE_PLAIN : m->left ? SP_STYLE_BAD : SP_STYLE_GOOD, text);
+}
+
+/* The goal rows of A and B and their total row (the sums of the rows),
+ * then what each figure means. */
+static void compare_goals(sp_term *t, const sp_compare *c)
+{
+    sp_lang l = t->lang;
+    const sp_handbook *hb = c->a->sc->handbook;
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, ew(l, SP_EX_GOALS));
+    size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
+    for (int g = 0; g < c->n_goals; g++)
+        if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
+            w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
+    fprintf(t->out, "  %*s %5s %5s   (%s)\n", (int)w, "", "A", "B", sp_figure_name(l, SP_FIG_SCORE));
+    for (int g = 0; g < c->n_goals; g++) {
+        const char *label = sp_text_get(&hb->goals[g].label, l);
+        fprintf(t->out, "  %s%*s %5d %5d\n", label, (int)(w - sp_term_columns(label)), "", c->goal_a[g], c->goal_b[g]);
+    }
+    const char *tot = ew(l, SP_EX_TOTAL);
+    fprintf(t->out, "  %s%*s %5d %5d\n", tot, (int)(w - sp_term_columns(tot)), "", c->da->total, c->db->total);
+    fputc('\n', t->out);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_figure_legend_title(l));
+    static const sp_figure shown[] = { SP_FIG_SCORE, SP_FIG_MAX, SP_FIG_EXPERT, SP_FIG_LEFT, SP_FIG_STILL };
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+        char label[128];
+        snprintf(label, sizeof label, "%s: ", sp_figure_name(l, shown[i]));
+        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_figure_legend(l, shown[i]));
+    }
 }
 
 static void print_compare(sp_term *t, const sp_compare *c, const char *a_name, const char *b_name)
 {
     sp_lang l = t->lang;
     const sp_replay *a = c->a, *b = c->b;
-    const sp_handbook *hb = a->sc->handbook;
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_text_get(&a->sc->title, l));
-    side_line(t, "A", a_name, a);
-    side_line(t, "B", b_name, b);
+    side_line(t, "A", a_name, a, c->da);
+    side_line(t, "B", b_name, b, c->db);
     for (int i = 0; i < c->n_rows; i++) {
         const sp_align_row *row = &c->rows[i];
         if (i == c->first_split || i == c->rejoin) {
@@ -106,23 +143,12 @@ static void print_compare(sp_term *t, const sp_compare *c, const char *a_name, c
         fputc('\n', t->out);
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", row->kind == SP_ALIGN_SAME ? SP_STYLE_PLAIN : SP_STYLE_BOLD, head);
         if (row->a >= 0)
-            side_step(t, "A", a, row->a);
+            side_step(t, "A", a, c->da, row->a);
         if (row->b >= 0)
-            side_step(t, "B", b, row->b);
+            side_step(t, "B", b, c->db, row->b);
     }
     fputc('\n', t->out);
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, ew(l, SP_EX_GOALS));
-    size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
-    for (int g = 0; g < c->n_goals; g++)
-        if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
-            w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
-    fprintf(t->out, "  %*s %5s %5s\n", (int)w, "", "A", "B");
-    for (int g = 0; g < c->n_goals; g++) {
-        const char *label = sp_text_get(&hb->goals[g].label, l);
-        fprintf(t->out, "  %s%*s %5d %5d\n", label, (int)(w - sp_term_columns(label)), "", c->goal_a[g], c->goal_b[g]);
-    }
-    const char *tot = ew(l, SP_EX_TOTAL);
-    fprintf(t->out, "  %s%*s %5d %5d\n", tot, (int)(w - sp_term_columns(tot)), "", a->total, b->total);
+    compare_goals(t, c);
 }
 
 int sp_cmd_compare(int argc, char **argv)

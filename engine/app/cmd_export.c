@@ -160,7 +160,9 @@ int sp_cmd_export(int argc, char **argv)
         }
         if (csv && wrc == SP_EXIT_OK) {
             size_t len = 0;
-            char *out = sp_export_csv(r, &len);
+            sp_debrief *d = sp_debrief_build(r->s);
+            char *out = d ? sp_export_csv(r, d, &len) : NULL;
+            sp_debrief_free(d);
             wrc = write_out(csv, out, len, lang, say);
         }
         if (wrc != SP_EXIT_OK)

@@ -8,13 +8,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "app/replay_cli.h"
-#include "core/analysis.h"
 #include "core/export.h"
+#include "core/figures.h"
 #include "core/stats.h"
 #include "term/term.h"
 
 typedef enum {
-    S_PLAYS, S_FINISHED, S_CHOICES, S_ENDINGS, S_MEANS, S_OVER, S_MAX, S_MISSED_IV, S_MISSED_FLAGS,
+    S_PLAYS, S_FINISHED, S_CHOICES, S_ENDINGS, S_MEANS, S_OVER, S_SUM, S_MEAN, S_PER_PLAY, S_MISSED_IV, S_MISSED_FLAGS,
     S_FALSE, S_OF, S_TIMES, S_NO_PLAYS, S_SKIPPED, S_COUNT
 } smsg;
 
@@ -23,9 +23,11 @@ static const char *const words[S_COUNT][SP_LANG_COUNT] = {
     [S_FINISHED] = { "afgemaakt", "finished" },
     [S_CHOICES] = { "Keuzes per beslismoment", "Choices per decision" },
     [S_ENDINGS] = { "Eindes", "Endings" },
-    [S_MEANS] = { "Gemiddelde score per leerdoel", "Mean score per learning goal" },
-    [S_OVER] = { "over de afgemaakte gesprekken", "over the finished plays" },
-    [S_MAX] = { "maximum", "maximum" },
+    [S_MEANS] = { "Score per leerdoel", "Score per learning goal" },
+    [S_OVER] = { "afgemaakte gesprekken", "finished plays" },
+    [S_SUM] = { "opgeteld", "sum" },
+    [S_MEAN] = { "gemiddeld", "mean" },
+    [S_PER_PLAY] = { "Per gesprek", "Per play" },
     [S_MISSED_IV] = { "Vaakst gemiste interventies (aangeboden maar niet gekozen)",
                       "Interventions missed most (on offer but not chosen)" },
     [S_MISSED_FLAGS] = { "Vaakst gemiste rode vlaggen", "Red flags missed most" },
@@ -108,12 +110,85 @@ static int collect(paths *p, const char *arg)
 
 /* ==== the report ================================================================= */
 
+/* Every play's own figures (the same as its debrief), finished or not,
+ * and what each figure means. */
+static void per_play(sp_term *t, const sp_stats *st)
+{
+    sp_lang l = t->lang;
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_PER_PLAY));
+    for (int i = 0; i < st->n_plays; i++) {
+        const sp_stats_play *p = &st->plays[i];
+        char label[1200], text[512];
+        snprintf(label, sizeof label, "%s: ", p->name);
+        if (p->exact)
+            sp_figure_sum(l, text, sizeof text, p->score, p->left, p->still, p->max);
+        else
+            snprintf(text, sizeof text, "%s %d", sp_figure_name(l, SP_FIG_SCORE), p->score);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+    }
+    char head[128];
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_figure_legend_title(l));
+    static const sp_figure shown[] = { SP_FIG_SCORE, SP_FIG_EXPERT, SP_FIG_MAX, SP_FIG_LEFT, SP_FIG_STILL };
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+        snprintf(head, sizeof head, "%s: ", sp_figure_name(l, shown[i]));
+        sp_term_line(t, 2, SP_STYLE_BOLD, head, SP_STYLE_PLAIN, sp_figure_legend(l, shown[i]));
+    }
+}
+
+/* A mean with a decimal comma in Dutch, as text. */
+static const char *mean_of(char *buf, size_t len, const sp_stats *st, long sum, sp_lang l)
+{
+    mean(buf, len, sp_stats_mean(st, sum), l);
+    return buf;
+}
+
+/* The figures: per goal the sum of the scores over the finished plays (the
+ * goal rows sum to the total row), their mean and the expert route; the
+ * mean of score + left + still = maximum. */
+static void figures(sp_term *t, const sp_stats *st)
+{
+    sp_lang l = t->lang;
+    const sp_handbook *hb = st->sc->handbook;
+    char head[512], m[32], a[32], b[32], c[32], d[32];
+    snprintf(head, sizeof head, "%s (%s: %d)", sw(l, S_MEANS), sw(l, S_OVER), st->n_finished);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
+    size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
+    for (int g = 0; g < hb->n_goals; g++)
+        if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
+            w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
+    const char *cols[3] = { sw(l, S_SUM), sw(l, S_MEAN), sp_figure_name(l, SP_FIG_EXPERT) };
+    int cw[3];
+    for (int k = 0; k < 3; k++)
+        cw[k] = (int)sp_term_columns(cols[k]) < 8 ? 8 : (int)sp_term_columns(cols[k]);
+    fprintf(t->out, "  %*s  %*s  %*s", (int)w, "", cw[0], cols[0], cw[1], cols[1]);
+    if (st->all_exact)
+        fprintf(t->out, "  %*s", cw[2], cols[2]);
+    fputc('\n', t->out);
+    for (int g = 0; g <= hb->n_goals; g++) {
+        const char *name = g < hb->n_goals ? sp_text_get(&hb->goals[g].label, l) : ew(l, SP_EX_TOTAL);
+        long sum = g < hb->n_goals ? st->goal_sum[g] : st->total_sum;
+        long ex = g < hb->n_goals ? st->expert_sum[g] : st->max_sum;
+        fprintf(t->out, "  %s%*s  %*ld  %*s", name, (int)(w - sp_term_columns(name)), "", cw[0], sum, cw[1],
+                mean_of(m, sizeof m, st, sum, l));
+        if (st->all_exact)
+            fprintf(t->out, "  %*s", cw[2], mean_of(a, sizeof a, st, ex, l));
+        fputc('\n', t->out);
+    }
+    if (st->all_exact) {
+        snprintf(head, sizeof head, "%s: %s %s + %s %s + %s %s = %s %s", sw(l, S_MEAN), sp_figure_name(l, SP_FIG_SCORE),
+                 mean_of(a, sizeof a, st, st->total_sum, l), sp_figure_name(l, SP_FIG_LEFT),
+                 mean_of(b, sizeof b, st, st->left_sum, l), sp_figure_name(l, SP_FIG_STILL),
+                 mean_of(c, sizeof c, st, 0, l), sp_figure_name(l, SP_FIG_MAX), mean_of(d, sizeof d, st, st->max_sum, l));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, head);
+    }
+}
+
 static void report(sp_term *t, const sp_stats *st)
 {
     sp_lang l = t->lang;
     const sp_scenario *sc = st->sc;
     const sp_handbook *hb = sc->handbook;
-    char head[512], text[2048], label[64], m[32];
+    char head[512], text[2048], label[64];
     snprintf(head, sizeof head, "== %s (%s): %d %s, %d %s ==", sp_text_get(&sc->title, l), sc->id, st->n_plays,
              sw(l, S_PLAYS), st->n_finished, sw(l, S_FINISHED));
     fputc('\n', t->out);
@@ -127,16 +202,11 @@ static void report(sp_term *t, const sp_stats *st)
         const char *prompt = sp_text_get(&nd->prompt, l);
         snprintf(text, sizeof text, "%s%s%s (%d×)", nd->id, *prompt ? ": " : "", prompt, st->reached[i]);
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, text);
-        int best = 0;
-        for (int k = 0; k < nd->n_options; k++)
-            if (k == 0 || sp_option_total(&nd->options[k]) > best)
-                best = sp_option_total(&nd->options[k]);
         for (int k = 0; k < nd->n_options; k++) {
             const sp_option *o = &nd->options[k];
             int n = st->chosen[st->base[i] + k];
             snprintf(label, sizeof label, "%3d %3d%%  ", n, (n * 100 + st->reached[i] / 2) / st->reached[i]);
-            snprintf(text, sizeof text, "%s: %s [%+d%s%s]", o->id, sp_text_get(&o->text, l), sp_option_total(o),
-                     sp_option_total(o) == best ? ", " : "", sp_option_total(o) == best ? ew(l, SP_EX_BEST_ON_OFFER) : "");
+            snprintf(text, sizeof text, "%s: %s [%+d]", o->id, sp_text_get(&o->text, l), sp_option_total(o));
             sp_term_line(t, 4, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
         }
     }
@@ -151,23 +221,10 @@ static void report(sp_term *t, const sp_stats *st)
             snprintf(text, sizeof text, "%s (%s)", sp_text_get(&nd->ending_title, l), sp_export_kind(l, nd->ending_kind));
             sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
         }
-        snprintf(head, sizeof head, "%s (%s)", sw(l, S_MEANS), sw(l, S_OVER));
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
-        sp_analysis *an = NULL;
-        sp_analysis_run(sc, &an);
-        size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
-        for (int g = 0; g < hb->n_goals; g++)
-            if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
-                w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
-        for (int g = 0; g <= hb->n_goals; g++) {
-            const char *name = g < hb->n_goals ? sp_text_get(&hb->goals[g].label, l) : ew(l, SP_EX_TOTAL);
-            mean(m, sizeof m, g < hb->n_goals ? sp_stats_goal_mean(st, g) : sp_stats_total_mean(st), l);
-            int max = !an ? 0 : g < hb->n_goals ? an->expert_goal[g] : an->max_total;
-            fprintf(t->out, "  %s%*s %7s  (%s %d)\n", name, (int)(w - sp_term_columns(name)), "", m,
-                    sw(l, S_MAX), max);
-        }
-        sp_analysis_free(an);
-
+        figures(t, st);
+    }
+    per_play(t, st);
+    if (st->n_finished) {
         int order[256];
         int n = hb->n_interventions < 256 ? sp_stats_rank(st->iv_missed, hb->n_interventions, order) : 0;
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_MISSED_IV));
@@ -239,7 +296,7 @@ int sp_cmd_stats(int argc, char **argv)
                 k++;
             if (!per[k] && !(per[k] = sp_stats_new(r->sc)))
                 rc = SP_EXIT_SYSTEM;
-            else if (sp_stats_add(per[k], r) != SP_OK)
+            else if (sp_stats_add(per[k], r, p.v[i]) != SP_OK)
                 rc = SP_EXIT_SYSTEM;
         } else if (lrc == SP_EXIT_SYSTEM) {
             rc = lrc;

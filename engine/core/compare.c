@@ -1,4 +1,4 @@
-/* compare.c: aligns two plays of one case decision by decision and sums their scores per learning goal. */
+/* compare.c: aligns two plays of one case decision by decision, with the figures of each from its debrief. */
 #include "compare.h"
 
 #include <stdlib.h>
@@ -66,6 +66,8 @@ void sp_compare_free(sp_compare *c)
     free(c->rows);
     free(c->goal_a);
     free(c->goal_b);
+    sp_debrief_free(c->da);
+    sp_debrief_free(c->db);
     free(c);
 }
 
@@ -96,7 +98,8 @@ sp_status sp_compare_build(const sp_replay *a, const sp_replay *b, sp_compare **
     if (c && sequences(a, &an, &ao) && sequences(b, &bn, &bo) &&
         (c->rows = malloc(sizeof *c->rows * (size_t)(a->n_steps + b->n_steps))) &&
         (c->goal_a = calloc((size_t)(G ? G : 1), sizeof(int))) &&
-        (c->goal_b = calloc((size_t)(G ? G : 1), sizeof(int)))) {
+        (c->goal_b = calloc((size_t)(G ? G : 1), sizeof(int))) &&
+        (c->da = sp_debrief_build(a->s)) && (c->db = sp_debrief_build(b->s))) {
         c->n_rows = sp_compare_align(an, ao, a->n_steps, bn, bo, b->n_steps, c->rows);
         if (c->n_rows >= 0)
             rc = SP_OK;
@@ -135,9 +138,9 @@ sp_status sp_compare_build(const sp_replay *a, const sp_replay *b, sp_compare **
                 c->first_split = i;
     }
     c->n_goals = G;
-    for (int g = 0; g < G; g++) {
-        c->goal_a[g] = sp_replay_goal_score(a, g);
-        c->goal_b[g] = sp_replay_goal_score(b, g);
+    for (int g = 0; g < G && g < c->da->n_goals && g < c->db->n_goals; g++) {
+        c->goal_a[g] = c->da->goals[g].score;
+        c->goal_b[g] = c->db->goals[g].score;
     }
     *out = c;
     return SP_OK;

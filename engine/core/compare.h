@@ -16,6 +16,7 @@
  * (APART), and what one side has left over stands alone (ONLY_A/ONLY_B).
  */
 
+#include "debrief.h"
 #include "replay.h"
 
 typedef enum {
@@ -47,8 +48,12 @@ typedef struct sp_compare {
      * after that where both are at one node again, -1 none. */
     int first_split;
     int rejoin;
-    int *goal_a, *goal_b;    /* score per handbook goal */
+    int *goal_a, *goal_b;    /* score per handbook goal (from da, db) */
     int n_goals;
+    /* The debriefs of a and b (built from their sessions): the figures
+     * (score, maximum, left per decision, still) the same as every other
+     * surface shows for these plays. da->decisions[i] is a->steps[i]. */
+    sp_debrief *da, *db;
 } sp_compare;
 
 /* Both replays must be of one case (the same scenario id); SP_EINVAL else. */

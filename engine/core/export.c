@@ -1,6 +1,8 @@
 /* export.c: the export words, the string the writers build into, and the CSV for trainers (RFC 4180); the HTML is export_html.c. */
 #include "export.h"
 #include "export_buf.h"
+#include "figures.h"
+#include "model_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,10 +30,10 @@ static const char *const words[SP_EX_COUNT][SP_LANG_COUNT] = {
     [SP_EX_KIND_POOR] = { "zwak", "poor" },
     [SP_EX_GOALS] = { "Leerdoelen", "Learning goals" },
     [SP_EX_GOAL] = { "Leerdoel", "Goal" },
-    [SP_EX_YOU] = { "Jij", "You" },
-    [SP_EX_BEST] = { "Haalbaar op jouw pad", "Possible on your path" },
-    [SP_EX_MAX] = { "Maximum van de casus", "Case maximum" },
     [SP_EX_TOTAL] = { "Totaal", "Total" },
+    [SP_EX_NOT_EXACT] = { "Geen exact maximum: de casus heeft meer toestanden dan samenspel doorrekent (samenspel check noemt de grens).",
+                          "No exact maximum: the case has more states than samenspel works through (samenspel check names the limit)." },
+    [SP_EX_STRONGEST] = { "sterkste keuze", "strongest choice" },
     [SP_EX_TIMELINE] = { "Verloop", "Timeline" },
     [SP_EX_GRADE_BEST] = { "beste keuze", "best choice" },
     [SP_EX_GRADE_MIDDLE] = { "redelijk", "fair" },
@@ -72,7 +74,11 @@ static const char *const words[SP_EX_COUNT][SP_LANG_COUNT] = {
     [SP_EX_CSV_OPTION] = { "optie", "option" },
     [SP_EX_CSV_TEXT] = { "tekst", "text" },
     [SP_EX_CSV_TOTAL] = { "score", "score" },
-    [SP_EX_CSV_BEST] = { "beste score", "best score" },
+    [SP_EX_CSV_TOTAL_ROW] = { "totaal", "total" },
+    [SP_EX_CSV_EXPERT_ROW] = { "expertroute", "expert route" },
+    [SP_EX_CSV_FIGURE] = { "getal", "figure" },
+    [SP_EX_CSV_VALUE] = { "waarde", "value" },
+    [SP_EX_CSV_MEANING] = { "betekenis", "meaning" },
     [SP_EX_CSV_INTERVENTIONS] = { "interventies", "interventions" },
     [SP_EX_CSV_THOUGHT] = { "gedachte", "thought" },
     [SP_EX_CSV_FLAGS] = { "rode vlaggen gemarkeerd", "red flags marked" },
@@ -229,15 +235,97 @@ static void csv_num(sp_export_buf *b, int v, int first)
     sp_export_buf_putf(b, first ? "%d" : ",%d", v);
 }
 
-char *sp_export_csv(const sp_replay *r, size_t *len)
+/* The composite fields of a decision row (interventions, thought, flags,
+ * votes, notes), each built in f and written as one field. */
+static void csv_rest(sp_export_buf *b, sp_export_buf *f, const sp_replay *r, int i)
+{
+    const sp_handbook *hb = r->sc->handbook;
+    const sp_replay_step *s = &r->steps[i];
+    const sp_node *nd = &r->sc->nodes[s->node];
+    const sp_option *o = &nd->options[s->chosen];
+    f->len = 0;
+    sp_export_buf_put(f, "");
+    sp_export_buf_interventions(f, r, o, "; ", 0);
+    csv_field(b, f->nomem ? "" : f->s, 0);
+    f->len = 0;
+    sp_export_buf_put(f, "");
+    if (o->thought >= 0) {
+        sp_export_buf_putf(f, "%s (", hb->thoughts[o->thought].id);
+        sp_export_buf_put(f, side_word(r, o->side));
+        sp_export_buf_put(f, ")");
+    }
+    csv_field(b, f->nomem ? "" : f->s, 0);
+    f->len = 0;
+    sp_export_buf_put(f, "");
+    for (int k = 0; k < s->n_marked; k++) {
+        sp_export_buf_put(f, k ? "; " : "");
+        sp_export_buf_put(f, sp_text_get(&hb->redflags[s->marked[k]].label, r->lang));
+        if (!s->marked_ok[k]) {
+            sp_export_buf_put(f, " (");
+            sp_export_buf_put(f, W(r, SP_EX_FALSE_ALARM));
+            sp_export_buf_put(f, ")");
+        }
+    }
+    csv_field(b, f->nomem ? "" : f->s, 0);
+    f->len = 0;
+    sp_export_buf_put(f, "");
+    for (int k = 0; k < s->n_votes && s->n_votes == s->n_offered; k++)
+        sp_export_buf_putf(f, "%s%s %d", k ? "; " : "", nd->options[s->offered[k]].id, s->votes[k]);
+    if (s->override && s->n_votes)
+        sp_export_buf_putf(f, " (%s)", W(r, SP_EX_CSV_OVERRIDE));
+    csv_field(b, f->nomem ? "" : f->s, 0);
+    f->len = 0;
+    sp_export_buf_put(f, "");
+    int nn = 0;
+    for (int k = 0; k < r->t->n_notes; k++)
+        if (sp_replay_note_step(r, &r->t->notes[k]) == i) {
+            sp_export_buf_put(f, nn++ ? "\n" : "");
+            sp_export_buf_put(f, r->t->notes[k].text);
+        }
+    csv_field(b, f->nomem ? "" : f->s, 0);
+}
+
+/* The figures of decision i: the option's delta per goal, its total, the
+ * points it left and the stronger option (debrief.h). */
+static void csv_figures_of(sp_export_buf *b, sp_export_buf *f, const sp_replay *r, const sp_debrief *d, int i)
+{
+    const sp_replay_step *s = &r->steps[i];
+    const sp_option *o = &r->sc->nodes[s->node].options[s->chosen];
+    const sp_debrief_decision *m = i < d->n_decisions ? &d->decisions[i] : NULL;
+    for (int g = 0; g < d->n_goals; g++)
+        csv_num(b, sp_option_goal(o, d->goals[g].goal), 0);
+    csv_num(b, s->total, 0);
+    if (d->exact && m)
+        csv_num(b, m->left, 0);
+    else
+        csv_field(b, "", 0);
+    f->len = 0;
+    sp_export_buf_put(f, "");
+    if (d->exact && m && m->stronger >= 0) {
+        sp_export_buf_put(f, sp_text_get(&r->sc->nodes[m->node].options[m->stronger].text, r->lang));
+        sp_export_buf_putf(f, " (%+d)", m->stronger_total);
+    }
+    csv_field(b, f->nomem ? "" : f->s, 0);
+}
+
+char *sp_export_csv(const sp_replay *r, const sp_debrief *d, size_t *len)
 {
     const sp_handbook *hb = r->sc->handbook;
     sp_export_buf b = { 0 }, f = { 0 };
-    const sp_export_msg head[] = { SP_EX_CSV_TURN, SP_EX_CSV_NODE, SP_EX_CSV_OPTION, SP_EX_CSV_TEXT,
-                                   SP_EX_CSV_TOTAL, SP_EX_CSV_BEST, SP_EX_CSV_INTERVENTIONS,
-                                   SP_EX_CSV_THOUGHT, SP_EX_CSV_FLAGS, SP_EX_CSV_VOTES, SP_EX_CSV_NOTES };
+    const sp_export_msg head[] = { SP_EX_CSV_TURN, SP_EX_CSV_NODE, SP_EX_CSV_OPTION, SP_EX_CSV_TEXT };
+    const sp_export_msg tail[] = { SP_EX_CSV_INTERVENTIONS, SP_EX_CSV_THOUGHT, SP_EX_CSV_FLAGS,
+                                   SP_EX_CSV_VOTES, SP_EX_CSV_NOTES };
+    int cols = 0;
     for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
-        csv_field(&b, W(r, head[k]), k == 0);
+        csv_field(&b, W(r, head[k]), cols++ == 0);
+    for (int g = 0; g < d->n_goals; g++, cols++)
+        csv_field(&b, sp_text_get(&hb->goals[d->goals[g].goal].label, r->lang), 0);
+    csv_field(&b, W(r, SP_EX_CSV_TOTAL), 0);
+    csv_field(&b, sp_figure_name(r->lang, SP_FIG_LEFT), 0);
+    csv_field(&b, sp_figure_name(r->lang, SP_FIG_STRONGER), 0);
+    cols += 3;
+    for (size_t k = 0; k < sizeof tail / sizeof tail[0]; k++, cols++)
+        csv_field(&b, W(r, tail[k]), 0);
     sp_export_buf_put(&b, "\r\n");
     for (int i = 0; i < r->n_decisions; i++) {
         const sp_replay_step *s = &r->steps[i];
@@ -247,51 +335,11 @@ char *sp_export_csv(const sp_replay *r, size_t *len)
         csv_field(&b, nd->id, 0);
         csv_field(&b, o->id, 0);
         csv_field(&b, sp_text_get(&o->text, r->lang), 0);
-        csv_num(&b, s->total, 0);
-        csv_num(&b, s->best_total, 0);
-        /* The composite fields are built in f, then written as one field. */
-        f.len = 0;
-        sp_export_buf_put(&f, "");
-        sp_export_buf_interventions(&f, r, o, "; ", 0);
-        csv_field(&b, f.nomem ? "" : f.s, 0);
-        f.len = 0;
-        sp_export_buf_put(&f, "");
-        if (o->thought >= 0) {
-            sp_export_buf_putf(&f, "%s (", hb->thoughts[o->thought].id);
-            sp_export_buf_put(&f, side_word(r, o->side));
-            sp_export_buf_put(&f, ")");
-        }
-        csv_field(&b, f.nomem ? "" : f.s, 0);
-        f.len = 0;
-        sp_export_buf_put(&f, "");
-        for (int k = 0; k < s->n_marked; k++) {
-            sp_export_buf_put(&f, k ? "; " : "");
-            sp_export_buf_put(&f, sp_text_get(&hb->redflags[s->marked[k]].label, r->lang));
-            if (!s->marked_ok[k]) {
-                sp_export_buf_put(&f, " (");
-                sp_export_buf_put(&f, W(r, SP_EX_FALSE_ALARM));
-                sp_export_buf_put(&f, ")");
-            }
-        }
-        csv_field(&b, f.nomem ? "" : f.s, 0);
-        f.len = 0;
-        sp_export_buf_put(&f, "");
-        for (int k = 0; k < s->n_votes && s->n_votes == s->n_offered; k++)
-            sp_export_buf_putf(&f, "%s%s %d", k ? "; " : "", nd->options[s->offered[k]].id, s->votes[k]);
-        if (s->override && s->n_votes)
-            sp_export_buf_putf(&f, " (%s)", W(r, SP_EX_CSV_OVERRIDE));
-        csv_field(&b, f.nomem ? "" : f.s, 0);
-        f.len = 0;
-        sp_export_buf_put(&f, "");
-        int nn = 0;
-        for (int k = 0; k < r->t->n_notes; k++)
-            if (sp_replay_note_step(r, &r->t->notes[k]) == i) {
-                sp_export_buf_put(&f, nn++ ? "\n" : "");
-                sp_export_buf_put(&f, r->t->notes[k].text);
-            }
-        csv_field(&b, f.nomem ? "" : f.s, 0);
+        csv_figures_of(&b, &f, r, d, i);
+        csv_rest(&b, &f, r, i);
         sp_export_buf_put(&b, "\r\n");
     }
+    sp_export_csv_figures(&b, r, d, cols, csv_field);
     if (f.nomem)
         b.nomem = 1;
     free(f.s);

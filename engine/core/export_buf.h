@@ -1,4 +1,4 @@
-/* export_buf.h: inside the export module only: the growing string both writers (export.c, export_html.c) build into. */
+/* export_buf.h: inside the export module only: the growing string the writers (export.c, export_html.c, export_figures.c) build into. */
 #ifndef SP_EXPORT_BUF_H
 #define SP_EXPORT_BUF_H
 
@@ -22,5 +22,12 @@ void sp_export_buf_interventions(sp_export_buf *b, const sp_replay *r, const sp_
                                  int html);
 /* Text for HTML content (a line break becomes <br>) or an attribute value. */
 void sp_export_buf_esc(sp_export_buf *b, const char *s, int attr);
+
+/* The figures section of the HTML page (export_figures.c). */
+void sp_export_html_figures(sp_export_buf *b, const sp_replay *r, const sp_debrief *d);
+/* The CSV rows after the decisions (export_figures.c); field writes one
+ * CSV field (first: no comma before it); cols: fields a row. */
+void sp_export_csv_figures(sp_export_buf *b, const sp_replay *r, const sp_debrief *d, int cols,
+                           void (*field)(sp_export_buf *, const char *, int));
 
 #endif

@@ -1,6 +1,7 @@
 /* export_html.c: a replayed play as one self-contained, printable HTML page: inline CSS with print rules, SVG goal chart and timeline, every decision. */
 #include "export.h"
 #include "export_buf.h"
+#include "figures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,10 +42,18 @@ static const char *W(const sp_replay *r, sp_export_msg m)
     return sp_export_str(r->lang, m);
 }
 
-static const char *grade_class(sp_replay_grade g)
+/* Decision i of the debrief (the replay's steps and the debrief's
+ * decisions are the same choices in the same order); NULL when the case is
+ * too large for exact figures. */
+static const sp_debrief_decision *judged(const sp_debrief *d, int i)
 {
-    return g == SP_GRADE_BEST ? "best" : g == SP_GRADE_MIDDLE ? "middle"
-         : g == SP_GRADE_WORST ? "worst" : "none";
+    return d->exact && i >= 0 && i < d->n_decisions ? &d->decisions[i] : NULL;
+}
+
+/* "strongest" when the choice left nothing, "left" when it left points. */
+static const char *left_class(const sp_debrief_decision *m)
+{
+    return !m ? "none" : m->left ? "left" : "strongest";
 }
 
 static const sp_option *chosen_option(const sp_replay *r, int i)
@@ -98,7 +107,7 @@ static const char css[] =
     ".decision:first-of-type{border-top:none;padding-top:0}\n"
     ".badge{display:inline-block;padding:.05rem .6rem;border-radius:999px;font-size:.78rem;"
     "font-weight:600;color:#fff;vertical-align:2px;margin-left:.4rem}\n"
-    ".badge.best{background:var(--good)}.badge.middle{background:var(--mid)}.badge.worst{background:var(--bad)}\n"
+    ".badge.strongest{background:var(--good)}.badge.left{background:var(--mid)}.badge.none{background:var(--muted)}\n"
     ".line{margin:.15rem 0}.who{font-weight:600}.narration{font-style:italic;color:var(--muted)}\n"
     ".prompt{color:var(--muted);margin:.6rem 0 .2rem}\n"
     ".chosen{background:#eef3fa;border-left:4px solid var(--accent);padding:.5rem .8rem;"
@@ -107,7 +116,8 @@ static const char css[] =
     ".feedback{margin:.4rem 0}.ref{color:var(--muted);font-size:.85rem}\n"
     "table.options{font-size:.92rem;margin:.5rem 0}\n"
     "tr.taken td{font-weight:600}\n"
-    "td.score.best{color:var(--good);font-weight:700}\n"
+    "td.score.stronger{color:var(--good);font-weight:700}\n"
+    ".stronger-was{margin:.3rem 0}\n"
     ".small{font-size:.88rem;color:var(--muted);margin:.3rem 0}\n"
     ".ok{color:var(--good)}.bad{color:var(--bad)}\n"
     ".note{background:#fff8e1;border:1px solid #ecd58a;padding:.45rem .75rem;border-radius:6px;margin:.5rem 0}\n"
@@ -199,94 +209,32 @@ static void html_ending(sp_export_buf *b, const sp_replay *r)
     sp_export_buf_put(b, "</section>\n");
 }
 
-/* The goals as horizontal bars (you, possible on your path, the case's
- * maximum) on one scale; negative scores grow left of the zero line. */
-static void html_goals(sp_export_buf *b, const sp_replay *r, const sp_debrief *d)
+static const char *left_fill(const sp_debrief_decision *m)
 {
-    const sp_handbook *hb = r->sc->handbook;
-    int lo = 0, hi = 1;
-    for (int g = 0; g < d->n_goals; g++) {
-        const int v[3] = { d->goals[g].score, d->goals[g].expert, d->goals[g].expert };
-        for (int k = 0; k < 3; k++) {
-            if (v[k] < lo) lo = v[k];
-            if (v[k] > hi) hi = v[k];
-        }
-    }
-    const int label_w = 170, chart_w = 440, bar_h = 12, group_h = 3 * bar_h + 22, top = 6;
-    int width = label_w + chart_w + 50, height = top + d->n_goals * group_h;
-    int x0 = label_w + (int)((long)(0 - lo) * chart_w / (hi - lo));
-    sp_export_buf_put(b, "<section>\n");
-    el(b, "h2", NULL, W(r, SP_EX_GOALS));
-    sp_export_buf_putf(b, "<svg class=\"goals\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-         "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"13\">\n",
-         width, height, width, height);
-    sp_export_buf_put(b, "<title>");
-    sp_export_buf_esc(b, W(r, SP_EX_GOALS), 0);
-    sp_export_buf_put(b, "</title>\n");
-    static const char *const fills[3] = { "#3d6fa8", "#a9c1de", "#d9dee5" };
-    static const char *const kinds[3] = { "you", "best", "max" };
-    for (int g = 0; g < d->n_goals; g++) {
-        const sp_debrief_goal *dg = &d->goals[g];
-        const int v[3] = { dg->score, dg->expert, dg->expert };
-        int y = top + g * group_h;
-        sp_export_buf_putf(b, "<g data-goal=\"%s\">\n<text x=\"0\" y=\"%d\" fill=\"#1f2a36\" font-weight=\"600\">", hb->goals[dg->goal].id,
-             y + bar_h + bar_h / 2 + 4);
-        sp_export_buf_esc(b, sp_text_get(&hb->goals[dg->goal].label, r->lang), 0);
-        sp_export_buf_put(b, "</text>\n");
-        for (int k = 0; k < 3; k++) {
-            int xv = label_w + (int)((long)(v[k] - lo) * chart_w / (hi - lo));
-            int x = v[k] < 0 ? xv : x0, w = v[k] < 0 ? x0 - xv : xv - x0;
-            int yy = y + k * bar_h;
-            sp_export_buf_putf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" data-%s=\"%d\"/>",
-                 x, yy, w > 0 ? w : 1, bar_h - 2, fills[k], kinds[k], v[k]);
-            sp_export_buf_putf(b, "<text x=\"%d\" y=\"%d\" fill=\"#5b6775\" font-size=\"11\"%s>%d</text>\n",
-                 v[k] < 0 ? xv - 4 : xv + 4, yy + bar_h - 3, v[k] < 0 ? " text-anchor=\"end\"" : "", v[k]);
-        }
-        sp_export_buf_put(b, "</g>\n");
-    }
-    sp_export_buf_putf(b, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#1f2a36\" stroke-width=\"1\"/>\n",
-         x0, x0, height);
-    sp_export_buf_put(b, "</svg>\n<p class=\"legend\">");
-    const sp_export_msg names[3] = { SP_EX_YOU, SP_EX_BEST, SP_EX_MAX };
-    for (int k = 0; k < 3; k++) {
-        sp_export_buf_putf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>", fills[k]);
-        sp_export_buf_esc(b, W(r, names[k]), 0);
-        sp_export_buf_put(b, "</span>");
-    }
-    sp_export_buf_put(b, "</p>\n<table class=\"figures\">\n<thead><tr><th>");
-    sp_export_buf_esc(b, W(r, SP_EX_GOAL), 0);
-    for (int k = 0; k < 3; k++) {
-        sp_export_buf_put(b, "</th><th class=\"num\">");
-        sp_export_buf_esc(b, W(r, names[k]), 0);
-    }
-    sp_export_buf_put(b, "</th></tr></thead>\n<tbody>\n");
-    for (int g = 0; g < d->n_goals; g++) {
-        const sp_debrief_goal *dg = &d->goals[g];
-        sp_export_buf_putf(b, "<tr data-goal=\"%s\"><th>", hb->goals[dg->goal].id);
-        sp_export_buf_esc(b, sp_text_get(&hb->goals[dg->goal].label, r->lang), 0);
-        sp_export_buf_putf(b, "</th><td class=\"num\" data-you=\"%d\">%d</td><td class=\"num\" data-best=\"%d\">%d</td>"
-             "<td class=\"num\" data-max=\"%d\">%d</td></tr>\n",
-             dg->score, dg->score, dg->expert, dg->expert, dg->expert, dg->expert);
-    }
-    sp_export_buf_put(b, "<tr data-goal=\"total\"><th>");
-    sp_export_buf_esc(b, W(r, SP_EX_TOTAL), 0);
-    sp_export_buf_putf(b, "</th><td class=\"num\" data-you=\"%d\">%d</td><td class=\"num\" data-best=\"%d\">%d</td>"
-         "<td class=\"num\" data-max=\"%d\">%d</td></tr>\n</tbody>\n</table>\n</section>\n",
-         d->total, d->total, d->total_max, d->total_max, d->total_max, d->total_max);
+    return !m ? "#8a94a0" : m->left ? "#b7801a" : "#2f7d4f";
 }
 
-static const char *grade_fill(sp_replay_grade g)
+/* "laten liggen 3" or "sterkste keuze" into buf. */
+static const char *left_words(const sp_replay *r, const sp_debrief_decision *m, char *buf, size_t len)
 {
-    return g == SP_GRADE_BEST ? "#2f7d4f" : g == SP_GRADE_MIDDLE ? "#b7801a" : "#b3403a";
+    if (!m)
+        snprintf(buf, len, "%s", "");
+    else if (m->left)
+        snprintf(buf, len, "%s %d", sp_figure_name(r->lang, SP_FIG_LEFT), m->left);
+    else
+        snprintf(buf, len, "%s", W(r, SP_EX_STRONGEST));
+    return buf;
 }
 
-/* One mark per decision, coloured by grade: squares for decisions, circles
- * for thought moments, each a link to the decision further down. */
-static void html_timeline(sp_export_buf *b, const sp_replay *r)
+/* One mark per decision, coloured by the points it left: squares for
+ * decisions, circles for thought moments, each a link to the decision
+ * further down. */
+static void html_timeline(sp_export_buf *b, const sp_replay *r, const sp_debrief *d)
 {
     const int cell = 46, size = 30;
     int n = r->n_decisions;
     int width = (n + 1) * cell + 10, height = 62;
+    char words[128];
     sp_export_buf_put(b, "<section>\n");
     el(b, "h2", NULL, W(r, SP_EX_TIMELINE));
     sp_export_buf_putf(b, "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
@@ -296,17 +244,23 @@ static void html_timeline(sp_export_buf *b, const sp_replay *r)
          cell / 2, 20, n * cell + cell / 2, 20);
     for (int i = 0; i < n; i++) {
         const sp_replay_step *s = &r->steps[i];
+        const sp_debrief_decision *m = judged(d, i);
         int cx = i * cell + cell / 2 + 5;
-        sp_export_buf_putf(b, "<a href=\"#turn-%d\"><g data-turn=\"%d\" data-grade=\"%s\" data-total=\"%d\" data-best=\"%d\">",
-             s->turn, s->turn, grade_class(s->grade), s->total, s->best_total);
-        sp_export_buf_putf(b, "<title>%s %d: %d / %d (", W(r, SP_EX_TURN), s->turn, s->total, s->best_total);
-        sp_export_buf_esc(b, sp_export_grade(r->lang, s->grade), 0);
-        sp_export_buf_put(b, ")</title>");
+        sp_export_buf_putf(b, "<a href=\"#turn-%d\"><g data-turn=\"%d\" data-grade=\"%s\" data-total=\"%d\"",
+             s->turn, s->turn, left_class(m), s->total);
+        if (m)
+            sp_export_buf_putf(b, " data-left=\"%d\"", m->left);
+        sp_export_buf_putf(b, "><title>%s %d: %+d", W(r, SP_EX_TURN), s->turn, s->total);
+        if (m) {
+            sp_export_buf_put(b, ", ");
+            sp_export_buf_esc(b, left_words(r, m, words, sizeof words), 0);
+        }
+        sp_export_buf_put(b, "</title>");
         if (s->kind == SP_VIEW_THOUGHT)
-            sp_export_buf_putf(b, "<circle cx=\"%d\" cy=\"20\" r=\"%d\" fill=\"%s\"/>", cx, size / 2, grade_fill(s->grade));
+            sp_export_buf_putf(b, "<circle cx=\"%d\" cy=\"20\" r=\"%d\" fill=\"%s\"/>", cx, size / 2, left_fill(m));
         else
             sp_export_buf_putf(b, "<rect x=\"%d\" y=\"5\" width=\"%d\" height=\"%d\" rx=\"5\" fill=\"%s\"/>",
-                 cx - size / 2, size, size, grade_fill(s->grade));
+                 cx - size / 2, size, size, left_fill(m));
         sp_export_buf_putf(b, "<text x=\"%d\" y=\"25\" fill=\"#fff\" font-weight=\"700\" text-anchor=\"middle\">%d</text>"
              "<text x=\"%d\" y=\"54\" fill=\"#5b6775\" font-size=\"11\" text-anchor=\"middle\">%+d</text></g></a>\n",
              cx, s->turn, cx, s->total);
@@ -321,11 +275,12 @@ static void html_timeline(sp_export_buf *b, const sp_replay *r)
     sp_export_buf_putf(b, "<g data-end=\"%s\"><polygon points=\"%d,5 %d,20 %d,35 %d,20\" fill=\"none\" stroke=\"%s\" stroke-width=\"3\"/></g>\n",
          r->finished ? "ending" : "open", cx, cx + 15, cx, cx - 15, fill);
     sp_export_buf_put(b, "</svg>\n<p class=\"legend\">");
-    const sp_replay_grade gs[3] = { SP_GRADE_BEST, SP_GRADE_MIDDLE, SP_GRADE_WORST };
-    for (int k = 0; k < 3; k++) {
-        sp_export_buf_putf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>", grade_fill(gs[k]));
-        sp_export_buf_esc(b, sp_export_grade(r->lang, gs[k]), 0);
-        sp_export_buf_put(b, "</span>");
+    if (d->exact) {
+        sp_export_buf_put(b, "<span><i class=\"sw\" style=\"background:#2f7d4f\"></i>");
+        sp_export_buf_esc(b, W(r, SP_EX_STRONGEST), 0);
+        sp_export_buf_put(b, "</span><span><i class=\"sw\" style=\"background:#b7801a\"></i>");
+        sp_export_buf_esc(b, sp_figure_name(r->lang, SP_FIG_LEFT), 0);
+        sp_export_buf_put(b, " &gt; 0</span>");
     }
     sp_export_buf_put(b, "<span>&#9632; ");
     sp_export_buf_esc(b, W(r, SP_EX_DECISION), 0);
@@ -391,7 +346,8 @@ static void html_flags_of_step(sp_export_buf *b, const sp_replay *r, const sp_re
     }
 }
 
-static void html_options(sp_export_buf *b, const sp_replay *r, const sp_replay_step *s)
+static void html_options(sp_export_buf *b, const sp_replay *r, const sp_replay_step *s,
+                         const sp_debrief_decision *m)
 {
     const sp_node *nd = &r->sc->nodes[s->node];
     const sp_handbook *hb = r->sc->handbook;
@@ -434,7 +390,7 @@ static void html_options(sp_export_buf *b, const sp_replay *r, const sp_replay_s
             sp_export_buf_put(b, "</div>");
         }
         sp_export_buf_putf(b, "</td><td class=\"num score%s\" data-total=\"%d\">%+d</td>",
-             total == s->best_total ? " best" : "", total, total);
+             m && m->stronger == s->offered[k] ? " stronger" : "", total, total);
         if (s->n_votes == s->n_offered)
             sp_export_buf_putf(b, "<td class=\"num\" data-votes=\"%d\">%d</td>", s->votes[k], s->votes[k]);
         sp_export_buf_put(b, "</tr>\n");
@@ -442,26 +398,49 @@ static void html_options(sp_export_buf *b, const sp_replay *r, const sp_replay_s
     sp_export_buf_put(b, "</table>\n");
 }
 
-static void html_decisions(sp_export_buf *b, const sp_replay *r)
+/* "Sterker was: <option> (+3)" after a choice that left points. */
+static void html_stronger(sp_export_buf *b, const sp_replay *r, const sp_debrief_decision *m)
 {
+    if (!m || m->stronger < 0)
+        return;
+    const sp_option *o = &r->sc->nodes[m->node].options[m->stronger];
+    sp_export_buf_put(b, "<p class=\"stronger-was\" data-stronger=\"");
+    sp_export_buf_esc(b, o->id, 1);
+    sp_export_buf_putf(b, "\" data-stronger-total=\"%d\"><strong>", m->stronger_total);
+    sp_export_buf_esc(b, sp_figure_stronger_was(r->lang), 0);
+    sp_export_buf_put(b, ":</strong> ");
+    sp_export_buf_esc(b, sp_text_get(&o->text, r->lang), 0);
+    sp_export_buf_putf(b, " (%+d)</p>\n", m->stronger_total);
+}
+
+static void html_decisions(sp_export_buf *b, const sp_replay *r, const sp_debrief *d)
+{
+    char words[128];
     sp_export_buf_put(b, "<section>\n");
     el(b, "h2", NULL, W(r, SP_EX_CONVERSATION));
     for (int i = 0; i < r->n_decisions; i++) {
         const sp_replay_step *s = &r->steps[i];
         const sp_option *o = chosen_option(r, i);
+        const sp_debrief_decision *m = judged(d, i);
         int thought = s->kind == SP_VIEW_THOUGHT;
         sp_export_buf_putf(b, "<article class=\"decision %s%s\" id=\"turn-%d\" data-turn=\"%d\" data-node=\"",
-             grade_class(s->grade), thought ? " thought" : "", s->turn, s->turn);
+             left_class(m), thought ? " thought" : "", s->turn, s->turn);
         sp_export_buf_esc(b, r->sc->nodes[s->node].id, 1);
         sp_export_buf_put(b, "\" data-option=\"");
         sp_export_buf_esc(b, o->id, 1);
-        sp_export_buf_putf(b, "\" data-total=\"%d\" data-best=\"%d\">\n<h3>", s->total, s->best_total);
+        sp_export_buf_putf(b, "\" data-total=\"%d\"", s->total);
+        if (m)
+            sp_export_buf_putf(b, " data-left=\"%d\"", m->left);
+        sp_export_buf_put(b, ">\n<h3>");
         sp_export_buf_esc(b, W(r, SP_EX_TURN), 0);
         sp_export_buf_putf(b, " %d &middot; ", s->turn);
         sp_export_buf_esc(b, W(r, thought ? SP_EX_THOUGHT : SP_EX_DECISION), 0);
-        sp_export_buf_putf(b, "<span class=\"badge %s\">", grade_class(s->grade));
-        sp_export_buf_esc(b, sp_export_grade(r->lang, s->grade), 0);
-        sp_export_buf_putf(b, " &middot; %+d / %+d</span></h3>\n", s->total, s->best_total);
+        sp_export_buf_putf(b, "<span class=\"badge %s\">%+d", left_class(m), s->total);
+        if (m) {
+            sp_export_buf_put(b, " &middot; ");
+            sp_export_buf_esc(b, left_words(r, m, words, sizeof words), 0);
+        }
+        sp_export_buf_put(b, "</span></h3>\n");
         html_lines(b, r, s);
         if (*s->prompt)
             el(b, "p", "prompt", s->prompt);
@@ -477,9 +456,10 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r)
             sp_export_buf_put(b, ")</span>");
         }
         sp_export_buf_put(b, "</p>\n");
+        html_stronger(b, r, m);
         if (s->n_offered > 1) {
             el(b, "p", "small", W(r, SP_EX_ALTERNATIVES));
-            html_options(b, r, s);
+            html_options(b, r, s, m);
         }
         if (s->override) {
             sp_export_buf_put(b, "<p class=\"small\">");
@@ -600,9 +580,9 @@ char *sp_export_html(const sp_replay *r, const sp_debrief *d, size_t *len)
         html_notes_at(&b, r, -1);
         sp_export_buf_put(&b, "</section>\n");
     }
-    html_goals(&b, r, d);
-    html_timeline(&b, r);
-    html_decisions(&b, r);
+    sp_export_html_figures(&b, r, d);
+    html_timeline(&b, r, d);
+    html_decisions(&b, r, d);
     html_debrief(&b, r, d);
     sp_export_buf_put(&b, "<footer>");
     sp_export_buf_esc(&b, W(r, SP_EX_MADE_WITH), 0);

@@ -1,5 +1,6 @@
-/* stats.c: counts over many replays of one case: decisions, goal scores, missed interventions and red flags. */
+/* stats.c: counts over many replays of one case: decisions, the figures of each play (from its debrief) and their sums, missed interventions and red flags. */
 #include "stats.h"
+#include "debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +23,14 @@ sp_stats *sp_stats_new(const sp_scenario *sc)
         }
     if (!st->base || !ALLOC(st->reached, sc->n_nodes) || !ALLOC(st->chosen, n_opts) ||
         !ALLOC(st->endings, sc->n_nodes) || !ALLOC(st->goal_sum, hb->n_goals) ||
+        !ALLOC(st->expert_sum, hb->n_goals) ||
         !ALLOC(st->iv_offered, hb->n_interventions) || !ALLOC(st->iv_missed, hb->n_interventions) ||
         !ALLOC(st->flag_present, hb->n_redflags) || !ALLOC(st->flag_missed, hb->n_redflags) ||
         !ALLOC(st->flag_false, hb->n_redflags)) {
         sp_stats_free(st);
         return NULL;
     }
+    st->all_exact = 1;
     return st;
 }
 
@@ -40,6 +43,10 @@ void sp_stats_free(sp_stats *st)
     free(st->base);
     free(st->endings);
     free(st->goal_sum);
+    free(st->expert_sum);
+    for (int i = 0; i < st->n_plays; i++)
+        free(st->plays[i].name);
+    free(st->plays);
     free(st->iv_offered);
     free(st->iv_missed);
     free(st->flag_present);
@@ -48,25 +55,54 @@ void sp_stats_free(sp_stats *st)
     free(st);
 }
 
-sp_status sp_stats_add(sp_stats *st, const sp_replay *r)
+/* Appends the play's figures to st->plays; d NULL: out of memory. */
+static sp_status add_play(sp_stats *st, const sp_debrief *d, const char *name)
+{
+    sp_stats_play *p = realloc(st->plays, sizeof *p * (size_t)(st->n_plays + 1));
+    if (!p)
+        return SP_ENOMEM;
+    st->plays = p;
+    p = &st->plays[st->n_plays];
+    *p = (sp_stats_play){ strdup(name ? name : ""), d->finished, d->exact, d->total, d->left, d->still,
+                          d->total_max };
+    if (!p->name)
+        return SP_ENOMEM;
+    st->n_plays++;
+    return SP_OK;
+}
+
+sp_status sp_stats_add(sp_stats *st, const sp_replay *r, const char *name)
 {
     const sp_scenario *sc = st->sc;
     const sp_handbook *hb = sc->handbook;
     if (strcmp(r->sc->id, sc->id) != 0 || r->sc->n_nodes != sc->n_nodes)
         return SP_EINVAL;
-    st->n_plays++;
+    sp_debrief *d = sp_debrief_build(r->s);
+    sp_status rc = d ? add_play(st, d, name) : SP_ENOMEM;
+    if (rc != SP_OK) {
+        sp_debrief_free(d);
+        return rc;
+    }
     for (int i = 0; i < r->n_decisions; i++) {
         const sp_replay_step *s = &r->steps[i];
         st->reached[s->node]++;
         st->chosen[st->base[s->node] + s->chosen]++;
     }
-    if (!r->finished)
+    if (!r->finished) {
+        sp_debrief_free(d);
         return SP_OK;
+    }
     st->n_finished++;
     st->endings[r->steps[r->n_decisions].node]++;
-    for (int g = 0; g < st->n_goals; g++)
-        st->goal_sum[g] += sp_replay_goal_score(r, g);
-    st->total_sum += r->total;
+    for (int g = 0; g < st->n_goals && g < d->n_goals; g++) {
+        st->goal_sum[g] += d->goals[g].score;
+        st->expert_sum[g] += d->goals[g].expert;
+    }
+    st->total_sum += d->total;
+    st->left_sum += d->left;
+    st->max_sum += d->total_max;
+    st->all_exact &= d->exact != 0;
+    sp_debrief_free(d);
 
     /* Per play: 1 offered, 2 applied (interventions); 1 present, 2 recognised (flags). */
     unsigned char *iv = calloc((size_t)hb->n_interventions + 1, 1);
@@ -119,6 +155,11 @@ double sp_stats_goal_mean(const sp_stats *st, int goal)
 double sp_stats_total_mean(const sp_stats *st)
 {
     return st->n_finished ? (double)st->total_sum / st->n_finished : 0.0;
+}
+
+double sp_stats_mean(const sp_stats *st, long sum)
+{
+    return st->n_finished ? (double)sum / st->n_finished : 0.0;
 }
 
 int sp_stats_rank(const int *counts, int n, int *order)

@@ -1,4 +1,4 @@
-/* stats.h: trainer statistics over many plays of one case: options chosen per decision, mean goal scores, what is missed most. */
+/* stats.h: trainer statistics over many plays of one case: options chosen per decision, the figures of every play and their means, what is missed most. */
 #ifndef SP_STATS_H
 #define SP_STATS_H
 
@@ -15,6 +15,15 @@
 
 #include "replay.h"
 
+/* The figures of one play, from its debrief (debrief.h): the same values
+ * the play's debrief, export and compare show. */
+typedef struct sp_stats_play {
+    char *name;            /* as given to sp_stats_add; "" when none */
+    int finished;
+    int exact;             /* 0: the case is past the analysis's state limit */
+    int score, left, still, max;
+} sp_stats_play;
+
 typedef struct sp_stats {
     const sp_scenario *sc;
     int n_plays, n_finished;
@@ -25,6 +34,10 @@ typedef struct sp_stats {
     long *goal_sum;        /* per handbook goal, over finished plays */
     int n_goals;
     long total_sum;        /* over finished plays */
+    long *expert_sum;      /* per handbook goal: the expert route's score, over finished plays */
+    long left_sum, max_sum;/* over finished plays */
+    int all_exact;         /* every finished play has exact figures */
+    sp_stats_play *plays;  /* every play, in the order added (n_plays) */
     int *iv_offered;       /* per intervention: finished plays where it was on offer */
     int *iv_missed;        /* ... on offer but never applied */
     int *flag_present;     /* per red flag: finished plays where it was present */
@@ -34,12 +47,14 @@ typedef struct sp_stats {
 
 sp_stats *sp_stats_new(const sp_scenario *sc); /* NULL on out-of-memory */
 void sp_stats_free(sp_stats *st);
-/* r must be a replay of st's case (same id); SP_EINVAL else. */
-sp_status sp_stats_add(sp_stats *st, const sp_replay *r);
+/* r must be a replay of st's case (same id); SP_EINVAL else. name (may be
+ * NULL) labels the play in st->plays. */
+sp_status sp_stats_add(sp_stats *st, const sp_replay *r, const char *name);
 
 /* Means over the finished plays; 0 when there are none. */
 double sp_stats_goal_mean(const sp_stats *st, int goal);
 double sp_stats_total_mean(const sp_stats *st);
+double sp_stats_mean(const sp_stats *st, long sum);
 
 /* Fills order with the indices i < n whose counts[i] > 0, largest count
  * first, ties in index order; returns how many. */

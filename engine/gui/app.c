@@ -65,7 +65,7 @@ void sp_gui_app_init(sp_gui_app *a, const char *settings_path, const char *trans
         sp_gui_settings_load(a->settings_path, &a->settings, d) != SP_OK) {
         /* Keep the damaged file: the user may want to repair it by hand. */
         a->settings_hold = 1;
-        sp_gui_app_notice(a, _("De instellingen konden niet worden gelezen (%.600s). De standaardinstellingen gelden; het bestand blijft ongewijzigd tot je zelf iets instelt."),
+        sp_gui_app_notice(a, _("Niet alle instellingen konden worden gelezen (%.600s). De rest geldt; het bestand blijft ongewijzigd tot je zelf iets instelt, en dan verandert alleen die instelling."),
                sp_diag_count(d) ? sp_diag_message(d, 0) : a->settings_path);
     }
     sp_diag_free(d);

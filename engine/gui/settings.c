@@ -1,4 +1,4 @@
-/* settings.c: reads and writes settings.ini (key=value), refusing damaged files without losing them. */
+/* settings.c: reads and writes settings.ini (key=value): lines it does not understand are reported and kept, a change rewrites only its own value. */
 #include "settings.h"
 
 #include <errno.h>
@@ -36,93 +36,157 @@ static int pick(const char *v, const char *const *names, int n)
     return -1;
 }
 
-static char *trim(char *s)
+#define N_KEYS 5
+static const char *const keys[N_KEYS] = { "text_size", "contrast", "feedback", "language", "fullscreen" };
+
+/* Key k's value in s, as the file writes it. */
+static const char *value_of(const sp_gui_settings *s, int k)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        *--e = '\0';
-    return s;
+    switch (k) {
+    case 0: return sp_gui_size_code(s->text_size);
+    case 1: return s->high_contrast ? "high" : "normal";
+    case 2: return s->feedback_end ? "end" : "immediate";
+    case 3: return sp_lang_code(s->lang);
+    default: return s->fullscreen ? "on" : "off";
+    }
 }
 
-/* One key=value line; 0 when it was understood. */
-static int parse_line(char *key, char *val, sp_gui_settings *s, const char **why)
+/* One key=value; 0 when it was understood (and stored in s). */
+static int parse_value(int k, const char *val, sp_gui_settings *s, const char **why)
 {
     static const char *const onoff[] = { "off", "on" };
     static const char *const contrast[] = { "normal", "high" };
     static const char *const feedback[] = { "immediate", "end" };
     static const char *const langs[] = { "nl", "en" };
-    int v;
-    if (strcmp(key, "text_size") == 0) {
-        if ((v = pick(val, size_codes, SP_GUI_SIZE_COUNT)) < 0)
-            return *why = N_("tekstgrootte moet S, M, L of XL zijn"), 1;
+    static const char *const msgs[N_KEYS] = {
+        N_("tekstgrootte moet S, M, L of XL zijn"), N_("contrast moet normal of high zijn"),
+        N_("feedback moet immediate of end zijn"), N_("language moet nl of en zijn"),
+        N_("fullscreen moet on of off zijn"),
+    };
+    int v = k == 0 ? pick(val, size_codes, SP_GUI_SIZE_COUNT)
+          : pick(val, k == 1 ? contrast : k == 2 ? feedback : k == 3 ? langs : onoff, 2);
+    if (v < 0)
+        return *why = msgs[k], 1;
+    if (k == 0)
         s->text_size = (sp_gui_size)v;
-    } else if (strcmp(key, "contrast") == 0) {
-        if ((v = pick(val, contrast, 2)) < 0)
-            return *why = N_("contrast moet normal of high zijn"), 1;
+    else if (k == 1)
         s->high_contrast = v;
-    } else if (strcmp(key, "feedback") == 0) {
-        if ((v = pick(val, feedback, 2)) < 0)
-            return *why = N_("feedback moet immediate of end zijn"), 1;
+    else if (k == 2)
         s->feedback_end = v;
-    } else if (strcmp(key, "language") == 0) {
-        if ((v = pick(val, langs, 2)) < 0)
-            return *why = N_("language moet nl of en zijn"), 1;
+    else if (k == 3)
         s->lang = (sp_lang)v;
-    } else if (strcmp(key, "fullscreen") == 0) {
-        if ((v = pick(val, onoff, 2)) < 0)
-            return *why = N_("fullscreen moet on of off zijn"), 1;
+    else
         s->fullscreen = v;
-    } else {
-        return *why = N_("onbekende instelling"), 1;
-    }
     return 0;
+}
+
+static int blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* One line (without its newline) of the file: *key is the index of its
+ * key or -1 (blank, comment, not understood); the value spans
+ * [*v0, *v1) in the line. A trailing "# comment" or "; comment" after the
+ * value is allowed. 0 when the line is fine, else the reason. */
+typedef struct { int key; size_t v0, v1; } line_info;
+
+static const char *read_line(const char *line, size_t n, sp_gui_settings *s, line_info *li)
+{
+    li->key = -1;
+    size_t i = 0;
+    while (i < n && blank(line[i]))
+        i++;
+    if (i == n || line[i] == '#' || line[i] == ';')
+        return NULL;
+    const char *eq = memchr(line + i, '=', n - i);
+    if (!eq)
+        return N_("regel zonder '='");
+    size_t ke = (size_t)(eq - line);
+    while (ke > i && blank(line[ke - 1]))
+        ke--;
+    int k = 0;
+    while (k < N_KEYS && (strlen(keys[k]) != ke - i || memcmp(line + i, keys[k], ke - i) != 0))
+        k++;
+    if (k == N_KEYS)
+        return N_("onbekende instelling");
+    li->key = k;
+    size_t v0 = (size_t)(eq - line) + 1, v1;
+    while (v0 < n && blank(line[v0]))
+        v0++;
+    for (v1 = v0; v1 < n && line[v1] != '#' && line[v1] != ';'; v1++)
+        ;
+    while (v1 > v0 && blank(line[v1 - 1]))
+        v1--;
+    li->v0 = v0;
+    li->v1 = v1;
+    char val[32];
+    if (v1 - v0 >= sizeof val)
+        return N_("onbekende waarde");
+    memcpy(val, line + v0, v1 - v0);
+    val[v1 - v0] = '\0';
+    const char *why = NULL;
+    parse_value(k, val, s, &why);
+    return why;
+}
+
+/* Calls fn for every line of data (a UTF-8 BOM at the start skipped). */
+typedef void (*line_fn)(void *ctx, long lineno, const char *line, size_t n, size_t at);
+
+static void each_line(const char *data, size_t len, line_fn fn, void *ctx)
+{
+    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (long lineno = 1; at < len; lineno++) {
+        const char *nl = memchr(data + at, '\n', len - at);
+        size_t n = nl ? (size_t)(nl - data) - at : len - at;
+        fn(ctx, lineno, data + at, n, at);
+        at += n + 1;
+    }
+}
+
+typedef struct {
+    const char *path;
+    sp_gui_settings *s;
+    sp_diag *d;
+    int ignored;
+    long last_line[N_KEYS];    /* the last line of each key, 0 when none */
+    size_t last_at[N_KEYS], v0[N_KEYS], v1[N_KEYS];
+} parse_ctx;
+
+static void parse_one(void *ctx, long lineno, const char *line, size_t n, size_t at)
+{
+    parse_ctx *p = ctx;
+    line_info li;
+    const char *why = read_line(line, n, p->s, &li);
+    if (li.key >= 0) {
+        p->last_line[li.key] = lineno;
+        p->last_at[li.key] = at;
+        p->v0[li.key] = li.v0;
+        p->v1[li.key] = li.v1;
+    }
+    if (why) {
+        sp_diag_add(p->d, p->path, lineno, _("genegeerd: %s"), _(why));
+        p->ignored = 1;
+    }
+}
+
+static sp_status parse_over(const char *path, const char *data, size_t len,
+                            sp_gui_settings *out, sp_diag *d)
+{
+    if (memchr(data, '\0', len)) {
+        sp_diag_add(d, path, 0, "%s", _("geen tekstbestand"));
+        return SP_EINVAL;
+    }
+    parse_ctx p = { path, out, d, 0, { 0 }, { 0 }, { 0 }, { 0 } };
+    each_line(data, len, parse_one, &p);
+    return p.ignored ? SP_EINVAL : SP_OK;
 }
 
 sp_status sp_gui_settings_parse(const char *path, const char *data, size_t len,
                                 sp_gui_settings *out, sp_diag *d)
 {
-    sp_gui_settings s;
-    sp_gui_settings_defaults(&s);
     sp_gui_settings_defaults(out);
-    if (memchr(data, '\0', len)) {
-        sp_diag_add(d, path, 0, "%s", _("geen tekstbestand"));
-        return SP_EINVAL;
-    }
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return SP_ENOMEM;
-    memcpy(copy, data, len);
-    copy[len] = '\0';
-    sp_status st = SP_OK;
-    long lineno = 0;
-    for (char *line = copy; line; ) {
-        char *nl = strchr(line, '\n');
-        if (nl)
-            *nl = '\0';
-        lineno++;
-        char *t = trim(line);
-        if (*t && *t != '#' && *t != ';') {
-            char *eq = strchr(t, '=');
-            const char *why = NULL;
-            if (!eq) {
-                why = N_("regel zonder '='");
-            } else {
-                *eq = '\0';
-                parse_line(trim(t), trim(eq + 1), &s, &why);
-            }
-            if (why) {
-                sp_diag_add(d, path, lineno, "%s", _(why));
-                st = SP_EINVAL;
-            }
-        }
-        line = nl ? nl + 1 : NULL;
-    }
-    free(copy);
-    if (st == SP_OK)
-        *out = s;
-    return st;
+    return parse_over(path, data, len, out, d);
 }
 
 char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len)
@@ -131,9 +195,7 @@ char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len)
     int n = snprintf(buf, sizeof buf,
                      "# samenspel settings; written by the program, safe to edit.\n"
                      "text_size=%s\ncontrast=%s\nfeedback=%s\nlanguage=%s\nfullscreen=%s\n",
-                     sp_gui_size_code(s->text_size), s->high_contrast ? "high" : "normal",
-                     s->feedback_end ? "end" : "immediate", sp_lang_code(s->lang),
-                     s->fullscreen ? "on" : "off");
+                     value_of(s, 0), value_of(s, 1), value_of(s, 2), value_of(s, 3), value_of(s, 4));
     char *out = malloc((size_t)n + 1);
     if (!out)
         return NULL;
@@ -143,9 +205,62 @@ char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len)
     return out;
 }
 
+char *sp_gui_settings_merge(const char *data, size_t len, const sp_gui_settings *s, size_t *out_len)
+{
+    sp_gui_settings now;
+    sp_gui_settings_defaults(&now);
+    parse_ctx p = { "", &now, NULL, 0, { 0 }, { 0 }, { 0 }, { 0 } };
+    if (!memchr(data, '\0', len))
+        each_line(data, len, parse_one, &p);
+    char *out = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&out, &n);
+    if (!m)
+        return NULL;
+    /* Lines in file order; only the value of a changed key's last line is
+     * replaced, its key, spacing and comment kept. */
+    int had[N_KEYS];
+    for (int k = 0; k < N_KEYS; k++)
+        had[k] = p.last_line[k] != 0;
+    size_t at = 0;
+    for (;;) {
+        int next = -1;
+        for (int k = 0; k < N_KEYS; k++)
+            if (p.last_line[k] && strcmp(value_of(&now, k), value_of(s, k)) != 0 &&
+                p.last_at[k] >= at && (next < 0 || p.last_at[k] < p.last_at[next]))
+                next = k;
+        if (next < 0)
+            break;
+        fwrite(data + at, 1, p.last_at[next] + p.v0[next] - at, m);
+        fputs(value_of(s, next), m);
+        at = p.last_at[next] + p.v1[next];
+        p.last_line[next] = 0;
+    }
+    fwrite(data + at, 1, len - at, m);
+    /* Changed keys the file does not have go at the end. */
+    int nl = len == 0 || data[len - 1] == '\n';
+    for (int k = 0; k < N_KEYS; k++)
+        if (!had[k] && strcmp(value_of(&now, k), value_of(s, k)) != 0) {
+            fprintf(m, "%s%s=%s\n", nl ? "" : "\n", keys[k], value_of(s, k));
+            nl = 1;
+        }
+    if (fclose(m) != 0) {
+        free(out);
+        return NULL;
+    }
+    if (out_len)
+        *out_len = n;
+    return out;
+}
+
 sp_status sp_gui_settings_load(const char *path, sp_gui_settings *out, sp_diag *d)
 {
     sp_gui_settings_defaults(out);
+    return sp_gui_settings_read(path, out, d);
+}
+
+sp_status sp_gui_settings_read(const char *path, sp_gui_settings *out, sp_diag *d)
+{
     if (access(path, F_OK) != 0 && errno == ENOENT)
         return SP_OK;
     char *data;
@@ -153,7 +268,7 @@ sp_status sp_gui_settings_load(const char *path, sp_gui_settings *out, sp_diag *
     sp_status st = sp_fs_read(path, SETTINGS_MAX_BYTES, &data, &len, d);
     if (st != SP_OK)
         return st;
-    st = sp_gui_settings_parse(path, data, len, out, d);
+    st = parse_over(path, data, len, out, d);
     free(data);
     return st;
 }
@@ -169,8 +284,18 @@ sp_status sp_gui_settings_save(const char *path, const sp_gui_settings *s, sp_di
         if (st != SP_OK)
             return st;
     }
-    size_t len;
-    char *text = sp_gui_settings_format(s, &len);
+    /* An existing file keeps everything but the values that changed. */
+    char *data = NULL, *text;
+    size_t len = 0;
+    if (access(path, F_OK) == 0) {
+        sp_status st = sp_fs_read(path, SETTINGS_MAX_BYTES, &data, &len, d);
+        if (st != SP_OK)
+            return st;
+        text = sp_gui_settings_merge(data, len, s, &len);
+    } else {
+        text = sp_gui_settings_format(s, &len);
+    }
+    free(data);
     if (!text)
         return SP_ENOMEM;
     sp_status st = sp_fs_write_atomic(path, text, len, d);

@@ -21,9 +21,11 @@ typedef struct sp_gui_settings {
 void sp_gui_settings_defaults(sp_gui_settings *s);
 const char *sp_gui_size_code(sp_gui_size z);   /* "S", "M", "L", "XL" */
 
-/* Parses a settings file's text. On any damage (a line that is not
- * key=value, an unknown key or value) returns SP_EINVAL with
- * "path:line: message" in d and *out holds the defaults. */
+/* Parses a settings file's text (a UTF-8 BOM, blank lines, # and ; comments,
+ * a comment after a value are fine). A line it does not understand (not
+ * key=value, an unknown key or value) is ignored with "path:line: genegeerd:
+ * why" in d and SP_EINVAL; *out holds the defaults overridden by every line
+ * that was understood (the last of a key wins). */
 sp_status sp_gui_settings_parse(const char *path, const char *data, size_t len,
                                 sp_gui_settings *out, sp_diag *d);
 /* The file text (malloc'd); NULL on out-of-memory. */
@@ -31,7 +33,17 @@ char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len);
 
 /* A missing file gives the defaults and SP_OK. */
 sp_status sp_gui_settings_load(const char *path, sp_gui_settings *out, sp_diag *d);
-/* Writes atomically, creating the directory. */
+/* The same over the values already in *out: a key the file does not set
+ * (or sets in a line that is ignored) keeps its value. */
+sp_status sp_gui_settings_read(const char *path, sp_gui_settings *out, sp_diag *d);
+/* The file text data with the values of s: only the keys whose value
+ * changes are rewritten (the last line of that key, its spacing and comment
+ * kept), keys the file lacks are appended; every other line, comment, unknown
+ * key and the order stay as they are. malloc'd; NULL on out-of-memory. */
+char *sp_gui_settings_merge(const char *data, size_t len, const sp_gui_settings *s, size_t *out_len);
+
+/* Writes atomically, creating the directory: into an existing file with
+ * sp_gui_settings_merge, a new file whole. A symlink is written through. */
 sp_status sp_gui_settings_save(const char *path, const sp_gui_settings *s, sp_diag *d);
 
 #endif

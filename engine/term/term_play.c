@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/figures.h"
 #include "core/fs.h"
 
 #define SCRIPT_MAX_BYTES (1u << 20)
@@ -257,11 +258,39 @@ static void show_view(sp_term *t, const sp_view *v)
     show_options(t, v);
 }
 
+/* The figures of the choice just made, from the debrief (the same numbers
+ * as at the end): its score, the points it left and, when it left any,
+ * "Sterker was: <option> (<its score>)". */
+static void show_choice_figures(sp_term *t, const sp_session *s, const sp_feedback *f)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    char text[2048];
+    sp_debrief *d = sp_debrief_build(s);
+    const sp_debrief_decision *m = d && d->n_decisions ? &d->decisions[d->n_decisions - 1] : NULL;
+    if (!m || m->node != f->node || m->chosen != f->option || !d->exact) {
+        snprintf(text, sizeof text, "Score %+d", f->total);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, text);
+        sp_debrief_free(d);
+        return;
+    }
+    snprintf(text, sizeof text, "Score %+d; %s %d", f->total, sp_figure_name(t->lang, SP_FIG_LEFT), m->left);
+    sp_term_line(t, 2, SP_STYLE_PLAIN, "", m->left ? SP_STYLE_BAD : SP_STYLE_GOOD, text);
+    if (m->stronger >= 0) {
+        char label[64];
+        snprintf(label, sizeof label, "%s: ", sp_figure_stronger_was(t->lang));
+        snprintf(text, sizeof text, "%s (%+d)", sp_text_get(&sc->nodes[m->node].options[m->stronger].text, t->lang),
+                 m->stronger_total);
+        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
+    }
+    sp_debrief_free(d);
+}
+
 /* What was said or thought, and the feedback on it. */
-static void show_feedback(sp_term *t, const sp_scenario *sc, const sp_feedback *f)
+static void show_feedback(sp_term *t, const sp_session *s, const sp_feedback *f)
 {
     if (!f->valid)
         return;
+    const sp_scenario *sc = sp_session_scenario(s);
     char label[256];
     fputc('\n', t->out);
     if (sc->nodes[f->node].kind == SP_NODE_THOUGHT) {
@@ -278,10 +307,7 @@ static void show_feedback(sp_term *t, const sp_scenario *sc, const sp_feedback *
         snprintf(text, sizeof text, "%s", f->text);
     snprintf(label, sizeof label, "%s ", msg(t, SP_MSG_FEEDBACK));
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
-    snprintf(text, sizeof text, "Score %+d, %s %+d", f->total, msg(t, SP_MSG_SCORE_LINE),
-             f->best_total);
-    sp_term_line(t, 2, SP_STYLE_PLAIN, "", f->total < f->best_total ? SP_STYLE_BAD : SP_STYLE_GOOD,
-                 text);
+    show_choice_figures(t, s, f);
 }
 
 static void show_flag_result(sp_term *t, const sp_handbook *hb, int flag, const sp_flag_result *r)
@@ -475,7 +501,7 @@ sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io
                 goto out;
             }
             v = sp_session_view(s);
-            show_feedback(t, sc, &v->feedback);
+            show_feedback(t, s, &v->feedback);
             show_view(t, v);
             continue;
         }

@@ -1,6 +1,8 @@
 /* term_report.c: the role card before a play and the debrief report after it, as terminal text. */
 #include "term.h"
+#include "core/figures.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,59 +78,145 @@ static const char *flag_why_at(const sp_scenario *sc, int node, int flag, sp_lan
     return "";
 }
 
-/* A bar of `width` characters: '#' up to score, '+' up to best, '.' up to
- * max, on a scale where `scale` points fill the bar. */
-static void bar(char *out, int width, int scale, int score, int best, int max)
+/* ---- the figures ----------------------------------------------------------
+ *
+ * One row per goal: a text bar and two numbers, your score and the expert
+ * route's score; the total row sums them (the expert route's total is the
+ * case maximum). The bar runs from lo to hi with a '|' at zero: '#' is your
+ * score, '.' the expert route beyond it; a negative score grows left of the
+ * '|'. A line above the bars puts a "0" over the '|'.
+ */
+
+typedef struct {
+    int width;     /* cells of the bar, the '|' not counted; 0: no bars */
+    int lo, hi;    /* the values at the two ends (lo <= 0 < hi) */
+    int zero;      /* cells left of the '|' */
+} bar_scale;
+
+/* Cells for |v| on the scale, at least 1 for v != 0. */
+static int cells(const bar_scale *sc, int v)
 {
-    if (score < 0)
-        score = 0;
-    if (best < score)
-        best = score;
-    if (max < best)
-        max = best;
-    int s = score * width / scale, b = best * width / scale, m = max * width / scale;
-    for (int i = 0; i < width; i++)
-        out[i] = i < s ? '#' : i < b ? '+' : i < m ? '.' : ' ';
-    out[width] = '\0';
+    if (v < 0)
+        v = -v;
+    int n = (int)(((long)v * sc->width + (sc->hi - sc->lo) / 2) / (sc->hi - sc->lo));
+    return v && !n ? 1 : n;
+}
+
+/* out: width + 1 characters and a terminating zero. */
+static void bar(char *out, const bar_scale *sc, int score, int expert)
+{
+    int n = sc->width + 1;
+    memset(out, ' ', (size_t)n);
+    out[n] = '\0';
+    out[sc->zero] = '|';
+    const int v[2] = { expert, score };
+    const char mark[2] = { '.', '#' };
+    for (int k = 0; k < 2; k++) {
+        int c = cells(sc, v[k]);
+        for (int i = 1; i <= c; i++) {
+            int at = v[k] < 0 ? sc->zero - i : sc->zero + i;
+            if (at >= 0 && at < n)
+                out[at] = mark[k];
+        }
+    }
+}
+
+static bar_scale scale_of(const sp_debrief *d, int width)
+{
+    bar_scale sc = { width, 0, 1, 0 };
+    for (int i = 0; i < d->n_goals; i++) {
+        const int v[2] = { d->goals[i].score, d->goals[i].expert };
+        for (int k = 0; k < 2; k++) {
+            if (v[k] < sc.lo)
+                sc.lo = v[k];
+            if (v[k] > sc.hi)
+                sc.hi = v[k];
+        }
+    }
+    if (width)
+        sc.zero = cells(&sc, sc.lo);
+    if (sc.zero > width)
+        sc.zero = width;
+    return sc;
+}
+
+static void legend(sp_term *t, const sp_debrief *d, int with_bars)
+{
+    char label[128];
+    static const sp_figure shown[] = { SP_FIG_SCORE, SP_FIG_EXPERT, SP_FIG_MAX, SP_FIG_LEFT, SP_FIG_STILL,
+                                       SP_FIG_STRONGER };
+    sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_figure_legend_title(t->lang));
+    if (with_bars)
+        sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_BAR_LEGEND));
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+        if (!d->exact && shown[i] != SP_FIG_SCORE)
+            continue;
+        snprintf(label, sizeof label, "%s: ", sp_figure_name(t->lang, shown[i]));
+        sp_term_line(t, 4, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_figure_legend(t->lang, shown[i]));
+    }
 }
 
 static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lang cl)
 {
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_GOALS));
-    int scale = 1;
     size_t lw = sp_term_columns(msg(t, SP_MSG_TOTAL));
     for (int i = 0; i < d->n_goals; i++) {
-        const sp_debrief_goal *g = &d->goals[i];
-        int top = g->expert;
-        if (top > scale)
-            scale = top;
-        size_t c = sp_term_columns(sp_text_get(&hb->goals[g->goal].label, cl));
+        size_t c = sp_term_columns(sp_text_get(&hb->goals[d->goals[i].goal].label, cl));
         if (c > lw)
             lw = c;
     }
-    /* A row is 2 + label + " [" + bar + "] " + 15 for the numbers; on a
-     * narrow terminal the bar shrinks, and below 4 characters it goes. */
-    int width = 20;
-    if (t->width > 0 && t->width - (int)lw - 21 < width)
-        width = t->width - (int)lw - 21;
+    const char *you = sp_figure_name(cl, SP_FIG_SCORE), *exp = sp_figure_name(cl, SP_FIG_EXPERT);
+    int w1 = (int)sp_term_columns(you), w2 = (int)sp_term_columns(exp);
+    if (w1 < 4)
+        w1 = 4;
+    if (w2 < 4)
+        w2 = 4;
+    /* A row is 2 + label + " [" + bar + "|] " + the two numbers; on a narrow
+     * terminal the bar shrinks, and below 4 cells it goes. */
+    int width = 20, rest = (int)lw + 7 + w1 + 2 + w2;
+    if (t->width > 0 && t->width - rest < width)
+        width = t->width - rest;
     if (width < 4)
         width = 0;
-    char b[32];
+    bar_scale sc = scale_of(d, width);
+    int bar_cols = width ? width + 4 : 0; /* "[" + cells + "|" + "] " */
+    /* The header: a "0" over the zero line, then the column names. */
+    fprintf(t->out, "  %*s ", (int)lw, "");
+    if (width)
+        fprintf(t->out, "%*s0%*s", sc.zero + 1, "", width - sc.zero + 2, "");
+    if (d->exact)
+        fprintf(t->out, "%s  %s\n", you, exp);
+    else
+        fprintf(t->out, "%s\n", you);
+    char b[64];
     for (int i = 0; i < d->n_goals; i++) {
         const sp_debrief_goal *g = &d->goals[i];
         const char *label = sp_text_get(&hb->goals[g->goal].label, cl);
         fprintf(t->out, "  %s%*s ", label, (int)(lw - sp_term_columns(label)), "");
         if (width) {
-            bar(b, width, scale, g->score, g->expert, g->expert);
+            bar(b, &sc, g->score, d->exact ? g->expert : 0);
             fprintf(t->out, "[%s] ", b);
         }
-        fprintf(t->out, "%3d / %3d / %3d\n", g->score, g->expert, g->expert);
+        if (d->exact)
+            fprintf(t->out, "%*d  %*d\n", w1, g->score, w2, g->expert);
+        else
+            fprintf(t->out, "%*d\n", w1, g->score);
     }
     const char *tot = msg(t, SP_MSG_TOTAL);
-    fprintf(t->out, "  %s%*s %*s%3d / %3d / %3d\n", tot, (int)(lw - sp_term_columns(tot)), "",
-            width ? width + 3 : 0, "", d->total, d->total_max, d->total_max);
-    if (width)
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_BAR_LEGEND));
+    fprintf(t->out, "  %s%*s %*s", tot, (int)(lw - sp_term_columns(tot)), "", bar_cols, "");
+    if (d->exact)
+        fprintf(t->out, "%*d  %*d\n", w1, d->total, w2, d->total_max);
+    else
+        fprintf(t->out, "%*d\n", w1, d->total);
+    fputc('\n', t->out);
+    if (d->exact) {
+        char sum[256];
+        sp_figure_sum(cl, sum, sizeof sum, d->total, d->left, d->still, d->total_max);
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sum);
+    } else {
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NOT_EXACT));
+    }
+    legend(t, d, width > 0);
 }
 
 /* Appends the labels of an option's interventions to buf. */
@@ -170,7 +258,32 @@ static void interventions(sp_term *t, const sp_scenario *sc, const sp_debrief *d
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_BAD, text);
     }
 
+}
+
+/* Appends printf output to buf at *used, never past len. */
+static void cat(char *buf, size_t len, size_t *used, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void cat(char *buf, size_t len, size_t *used, const char *fmt, ...)
+{
+    if (*used >= len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *used, len - *used, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *used = *used + (size_t)k < len ? *used + (size_t)k : len - 1;
+}
+
+/* Every choice that left points: what you chose, the stronger option (its
+ * own score, what it would have applied) and the points left. */
+static void missed_chances(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_lang cl)
+{
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_MISSED_CHANCES));
+    if (!d->exact) {
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NOT_EXACT));
+        return;
+    }
     if (!d->left)
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
     for (int i = 0; i < d->n_decisions; i++) {
@@ -178,26 +291,16 @@ static void interventions(sp_term *t, const sp_scenario *sc, const sp_debrief *d
         if (m->stronger < 0)
             continue;
         const sp_node *n = &sc->nodes[m->node];
-        const sp_option *chosen = &n->options[m->chosen], *best = &n->options[m->stronger];
-        char ivs[512];
-        option_interventions(ivs, sizeof ivs, hb, best, cl);
-        char *p = text;
-        size_t left = sizeof text;
-        int k = snprintf(p, left, "%s \"%s\"; %s \"%s\"", msg(t, SP_MSG_CHOSE),
-                         sp_text_get(&chosen->text, cl), msg(t, SP_MSG_BETTER),
-                         sp_text_get(&best->text, cl));
-        if (k > 0 && (size_t)k < left) {
-            p += k;
-            left -= (size_t)k;
-        }
-        if (*ivs) {
-            k = snprintf(p, left, " (%s: %s)", msg(t, SP_MSG_WOULD_APPLY), ivs);
-            if (k > 0 && (size_t)k < left) {
-                p += k;
-                left -= (size_t)k;
-            }
-        }
-        snprintf(p, left, "; %s %d", msg(t, SP_MSG_DIFF), m->left);
+        const sp_option *chosen = &n->options[m->chosen], *strong = &n->options[m->stronger];
+        char ivs[512], text[4096], label[64];
+        size_t used = 0;
+        option_interventions(ivs, sizeof ivs, sc->handbook, strong, cl);
+        cat(text, sizeof text, &used, "%s \"%s\" (%+d); %s: \"%s\" (%+d)", msg(t, SP_MSG_CHOSE),
+            sp_text_get(&chosen->text, cl), m->chosen_total, msg(t, SP_MSG_BETTER),
+            sp_text_get(&strong->text, cl), m->stronger_total);
+        if (*ivs)
+            cat(text, sizeof text, &used, " (%s: %s)", msg(t, SP_MSG_WOULD_APPLY), ivs);
+        cat(text, sizeof text, &used, "; %s %d", sp_figure_name(cl, SP_FIG_LEFT), m->left);
         turn_label(t, label, sizeof label, m->turn, NULL);
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
     }
@@ -269,6 +372,7 @@ void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
     goals(t, sc->handbook, d, cl);
     fputc('\n', t->out);
     interventions(t, sc, d, cl);
+    missed_chances(t, sc, d, cl);
     fputc('\n', t->out);
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_FLAGS));
     flag_list(t, sc, SP_MSG_FLAGS_RECOGNISED, SP_STYLE_GOOD, d->recognised, d->n_recognised, 0, cl);

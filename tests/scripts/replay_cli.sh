@@ -88,8 +88,9 @@ grep -q 'verschillende casussen' "$work/cmp.err" || fail "other case: $(cat "$wo
 S export "$T" --html "$work/out.html" --csv "$work/out.csv" > "$work/export.out" || fail "export failed"
 grep -q "^Geschreven: $work/out.html\$" "$work/export.out" || fail "export does not say where"
 grep -q '<tr data-goal="total"><th>Totaal</th><td class="num" data-you="-2">-2</td>' "$work/out.html" || fail "html total"
-[ "$(grep -c '^' "$work/out.csv")" -eq 5 ] || fail "csv rows: $(grep -c '^' "$work/out.csv")"
-[ "$(grep -c "$(printf '\r')\$" "$work/out.csv")" -eq 5 ] || fail "csv lines do not end in CRLF"
+# header, 4 decisions, the total and expert rows, an empty row, the figure header and 6 figures
+[ "$(grep -c '^' "$work/out.csv")" -eq 15 ] || fail "csv rows: $(grep -c '^' "$work/out.csv")"
+[ "$(grep -c "$(printf '\r')\$" "$work/out.csv")" -eq 15 ] || fail "csv lines do not end in CRLF"
 S export "$T" > /dev/null || fail "export beside the transcript failed"
 [ -s "${T%.xml}.html" ] || fail "no HTML beside the transcript"
 rm "${T%.xml}.html"
@@ -105,7 +106,10 @@ S stats "$REPO/tests/data/replay/plays" > "$work/stats.out" 2> "$work/stats.err"
 grep -q '^== Het kruispunt (kruispunt): 5 gesprekken, 4 afgemaakt ==$' "$work/stats.out" || fail "stats heading"
 grep -q '^== De omweg (omweg): 1 gesprekken, 1 afgemaakt ==$' "$work/stats.out" || fail "stats per case"
 grep -q '^      2  40%  wachten: ' "$work/stats.out" || fail "stats: wachten"
-grep -q '^  Totaal  *4,00  (maximum 11)$' "$work/stats.out" || fail "stats: mean total"
+grep -q '^  Totaal  *16  *4,00  *11,00$' "$work/stats.out" || fail "stats: total (sum, mean, expert route)"
+# p1's figures, worked out by hand in tests/unit/test_export.c
+grep -q 'p1.xml: jouw score -2 + laten liggen 13 + nog haalbaar 0 = maximum van de casus 11$' "$work/stats.out" ||
+    fail "stats: p1's figures"
 grep -q '^    2 van 4   .*(int\.voorbereiden)$' "$work/stats.out" || fail "stats: missed voorbereiden"
 grep -q '^    3 van 4   .*(rf\.niet-lekker)$' "$work/stats.out" || fail "stats: missed niet-lekker"
 S stats "$REPO/tests/data/replay/plays/p2.xml" "$T" > "$work/stats2.out" || fail "stats over files"

@@ -104,16 +104,21 @@ static void html_figures(void **state)
     assert_int_equal(count(h, "http"), count(h, "xmlns=\"http://www.w3.org/2000/svg\""));
     assert_int_equal(count(h, "href=\""), count(h, "href=\"#"));
 
-    /* Figures per goal in the table, hand-checked for p1 and equal to the
-     * debrief's. The expert path of kruispunt (by hand: V besluit 3,
-     * met-jansen 6, klaasen-alleen 5, route 9 by wachten, gevoel 11 by
-     * doorbreken) is doorbreken, wachten, bal, teruggeven: relatie 2,
-     * eigenaarschap 3, helderheid 2, koers 4, max 11. Until the surfaces
-     * get their own columns, data-best and data-max both carry the expert
-     * row (and the total row the maximum). */
-    static const struct { const char *goal; int you, best, max; } want[] = {
-        { "relatie", 1, 2, 2 }, { "eigenaarschap", 2, 3, 3 }, { "helderheid", -2, 2, 2 }, { "koers", -3, 4, 4 },
-        { "total", -2, 11, 11 },
+    /* The figures, worked out by hand on kruispunt.xml. Option totals:
+     * gevoel: mislukt -1 (rust -1), doorbreken +2; route: samen 0 (to
+     * klaasen-alleen), wachten +3, mailen +2 if rust >= 1 (to met-jansen);
+     * klaasen-alleen: toch-jansen +2, verwijt -2; met-jansen: bal +3,
+     * persoon -2; besluit: teruggeven +3, kwartaal -3. So V(besluit) = 3,
+     * V(met-jansen) = 6, V(klaasen-alleen) = 5, V(route) = 9 and the
+     * maximum V(gevoel) = 2 + 9 = 11, by doorbreken, wachten, bal,
+     * teruggeven: relatie 2, eigenaarschap 2+1, helderheid 1+1, koers 2+2.
+     * p1 takes mislukt, samen, toch-jansen, kwartaal: relatie 1,
+     * eigenaarschap 2, helderheid -1-1, koers -1-2, total -2. Left: 11 -
+     * (-1 + 9) = 3 (mailen is gone with rust 0), 9 - (0 + 5) = 4, 5 - (2 +
+     * 3) = 0, 3 - (-3 + 0) = 6; 3+4+0+6 = 13 = 11 - (-2). */
+    static const struct { const char *goal; int you, expert; } want[] = {
+        { "relatie", 1, 2 }, { "eigenaarschap", 2, 3 }, { "helderheid", -2, 2 }, { "koers", -3, 4 },
+        { "total", -2, 11 },
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         char key[64];
@@ -121,36 +126,54 @@ static void html_figures(void **state)
         const char *row = strstr(h, key);
         assert_non_null(row);
         assert_int_equal(attr_int(row, "data-you"), want[i].you);
-        assert_int_equal(attr_int(row, "data-best"), want[i].best);
-        assert_int_equal(attr_int(row, "data-max"), want[i].max);
+        assert_int_equal(attr_int(row, "data-expert"), want[i].expert);
         if (strcmp(want[i].goal, "total") != 0) {
             const sp_debrief_goal *g = &d->goals[sp_handbook_goal(HB, want[i].goal)];
             assert_int_equal(g->score, want[i].you);
-            assert_int_equal(g->expert, want[i].best);
+            assert_int_equal(g->expert, want[i].expert);
             /* and the chart's bars carry the same numbers */
             snprintf(key, sizeof key, "<g data-goal=\"%s\">", want[i].goal);
             const char *bars = strstr(h, key);
             assert_non_null(bars);
             assert_int_equal(attr_int(bars, "data-you"), want[i].you);
-            assert_int_equal(attr_int(bars, "data-best"), want[i].best);
-            assert_int_equal(attr_int(bars, "data-max"), want[i].max);
+            assert_int_equal(attr_int(bars, "data-expert"), want[i].expert);
         }
     }
     assert_int_equal(d->total, -2);
+    const char *sum = strstr(h, "<p class=\"sum\"");
+    assert_int_equal(attr_int(sum, "data-score"), -2);
+    assert_int_equal(attr_int(sum, "data-left"), 13);
+    assert_int_equal(attr_int(sum, "data-still"), 0);
+    assert_int_equal(attr_int(sum, "data-max"), 11);
+    assert_non_null(strstr(h, "Jouw score -2 + laten liggen 13 + nog haalbaar 0 = maximum van de casus 11"));
+    /* the zero line is labelled, and every figure has its sentence */
+    assert_non_null(strstr(h, "data-zero=\"0\">0</text>"));
+    assert_int_equal(count(h, "<dt>"), 6);
+    assert_non_null(strstr(h, "<dt>Laten liggen</dt>"));
 
-    /* The timeline: one mark per decision, graded. */
+    /* The timeline: one mark per decision, by the points it left. */
     assert_int_equal(count(h, "<g data-turn="), 4);
-    static const char *const grades[] = { "worst", "worst", "best", "worst" };
+    static const char *const grades[] = { "left", "left", "strongest", "left" };
+    static const int left[] = { 3, 4, 0, 6 };
     for (int i = 0; i < 4; i++) {
         char key[64];
         snprintf(key, sizeof key, "<g data-turn=\"%d\" data-grade=\"%s\"", i + 1, grades[i]);
         assert_non_null(strstr(h, key));
+        assert_int_equal(attr_int(strstr(h, key), "data-left"), left[i]);
         snprintf(key, sizeof key, "id=\"turn-%d\"", i + 1);
         assert_non_null(strstr(h, key));
+        assert_int_equal(attr_int(strstr(h, key), "data-left"), left[i]);
     }
     const char *art = strstr(h, "id=\"turn-2\"");
     assert_int_equal(attr_int(art, "data-total"), 0);
-    assert_int_equal(attr_int(art, "data-best"), 3);
+    /* After a choice that left points: the stronger option and its score. */
+    const char *strong = strstr(art, "<p class=\"stronger-was\"");
+    assert_non_null(strong);
+    assert_true(strong < strstr(h, "id=\"turn-3\""));
+    assert_non_null(strstr(strong, "data-stronger=\"wachten\""));
+    assert_int_equal(attr_int(strong, "data-stronger-total"), 3);
+    assert_non_null(strstr(strong, "<strong>Sterker was:</strong>"));
+    assert_null(strstr(strstr(h, "id=\"turn-3\""), "data-stronger=\"toch-jansen\"")); /* left 0: none */
     /* The decisions with their texts, the other options and what they apply. */
     assert_non_null(strstr(h, "Goed, dan doen we het met z&#39;n tweeën."));
     assert_non_null(strstr(h, iv_label("int.voorbereiden", SP_LANG_NL))); /* what wachten applies */
@@ -211,7 +234,7 @@ static void html_unfinished(void **state)
 /* ---- CSV ------------------------------------------------------------------------- */
 
 /* A strict RFC 4180 reader: fields[row][col] as malloc'd strings. */
-typedef struct { char *f[16][16]; int n_rows, n_cols[16]; } table;
+typedef struct { char *f[32][24]; int n_rows, n_cols[32]; } table;
 
 static void parse_csv(const char *s, table *tb)
 {
@@ -219,7 +242,7 @@ static void parse_csv(const char *s, table *tb)
     const char *p = s;
     while (*p) {
         int row = tb->n_rows++;
-        assert_true(row < 16);
+        assert_true(row < 32);
         for (;;) {
             char buf[4096];
             size_t n = 0;
@@ -244,6 +267,7 @@ static void parse_csv(const char *s, table *tb)
                 }
             }
             buf[n] = '\0';
+            assert_true(tb->n_cols[row] < 24);
             tb->f[row][tb->n_cols[row]++] = strdup(buf);
             if (*p == ',') {
                 p++;
@@ -270,52 +294,126 @@ static void csv_rows_match_decisions(void **state)
     sp_replay *r = fixture("p2", SP_LANG_NL, &t);
     assert_int_equal(sp_replay_add_note(r, t, 2, "Lang, met \"aanhalingstekens\", komma's\nen een tweede regel"), SP_OK);
     size_t len;
-    char *csv = sp_export_csv(r, &len);
+    sp_debrief *d = sp_debrief_build(r->s);
+    char *csv = sp_export_csv(r, d, &len);
     assert_non_null(csv);
     table tb;
     parse_csv(csv, &tb);
-    assert_int_equal(tb.n_rows, 1 + r->n_decisions);
-    static const char *const head[] = { "beurt", "knoop", "optie", "tekst", "score", "beste score",
+    /* header, decisions, total, expert route, empty, figure header, 6 figures */
+    assert_int_equal(tb.n_rows, 1 + r->n_decisions + 2 + 1 + 1 + 6);
+    static const char *const head[] = { "beurt", "knoop", "optie", "tekst", "Relatie", "Eigenaarschap",
+                                        "Helderheid", "Eigen koers", "score", "laten liggen", "sterkere optie",
                                         "interventies", "gedachte", "rode vlaggen gemarkeerd", "stemmen",
                                         "notities" };
-    for (int c = 0; c < 11; c++)
+    for (int c = 0; c < 16; c++)
         assert_string_equal(tb.f[0][c], head[c]);
+    for (int row = 0; row < tb.n_rows; row++)
+        assert_int_equal(tb.n_cols[row], 16);
     for (int i = 0; i < r->n_decisions; i++) {
         const sp_replay_step *s = &r->steps[i];
         const sp_option *o = &SC->nodes[s->node].options[s->chosen];
         char **f = tb.f[i + 1];
-        assert_int_equal(tb.n_cols[i + 1], 11);
         assert_int_equal(atoi(f[0]), s->turn);
         assert_string_equal(f[1], SC->nodes[s->node].id);
         assert_string_equal(f[2], o->id);
         assert_string_equal(f[3], sp_text_get(&o->text, SP_LANG_NL));
-        assert_int_equal(atoi(f[4]), s->total);
-        assert_int_equal(atoi(f[5]), s->best_total);
+        assert_int_equal(atoi(f[8]), s->total);
+        assert_string_equal(f[9], "0"); /* p2 is the expert route: nothing left */
+        assert_string_equal(f[10], "");
     }
-    assert_string_equal(tb.f[1][7], "th.falen (helpend)");
-    assert_string_equal(tb.f[1][8], rf_label("rf.niet-lekker", SP_LANG_NL));
-    assert_string_equal(tb.f[1][9], "mislukt 2; doorbreken 5");
-    assert_string_equal(tb.f[2][6], iv_label("int.voorbereiden", SP_LANG_NL));
-    assert_string_equal(tb.f[3][6], iv_label("int.duidelijk", SP_LANG_NL));
-    assert_string_equal(tb.f[3][9], "bal 3; persoon 4 (de begeleider besliste)");
-    assert_string_equal(tb.f[3][10], "Lang, met \"aanhalingstekens\", komma's\nen een tweede regel");
-    assert_string_equal(tb.f[4][10], "");
+    assert_string_equal(tb.f[1][12], "th.falen (helpend)");
+    assert_string_equal(tb.f[1][13], rf_label("rf.niet-lekker", SP_LANG_NL));
+    assert_string_equal(tb.f[1][14], "mislukt 2; doorbreken 5");
+    assert_string_equal(tb.f[2][11], iv_label("int.voorbereiden", SP_LANG_NL));
+    assert_string_equal(tb.f[3][11], iv_label("int.duidelijk", SP_LANG_NL));
+    assert_string_equal(tb.f[3][14], "bal 3; persoon 4 (de begeleider besliste)");
+    assert_string_equal(tb.f[3][15], "Lang, met \"aanhalingstekens\", komma's\nen een tweede regel");
+    assert_string_equal(tb.f[4][15], "");
     free_table(&tb);
     free(csv);
+    sp_debrief_free(d);
     sp_replay_free(r);
     sp_transcript_free(t);
 
     /* A false alarm is named as one; English headers. */
     r = fixture("p4", SP_LANG_EN, &t);
-    csv = sp_export_csv(r, &len);
+    d = sp_debrief_build(r->s);
+    csv = sp_export_csv(r, d, &len);
     parse_csv(csv, &tb);
     assert_string_equal(tb.f[0][0], "turn");
+    assert_string_equal(tb.f[0][9], "points left");
     char want[256];
     snprintf(want, sizeof want, "%s (false alarm)", rf_label("rf.niet-pluis", SP_LANG_EN));
-    assert_string_equal(tb.f[1][8], want);
-    assert_string_equal(tb.f[1][9], "");
+    assert_string_equal(tb.f[1][13], want);
+    assert_string_equal(tb.f[1][14], "");
     free_table(&tb);
     free(csv);
+    sp_debrief_free(d);
+    sp_replay_free(r);
+    sp_transcript_free(t);
+}
+
+/* The figures of p1 in the CSV (worked out by hand in html_figures): per
+ * decision the deltas per goal, the points left and the stronger option;
+ * the total row sums the columns; the expert route's row sums to the
+ * maximum; every figure with its value and meaning. */
+static void csv_figures(void **state)
+{
+    (void)state;
+    sp_transcript *t;
+    sp_replay *r = fixture("p1", SP_LANG_NL, &t);
+    sp_debrief *d = sp_debrief_build(r->s);
+    size_t len;
+    char *csv = sp_export_csv(r, d, &len);
+    table tb;
+    parse_csv(csv, &tb);
+    static const int deltas[4][5] = { /* relatie, eigenaarschap, helderheid, koers, score */
+        { 0, 0, 0, -1, -1 }, { 1, 0, -1, 0, 0 }, { 0, 2, 0, 0, 2 }, { 0, 0, -1, -2, -3 } };
+    static const char *const left[4] = { "3", "4", "0", "6" };
+    static const char *const stronger_at[4] = { "doorbreken", "wachten", NULL, "teruggeven" };
+    int sums[5] = { 0 };
+    for (int i = 0; i < 4; i++) {
+        char **f = tb.f[i + 1];
+        for (int c = 0; c < 5; c++) {
+            assert_int_equal(atoi(f[4 + c]), deltas[i][c]);
+            sums[c] += atoi(f[4 + c]);
+        }
+        assert_string_equal(f[9], left[i]);
+        if (!stronger_at[i]) {
+            assert_string_equal(f[10], "");
+            continue;
+        }
+        const sp_node *nd = &SC->nodes[r->steps[i].node];
+        char want[1024];
+        for (int k = 0; k < nd->n_options; k++)
+            if (strcmp(nd->options[k].id, stronger_at[i]) == 0)
+                snprintf(want, sizeof want, "%s (%+d)", sp_text_get(&nd->options[k].text, SP_LANG_NL),
+                         sp_option_total(&nd->options[k]));
+        assert_string_equal(f[10], want);
+    }
+    char **tot = tb.f[5], **exp = tb.f[6];
+    assert_string_equal(tot[0], "totaal");
+    for (int c = 0; c < 5; c++)
+        assert_int_equal(atoi(tot[4 + c]), sums[c]);
+    assert_int_equal(atoi(tot[8]), -2);
+    assert_string_equal(tot[9], "13");
+    assert_string_equal(exp[0], "expertroute");
+    static const int expert[5] = { 2, 3, 2, 4, 11 };
+    for (int c = 0; c < 5; c++)
+        assert_int_equal(atoi(exp[4 + c]), expert[c]);
+    assert_string_equal(tb.f[7][0], "");
+    assert_string_equal(tb.f[8][0], "getal");
+    static const struct { const char *name, *value; } figs[] = {
+        { "jouw score", "-2" }, { "laten liggen", "13" }, { "nog haalbaar", "0" },
+        { "maximum van de casus", "11" }, { "expertroute", "11" }, { "sterkere optie", "" } };
+    for (int k = 0; k < 6; k++) {
+        assert_string_equal(tb.f[9 + k][0], figs[k].name);
+        assert_string_equal(tb.f[9 + k][1], figs[k].value);
+        assert_true(strlen(tb.f[9 + k][2]) > 20); /* a sentence */
+    }
+    free_table(&tb);
+    free(csv);
+    sp_debrief_free(d);
     sp_replay_free(r);
     sp_transcript_free(t);
 }
@@ -338,6 +436,7 @@ int main(void)
         cmocka_unit_test(html_notes_escaped_and_english),
         cmocka_unit_test(html_unfinished),
         cmocka_unit_test(csv_rows_match_decisions),
+        cmocka_unit_test(csv_figures),
         cmocka_unit_test(words_complete),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

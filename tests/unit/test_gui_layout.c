@@ -158,8 +158,9 @@ static void test_settings_damaged(void **state)
     assert_int_equal(sp_gui_settings_parse("conf/settings.ini", bad, strlen(bad), &s, d), SP_EINVAL);
     assert_int_equal(sp_diag_count(d), 1);
     assert_non_null(strstr(sp_diag_message(d, 0), "conf/settings.ini:2: "));
-    /* damage means defaults, even for the lines that were fine */
-    assert_int_equal(s.text_size, SP_GUI_SIZE_M);
+    /* the line that was not understood is ignored; the others apply */
+    assert_int_equal(s.text_size, SP_GUI_SIZE_L);
+    assert_int_equal(s.high_contrast, 0);
     sp_diag_clear(d);
     assert_int_equal(sp_gui_settings_parse("s.ini", "just words\n", 11, &s, d), SP_EINVAL);
     assert_non_null(strstr(sp_diag_message(d, 0), "s.ini:1: "));

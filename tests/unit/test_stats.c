@@ -94,7 +94,7 @@ static void kruispunt_figures(void **state)
     for (int i = 0; i < 5; i++) {
         sp_transcript *t = NULL;
         sp_replay *r = replay_of(PLAYS[i], &t, KRUIS);
-        assert_int_equal(sp_stats_add(st, r), SP_OK);
+        assert_int_equal(sp_stats_add(st, r, NULL), SP_OK);
         sp_replay_free(r);
         sp_transcript_free(t);
     }
@@ -167,7 +167,7 @@ static void kruispunt_figures(void **state)
     /* Another case is refused. */
     sp_transcript *t = NULL;
     sp_replay *o = replay_of("o1", &t, OMWEG);
-    assert_int_equal(sp_stats_add(st, o), SP_EINVAL);
+    assert_int_equal(sp_stats_add(st, o, NULL), SP_EINVAL);
     assert_int_equal(st->n_plays, 5);
     sp_replay_free(o);
     sp_transcript_free(t);
@@ -182,7 +182,7 @@ static void agrees_with_debrief(void **state)
         sp_transcript *t = NULL;
         sp_replay *r = replay_of(PLAYS[i], &t, KRUIS);
         sp_stats *st = sp_stats_new(KRUIS);
-        assert_int_equal(sp_stats_add(st, r), SP_OK);
+        assert_int_equal(sp_stats_add(st, r, NULL), SP_OK);
         sp_debrief *d = sp_debrief_build(r->s);
         int miss_iv = 0, miss_fl = 0, false_fl = 0;
         for (int k = 0; k < HB->n_interventions; k++)
