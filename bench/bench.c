@@ -19,7 +19,7 @@
  *   mem       load once, print peak RSS and arena bytes (run it in a fresh process)
  *   load N    load N times in this process, print the median time
  *   steps N   N random choice steps, restarting at each ending
- *   analysis N  sp_analysis_run N times, print the median time
+ *   analysis N  sp_check_run N times (exact maximum and every `check` analysis), print the median time
  * Every mode prints one line of key=value pairs for bench/run.sh.
  */
 
@@ -227,20 +227,23 @@ int main(int argc, char **argv)
         sp_scenario *sc = load(dir, file, hb, d);
         double *t = calloc((size_t)n, sizeof *t);
         int reach = 0;
+        int states = 0, max = 0;
         for (int i = 0; i < n; i++) {
-            sp_analysis *a = NULL;
+            sp_check *c = NULL;
             double t0 = now_ms();
-            if (sp_analysis_run(sc, &a) != SP_OK) {
-                fprintf(stderr, "bench: sp_analysis_run failed\n");
+            if (sp_check_run(sc, d, &c) != SP_OK) {
+                fprintf(stderr, "bench: sp_check_run failed\n");
                 return 1;
             }
             t[i] = now_ms() - t0;
             reach = 0;
-            for (int j = 0; j < a->n_nodes; j++)
-                reach += a->reachable[j];
-            sp_analysis_free(a);
+            for (int j = 0; j < c->a->n_nodes; j++)
+                reach += c->a->reachable[j];
+            states = c->a->n_states;
+            max = c->a->max_total;
+            sp_check_free(c);
         }
-        printf("analysis_ms=%.3f runs=%d reachable=%d\n", median(t, n), n, reach);
+        printf("analysis_ms=%.3f runs=%d reachable=%d states=%d max=%d\n", median(t, n), n, reach, states, max);
         free(t);
         sp_scenario_free(sc);
     } else {

@@ -67,17 +67,11 @@ int sp_ck_path(const sp_ckgraph *g, const int *pk, const int *pj, int k, sp_apat
     return 1;
 }
 
-static int edge_total(const sp_node *n, int j)
-{
-    return n->kind == SP_NODE_GOTO ? 0 : sp_option_total(&n->options[j]);
-}
-
 /* ---- ending coherence ------------------------------------------------------- */
 
 /* lo/hi: per state, the lowest and highest total from the start. */
 static void forward_totals(const sp_ckgraph *g, int *hi, int *lo, int *phk, int *phj, int *plk, int *plj)
 {
-    const sp_value *v = g->v;
     if (g->K <= 0)
         return;
     for (int k = 0; k < g->K; k++) {
@@ -88,9 +82,8 @@ static void forward_totals(const sp_ckgraph *g, int *hi, int *lo, int *phk, int 
     for (int k = g->K - 1; k >= 0; k--) {
         if (hi[k] == UNSET)
             continue;
-        const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
-        for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
-            int j = v->edges[e], c = g->pos[v->edges[e + 1]], t = edge_total(n, j);
+        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
+            int j = g->ej[e], c = g->ec[e], t = g->et[e];
             if (hi[c] == UNSET || hi[k] + t > hi[c]) {
                 hi[c] = hi[k] + t;
                 phk[c] = k;
@@ -109,7 +102,6 @@ static void forward_totals(const sp_ckgraph *g, int *hi, int *lo, int *phk, int 
  * yet; bit 1: with at least one, all hindering. Parents per bit. */
 static void forward_hindering(const sp_ckgraph *g, unsigned char *hf, int *pk[2], int *pj[2], unsigned char *pb)
 {
-    const sp_value *v = g->v;
     if (g->K <= 0)
         return;
     memset(hf, 0, (size_t)g->K);
@@ -121,8 +113,8 @@ static void forward_hindering(const sp_ckgraph *g, unsigned char *hf, int *pk[2]
         for (int b = 0; b < 2; b++) {
             if (!(hf[k] & (1 << b)))
                 continue;
-            for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
-                int j = v->edges[e], c = g->pos[v->edges[e + 1]];
+            for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
+                int j = g->ej[e], c = g->ec[e];
                 if (thought && n->options[j].side != SP_SIDE_HINDERING)
                     continue;
                 int nb = b || thought;
@@ -143,24 +135,36 @@ static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == S
 static int hind_path(const sp_ckgraph *g, int *pk[2], int *pj[2], const unsigned char *pb, int k,
                      sp_apath *out)
 {
-    int *lk = malloc(sizeof(int) * (size_t)g->K), *lj = malloc(sizeof(int) * (size_t)g->K);
-    int ok = lk && lj;
-    if (ok) {
-        int b = 1;
-        for (int x = k; x >= 0;) {
-            int p = pk[b][x];
-            lk[x] = p;
-            lj[x] = p >= 0 ? pj[b][x] : 0;
-            if (p < 0)
-                break;
-            b = pb[(size_t)x * 2 + (size_t)b];
-            x = p;
-        }
-        ok = sp_ck_path(g, lk, lj, k, out);
+    /* count, then fill from the end */
+    int n = 0, x = k, b = 1;
+    while (pk[b][x] >= 0) {
+        int p = pk[b][x];
+        b = pb[(size_t)x * 2 + (size_t)b];
+        x = p;
+        n++;
     }
-    free(lk);
-    free(lj);
-    return ok;
+    out->n = 0;
+    out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->options = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (!out->nodes || !out->options)
+        return 0;
+    int i = n;
+    x = k;
+    b = 1;
+    while (pk[b][x] >= 0) {
+        int p = pk[b][x];
+        i--;
+        out->nodes[i] = sp_ck_node(g, p);
+        out->options[i] = pj[b][x];
+        b = pb[(size_t)x * 2 + (size_t)b];
+        x = p;
+    }
+    for (int r = 0; r < n; r++)
+        if (g->sc->nodes[out->nodes[r]].kind != SP_NODE_GOTO) {
+            out->nodes[out->n] = out->nodes[r];
+            out->options[out->n++] = out->options[r];
+        }
+    return 1;
 }
 
 static int endings_fit(const sp_ckgraph *g, sp_check *c)
@@ -254,7 +258,6 @@ out:
 
 static int detours(const sp_ckgraph *g, sp_check *c)
 {
-    const sp_value *v = g->v;
     const sp_scenario *sc = g->sc;
     unsigned char *seen = calloc((size_t)sc->n_nodes, 1);
     c->detours = malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
@@ -263,27 +266,26 @@ static int detours(const sp_ckgraph *g, sp_check *c)
         return 0;
     }
     for (int k = g->K - 1; k >= 0; k--) {
-        int slot = v->order[k], node = sp_ck_node(g, k);
+        int node = sp_ck_node(g, k);
         const sp_node *n = &sc->nodes[node];
         if (seen[node] || (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT))
             continue;
-        int route = v->best[slot], answer = -1, at = 0, av = 0;
-        for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
-            int j = v->edges[e], child = v->edges[e + 1];
-            if (v->val[child] == SP_VALUE_NONE)
+        int route = g->best[k], answer = -1, at = 0, av = 0;
+        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
+            int child = g->ec[e];
+            if (g->val[child] == SP_VALUE_NONE)
                 continue;
-            int t = sp_option_total(&n->options[j]);
-            if (answer < 0 || t > at) {
-                answer = j;
-                at = t;
-                av = t + v->val[child];
+            if (answer < 0 || g->et[e] > at) {
+                answer = g->ej[e];
+                at = g->et[e];
+                av = at + g->val[child];
             }
         }
         if (route < 0 || answer < 0 || sp_option_total(&n->options[route]) >= at)
             continue;
         seen[node] = 1;
         c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route,
-                                                  sp_option_total(&n->options[route]), v->val[slot] };
+                                                  sp_option_total(&n->options[route]), g->val[k] };
     }
     free(seen);
     return 1;
@@ -455,10 +457,67 @@ static sp_status carried_starts(const sp_scenario *sc, sp_value *v, int *vars)
 
 /* ---- putting it together ------------------------------------------------------ */
 
-/* reachable[] and offered[] over the states of every start searched. */
+/* The state graph by k, in arrays read in order. 0 on out-of-memory. */
+static int compact(sp_ckgraph *g)
+{
+    const sp_value *v = g->v;
+    size_t K = (size_t)(g->K ? g->K : 1), E = v->eoff[g->K] / 2 + 1;
+    g->nodek = malloc(sizeof(int) * K);
+    g->val = malloc(sizeof(int) * K);
+    g->best = malloc(sizeof(int) * K);
+    g->eo = malloc(sizeof(int) * (K + 1));
+    g->ej = malloc(sizeof(int) * E);
+    g->ec = malloc(sizeof(int) * E);
+    g->et = malloc(sizeof(int) * E);
+    if (!g->nodek || !g->val || !g->best || !g->eo || !g->ej || !g->ec || !g->et)
+        return 0;
+    for (int k = 0; k < g->K; k++) {
+        int slot = v->order[k];
+        g->pos[slot] = k;
+        g->nodek[k] = sp_value_slot_node(v, slot);
+        g->val[k] = v->val[slot];
+        g->best[k] = v->best[slot];
+    }
+    int e = 0;
+    for (int k = 0; k < g->K; k++) {
+        const sp_node *n = &g->sc->nodes[g->nodek[k]];
+        g->eo[k] = e;
+        for (size_t x = v->eoff[k]; x < v->eoff[k + 1]; x += 2, e++) {
+            g->ej[e] = v->edges[x];
+            g->ec[e] = g->pos[v->edges[x + 1]];
+            g->et[e] = n->kind == SP_NODE_GOTO ? 0 : v->otot[g->a->opt_base[g->nodek[k]] + g->ej[e]];
+        }
+    }
+    g->eo[g->K] = e;
+    return 1;
+}
+
+/* 1 when a carried variable is read by a condition of an option or a goto. */
+static int carries(const sp_scenario *sc)
+{
+    unsigned char *used = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
+    int yes = 0;
+    if (!used)
+        return 1;
+    for (int i = 0; i < sc->n_nodes; i++) {
+        for (int k = 0; k < sc->nodes[i].n_gotos; k++)
+            sp_cond_vars(sc->nodes[i].gotos[k].cond, used);
+        for (int k = 0; k < sc->nodes[i].n_options; k++)
+            sp_cond_vars(sc->nodes[i].options[k].cond, used);
+    }
+    for (int i = 0; i < sc->n_vars; i++)
+        yes |= used[i] && sc->vars[i].carry;
+    free(used);
+    return yes;
+}
+
+/* reachable[] and offered[] over the states of every start searched (the
+ * main search alone when no carried variable matters). */
 static void reach_union(sp_analysis *a, const sp_value *v, const sp_value *lean)
 {
     const sp_scenario *sc = v->sc;
+    if (!lean)
+        return;
     for (int i = 0; i < lean->n_order; i++)
         a->reachable[sp_value_slot_node(lean, lean->order[i])] = 1;
     for (int i = 0; i < v->opt_base[sc->n_nodes]; i++)
@@ -475,7 +534,8 @@ static void reach_union(sp_analysis *a, const sp_value *v, const sp_value *lean)
 
 static int dead_ends(const sp_value *v, sp_check *c)
 {
-    v = c->lean; /* it searched the start values too, and the carried ones */
+    if (c->lean)
+        v = c->lean; /* it searched the start values too, and the carried ones */
     sp_dead_end *d = malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
     if (!d)
         return 0;
@@ -499,11 +559,19 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
         return rc;
     }
     sp_value *v = c->a->value;
-    sp_ckgraph g = { sc, v, c->a, v->n_order, NULL, NULL };
+    sp_ckgraph g;
+    memset(&g, 0, sizeof g);
+    g.sc = sc;
+    g.v = v;
+    g.a = c->a;
+    g.K = v->n_order;
     g.vars = malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
-    rc = g.vars ? sp_value_new(sc, d, &c->lean) : SP_ENOMEM;
-    if (rc == SP_OK)
-        rc = carried_starts(sc, c->lean, g.vars);
+    rc = g.vars ? SP_OK : SP_ENOMEM;
+    if (rc == SP_OK && carries(sc)) {
+        rc = sp_value_new(sc, d, &c->lean);
+        if (rc == SP_OK)
+            rc = carried_starts(sc, c->lean, g.vars);
+    }
     if (rc != SP_OK) {
         free(g.vars);
         sp_check_free(c);
@@ -512,15 +580,21 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     reach_union(c->a, v, c->lean);
     g.pos = malloc(sizeof(int) * (v->cap ? v->cap : 1));
     int ok = g.pos && g.vars && dead_ends(v, c);
+    ok = ok && compact(&g);
     if (ok) {
-        for (int k = 0; k < g.K; k++)
-            g.pos[v->order[k]] = k;
         ok = endings_fit(&g, c) && detours(&g, c) && sp_check_words(&g, c);
         tells(&g, c);
         translations(sc, c);
     }
     free(g.pos);
     free(g.vars);
+    free(g.nodek);
+    free(g.val);
+    free(g.best);
+    free(g.eo);
+    free(g.ej);
+    free(g.ec);
+    free(g.et);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

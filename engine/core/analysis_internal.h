@@ -52,6 +52,7 @@ struct sp_value {
     sp_vframe *st; int *svars; int scap;  /* the search stack */
     uint64_t *tmpkey;
     unsigned char *offered;    /* per option (opt_base), offered in some state */
+    int *otot;                 /* per option (opt_base): its own total */
     int *opt_base;
     sp_vdead *dead; int n_dead;
     unsigned char *dead_seen;  /* per node */
@@ -94,9 +95,13 @@ typedef struct {
     int K;                     /* states */
     int *pos;                  /* slot -> k */
     int *vars;                 /* scratch: every variable */
+    /* Per state k: node, V and stronger option; its edges e in
+     * [eo[k], eo[k+1]): option ej[e] (0 after a goto), child state ec[e],
+     * the option's own total et[e] (0 after a goto). */
+    int *nodek, *val, *best, *eo, *ej, *ec, *et;
 } sp_ckgraph;
 
-static inline int sp_ck_node(const sp_ckgraph *g, int k) { return sp_value_slot_node(g->v, g->v->order[k]); }
+static inline int sp_ck_node(const sp_ckgraph *g, int k) { return g->nodek[k]; }
 
 /* Fills c's reading lengths (analysis_words.c); 0 on out-of-memory. */
 int sp_check_words(const sp_ckgraph *g, sp_check *c);

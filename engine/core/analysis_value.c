@@ -482,7 +482,7 @@ static void take(sp_value *v, sp_vframe *f, const sp_node *n, int child)
 {
     if (v->val[child] == SP_VALUE_NONE)
         return;
-    int t = n->kind == SP_NODE_GOTO ? 0 : sp_option_total(&n->options[f->j]);
+    int t = n->kind == SP_NODE_GOTO ? 0 : v->otot[v->opt_base[f->node] + f->j];
     int x = t + v->val[child];
     if (f->bestj < 0 || x > f->bestv || (x == f->bestv && t > f->bestt)) {
         f->bestj = f->j;
@@ -671,8 +671,12 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
         for (int i = 0; i < sc->n_nodes; i++)
             v->opt_base[i + 1] = v->opt_base[i] + sc->nodes[i].n_options;
         v->offered = calloc((size_t)(v->opt_base[sc->n_nodes] ? v->opt_base[sc->n_nodes] : 1), 1);
+        v->otot = malloc(sizeof(int) * (size_t)(v->opt_base[sc->n_nodes] ? v->opt_base[sc->n_nodes] : 1));
+        for (int i = 0; v->otot && i < sc->n_nodes; i++)
+            for (int j = 0; j < sc->nodes[i].n_options; j++)
+                v->otot[v->opt_base[i] + j] = sp_option_total(&sc->nodes[i].options[j]);
     }
-    ok = ok && v->offered && v->dead_seen && v->tmpkey;
+    ok = ok && v->offered && v->otot && v->dead_seen && v->tmpkey;
     if (ok && v->dense) {
         v->cap = (size_t)sc->n_nodes << v->bits;
         v->mark = calloc(v->cap, 1);
@@ -721,6 +725,7 @@ void sp_value_free(sp_value *v)
     free(v->svars);
     free(v->tmpkey);
     free(v->offered);
+    free(v->otot);
     free(v->opt_base);
     free(v);
 }

@@ -126,7 +126,6 @@ static const int *state_vars(const counter *c, int k, int *have)
 static sp_words state_words(const counter *c, int k)
 {
     const sp_ckgraph *g = c->g;
-    const sp_value *v = g->v;
     int node = sp_ck_node(g, k), have = 0;
     const sp_node *n = &g->sc->nodes[node];
     sp_words w = { 0, 0 };
@@ -136,8 +135,8 @@ static sp_words state_words(const counter *c, int k)
         add_w(&w, c->shown[node]);
     if (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT)
         return w;
-    for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
-        int j = v->edges[e], o = g->a->opt_base[node] + j;
+    for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
+        int j = g->ej[e], o = g->a->opt_base[node] + j;
         if (c->o_dyn[o])
             text_add(&n->options[j].text, state_vars(c, k, &have), &w);
         else
@@ -148,11 +147,10 @@ static sp_words state_words(const counter *c, int k)
 
 /* Words read along edge e of state k: the chosen option's feedback, then
  * the lines of the node it leads to. */
-static sp_words edge_words(const counter *c, int k, size_t e)
+static sp_words edge_words(const counter *c, int k, int e)
 {
     const sp_ckgraph *g = c->g;
-    const sp_value *v = g->v;
-    int node = sp_ck_node(g, k), j = v->edges[e], child = sp_value_slot_node(v, v->edges[e + 1]);
+    int node = sp_ck_node(g, k), j = g->ej[e], child = sp_ck_node(g, g->ec[e]);
     int have = 0;
     const sp_node *n = &g->sc->nodes[node];
     sp_words w = { 0, 0 };
@@ -179,20 +177,18 @@ static sp_words edge_words(const counter *c, int k, size_t e)
 static void extremes(counter *c)
 {
     const sp_ckgraph *g = c->g;
-    const sp_value *v = g->v;
     for (int k = 0; k < g->K; k++) {
-        int slot = v->order[k];
         c->best_min[k] = c->best_max[k] = -1;
         c->wmin[k].nl = c->wmax[k].nl = INT_MIN;
-        if (v->val[slot] == SP_VALUE_NONE)
+        if (g->val[k] == SP_VALUE_NONE)
             continue;
         sp_words s = state_words(c, k);
         if (g->sc->nodes[sp_ck_node(g, k)].kind == SP_NODE_ENDING) {
             c->wmin[k] = c->wmax[k] = s;
             continue;
         }
-        for (size_t e = v->eoff[k]; e < v->eoff[k + 1]; e += 2) {
-            int ck = g->pos[v->edges[e + 1]];
+        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
+            int ck = g->ec[e];
             if (c->wmin[ck].nl == INT_MIN)
                 continue;
             sp_words ew = edge_words(c, k, e);
@@ -200,11 +196,11 @@ static void extremes(counter *c)
             sp_words hi = { s.nl + ew.nl + c->wmax[ck].nl, s.en + ew.en + c->wmax[ck].en };
             if (c->best_min[k] < 0 || lo.nl < c->wmin[k].nl) {
                 c->wmin[k] = lo;
-                c->best_min[k] = (int)e;
+                c->best_min[k] = e;
             }
             if (c->best_max[k] < 0 || hi.nl > c->wmax[k].nl) {
                 c->wmax[k] = hi;
-                c->best_max[k] = (int)e;
+                c->best_max[k] = e;
             }
         }
     }
@@ -214,7 +210,6 @@ static void extremes(counter *c)
 static int follow(const counter *c, const int *best, sp_apath *out)
 {
     const sp_ckgraph *g = c->g;
-    const sp_value *v = g->v;
     out->n = 0;
     out->nodes = malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
     out->options = malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
@@ -224,9 +219,9 @@ static int follow(const counter *c, const int *best, sp_apath *out)
         int node = sp_ck_node(g, k);
         if (g->sc->nodes[node].kind != SP_NODE_GOTO) {
             out->nodes[out->n] = node;
-            out->options[out->n++] = v->edges[best[k]];
+            out->options[out->n++] = g->ej[best[k]];
         }
-        k = g->pos[v->edges[best[k] + 1]];
+        k = g->ec[best[k]];
     }
     return 1;
 }
@@ -235,21 +230,19 @@ static int follow(const counter *c, const int *best, sp_apath *out)
 static sp_words expert(const counter *c)
 {
     const sp_ckgraph *g = c->g;
-    const sp_value *v = g->v;
     sp_words w = { 0, 0 };
     for (int k = g->K - 1; k >= 0;) {
-        int slot = v->order[k];
-        if (v->val[slot] == SP_VALUE_NONE)
+        if (g->val[k] == SP_VALUE_NONE)
             return (sp_words){ 0, 0 };
         add_w(&w, state_words(c, k));
         const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
         if (n->kind == SP_NODE_ENDING)
             break;
-        int j = n->kind == SP_NODE_GOTO ? 0 : v->best[slot], next = -1;
-        for (size_t e = v->eoff[k]; e < v->eoff[k + 1] && next < 0; e += 2)
-            if (v->edges[e] == j) {
+        int j = n->kind == SP_NODE_GOTO ? 0 : g->best[k], next = -1;
+        for (int e = g->eo[k]; e < g->eo[k + 1] && next < 0; e++)
+            if (g->ej[e] == j) {
                 add_w(&w, edge_words(c, k, e));
-                next = g->pos[v->edges[e + 1]];
+                next = g->ec[e];
             }
         k = next;
     }

@@ -1,0 +1,338 @@
+/* test_value_property.c: the exact maximum against a brute force written here, over 300 generated cases with conditions, set/add and carried values; the debrief's invariants along random plays. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <limits.h>
+#include <cmocka.h>
+
+#include "core/analysis.h"
+#include "core/cond.h"
+#include "core/debrief.h"
+#include "core/handbook.h"
+#include "core/scenario.h"
+#include "core/session.h"
+#include "testutil.h"
+
+/*
+ * The oracle walks every play of the model by itself: a node's set/add on
+ * entering it (clamped to min..max), the first goto whose condition holds
+ * (else the last), every option whose condition holds, its set/add before
+ * its target. It shares only the condition evaluator with the engine. A
+ * play that meets a decision offering nothing never ends and does not count.
+ */
+
+#define CASES 300
+
+static sp_handbook *HBK;
+
+static int setup(void **state)
+{
+    (void)state;
+    return testutil_load_handbook("tests/data/session/handbook.xml", testutil_schemas(), &HBK);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_handbook_free(HBK);
+    return 0;
+}
+
+/* ---- the oracle ---------------------------------------------------------- */
+
+static void apply(const sp_scenario *sc, int *vars, const sp_effect *e, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const sp_var *v = &sc->vars[e[i].var];
+        long x = e[i].op == SP_EFFECT_SET ? e[i].value : (long)vars[e[i].var] + e[i].value;
+        vars[e[i].var] = (int)(x < v->min ? v->min : x > v->max ? v->max : x);
+    }
+}
+
+/* Best total of a complete play from arriving at node with vars (before its
+ * effects); INT_MIN when none ends. */
+static int brute(const sp_scenario *sc, int node, const int *arrive)
+{
+    int vars[8];
+    memcpy(vars, arrive, sizeof(int) * (size_t)sc->n_vars);
+    const sp_node *n = &sc->nodes[node];
+    apply(sc, vars, n->effects, n->n_effects);
+    if (n->kind == SP_NODE_ENDING)
+        return 0;
+    if (n->kind == SP_NODE_GOTO) {
+        for (int i = 0; i < n->n_gotos; i++)
+            if (i == n->n_gotos - 1 || sp_cond_eval(n->gotos[i].cond, vars))
+                return brute(sc, n->gotos[i].target, vars);
+    }
+    int best = INT_MIN;
+    for (int j = 0; j < n->n_options; j++) {
+        const sp_option *o = &n->options[j];
+        if (!sp_cond_eval(o->cond, vars))
+            continue;
+        int next[8];
+        memcpy(next, vars, sizeof next);
+        apply(sc, next, o->effects, o->n_effects);
+        int t = brute(sc, o->target, next);
+        int own = 0;
+        for (int k = 0; k < o->n_scores; k++)
+            own += o->scores[k].delta;
+        if (t != INT_MIN && t + own > best)
+            best = t + own;
+    }
+    return best;
+}
+
+/* ---- generated cases -------------------------------------------------------- */
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+} sbuf;
+
+static void add(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        va_start(ap, fmt);
+        int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
+        va_end(ap);
+        if (b->s && (size_t)n < b->cap - b->len) {
+            b->len += (size_t)n;
+            return;
+        }
+        b->cap = b->cap * 2 + (size_t)n + 4096;
+        b->s = realloc(b->s, b->cap);
+        assert_non_null(b->s);
+    }
+}
+
+static unsigned rng;
+
+static int rnd(int n)
+{
+    rng = rng * 1103515245u + 12345u;
+    return (int)((rng >> 16) % (unsigned)n);
+}
+
+static const char *const VARS[] = { "a", "b", "c" }; /* c is carried */
+
+static void random_cond(sbuf *b)
+{
+    static const char *const ops[] = { "&gt;=", "&lt;", "==", "!=" };
+    if (rnd(4) == 0)
+        add(b, " if=\"not %s\"", VARS[rnd(3)]);
+    else
+        add(b, " if=\"%s %s %d%s\"", VARS[rnd(3)], ops[rnd(4)], rnd(4), rnd(3) == 0 ? " or c == 2" : "");
+}
+
+static void random_effect(sbuf *b)
+{
+    if (rnd(2))
+        add(b, "<add var=\"%s\" value=\"%d\"/>", VARS[rnd(3)], rnd(5) - 2);
+    else
+        add(b, "<set var=\"%s\" value=\"%d\"/>", VARS[rnd(3)], rnd(4));
+}
+
+static void random_options(sbuf *b, int l, int w, int layers, int width, int thought)
+{
+    static const char *const goals[] = { "relatie", "eigenaarschap", "helderheid", "koers" };
+    int k = l == 0 ? (width < 2 ? 2 : width) + 1 : l + 1 == layers && w == 0 ? 3 : 2 + rnd(2);
+    for (int o = 0; o < k; o++) {
+        char to[32];
+        if (l + 1 == layers)
+            snprintf(to, sizeof to, "end%d", w == 0 ? o : rnd(3));
+        else if (l == 0)
+            snprintf(to, sizeof to, "n1_%d", o < width ? o : 0);
+        else if (o == 0)
+            snprintf(to, sizeof to, "n%d_%d", l + 1, w);
+        else if ((o == 1 && w == 0) || rnd(3) == 0)
+            snprintf(to, sizeof to, "g%d", l + 1);
+        else
+            snprintf(to, sizeof to, "n%d_%d", l + 1, rnd(width));
+        if (l == 0 && o == k - 1 && l + 1 < layers)
+            snprintf(to, sizeof to, "g%d", l + 1);
+        add(b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
+        if (o > 0 && rnd(2))
+            random_cond(b);
+        add(b, "><text>T</text>");
+        if (thought)
+            add(b, "<expresses thought=\"th.leuk\" side=\"%s\"/>", o ? "hindering" : "helpful");
+        add(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+        if (rnd(2))
+            add(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+        for (int e = rnd(3); e > 0; e--)
+            random_effect(b);
+        add(b, "<feedback>f</feedback></option>\n");
+    }
+}
+
+/* Layers of decisions and thoughts; a goto node before each layer after
+ * the first with a condition; three endings. Option 0 of node w leads to
+ * node w of the next layer and option 1 of node 0 to the goto node, so the
+ * loader finds every node reachable (it ignores conditions). */
+static sp_scenario *random_case(unsigned seed)
+{
+    rng = seed;
+    int layers = 3 + rnd(4), width = 1 + rnd(3);
+    sbuf b = { 0 };
+    add(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"eigenschap\" "
+            "phase=\"intake\" version=\"1\" start=\"n0_0\">\n"
+            "<title>Eigenschap</title><summary>Gegenereerd.</summary>\n"
+            "<briefing><you>Jij.</you><meet>Niemand.</meet><situation>Test.</situation>"
+            "<aim>Winnen.</aim></briefing>\n"
+            "<cast><person id=\"ik\" role=\"self\" initials=\"JIJ\" color=\"#000000\">"
+            "<name>Jij</name></person></cast>\n"
+            "<variables><var name=\"a\" init=\"%d\" min=\"0\" max=\"4\"/>"
+            "<var name=\"b\" init=\"0\" min=\"0\" max=\"2\"/>"
+            "<var name=\"c\" init=\"1\" min=\"0\" max=\"3\" carry=\"yes\"/></variables>\n",
+        rnd(5));
+    for (int l = 0; l < layers; l++) {
+        int wl = l == 0 ? 1 : width;
+        for (int w = 0; w < wl; w++) {
+            int thought = rnd(4) == 0;
+            add(&b, "<node id=\"n%d_%d\">", l, w);
+            if (rnd(3) == 0)
+                random_effect(&b);
+            add(&b, thought ? "<thought>\n" : "<decision>\n");
+            random_options(&b, l, w, layers, width, thought);
+            add(&b, thought ? "</thought></node>\n" : "</decision></node>\n");
+        }
+        if (l + 1 < layers) {
+            add(&b, "<node id=\"g%d\">", l + 1);
+            if (rnd(2))
+                random_effect(&b);
+            add(&b, "<goto to=\"n%d_%d\"", l + 1, rnd(width));
+            random_cond(&b);
+            add(&b, "/><goto to=\"n%d_%d\"/></node>\n", l + 1, rnd(width));
+        }
+    }
+    static const char *const kinds[] = { "good", "mixed", "poor" };
+    for (int e = 0; e < 3; e++)
+        add(&b, "<node id=\"end%d\"><ending id=\"e%d\" kind=\"%s\"><title>E</title>"
+                "<evaluation>E.</evaluation></ending></node>\n", e, e, kinds[e]);
+    add(&b, "</scenario>\n");
+    sp_scenario *sc = NULL;
+    sp_diag *d = sp_diag_new();
+    sp_status rc = sp_scenario_load_mem("eigenschap.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);
+    if (rc != SP_OK)
+        for (int i = 0; i < sp_diag_count(d) && i < 5; i++)
+            fprintf(stderr, "seed %u: %s\n", seed, sp_diag_message(d, i));
+    sp_diag_free(d);
+    free(b.s);
+    return rc == SP_OK ? sc : NULL;
+}
+
+/* ---- the properties ------------------------------------------------------------ */
+
+static void assert_figures(const sp_session *s, int seed)
+{
+    sp_debrief *d = sp_debrief_build(s);
+    assert_non_null(d);
+    assert_int_equal(d->exact, 1);
+    int score = 0, expert = 0, left = 0;
+    for (int g = 0; g < d->n_goals; g++) {
+        score += d->goals[g].score;
+        expert += d->goals[g].expert;
+    }
+    for (int i = 0; i < d->n_decisions; i++)
+        left += d->decisions[i].left;
+    if (score != d->total || expert != d->total_max || left != d->left ||
+        d->total + d->left + d->still != d->total_max || (d->finished && d->still != 0))
+        fail_msg("seed %d: score %d/%d expert %d max %d left %d/%d still %d finished %d", seed, score,
+                 d->total, expert, d->total_max, left, d->left, d->still, d->finished);
+    sp_debrief_free(d);
+}
+
+/* Plays the expert path; returns its total (INT_MIN when it is no play). */
+static int play_expert(const sp_scenario *sc, const sp_analysis *a, const int *start)
+{
+    sp_session *s = sp_session_new(sc, SP_LANG_NL);
+    assert_non_null(s);
+    for (int i = 0; i < sc->n_vars; i++)
+        assert_int_equal(sp_session_set_var(s, sc->vars[i].name, start[i]), SP_OK);
+    int total = 0;
+    for (int i = 0; i < a->n_expert; i++) {
+        if (sp_session_view(s)->node != a->expert_nodes[i] ||
+            sp_session_choose(s, a->expert_options[i]) != SP_OK) {
+            sp_session_free(s);
+            return INT_MIN;
+        }
+        total += sp_option_total(&sc->nodes[a->expert_nodes[i]].options[a->expert_options[i]]);
+    }
+    int done = sp_session_finished(s);
+    sp_session_free(s);
+    return done ? total : INT_MIN;
+}
+
+static void random_play(const sp_scenario *sc, const int *start, int seed)
+{
+    sp_session *s = sp_session_new(sc, SP_LANG_NL);
+    assert_non_null(s);
+    for (int i = 0; i < sc->n_vars; i++)
+        assert_int_equal(sp_session_set_var(s, sc->vars[i].name, start[i]), SP_OK);
+    assert_figures(s, seed);
+    while (!sp_session_finished(s)) {
+        const sp_view *v = sp_session_view(s);
+        if (v->n_options == 0)
+            break; /* a decision that offers nothing: `check` reports it */
+        assert_int_equal(sp_session_choose(s, v->options[rnd(v->n_options)].option), SP_OK);
+        assert_figures(s, seed);
+    }
+    sp_session_free(s);
+}
+
+static void exact_max_matches_brute_force(void **state)
+{
+    (void)state;
+    int checked = 0, none = 0;
+    for (unsigned seed = 1; checked < CASES && seed < 10 * CASES; seed++) {
+        sp_scenario *sc = random_case(seed);
+        if (!sc)
+            continue;
+        checked++;
+        int start[3];
+        for (int i = 0; i < sc->n_vars; i++)
+            start[i] = sc->vars[i].init;
+        if (seed % 2)
+            start[2] = (int)(seed / 2 % 4); /* a carried value, as in a trajectory */
+        int want = brute(sc, sc->start, start);
+        sp_analysis *a = NULL;
+        assert_int_equal(sp_analysis_run_from(sc, start, NULL, &a), SP_OK);
+        if (want == INT_MIN) {
+            none++;
+            assert_int_equal(a->n_expert, 0);
+            assert_int_equal(a->expert_ending, -1);
+            assert_int_equal(a->max_total, 0);
+        } else {
+            if (a->max_total != want)
+                fail_msg("seed %u: max %d, brute force %d", seed, a->max_total, want);
+            int got = play_expert(sc, a, start);
+            if (got != want)
+                fail_msg("seed %u: the expert path plays %d, brute force %d", seed, got, want);
+            int goals = 0;
+            for (int g = 0; g < HBK->n_goals; g++)
+                goals += a->expert_goal[g];
+            assert_int_equal(goals, want);
+        }
+        sp_analysis_free(a);
+        for (int p = 0; p < 3; p++)
+            random_play(sc, start, (int)seed);
+        sp_scenario_free(sc);
+    }
+    assert_int_equal(checked, CASES);
+    /* the generator makes both kinds: most cases end, a few cannot */
+    assert_true(none < CASES / 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(exact_max_matches_brute_force),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
