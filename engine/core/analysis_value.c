@@ -470,7 +470,8 @@ static int edges_keep(sp_value *v, const sp_vframe *f)
         v->edges = e;
         v->edcap = ncap;
     }
-    memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(int) * add);
+    if (add)
+        memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(int) * add);
     v->eoff[k] = v->edn;
     v->edn += add;
     v->eoff[k + 1] = v->edn;
