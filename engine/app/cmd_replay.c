@@ -13,6 +13,7 @@
 #include "app/replay_cli.h"
 #include "core/debrief.h"
 #include "core/export.h"
+#include "core/figures.h"
 #include "core/fs.h"
 #include "term/term.h"
 
@@ -20,7 +21,7 @@
 
 typedef enum {
     R_KEYS, R_ASK, R_NOTE_ASK, R_NOTE_SAVED, R_JUMP_ASK, R_NO_TURN, R_BRANCH_FROM,
-    R_NO_BRANCH, R_HISTORY, R_HISTORY_EMPTY, R_PICK, R_OF, R_END, R_UNREADABLE, R_BEST_MARK,
+    R_NO_BRANCH, R_HISTORY, R_HISTORY_EMPTY, R_PICK, R_OF, R_END, R_UNREADABLE,
     R_BRANCH_MARK, R_PAUSED, R_COUNT
 } rmsg;
 
@@ -47,7 +48,6 @@ static const char *const words[R_COUNT][SP_LANG_COUNT] = {
     [R_OF] = { "van", "of" },
     [R_END] = { "einde", "end" },
     [R_UNREADABLE] = { "niet te openen", "cannot be opened" },
-    [R_BEST_MARK] = { "beste", "best" },
     [R_BRANCH_MARK] = { "aftakking", "branch" },
     [R_PAUSED] = { "Gepauzeerd.", "Paused." },
 };
@@ -101,7 +101,10 @@ static void cat(char *buf, size_t len, const char *fmt, ...)
     va_end(ap);
 }
 
-static void option_line(sp_term *t, const sp_replay *r, const sp_replay_step *s, int k)
+/* One option on offer; mark: the node option index to mark as the
+ * strongest (the choice itself when it left nothing, else the stronger
+ * option), -1 for none. */
+static void option_line(sp_term *t, const sp_replay *r, const sp_replay_step *s, int k, int mark)
 {
     sp_lang l = t->lang;
     const sp_handbook *hb = r->sc->handbook;
@@ -110,8 +113,8 @@ static void option_line(sp_term *t, const sp_replay *r, const sp_replay_step *s,
     char label[32], text[4096] = "";
     snprintf(label, sizeof label, "%s%d. ", taken ? "> " : "  ", k + 1);
     cat(text, sizeof text, "%s [%+d", sp_text_get(&o->text, l), total);
-    if (total == s->best_total)
-        cat(text, sizeof text, ", %s", rw(l, R_BEST_MARK));
+    if (s->offered[k] == mark)
+        cat(text, sizeof text, ", %s", mark == s->chosen ? ew(l, SP_EX_STRONGEST) : sp_figure_name(l, SP_FIG_STRONGER));
     cat(text, sizeof text, "]");
     if (o->n_interventions)
         cat(text, sizeof text, " (%s: ", ew(l, SP_EX_APPLIES));
@@ -165,13 +168,21 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
     const sp_node *nd = &r->sc->nodes[s->node];
     char head[512];
     fputc('\n', t->out);
+    /* The figures of this choice come from the play's debrief, as on every
+     * other surface. */
+    sp_debrief *db = i < r->n_decisions ? sp_debrief_build(r->s) : NULL;
+    const sp_debrief_decision *m = db && db->exact && i < db->n_decisions ? &db->decisions[i] : NULL;
+    int mark = !m ? -1 : m->stronger >= 0 ? m->stronger : m->chosen;
     if (i < r->n_decisions) {
-        snprintf(head, sizeof head, "%s %d %s %d · %s · %s (%+d, %s %+d)", ew(l, SP_EX_TURN), s->turn,
-                 rw(l, R_OF), r->n_decisions, ew(l, s->kind == SP_VIEW_THOUGHT ? SP_EX_THOUGHT : SP_EX_DECISION),
-                 sp_export_grade(l, s->grade), s->total, ew(l, SP_EX_BEST_ON_OFFER), s->best_total);
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", s->grade == SP_GRADE_WORST ? SP_STYLE_BAD
-                     : s->grade == SP_GRADE_BEST ? SP_STYLE_GOOD : SP_STYLE_BOLD, head);
+        int n = snprintf(head, sizeof head, "%s %d %s %d · %s · %+d", ew(l, SP_EX_TURN), s->turn, rw(l, R_OF),
+                         r->n_decisions, ew(l, s->kind == SP_VIEW_THOUGHT ? SP_EX_THOUGHT : SP_EX_DECISION), s->total);
+        if (m && n > 0 && (size_t)n < sizeof head && m->left)
+            snprintf(head + n, sizeof head - (size_t)n, ", %s %d", sp_figure_name(l, SP_FIG_LEFT), m->left);
+        else if (m && n > 0 && (size_t)n < sizeof head)
+            snprintf(head + n, sizeof head - (size_t)n, ", %s", ew(l, SP_EX_STRONGEST));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", !m ? SP_STYLE_BOLD : m->left ? SP_STYLE_BAD : SP_STYLE_GOOD, head);
     }
+    sp_debrief_free(db);
     for (int k = 0; k < s->n_lines; k++) {
         const sp_view_line *vl = &s->lines[k];
         if (vl->speaker < 0) {
@@ -209,7 +220,7 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
     if (*s->prompt)
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_THOUGHT, s->prompt);
     for (int k = 0; k < s->n_offered; k++)
-        option_line(t, r, s, k);
+        option_line(t, r, s, k, mark);
     const sp_option *o = &nd->options[s->chosen];
     char label[64], text[4096];
     snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FEEDBACK));
@@ -504,10 +515,19 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
             fill_int(what, sizeof what, ew(l, SP_EX_UNFINISHED), e[k].n_turns + 1);
             cat(text, sizeof text, "%s", what);
         }
-        cat(text, sizeof text, " · %s %d %s %d", ew(l, SP_EX_SCORE), e[k].total, rw(l, R_OF), e[k].best_total);
+        if (e[k].exact)
+            cat(text, sizeof text, " · %s %d, %s %d", sp_figure_name(l, SP_FIG_SCORE), e[k].total,
+                sp_figure_name(l, SP_FIG_MAX), e[k].max);
+        else
+            cat(text, sizeof text, " · %s %d", sp_figure_name(l, SP_FIG_SCORE), e[k].total);
         if (e[k].branch)
             cat(text, sizeof text, " (%s)", rw(l, R_BRANCH_MARK));
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
+    }
+    for (int f = SP_FIG_SCORE; f <= SP_FIG_MAX; f++) {
+        char name[128];
+        snprintf(name, sizeof name, "%s: ", sp_figure_name(l, (sp_figure)f));
+        sp_term_line(t, 2, SP_STYLE_BOLD, name, SP_STYLE_PLAIN, sp_figure_legend(l, (sp_figure)f));
     }
     int rc = SP_EXIT_OK;
     if (isatty(STDIN_FILENO)) {

@@ -1,5 +1,6 @@
 /* replay.c: lays a transcript out decision by decision (lines, options, scores, flags, votes), branches from it, lists past plays. */
 #include "replay.h"
+#include "debrief.h"
 #include "analysis.h"
 #include "arena.h"
 
@@ -425,6 +426,14 @@ static void scan_one(sp_replay_entry *e, sp_replay_resolve resolve, void *ctx)
         e->n_turns = r->n_decisions;
         e->total = r->total;
         e->best_total = r->best_total;
+        sp_debrief *db = sp_debrief_build(r->s);
+        if (db) {
+            e->exact = db->exact;
+            e->max = db->total_max;
+            e->left = db->left;
+            e->still = db->still;
+        }
+        sp_debrief_free(db);
     }
     e->ok = rc == SP_OK;
     if (!e->ok && sp_diag_count(d) > 0) {

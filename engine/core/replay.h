@@ -127,6 +127,10 @@ typedef struct sp_replay_entry {
     int ending_node;          /* -1 when not finished */
     int n_turns;              /* decisions taken */
     int total, best_total;
+    /* The figures of the play (debrief.h), for the list of earlier plays:
+     * total (your score) + left + still = max; exact 0 when the case is
+     * past the analysis's state limit (then max, left, still are 0). */
+    int max, left, still, exact;
     int branch;               /* 1: branched from another play */
     int ok;                   /* 0: unreadable or no longer fits; error says why */
     char *error;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# figures.sh: the figures of a play (score, left, still, maximum, per goal your score and the expert route) hold their invariants and have one value on every non-window surface: the debrief, the CSV and HTML exports, compare and stats; over every play in tests/plays and plays of generated cases.
+# figures.sh: the figures of a play (score, left, still, maximum, per goal your score and the expert route) hold their invariants and have one value on every non-window surface: the debrief, the CSV and HTML exports, compare, stats and the list of earlier plays; over every play in tests/plays and plays of generated cases.
 # env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root). Each surface's output is parsed here, with awk, as a reader would.
 set -u
 BIN=${SAMENSPEL:-./samenspel}
@@ -189,7 +189,18 @@ for play in "$root"/tests/plays/*.play; do
     trajectory) ;;
     *) t=$(ls "$tmp/home-$name"/samenspel/transcripts/*.xml 2>/dev/null | head -1)
        [ -n "$t" ] && "$BIN" --lang nl export --csv "$tmp/$name.csv" "$t" > /dev/null 2>&1 &&
-           feedback_check "$name" "$tmp/$name.out" "$tmp/$name.csv" ;;
+           feedback_check "$name" "$tmp/$name.out" "$tmp/$name.csv"
+       # The list of earlier plays (replay without a file): your score and the maximum.
+       "$BIN" --lang nl replay < /dev/null > "$tmp/$name.list" 2>&1
+       sed -n 's/.* · jouw score \(-\{0,1\}[0-9]*\), maximum van de casus \([0-9]*\)$/score \1\
+max \2/p' "$tmp/$name.list" > "$tmp/$name.flist"
+       if [ "$(wc -l < "$tmp/$name.flist")" != 2 ]; then
+           bad "$name: the list of earlier plays shows no score and maximum"; cat "$tmp/$name.list"
+       else
+           "$BIN" --lang nl debrief "$t" > "$tmp/$name.debrief" 2> /dev/null
+           read_term "$tmp/$name.debrief" > "$tmp/$name.fterm"
+           same "$name (list of plays)" "$tmp/$name.fterm" "$tmp/$name.flist"
+       fi ;;
     esac
 done
 

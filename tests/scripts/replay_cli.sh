@@ -98,8 +98,9 @@ rm "${T%.xml}.html"
 # ---- the list of past plays --------------------------------------------------------------------------
 S replay < /dev/null > "$work/list.out" 2>&1 || fail "list: $(cat "$work/list.out")"
 grep -q '^Eerdere gesprekken' "$work/list.out" || fail "no list"
-grep -q '^    1\. 2024-05-01 ..:00 · Het kruispunt · Einde: Netjes teruggegeven (goed) · score 8 van 11 (aftakking)$' "$work/list.out" || { cat "$work/list.out"; fail "list row 1"; }
-grep -q '^    2\. 2024-05-01 ..:00 · Het kruispunt · Einde: Nog een kwartaal (zwak) · score -2 van 10$' "$work/list.out" || { cat "$work/list.out"; fail "list row 2"; }
+grep -q '^  maximum van de casus: ' "$work/list.out" || fail "the list has no legend"
+grep -q '^    1\. 2024-05-01 ..:00 · Het kruispunt · Einde: Netjes teruggegeven (goed) · jouw score 8, maximum van de casus 11 (aftakking)$' "$work/list.out" || { cat "$work/list.out"; fail "list row 1"; }
+grep -q '^    2\. 2024-05-01 ..:00 · Het kruispunt · Einde: Nog een kwartaal (zwak) · jouw score -2, maximum van de casus 11$' "$work/list.out" || { cat "$work/list.out"; fail "list row 2"; }
 
 # ---- stats over the fixture plays ------------------------------------------------------------------
 S stats "$REPO/tests/data/replay/plays" > "$work/stats.out" 2> "$work/stats.err" || fail "stats: $(cat "$work/stats.err")"
