@@ -40,6 +40,10 @@ void sp_gui_app_reset_view(sp_gui_app *a)
     a->scroll[0] = a->scroll[1] = 0;
     a->overlay = SP_GUI_OV_NONE;
     a->hover = -1;
+    a->toast[0] = a->toast_dir[0] = '\0';
+    a->bottom_bar = 0;
+    a->reveal = 1;
+    a->debrief_of_replay = 0;
 }
 
 /* ---- life cycle ----------------------------------------------------------------- */
@@ -144,17 +148,48 @@ static void set_setting(sp_gui_app *a, int which, int value)
 
 /* ---- actions --------------------------------------------------------------------------- */
 
+/* Undoes the last step and says what was undone, so the learner sees that
+ * the key did something. */
+static void undo(sp_gui_app *a)
+{
+    int n = sp_session_history_count(a->s);
+    if (n == 0) {
+        sp_gui_app_toast(a, NULL, "%s", _("Er is nog niets om terug te zetten."));
+        return;
+    }
+    sp_step last = *sp_session_history(a->s, n - 1);
+    if (sp_session_undo(a->s) != SP_OK)
+        return;
+    sp_gui_play_save(a);
+    sp_gui_app_reset_view(a);
+    if (last.kind == SP_STEP_FLAG && a->hb && last.flag >= 0 && last.flag < a->hb->n_redflags)
+        sp_gui_app_toast(a, NULL, _("Teruggezet: je markering ‘%s’ is weggehaald."),
+                         sp_text_get(&a->hb->redflags[last.flag].label, a->settings.lang));
+    else
+        sp_gui_app_toast(a, NULL, _("Teruggezet naar beurt %d: je keuze is ongedaan gemaakt."),
+                         sp_session_turn(a->s));
+}
+
 void sp_gui_app_action(sp_gui_app *a, int action, int arg)
 {
-    if (sp_gui_group_action(a, action, arg))
+    if (sp_gui_group_action(a, action, arg) || sp_gui_confirm_action(a, action, arg))
         return;
     const sp_view *v = a->s ? sp_session_view(a->s) : NULL;
     switch ((sp_gui_action)action) {
     case SP_GUI_ACT_NONE:
         break;
-    case SP_GUI_ACT_START:
+    case SP_GUI_ACT_START: {
+        /* Starting anew beside an unfinished play of the same case: say
+         * that it is kept, and offer to go on with it instead. */
+        int ci = arg == SP_CASE_COUNT ? 0 : arg;
+        if (!a->confirmed && ci >= 0 && ci < SP_CASE_COUNT && a->cases[ci].resume) {
+            sp_gui_confirm_ask(a, action, arg);
+            break;
+        }
         a->notice[0] = '\0';
         sp_gui_play_start(a, arg);
+        break;
+    }
         break;
     case SP_GUI_ACT_RESUME:
         a->notice[0] = '\0';
@@ -231,10 +266,8 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
         sp_gui_play_restart(a);
         break;
     case SP_GUI_ACT_UNDO:
-        if (a->s && a->screen == SP_GUI_SCREEN_PLAY && sp_session_undo(a->s) == SP_OK) {
-            sp_gui_play_save(a);
-            sp_gui_app_reset_view(a);
-        }
+        if (a->s && a->screen == SP_GUI_SCREEN_PLAY)
+            undo(a);
         break;
     case SP_GUI_ACT_DEBRIEF:
         if (a->s && sp_session_finished(a->s)) {
@@ -262,6 +295,7 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_REPLAY_AUTO: case SP_GUI_ACT_REPLAY_SPEED: case SP_GUI_ACT_REPLAY_NOTE:
     case SP_GUI_ACT_REPLAY_NOTE_SAVE: case SP_GUI_ACT_REPLAY_BRANCH: case SP_GUI_ACT_REPLAY_PICK:
     case SP_GUI_ACT_COMPARE_WITH: case SP_GUI_ACT_REPLAY_BACK: case SP_GUI_ACT_EXPORT:
+    case SP_GUI_ACT_REPLAY_DEBRIEF: case SP_GUI_ACT_CONFIRM: case SP_GUI_ACT_OPEN_FOLDER:
         sp_gui_replay_action(a, action, arg);
         break;
     }
@@ -314,6 +348,14 @@ void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int 
 {
     if (sp_gui_replay_key(a, last, key, ch) || sp_gui_group_key(a, last, key, ch))
         return;
+    /* The confirmation card's own keys, before the focus: Enter stays. */
+    if (a->overlay == SP_GUI_OV_CONFIRM && !(key == SP_GUI_KEY_ENTER && a->focus[1] >= 0) &&
+        sp_gui_confirm_key(a, key, ch))
+        return;
+    if (a->toast_dir[0] && key == SP_GUI_KEY_CHAR && ch == 'o' && a->overlay == SP_GUI_OV_NONE) {
+        sp_gui_app_action(a, SP_GUI_ACT_OPEN_FOLDER, 0);
+        return;
+    }
     int layer = a->overlay != SP_GUI_OV_NONE;
     int line = a->page_step[layer] > 0 ? a->page_step[layer] / 10 + 1 : 40;
     int page = a->page_step[layer] > 0 ? a->page_step[layer] * 9 / 10 : 400;
@@ -400,13 +442,17 @@ void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int 
             sp_gui_app_action(a, SP_GUI_ACT_DEBRIEF, 0);
         break;
     case SP_GUI_SCREEN_DEBRIEF:
+        /* No single key leaves the debrief: each asks first (the buttons,
+         * chosen on purpose, do not). */
+        if (a->debrief_of_replay)
+            break; /* sp_gui_replay_key() */
         if (key == SP_GUI_KEY_ESC)
-            sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
+            sp_gui_confirm_ask(a, SP_GUI_ACT_TO_MENU, 0);
         else if (key == SP_GUI_KEY_CHAR && ch == 'r')
-            sp_gui_app_action(a, SP_GUI_ACT_AGAIN, 0);
+            sp_gui_confirm_ask(a, SP_GUI_ACT_AGAIN, 0);
         else if (key == SP_GUI_KEY_ENTER)
-            sp_gui_app_action(a, a->traj && a->case_index + 1 < SP_CASE_COUNT
-                                     ? SP_GUI_ACT_NEXT_CASE : SP_GUI_ACT_TO_MENU, 0);
+            sp_gui_confirm_ask(a, a->traj && a->case_index + 1 < SP_CASE_COUNT
+                                      ? SP_GUI_ACT_NEXT_CASE : SP_GUI_ACT_TO_MENU, 0);
         break;
     case SP_GUI_SCREEN_PLAYS:
     case SP_GUI_SCREEN_REPLAY:
@@ -459,8 +505,11 @@ void sp_gui_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_g
         ui.focus_visible = a->focus_visible;
         if (a->overlay == SP_GUI_OV_SETTINGS)
             sp_gui_settings_view_build(a, &ui, view);
+        else if (a->overlay == SP_GUI_OV_CONFIRM)
+            sp_gui_confirm_build(a, &ui, view);
         else
             sp_gui_overlays_build(a, &ui, view);
     }
+    sp_gui_toast_build(a, &ui, view);
     a->focus_visible = 0;
 }

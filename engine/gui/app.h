@@ -34,7 +34,8 @@ typedef enum {
     SP_GUI_OV_FLAG_RESULT, /* recognised or false alarm, and why */
     SP_GUI_OV_HISTORY,
     SP_GUI_OV_PAUSE,       /* Esc: resume, restart, settings, quit */
-    SP_GUI_OV_SETTINGS
+    SP_GUI_OV_SETTINGS,
+    SP_GUI_OV_CONFIRM      /* "are you sure?" before a.confirm_action (app_confirm.c) */
 } sp_gui_overlay;
 
 typedef enum {
@@ -72,7 +73,11 @@ typedef enum {
     SP_GUI_ACT_REPLAY_PICK,    /* choose the play to compare with */
     SP_GUI_ACT_COMPARE_WITH,   /* arg: index into the list, -1 the expert path */
     SP_GUI_ACT_REPLAY_BACK,
-    SP_GUI_ACT_EXPORT          /* the HTML debrief beside the transcript */
+    SP_GUI_ACT_EXPORT,         /* the HTML debrief beside the transcript */
+    SP_GUI_ACT_REPLAY_DEBRIEF, /* the debrief of the replayed (finished) play; arg: list index, -1 the open replay */
+    /* app_confirm.c handles these: */
+    SP_GUI_ACT_CONFIRM,        /* do the action the confirmation card asked about */
+    SP_GUI_ACT_OPEN_FOLDER     /* the toast's "open folder": a->toast_dir in the file manager */
 } sp_gui_action;
 
 enum { SP_GUI_SET_SIZE, SP_GUI_SET_CONTRAST, SP_GUI_SET_FEEDBACK, SP_GUI_SET_LANG, SP_GUI_SET_FULLSCREEN };
@@ -102,6 +107,15 @@ typedef struct sp_gui_app {
     sp_lang lang_file;      /* ...and this is the file's own language, which is what gets saved */
     char transcripts_dir[4096];
     char notice[1024];      /* a banner message, "" for none */
+    char toast[1024];       /* a short confirmation near the bottom, "" for none (app_confirm.c) */
+    char toast_dir[4096];   /* the folder its "open folder" shows, "" for none */
+    uint32_t toast_at;      /* gui.c: when it was first drawn (ms), 0 not yet */
+    int bottom_bar;         /* height of the current screen's bottom bar: the toast sits above it */
+    int (*open_folder)(const char *dir); /* NULL: xdg-open; tests record the call */
+    int confirm_action, confirm_arg; /* SP_GUI_OV_CONFIRM: what Yes does */
+    int confirmed;          /* set while the confirmed action runs */
+    int debrief_of_replay;  /* the debrief shows a replayed play (a->replay), not a->s */
+    int reveal;             /* a new view: scroll its decision's prompt and options into view */
 
     sp_handbook *hb;
     sp_gui_case cases[SP_CASE_COUNT];
@@ -166,6 +180,14 @@ void sp_gui_app_scroll(sp_gui_app *a, int dy);
 void sp_gui_app_click(sp_gui_app *a, const sp_gui_list *last, int x, int y);
 /* Index of the enabled hit at x, y in last, -1 none. */
 int sp_gui_app_hit_at(const sp_gui_list *last, int x, int y);
+
+/* The toast: a short message near the bottom that goes by itself (gui.c
+ * clears it after SP_GUI_TOAST_MS) or with the next screen; dir non-NULL
+ * adds an "open folder" button. */
+#define SP_GUI_TOAST_MS 6000
+void sp_gui_app_toast(sp_gui_app *a, const char *dir, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* gui.c's clock: ms until the toast goes (-1 none); clears it when due (returns 0 then). */
+int sp_gui_app_toast_timeout(sp_gui_app *a, uint32_t now_ms);
 
 /* Lays out the current screen and overlay for a w x h window. */
 void sp_gui_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_gui_list *out);

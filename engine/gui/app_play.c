@@ -143,11 +143,13 @@ void sp_gui_app_scan(sp_gui_app *a)
                 }
                 sp_debrief_free(db);
             }
-            /* The newest play of a case decides whether it can be resumed. */
-            if (t->updated > newest[ci]) {
+            /* The newest unfinished play of a case is the one to go on
+             * with: starting anew (or finishing another play) does not
+             * make it disappear from the menu. */
+            if (!sp_session_finished(s) && t->updated > newest[ci]) {
                 newest[ci] = t->updated;
                 free(c->resume);
-                c->resume = sp_session_finished(s) ? NULL : dupstr(path);
+                c->resume = dupstr(path);
                 c->resume_turn = sp_session_turn(s);
             }
         }

@@ -14,6 +14,17 @@ int sp_gui_app_path_fmt(char *buf, size_t n, const char *fmt, ...) __attribute__
 /* A new screen: no focus, no scroll, no overlay. */
 void sp_gui_app_reset_view(sp_gui_app *a);
 
+/* ---- app_confirm.c ---- */
+
+/* Opens the confirmation card before action(arg). */
+void sp_gui_confirm_ask(sp_gui_app *a, int action, int arg);
+/* SP_GUI_ACT_CONFIRM and SP_GUI_ACT_OPEN_FOLDER; 0 for other actions. */
+int sp_gui_confirm_action(sp_gui_app *a, int action, int arg);
+/* The card's keys (J/Y yes, V resume, Esc/Enter stay); 1 when used. */
+int sp_gui_confirm_key(sp_gui_app *a, sp_gui_key key, int ch);
+void sp_gui_confirm_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+void sp_gui_toast_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+
 /* ---- app_play.c ---- */
 
 /* Frees the running play (session, transcript, debrief). */

@@ -53,9 +53,13 @@ static void speech(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const cha
     pg->y += (h > d ? h : d) + 5 * u / 2;
 }
 
-/* Narration: no portrait, italic, in the text column. */
+/* Narration: no portrait, italic, in the text column; a paragraph that
+ * begins with white space (a line break in the case file) starts at the
+ * column's edge all the same. */
 static void narration(sp_gui_ui *ui, sp_gui_page *pg, const char *text)
 {
+    while (*text == ' ' || *text == '\t' || *text == '\n')
+        text++;
     const sp_gui_metrics *m = ui->m;
     int u = m->unit;
     int tx = pg->x + m->portrait + 2 * u, tw = pg->w - m->portrait - 2 * u;
@@ -65,19 +69,41 @@ static void narration(sp_gui_ui *ui, sp_gui_page *pg, const char *text)
     pg->y += h + 5 * u / 2;
 }
 
+/* How the options of a decision are laid out: normal, or tighter (less
+ * padding, a wider column, two columns) when that is what it takes for the
+ * prompt and every option to fit the window at once. */
+typedef struct opt_layout {
+    int x, w;    /* the options' column */
+    int cols;    /* 1 or 2 */
+    int pad;     /* inside each option */
+    int gap;     /* between options */
+    int small;   /* 1: the caption font, the last resort in a small window at a large text size */
+} opt_layout;
+
+static int option_h(const sp_gui_ui *ui, const opt_layout *ol, int w, const char *text, int thought)
+{
+    const sp_gui_metrics *m = ui->m;
+    int u = m->unit;
+    int font = ol->small ? SP_GUI_FONT_SMALL : thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
+    int key = m->line_h[SP_GUI_FONT_BOLD] + u / 2;
+    int tw = w - 2 * ol->pad - key - 3 * u / 2;
+    int th_ = sp_gui_text_height(m, font, text, tw);
+    return (th_ > key ? th_ : key) + 2 * ol->pad;
+}
+
 /* One option: a number key on the left, the text wrapped to its right. */
-static int option(sp_gui_ui *ui, int x, int y, int w, int k, const char *text, int thought)
+static void option(sp_gui_ui *ui, const opt_layout *ol, int x, int y, int w, int h, int k, const char *text,
+                   int thought)
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
     sp_gui_list *l = ui->l;
     int u = m->unit;
-    int font = thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
+    int font = ol->small ? SP_GUI_FONT_SMALL : thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
     int key = m->line_h[SP_GUI_FONT_BOLD] + u / 2;
-    int pad = 3 * u / 2;
+    int pad = ol->pad;
     int tx = x + pad + key + 3 * u / 2, tw = x + w - pad - tx;
     int th_ = sp_gui_text_height(m, font, text, tw);
-    int h = (th_ > key ? th_ : key) + 2 * pad;
     sp_gui_rect r = sp_gui_rect_make(x, y, w, h);
     int order = ui->n_focusable;
     int hovered = ui->hover == l->n_hits;
@@ -101,16 +127,62 @@ static int option(sp_gui_ui *ui, int x, int y, int w, int k, const char *text, i
     sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_CHOOSE, k, 1);
     hit->order = order;
     ui->n_focusable++;
-    return h;
 }
 
-static void options(sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int thought)
+/* Lays the options out (draw 0: only measures); returns their height. */
+static int options(sp_gui_ui *ui, const opt_layout *ol, int y, const sp_view *v, int thought, int draw)
+{
+    int cw = ol->cols == 2 ? (ol->w - ol->gap) / 2 : ol->w;
+    int y0 = y;
+    for (int k = 0; k < v->n_options; k += ol->cols) {
+        int row_h = 0;
+        for (int c = 0; c < ol->cols && k + c < v->n_options; c++) {
+            int h = option_h(ui, ol, cw, v->options[k + c].text, thought);
+            if (h > row_h)
+                row_h = h;
+        }
+        for (int c = 0; draw && c < ol->cols && k + c < v->n_options; c++)
+            option(ui, ol, ol->x + c * (cw + ol->gap), y, cw, ol->cols == 2 ? row_h : option_h(ui, ol, cw, v->options[k + c].text, thought),
+                   k + c, v->options[k + c].text, thought);
+        y += row_h + ol->gap;
+    }
+    return y - y0;
+}
+
+/* The first layout, from roomy to tight, in which extra (the prompt and
+ * what frames the options) plus the options fit avail; when
+ * none does: the lowest; then the page scrolls, and a cue says so. */
+static opt_layout fit_options(const sp_gui_ui *ui, sp_gui_rect view, int x, int w, const sp_view *v, int thought,
+                              int extra, int avail)
 {
     int u = ui->m->unit;
-    for (int k = 0; k < v->n_options; k++) {
-        pg->y += option(ui, pg->x, pg->y, pg->w, k, v->options[k].text, thought);
-        pg->y += u;
+    int margin = sp_gui_ui_margin(ui, view.w);
+    int wide = view.w - 2 * margin;
+    if (wide > 2 * ui->m->measure_w)
+        wide = 2 * ui->m->measure_w;
+    if (wide < w)
+        wide = w;
+    int wx = view.x + (view.w - wide) / 2;
+    int two = wide / 2 >= ui->m->measure_w / 2 && v->n_options > 1 ? 2 : 1;
+    opt_layout tries[6] = {
+        { x, w, 1, 3 * u / 2, u, 0 },
+        { x, w, 1, u / 2, u / 2, 0 },
+        { wx, wide, 1, u / 2, u / 2, 0 },
+        { wx, wide, two, u / 2, u / 2, 0 },
+        { wx, wide, 1, u / 2, u / 2, 1 },
+        { wx, wide, two, u / 2, u / 2, 1 },
+    };
+    int best = 0, best_h = 1 << 30;
+    for (int i = 0; i < 6; i++) {
+        int h = extra + options((sp_gui_ui *)ui, &tries[i], 0, v, thought, 0);
+        if (h <= avail)
+            return tries[i];
+        if (h < best_h) {
+            best_h = h;
+            best = i;
+        }
     }
+    return tries[best];
 }
 
 static void ending(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
@@ -195,32 +267,43 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     }
     pg.y += u;
 
+    int reveal_top = pg.y;
     if (v->kind == SP_VIEW_ENDING) {
         ending(a, ui, &pg, v);
     } else if (v->kind == SP_VIEW_DECISION) {
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H2, th->text, *v->prompt ? v->prompt : _("Wat zeg je?"));
+        const char *prompt = *v->prompt ? v->prompt : _("Wat zeg je?");
+        int ph = sp_gui_text_height(m, SP_GUI_FONT_H2, prompt, pg.w) + 3 * u / 2;
+        opt_layout ol = fit_options(ui, view, pg.x, pg.w, v, 0, ph, region.h - 2 * sp_gui_ui_cue_h(ui) - u);
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H2, th->text, prompt);
         pg.y += 3 * u / 2;
-        options(ui, &pg, v, 0);
+        pg.y += options(ui, &ol, pg.y, v, 0, 1);
     } else {
         /* An inner-thought moment: a cloud-tinted panel, italic, not spoken. */
+        const char *prompt = *v->prompt ? v->prompt : _("Een moment voor jezelf: wat gaat er door je heen?");
+        int inw = pg.w - 5 * u;
+        int extra = 5 * u / 2 + m->line_h[SP_GUI_FONT_H2] + u / 2 +
+                    sp_gui_text_height(m, SP_GUI_FONT_THOUGHT, prompt, inw) + 2 * u + 3 * u / 2;
+        opt_layout ol = fit_options(ui, view, pg.x + 5 * u / 2, inw, v, 1, extra, region.h - 2 * sp_gui_ui_cue_h(ui) - u);
+        int px = ol.x < pg.x + 5 * u / 2 ? ol.x - 5 * u / 2 : pg.x;
+        int pw = ol.x < pg.x + 5 * u / 2 ? ol.w + 5 * u : pg.w;
         int panel = ui->l->n_cmds;
-        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(pg.x, pg.y, pg.w, 0), th->thought, 2 * u)->tag = SP_GUI_TAG_THOUGHT;
+        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(px, pg.y, pw, 0), th->thought, 2 * u)->tag = SP_GUI_TAG_THOUGHT;
         if (th->high_contrast) {
             ui->l->cmds[panel].border = th->border;
             ui->l->cmds[panel].border_w = 2;
         }
         int y0 = pg.y;
-        sp_gui_page in = { .x = pg.x + 5 * u / 2, .w = pg.w - 5 * u, .y = pg.y + 5 * u / 2 };
+        sp_gui_page in = { .x = pg.x + 5 * u / 2, .w = inw, .y = pg.y + 5 * u / 2 };
         sp_gui_ui_text(ui, &in, SP_GUI_FONT_H2, th->text, _("Wat denk je?"));
         in.y += u / 2;
-        sp_gui_ui_text(ui, &in, SP_GUI_FONT_THOUGHT, th->muted,
-                       *v->prompt ? v->prompt : _("Een moment voor jezelf: wat gaat er door je heen?"));
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_THOUGHT, th->muted, prompt);
         in.y += 2 * u;
-        options(ui, &in, v, 1);
-        in.y += 3 * u / 2;
+        in.y += options(ui, &ol, in.y, v, 1, 1);
+        in.y += 3 * u / 2 - ol.gap;
         ui->l->cmds[panel].r.h = in.y - y0;
         pg.y = in.y + 2 * u;
     }
+    int reveal_bottom = pg.y;
     pg.y += u;
     if (v->kind != SP_VIEW_ENDING) {
         char hint[256];
@@ -230,6 +313,18 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         sp_gui_ui_text(ui, &pg, SP_GUI_FONT_SMALL, th->muted, hint);
     }
     pg.y += 4 * u;
+    /* A new decision opens with its prompt and every option in view: the
+     * lines before it may scroll up (a cue says so), the choice may not
+     * hide below the fold. */
+    int strip = sp_gui_ui_cue_h(ui);
+    if (a->reveal) {
+        int want = reveal_bottom - (region.h - 2 * strip);
+        if (want > reveal_top - u)
+            want = reveal_top - u;
+        if (want > a->scroll[0])
+            a->scroll[0] = want;
+        a->reveal = 0;
+    }
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
     sp_gui_chrome_topbar_fold(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
                               actions + (1 - nb), keep, NULL);

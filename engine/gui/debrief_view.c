@@ -1,5 +1,6 @@
 /* debrief_view.c: the debrief screen: ending, chart per learning goal, interventions, red flags, thoughts. */
 #include "app.h"
+#include "replay.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,24 +26,30 @@ static int has_next_case(const sp_gui_app *a)
     return a->traj && a->case_index + 1 < SP_CASE_COUNT && a->cases[a->case_index + 1].sc;
 }
 
-static int always(const sp_gui_app *a)
+static int live(const sp_gui_app *a)
 {
-    (void)a;
-    return 1;
+    return !a->debrief_of_replay;
+}
+
+static int replayed(const sp_gui_app *a)
+{
+    return a->debrief_of_replay;
 }
 
 /* Replaying and exporting read the transcript on disk. */
 static int saved(const sp_gui_app *a)
 {
-    return a->t_path[0] != '\0';
+    return !a->debrief_of_replay && a->t_path[0] != '\0';
 }
 
 static const debrief_button debrief_buttons[] = {
     { N_("Volgende casus"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_NEXT_CASE, has_next_case },
     { N_("Terugkijken"), "T", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_THIS, saved },
     { N_("Exporteren"), "E", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_EXPORT, saved },
-    { N_("Opnieuw spelen"), "R", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_AGAIN, always },
-    { N_("Naar het menu"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU, always },
+    { N_("Exporteren"), "E", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_EXPORT, replayed },
+    { N_("Opnieuw spelen"), "R", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_AGAIN, live },
+    { N_("Naar het menu"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_TO_MENU, live },
+    { N_("Terug"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_BACK, replayed },
 };
 
 static int button_bar(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
@@ -62,6 +69,17 @@ static int button_bar(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         n++;
     }
     return sp_gui_chrome_bottombar(ui, view, n, labels, hints, styles, actions, args);
+}
+
+/* The play the debrief is about: the one just finished, or a replayed one. */
+static const sp_scenario *debrief_sc(const sp_gui_app *a)
+{
+    return a->debrief_of_replay && a->replay && a->replay->r ? a->replay->r->sc : a->sc;
+}
+
+static const sp_debrief *debrief_of(const sp_gui_app *a)
+{
+    return a->debrief_of_replay ? a->replay ? a->replay->db : NULL : a->debrief;
 }
 
 /* ---- the chart ------------------------------------------------------------------- */
@@ -85,7 +103,7 @@ static void chart(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
-    const sp_handbook *hb = a->hb ? a->hb : a->sc->handbook;
+    const sp_handbook *hb = a->hb ? a->hb : debrief_sc(a)->handbook;
     sp_lang lang = sp_gui_app_lang(a);
     int u = m->unit;
     int lw = 0, lo = 0, hi = 1;
@@ -196,7 +214,7 @@ static const char *flag_why(const sp_scenario *sc, int node, int flag, sp_lang l
 
 static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrief *d)
 {
-    const sp_scenario *sc = a->sc;
+    const sp_scenario *sc = debrief_sc(a);
     const sp_handbook *hb = sc->handbook;
     sp_lang lang = sp_gui_app_lang(a);
     sp_gui_list *l = ui->l;
@@ -282,16 +300,17 @@ static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
 
 void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
 {
-    const sp_debrief *d = a->debrief;
-    if (!d || !a->sc)
+    const sp_debrief *d = debrief_of(a);
+    const sp_scenario *sc = debrief_sc(a);
+    if (!d || !sc)
         return;
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
     sp_lang lang = sp_gui_app_lang(a);
     int u = m->unit;
-    const sp_scenario *sc = a->sc;
 
     int bottom = button_bar(a, ui, view);
+    a->bottom_bar = bottom;
     const char *title = _("Nabespreking");
     const char *sub = sp_text_get(&sc->title, lang);
     int top = sp_gui_chrome_topbar(ui, view, title, sub, 0, NULL, NULL, NULL);

@@ -387,6 +387,15 @@ int sp_gui_run(const sp_gui_options *opt)
         int count = sp_gui_group_timeout(&g.app);
         if (count >= 0 && (due < 0 || count < due))
             due = count;
+        /* A toast goes by itself after a few seconds. */
+        int had_toast = g.app.toast[0] != '\0';
+        int toast = sp_gui_app_toast_timeout(&g.app, SDL_GetTicks());
+        if (had_toast && !g.app.toast[0])
+            dirty = 1;
+        if (toast >= 0 && (due < 0 || toast < due))
+            due = toast;
+        if (dirty)
+            continue;
         if (!SDL_WaitEventTimeout(&e, due >= 0 ? due : 60000)) {
             dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
             dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks());

@@ -103,7 +103,21 @@ static void entry_row(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_re
                            sp_text_get(&e->sc->nodes[e->ending_node].ending_title, lang));
         }
     }
+    /* A finished play's debrief, straight from the list: a button of its
+     * own, on top of the row (added after it, so the mouse finds it). */
+    int db_y = -1;
+    const char *db_label = _("Nabespreking");
+    if (e->ok && e->finished && !(a->replay && a->replay->picking)) {
+        in.y += u;
+        db_y = in.y;
+        in.y += sp_gui_ui_button_h(ui);
+    }
     row_end(ui, pg, &r, in.y + pad - r.y0, SP_GUI_ACT_REPLAY_OPEN, i);
+    if (db_y >= 0) {
+        int bw = sp_gui_ui_button_w(ui, db_label, NULL);
+        sp_gui_ui_button(ui, sp_gui_rect_make(in.x, db_y, bw < in.w ? bw : in.w, sp_gui_ui_button_h(ui)), db_label,
+                         NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_DEBRIEF, i, 1);
+    }
 }
 
 void sp_gui_history_list_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)

@@ -66,7 +66,10 @@ typedef enum {
     SP_GUI_TAG_TICK_MAX,   /* debrief chart: the scenario maximum */
     SP_GUI_TAG_CARD,       /* an overlay card */
     SP_GUI_TAG_SHADE,      /* the dimmed screen behind an overlay */
-    SP_GUI_TAG_TOPBAR      /* the bar along the top of a screen */
+    SP_GUI_TAG_TOPBAR,     /* the bar along the top of a screen */
+    SP_GUI_TAG_TOAST,      /* a short confirmation that goes by itself */
+    SP_GUI_TAG_MORE,       /* the cue that a page continues below (arg 1) or above (arg -1) */
+    SP_GUI_TAG_ZERO        /* debrief chart: the zero line */
 } sp_gui_tag;
 
 typedef struct sp_gui_cmd {

@@ -36,6 +36,7 @@ static sp_gui_replay *state(sp_gui_app *a)
 static void show(sp_gui_app *a, sp_gui_screen screen)
 {
     a->screen = screen;
+    a->debrief_of_replay = 0;
     a->notice[0] = '\0';
     a->overlay = SP_GUI_OV_NONE;
     a->focus[0] = a->focus[1] = -1;
@@ -58,6 +59,8 @@ static void drop_compare(sp_gui_replay *rp)
 static void drop_replay(sp_gui_replay *rp)
 {
     drop_compare(rp);
+    sp_debrief_free(rp->db);
+    rp->db = NULL;
     sp_replay_free(rp->r);
     sp_transcript_free(rp->t);
     rp->r = NULL;
@@ -308,9 +311,15 @@ static void export_html(sp_gui_app *a, const sp_transcript *t, const sp_scenario
         st = SP_ENOMEM;
     if (st == SP_OK)
         st = sp_fs_write_atomic(out, html, len, d);
-    if (st == SP_OK)
-        notice(a, _("De nabespreking staat nu als webpagina in %s"), out);
-    else
+    if (st == SP_OK) {
+        char folder[4096];
+        snprintf(folder, sizeof folder, "%s", out);
+        char *slash = strrchr(folder, '/');
+        if (slash)
+            *slash = '\0';
+        sp_gui_app_toast(a, slash ? folder : ".", _("De nabespreking is bewaard als webpagina: %s"),
+                         slash ? slash + 1 : out);
+    } else
         notice(a, _("Exporteren lukte niet: %s"), first_error(d, sp_status_name(st)));
     free(html);
     sp_debrief_free(db);
@@ -319,6 +328,25 @@ static void export_html(sp_gui_app *a, const sp_transcript *t, const sp_scenario
 }
 
 /* ---- actions -------------------------------------------------------------------------- */
+
+/* The debrief of the replayed play, when it was finished. */
+static void show_debrief(sp_gui_app *a)
+{
+    sp_gui_replay *rp = a->replay;
+    if (!rp->r->finished) {
+        notice(a, "%s", _("Dit gesprek is niet afgemaakt: er is nog geen nabespreking."));
+        return;
+    }
+    sp_debrief_free(rp->db);
+    rp->db = sp_debrief_build(rp->r->s);
+    if (!rp->db) {
+        notice(a, "%s", _("Te weinig geheugen voor de nabespreking."));
+        return;
+    }
+    rp->playing = rp->editing = 0;
+    show(a, SP_GUI_SCREEN_DEBRIEF);
+    a->debrief_of_replay = 1;
+}
 
 static void go(sp_gui_replay *rp, int step)
 {
@@ -379,14 +407,44 @@ int sp_gui_replay_action(sp_gui_app *a, int action, int arg)
         sp_diag_free(d);
         return 1;
     case SP_GUI_ACT_EXPORT:
-        if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->t && a->sc)
+        if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief_of_replay && in_replay)
+            export_html(a, rp->t, rp->r->sc, rp->path);
+        else if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->t && a->sc)
             export_html(a, a->t, a->sc, a->t_path);
         else if (in_replay)
             export_html(a, rp->t, rp->r->sc, rp->path);
         return 1;
+    case SP_GUI_ACT_REPLAY_DEBRIEF:
+        if (arg >= 0) {
+            if (arg >= rp->n || !rp->e[arg].ok || !rp->e[arg].finished)
+                return 1;
+            d = sp_diag_new();
+            if (sp_gui_replay_open(a, rp->e[arg].path, d) != SP_OK) {
+                notice(a, _("Dit gesprek kan niet worden teruggekeken: %s"), first_error(d, "?"));
+                sp_diag_free(d);
+                return 1;
+            }
+            sp_diag_free(d);
+            rp->db_back = SP_GUI_SCREEN_PLAYS;
+        } else if (in_replay && a->screen == SP_GUI_SCREEN_REPLAY) {
+            rp->db_back = SP_GUI_SCREEN_REPLAY;
+        } else {
+            return 1;
+        }
+        show_debrief(a);
+        return 1;
     case SP_GUI_ACT_REPLAY_BACK:
         rp->editing = rp->playing = 0;
-        if (a->screen == SP_GUI_SCREEN_COMPARE && in_replay) {
+        if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief_of_replay) {
+            a->debrief_of_replay = 0;
+            sp_debrief_free(rp->db);
+            rp->db = NULL;
+            if (rp->db_back == SP_GUI_SCREEN_PLAYS) {
+                drop_replay(rp);
+                scan(a);
+            }
+            show(a, rp->db_back);
+        } else if (a->screen == SP_GUI_SCREEN_COMPARE && in_replay) {
             show(a, SP_GUI_SCREEN_REPLAY);
         } else if (a->screen == SP_GUI_SCREEN_PLAYS && rp->picking && in_replay) {
             rp->picking = 0;
@@ -406,7 +464,7 @@ int sp_gui_replay_action(sp_gui_app *a, int action, int arg)
         break;
     }
     if (!in_replay)
-        return action >= SP_GUI_ACT_PLAYS && action <= SP_GUI_ACT_EXPORT;
+        return action >= SP_GUI_ACT_PLAYS && action <= SP_GUI_ACT_REPLAY_DEBRIEF;
     switch (action) {
     case SP_GUI_ACT_REPLAY_STEP: go(rp, arg); a->scroll[0] = 0; break;
     case SP_GUI_ACT_REPLAY_PREV: go(rp, rp->step - 1); a->scroll[0] = 0; break;
@@ -490,6 +548,13 @@ int sp_gui_replay_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, in
         }
         return 0;
     case SP_GUI_SCREEN_DEBRIEF:
+        if (a->debrief_of_replay) {
+            if (key == SP_GUI_KEY_ESC)
+                sp_gui_app_action(a, SP_GUI_ACT_REPLAY_BACK, 0);
+            else if (c == 'e')
+                sp_gui_app_action(a, SP_GUI_ACT_EXPORT, 0);
+            return key == SP_GUI_KEY_ESC || c == 'e';
+        }
         if (c == 't' || c == 'e') {
             sp_gui_app_action(a, c == 't' ? SP_GUI_ACT_REPLAY_THIS : SP_GUI_ACT_EXPORT, 0);
             return 1;
@@ -550,8 +615,8 @@ int sp_gui_replay_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, in
         action = c == ' ' ? SP_GUI_ACT_REPLAY_AUTO : c == 's' ? SP_GUI_ACT_REPLAY_SPEED
                : c == 'n' ? SP_GUI_ACT_REPLAY_NOTE : c == 'b' ? SP_GUI_ACT_REPLAY_BRANCH
                : c == 'v' ? SP_GUI_ACT_REPLAY_PICK : c == 'x' ? SP_GUI_ACT_COMPARE_WITH
-               : c == 'e' ? SP_GUI_ACT_EXPORT : -1;
-        arg = c == 'x' ? -1 : 0;
+               : c == 'e' ? SP_GUI_ACT_EXPORT : c == 'd' ? SP_GUI_ACT_REPLAY_DEBRIEF : -1;
+        arg = c == 'x' || c == 'd' ? -1 : 0;
         break;
     default:
         return 0;

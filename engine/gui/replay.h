@@ -71,6 +71,9 @@ struct sp_gui_replay {
     sp_compare *cmp;
     int b_expert;
     char b_path[4096];
+    /* the debrief of the replayed play (SP_GUI_ACT_REPLAY_DEBRIEF) */
+    sp_debrief *db;
+    sp_gui_screen db_back;   /* where Esc leads from it: the replay or the list */
 };
 
 /* The step intervals of auto-advance, in milliseconds, and their labels. */

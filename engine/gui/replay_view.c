@@ -329,6 +329,13 @@ static void step_buttons(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, int can_
         labels[n] = _("Vanaf hier verder spelen");
         hints[n] = "B";
         actions[n++] = SP_GUI_ACT_REPLAY_BRANCH;
+    } else {
+        /* the end of a finished play: its debrief */
+        labels[n] = _("Nabespreking");
+        hints[n] = "D";
+        styles[n] = SP_GUI_BTN_PRIMARY;
+        actions[n] = SP_GUI_ACT_REPLAY_DEBRIEF;
+        args[n++] = -1;
     }
     pg->y += sp_gui_ui_button_row(ui, pg->x, pg->y, pg->w, 0, n, labels, hints, styles, actions, args);
 }
@@ -445,5 +452,6 @@ void sp_gui_replay_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
 
     bottom_bar(a, ui, view, bottom);
+    a->bottom_bar = bottom;
     sp_gui_chrome_topbar(ui, view, title, sub, 3, labels, hints, actions);
 }

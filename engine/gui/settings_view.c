@@ -43,9 +43,8 @@ void sp_gui_settings_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     const char *fs[] = { _("Venster"), _("Volledig scherm (F11)") };
     row(ui, &pg, _("Weergave"), SP_GUI_SET_FULLSCREEN, s->fullscreen, 2, fs);
 
-    if (a->settings_path[0])
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_SMALL, ui->th->muted,
-                       sp_gui_list_strf(ui->l, _("Bewaard in %s"), a->settings_path));
+    /* Saved at once; where, the README says (no file path here). */
+    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_SMALL, ui->th->muted, _("Wijzigingen worden meteen bewaard."));
     pg.y += 2 * u;
     const char *close[] = { _("Sluiten") };
     const char *hint[] = { "Esc" };

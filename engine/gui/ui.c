@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "i18n.h"
+
 #define RGB(h) { (uint8_t)((h) >> 16), (uint8_t)((h) >> 8), (uint8_t)(h), 255 }
 #define RGBA(h, a) { (uint8_t)((h) >> 16), (uint8_t)((h) >> 8), (uint8_t)(h), (a) }
 
@@ -76,32 +78,76 @@ void sp_gui_ui_page_begin(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_rect region, in
     pg->card_cmd = -1;
 }
 
+int sp_gui_ui_cue_h(const sp_gui_ui *ui)
+{
+    return ui->m->line_h[SP_GUI_FONT_SMALL] + 2 * ui->m->unit;
+}
+
+/* A small pill in the strip below (dir 1) or above (dir -1) region: the
+ * page goes on there. */
+static void cue(sp_gui_ui *ui, sp_gui_rect region, int dir)
+{
+    const sp_gui_metrics *m = ui->m;
+    int u = m->unit;
+    const char *label = dir > 0 ? _("↓ Meer hieronder") : _("↑ Meer hierboven");
+    int tw = m->measure(m->ctx, SP_GUI_FONT_SMALL, label, (int)strlen(label));
+    int w = tw + 3 * u, h = m->line_h[SP_GUI_FONT_SMALL] + u;
+    if (w > region.w)
+        return;
+    int y = dir > 0 ? region.y + region.h + u / 2 : region.y - h - u / 2;
+    sp_gui_rect r = sp_gui_rect_make(region.x + (region.w - w) / 2, y, w, h);
+    sp_gui_cmd *c = sp_gui_frame_cmd(ui->l, r, ui->th->text, ui->th->surface, 1, h / 2);
+    c->tag = SP_GUI_TAG_MORE;
+    c->arg = dir;
+    sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, sp_gui_ui_on(ui->th->text), r.x + (w - tw) / 2, r.y + u / 2,
+                    label, -1, r);
+}
+
 int sp_gui_ui_page_end(sp_gui_ui *ui, sp_gui_page *pg, int *scroll)
 {
     sp_gui_list *l = ui->l;
     int h = pg->y;
+    /* Content taller than the region: a strip at the bottom (and, once
+     * scrolled, at the top) is kept for the cue, so it never lies over the
+     * text; the page scrolls between the strips. */
+    int strip = sp_gui_ui_cue_h(ui);
+    int over = h > pg->region.h && pg->region.h > 4 * strip;
+    if (over)
+        pg->region.h -= strip;
     if (ui->focus_visible) {
         for (int i = pg->hit0; i < l->n_hits; i++) {
             sp_gui_hit *hit = &l->hits[i];
             if (hit->order != ui->focus || !hit->enabled)
                 continue;
-            int pad = ui->m->unit * 2;
+            int pad = ui->m->unit * 2 + (over ? strip : 0);
             if (hit->r.y - pad < *scroll)
                 *scroll = hit->r.y - pad;
             if (hit->r.y + hit->r.h + pad > *scroll + pg->region.h)
                 *scroll = hit->r.y + hit->r.h + pad - pg->region.h;
         }
     }
-    int max = h - pg->region.h;
-    if (*scroll > max)
-        *scroll = max;
+    int wanted = *scroll;
+    if (*scroll > h - pg->region.h)
+        *scroll = h - pg->region.h;
     if (*scroll < 0)
         *scroll = 0;
+    int above = over && *scroll > 0;
+    if (above) {
+        pg->region.y += strip;
+        pg->region.h -= strip;
+        if (wanted > h - pg->region.h || *scroll > h - pg->region.h)
+            *scroll = h - pg->region.h;
+    }
+    int below = over && *scroll < h - pg->region.h;
     if (pg->clip_cmd < l->n_cmds)
         l->cmds[pg->clip_cmd].r = pg->region;
     sp_gui_list_translate(l, pg->cmd0, pg->hit0, 0, pg->region.y - *scroll);
     sp_gui_list_clip_hits(l, pg->hit0, pg->region);
     sp_gui_unclip_cmd(l);
+    if (above)
+        cue(ui, pg->region, -1);
+    if (below)
+        cue(ui, pg->region, 1);
     return h;
 }
 

@@ -53,7 +53,11 @@ typedef struct sp_gui_page {
 } sp_gui_page;
 
 void sp_gui_ui_page_begin(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_rect region, int x, int w);
-/* Clamps *scroll, moves the content into the region and returns its height. */
+/* Clamps *scroll, moves the content into the region and returns its
+ * height. Content taller than the region scrolls between two strips of
+ * sp_gui_ui_cue_h() where a cue says that it goes on (below, and above
+ * once scrolled); pg->region is then the part between them. */
+int sp_gui_ui_cue_h(const sp_gui_ui *ui);
 int sp_gui_ui_page_end(sp_gui_ui *ui, sp_gui_page *pg, int *scroll);
 
 /* A modal card centred in view, as wide as w allows; its content scrolls

@@ -118,7 +118,13 @@ grep -q 'mode="solo"' "$f" || fail "transcript is not a solo play"
 
 xdotool key Return                       # the debrief
 sleep 0.3
-xdotool key Escape                       # back to the menu
+xdotool key Return                       # a habitual Enter only asks...
+sleep 0.3
+xdotool key Return                       # ...and Enter on the question stays
+sleep 0.3
+xdotool key Escape                       # back to the menu, asked first
+sleep 0.3
+xdotool key j                            # yes
 sleep 0.5
 xdotool key q                            # quit
 i=0

@@ -171,7 +171,9 @@ static void test_play_intake_by_keys(void **state)
     key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* to the debrief */
     assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
     int total = a.debrief->total;
-    key(&a, &l, SP_GUI_KEY_ESC, 0);              /* back to the menu */
+    key(&a, &l, SP_GUI_KEY_ESC, 0);              /* back to the menu, asked first */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'j');
     assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
     assert_true(a.cases[0].has_best);
     assert_int_equal(a.cases[0].best, total);
@@ -378,7 +380,8 @@ static void test_trajectory_carries_variables(void **state)
     assert_true(first->n_vars <= 256);
     memcpy(end, sp_session_vars(a.s), sizeof(int) * (size_t)first->n_vars);
     sp_gui_app_action(&a, SP_GUI_ACT_DEBRIEF, 0);
-    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* next case */
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* next case, asked first */
+    key(&a, &l, SP_GUI_KEY_CHAR, 'j');
     assert_int_equal(a.case_index, 1);
     assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
     const sp_scenario *second = a.sc;

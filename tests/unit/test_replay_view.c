@@ -309,14 +309,15 @@ static void test_compare_export_branch(void **state)
     assert_true(has_text(&l, "Het expertpad"));
     key(&a, &l, SP_GUI_KEY_ESC, 0);
 
-    /* e: the HTML beside the transcript, and a notice saying where */
+    /* e: the HTML beside the transcript, and a toast saying which file, with its folder to open */
     key(&a, &l, SP_GUI_KEY_CHAR, 'e');
     char html[256];
     snprintf(html, sizeof html, "%s/kruispunt-p1.html", dir);
     struct stat st;
     assert_int_equal(stat(html, &st), 0);
     assert_true(st.st_size > 5000);
-    assert_non_null(strstr(a.notice, html));
+    assert_non_null(strstr(a.toast, "kruispunt-p1.html"));
+    assert_string_equal(a.toast_dir, dir);
 
     /* b at turn 2: a new live play from there, saved with its parent */
     sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_STEP, 1);
@@ -360,8 +361,9 @@ static void test_compare_export_branch(void **state)
     key(&a, &l, SP_GUI_KEY_ESC, 0);
     assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF); /* back where it came from */
 
-    /* The list now holds the branch too. */
+    /* The list now holds the branch too (Esc leaves the debrief once asked). */
     key(&a, &l, SP_GUI_KEY_ESC, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'j');
     key(&a, &l, SP_GUI_KEY_CHAR, 't');
     assert_int_equal(a.replay->n, 3);
     int b = entry(&a, strrchr(branch_path, '/') + 1);

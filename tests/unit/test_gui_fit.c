@@ -1,0 +1,212 @@
+/* test_gui_fit.c: a decision never hides its options (issue 12): at every supported window size and text size, each decision of each case opens with its prompt and all its options in view, and every page whose content goes on below the fold shows a cue (menu, role card, settings). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <SDL_ttf.h>
+
+#include "gui/app.h"
+#include "gui/frame.h"
+#include "gui/text.h"
+
+static sp_gui_text *text;
+static char dir[64];
+
+/* The sizes the window is tried at: a small laptop, old projectors, the
+ * default window on a 1280x720 screen, HD, 4K. */
+static const int sizes[][2] = { { 800, 600 }, { 1024, 768 }, { 1152, 648 }, { 1280, 720 },
+                                { 1920, 1080 }, { 3840, 2160 } };
+enum { N_SIZES = sizeof sizes / sizeof sizes[0] };
+
+static int setup(void **state)
+{
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    char err[512];
+    text = sp_gui_text_new(NULL, err, sizeof err);
+    snprintf(dir, sizeof dir, "/tmp/sp-gui-fit-XXXXXX");
+    return text && mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+    sp_gui_text_free(text);
+    TTF_Quit();
+    return 0;
+}
+
+static void build(sp_gui_app *a, sp_gui_list *l, int w, int h)
+{
+    sp_gui_metrics m;
+    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, h, &m);
+    sp_gui_app_build(a, &m, w, h, l);
+}
+
+static int has_tag(const sp_gui_list *l, sp_gui_tag tag, int arg)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].tag == tag && l->cmds[i].arg == arg)
+            return 1;
+    return 0;
+}
+
+/* Checks the open decision: each option lies wholly below the top bar and
+ * above the window's bottom edge, and so does the prompt above them. */
+static int misses;
+
+static int has_tag(const sp_gui_list *l, sp_gui_tag tag, int arg);
+
+/* The one exception: the smallest window (800x600) at text size L or XL,
+ * where five long options (intake turn 14: 960 characters) cannot fit
+ * above a legible size. There the prompt opens at the top and the cue
+ * says that options follow below. */
+static int may_scroll(int w, int text_size)
+{
+    return w <= 800 && text_size >= SP_GUI_SIZE_L;
+}
+
+static void check_in_view(const sp_gui_app *a, const sp_gui_list *l, int w, int h, int text_size)
+{
+    const sp_view *v = sp_session_view(a->s);
+    int allowed = may_scroll(w, text_size) && has_tag(l, SP_GUI_TAG_MORE, 1);
+    int bar = 0, first = -1, n = 0;
+    for (int i = 0; i < l->n_cmds; i++) /* the bar comes last in the list */
+        if (l->cmds[i].tag == SP_GUI_TAG_TOPBAR && l->cmds[i].r.y + l->cmds[i].r.h > bar)
+            bar = l->cmds[i].r.y + l->cmds[i].r.h;
+    for (int i = 0; i < l->n_cmds; i++) {
+        const sp_gui_cmd *c = &l->cmds[i];
+        if (c->tag != SP_GUI_TAG_OPTION)
+            continue;
+        if (first < 0)
+            first = i;
+        n++;
+        if ((c->r.y < bar || c->r.y + c->r.h > h) && !allowed)
+            misses++, print_message("%s turn %d at %dx%d, text size %d: option %d at y %d..%d, visible %d..%d\n", a->sc->id,
+                     v->turn, w, h, text_size, c->arg + 1, c->r.y, c->r.y + c->r.h, bar, h);
+    }
+    assert_int_equal(n, v->n_options);
+    /* the prompt: the last text line above the first option (or its panel) */
+    int prompt_y = -1;
+    for (int i = 0; i < first; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && l->cmds[i].font == SP_GUI_FONT_H2)
+            prompt_y = l->cmds[i].r.y;
+    if (prompt_y < bar)
+        misses++, print_message("%s turn %d at %dx%d, text size %d: the prompt is above the view (y %d, bar %d)\n", a->sc->id,
+                 v->turn, w, h, text_size, prompt_y, bar);
+}
+
+static void play_case(sp_gui_app *a, sp_gui_list *l, int ci, int w, int h, int text_size, int seed)
+{
+    sp_gui_app_action(a, SP_GUI_ACT_START, ci);
+    if (a->overlay == SP_GUI_OV_CONFIRM)
+        sp_gui_app_action(a, SP_GUI_ACT_CONFIRM, 0);
+    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
+    int k = seed, guard = 0;
+    while (!sp_session_finished(a->s)) {
+        build(a, l, w, h);               /* the decision as it opens */
+        if (a->overlay == SP_GUI_OV_FEEDBACK) {
+            sp_gui_app_action(a, SP_GUI_ACT_CLOSE, 0);
+            build(a, l, w, h);
+        }
+        check_in_view(a, l, w, h, text_size);
+        const sp_view *v = sp_session_view(a->s);
+        sp_gui_app_action(a, SP_GUI_ACT_CHOOSE, k++ % v->n_options);
+        assert_true(++guard < 500);
+    }
+    sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
+}
+
+static void test_decisions_open_with_every_option_in_view(void **state)
+{
+    (void)state;
+    for (int z = 0; z < N_SIZES; z++)
+        for (int ts = 0; ts < SP_GUI_SIZE_COUNT; ts++) {
+            sp_gui_app a;
+            sp_gui_list l;
+            sp_gui_list_init(&l);
+            char settings[128];
+            snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+            sp_gui_app_init(&a, settings, dir);
+            sp_diag *d = sp_diag_new();
+            assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+            sp_diag_free(d);
+            a.settings.text_size = (sp_gui_size)ts;
+            for (int ci = 0; ci < SP_CASE_COUNT; ci++)
+                if (a.cases[ci].sc)
+                    play_case(&a, &l, ci, sizes[z][0], sizes[z][1], ts, z + ts + ci);
+            sp_gui_list_free(&l);
+            sp_gui_app_free(&a);
+        }
+    assert_int_equal(misses, 0);
+}
+
+/* Pages that go on below the fold say so; pages that fit do not. */
+static void test_cue_where_content_continues(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    char settings[128];
+    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+    sp_gui_app_init(&a, settings, dir);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    sp_diag_free(d);
+    /* the menu at XL in the default window: cards below; at the end no cue below, one above */
+    a.settings.text_size = SP_GUI_SIZE_XL;
+    build(&a, &l, 1152, 648);
+    assert_true(has_tag(&l, SP_GUI_TAG_MORE, 1));
+    assert_false(has_tag(&l, SP_GUI_TAG_MORE, -1));
+    sp_gui_app_scroll(&a, 1 << 20);
+    build(&a, &l, 1152, 648);
+    assert_false(has_tag(&l, SP_GUI_TAG_MORE, 1));
+    assert_true(has_tag(&l, SP_GUI_TAG_MORE, -1));
+    /* the menu at S on a 4K screen fits: no cue */
+    a.settings.text_size = SP_GUI_SIZE_S;
+    a.scroll[0] = 0;
+    build(&a, &l, 3840, 2160);
+    assert_false(has_tag(&l, SP_GUI_TAG_MORE, 1));
+    /* the role card and the settings at XL in the default window */
+    a.settings.text_size = SP_GUI_SIZE_XL;
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    build(&a, &l, 1152, 648);
+    assert_true(has_tag(&l, SP_GUI_TAG_MORE, 1));
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_SETTINGS, 0);
+    build(&a, &l, 1152, 648);
+    assert_true(has_tag(&l, SP_GUI_TAG_MORE, 1));
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decisions_open_with_every_option_in_view),
+        cmocka_unit_test(test_cue_where_content_continues),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,354 @@
+/* test_gui_keys.c: nothing lost by a habitual key (issue 12): the debrief asks before any key leaves it and is reachable again from the list of plays and from replay; undo and export confirm with a toast; starting anew beside an unfinished play warns and keeps "Verder bij". */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <SDL_ttf.h>
+
+#include "core/handbook.h"
+#include "gui/app.h"
+#include "gui/frame.h"
+#include "gui/replay.h"
+#include "gui/text.h"
+
+static sp_gui_text *text;
+static char dir[64];
+static int64_t clock_value;
+
+static int64_t fixed_clock(void *ctx)
+{
+    int64_t *t = ctx;
+    return (*t)++;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    char err[512];
+    text = sp_gui_text_new(NULL, err, sizeof err);
+    return text ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_gui_text_free(text);
+    TTF_Quit();
+    return 0;
+}
+
+static int each_test(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/sp-gui-keys-XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    clock_value = 1767225600; /* 2026-01-01 */
+    return 0;
+}
+
+static int after_test(void **state)
+{
+    (void)state;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+    return 0;
+}
+
+static void init(sp_gui_app *a)
+{
+    char settings[128];
+    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+    sp_gui_app_init(a, settings, dir);
+    a->clock = fixed_clock;
+    a->clock_ctx = &clock_value;
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
+    sp_diag_free(d);
+}
+
+static void build(sp_gui_app *a, sp_gui_list *l)
+{
+    sp_gui_metrics m;
+    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, 720, &m);
+    sp_gui_app_build(a, &m, 1280, 720, l);
+}
+
+static void key(sp_gui_app *a, sp_gui_list *l, sp_gui_key k, int ch)
+{
+    build(a, l);
+    sp_gui_app_key(a, l, k, ch);
+}
+
+/* Plays to the ending with option ch (or the last when fewer), then Enter
+ * to the debrief. */
+static void play_to_debrief(sp_gui_app *a, sp_gui_list *l, int ch)
+{
+    int guard = 0;
+    while (!sp_session_finished(a->s)) {
+        const sp_view *v = sp_gui_app_view(a);
+        key(a, l, SP_GUI_KEY_CHAR, ch - '1' < v->n_options ? ch : '0' + v->n_options);
+        if (a->overlay == SP_GUI_OV_FEEDBACK)
+            key(a, l, SP_GUI_KEY_ENTER, 0);
+        assert_true(++guard < 500);
+    }
+    key(a, l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(a->screen, SP_GUI_SCREEN_DEBRIEF);
+}
+
+static int count_tag(const sp_gui_list *l, sp_gui_tag tag)
+{
+    int n = 0;
+    for (int i = 0; i < l->n_cmds; i++)
+        n += l->cmds[i].tag == tag;
+    return n;
+}
+
+/* The index of the enabled hit for action (arg -1: any), -1 none. */
+static int find_hit(const sp_gui_list *l, int action, int arg)
+{
+    for (int i = 0; i < l->n_hits; i++)
+        if (l->hits[i].enabled && l->hits[i].action == action && (arg < 0 || l->hits[i].arg == arg))
+            return i;
+    return -1;
+}
+
+static void test_no_single_key_leaves_the_debrief(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    play_to_debrief(&a, &l, '1');
+    /* the habit of sixteen screens: Enter, Enter, a digit */
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    assert_int_equal(a.overlay, SP_GUI_OV_CONFIRM);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* Enter on the card: stay */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_CHAR, '2');
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    assert_non_null(a.s);
+    /* R (play again) and Esc (menu) ask too */
+    key(&a, &l, SP_GUI_KEY_CHAR, 'r');
+    assert_int_equal(a.overlay, SP_GUI_OV_CONFIRM);
+    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_CONFIRM);
+    build(&a, &l);
+    assert_true(find_hit(&l, SP_GUI_ACT_CONFIRM, -1) >= 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'j');           /* yes */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_debrief_from_the_list_and_from_replay(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    play_to_debrief(&a, &l, '2');
+    int total = a.debrief->total, turns = a.debrief->n_turns;
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);  /* the button: no question */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
+
+    key(&a, &l, SP_GUI_KEY_CHAR, 't');           /* the list of plays */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAYS);
+    build(&a, &l);
+    int i = find_hit(&l, SP_GUI_ACT_REPLAY_DEBRIEF, -1);
+    assert_true(i >= 0);
+    /* the button lies on top of its row: a click there opens the debrief */
+    sp_gui_app_click(&a, &l, l.hits[i].vis.x + 2, l.hits[i].vis.y + 2);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    assert_true(a.debrief_of_replay);
+    assert_int_equal(a.replay->db->total, total); /* the same figures as when it was played */
+    assert_int_equal(a.replay->db->n_turns, turns);
+    build(&a, &l);
+    assert_true(find_hit(&l, SP_GUI_ACT_AGAIN, -1) < 0); /* not a live play: no replaying it from here */
+    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAYS);
+
+    /* from replay: the last step of a finished play offers its debrief (D) */
+    build(&a, &l);
+    sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_OPEN, l.hits[find_hit(&l, SP_GUI_ACT_REPLAY_OPEN, -1)].arg);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_REPLAY);
+    key(&a, &l, SP_GUI_KEY_END, 0);
+    build(&a, &l);
+    assert_true(find_hit(&l, SP_GUI_ACT_REPLAY_DEBRIEF, -1) >= 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'd');
+    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    build(&a, &l);
+    sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_BACK, 0);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_REPLAY);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'd');
+    key(&a, &l, SP_GUI_KEY_ESC, 0);              /* Esc too leads back to the replay */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_REPLAY);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_undo_says_what_it_undid(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);        /* nothing to undo: said so */
+    assert_true(a.toast[0] != '\0');
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(a.toast[0], '\0');          /* the choice took the old toast away */
+    key(&a, &l, SP_GUI_KEY_UNDO, 0);
+    assert_non_null(strstr(a.toast, "1"));       /* back to turn 1 */
+    build(&a, &l);
+    assert_int_equal(count_tag(&l, SP_GUI_TAG_TOAST), 1);
+    /* a flag undone names the flag */
+    int f = sp_handbook_redflag(a.hb, "rf.og-geen-tijd");
+    sp_gui_app_action(&a, SP_GUI_ACT_MARK, f);
+    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
+    key(&a, &l, SP_GUI_KEY_UNDO, 0);
+    assert_non_null(strstr(a.toast, sp_text_get(&a.hb->redflags[f].label, a.settings.lang)));
+    /* the toast goes by itself */
+    assert_true(sp_gui_app_toast_timeout(&a, 1000) > 0);
+    assert_int_equal(sp_gui_app_toast_timeout(&a, 1000 + SP_GUI_TOAST_MS), 0);
+    assert_int_equal(a.toast[0], '\0');
+    build(&a, &l);
+    assert_int_equal(count_tag(&l, SP_GUI_TAG_TOAST), 0);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static char opened[4096];
+static int record_open(const char *d)
+{
+    snprintf(opened, sizeof opened, "%s", d);
+    return 0;
+}
+
+static void test_export_toast_near_the_button_opens_the_folder(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    a.open_folder = record_open;
+    opened[0] = '\0';
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    play_to_debrief(&a, &l, '1');
+    a.scroll[0] = 1 << 20;                       /* scrolled down to the buttons */
+    key(&a, &l, SP_GUI_KEY_CHAR, 'e');
+    assert_true(a.toast[0] != '\0');
+    assert_null(strstr(a.toast, dir));           /* the file's name, not a raw path */
+    assert_int_equal(a.notice[0], '\0');         /* no banner at the top */
+    build(&a, &l);
+    int t = -1;
+    for (int i = 0; i < l.n_cmds; i++)
+        if (l.cmds[i].tag == SP_GUI_TAG_TOAST)
+            t = i;
+    assert_true(t >= 0);
+    /* just above the bottom bar with the Export button */
+    sp_gui_rect r = l.cmds[t].r;
+    assert_true(r.y + r.h <= 720 - a.bottom_bar);
+    assert_true(r.y + r.h >= 720 - a.bottom_bar - 80);
+    int o = find_hit(&l, SP_GUI_ACT_OPEN_FOLDER, -1);
+    assert_true(o >= 0);
+    sp_gui_app_click(&a, &l, l.hits[o].vis.x + 2, l.hits[o].vis.y + 2);
+    assert_string_equal(opened, dir);
+    /* it does not follow the learner to the menu */
+    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'j');
+    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
+    assert_int_equal(a.toast[0], '\0');
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_starting_anew_warns_and_keeps_resume(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* one choice: turn 2 */
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    assert_non_null(a.cases[0].resume);
+    char old[4096];
+    snprintf(old, sizeof old, "%s", a.cases[0].resume);
+    assert_int_equal(a.cases[0].resume_turn, 2);
+
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');           /* the same case again */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
+    assert_int_equal(a.overlay, SP_GUI_OV_CONFIRM);
+    build(&a, &l);
+    assert_true(find_hit(&l, SP_GUI_ACT_RESUME, 0) >= 0);
+    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_CHAR, 'j');           /* yes, a new play */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    play_to_debrief(&a, &l, '3');
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    /* the new play is finished; the old one can still be continued */
+    assert_non_null(a.cases[0].resume);
+    assert_string_equal(a.cases[0].resume, old);
+    assert_int_equal(a.cases[0].resume_turn, 2);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_CHAR, 'v');           /* go on with it instead */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    assert_int_equal(sp_gui_app_view(&a)->turn, 2);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_no_single_key_leaves_the_debrief, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_debrief_from_the_list_and_from_replay, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_undo_says_what_it_undid, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_export_toast_near_the_button_opens_the_folder, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_starting_anew_warns_and_keeps_resume, each_test, after_test),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
