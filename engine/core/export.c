@@ -35,16 +35,11 @@ static const char *const words[SP_EX_COUNT][SP_LANG_COUNT] = {
                           "No exact maximum: the case has more states than samenspel works through (samenspel check names the limit)." },
     [SP_EX_STRONGEST] = { "sterkste keuze", "strongest choice" },
     [SP_EX_TIMELINE] = { "Verloop", "Timeline" },
-    [SP_EX_GRADE_BEST] = { "beste keuze", "best choice" },
-    [SP_EX_GRADE_MIDDLE] = { "redelijk", "fair" },
-    [SP_EX_GRADE_WORST] = { "zwakste keuze", "weakest choice" },
     [SP_EX_TURN] = { "Beurt", "Turn" },
     [SP_EX_THOUGHT] = { "Gedachte", "Thought" },
     [SP_EX_DECISION] = { "Beslissing", "Decision" },
     [SP_EX_CONVERSATION] = { "Het gesprek", "The conversation" },
     [SP_EX_CHOSEN] = { "Jouw keuze", "Your choice" },
-    [SP_EX_SCORE] = { "score", "score" },
-    [SP_EX_BEST_ON_OFFER] = { "beste", "best" },
     [SP_EX_FEEDBACK] = { "Feedback", "Feedback" },
     [SP_EX_ALTERNATIVES] = { "Wat er nog meer kon", "What else was possible" },
     [SP_EX_APPLIES] = { "past toe", "applies" },
@@ -99,17 +94,6 @@ const char *sp_export_kind(sp_lang lang, sp_ending_kind k)
 {
     return sp_export_str(lang, k == SP_ENDING_GOOD ? SP_EX_KIND_GOOD
                              : k == SP_ENDING_MIXED ? SP_EX_KIND_MIXED : SP_EX_KIND_POOR);
-}
-
-const char *sp_export_grade(sp_lang lang, sp_replay_grade g)
-{
-    switch (g) {
-    case SP_GRADE_BEST: return sp_export_str(lang, SP_EX_GRADE_BEST);
-    case SP_GRADE_MIDDLE: return sp_export_str(lang, SP_EX_GRADE_MIDDLE);
-    case SP_GRADE_WORST: return sp_export_str(lang, SP_EX_GRADE_WORST);
-    case SP_GRADE_NONE: break;
-    }
-    return "";
 }
 
 /* ==== a growing string ========================================================= */

@@ -14,9 +14,9 @@ typedef enum {
     SP_EX_BRANCH_OF, SP_EX_ENDING, SP_EX_UNFINISHED, SP_EX_STOPPED,
     SP_EX_KIND_GOOD, SP_EX_KIND_MIXED, SP_EX_KIND_POOR,
     SP_EX_GOALS, SP_EX_GOAL, SP_EX_TOTAL, SP_EX_NOT_EXACT, SP_EX_STRONGEST,
-    SP_EX_TIMELINE, SP_EX_GRADE_BEST, SP_EX_GRADE_MIDDLE, SP_EX_GRADE_WORST,
+    SP_EX_TIMELINE,
     SP_EX_TURN, SP_EX_THOUGHT, SP_EX_DECISION, SP_EX_CONVERSATION,
-    SP_EX_CHOSEN, SP_EX_SCORE, SP_EX_BEST_ON_OFFER, SP_EX_FEEDBACK, SP_EX_ALTERNATIVES,
+    SP_EX_CHOSEN, SP_EX_FEEDBACK, SP_EX_ALTERNATIVES,
     SP_EX_APPLIES, SP_EX_HINDERING, SP_EX_HELPFUL,
     SP_EX_FLAGS_PRESENT, SP_EX_FLAGS_MARKED, SP_EX_RECOGNISED, SP_EX_FALSE_ALARM,
     SP_EX_VOTES, SP_EX_OVERRIDE, SP_EX_NOTE, SP_EX_NOTES,
@@ -32,8 +32,6 @@ typedef enum {
 const char *sp_export_str(sp_lang lang, sp_export_msg m);
 /* "goed", "gemengd", "zwak" / "good", "mixed", "poor" */
 const char *sp_export_kind(sp_lang lang, sp_ending_kind k);
-/* The words for a grade: "beste keuze" ... ; "" for SP_GRADE_NONE. */
-const char *sp_export_grade(sp_lang lang, sp_replay_grade g);
 
 /*
  * One HTML page in r's language: the ending; the figures of d (debrief.h):

@@ -265,18 +265,6 @@ void sp_replay_free(sp_replay *r)
     free(r);
 }
 
-int sp_replay_goal_score(const sp_replay *r, int goal)
-{
-    int sum = 0;
-    for (int i = 0; i < r->n_decisions; i++) {
-        const sp_option *o = &r->sc->nodes[r->steps[i].node].options[r->steps[i].chosen];
-        for (int k = 0; k < o->n_scores; k++)
-            if (o->scores[k].goal == goal)
-                sum += o->scores[k].delta;
-    }
-    return sum;
-}
-
 static int64_t zero_clock(void *ctx)
 {
     (void)ctx;

@@ -92,8 +92,6 @@ sp_status sp_replay_build(const sp_transcript *t, const sp_scenario *sc, sp_lang
 sp_status sp_replay_expert(const sp_scenario *sc, sp_lang lang, sp_replay **out, sp_diag *d);
 void sp_replay_free(sp_replay *r);
 
-/* The sum of the chosen options' deltas for one handbook goal. */
-int sp_replay_goal_score(const sp_replay *r, int goal);
 
 /* The step a note belongs to: the first decision at or after the note's
  * raw step; the last step for a note past the last choice; -1 for a note

@@ -92,7 +92,7 @@ for play in "$dir"/*.play; do
     fi
     # The transcripts the play saved replay to exactly the debriefs it printed
     # (blank lines aside: the trajectory puts one between the parts).
-    awk '/^== Nabespreking/ { on = 1 } /^Verder met de volgende fase/ { on = 0 } on' \
+    awk '/^== Nabespreking/ { on = 1 } /^Verder met de volgende fase/ || /^Met dit einde houdt het traject op/ { on = 0 } on' \
         "$tmp/$name.out" | grep -v '^$' > "$tmp/$name.played"
     : > "$tmp/$name.replayed"
     for case in intake uitvoering teruggeven; do

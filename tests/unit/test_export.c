@@ -424,8 +424,6 @@ static void words_complete(void **state)
     for (int m = 0; m < SP_EX_COUNT; m++)
         for (int l = 0; l < SP_LANG_COUNT; l++)
             assert_true(sp_export_str((sp_lang)l, (sp_export_msg)m)[0] != '\0');
-    assert_string_equal(sp_export_grade(SP_LANG_EN, SP_GRADE_MIDDLE), "fair");
-    assert_string_equal(sp_export_grade(SP_LANG_NL, SP_GRADE_NONE), "");
     assert_string_equal(sp_export_kind(SP_LANG_NL, SP_ENDING_POOR), "zwak");
 }
 

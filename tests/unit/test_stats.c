@@ -131,6 +131,29 @@ static void kruispunt_figures(void **state)
     assert_true(sp_stats_goal_mean(st, koe) == 0.5);
     assert_true(sp_stats_total_mean(st) == 4.0);
 
+    /* Every play's figures, worked out by hand (see test_export.c for V:
+     * besluit 3, met-jansen 6, klaasen-alleen 5, route 9, gevoel 11).
+     * p1: mislukt left 3, samen 4, toch-jansen 0, kwartaal 6. p2 is the
+     * expert route. p3: doorbreken 0, mailen 9 - (2 + 6) = 1, persoon
+     * 6 - (-2 + 3) = 5, teruggeven 0. p4: mislukt 3, wachten 0, bal 0,
+     * kwartaal 6. p5: doorbreken 0, samen 4, and stops at klaasen-alleen
+     * with 5 still within reach. */
+    static const int figs[5][4] = { /* score, left, still, max */
+        { -2, 13, 0, 11 }, { 11, 0, 0, 11 }, { 5, 6, 0, 11 }, { 2, 9, 0, 11 }, { 2, 4, 5, 11 } };
+    for (int i = 0; i < 5; i++) {
+        const sp_stats_play *p = &st->plays[i];
+        assert_int_equal(p->exact, 1);
+        assert_int_equal(p->finished, i < 4);
+        assert_int_equal(p->score, figs[i][0]);
+        assert_int_equal(p->left, figs[i][1]);
+        assert_int_equal(p->still, figs[i][2]);
+        assert_int_equal(p->max, figs[i][3]);
+    }
+    assert_int_equal(st->left_sum, 13 + 0 + 6 + 9); /* over the finished plays */
+    assert_int_equal(st->max_sum, 4 * 11);
+    assert_int_equal(st->expert_sum[rel], 4 * 2);
+    assert_int_equal(st->expert_sum[koe], 4 * 4);
+
     int want[][3] = { { sp_handbook_intervention(HB, "int.voorbereiden"), 4, 2 },
                       { sp_handbook_intervention(HB, "int.exit"), 4, 2 },
                       { sp_handbook_intervention(HB, "int.duidelijk"), 3, 1 },
