@@ -99,6 +99,7 @@ int sp_cli_parse_global(int *argc, char **argv)
     }
     *argc = out;
     argv[out] = NULL;
+    sp_diag_set_default_lang(opts.lang); /* the core's messages in the learner's language */
     return SP_EXIT_OK;
 }
 
@@ -139,8 +140,11 @@ int sp_cli_exit(sp_status st)
 
 void sp_cli_print_diag(const sp_diag *d)
 {
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
+    /* Messages quote file names and file contents: made safe to show. */
+    for (int i = 0; i < sp_diag_count(d); i++) {
+        sp_term_print_clean(stderr, sp_diag_message(d, i));
+        fputc('\n', stderr);
+    }
     if (sp_diag_dropped(d))
         fprintf(stderr, "(%d more messages)\n", sp_diag_dropped(d));
 }

@@ -10,6 +10,7 @@
 #include "app/paths.h"
 #include "core/debrief.h"
 #include "core/handbook.h"
+#include "core/num.h"
 #include "core/scenario.h"
 #include "core/transcript.h"
 #include "term/term.h"
@@ -242,8 +243,8 @@ static int play_in_terminal(const char *what, const char *resume, const char *sc
     if (!d)
         return SP_EXIT_SYSTEM;
     sp_status st = sp_paths_load_handbook(&r.hb, d);
-    if (st == SP_OK && script_path && !(r.script = sp_term_script_open(script_path, d)))
-        st = SP_EIO;
+    if (st == SP_OK && script_path)
+        r.script = sp_term_script_open(script_path, &st, d);
     sp_cli_print_diag(d);
     sp_diag_free(d);
     int rc;
@@ -279,9 +280,8 @@ int sp_cmd_play(int argc, char **argv)
         } else if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
             listen = argv[++i];
         } else if (strcmp(argv[i], "--display") == 0 && i + 1 < argc) {
-            char *end;
-            long n = strtol(argv[++i], &end, 10);
-            if (*end || n < 1 || n > 64) {
+            long n;
+            if (!sp_num_parse(argv[++i], 1, 64, &n)) {
                 fprintf(stderr, "samenspel play: --display wants a screen number from 1 (1 is the first screen)\n");
                 return sp_cli_usage("play");
             }

@@ -15,6 +15,7 @@
 #include "core/export.h"
 #include "core/figures.h"
 #include "core/fs.h"
+#include "core/num.h"
 #include "term/term.h"
 
 /* ==== interface words ========================================================= */
@@ -258,7 +259,7 @@ static int save_note(sp_term *t, const sp_replay *r, sp_transcript *tr, int i, c
     sp_cli_print_diag(d);
     sp_diag_free(d);
     if (st == SP_OK)
-        fprintf(t->out, "%s %s\n", rw(t->lang, R_NOTE_SAVED), tr->path);
+        sp_term_printf(t, SP_STYLE_PLAIN, "%s %s\n", rw(t->lang, R_NOTE_SAVED), tr->path);
     return sp_cli_exit(st);
 }
 
@@ -353,9 +354,8 @@ static char *trim(char *s)
 /* A turn number typed by the user: its step index, or -1 (with a message). */
 static int turn_index(sp_term *t, const sp_replay *r, const char *s)
 {
-    char *end;
-    long k = strtol(s, &end, 10);
-    if (end == s || *trim(end) || k < 1 || k > r->n_steps) {
+    long k;
+    if (!sp_num_parse(s, 1, r->n_steps, &k)) {
         fprintf(t->out, "%s %d.\n", rw(t->lang, R_NO_TURN), r->n_steps);
         return -1;
     }
@@ -534,11 +534,11 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
         char *line = NULL;
         size_t cap = 0;
         while (ask(t, rw(l, R_PICK), &line, &cap)) {
-            char *s = trim(line), *end;
+            char *s = trim(line);
             if (*s == 'q')
                 break;
-            long k = strtol(s, &end, 10);
-            if (end != s && !*end && k >= 1 && k <= n && e[k - 1].ok) {
+            long k;
+            if (sp_num_parse(s, 1, n, &k) && e[k - 1].ok) {
                 snprintf(picked, len, "%s", e[k - 1].path);
                 break;
             }
@@ -569,11 +569,14 @@ int sp_cmd_replay(int argc, char **argv)
         else if (strcmp(argv[i], "--text") == 0)
             text = 1;
         else if (strcmp(argv[i], "--branch") == 0 && i + 1 < argc) {
-            branch_turn = (int)strtol(argv[++i], &end, 10);
-            if (*end || branch_turn < 1) {
-                fprintf(stderr, "samenspel replay: --branch takes a turn number from 1\n");
+            long v = 0;
+            (void)end;
+            if (!sp_num_parse(argv[++i], 1, SP_TRANSCRIPT_MAX_STEPS, &v)) {
+                fprintf(stderr, "samenspel replay: --branch takes a turn number from 1 to %d, not '%s'\n",
+                        SP_TRANSCRIPT_MAX_STEPS, argv[i]);
                 rc = SP_EXIT_USAGE;
             }
+            branch_turn = (int)v;
         } else if (strcmp(argv[i], "--choices") == 0 && i + 1 < argc)
             script_path = argv[++i];
         else if (argv[i][0] == '-' || path)
@@ -613,8 +616,9 @@ int sp_cmd_replay(int argc, char **argv)
         if (branch_turn) {
             sp_term_script *script = NULL;
             sp_diag *d = sp_diag_new();
-            if (script_path && !(script = sp_term_script_open(script_path, d)))
-                lrc = SP_EXIT_SYSTEM;
+            sp_status sst = SP_OK;
+            if (script_path && !(script = sp_term_script_open(script_path, &sst, d)))
+                lrc = sp_cli_exit(sst);
             sp_cli_print_diag(d);
             sp_diag_free(d);
             if (lrc == SP_EXIT_OK && branch_turn > r->n_steps) {

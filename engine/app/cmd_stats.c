@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "app/replay_cli.h"
+#include "core/fs.h"
 #include "core/export.h"
 #include "core/figures.h"
 #include "core/stats.h"
@@ -75,8 +76,10 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A file is taken as given; a directory gives its *.xml files, in name order. */
-static int collect(paths *p, const char *arg)
+/* A file is taken as given; a directory gives its *.xml files, in name
+ * order; a *.xml in it that is not a regular file (a FIFO, a device, a
+ * directory, a dangling link) is skipped with a notice and counted. */
+static int collect(paths *p, const char *arg, int *skipped)
 {
     struct stat st;
     if (stat(arg, &st) != 0) {
@@ -98,7 +101,13 @@ static int collect(paths *p, const char *arg)
             continue;
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s", arg, e->d_name);
-        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && !add_path(p, path)) {
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            fprintf(stderr, "%s: %s%s, not a transcript; skipped\n", path, stat(path, &st) != 0 ? "" : "is ",
+                    stat(path, &st) != 0 ? "is a link to nothing" : sp_fs_kind_name(st.st_mode));
+            ++*skipped;
+            continue;
+        }
+        if (!add_path(p, path)) {
             closedir(d);
             return SP_EXIT_SYSTEM;
         }
@@ -268,7 +277,7 @@ int sp_cmd_stats(int argc, char **argv)
     if (rc != SP_EXIT_OK)
         return rc;
     paths p = { 0 };
-    int n_args = 0;
+    int n_args = 0, skipped = 0;
     for (int i = 1; i < argc && rc == SP_EXIT_OK; i++) {
         int k = sp_replay_cli_case_option(&c, &i, argc, argv);
         if (k < 0)
@@ -277,7 +286,7 @@ int sp_cmd_stats(int argc, char **argv)
             rc = sp_cli_usage("stats");
         else if (k == 0) {
             n_args++;
-            rc = collect(&p, argv[i]);
+            rc = collect(&p, argv[i], &skipped);
         }
     }
     if (rc == SP_EXIT_OK && !n_args)
@@ -285,7 +294,6 @@ int sp_cmd_stats(int argc, char **argv)
     sp_lang l = sp_cli_opts()->lang;
     /* One sp_stats per case, in the order the cases first appear. */
     sp_stats *per[SP_REPLAY_CLI_MAX_CASES] = { 0 };
-    int skipped = 0;
     for (int i = 0; rc == SP_EXIT_OK && i < p.n; i++) {
         sp_transcript *t;
         sp_replay *r;
@@ -298,11 +306,10 @@ int sp_cmd_stats(int argc, char **argv)
                 rc = SP_EXIT_SYSTEM;
             else if (sp_stats_add(per[k], r, p.v[i]) != SP_OK)
                 rc = SP_EXIT_SYSTEM;
-        } else if (lrc == SP_EXIT_SYSTEM) {
-            rc = lrc;
         } else {
-            /* A damaged play, or one its case no longer fits, is left out:
-             * half a play would skew the figures. */
+            /* A damaged or unreadable play, or one its case no longer
+             * fits, is left out (its message is printed): half a play would
+             * skew the figures, and one bad file must not hide the rest. */
             skipped++;
         }
         sp_replay_free(r);

@@ -1,6 +1,7 @@
 /* cond.c: compiles and evaluates the small condition language of scenarios (grammar in cond.h). */
 #include "cond.h"
 #include "arena.h"
+#include "diag.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -38,6 +39,7 @@ typedef struct {
     void *ctx;
     char *err;
     int errlen;
+    int lang;                /* of the error: 0 Dutch, 1 English (diag_tr.c) */
     int failed;
     /* current token */
     t_kind tok;
@@ -55,7 +57,8 @@ static void fail_arg(parser *ps, const char *pre, const char *arg, size_t arglen
         return;
     ps->failed = 1;
     if (ps->err && ps->errlen > 0)
-        snprintf(ps->err, (size_t)ps->errlen, "%s%.*s%s", pre, (int)arglen, arg ? arg : "", post);
+        snprintf(ps->err, (size_t)ps->errlen, "%s%.*s%s", sp_tr(ps->lang, pre), (int)arglen, arg ? arg : "",
+                 sp_tr(ps->lang, post));
 }
 
 static void fail(parser *ps, const char *msg)
@@ -147,10 +150,10 @@ static void fail_here(parser *ps, const char *what)
 {
     char pre[128];
     if (ps->tok == T_END) {
-        snprintf(pre, sizeof pre, "%s, found the end", what);
+        snprintf(pre, sizeof pre, sp_tr(ps->lang, "%s, found the end"), sp_tr(ps->lang, what));
         fail(ps, pre);
     } else {
-        snprintf(pre, sizeof pre, "%s, found '", what);
+        snprintf(pre, sizeof pre, sp_tr(ps->lang, "%s, found '"), sp_tr(ps->lang, what));
         fail_arg(ps, pre, ps->tstart, ps->tlen, "'");
     }
 }
@@ -295,10 +298,18 @@ const sp_cond *sp_cond_compile(struct sp_arena *a, const char *src,
                                sp_cond_resolve resolve, void *ctx,
                                char *err, int errlen)
 {
+    return sp_cond_compile_lang(a, src, resolve, ctx, 1, err, errlen);
+}
+
+const sp_cond *sp_cond_compile_lang(struct sp_arena *a, const char *src,
+                                    sp_cond_resolve resolve, void *ctx, int lang,
+                                    char *err, int errlen)
+{
     if (err && errlen > 0)
         err[0] = '\0';
     parser ps;
     memset(&ps, 0, sizeof ps);
+    ps.lang = lang;
     ps.a = a;
     ps.src = ps.p = src ? src : "";
     ps.resolve = resolve;

@@ -27,6 +27,12 @@ const sp_cond *sp_cond_compile(struct sp_arena *a, const char *src,
                                sp_cond_resolve resolve, void *ctx,
                                char *err, int errlen);
 
+/* The same with the reason in a language: 0 Dutch, 1 English (the core's
+ * catalogue, diag_tr.c). */
+const sp_cond *sp_cond_compile_lang(struct sp_arena *a, const char *src,
+                                    sp_cond_resolve resolve, void *ctx, int lang,
+                                    char *err, int errlen);
+
 /* NULL is true. vars holds the current value of every scenario variable. */
 int sp_cond_eval(const sp_cond *c, const int *vars);
 

@@ -9,11 +9,38 @@ struct sp_diag {
     char *msg[SP_DIAG_MAX];
     int count;
     int dropped;
+    int lang;
 };
+
+static int default_lang = 1;
+
+void sp_diag_set_default_lang(int lang)
+{
+    default_lang = lang;
+}
 
 sp_diag *sp_diag_new(void)
 {
-    return calloc(1, sizeof(sp_diag));
+    sp_diag *d = calloc(1, sizeof(sp_diag));
+    if (d)
+        d->lang = default_lang;
+    return d;
+}
+
+void sp_diag_set_lang(sp_diag *d, int lang)
+{
+    if (d)
+        d->lang = lang;
+}
+
+int sp_diag_lang(const sp_diag *d)
+{
+    return d ? d->lang : default_lang;
+}
+
+const char *sp_diag_tr(const sp_diag *d, const char *english)
+{
+    return sp_tr(sp_diag_lang(d), english);
 }
 
 void sp_diag_clear(sp_diag *d)
@@ -55,6 +82,7 @@ void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_l
 {
     if (!d)
         return;
+    fmt = sp_tr(d->lang, fmt);
     if (d->count >= SP_DIAG_MAX) {
         d->dropped++;
         return;

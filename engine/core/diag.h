@@ -33,6 +33,24 @@ void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_list ap);
 
+/* The language of a diag's messages: 0 Dutch, 1 English (sp_lang's
+ * values). A new diag takes the process default, which is English until a
+ * host sets the learner's language (the program does so from --lang).
+ * sp_diag_add looks its English format up in the core's catalogue
+ * (diag_tr.c) and uses the Dutch one when the diag is Dutch: the format is
+ * the message id, as a msgid is for gettext. A message not in the
+ * catalogue stays English. A piece passed as an argument ("%s") is
+ * translated by the caller with sp_diag_tr / sp_tr. */
+void sp_diag_set_default_lang(int lang);
+void sp_diag_set_lang(sp_diag *d, int lang);
+int sp_diag_lang(const sp_diag *d);
+const char *sp_diag_tr(const sp_diag *d, const char *english) __attribute__((format_arg(2)));
+/* The same for a language rather than a diag. */
+const char *sp_tr(int lang, const char *english) __attribute__((format_arg(2)));
+/* The catalogue's rows, for its test: row i in lang (0 Dutch, 1 English). */
+int sp_tr_count(void);
+const char *sp_tr_row(int i, int lang);
+
 const char *sp_status_name(sp_status s);
 
 /* A bug in our own code: print file:line and abort (microui's expect). */

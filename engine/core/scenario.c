@@ -1,7 +1,9 @@
 /* scenario.c: loads a scenario: runs the reader and the checks, hands on their messages; the loader's tables. */
 #include "scenario_internal.h"
 #include "fs.h"
+#include "suggest.h"
 
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,12 +133,28 @@ void sp_scenario_err(sload *L, long line, const char *fmt, ...)
     va_end(ap);
 }
 
-void sp_scenario_unknown(sload *L, long line, const char *what, const char *name, const char *best)
+void sp_scenario_err_hint(sload *L, long line, const char *best, const char *fmt, ...)
 {
-    if (best)
-        sp_scenario_err(L, line, "unknown %s '%s'; did you mean '%s'?", what, name, best);
-    else
-        sp_scenario_err(L, line, "unknown %s '%s'", what, name);
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, sp_diag_tr(L->sem, fmt), ap);
+    va_end(ap);
+    if (best) {
+        size_t n = strlen(msg);
+        snprintf(msg + n, sizeof msg - n, sp_diag_tr(L->sem, "; did you mean '%s'?"), best);
+    }
+    sp_diag_add(L->sem, L->path, line, "%s", msg);
+}
+
+const char *sp_scenario_id_suggest(const idtab *t, const char *name)
+{
+    sp_suggest s;
+    sp_suggest_init(&s, name);
+    for (unsigned i = 0; t->e && i <= t->mask; i++)
+        if (t->e[i].key)
+            sp_suggest_add(&s, t->e[i].key);
+    return sp_suggest_best(&s);
 }
 
 typedef struct held {
@@ -218,6 +236,7 @@ sp_status sp_scenario_load_mem(const char *path, const char *data, size_t len,
     L.r = sp_xml_stream_reader(L.xs);
     L.a = sp_arena_new();
     L.sem = sp_diag_new();
+    sp_diag_set_lang(L.sem, sp_diag_lang(d));
     L.sc = L.a ? sp_arena_alloc(L.a, sizeof *L.sc) : NULL;
     if (!L.sc || !L.sem) {
         sp_arena_free(L.a);

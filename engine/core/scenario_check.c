@@ -1,9 +1,64 @@
-/* scenario_check.c: the scenario loader's checks after the stream: references, unreachable nodes, cycles. */
+/* scenario_check.c: the scenario loader's checks: handbook references, node references, unreachable nodes, cycles. */
 #include "scenario_internal.h"
+#include "suggest.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- handbook references -------------------------------------------------------------------- */
+
+/* The id of kind (SP_REF_NONE: of any kind) in the handbook closest to
+ * name, or NULL. */
+const char *sp_scenario_hb_suggest(const sp_handbook *hb, sp_ref_kind kind, const char *name)
+{
+    sp_suggest sg;
+    sp_suggest_init(&sg, name);
+    for (int i = 0; (kind == SP_REF_NONE || kind == SP_REF_INTERVENTION) && i < hb->n_interventions; i++)
+        sp_suggest_add(&sg, hb->interventions[i].id);
+    for (int i = 0; (kind == SP_REF_NONE || kind == SP_REF_REDFLAG) && i < hb->n_redflags; i++)
+        sp_suggest_add(&sg, hb->redflags[i].id);
+    for (int i = 0; (kind == SP_REF_NONE || kind == SP_REF_THOUGHT) && i < hb->n_thoughts; i++)
+        sp_suggest_add(&sg, hb->thoughts[i].id);
+    for (int i = 0; (kind == SP_REF_NONE || kind == SP_REF_GOAL) && i < hb->n_goals; i++)
+        sp_suggest_add(&sg, hb->goals[i].id);
+    return sp_suggest_best(&sg);
+}
+
+/* Free text of an older file ("H3 Intake: Kennismaken") has a space or a
+ * capital; a handbook id never does. */
+static int looks_like_id(const char *s)
+{
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' ||
+              *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* feedback/@ref: a handbook id, rendered once per language (model.h). */
+void sp_scenario_feedback_ref(sload *L, sp_option *o, const char *ref, long line)
+{
+    o->ref = ref;
+    if (!looks_like_id(ref)) {
+        /* Free text of a case not yet converted to ids: shown as written. */
+        o->ref_kind = SP_REF_TEXT;
+        o->ref_label.s[SP_LANG_NL] = ref;
+        return;
+    }
+    o->ref_kind = sp_handbook_ref_find(L->hb, ref, &o->ref_index);
+    if (o->ref_kind == SP_REF_NONE) {
+        sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_NONE, ref), "unknown handbook reference '%s'", ref);
+        return;
+    }
+    for (int lang = 0; lang < SP_LANG_COUNT; lang++) {
+        char buf[512];
+        sp_handbook_ref_format(L->hb, o->ref_kind, o->ref_index, (sp_lang)lang, buf, sizeof buf);
+        o->ref_label.s[lang] = sp_arena_strdup(L->a, buf);
+        if (!o->ref_label.s[lang])
+            sp_scenario_oom(L);
+    }
+}
 
 /* ---- references ---------------------------------------------------------------------------- */
 
@@ -16,13 +71,15 @@ void sp_scenario_check_refs(sload *L)
         if (f->is_goto) {
             ((sp_goto *)nodes[f->node].gotos)[f->idx].target = t;
             if (t < 0)
-                sp_scenario_err(L, f->line, "goto points at unknown node '%s'", f->name ? f->name : "");
+                sp_scenario_err_hint(L, f->line, sp_scenario_id_suggest(&L->nodes, f->name),
+                                     "goto points at unknown node '%s'", f->name ? f->name : "");
         } else {
             sp_option *o = &((sp_option *)nodes[f->node].options)[f->idx];
             o->target = t;
             if (t < 0)
-                sp_scenario_err(L, f->line, "option '%s' points at unknown node '%s'",
-                                o->id ? o->id : "", f->name ? f->name : "");
+                sp_scenario_err_hint(L, f->line, sp_scenario_id_suggest(&L->nodes, f->name),
+                                     "option '%s' points at unknown node '%s'", o->id ? o->id : "",
+                                     f->name ? f->name : "");
         }
     }
 }

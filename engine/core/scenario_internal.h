@@ -72,6 +72,7 @@ typedef struct sload {
     vec lines, flags, effects, gotos, options_v;   /* the current node's */
     vec o_app, o_scores, o_effects;               /* the current option's */
     int extra_nodes;     /* nodes past SP_MAX_NODES: counted, not loaded */
+    const char *unknown_var; /* the closest name to an unknown variable in a condition */
 } sload;
 
 /* ---- helpers (scenario.c) ------------------------------------------------------ */
@@ -82,9 +83,12 @@ void sp_scenario_oom(sload *L);
 /* A problem of meaning at line (0: the whole file), held back in L->sem. */
 void sp_scenario_err(sload *L, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* "unknown <what> '<name>'", with "; did you mean '<best>'?" when best is
- * not NULL. */
-void sp_scenario_unknown(sload *L, long line, const char *what, const char *name, const char *best);
+/* A problem like sp_scenario_err, with "; did you mean '<best>'?" after it
+ * when best is not NULL. */
+void sp_scenario_err_hint(sload *L, long line, const char *best, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* The key of t closest to name (sp_suggest), or NULL. */
+const char *sp_scenario_id_suggest(const idtab *t, const char *name);
 
 /* A new zeroed slot at the end of v, or NULL (out of memory, marked on L). */
 void *sp_scenario_vec_push(sload *L, vec *v);
@@ -101,6 +105,11 @@ const identry *sp_scenario_id_put(sload *L, idtab *t, const char *key, int val, 
 
 /* Reads the whole stream, building L->sc (scenario_read.c). */
 void sp_scenario_read(sload *L);
+/* feedback/@ref of o: a handbook id, checked and rendered per language
+ * (scenario_check.c). */
+void sp_scenario_feedback_ref(sload *L, sp_option *o, const char *ref, long line);
+/* The handbook id of kind (SP_REF_NONE: any kind) closest to name, or NULL. */
+const char *sp_scenario_hb_suggest(const sp_handbook *hb, sp_ref_kind kind, const char *name);
 /* Points every option and goto at its node (scenario_check.c). */
 void sp_scenario_check_refs(sload *L);
 /* Unreachable nodes and cycles (scenario_check.c). */

@@ -1,7 +1,6 @@
 /* scenario_read.c: the scenario loader's streaming pass: each element becomes model structs as it passes. */
 #include "scenario_internal.h"
 #include "cond.h"
-#include "suggest.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -135,7 +134,11 @@ static void prose(sload *L, int required, sp_text *out)
 
 static int resolve_var(void *ctx, const char *name)
 {
-    return sp_scenario_id_get(&((sload *)ctx)->vars, name);
+    sload *L = ctx;
+    int v = sp_scenario_id_get(&L->vars, name);
+    if (v < 0 && !L->unknown_var)
+        L->unknown_var = sp_scenario_id_suggest(&L->vars, name);
+    return v;
 }
 
 /* The if="..." of element n compiled; NULL (always true) when absent or
@@ -146,9 +149,10 @@ static const sp_cond *cond_of(sload *L, const xmlNode *n)
     if (!src)
         return NULL;
     char why[256];
-    const sp_cond *c = sp_cond_compile(L->a, src, resolve_var, L, why, sizeof why);
+    L->unknown_var = NULL;
+    const sp_cond *c = sp_cond_compile_lang(L->a, src, resolve_var, L, sp_diag_lang(L->sem), why, sizeof why);
     if (!c)
-        sp_scenario_err(L, sp_xml_line(n), "condition '%s': %s", src, why);
+        sp_scenario_err_hint(L, sp_xml_line(n), L->unknown_var, "condition '%s': %s", src, why);
     return c;
 }
 
@@ -353,57 +357,11 @@ static void load_effect(sload *L, vec *v)
     e->op = is(L, "set") ? SP_EFFECT_SET : SP_EFFECT_ADD;
     e->value = attr_int(L, "value");
     if (e->var < 0) {
-        sp_scenario_err(L, line_here(L), "<%s> names unknown variable '%s'",
-                        is(L, "set") ? "set" : "add", var ? var : "");
+        sp_scenario_err_hint(L, line_here(L), sp_scenario_id_suggest(&L->vars, var),
+                             "<%s> names unknown variable '%s'", is(L, "set") ? "set" : "add", var ? var : "");
         e->var = 0; /* keeps the index in range for a caller that ignores the status */
     }
     skip(L);
-}
-
-/* Free text of an older file ("H3 Intake: Kennismaken") has a space or a
- * capital; a handbook id never does. */
-static int looks_like_id(const char *s)
-{
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' ||
-              *s == '_'))
-            return 0;
-    return 1;
-}
-
-/* feedback/@ref: a handbook id, rendered once per language (model.h). */
-static void feedback_ref(sload *L, sp_option *o, const char *ref, long line)
-{
-    o->ref = ref;
-    if (!looks_like_id(ref)) {
-        /* Free text of a case not yet converted to ids: shown as written. */
-        o->ref_kind = SP_REF_TEXT;
-        o->ref_label.s[SP_LANG_NL] = ref;
-        return;
-    }
-    o->ref_kind = sp_handbook_ref_find(L->hb, ref, &o->ref_index);
-    if (o->ref_kind == SP_REF_NONE) {
-        const sp_handbook *hb = L->hb;
-        sp_suggest sg;
-        sp_suggest_init(&sg, ref);
-        for (int i = 0; i < hb->n_interventions; i++)
-            sp_suggest_add(&sg, hb->interventions[i].id);
-        for (int i = 0; i < hb->n_redflags; i++)
-            sp_suggest_add(&sg, hb->redflags[i].id);
-        for (int i = 0; i < hb->n_thoughts; i++)
-            sp_suggest_add(&sg, hb->thoughts[i].id);
-        for (int i = 0; i < hb->n_goals; i++)
-            sp_suggest_add(&sg, hb->goals[i].id);
-        sp_scenario_unknown(L, line, "handbook reference", ref, sp_suggest_best(&sg));
-        return;
-    }
-    for (int lang = 0; lang < SP_LANG_COUNT; lang++) {
-        char buf[512];
-        sp_handbook_ref_format(L->hb, o->ref_kind, o->ref_index, (sp_lang)lang, buf, sizeof buf);
-        o->ref_label.s[lang] = sp_arena_strdup(L->a, buf);
-        if (!o->ref_label.s[lang])
-            sp_scenario_oom(L);
-    }
 }
 
 static void load_option(sload *L, int node, sp_option *o)
@@ -432,7 +390,7 @@ static void load_option(sload *L, int node, sp_option *o)
         if (is(L, "feedback")) {
             const char *ref = attr_copy(L, "ref");
             if (ref)
-                feedback_ref(L, o, ref, line);
+                sp_scenario_feedback_ref(L, o, ref, line);
             prose_p(L, 1, &o->feedback);
             continue;
         }
@@ -445,14 +403,16 @@ static void load_option(sload *L, int node, sp_option *o)
             int k = sp_handbook_intervention(L->hb, ref);
             int *slot = k >= 0 ? sp_scenario_vec_push(L, &L->o_app) : NULL;
             if (k < 0)
-                sp_scenario_err(L, line, "unknown intervention '%s'", ref ? ref : "");
+                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_INTERVENTION, ref),
+                                     "unknown intervention '%s'", ref ? ref : "");
             else if (slot)
                 *slot = k;
         } else if (is(L, "expresses")) {
             const char *th = attr(L, "thought");
             o->thought = sp_handbook_thought(L->hb, th);
             if (o->thought < 0)
-                sp_scenario_err(L, line, "unknown thought '%s'", th ? th : "");
+                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_THOUGHT, th), "unknown thought '%s'",
+                                     th ? th : "");
             const char *side = attr(L, "side");
             o->side = side && strcmp(side, "helpful") == 0 ? SP_SIDE_HELPFUL : SP_SIDE_HINDERING;
         } else if (is(L, "score")) {
@@ -460,7 +420,8 @@ static void load_option(sload *L, int node, sp_option *o)
             int g = sp_handbook_goal(L->hb, goal);
             sp_score *slot = g >= 0 ? sp_scenario_vec_push(L, &L->o_scores) : NULL;
             if (g < 0)
-                sp_scenario_err(L, line, "unknown learning goal '%s'", goal ? goal : "");
+                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_GOAL, goal), "unknown learning goal '%s'",
+                                     goal ? goal : "");
             else if (slot)
                 *slot = (sp_score){ g, attr_int(L, "delta") };
         }
@@ -555,7 +516,8 @@ static void load_node(sload *L)
                 const char *who = attr(L, "who");
                 ln->speaker = sp_scenario_id_get(&L->persons, who);
                 if (ln->speaker < 0)
-                    sp_scenario_err(L, line, "<say> names unknown person '%s'", who ? who : "");
+                    sp_scenario_err_hint(L, line, sp_scenario_id_suggest(&L->persons, who),
+                                         "<say> names unknown person '%s'", who ? who : "");
             }
             ln->cond = cond_here(L);
             prose_p(L, 1, &ln->text);
@@ -568,7 +530,8 @@ static void load_node(sload *L)
             const char *ref = attr(L, "ref");
             f->flag = sp_handbook_redflag(L->hb, ref);
             if (f->flag < 0) {
-                sp_scenario_err(L, line, "unknown red flag '%s'", ref ? ref : "");
+                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_REDFLAG, ref), "unknown red flag '%s'",
+                                     ref ? ref : "");
                 f->flag = 0;
             }
             prose(L, 1, &f->why);
@@ -669,7 +632,8 @@ static void load_root(sload *L)
     sc->n_nodes = L->nodes_v.n;
     sc->start = sp_scenario_id_get(&L->nodes, start);
     if (sc->start < 0)
-        sp_scenario_err(L, root_line, "start node '%s' does not exist", start ? start : "");
+        sp_scenario_err_hint(L, root_line, sp_scenario_id_suggest(&L->nodes, start),
+                             "start node '%s' does not exist", start ? start : "");
 }
 
 void sp_scenario_read(sload *L)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -44,6 +45,42 @@ static int is_premature_end(int code)
            code == XML_ERR_DOCUMENT_END;
 }
 
+/* The well-formedness mistakes authors make, in their terms and in the
+ * diag's language; 0 for the rest (libxml2's own English stays). */
+static int own_message(const sp_diag *d, const xmlError *e, char *buf, size_t len)
+{
+    const char *s1 = e->str1 ? e->str1 : "";
+    switch (e->code) {
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        snprintf(buf, len, "%s", sp_diag_tr(d, "'<' in an attribute value: write &lt; instead "
+                                               "(for example if=\"vertrouwen &lt; 40\")"));
+        return 1;
+    case XML_ERR_TAG_NAME_MISMATCH:
+        snprintf(buf, len, sp_diag_tr(d, "</%s> does not close <%s> (line %d): the end tag must be </%s>"),
+                 e->str2 ? e->str2 : "", s1, e->int1, s1);
+        return 1;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        snprintf(buf, len, sp_diag_tr(d, "the attribute '%s' appears twice in one element"), s1);
+        return 1;
+    case XML_ERR_ATTRIBUTE_NOT_STARTED: /* (WITHOUT_VALUE is also what a cut-off file gives) */
+        snprintf(buf, len, "%s", sp_diag_tr(d, "an attribute value needs quotes: name=\"value\""));
+        return 1;
+    case XML_ERR_UNDECLARED_ENTITY:
+        snprintf(buf, len, sp_diag_tr(d, "unknown entity '&%s;': write the character itself, or one of "
+                                         "&amp; &lt; &gt; &quot; &apos;"), s1);
+        return 1;
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        if (e->message && strncmp(e->message, "xmlParseEntityRef", 17) == 0) {
+            snprintf(buf, len, "%s", sp_diag_tr(d, "a bare '&': write &amp; instead"));
+            return 1;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 void sp_xml_report(xstate *st, xmlErrorPtr e)
 {
     if (!e || e->level < XML_ERR_ERROR || st->stopped)
@@ -53,7 +90,8 @@ void sp_xml_report(xstate *st, xmlErrorPtr e)
         line = node_line((const xmlNode *)e->node);
     /* libxml2 ends its messages with a newline. */
     char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
+    if (!own_message(st->d, e, msg, sizeof msg))
+        snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -81,10 +119,13 @@ void sp_xml_report(xstate *st, xmlErrorPtr e)
     /* After the first well-formedness error libxml2 goes on and reports
      * what follows from it. Only the first is worth reading, plus the
      * end-of-data error that tells a truncated file. */
-    if (st->errors == 1)
+    if (st->errors == 1) {
         sp_diag_add(st->d, st->path, line, "%s%s", msg,
-                    is_premature_end(e->code) ? " (is the file truncated?)" : "");
-    else if (is_premature_end(e->code) && !st->told_eof)
+                    is_premature_end(e->code) ? sp_diag_tr(st->d, " (is the file truncated?)") : "");
+        /* A mistake we could name exactly: what libxml2 says after it
+         * follows from it. */
+        st->named = own_message(st->d, e, msg, sizeof msg);
+    } else if (is_premature_end(e->code) && !st->told_eof && !st->named)
         sp_diag_add(st->d, st->path, line, "%s (is the file truncated?)", msg);
     if (is_premature_end(e->code))
         st->told_eof = 1;
@@ -262,6 +303,49 @@ static int only_space(const char *s, size_t len)
     return 1;
 }
 
+/* The encoding="..." of the XML declaration, when it names anything but
+ * UTF-8: libxml2 would decode the bytes as that encoding (or we would
+ * force UTF-8 on a file that says otherwise). 1 with a message when so. */
+static int declared_encoding_wrong(const char *path, const char *data, size_t len, sp_diag *d)
+{
+    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (len - i < 5 || memcmp(data + i, "<?xml", 5) != 0)
+        return 0;
+    const char *end = memchr(data + i, '>', len - i);
+    if (!end)
+        return 0;
+    size_t n = (size_t)(end - data) - i;
+    char decl[256];
+    if (n >= sizeof decl)
+        n = sizeof decl - 1;
+    memcpy(decl, data + i, n);
+    decl[n] = '\0';
+    const char *e = strstr(decl, "encoding");
+    if (!e)
+        return 0;
+    e += 8;
+    while (*e == ' ' || *e == '\t' || *e == '\r' || *e == '\n' || *e == '=')
+        e++;
+    char q = *e;
+    if (q != '"' && q != '\'')
+        return 0;
+    const char *v = ++e;
+    while (*e && *e != q)
+        e++;
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(e - v), v);
+    if (strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0)
+        return 0;
+    size_t bad = utf8_bad((const unsigned char *)data, len);
+    if (bad < len)
+        sp_diag_add(d, path, 1, "the file declares encoding=\"%s\" and is not UTF-8: save it as UTF-8 "
+                    "and write encoding=\"UTF-8\"", name);
+    else
+        sp_diag_add(d, path, 1, "the file declares encoding=\"%s\" but its bytes are UTF-8: "
+                    "write encoding=\"UTF-8\"", name);
+    return 1;
+}
+
 sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_diag *d)
 {
     if (len == 0 || only_space(data, len)) {
@@ -283,6 +367,8 @@ sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_dia
                     "file holds binary data (a NUL byte), not UTF-8 XML text");
         return SP_EINVAL;
     }
+    if (declared_encoding_wrong(path, data, len, d))
+        return SP_EINVAL;
     size_t bad = utf8_bad((const unsigned char *)data, len);
     if (bad < len) {
         sp_diag_add(d, path, sp_xml_line_at(data, bad),

@@ -18,6 +18,7 @@ typedef struct xstate {
     int errors;      /* well-formedness errors seen (and our own refusals) */
     int stopped;     /* we stopped the parser: later libxml2 noise is dropped */
     int told_eof;    /* a premature-end-of-data message was given */
+    int named;       /* the first error was one own_message names exactly */
     int invalid;     /* validity errors seen */
     /* Streaming (sp_xml_stream): well-formedness messages come from a
      * re-parse (see stream_failed), and only the first validity message is
@@ -61,5 +62,13 @@ long sp_xml_line_at(const char *data, size_t off);
  * process; *out NULL when name is NULL (nothing to validate against).
  * SP_EIO, with a message in d, when it cannot be read or compiled. */
 sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d);
+
+/* ---- explaining a refusal (xml_explain.c) --------------------------------------- */
+
+/* For a file that does not match schema_dir/schema_name: every departure,
+ * in the author's terms, added to d. Returns how many it found (0: the
+ * caller keeps libxml2's own message). */
+int sp_xml_explain(const char *path, const char *data, size_t len, const char *schema_dir,
+                   const char *schema_name, sp_diag *d);
 
 #endif

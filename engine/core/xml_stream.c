@@ -77,6 +77,7 @@ struct sp_xml_stream {
     const char *data;
     size_t len;
     int told_before;  /* messages in d before the stream opened */
+    const char *schema_dir, *schema_name; /* for sp_xml_explain */
 };
 
 /* ---- stray text ------------------------------------------------------------ */
@@ -94,11 +95,13 @@ struct sp_xml_stream {
  * A prose element that holds <p> paragraphs takes only elements, so text
  * beside its paragraphs is refused here too.
  */
-static const char *const text_elements[] = {
-    "title", "summary", "you", "meet", "situation", "aim", "name", "function",
-    "narration", "say", "flag", "prompt", "discuss", "text", "feedback",
-    "evaluation", "t", "label", "explain", "hindering", "helpful", "p", "reflection",
-    "handout", NULL
+/* The elements of scenario.rng that hold only elements. Text in an
+ * element the schema does not know is left to the validator: its error
+ * comes at the element's start tag, and the stream validates no further
+ * (sp_xml_stream_next), so that text never reaches it. */
+static const char *const element_only[] = {
+    "scenario", "briefing", "cast", "person", "variables", "var", "node", "set", "add", "goto",
+    "decision", "thought", "option", "applies", "expresses", "score", "ending", NULL
 };
 
 /* The prose elements that may hold <p> paragraphs instead (scenario.rng,
@@ -130,6 +133,12 @@ typedef struct stray {
 
 static void stray_found(stray *st, long line, int depth, int beside_p)
 {
+    /* After a well-formedness error libxml2 may go on in a guess of the
+     * structure: what it then calls text is the stream's to report. */
+    if (!st->ctxt->wellFormed) {
+        xmlStopParser(st->ctxt);
+        return;
+    }
     st->line = line;
     st->beside_p = beside_p;
     snprintf(st->parent, sizeof st->parent, "%s", st->element[depth]);
@@ -144,7 +153,7 @@ static void stray_start(void *ctx, const xmlChar *local, const xmlChar *prefix, 
         xmlStopParser(st->ctxt);
         return;
     }
-    st->takes_text[st->depth] = (unsigned char)in_list(text_elements, local);
+    st->takes_text[st->depth] = (unsigned char)!in_list(element_only, local);
     st->takes_p[st->depth] = (unsigned char)in_list(para_elements, local);
     st->has_p[st->depth] = 0;
     st->text_at[st->depth] = 0;
@@ -268,6 +277,8 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
     s->st.stream = 1;
     s->data = data;
     s->len = len;
+    s->schema_dir = schema_dir;
+    s->schema_name = schema_name;
     s->told_before = sp_diag_count(d) + sp_diag_dropped(d);
     sp_xml_handlers_push(&s->saved, &s->st);
     s->r = xmlReaderForMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
@@ -360,7 +371,10 @@ int sp_xml_stream_errors(sp_xml_stream *s)
         return s->st.errors;
     }
     if (s->st.valid_msg[0]) {
-        sp_diag_add(s->st.d, s->st.path, s->st.valid_line, "%s", s->st.valid_msg);
+        /* Every departure from the schema in the author's terms; libxml2's
+         * first message only when that finds nothing to say. */
+        if (sp_xml_explain(s->st.path, s->data, s->len, s->schema_dir, s->schema_name, s->st.d) == 0)
+            sp_diag_add(s->st.d, s->st.path, s->st.valid_line, "%s", s->st.valid_msg);
         s->st.valid_msg[0] = '\0';
     }
     /* The reader counts validity errors itself; should one ever come

@@ -1,5 +1,6 @@
 /* term.c: terminal output: interface strings, tty detection, styles and UTF-8 aware wrapping. */
 #include "term.h"
+#include "core/num.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -128,16 +129,16 @@ void sp_term_init(sp_term *t, FILE *out, sp_lang lang)
     if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
         t->width = ws.ws_col;
     } else {
-        const char *c = getenv("COLUMNS");
-        int n = c ? atoi(c) : 0;
-        t->width = n > 0 ? n : 80;
+        long n;
+        t->width = sp_num_parse(getenv("COLUMNS"), 1, 10000, &n) ? (int)n : 80;
     }
 }
 
 static const char *style_on(const sp_term *t, sp_style s)
 {
-    /* NO_COLOR (no-color.org) asks for no escape codes at all. */
-    if (!t->tty || getenv("NO_COLOR"))
+    /* NO_COLOR (no-color.org) and TERM=dumb ask for no escape codes at all. */
+    const char *term = getenv("TERM");
+    if (!t->tty || getenv("NO_COLOR") || (term && strcmp(term, "dumb") == 0))
         return "";
     switch (s) {
     case SP_STYLE_PLAIN: return "";
@@ -277,6 +278,64 @@ char *sp_term_wrap(const char *text, int width, int first, int indent)
 
 /* ==== writing ============================================================ */
 
+/* 1 for U+202A-U+202E and U+2066-U+2069: the bidi embeddings, overrides
+ * and isolates, which can make a line read differently from its bytes. */
+static int is_bidi(const unsigned char *p)
+{
+    return p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                            (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9));
+}
+
+/* Length of the UTF-8 sequence at p (1-4), or 0 when it is not valid. */
+static int utf8_len(const unsigned char *p)
+{
+    if (p[0] < 0x80)
+        return 1;
+    int n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] < 0xE0 ? 2 : 0;
+    for (int i = 1; i < n; i++)
+        if (!is_cont(p[i]))
+            return 0;
+    return n;
+}
+
+char *sp_term_clean(const char *s)
+{
+    buf b = { 0 };
+    put(&b, "", 0);
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    char esc[16];
+    while (*p) {
+        int n = utf8_len(p);
+        if (n == 0) {
+            put(&b, "\xEF\xBF\xBD", 3); /* not UTF-8: U+FFFD */
+            p++;
+        } else if (n == 1 && ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F)) {
+            snprintf(esc, sizeof esc, "\\x%02X", *p); /* C0 controls, DEL: shown, not obeyed */
+            put(&b, esc, strlen(esc));
+            p++;
+        } else if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
+            snprintf(esc, sizeof esc, "\\u%04X", p[1]); /* C1 controls */
+            put(&b, esc, strlen(esc));
+            p += 2;
+        } else if (n == 3 && is_bidi(p)) {
+            snprintf(esc, sizeof esc, "<U+%04X>", ((p[1] & 0x3F) << 6 | (p[2] & 0x3F)) | 0x2000);
+            put(&b, esc, strlen(esc));
+            p += 3;
+        } else {
+            put(&b, (const char *)p, (size_t)n);
+            p += n;
+        }
+    }
+    return b.p;
+}
+
+void sp_term_print_clean(FILE *out, const char *s)
+{
+    char *c = sp_term_clean(s);
+    fputs(c ? c : "", out);
+    free(c);
+}
+
 void sp_term_line(sp_term *t, int indent, sp_style label_style, const char *label,
                   sp_style text_style, const char *text)
 {
@@ -289,22 +348,34 @@ void sp_term_line(sp_term *t, int indent, sp_style label_style, const char *labe
     int beside = lcols <= 16 && (t->width <= 0 || t->width - indent - lcols >= 40);
     int hang = indent + (beside ? lcols : 4);
     fprintf(t->out, "%*s", indent, "");
+    char *cl = sp_term_clean(label), *ct = sp_term_clean(text);
     if (*label)
-        fprintf(t->out, "%s%s%s", style_on(t, label_style), label, style_off(t, label_style));
-    char *w = sp_term_wrap(text ? text : "", t->width, indent + lcols, hang);
-    fprintf(t->out, "%s%s%s\n", style_on(t, text_style), w ? w : (text ? text : ""),
-            style_off(t, text_style));
+        fprintf(t->out, "%s%s%s", style_on(t, label_style), cl ? cl : "", style_off(t, label_style));
+    char *w = sp_term_wrap(ct ? ct : "", t->width, indent + lcols, hang);
+    fprintf(t->out, "%s%s%s\n", style_on(t, text_style), w ? w : "", style_off(t, text_style));
     free(w);
+    free(cl);
+    free(ct);
 }
 
 void sp_term_printf(sp_term *t, sp_style style, const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, ap2;
     va_start(ap, fmt);
-    fputs(style_on(t, style), t->out);
-    vfprintf(t->out, fmt, ap);
-    fputs(style_off(t, style), t->out);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap2);
+    else
+        n = -1;
+    va_end(ap2);
+    fputs(style_on(t, style), t->out);
+    if (n >= 0)
+        sp_term_print_clean(t->out, s);
+    fputs(style_off(t, style), t->out);
+    free(s);
 }
 
 const char *sp_term_ending_kind(sp_lang lang, sp_ending_kind k)

@@ -132,8 +132,9 @@ typedef enum {
 /* A script: the lines of a file, read one command at a time. */
 typedef struct sp_term_script sp_term_script;
 
-/* NULL with a message in d when the file cannot be read. */
-sp_term_script *sp_term_script_open(const char *path, sp_diag *d);
+/* NULL with a message in d and the reason in *st when the file cannot be
+ * read (SP_EIO) or is not a script (SP_EINVAL: too large, a NUL byte). */
+sp_term_script *sp_term_script_open(const char *path, sp_status *st, sp_diag *d);
 void sp_term_script_free(sp_term_script *sc);
 /* Skips blank and comment lines. When the next command is `case ID`,
  * consumes it and returns ID (valid until the script is freed); else NULL
@@ -159,5 +160,14 @@ typedef struct sp_term_play_io {
 /* Plays s until an ending, a quit or the end of the script. Prints the
  * briefing first when briefing is 1. Does not print the debrief. */
 sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io, int briefing);
+
+/* s with what a terminal would obey rather than show made visible: C0
+ * controls but newline and tab (ESC as \x1B), DEL, C1 controls (\u009B),
+ * the bidi embeddings, overrides and isolates (<U+202E>); bytes that are not
+ * UTF-8 become U+FFFD. Every text from a file goes through it before it is
+ * printed (sp_term_line and sp_term_printf do it). malloc'd; NULL on OOM. */
+char *sp_term_clean(const char *s);
+/* fputs of sp_term_clean(s). */
+void sp_term_print_clean(FILE *out, const char *s);
 
 #endif

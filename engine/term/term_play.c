@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/figures.h"
 #include "core/fs.h"
+#include "core/num.h"
 
 #define SCRIPT_MAX_BYTES (1u << 20)
 
@@ -25,12 +26,23 @@ struct sp_term_script {
     char where[PATH_MAX + 16];
 };
 
-sp_term_script *sp_term_script_open(const char *path, sp_diag *d)
+sp_term_script *sp_term_script_open(const char *path, sp_status *st, sp_diag *d)
 {
     char *data;
     size_t len;
-    if (sp_fs_read(path, SCRIPT_MAX_BYTES, &data, &len, d) != SP_OK)
+    if ((*st = sp_fs_read(path, SCRIPT_MAX_BYTES, &data, &len, d)) != SP_OK)
         return NULL;
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        int line = 1;
+        for (const char *q = data; q < nul; q++)
+            line += *q == '\n';
+        sp_diag_add(d, path, line, "a NUL byte: a play script is a text file of commands");
+        free(data);
+        *st = SP_EINVAL;
+        return NULL;
+    }
+    *st = SP_ENOMEM;
     sp_term_script *sc = calloc(1, sizeof *sc);
     int n = 1;
     for (size_t i = 0; i < len; i++)
@@ -45,6 +57,7 @@ sp_term_script *sp_term_script_open(const char *path, sp_diag *d)
         sp_diag_add(d, path, 0, "out of memory");
         return NULL;
     }
+    *st = SP_OK;
     sc->data = data;
     char *p = data;
     while (sc->n_lines < n) {
@@ -163,10 +176,8 @@ static cmd parse(const char *l, int interactive)
     else if (WORD("choose") && *arg)
         num = arg;
     if (num) {
-        char *end;
-        errno = 0;
-        long v = strtol(num, &end, 10);
-        if (*end == '\0' && errno == 0 && v > 0) {
+        long v;
+        if (sp_num_parse(num, 1, 999999, &v)) {
             c.kind = CMD_CHOOSE;
             c.n = v;
         }
@@ -411,9 +422,8 @@ static int flag_menu(play *p, char **line, size_t *cap)
     char *l = ask(p, msg(p->t, SP_MSG_ASK_FLAG), line, cap);
     if (!l || !*l)
         return -1;
-    char *end;
-    long v = strtol(l, &end, 10);
-    if (*end || v < 1 || v > hb->n_redflags) {
+    long v;
+    if (!sp_num_parse(l, 1, hb->n_redflags, &v)) {
         sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BAD, msg(p->t, SP_MSG_BAD_KEY));
         return -1;
     }

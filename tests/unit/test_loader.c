@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/cond.h"
 #include "core/diag.h"
@@ -15,6 +16,7 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/suggest.h"
+#include "core/xml_internal.h"
 #include "testutil.h"
 
 /*
@@ -95,6 +97,51 @@ static void suggestions(void **state)
     assert_null(sp_suggest_best(&s));
     sp_suggest_add(&s, "aaaaaaaaaaaaaaabbbbb");  /* 5 */
     assert_string_equal(sp_suggest_best(&s), "aaaaaaaaaaaaaaabbbbb");
+}
+
+/* ---- the message catalogue ---------------------------------------------------------------- */
+
+/* The conversions of a printf format, in order ("%s%d%ld"), into buf. */
+static void conversions(const char *fmt, char *buf, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = fmt; *p && n + 8 < len; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        if (*p == '%')
+            continue;
+        buf[n++] = '%';
+        while (*p && strchr("0123456789.-+ #lhz*", *p))
+            buf[n++] = *p++;
+        if (*p)
+            buf[n++] = *p;
+    }
+    buf[n] = '\0';
+}
+
+/* Every Dutch format takes the English one's conversions in the same
+ * order, no English key is listed twice, and a lookup finds each row. */
+static void catalogue_rows_agree(void **state)
+{
+    (void)state;
+    int n = sp_tr_count();
+    assert_true(n > 100);
+    for (int i = 0; i < n; i++) {
+        const char *en = sp_tr_row(i, 1), *nl = sp_tr_row(i, 0);
+        char ce[64], cn[64];
+        conversions(en, ce, sizeof ce);
+        conversions(nl, cn, sizeof cn);
+        if (strcmp(ce, cn) != 0)
+            fail_msg("catalogue row %d: '%s' takes %s, its Dutch '%s' takes %s", i, en, ce, nl, cn);
+        for (int j = 0; j < i; j++)
+            if (strcmp(en, sp_tr_row(j, 1)) == 0)
+                fail_msg("catalogue row %d repeats '%s'", i, en);
+        assert_string_equal(sp_tr(0, en), nl);
+        assert_string_equal(sp_tr(1, en), en);
+    }
+    assert_string_equal(sp_tr(0, "not in the catalogue"), "not in the catalogue");
+    assert_null(sp_tr_row(n, 0));
 }
 
 /* ---- the handbook --------------------------------------------------------------------- */
@@ -408,14 +455,44 @@ static void paragraphs_load(void **state)
     sp_diag_free(d);
 }
 
+/* ---- the schema explainer agrees with libxml2 on valid files ------------------------- */
+
+/* sp_xml_explain reads the schema itself; on files libxml2 accepts it must
+ * find nothing, or it would invent problems in real cases. */
+static void explain_quiet_on_valid_files(void **state)
+{
+    (void)state;
+    static const char *const files[][2] = {
+        { "scenarios/intake.xml", "scenario.rng" },
+        { "scenarios/uitvoering.xml", "scenario.rng" },
+        { "scenarios/teruggeven.xml", "scenario.rng" },
+        { DIR_DATA "/valid.xml", "scenario.rng" },
+        { DIR_DATA "/paragraphs.xml", "scenario.rng" },
+        { "scenarios/handbook.xml", "handbook.rng" },
+        { DIR_DATA "/handbook.xml", "handbook.rng" },
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        size_t len;
+        char *data = testutil_read(files[i][0], &len);
+        sp_diag *d = sp_diag_new();
+        int n = sp_xml_explain(files[i][0], data, len, SCHEMAS, files[i][1], d);
+        testutil_print_diag(d);
+        if (n != 0)
+            fail_msg("%s: %d problems found in a valid file", files[i][0], n);
+        sp_diag_free(d);
+        free(data);
+    }
+}
+
 /* ---- broken scenarios: every file under tests/data/loader/bad-*.xml ---------------- */
 
 static void broken_scenarios(void **state)
 {
     (void)state;
-    char names[64][256];
-    int n = testutil_list(DIR_DATA, "bad-", ".xml", names, 64);
-    assert_true(n >= 24);
+    static char names[128][256];
+    int n = testutil_list(DIR_DATA, "bad-", ".xml", names, 128);
+    assert_true(n >= 57);
+    int n_dutch = 0;
     for (int i = 0; i < n; i++) {
         sp_diag *d = sp_diag_new();
         sp_scenario *sc = (sp_scenario *)&sc; /* must be reset to NULL */
@@ -424,8 +501,21 @@ static void broken_scenarios(void **state)
             fail_msg("%s: status %s", names[i], sp_status_name(st));
         assert_null(sc);
         testutil_assert_expected(names[i], d);
+        /* In Dutch too, where NAME.nl.expected says so. */
+        char nl[300];
+        snprintf(nl, sizeof nl, "%.*s.nl.xml", (int)(strlen(names[i]) - 4), names[i]);
+        char nl_expected[300];
+        snprintf(nl_expected, sizeof nl_expected, "%.*s.nl.expected", (int)(strlen(names[i]) - 4), names[i]);
+        if (access(nl_expected, F_OK) == 0) {
+            sp_diag_clear(d);
+            sp_diag_set_lang(d, SP_LANG_NL);
+            assert_int_equal(sp_scenario_load(names[i], SCHEMAS, hb, &sc, d), SP_EINVAL);
+            testutil_assert_expected(nl, d);
+            n_dutch++;
+        }
         sp_diag_free(d);
     }
+    assert_true(n_dutch >= 28);
 }
 
 static void system_failures(void **state)
@@ -482,11 +572,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(model_helpers),
         cmocka_unit_test(suggestions),
+        cmocka_unit_test(catalogue_rows_agree),
         cmocka_unit_test(handbook_loads),
         cmocka_unit_test(broken_handbooks),
         cmocka_unit_test(valid_scenario_loads),
         cmocka_unit_test(memory_and_file_agree),
         cmocka_unit_test(paragraphs_load),
+        cmocka_unit_test(explain_quiet_on_valid_files),
         cmocka_unit_test(broken_scenarios),
         cmocka_unit_test(system_failures),
     };

@@ -171,6 +171,29 @@ static void test_env_lang(void **state)
 
 /* ---- output -------------------------------------------------------------------- */
 
+static void expect_clean(const char *in, const char *want)
+{
+    char *got = sp_term_clean(in);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* Text from files reaches the terminal shown, never obeyed. */
+static void test_clean_controls(void **state)
+{
+    (void)state;
+    expect_clean("gewoon\ttekst\nmet é", "gewoon\ttekst\nmet é");
+    expect_clean("rood\033[31m!", "rood\\x1B[31m!");              /* ESC */
+    expect_clean("titel\033]0;x\007", "titel\\x1B]0;x\\x07");    /* OSC with BEL */
+    expect_clean("a\rb\x7f", "a\\x0Db\\x7F");                     /* CR, DEL */
+    expect_clean("c1 \xc2\x9b" "31m", "c1 \\u009B31m");                 /* CSI as C1 */
+    expect_clean("\xe2\x80\xae" "gnirts\xe2\x80\xac", "<U+202E>gnirts<U+202C>");
+    expect_clean("iso \xe2\x81\xa6x\xe2\x81\xa9", "iso <U+2066>x<U+2069>");
+    expect_clean("kapot \xff\xc3", "kapot \xef\xbf\xbd\xef\xbf\xbd"); /* not UTF-8 */
+    expect_clean("\xc2\xa0" "nbsp \xe2\x80\x94 dash", "\xc2\xa0" "nbsp \xe2\x80\x94 dash");
+}
+
 static void test_plain_output_to_a_file(void **state)
 {
     (void)state;
@@ -197,6 +220,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_clean_controls),
         cmocka_unit_test(test_no_wrap),
         cmocka_unit_test(test_simple),
         cmocka_unit_test(test_utf8_counts_code_points),
