@@ -1,5 +1,5 @@
 #!/bin/sh
-# screenshots.sh: takes screenshots of the window's main screens at 1280x720 and 1920x1080, the smallest window (800x600) with the largest text, and the menu with --lang en, into docs/screenshots/ (Xvfb, xdotool, ImageMagick import).
+# screenshots.sh: takes screenshots of the window's main screens at 1280x720 and 1920x1080 (the debrief's chart and legend, its export note and the question before leaving it included), the smallest window (800x600) with the largest text, and the menu with --lang en, into docs/screenshots/ (Xvfb, xdotool, ImageMagick import).
 # usage: tools/screenshots.sh [BINARY]   (run from the repository root after make)
 set -eu
 BIN=${1:-./samenspel}
@@ -82,6 +82,10 @@ for size in 1280x720 1920x1080; do
     while ! ended && [ $i -lt 80 ]; do key 1; key Return; i=$((i + 1)); done
     shot ending
     key Return;   shot debrief
+    key Next;     shot debrief-legend
+    key e;        shot debrief-export
+    key Return;   shot debrief-leave
+    key Escape
     key End;      shot debrief-end
     stop
 done

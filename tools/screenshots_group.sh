@@ -1,5 +1,5 @@
 #!/bin/sh
-# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played under Xvfb with xdotool, wall and presenter side by side at 1920x1080 each, and the wall alone at 3840x2160.
+# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played under Xvfb with xdotool, wall and presenter side by side at 1920x1080 each, the wall alone at 1920x1080 with four long options, and at 3840x2160.
 # usage: tools/screenshots_group.sh [BINARY]   (run from the repository root after make)
 set -eu
 BIN=${1:-./samenspel}
@@ -102,12 +102,23 @@ key Return;                 shot discuss
 key Return a 3 b 5 c 1 Return Return Return   # turn 2 by the majority
 key Return a 4 b 4;         shot tie
 key shift+b Return Return   # the trainer breaks the tie
-key Return a 2 b 6 c 1 shift+a; shot override
+key Return a 2 b 6 c 1 shift+a; shot override-ask   # against the majority: asks first
+key shift+a;                shot override
 key Return Return
 play_on
 shot ending
 key Return;                 shot debrief
 key Next Next;              shot debrief-votes
+stop
+
+# ---- the wall alone at 1920x1080: turn 11 on the room's path offers four long options ----
+size=1920x1080
+start 1920x1080
+echo "the wall alone, $size, four options:"
+key Return
+i=0
+while [ $i -lt 10 ]; do key Return a 3 b 5 Return Return Return; i=$((i + 1)); done
+key Return a 2 b 3 c 4 d 1; shot vote-four
 stop
 
 # ---- the wall alone at 4K: the facilitator's buttons are on it ----

@@ -194,7 +194,7 @@ int sp_cmd_compare(int argc, char **argv)
     rc = sp_replay_cli_load(&c, p[0], l, &ta, &a);
     if (a && expert) {
         sp_diag *d = sp_diag_new();
-        sp_status st = d ? sp_replay_expert(a->sc, l, &b, d) : SP_ENOMEM;
+        sp_status st = d ? sp_replay_expert(a->sc, sp_session_start_vars(a->s), l, &b, d) : SP_ENOMEM;
         sp_cli_print_diag(d);
         sp_diag_free(d);
         if (st != SP_OK)

@@ -19,7 +19,7 @@
  * - Flags present at a turn are those of the nodes entered during that turn
  *   (from the previous decision up to and including its own decision). A
  *   flag counts as missed when it was present at a turn that ended with a
- *   choice and was never marked while present. Flags on the stretch into
+ *   choice and was never marked within its window (session.h). Flags on the stretch into
  *   the ending cannot be marked (the play is over) and never count as missed;
  *   nor do those of the current, unfinished turn.
  * - recognised[].node is the node where the flag was present; false_alarms[]
@@ -156,7 +156,7 @@ static void walk_history(sp_debrief *d, const sp_session *s, const presence *pre
     for (int i = 0; i < nh; i++) {
         const sp_step *st = sp_session_history(s, i);
         if (st->kind == SP_STEP_FLAG) {
-            int where = flag_present(pres, n_pres, st->turn, st->flag);
+            int where = sp_session_flag_node(s, st->flag, st->turn); /* the red-flag window */
             if (where >= 0) {
                 d->recognised[d->n_recognised++] = (sp_debrief_flag){ st->flag, st->turn, where };
                 flag_ok[st->flag] = 1;

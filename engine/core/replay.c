@@ -271,11 +271,12 @@ static int64_t zero_clock(void *ctx)
     return 0;
 }
 
-sp_status sp_replay_expert(const sp_scenario *sc, sp_lang lang, sp_replay **out, sp_diag *d)
+sp_status sp_replay_expert(const sp_scenario *sc, const int *start_vars, sp_lang lang, sp_replay **out,
+                           sp_diag *d)
 {
     *out = NULL;
     sp_analysis *an = NULL;
-    sp_status rc = sp_analysis_run_from(sc, NULL, d, &an);
+    sp_status rc = sp_analysis_run_from(sc, start_vars, d, &an);
     if (rc != SP_OK) {
         sp_diag_add(d, sc->path, 0, "the expert path could not be worked out (%s)", sp_status_name(rc));
         return rc;
@@ -285,6 +286,9 @@ sp_status sp_replay_expert(const sp_scenario *sc, sp_lang lang, sp_replay **out,
     rc = s && t ? SP_OK : SP_ENOMEM;
     if (s)
         sp_session_set_clock(s, zero_clock, NULL);
+    for (int i = 0; rc == SP_OK && start_vars && i < sc->n_vars; i++)
+        if (start_vars[i] != sc->vars[i].init)
+            rc = sp_session_set_var(s, sc->vars[i].name, start_vars[i]);
     for (int k = 0; rc == SP_OK && k < an->n_expert; k++) {
         const sp_view *v = sp_session_view(s);
         /* The expert path is a real play by construction; a mismatch here

@@ -87,9 +87,13 @@ typedef struct sp_replay {
  */
 sp_status sp_replay_build(const sp_transcript *t, const sp_scenario *sc, sp_lang lang,
                           sp_replay **out, sp_diag *d);
-/* The expert path (sp_analysis_run's best path, from the start values) as a
- * replay with a transcript of its own (mode "expert", no file). */
-sp_status sp_replay_expert(const sp_scenario *sc, sp_lang lang, sp_replay **out, sp_diag *d);
+/* The expert path from start_vars (every scenario variable; NULL: the
+ * scenario's init values) as a replay with a transcript of its own (mode
+ * "expert", no file). Beside a play, pass sp_session_start_vars(r->s), so
+ * that the expert route starts where the play started (a trajectory's
+ * carried values) and reaches the same maximum its debrief shows. */
+sp_status sp_replay_expert(const sp_scenario *sc, const int *start_vars, sp_lang lang, sp_replay **out,
+                           sp_diag *d);
 void sp_replay_free(sp_replay *r);
 
 

@@ -439,6 +439,7 @@ const sp_view *sp_session_view(sp_session *s)
         sp_view_line *vl = &s->vlines[i];
         vl->node = s->shown_node[i];
         vl->speaker = l->speaker;
+        vl->mood = l->mood;
         vl->speaker_name = l->speaker >= 0 ? sp_text_get(&sc->cast[l->speaker].name, s->lang) : "";
         vl->text = text_with(s, &l->text, s->lang, s->shown_mask[i]);
     }
@@ -488,20 +489,30 @@ sp_status sp_session_choose(sp_session *s, int option)
     return SP_OK;
 }
 
-/* The node of the current stretch where flag is present, or -1. */
-static int flag_here(const sp_session *s, int flag, const sp_flag_here **fh)
+/* The red-flag window (session.h): the node of the view of turn `turn` or
+ * of the one before it where flag is present (the latest first), or -1;
+ * fh, when given, receives that node's flag entry. */
+static int flag_in_window(const sp_session *s, int flag, int turn, const sp_flag_here **fh)
 {
-    for (int p = s->stretch; p < s->n_path; p++) {
+    int found = -1, t = 1;
+    for (int p = 0; p < s->n_path && t <= turn; p++) {
         const sp_node *n = &s->sc->nodes[s->path[p]];
-        for (int i = 0; i < n->n_flags; i++) {
-            if (n->flags[i].flag == flag) {
-                if (fh)
-                    *fh = &n->flags[i];
-                return s->path[p];
-            }
-        }
+        if (t > turn - SP_FLAG_WINDOW)
+            for (int i = 0; i < n->n_flags; i++)
+                if (n->flags[i].flag == flag) {
+                    found = s->path[p];
+                    if (fh)
+                        *fh = &n->flags[i];
+                }
+        if (is_turn_node(n))
+            t++;
     }
-    return -1;
+    return found;
+}
+
+int sp_session_flag_node(const sp_session *s, int flag, int turn)
+{
+    return flag_in_window(s, flag, turn, NULL);
 }
 
 sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res)
@@ -520,7 +531,7 @@ sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res)
     push_step(s, &st);
     if (res) {
         const sp_flag_here *fh = NULL;
-        res->recognised = flag_here(s, flag, &fh) >= 0;
+        res->recognised = flag_in_window(s, flag, s->n_choices + 1, &fh) >= 0;
         res->why = fh ? sp_text_get(&fh->why, s->lang) : "";
         if (!res->why[0])
             res->why = sp_text_get(&hb->redflags[flag].explain, s->lang);

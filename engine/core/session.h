@@ -15,8 +15,8 @@
  *
  * The session follows goto nodes by itself: a view holds every line met
  * since the previous decision and stops at the next decision, thought
- * moment or ending. Red flags present on any node of that stretch count as
- * present for the current turn.
+ * moment or ending. Red flags present on any node of that stretch count
+ * for the current turn and the next (the red-flag window, below).
  *
  * State is derived from the step log: undo drops the last effective step and
  * rebuilds the state by replaying the rest from the start, so a session is
@@ -35,6 +35,7 @@ typedef struct sp_view_line {
     int node;                 /* node the line belongs to */
     int speaker;              /* cast index, -1 for narration */
     const char *speaker_name; /* "" for narration */
+    sp_mood mood;             /* the speaker's expression on this line */
     const char *text;
 } sp_view_line;
 
@@ -128,6 +129,18 @@ sp_status sp_session_choose(sp_session *s, int option);
 /* flag is a handbook red flag index. SP_EUSAGE when the play has ended or
  * the same flag was already marked this turn. res may be NULL. */
 sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res);
+/*
+ * The red-flag window, one rule for every host. A view is one screen of
+ * the conversation: the nodes entered since the previous decision or
+ * thought moment, up to and including the next one (the view of turn t).
+ * A flag marked at turn t counts when one of its nodes is in the last
+ * SP_FLAG_WINDOW views: the view of turn t or of turn t - 1. People notice
+ * a signal while it is on screen or just after it has scrolled away.
+ * Returns that node (the latest), or -1 (a false alarm).
+ */
+#define SP_FLAG_WINDOW 2
+int sp_session_flag_node(const sp_session *s, int flag, int turn);
+
 /* Undoes the last choice or flag. SP_EUSAGE when there is nothing to undo. */
 sp_status sp_session_undo(sp_session *s);
 

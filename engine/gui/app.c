@@ -41,6 +41,7 @@ void sp_gui_app_reset_view(sp_gui_app *a)
     a->overlay = SP_GUI_OV_NONE;
     a->hover = -1;
     a->toast[0] = a->toast_dir[0] = '\0';
+    a->toast_undo = 0;
     a->bottom_bar = 0;
     a->reveal = 1;
     a->debrief_of_replay = 0;
@@ -148,6 +149,17 @@ static void set_setting(sp_gui_app *a, int which, int value)
 
 /* ---- actions --------------------------------------------------------------------------- */
 
+void sp_gui_app_judge(const sp_session *s, sp_gui_judgement *j)
+{
+    memset(j, 0, sizeof *j);
+    sp_debrief *d = sp_debrief_build(s);
+    if (d && d->exact && d->n_decisions > 0) {
+        const sp_debrief_decision *dd = &d->decisions[d->n_decisions - 1];
+        *j = (sp_gui_judgement){ 1, dd->node, dd->left, dd->stronger, dd->stronger_total };
+    }
+    sp_debrief_free(d);
+}
+
 /* Undoes the last step and says what was undone, so the learner sees that
  * the key did something. */
 static void undo(sp_gui_app *a)
@@ -170,75 +182,15 @@ static void undo(sp_gui_app *a)
                          sp_session_turn(a->s));
 }
 
-void sp_gui_app_action(sp_gui_app *a, int action, int arg)
+/* Opening and closing the overlays that need no play logic; 1 when done. */
+static int overlay_action(sp_gui_app *a, int action)
 {
-    if (sp_gui_group_action(a, action, arg) || sp_gui_confirm_action(a, action, arg))
-        return;
-    const sp_view *v = a->s ? sp_session_view(a->s) : NULL;
-    switch ((sp_gui_action)action) {
-    case SP_GUI_ACT_NONE:
-        break;
-    case SP_GUI_ACT_START: {
-        /* Starting anew beside an unfinished play of the same case: say
-         * that it is kept, and offer to go on with it instead. */
-        int ci = arg == SP_CASE_COUNT ? 0 : arg;
-        if (!a->confirmed && ci >= 0 && ci < SP_CASE_COUNT && a->cases[ci].resume) {
-            sp_gui_confirm_ask(a, action, arg);
-            break;
-        }
-        a->notice[0] = '\0';
-        sp_gui_play_start(a, arg);
-        break;
-    }
-        break;
-    case SP_GUI_ACT_RESUME:
-        a->notice[0] = '\0';
-        sp_gui_play_resume(a, arg);
-        break;
+    switch (action) {
     case SP_GUI_ACT_SETTINGS:
         a->pause_under = a->overlay == SP_GUI_OV_PAUSE;
         a->overlay = SP_GUI_OV_SETTINGS;
         a->focus[1] = -1;
         a->scroll[1] = 0;
-        break;
-    case SP_GUI_ACT_QUIT:
-        a->quit = 1;
-        break;
-    case SP_GUI_ACT_BEGIN:
-        if (a->s) {
-            a->screen = SP_GUI_SCREEN_PLAY;
-            sp_gui_app_reset_view(a);
-        }
-        break;
-    case SP_GUI_ACT_TO_MENU:
-        sp_gui_play_to_menu(a);
-        break;
-    case SP_GUI_ACT_CHOOSE:
-        if (!v || arg < 0 || arg >= v->n_options || a->screen != SP_GUI_SCREEN_PLAY)
-            break;
-        if (sp_session_choose(a->s, v->options[arg].option) == SP_OK) {
-            sp_gui_play_save(a);
-            sp_gui_app_reset_view(a);
-            if (!a->settings.feedback_end && sp_session_view(a->s)->feedback.valid)
-                a->overlay = SP_GUI_OV_FEEDBACK;
-        }
-        break;
-    case SP_GUI_ACT_FLAGS:
-        if (v && !sp_session_finished(a->s) && a->screen == SP_GUI_SCREEN_PLAY) {
-            a->overlay = SP_GUI_OV_FLAGS;
-            a->focus[1] = -1;
-            a->scroll[1] = 0;
-        }
-        break;
-    case SP_GUI_ACT_MARK:
-        if (a->s && a->hb && arg >= 0 && arg < a->hb->n_redflags &&
-            sp_session_flag(a->s, arg, &a->flag_res) == SP_OK) {
-            a->flag_marked = arg;
-            sp_gui_play_save(a);
-            a->overlay = SP_GUI_OV_FLAG_RESULT;
-            a->focus[1] = -1;
-            a->scroll[1] = 0;
-        }
         break;
     case SP_GUI_ACT_HISTORY:
         if (a->s) {
@@ -261,6 +213,79 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
         }
         a->focus[1] = -1;
         a->scroll[1] = 0;
+        break;
+    default:
+        return 0;
+    }
+    return 1;
+}
+
+void sp_gui_app_action(sp_gui_app *a, int action, int arg)
+{
+    if (sp_gui_group_action(a, action, arg) || sp_gui_confirm_action(a, action, arg) || overlay_action(a, action))
+        return;
+    const sp_view *v = a->s ? sp_session_view(a->s) : NULL;
+    switch ((sp_gui_action)action) {
+    case SP_GUI_ACT_NONE:
+    case SP_GUI_ACT_SETTINGS: case SP_GUI_ACT_HISTORY: case SP_GUI_ACT_PAUSE: case SP_GUI_ACT_CLOSE:
+        break; /* overlay_action() */
+    case SP_GUI_ACT_START: {
+        /* Starting anew beside an unfinished play of the same case: say
+         * that it is kept, and offer to go on with it instead. */
+        int ci = arg == SP_CASE_COUNT ? 0 : arg;
+        if (!a->confirmed && ci >= 0 && ci < SP_CASE_COUNT && a->cases[ci].resume) {
+            sp_gui_confirm_ask(a, action, arg);
+            break;
+        }
+        a->notice[0] = '\0';
+        sp_gui_play_start(a, arg);
+        break;
+    }
+        break;
+    case SP_GUI_ACT_RESUME:
+        a->notice[0] = '\0';
+        sp_gui_play_resume(a, arg);
+        break;
+    case SP_GUI_ACT_QUIT:
+        a->quit = 1;
+        break;
+    case SP_GUI_ACT_BEGIN:
+        if (a->s) {
+            a->screen = SP_GUI_SCREEN_PLAY;
+            sp_gui_app_reset_view(a);
+        }
+        break;
+    case SP_GUI_ACT_TO_MENU:
+        sp_gui_play_to_menu(a);
+        break;
+    case SP_GUI_ACT_CHOOSE:
+        if (!v || arg < 0 || arg >= v->n_options || a->screen != SP_GUI_SCREEN_PLAY)
+            break;
+        if (sp_session_choose(a->s, v->options[arg].option) == SP_OK) {
+            a->notice[0] = '\0'; /* a banner (a branch's) was for the view before */
+            sp_gui_app_judge(a->s, &a->judge);
+            sp_gui_play_save(a);
+            sp_gui_app_reset_view(a);
+            if (!a->settings.feedback_end && sp_session_view(a->s)->feedback.valid)
+                a->overlay = SP_GUI_OV_FEEDBACK;
+        }
+        break;
+    case SP_GUI_ACT_FLAGS:
+        if (v && !sp_session_finished(a->s) && a->screen == SP_GUI_SCREEN_PLAY) {
+            a->overlay = SP_GUI_OV_FLAGS;
+            a->focus[1] = -1;
+            a->scroll[1] = 0;
+        }
+        break;
+    case SP_GUI_ACT_MARK:
+        if (a->s && a->hb && arg >= 0 && arg < a->hb->n_redflags &&
+            sp_session_flag(a->s, arg, &a->flag_res) == SP_OK) {
+            a->flag_marked = arg;
+            sp_gui_play_save(a);
+            a->overlay = SP_GUI_OV_FLAG_RESULT;
+            a->focus[1] = -1;
+            a->scroll[1] = 0;
+        }
         break;
     case SP_GUI_ACT_RESTART:
         sp_gui_play_restart(a);
@@ -296,6 +321,7 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_REPLAY_NOTE_SAVE: case SP_GUI_ACT_REPLAY_BRANCH: case SP_GUI_ACT_REPLAY_PICK:
     case SP_GUI_ACT_COMPARE_WITH: case SP_GUI_ACT_REPLAY_BACK: case SP_GUI_ACT_EXPORT:
     case SP_GUI_ACT_REPLAY_DEBRIEF: case SP_GUI_ACT_CONFIRM: case SP_GUI_ACT_OPEN_FOLDER:
+    case SP_GUI_ACT_PLAY_DELETE: case SP_GUI_ACT_PLAY_RESTORE:
         sp_gui_replay_action(a, action, arg);
         break;
     }
@@ -336,6 +362,48 @@ static void move_focus(sp_gui_app *a, const sp_gui_list *last, int layer, int de
     a->focus_visible = 1;
 }
 
+/* The red-flag picker's keys: its number marks a flag (1-9 at once; a 1
+ * waits for a second digit when there are ten or more: 1 then 4 is 14,
+ * 1 then Enter is 1); ↑/↓ move one row of the grid, ←/→ one flag. */
+static int flag_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
+{
+    int n = a->hb ? a->hb->n_redflags : 0;
+    if (key == SP_GUI_KEY_CHAR && ch >= '0' && ch <= '9') {
+        int d = ch - '0', f = -1;
+        if (a->flag_digit && 10 + d <= n)
+            f = 10 + d;
+        else if (d == 1 && n >= 10 && !a->flag_digit)
+            a->flag_digit = 1;
+        else if (d >= 1 && d <= n)
+            f = d;
+        if (f > 0) {
+            a->flag_digit = 0;
+            sp_gui_app_action(a, SP_GUI_ACT_MARK, f - 1);
+        }
+        return 1;
+    }
+    if (key == SP_GUI_KEY_ENTER && a->flag_digit) {
+        a->flag_digit = 0;
+        sp_gui_app_action(a, SP_GUI_ACT_MARK, 0);
+        return 1;
+    }
+    a->flag_digit = 0;
+    if ((key != SP_GUI_KEY_UP && key != SP_GUI_KEY_DOWN) || a->flag_cols < 2)
+        return 0;
+    /* one row: the flag cols further on (past ones marked already) */
+    const sp_gui_hit *h = a->focus[1] >= 0 ? focused_hit(last, a->focus[1]) : NULL;
+    int f = h && h->action == SP_GUI_ACT_MARK ? h->arg : key == SP_GUI_KEY_DOWN ? -a->flag_cols : n;
+    for (f += key == SP_GUI_KEY_DOWN ? a->flag_cols : -a->flag_cols; f >= 0 && f < n;
+         f += key == SP_GUI_KEY_DOWN ? a->flag_cols : -a->flag_cols)
+        for (int i = 0; i < last->n_hits; i++)
+            if (last->hits[i].enabled && last->hits[i].action == SP_GUI_ACT_MARK && last->hits[i].arg == f) {
+                a->focus[1] = last->hits[i].order;
+                a->show_focus = a->focus_visible = 1;
+                return 1;
+            }
+    return 1;
+}
+
 void sp_gui_app_scroll(sp_gui_app *a, int dy)
 {
     int layer = a->overlay != SP_GUI_OV_NONE;
@@ -356,6 +424,12 @@ void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int 
         sp_gui_app_action(a, SP_GUI_ACT_OPEN_FOLDER, 0);
         return;
     }
+    if (a->toast_undo && a->toast[0] && key == SP_GUI_KEY_CHAR && ch == 'u' && a->overlay == SP_GUI_OV_NONE) {
+        sp_gui_app_action(a, SP_GUI_ACT_PLAY_RESTORE, 0);
+        return;
+    }
+    if (a->overlay == SP_GUI_OV_FLAGS && flag_key(a, last, key, ch))
+        return;
     int layer = a->overlay != SP_GUI_OV_NONE;
     int line = a->page_step[layer] > 0 ? a->page_step[layer] / 10 + 1 : 40;
     int page = a->page_step[layer] > 0 ? a->page_step[layer] * 9 / 10 : 400;

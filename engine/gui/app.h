@@ -75,6 +75,8 @@ typedef enum {
     SP_GUI_ACT_REPLAY_BACK,
     SP_GUI_ACT_EXPORT,         /* the HTML debrief beside the transcript */
     SP_GUI_ACT_REPLAY_DEBRIEF, /* the debrief of the replayed (finished) play; arg: list index, -1 the open replay */
+    SP_GUI_ACT_PLAY_DELETE,    /* arg: list index; the play goes to the trash folder */
+    SP_GUI_ACT_PLAY_RESTORE,   /* the toast's "undo": the play deleted last comes back */
     /* app_confirm.c handles these: */
     SP_GUI_ACT_CONFIRM,        /* do the action the confirmation card asked about */
     SP_GUI_ACT_OPEN_FOLDER     /* the toast's "open folder": a->toast_dir in the file manager */
@@ -99,6 +101,18 @@ typedef struct sp_gui_case {
     int resume_turn;
 } sp_gui_case;
 
+/* The last choice judged against the exact value (debrief.h), for the
+ * feedback card: "Sterker was: ... (+3)". */
+typedef struct sp_gui_judgement {
+    int valid;              /* 0: not computed (or the case is past the analysis's limit) */
+    int node;               /* the decision it is about */
+    int left;               /* points the choice left lying */
+    int stronger, stronger_total; /* node option index, -1 none; its own total */
+} sp_gui_judgement;
+
+/* The last choice of s judged by the debrief's figures (its last decision). */
+void sp_gui_app_judge(const sp_session *s, sp_gui_judgement *j);
+
 typedef struct sp_gui_app {
     sp_gui_settings settings;
     char settings_path[4096];
@@ -109,6 +123,7 @@ typedef struct sp_gui_app {
     char notice[1024];      /* a banner message, "" for none */
     char toast[1024];       /* a short confirmation near the bottom, "" for none (app_confirm.c) */
     char toast_dir[4096];   /* the folder its "open folder" shows, "" for none */
+    int toast_undo;         /* its button undoes a deletion (SP_GUI_ACT_PLAY_RESTORE) instead */
     uint32_t toast_at;      /* gui.c: when it was first drawn (ms), 0 not yet */
     int bottom_bar;         /* height of the current screen's bottom bar: the toast sits above it */
     int (*open_folder)(const char *dir); /* NULL: xdg-open; tests record the call */
@@ -144,6 +159,9 @@ typedef struct sp_gui_app {
     sp_debrief *debrief;
     int flag_marked;        /* SP_GUI_OV_FLAG_RESULT: handbook index */
     sp_flag_result flag_res;
+    sp_gui_judgement judge; /* of the last choice */
+    int flag_cols;          /* SP_GUI_OV_FLAGS: columns of the grid (↑/↓ move a row) */
+    int flag_digit;         /* SP_GUI_OV_FLAGS: a typed 1 waiting for a second digit (10-14) */
 
     struct sp_gui_replay *replay; /* the replay screens' state (replay.h), or NULL */
     struct sp_gui_group *group;   /* group mode on a projector (group.h), or NULL */
@@ -203,6 +221,11 @@ void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
+/* debrief_chart.c: the summary line ("Je score: 51 van max 69 ...") that the
+ * menu card and the list of plays repeat, and the chart with its legend. */
+const char *sp_gui_debrief_summary(sp_gui_list *l, const sp_debrief *d);
+void sp_gui_debrief_chart(const sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_handbook *hb,
+                          const sp_debrief *d);
 void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_settings_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 

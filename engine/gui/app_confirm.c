@@ -18,6 +18,7 @@ void sp_gui_app_toast(sp_gui_app *a, const char *dir, const char *fmt, ...)
     vsnprintf(a->toast, sizeof a->toast, fmt, ap);
     va_end(ap);
     snprintf(a->toast_dir, sizeof a->toast_dir, "%s", dir ? dir : "");
+    a->toast_undo = 0;
     a->toast_at = 0;
 }
 
@@ -30,6 +31,7 @@ int sp_gui_app_toast_timeout(sp_gui_app *a, uint32_t now_ms)
     uint32_t age = now_ms - a->toast_at;
     if (age >= SP_GUI_TOAST_MS) {
         a->toast[0] = a->toast_dir[0] = '\0';
+        a->toast_undo = 0;
         a->toast_at = 0;
         return 0;
     }
@@ -158,8 +160,9 @@ void sp_gui_toast_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     int u = m->unit;
     int margin = sp_gui_ui_margin(ui, view.w);
     int maxw = m->measure_w < view.w - 2 * margin ? m->measure_w : view.w - 2 * margin;
-    const char *label = _("Map openen");
-    int bw = a->toast_dir[0] ? sp_gui_ui_button_w(ui, label, "O") : 0;
+    const char *label = a->toast_undo ? _("Ongedaan maken") : _("Map openen");
+    const char *hint = a->toast_undo ? "U" : "O";
+    int bw = a->toast_dir[0] || a->toast_undo ? sp_gui_ui_button_w(ui, label, hint) : 0;
     if (bw > maxw / 2)
         bw = maxw / 2;
     int tw = maxw - 4 * u - (bw ? bw + 2 * u : 0);
@@ -167,13 +170,15 @@ void sp_gui_toast_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     int bh = bw ? sp_gui_ui_button_h(ui) : 0;
     int h = (th_ > bh ? th_ : bh) + 3 * u;
     int w = maxw;
-    sp_gui_rect r = sp_gui_rect_make(view.x + (view.w - w) / 2, view.y + view.h - a->bottom_bar - h - 2 * u, w, h);
+    /* above the bottom bar and the strip where a page's "more below" cue goes */
+    int above = a->bottom_bar + sp_gui_ui_cue_h(ui);
+    sp_gui_rect r = sp_gui_rect_make(view.x + (view.w - w) / 2, view.y + view.h - above - h - u, w, h);
     sp_gui_cmd *c = sp_gui_frame_cmd(ui->l, r, th->text, th->accent, 2, u);
     c->tag = SP_GUI_TAG_TOAST;
     sp_gui_rgba fg = sp_gui_ui_on(th->text);
     sp_gui_text_block(ui->l, m, SP_GUI_FONT_BODY, fg, a->toast, r.x + 2 * u, r.y + (h - th_) / 2, tw,
                       sp_gui_rect_inset(r, u, u));
     if (bw)
-        sp_gui_ui_button(ui, sp_gui_rect_make(r.x + r.w - 2 * u - bw, r.y + (h - bh) / 2, bw, bh), label, "O",
-                         SP_GUI_BTN_SECONDARY, SP_GUI_ACT_OPEN_FOLDER, 0, 1);
+        sp_gui_ui_button(ui, sp_gui_rect_make(r.x + r.w - 2 * u - bw, r.y + (h - bh) / 2, bw, bh), label, hint,
+                         SP_GUI_BTN_SECONDARY, a->toast_undo ? SP_GUI_ACT_PLAY_RESTORE : SP_GUI_ACT_OPEN_FOLDER, 0, 1);
 }

@@ -6,6 +6,30 @@
 
 #include "i18n.h"
 
+/* "Je spreekt" as the case words it, and after it whoever of "Wie is wie"
+ * it does not name (by surname, the name's last word), so the card never
+ * leaves a person out. */
+static const char *meet_all(sp_gui_list *l, const sp_scenario *sc, sp_lang lang)
+{
+    const char *meet = sp_text_get(&sc->briefing.meet, lang);
+    char more[1024] = "";
+    size_t len = 0;
+    for (int i = 0; i < sc->n_cast; i++) {
+        if (sc->cast[i].role == SP_ROLE_SELF)
+            continue;
+        const char *name = sp_text_get(&sc->cast[i].name, lang);
+        const char *last = strrchr(name, ' ');
+        last = last ? last + 1 : name;
+        if (!*last || strstr(meet, last))
+            continue;
+        int n = snprintf(more + len, sizeof more - len, "%s%s", len ? ", " : "", name);
+        if (n < 0 || (size_t)n >= sizeof more - len)
+            break;
+        len += (size_t)n;
+    }
+    return len ? sp_gui_list_strf(l, _("%s\nOok in dit gesprek: %s."), meet, more) : meet;
+}
+
 /* One cast member: portrait, name in bold, function below. */
 static void cast_row(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_lang lang)
 {
@@ -66,7 +90,7 @@ void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, _("Je rolkaart"));
     pg.y += 3 * u;
     sp_gui_ui_labelled(ui, &pg, _("Jij"), sp_text_get(&sc->briefing.you, lang));
-    sp_gui_ui_labelled(ui, &pg, _("Je spreekt"), sp_text_get(&sc->briefing.meet, lang));
+    sp_gui_ui_labelled(ui, &pg, _("Je spreekt"), meet_all(ui->l, sc, lang));
     sp_gui_ui_labelled(ui, &pg, _("De situatie"), sp_text_get(&sc->briefing.situation, lang));
     sp_gui_ui_labelled(ui, &pg, _("Je doel"), sp_text_get(&sc->briefing.aim, lang));
 

@@ -236,8 +236,14 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
                           : a->traj ? sp_gui_list_strf(ui->l, _("Beurt %d · traject, casus %d van %d"),
                                                        v->turn, a->case_index + 1, SP_CASE_COUNT)
                                     : sp_gui_list_strf(ui->l, _("Beurt %d"), v->turn);
-    /* In a small window only Menu stays in the bar; the pause menu then
-     * offers the rest (overlays.c). */
+    /* Short labels before anything goes: a mouse user keeps Rode vlag,
+     * H and Terug at XL and in a narrow window. Only when even those do
+     * not fit does the bar keep Menu alone; the pause menu then offers the
+     * rest (overlays.c). */
+    if (!sp_gui_chrome_topbar_fits(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb))) {
+        labels[0] = _("Vlag");
+        labels[1] = _("Gesprek");
+    }
     int keep = 3 - (1 - nb);
     int top = sp_gui_chrome_topbar_fold(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
                                         NULL, keep, &a->bar_folded);

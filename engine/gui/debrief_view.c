@@ -77,109 +77,14 @@ static const sp_scenario *debrief_sc(const sp_gui_app *a)
     return a->debrief_of_replay && a->replay && a->replay->r ? a->replay->r->sc : a->sc;
 }
 
+static const sp_session *debrief_session(const sp_gui_app *a)
+{
+    return a->debrief_of_replay ? a->replay && a->replay->r ? a->replay->r->s : NULL : a->s;
+}
+
 static const sp_debrief *debrief_of(const sp_gui_app *a)
 {
     return a->debrief_of_replay ? a->replay ? a->replay->db : NULL : a->debrief;
-}
-
-/* ---- the chart ------------------------------------------------------------------- */
-
-static int bar_x(int zero, double ppu, int v)
-{
-    return zero + (int)(v * ppu + (v >= 0 ? 0.5 : -0.5));
-}
-
-static void bar(sp_gui_list *l, int zero, double ppu, int v, int y, int h, sp_gui_rgba c,
-                sp_gui_tag tag, int goal)
-{
-    int x1 = bar_x(zero, ppu, v);
-    sp_gui_rect r = v >= 0 ? sp_gui_rect_make(zero, y, x1 - zero, h) : sp_gui_rect_make(x1, y, zero - x1, h);
-    sp_gui_cmd *c2 = sp_gui_rect_cmd(l, r, c, 0);
-    c2->tag = tag;
-    c2->arg = goal;
-}
-
-static void chart(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrief *d)
-{
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
-    const sp_handbook *hb = a->hb ? a->hb : debrief_sc(a)->handbook;
-    sp_lang lang = sp_gui_app_lang(a);
-    int u = m->unit;
-    int lw = 0, lo = 0, hi = 1;
-    for (int i = 0; i < d->n_goals; i++) {
-        const char *label = sp_text_get(&hb->goals[d->goals[i].goal].label, lang);
-        int w = m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
-        if (w > lw)
-            lw = w;
-        int vals[3] = { d->goals[i].score, d->goals[i].expert, d->goals[i].expert };
-        for (int k = 0; k < 3; k++) {
-            if (vals[k] < lo) lo = vals[k];
-            if (vals[k] > hi) hi = vals[k];
-        }
-    }
-    if (lw > pg->w / 3)
-        lw = pg->w / 3;
-    const char *widest = "−00 / 00";
-    int vw = m->measure(m->ctx, SP_GUI_FONT_SMALL, widest, (int)strlen(widest));
-    int x0 = pg->x + lw + 2 * u;
-    int bw = pg->w - lw - 4 * u - vw;
-    double ppu = bw > 0 ? (double)bw / (hi - lo) : 0;
-    int zero = x0 + (int)(-lo * ppu + 0.5);
-    int you_h = 2 * u, best_h = u;
-
-    for (int i = 0; i < d->n_goals; i++) {
-        const sp_debrief_goal *g = &d->goals[i];
-        const char *label = sp_text_get(&hb->goals[g->goal].label, lang);
-        int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, lw);
-        int row_h = you_h + best_h + u / 2;
-        if (lh > row_h)
-            row_h = lh;
-        int y = pg->y;
-        sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, th->text, label, pg->x, y, lw,
-                          sp_gui_rect_make(pg->x, y, lw, row_h));
-        /* a faint track shows the whole scale */
-        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x0, y, bw, you_h), th->bg, 0);
-        bar(ui->l, zero, ppu, g->score, y, you_h, th->accent, SP_GUI_TAG_BAR_YOU, g->goal);
-        bar(ui->l, zero, ppu, g->expert, y + you_h + u / 2, best_h, th->best, SP_GUI_TAG_BAR_BEST, g->goal);
-        sp_gui_cmd *t = sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x(zero, ppu, g->expert) - 1, y - u / 2, 3,
-                                                                  you_h + best_h + 3 * u / 2), th->tick, 0);
-        t->tag = SP_GUI_TAG_TICK_MAX;
-        t->arg = g->goal;
-        if (lo < 0)
-            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(zero, y - u / 2, 1, you_h + best_h + 3 * u / 2), th->muted, 0);
-        const char *val = sp_gui_list_strf(ui->l, "%d / %d", g->score, g->expert);
-        int valx = x0 + bw + 2 * u;
-        sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, th->text, valx, y, val, -1,
-                        sp_gui_rect_make(valx, y, vw + u, row_h));
-        pg->y += row_h + 2 * u;
-    }
-    /* The legend, flowing onto more lines when narrow. */
-    const char *legend[3] = { _("Jij"), _("Beste keuze bij elke beslissing die je tegenkwam"),
-                              _("Maximum in deze casus") };
-    sp_gui_rgba colors[3] = { th->accent, th->best, th->tick };
-    int x = pg->x, y = pg->y, line = m->line_h[SP_GUI_FONT_SMALL];
-    for (int k = 0; k < 3; k++) {
-        int tw = m->measure(m->ctx, SP_GUI_FONT_SMALL, legend[k], (int)strlen(legend[k]));
-        int sw = k == 2 ? 3 : 2 * u;
-        if (tw > pg->w - sw - u)
-            tw = pg->w - sw - u;
-        if (x > pg->x && x + sw + u + tw > pg->x + pg->w) {
-            x = pg->x;
-            y += line + u / 2;
-        }
-        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x, y + line / 4, sw, line / 2), colors[k], 0);
-        int h = sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, th->muted, legend[k], x + sw + u, y,
-                                  pg->w - (x - pg->x) - sw - u,
-                                  sp_gui_rect_make(x + sw + u, y, pg->w - (x - pg->x) - sw - u, 1 << 20));
-        if (h > line) { /* wrapped: start the next item on a fresh line */
-            y += h - line;
-            x = pg->x + pg->w;
-        } else {
-            x += sw + u + tw + 3 * u;
-        }
-    }
-    pg->y = y + line + 2 * u;
 }
 
 /* ---- the lists ----------------------------------------------------------------------- */
@@ -334,14 +239,11 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         pg.y += m->line_h[SP_GUI_FONT_SMALL] + 2 * u;
         sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, sp_text_get(&e->ending_title, lang));
         pg.y += u;
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, a->s ? sp_session_text(a->s, &e->evaluation, lang) : sp_text_get(&e->evaluation, lang));
+        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, debrief_session(a) ? sp_session_text(debrief_session(a), &e->evaluation, lang)
+                                                             : sp_text_get(&e->evaluation, lang));
         pg.y += 2 * u;
     }
-    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->muted,
-                   sp_gui_list_strf(ui->l, ngettext("Je haalde %d punt. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum.",
-                                                    "Je haalde %d punten. Met de beste keuze bij elke beslissing die je tegenkwam waren het er %d geweest; in deze casus is %d het maximum.",
-                                                    (unsigned long)(d->total < 0 ? -d->total : d->total)),
-                                    d->total, d->total_max, d->total_max));
+    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, sp_gui_debrief_summary(ui->l, d));
     pg.y += 2 * u;
 
     /* The chart sits on a card of its own. */
@@ -352,7 +254,7 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     sp_gui_page in = { .x = pg.x + 3 * u, .w = pg.w - 6 * u, .y = pg.y + 3 * u };
     sp_gui_ui_text(ui, &in, SP_GUI_FONT_H2, th->text, _("Per leerdoel"));
     in.y += 2 * u;
-    chart(a, ui, &in, d);
+    sp_gui_debrief_chart(a, ui, &in, a->hb ? a->hb : sc->handbook, d);
     ui->l->cmds[card].r.h = in.y + u - y0;
     pg.y = in.y + 3 * u;
 

@@ -165,6 +165,43 @@ static int total_votes(const sp_gui_group *g)
     return t;
 }
 
+/* A pick against the room's majority asks first: the same pick again
+ * (Shift+letter, or its button) confirms it; anything else forgets it. */
+static void pick_confirmed(sp_gui_app *a, int k)
+{
+    sp_gui_group *g = a->group;
+    int chosen = k, override = 0;
+    if (k >= 0 && k < g->n_counts && total_votes(g) > 0 && g->confirm_pick != k + 1 &&
+        sp_vote_decide(g->counts, g->n_counts, k, &chosen, &override) == SP_OK && override) {
+        g->confirm_pick = k + 1;
+        status(g, _("Tegen de meerderheid in kiezen voor %c? Kies %c nog een keer om dat te bevestigen."),
+               sp_gui_group_letter(k), sp_gui_group_letter(k));
+        return;
+    }
+    g->confirm_pick = 0;
+    sp_gui_group_take(a, k);
+}
+
+int sp_gui_group_room_moment(sp_gui_app *a)
+{
+    const sp_view *v = view(a);
+    if (!v || !a->sc || v->node < 0 || v->node >= a->sc->n_nodes)
+        return 0;
+    int any = 0;
+    for (int i = 0; i < a->sc->n_nodes && !any; i++)
+        any = a->sc->nodes[i].room;
+    return !any || a->sc->nodes[v->node].room; /* a case without room="yes": every moment is the room's */
+}
+
+/* Not the room's moment: no vote, the trainer chooses (said once). */
+static int trainer_moment(sp_gui_app *a)
+{
+    if (sp_gui_group_room_moment(a))
+        return 0;
+    status(a->group, "%s", _("Dit moment is niet voor de zaal: de trainer kiest, met Shift en de letter."));
+    return 1;
+}
+
 sp_status sp_gui_group_take(sp_gui_app *a, int pick)
 {
     sp_gui_group *g = a->group;
@@ -180,7 +217,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
         return SP_EUSAGE;
     }
     if (voted && sp_vote_decide(g->counts, n, pick, &chosen, &override) != SP_OK) {
-        status(g, "%s", _("Gelijke stand: kies zelf met Shift en de letter van een optie."));
+        g->status[0] = '\0'; /* the tally line says it already: one tie message */
         return SP_EUSAGE;
     }
     g->last_node = v->node;
@@ -196,6 +233,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
     int step = sp_session_log_count(a->s);
     if (sp_session_choose(a->s, v->options[chosen].option) != SP_OK)
         return SP_EUSAGE;
+    sp_gui_app_judge(a->s, &g->judge);
     save(a, step, voted ? g->counts : NULL, n, override);
     g->phase = SP_GUI_GROUP_DECIDED;
     g->flag_round = 0;
@@ -276,17 +314,10 @@ void sp_gui_group_flags_now(const sp_gui_app *a, unsigned char *present, unsigne
     memset(marked, 0, (size_t)hb->n_redflags);
     if (!a->s)
         return;
-    /* Present: every node passed since the previous decision, this one included. */
-    const sp_scenario *sc = a->sc;
-    int n = sp_session_path_count(a->s);
-    for (int i = n - 1; i >= 0; i--) {
-        const sp_node *nd = &sc->nodes[sp_session_path(a->s, i)];
-        if (i < n - 1 && (nd->kind == SP_NODE_DECISION || nd->kind == SP_NODE_THOUGHT))
-            break;
-        for (int k = 0; k < nd->n_flags; k++)
-            present[nd->flags[k].flag] = 1;
-    }
+    /* Present: within the red-flag window (session.h), as in solo play. */
     int turn = sp_session_turn(a->s);
+    for (int f = 0; f < hb->n_redflags; f++)
+        present[f] = sp_session_flag_node(a->s, f, turn) >= 0;
     for (int i = sp_session_history_count(a->s) - 1; i >= 0; i--) {
         const sp_step *st = sp_session_history(a->s, i);
         if (st->turn != turn)
@@ -429,7 +460,7 @@ static int group_only(sp_gui_app *a, int action, int arg)
     sp_gui_group *g = a->group;
     switch (action) {
     case SP_GUI_ACT_GROUP_VOTE:
-        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE) {
+        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE && !trainer_moment(a)) {
             g->phase = SP_GUI_GROUP_VOTE;
             a->scroll[0] = 0;
         }
@@ -456,7 +487,7 @@ static int group_only(sp_gui_app *a, int action, int arg)
             sp_gui_group_take(a, -1);
         break;
     case SP_GUI_ACT_GROUP_PICK:
-        sp_gui_group_take(a, arg);
+        pick_confirmed(a, arg);
         break;
     case SP_GUI_ACT_GROUP_REVEAL:
         if (g->phase == SP_GUI_GROUP_DECIDED)
@@ -598,17 +629,25 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
     int n = g->n_counts;
     int letter = c >= 'a' && c < 'a' + n ? c - 'a' : -1;
     int shifted = c >= 'A' && c < 'A' + n ? c - 'A' : -1;
+    if (shifted < 0)
+        g->confirm_pick = 0;
     switch (g->phase) {
     case SP_GUI_GROUP_SCENE:
     case SP_GUI_GROUP_VOTE:
         if (shifted >= 0) {
-            sp_gui_group_take(a, shifted);
+            pick_confirmed(a, shifted);
+        } else if (((c >= 'a' && c <= 'z' && c != 'f' && c != 'v' && c != 'h') || (c >= 'A' && c <= 'Z')) && letter < 0) {
+            /* Not an option: said so, and the next digit starts afresh
+             * instead of growing the last count (3 became 33). */
+            g->typing = 0;
+            status(g, _("%c is geen optie: kies een letter van A tot en met %c."),
+                   c >= 'a' ? c - 'a' + 'A' : c, sp_gui_group_letter(n - 1));
         } else if (letter >= 0) {
             select_option(g, letter);
         } else if (c == 'f') {
             group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
         } else if (g->phase == SP_GUI_GROUP_SCENE) {
-            if (key == SP_GUI_KEY_ENTER || c == ' ' || c == 'v')
+            if ((key == SP_GUI_KEY_ENTER || c == ' ' || c == 'v') && !trainer_moment(a))
                 g->phase = SP_GUI_GROUP_VOTE;
             else
                 return c >= '0' && c <= '9';
@@ -620,9 +659,12 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
             add_count(g, g->sel, -1);
         } else if (c >= '0' && c <= '9') {
             type_digit(g, c - '0');
-        } else if (key == SP_GUI_KEY_BACKSPACE && g->typing > 0) {
-            g->counts[g->sel] /= 10;
-            g->typing--;
+        } else if (key == SP_GUI_KEY_BACKSPACE) {
+            /* Edits the count, never the previous decision (Ctrl+Z undoes that). */
+            if (g->sel >= 0 && g->sel < n)
+                g->counts[g->sel] /= 10;
+            if (g->typing > 0)
+                g->typing--;
         } else if (key == SP_GUI_KEY_ENTER) {
             sp_gui_group_take(a, -1);
         } else {

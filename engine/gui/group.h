@@ -103,9 +103,16 @@ struct sp_gui_group {
 
     sp_replay *replay;      /* the group debrief: the play with its votes */
     char status[256];       /* a short message for the facilitator ("" none) */
+    int confirm_pick;       /* an override waiting for its second press: option + 1, 0 none */
+    sp_gui_judgement judge; /* the last decision against the exact value (app.h), for the reveal */
 };
 
 /* ---- life cycle (group.c) ---------------------------------------------------- */
+
+/* 1 when the current decision is one of the room's moments (room="yes"),
+ * or the case marks none (then every moment is). At the others the
+ * trainer chooses without a vote. */
+int sp_gui_group_room_moment(sp_gui_app *a);
 
 /* Turns group mode on (--projector: sticky). A case already open at its
  * briefing becomes a group play. 0, or -1 on out-of-memory. */

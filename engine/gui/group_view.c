@@ -22,6 +22,17 @@ static sp_gui_group *grp(sp_gui_app *a)
 
 /* ---- pieces ------------------------------------------------------------------------ */
 
+/* "Wie stemt op A of B?", "... A, B of C?": the letters on offer. */
+static const char *who_votes(sp_gui_list *l, int n)
+{
+    char letters[128] = "";
+    size_t len = 0;
+    for (int k = 0; k < n && len + 16 < sizeof letters; k++)
+        len += (size_t)snprintf(letters + len, sizeof letters - len, "%s%c",
+                                k == 0 ? "" : k == n - 1 ? _(" of ") : ", ", sp_gui_group_letter(k));
+    return sp_gui_list_strf(l, _("Wie stemt op %s? Steek je hand op."), letters);
+}
+
 /* The top bar: the case and the turn on the left, the countdown on the right. */
 static int topbar(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub)
 {
@@ -168,12 +179,9 @@ static void split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, cons
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
     int u = m->unit;
-    int total = 0, top = 1;
-    for (int k = 0; k < n; k++) {
+    int total = 0;
+    for (int k = 0; k < n; k++)
         total += has_votes ? votes[k] : 0;
-        if (has_votes && votes[k] > top)
-            top = votes[k];
-    }
     int key = m->line_h[SP_GUI_FONT_BOLD];
     const char *widest = "9999";
     int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, widest, 4);
@@ -201,11 +209,16 @@ static void split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, cons
         int row = key;
         if (bar_w > 0 && has_votes) {
             int bh = key * 3 / 5;
-            int bw = votes[k] * bar_w / top;
-            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bar_w, bh), th->bar, 0);
-            if (bw > 0)
-                sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bw, bh),
-                                is_chosen ? th->accent : th->best, 0);
+            /* the share of the room that voted: 3 of 5 fills three fifths */
+            int bw = total > 0 ? votes[k] * bar_w / total : 0;
+            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bar_w, bh), th->bar, 0)->tag =
+                SP_GUI_TAG_VOTE_TRACK;
+            if (bw > 0) {
+                sp_gui_cmd *c = sp_gui_rect_cmd(ui->l, sp_gui_rect_make(bar_x, y + (key - bh) / 2, bw, bh),
+                                                is_chosen ? th->accent : th->best, 0);
+                c->tag = SP_GUI_TAG_VOTE_BAR;
+                c->arg = votes[k] * 1000 + total; /* tests read the share back */
+            }
             const char *num = sp_gui_list_strf(ui->l, "%d", votes[k]);
             int w = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
             int numx = pg->x + pg->w - w;
@@ -215,7 +228,7 @@ static void split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, cons
             int bh = u;
             int full = pg->w - key - 2 * u;
             sp_gui_rect_cmd(ui->l, sp_gui_rect_make(tx, y + key + u / 2, full, bh), th->bar, 0);
-            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(tx, y + key + u / 2, votes[k] * full / top, bh),
+            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(tx, y + key + u / 2, total > 0 ? votes[k] * full / total : 0, bh),
                             is_chosen ? th->accent : th->best, 0);
             row += u / 2 + bh;
         }
@@ -267,7 +280,8 @@ static int controls(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     } else {
         switch (g->phase) {
         case SP_GUI_GROUP_SCENE:
-            ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
+            if (sp_gui_group_room_moment(a))
+                ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
             ADD(_("Rode vlaggen"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS);
             break;
         case SP_GUI_GROUP_VOTE:
@@ -415,7 +429,7 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
     sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
     const char *s;
     if (t.total == 0) {
-        s = g->presenter ? _("Wie stemt op A, B of C? Steek je hand op.")
+        s = g->presenter ? who_votes(ui->l, g->n_counts)
                          : _("Voer de stemmen in: kies de optie met de letter of de pijltjes, tel met + en −, of typ het aantal.");
     } else if (t.majority >= 0) {
         s = sp_gui_list_strf(ui->l, ngettext("Meerderheid: %c, %d van %d stem.", "Meerderheid: %c, %d van %d stemmen.",
@@ -432,7 +446,8 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
             len += snprintf(tied + len, sizeof tied - (size_t)len, "%s%c",
                             len == 0 ? "" : left == 0 ? _(" en ") : ", ", sp_gui_group_letter(k));
         }
-        s = sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied);
+        s = g->presenter ? sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied)
+                         : sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer kiest met Shift en de letter."), tied);
     }
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, s);
     if (g->status[0] && !g->presenter) {
@@ -469,6 +484,16 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
         }
     }
     const sp_option *chosen = &nd->options[g->last_offered[g->last_chosen]];
+    /* The stronger option by the exact value (debrief.h), with its score,
+     * at thought moments too; without it, by the options' own totals. */
+    int strong = sp_option_total(chosen) >= best_total, stronger_total = best_total;
+    if (g->judge.valid && g->judge.node == g->last_node) {
+        strong = g->judge.left == 0;
+        for (int k = 0; k < g->n_last; k++)
+            if (g->last_offered[k] == g->judge.stronger)
+                best = k;
+        stronger_total = g->judge.stronger_total;
+    }
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text,
                    verdict(ui, g->last_votes, g->n_last, g->last_chosen, g->last_override, g->has_votes));
     pg->y += u;
@@ -485,11 +510,11 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
             sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, _("De toelichting volgt: R toont hem."));
         return;
     }
-    int strong = sp_option_total(chosen) >= best_total;
     const char *badge = strong ? _("Sterke keuze") : _("Er was een sterkere optie");
     sp_gui_rgba bc = strong ? th->good : sp_option_total(chosen) < 0 ? th->bad : th->mixed;
-    const char *head = strong || thought ? NULL
-                     : sp_gui_list_strf(ui->l, _("Sterker was %c: “%s”"), sp_gui_group_letter(best), texts[best]);
+    const char *head = strong ? NULL
+                     : sp_gui_list_strf(ui->l, _("Sterker was %c: “%s” (%+d)"), sp_gui_group_letter(best), texts[best],
+                                        stronger_total);
     const char *foot = *sp_text_get(&chosen->ref_label, lang) ? sp_text_get(&chosen->ref_label, lang) : NULL;
     panel(ui, pg, badge, bc, head, SP_GUI_FONT_BOLD,
           sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &chosen->feedback, lang), foot, bc);
@@ -600,6 +625,21 @@ static void flag_round(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                       state, 0);
         }
         pg->y += rows[r] + gap;
+    }
+    /* each mark of this turn with its reason, beside its tick or cross */
+    int turn = sp_session_turn(a->s);
+    for (int f = 0; f < n; f++) {
+        if (!marked[f])
+            continue;
+        const char *label = sp_text_get(&hb->redflags[f].label, lang);
+        const char *why = _("speelt hier nu niet.");
+        int node = present[f] ? sp_session_flag_node(a->s, f, turn) : -1;
+        for (int k = 0; node >= 0 && k < a->sc->nodes[node].n_flags; k++)
+            if (a->sc->nodes[node].flags[k].flag == f)
+                why = sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang);
+        pg->y += u / 2;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, present[f] ? th->good : th->mixed,
+                       sp_gui_list_strf(ui->l, "%s %d %s: %s", present[f] ? "✓" : "✗", f + 1, label, why));
     }
 }
 

@@ -87,15 +87,34 @@ static void entry_row(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_re
             x += sp_gui_ui_badge(ui, x, in.y, sp_gui_list_strf(ui->l, _("Gestopt bij beurt %d"), e->n_turns + 1),
                                  th->bar, th->text, box) + u;
         }
+        const sp_gui_play_info *info = a->replay && a->replay->info ? &a->replay->info[i] : NULL;
+        if (info && info->group)
+            x += sp_gui_ui_badge(ui, x, in.y, _("Groep"), th->accent, th->on_accent, box) + u;
         if (e->branch)
             x += sp_gui_ui_badge(ui, x, in.y, _("Aftakking"), th->thought, th->text, box) + u;
-        const char *score = sp_gui_list_strf(ui->l, ngettext("%d van %d punten · %d keuze", "%d van %d punten · %d keuzes",
-                                                             (unsigned long)e->n_turns),
-                                             e->total, e->best_total, e->n_turns);
+        /* the debrief's own figures, as the menu and the debrief show them */
+        int total = info ? info->total : e->total;
+        const char *score = info && info->total_max >= 0
+            ? sp_gui_list_strf(ui->l, ngettext("Score %d van max %d · %d keuze", "Score %d van max %d · %d keuzes",
+                                               (unsigned long)e->n_turns), total, info->total_max, e->n_turns)
+            : sp_gui_list_strf(ui->l, ngettext("Score %d · %d keuze", "Score %d · %d keuzes", (unsigned long)e->n_turns),
+                               total, e->n_turns);
         int sw = in.x + in.w - x;
         if (sw > 0)
             sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, th->muted, x, in.y + u / 4, score, -1,
                             sp_gui_rect_make(x, in.y, sw, m->line_h[SP_GUI_FONT_SMALL] + u));
+        if (e->branch && info && info->branch_turn > 0) {
+            in.y += m->line_h[SP_GUI_FONT_SMALL] + u;
+            char pwhen[64] = "?";
+            time_t pt = (time_t)info->parent_started;
+            struct tm ptm;
+            if (info->parent_started > 0 && localtime_r(&pt, &ptm))
+                strftime(pwhen, sizeof pwhen, "%Y-%m-%d %H:%M", &ptm);
+            sp_gui_ui_text(ui, &in, SP_GUI_FONT_SMALL, th->muted,
+                           sp_gui_list_strf(ui->l, _("Aftakking van het gesprek van %s, vanaf beurt %d"), pwhen,
+                                            info->branch_turn));
+            in.y -= m->line_h[SP_GUI_FONT_SMALL] + u / 2;
+        }
         in.y += m->line_h[SP_GUI_FONT_SMALL] + u / 2;
         if (e->finished) {
             in.y += u / 2;
@@ -106,17 +125,26 @@ static void entry_row(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_re
     /* A finished play's debrief, straight from the list: a button of its
      * own, on top of the row (added after it, so the mouse finds it). */
     int db_y = -1;
-    const char *db_label = _("Nabespreking");
-    if (e->ok && e->finished && !(a->replay && a->replay->picking)) {
+    const char *db_label = _("Nabespreking"), *del_label = _("Verwijderen");
+    if (!(a->replay && a->replay->picking)) {
         in.y += u;
         db_y = in.y;
         in.y += sp_gui_ui_button_h(ui);
     }
     row_end(ui, pg, &r, in.y + pad - r.y0, SP_GUI_ACT_REPLAY_OPEN, i);
     if (db_y >= 0) {
-        int bw = sp_gui_ui_button_w(ui, db_label, NULL);
-        sp_gui_ui_button(ui, sp_gui_rect_make(in.x, db_y, bw < in.w ? bw : in.w, sp_gui_ui_button_h(ui)), db_label,
-                         NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_DEBRIEF, i, 1);
+        int bh = sp_gui_ui_button_h(ui);
+        if (e->ok && e->finished) {
+            int bw = sp_gui_ui_button_w(ui, db_label, NULL);
+            sp_gui_ui_button(ui, sp_gui_rect_make(in.x, db_y, bw < in.w / 2 ? bw : in.w / 2, bh), db_label, NULL,
+                             SP_GUI_BTN_SECONDARY, SP_GUI_ACT_REPLAY_DEBRIEF, i, 1);
+        }
+        /* an accidental play can go: into the trash folder, undoable */
+        int dw = sp_gui_ui_button_w(ui, del_label, NULL);
+        if (dw > in.w / 2)
+            dw = in.w / 2;
+        sp_gui_ui_button(ui, sp_gui_rect_make(in.x + in.w - dw, db_y, dw, bh), del_label, NULL, SP_GUI_BTN_QUIET,
+                         SP_GUI_ACT_PLAY_DELETE, i, 1);
     }
 }
 

@@ -62,14 +62,16 @@ typedef enum {
     SP_GUI_TAG_OPTION,     /* a choice button at a decision or thought */
     SP_GUI_TAG_THOUGHT,    /* the panel of an inner-thought moment */
     SP_GUI_TAG_BAR_YOU,    /* debrief chart: your score */
-    SP_GUI_TAG_BAR_BEST,   /* debrief chart: best possible on your path */
-    SP_GUI_TAG_TICK_MAX,   /* debrief chart: the scenario maximum */
+    SP_GUI_TAG_BAR_BEST,   /* debrief chart: the expert route's score */
     SP_GUI_TAG_CARD,       /* an overlay card */
     SP_GUI_TAG_SHADE,      /* the dimmed screen behind an overlay */
     SP_GUI_TAG_TOPBAR,     /* the bar along the top of a screen */
     SP_GUI_TAG_TOAST,      /* a short confirmation that goes by itself */
     SP_GUI_TAG_MORE,       /* the cue that a page continues below (arg 1) or above (arg -1) */
-    SP_GUI_TAG_ZERO        /* debrief chart: the zero line */
+    SP_GUI_TAG_ZERO,       /* debrief chart: the zero line */
+    SP_GUI_TAG_NOTE,       /* replay timeline: the step (arg) has a note */
+    SP_GUI_TAG_VOTE_TRACK, /* group: the whole width of a vote bar (all who voted) */
+    SP_GUI_TAG_VOTE_BAR    /* group: an option's votes; arg = votes * 1000 + total */
 } sp_gui_tag;
 
 typedef struct sp_gui_cmd {

@@ -40,7 +40,7 @@ static card_out build_card(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, in
         title = sc ? sp_text_get(&sc->title, lang) : sp_case_ids[ci];
         summary = sc ? sp_text_get(&sc->summary, lang) : "";
         if (a->cases[ci].has_best)
-            snprintf(result, sizeof result, _("Beste resultaat: %d van %d punten"),
+            snprintf(result, sizeof result, _("Beste score: %d van max %d"),
                      a->cases[ci].best, a->cases[ci].best_max);
         else
             snprintf(result, sizeof result, "%s", _("Nog niet uitgespeeld"));
@@ -49,7 +49,7 @@ static card_out build_card(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, in
         title = _("Het hele traject");
         summary = _("De drie casussen na elkaar. Wat je in een eerdere fase afspreekt, zoals evaluatiemomenten of een exitplan, werkt door in de volgende.");
         if (a->has_traj_best)
-            snprintf(result, sizeof result, _("Beste resultaat: %d van %d punten"), a->traj_best, a->traj_max);
+            snprintf(result, sizeof result, _("Beste score: %d van max %d"), a->traj_best, a->traj_max);
         else
             snprintf(result, sizeof result, "%s", _("Nog niet uitgespeeld"));
     }

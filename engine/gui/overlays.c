@@ -6,8 +6,19 @@
 
 #include "i18n.h"
 
-/* A button with a left-aligned label that may wrap over several lines. */
-static int text_button(sp_gui_ui *ui, int x, int y, int w, const char *label, const char *note,
+/* The height text_button needs for label (and a note under it). */
+static int text_button_h(const sp_gui_ui *ui, int w, const char *label, const char *note)
+{
+    const sp_gui_metrics *m = ui->m;
+    int u = m->unit, pad = 5 * u / 4;
+    int tw = w - 2 * pad - u;
+    return sp_gui_text_height(m, SP_GUI_FONT_BODY, label, tw) +
+           (note ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, note, tw) : 0) + 2 * pad;
+}
+
+/* A button with a left-aligned label that may wrap over several lines, h
+ * high (0: as high as it needs). */
+static int text_button(sp_gui_ui *ui, int x, int y, int w, int h, const char *label, const char *note,
                        int action, int arg, int enabled)
 {
     const sp_gui_metrics *m = ui->m;
@@ -16,8 +27,8 @@ static int text_button(sp_gui_ui *ui, int x, int y, int w, const char *label, co
     int u = m->unit, pad = 5 * u / 4;
     int tw = w - 2 * pad - u;
     int lh = sp_gui_text_height(m, SP_GUI_FONT_BODY, label, tw);
-    int nh = note ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, note, tw) : 0;
-    sp_gui_rect r = sp_gui_rect_make(x, y, w, lh + nh + 2 * pad);
+    int need = text_button_h(ui, w, label, note);
+    sp_gui_rect r = sp_gui_rect_make(x, y, w, h > need ? h : need);
     int order = ui->n_focusable;
     int hovered = enabled && ui->hover == l->n_hits;
     if (enabled && ui->show_focus && ui->focus == order)
@@ -71,9 +82,15 @@ static void feedback(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     const sp_view *v = sp_gui_app_view(a);
     const sp_feedback *f = &v->feedback;
     const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
     int u = ui->m->unit;
-    int thought = a->sc->nodes[f->node].kind == SP_NODE_THOUGHT;
-    if (f->total >= f->best_total)
+    const sp_node *nd = &a->sc->nodes[f->node];
+    int thought = nd->kind == SP_NODE_THOUGHT;
+    /* The judgement against the exact value (debrief.h); without it (a case
+     * past the analysis's limit) the card compares with the options on offer. */
+    const sp_gui_judgement *j = a->judge.valid && a->judge.node == f->node ? &a->judge : NULL;
+    int strong = j ? j->left == 0 : f->total >= f->best_total;
+    if (strong)
         badge(ui, pg, _("Sterke keuze"), th->good);
     else
         badge(ui, pg, _("Er was een sterkere optie"), f->total < 0 ? th->bad : th->mixed);
@@ -83,10 +100,21 @@ static void feedback(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     pg->y += 2 * u;
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, f->text);
     pg->y += u;
-    if (!thought)
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text,
+                   sp_gui_list_strf(ui->l, _("Score van deze keuze: %+d"), f->total));
+    if (j && j->stronger >= 0 && j->stronger < nd->n_options) {
+        pg->y += u / 2;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text,
+                       sp_gui_list_strf(ui->l, _("Sterker was: “%s” (%+d)"),
+                                        sp_text_get(&nd->options[j->stronger].text, lang), j->stronger_total));
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
-                       sp_gui_list_strf(ui->l, _("Score van deze keuze: %+d. De sterkste optie op dit moment: %+d."),
-                                        f->total, f->best_total));
+                       sp_gui_list_strf(ui->l, ngettext("Je liet hier %d punt liggen: zoveel minder is er met deze keuze nog haalbaar.",
+                                                        "Je liet hier %d punten liggen: zoveel minder is er met deze keuze nog haalbaar.",
+                                                        (unsigned long)j->left), j->left));
+    } else if (!j && !strong) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
+                       sp_gui_list_strf(ui->l, _("De sterkste optie op dit moment: %+d."), f->best_total));
+    }
     if (f->ref && *f->ref)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, f->ref);
     pg->y += 3 * u;
@@ -117,21 +145,30 @@ static void flags(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->muted,
                    _("Markeer wat je nu in dit gesprek opvalt. Elke vlag kun je één keer per beurt markeren."));
     pg->y += 2 * u;
-    /* Two columns when each keeps room for a short sentence. */
+    /* Two columns when each keeps room for a short sentence; every row as
+     * high as the highest (a mark's note included), so nothing jumps. */
     int cols = pg->w >= 2 * ui->m->measure_w * 2 / 5 + u ? 2 : 1;
     int cw = cols == 2 ? (pg->w - u) / 2 : pg->w;
-    for (int i = 0; i < hb->n_redflags; i += cols) {
-        int row_h = 0;
-        for (int k = 0; k < cols && i + k < hb->n_redflags; k++) {
+    a->flag_cols = cols;
+    const char *labels[64];
+    int n = hb->n_redflags < 64 ? hb->n_redflags : 64, row_h = 0;
+    for (int f = 0; f < n; f++) {
+        labels[f] = sp_gui_list_strf(ui->l, "%d  %s", f + 1, sp_text_get(&hb->redflags[f].label, lang));
+        int h = text_button_h(ui, cw, labels[f], _("al gemarkeerd in deze beurt"));
+        if (h > row_h)
+            row_h = h;
+    }
+    for (int i = 0; i < n; i += cols) {
+        for (int k = 0; k < cols && i + k < n; k++) {
             int f = i + k;
             int done = marked_this_turn(a, f);
-            int h = text_button(ui, pg->x + k * (cw + u), pg->y, cw, sp_text_get(&hb->redflags[f].label, lang),
-                                done ? _("al gemarkeerd in deze beurt") : NULL, SP_GUI_ACT_MARK, f, !done);
-            if (h > row_h)
-                row_h = h;
+            text_button(ui, pg->x + k * (cw + u), pg->y, cw, row_h, labels[f],
+                        done ? _("al gemarkeerd in deze beurt") : NULL, SP_GUI_ACT_MARK, f, !done);
         }
         pg->y += row_h + u;
     }
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, ui->th->muted,
+                   _("Toets het nummer (1–9 direct; 10–14: eerst 1, dan het tweede cijfer), of kies met de pijltjes en Enter."));
     pg->y += u;
     button(ui, pg, _("Annuleren"), "Esc", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_CLOSE);
 }
@@ -155,7 +192,7 @@ static void flag_result(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, label);
         pg->y += u;
         if (!a->flag_res.recognised) {
-            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, _("Op dit moment in het gesprek speelt deze vlag niet. Waar hij over gaat:"));
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, _("In de laatste twee schermen van het gesprek zat dit signaal niet. Wat het handboek eronder verstaat:"));
             pg->y += u;
         }
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, a->flag_res.why);

@@ -161,12 +161,12 @@ static void info(pres *p, sp_gui_page *pg)
     int u = p->ui->m->unit;
     if (g->phase >= SP_GUI_GROUP_DECIDED && g->n_last > 0) {
         const sp_node *nd = &sc->nodes[g->last_node];
-        small(p, pg, sp_gui_list_strf(p->ui->l, _("Knoop %s · net besloten"), nd->id));
+        small(p, pg, sp_gui_list_strf(p->ui->l, _("Beurt %d · net besloten"), g->last_turn));
         head(p, pg, *sp_text_get(&nd->prompt, p->lang) ? sp_text_get(&nd->prompt, p->lang) : _("De opties"));
         options(p, pg, nd, g->last_offered, g->n_last, g->last_chosen);
         return;
     }
-    small(p, pg, sp_gui_list_strf(p->ui->l, _("Knoop %s · beurt %d"), sc->nodes[v->node].id, v->turn));
+    small(p, pg, sp_gui_list_strf(p->ui->l, _("Beurt %d"), v->turn)); /* as the wall numbers it; no internal ids */
     if (g->flag_round) {
         unsigned char present[64], marked[64];
         sp_gui_group_flags_now(a, present, marked);
@@ -307,6 +307,16 @@ static void controls(pres *p, sp_gui_page *pg)
     switch (g->phase) {
     case SP_GUI_GROUP_SCENE:
     case SP_GUI_GROUP_VOTE:
+        if (g->phase == SP_GUI_GROUP_SCENE && !sp_gui_group_room_moment(a)) {
+            /* not the room's moment: the trainer chooses, no vote */
+            head(p, pg, _("De trainer kiest hier (geen stemming)"));
+            for (int k = 0; k < g->n_counts; k++)
+                button(p, pg, sp_gui_list_strf(p->ui->l, _("%c kiezen"), sp_gui_group_letter(k)),
+                       sp_gui_list_strf(p->ui->l, "Shift+%c", sp_gui_group_letter(k)), SP_GUI_BTN_SECONDARY,
+                       SP_GUI_ACT_GROUP_PICK, k, 1);
+            button(p, pg, _("Rode-vlaggenronde"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS, 0, 1);
+            break;
+        }
         head(p, pg, g->phase == SP_GUI_GROUP_SCENE ? _("Bespreken, dan stemmen") : _("Stemmen van de groep"));
         if (g->phase == SP_GUI_GROUP_SCENE)
             button(p, pg, _("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE, 0, 1);
@@ -329,6 +339,11 @@ static void controls(pres *p, sp_gui_page *pg)
                                             g->has_votes ? "" : _(", zonder stemming")));
             small(p, pg, sp_gui_list_strf(p->ui->l, _("Toelichting: %s"),
                                           sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, p->lang)));
+            if (g->judge.valid && g->judge.node == g->last_node && g->judge.stronger >= 0)
+                sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text,
+                               sp_gui_list_strf(p->ui->l, _("Sterker was: “%s” (%+d)"),
+                                                sp_text_get(&nd->options[g->judge.stronger].text, p->lang),
+                                                g->judge.stronger_total));
         }
         pg->y += p->ui->m->unit;
         button(p, pg, g->phase == SP_GUI_GROUP_DECIDED ? _("Toelichting tonen") : _("Toelichting verbergen"), "R",
@@ -343,7 +358,7 @@ static void controls(pres *p, sp_gui_page *pg)
                                               SP_GUI_GROUP_TIMER_S % 60)
                            : _("Timer stoppen"),
            "T", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_TIMER, 0, 1);
-    button(p, pg, _("Vorige stap terugnemen"), "Backspace", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_UNDO, 0,
+    button(p, pg, _("Vorige stap terugnemen"), "Ctrl+Z", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_UNDO, 0,
            a->s && sp_session_history_count(a->s) > 0);
 }
 

@@ -46,15 +46,42 @@ void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl)
 
 /* ---- the wall ---------------------------------------------------------------------- */
 
+static int overflows(const sp_gui_list *l)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].tag == SP_GUI_TAG_MORE)
+            return 1;
+    return 0;
+}
+
+int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp_gui_list *out)
+{
+    /* Each screen of a round on one page: the type shrinks in steps while
+     * the page would scroll, down to the legibility floor (three quarters
+     * of the room's size: body text a fortieth of the screen's height);
+     * past it the page scrolls and the cue says so. */
+    static const int steps[] = { 100, 90, 80, SP_GUI_WALL_FLOOR };
+    int base[SP_GUI_FONT_COUNT], px[SP_GUI_FONT_COUNT];
+    sp_gui_group_sizes(h, a->settings.text_size, base);
+    int used = 100;
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+        used = steps[k];
+        for (int i = 0; i < SP_GUI_FONT_COUNT; i++)
+            px[i] = base[i] * used / 100 > 0 ? base[i] * used / 100 : 1;
+        sp_gui_text_set_sizes(t, px);
+        sp_gui_metrics m;
+        sp_gui_text_metrics(t, &m);
+        sp_gui_group_app_build(a, &m, w, h, out);
+        if (!overflows(out))
+            break;
+    }
+    return used;
+}
+
 void sp_gui_projector_render_wall(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
                                   int w, int h, sp_gui_list *out)
 {
-    int px[SP_GUI_FONT_COUNT];
-    sp_gui_group_sizes(h, a->settings.text_size, px);
-    sp_gui_text_set_sizes(t, px);
-    sp_gui_metrics m;
-    sp_gui_text_metrics(t, &m);
-    sp_gui_group_app_build(a, &m, w, h, out);
+    sp_gui_projector_layout_wall(a, t, w, h, out);
     const sp_gui_theme *th = sp_gui_theme_get(a->group ? a->group->high_contrast : a->settings.high_contrast);
     SDL_RenderSetClipRect(r, NULL);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);

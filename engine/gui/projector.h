@@ -26,7 +26,12 @@ typedef struct sp_gui_placement {
 void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl);
 
 /* Lays out the app as the wall shows it (sp_gui_group_sizes(), the wall's
- * theme) for w x h output pixels into out and draws it; the caller presents. */
+ * theme) for w x h output pixels into out: a screen that would scroll is
+ * laid out again with smaller type, down to SP_GUI_WALL_FLOOR percent.
+ * Returns the percentage used (100: the room's full size). */
+#define SP_GUI_WALL_FLOOR 75
+int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp_gui_list *out);
+/* The same, drawn; the caller presents. */
 void sp_gui_projector_render_wall(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
                                   int w, int h, sp_gui_list *out);
 

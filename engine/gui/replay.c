@@ -76,6 +76,7 @@ void sp_gui_replay_free(sp_gui_app *a)
         return;
     drop_replay(rp);
     sp_replay_entries_free(rp->e, rp->n);
+    free(rp->info);
     free(rp);
     a->replay = NULL;
 }
@@ -94,14 +95,52 @@ static const sp_scenario *resolve(void *ctx, const char *id)
     return NULL;
 }
 
+/* The list's figures of entry e, from its debrief (sp_gui_play_info). */
+static void play_info(const sp_gui_app *a, const sp_replay_entry *e, sp_gui_play_info *in)
+{
+    memset(in, 0, sizeof *in);
+    in->total = e->total;
+    in->total_max = -1;
+    sp_transcript *t = NULL;
+    if (!e->ok || sp_transcript_read(e->path, &t, NULL) != SP_OK || !t) {
+        sp_transcript_free(t);
+        return;
+    }
+    in->group = t->mode && strcmp(t->mode, "group") == 0;
+    if (t->parent && t->branch_step >= 0) {
+        int k = t->branch_step;
+        in->branch_turn = k < t->n_steps ? t->steps[k].turn : k > 0 ? t->steps[k - 1].turn + 1 : 1;
+        sp_transcript *pt = NULL;
+        if (sp_transcript_read(t->parent, &pt, NULL) == SP_OK && pt)
+            in->parent_started = pt->started;
+        sp_transcript_free(pt);
+    }
+    sp_replay *r = NULL;
+    if (e->sc && e->finished && sp_replay_build(t, e->sc, sp_gui_app_lang(a), &r, NULL) == SP_OK) {
+        sp_debrief *d = sp_debrief_build(r->s);
+        if (d) {
+            in->total = d->total;
+            in->total_max = d->exact ? d->total_max : -1;
+        }
+        sp_debrief_free(d);
+    }
+    sp_replay_free(r);
+    sp_transcript_free(t);
+}
+
 static void scan(sp_gui_app *a)
 {
     sp_gui_replay *rp = state(a);
     sp_replay_entries_free(rp->e, rp->n);
+    free(rp->info);
+    rp->info = NULL;
     rp->e = NULL;
     rp->n = 0;
     if (a->transcripts_dir[0])
         sp_replay_scan(a->transcripts_dir, resolve, a, &rp->e, &rp->n);
+    rp->info = calloc((size_t)(rp->n ? rp->n : 1), sizeof *rp->info);
+    for (int i = 0; rp->info && i < rp->n; i++)
+        play_info(a, &rp->e[i], &rp->info[i]);
 }
 
 /* Reads path and replays it into t and r; the first message in d. */
@@ -171,7 +210,7 @@ static sp_status compare_with(sp_gui_app *a, const char *b, sp_diag *d)
     drop_compare(rp);
     sp_status st;
     if (strcmp(b, "expert") == 0) {
-        st = sp_replay_expert(rp->r->sc, sp_gui_app_lang(a), &rp->rb, d);
+        st = sp_replay_expert(rp->r->sc, sp_session_start_vars(rp->r->s), sp_gui_app_lang(a), &rp->rb, d);
         rp->b_expert = st == SP_OK;
     } else {
         st = load(a, b, &rp->tb, &rp->rb, d);
@@ -287,8 +326,17 @@ static void branch(sp_gui_app *a)
         if (a->cases[i].sc == r->sc)
             a->case_index = i;
     a->traj = 0;
+    int turn = sp_session_turn(s);
+    char when[64] = "?";
+    time_t tt = (time_t)rp->t->started;
+    struct tm tm;
+    if (rp->t->started > 0 && localtime_r(&tt, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     drop_replay(rp);
     show(a, SP_GUI_SCREEN_PLAY);
+    /* A banner says it is a branch; the first choice takes it away. */
+    notice(a, _("Aftakking: je speelt verder vanaf beurt %d van het gesprek van %s. Dat gesprek blijft zoals het was."),
+           turn, when);
 }
 
 /* Writes the HTML debrief of transcript t (at path) beside it. */
@@ -327,6 +375,49 @@ static void export_html(sp_gui_app *a, const sp_transcript *t, const sp_scenario
     sp_diag_free(d);
 }
 
+/* ---- deleting a play: into the trash folder, and back ------------------------------------ */
+
+/* Moves entry i's transcript into transcripts/prullenbak/ (where the list
+ * does not look); the toast offers to undo it. */
+static void trash(sp_gui_app *a, int i)
+{
+    sp_gui_replay *rp = a->replay;
+    const char *from = rp->e[i].path;
+    const char *base = strrchr(from, '/');
+    base = base ? base + 1 : from;
+    char dir[sizeof a->transcripts_dir + 16];
+    snprintf(dir, sizeof dir, "%s/prullenbak", a->transcripts_dir);
+    sp_diag *d = sp_diag_new();
+    int ok = sp_fs_mkdirs(dir, d) == SP_OK;
+    sp_diag_free(d);
+    if (ok && snprintf(rp->trashed, sizeof rp->trashed, "%s/%s", dir, base) < (int)sizeof rp->trashed &&
+        rename(from, rp->trashed) == 0) {
+        snprintf(rp->trashed_from, sizeof rp->trashed_from, "%s", from);
+        scan(a);
+        sp_gui_app_toast(a, NULL, _("Verwijderd: %s. Het staat in de prullenbak."), base);
+        a->toast_undo = 1;
+    } else {
+        rp->trashed[0] = '\0';
+        notice(a, _("Verwijderen lukte niet: %s"), from);
+    }
+}
+
+static void restore(sp_gui_app *a)
+{
+    sp_gui_replay *rp = a->replay;
+    if (!rp->trashed[0])
+        return;
+    if (rename(rp->trashed, rp->trashed_from) == 0) {
+        const char *base = strrchr(rp->trashed_from, '/');
+        sp_gui_app_toast(a, NULL, _("Teruggezet: %s."), base ? base + 1 : rp->trashed_from);
+        rp->trashed[0] = '\0';
+        if (a->screen == SP_GUI_SCREEN_PLAYS)
+            scan(a);
+    } else {
+        notice(a, _("Terugzetten lukte niet: %s"), rp->trashed);
+    }
+}
+
 /* ---- actions -------------------------------------------------------------------------- */
 
 /* The debrief of the replayed play, when it was finished. */
@@ -356,6 +447,64 @@ static void go(sp_gui_replay *rp, int step)
         step = rp->r->n_steps - 1;
     rp->step = step;
     rp->editing = 0;
+}
+
+/* D, or a finished play's Nabespreking in the list (arg: its index; -1
+ * the open replay): that play's debrief. */
+static void debrief_action(sp_gui_app *a, int arg)
+{
+    sp_gui_replay *rp = a->replay;
+    int in_replay = rp->r != NULL;
+    sp_diag *d = NULL;
+    if (arg >= 0) {
+        if (arg >= rp->n || !rp->e[arg].ok || !rp->e[arg].finished)
+            return;
+        d = sp_diag_new();
+        if (sp_gui_replay_open(a, rp->e[arg].path, d) != SP_OK) {
+            notice(a, _("Dit gesprek kan niet worden teruggekeken: %s"), first_error(d, "?"));
+            sp_diag_free(d);
+            return;
+        }
+        sp_diag_free(d);
+        rp->db_back = SP_GUI_SCREEN_PLAYS;
+    } else if (in_replay && a->screen == SP_GUI_SCREEN_REPLAY) {
+        rp->db_back = SP_GUI_SCREEN_REPLAY;
+    } else {
+        return;
+    }
+    show_debrief(a);
+}
+
+/* Esc: back where the screen came from. */
+static void back_action(sp_gui_app *a)
+{
+    sp_gui_replay *rp = a->replay;
+    int in_replay = rp->r != NULL;
+    rp->editing = rp->playing = 0;
+    if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief_of_replay) {
+        a->debrief_of_replay = 0;
+        sp_debrief_free(rp->db);
+        rp->db = NULL;
+        if (rp->db_back == SP_GUI_SCREEN_PLAYS) {
+            drop_replay(rp);
+            scan(a);
+        }
+        show(a, rp->db_back);
+    } else if (a->screen == SP_GUI_SCREEN_COMPARE && in_replay) {
+        show(a, SP_GUI_SCREEN_REPLAY);
+    } else if (a->screen == SP_GUI_SCREEN_PLAYS && rp->picking && in_replay) {
+        rp->picking = 0;
+        show(a, SP_GUI_SCREEN_REPLAY);
+    } else if (a->screen == SP_GUI_SCREEN_REPLAY && rp->back == SP_GUI_SCREEN_DEBRIEF && a->debrief) {
+        drop_replay(rp);
+        show(a, SP_GUI_SCREEN_DEBRIEF);
+    } else if (a->screen == SP_GUI_SCREEN_REPLAY) {
+        drop_replay(rp);
+        scan(a);
+        show(a, SP_GUI_SCREEN_PLAYS);
+    } else {
+        sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
+    }
 }
 
 int sp_gui_replay_action(sp_gui_app *a, int action, int arg)
@@ -414,57 +563,24 @@ int sp_gui_replay_action(sp_gui_app *a, int action, int arg)
         else if (in_replay)
             export_html(a, rp->t, rp->r->sc, rp->path);
         return 1;
+    case SP_GUI_ACT_PLAY_DELETE:
+        if (a->screen == SP_GUI_SCREEN_PLAYS && !rp->picking && arg >= 0 && arg < rp->n)
+            trash(a, arg);
+        return 1;
+    case SP_GUI_ACT_PLAY_RESTORE:
+        restore(a);
+        return 1;
     case SP_GUI_ACT_REPLAY_DEBRIEF:
-        if (arg >= 0) {
-            if (arg >= rp->n || !rp->e[arg].ok || !rp->e[arg].finished)
-                return 1;
-            d = sp_diag_new();
-            if (sp_gui_replay_open(a, rp->e[arg].path, d) != SP_OK) {
-                notice(a, _("Dit gesprek kan niet worden teruggekeken: %s"), first_error(d, "?"));
-                sp_diag_free(d);
-                return 1;
-            }
-            sp_diag_free(d);
-            rp->db_back = SP_GUI_SCREEN_PLAYS;
-        } else if (in_replay && a->screen == SP_GUI_SCREEN_REPLAY) {
-            rp->db_back = SP_GUI_SCREEN_REPLAY;
-        } else {
-            return 1;
-        }
-        show_debrief(a);
+        debrief_action(a, arg);
         return 1;
     case SP_GUI_ACT_REPLAY_BACK:
-        rp->editing = rp->playing = 0;
-        if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief_of_replay) {
-            a->debrief_of_replay = 0;
-            sp_debrief_free(rp->db);
-            rp->db = NULL;
-            if (rp->db_back == SP_GUI_SCREEN_PLAYS) {
-                drop_replay(rp);
-                scan(a);
-            }
-            show(a, rp->db_back);
-        } else if (a->screen == SP_GUI_SCREEN_COMPARE && in_replay) {
-            show(a, SP_GUI_SCREEN_REPLAY);
-        } else if (a->screen == SP_GUI_SCREEN_PLAYS && rp->picking && in_replay) {
-            rp->picking = 0;
-            show(a, SP_GUI_SCREEN_REPLAY);
-        } else if (a->screen == SP_GUI_SCREEN_REPLAY && rp->back == SP_GUI_SCREEN_DEBRIEF && a->debrief) {
-            drop_replay(rp);
-            show(a, SP_GUI_SCREEN_DEBRIEF);
-        } else if (a->screen == SP_GUI_SCREEN_REPLAY) {
-            drop_replay(rp);
-            scan(a);
-            show(a, SP_GUI_SCREEN_PLAYS);
-        } else {
-            sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
-        }
+        back_action(a);
         return 1;
     default:
         break;
     }
     if (!in_replay)
-        return action >= SP_GUI_ACT_PLAYS && action <= SP_GUI_ACT_REPLAY_DEBRIEF;
+        return action >= SP_GUI_ACT_PLAYS && action <= SP_GUI_ACT_PLAY_RESTORE;
     switch (action) {
     case SP_GUI_ACT_REPLAY_STEP: go(rp, arg); a->scroll[0] = 0; break;
     case SP_GUI_ACT_REPLAY_PREV: go(rp, rp->step - 1); a->scroll[0] = 0; break;

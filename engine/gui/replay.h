@@ -19,6 +19,16 @@
 
 typedef struct sp_gui_replay sp_gui_replay;
 
+/* What the list of plays shows beside the core's entry: the debrief's own
+ * figures (so the list, the menu and the debrief agree) and where a branch
+ * came from. */
+typedef struct sp_gui_play_info {
+    int total, total_max;    /* total_max -1: unknown (unfinished or past the analysis's limit) */
+    int group;               /* a group play on the projector */
+    int64_t parent_started;  /* a branch: when its parent play started, 0 unknown */
+    int branch_turn;         /* a branch: the turn it branched at, 0 none */
+} sp_gui_play_info;
+
 void sp_gui_replay_free(sp_gui_app *a);
 
 /* The window was started with a transcript (--replay), or with two to
@@ -53,6 +63,7 @@ struct sp_gui_replay {
     /* the list of past plays */
     sp_replay_entry *e;
     int n;
+    sp_gui_play_info *info;  /* per entry: the debrief's figures, group, branch point */
     int picking;             /* 1: choosing the play to compare the replay with */
     /* the replay */
     char path[4096];
@@ -74,6 +85,8 @@ struct sp_gui_replay {
     /* the debrief of the replayed play (SP_GUI_ACT_REPLAY_DEBRIEF) */
     sp_debrief *db;
     sp_gui_screen db_back;   /* where Esc leads from it: the replay or the list */
+    /* the play deleted last (SP_GUI_ACT_PLAY_DELETE), for its undo */
+    char trashed[4096], trashed_from[4096];
 };
 
 /* The step intervals of auto-advance, in milliseconds, and their labels. */

@@ -85,6 +85,18 @@ static void timeline(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w)
             sp_gui_text_cmd(l, m, SP_GUI_FONT_SMALL, th->text, cx + (wd - lw) / 2,
                             y + (c - m->line_h[SP_GUI_FONT_SMALL]) / 2, end_label, -1, cell);
         }
+        /* a step with a note gets a dot in its corner */
+        for (int k = 0; k < rp->t->n_notes; k++) {
+            int at = sp_replay_note_step(r, &rp->t->notes[k]);
+            if (at != i && !(at < 0 && i == n))
+                continue;
+            int dd = c / 3 > 6 ? c / 3 : 6;
+            sp_gui_cmd *dot = sp_gui_frame_cmd(l, sp_gui_rect_make(cx + wd - dd / 2, y - dd / 2, dd, dd), th->accent,
+                                               th->surface, 1, dd / 2);
+            dot->tag = SP_GUI_TAG_NOTE;
+            dot->arg = i;
+            break;
+        }
         sp_gui_hit_add(l, cell, SP_GUI_ACT_REPLAY_STEP, i, 0);
     }
 }

@@ -131,11 +131,21 @@ check_transcript() {
     "$BIN" --lang nl export $case_opt --html "$out/p.html" --csv "$out/p.csv" "$t" > /dev/null 2>> "$out/err"
     "$BIN" --lang nl compare --text $case_opt "$t" "$t" > "$out/compare.txt" 2>> "$out/err"
     "$BIN" --lang nl stats $case_opt "$t" > "$out/stats.txt" 2>> "$out/err"
+    # Beside the expert route, which starts where the play started: its line
+    # (the second) is "maximum + 0 + 0 = maximum", the play's maximum.
+    "$BIN" --lang nl compare --text $case_opt "$t" expert > "$out/expert.txt" 2>> "$out/err"
+    awk -v re="$sum_line" 'match($0, re) && ++n == 2 { split(substr($0, RSTART, RLENGTH), w, /[ =+]+/)
+        print "score", w[14]; print "left", 0; print "still", 0; print "max", w[14]; got = 1
+        if (w[3] != w[14] || w[6] != 0 || w[9] != 0) print "bad", 1 } END { if (!got) print "bad", 2 }' \
+        "$out/expert.txt" > "$out/f.expert"
     read_term "$out/debrief.txt" > "$out/f.term"
     read_html "$out/p.html" > "$out/f.html"
     read_csv "$out/p.csv" > "$out/f.csv"
     read_compare "$out/compare.txt" > "$out/f.compare"
     read_stats "$out/stats.txt" > "$out/f.stats"
+    grep -q '^bad ' "$out/f.expert" && bad "$label: the expert route beside the play does not reach its maximum"
+    grep '^max ' "$out/f.expert" > "$out/f.expert-max"
+    same "$label (expert route)" "$out/f.term" "$out/f.expert-max"
     # stats sums the goals over finished plays only: an unfinished play has
     # just its line under "Per gesprek" there.
     finished=1

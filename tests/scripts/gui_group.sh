@@ -127,7 +127,7 @@ else
     key r Return
 fi
 
-key Return a 3 b 5 c 1 shift+a  # turn 2: the trainer overrides the room's B
+key Return a 3 b 5 c 1 shift+a shift+a  # turn 2: the trainer overrides the room's B (asked, then confirmed)
 wait_for 'votes="3 5 1" override="yes"'
 key Return Return
 key Return a 4 b 4 Return       # turn 3: a tie; Enter takes nothing

@@ -130,7 +130,7 @@ static void poor_against_expert(void **state)
     static const char *const poor[] = { "mislukt", "samen", "toch-jansen", "kwartaal", NULL };
     sp_transcript *t;
     sp_replay *a = played(&t, poor), *b = NULL;
-    assert_int_equal(sp_replay_expert(SC, SP_LANG_NL, &b, NULL), SP_OK);
+    assert_int_equal(sp_replay_expert(SC, NULL, SP_LANG_NL, &b, NULL), SP_OK);
     sp_compare *c = NULL;
     assert_int_equal(sp_compare_build(a, b, &c), SP_OK);
     /* gevoel, route and besluit are met by both; klaasen-alleen stands

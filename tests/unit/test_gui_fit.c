@@ -106,6 +106,11 @@ static void check_in_view(const sp_gui_app *a, const sp_gui_list *l, int w, int 
                      v->turn, w, h, text_size, c->arg + 1, c->r.y, c->r.y + c->r.h, bar, h);
     }
     assert_int_equal(n, v->n_options);
+    /* no line of the conversation starts indented by a stray space */
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && l->cmds[i].len > 0 && l->cmds[i].text[0] == ' ')
+            misses++, print_message("%s turn %d: a line starts with a space: '%.30s'\n", a->sc->id, v->turn,
+                                    l->cmds[i].text);
     /* the prompt: the last text line above the first option (or its panel) */
     int prompt_y = -1;
     for (int i = 0; i < first; i++)
@@ -202,11 +207,93 @@ static void test_cue_where_content_continues(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The role card's "Je spreekt" leaves nobody of "Wie is wie" out: every
+ * person's surname is on the card twice (where you meet them, and in the cast). */
+static void test_role_card_names_everyone(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    char settings[128];
+    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+    sp_gui_app_init(&a, settings, dir);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    sp_diag_free(d);
+    for (int ci = 0; ci < SP_CASE_COUNT; ci++) {
+        const sp_scenario *sc = a.cases[ci].sc;
+        if (!sc)
+            continue;
+        a.confirmed = 1;
+        sp_gui_app_action(&a, SP_GUI_ACT_START, ci);
+        a.confirmed = 0;
+        a.scroll[0] = 0;
+        build(&a, &l, 1920, 4000); /* tall enough for the whole card */
+        for (int k = 0; k < sc->n_cast; k++) {
+            if (sc->cast[k].role == SP_ROLE_SELF)
+                continue;
+            const char *name = sp_text_get(&sc->cast[k].name, SP_LANG_NL);
+            const char *last = strrchr(name, ' ');
+            last = last ? last + 1 : name;
+            int seen = 0;
+            for (int i = 0; i < l.n_cmds; i++)
+                if (l.cmds[i].kind == SP_GUI_CMD_TEXT) {
+                    char line[1024];
+                    snprintf(line, sizeof line, "%.*s", l.cmds[i].len, l.cmds[i].text);
+                    seen += strstr(line, last) != NULL;
+                }
+            if (seen < 2)
+                fail_msg("%s: %s is not on the role card where you meet the people", sc->id, name);
+        }
+        sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    }
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+/* The conversation's bar keeps Rode vlag, H and Terug for the mouse at XL
+ * in the default window (1152x648) and wider (short labels before folding;
+ * narrower than that at XL, Menu alone stays and the pause menu has them). */
+static void test_toolbar_keeps_its_buttons_at_xl(void **state)
+{
+    (void)state;
+    static const int sz[][2] = { { 1152, 648 }, { 1280, 720 }, { 1920, 1080 } };
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    char settings[128];
+    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+    sp_gui_app_init(&a, settings, dir);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    sp_diag_free(d);
+    a.settings.text_size = SP_GUI_SIZE_XL;
+    a.confirmed = 1;
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    for (size_t z = 0; z < sizeof sz / sizeof sz[0]; z++) {
+        build(&a, &l, sz[z][0], sz[z][1]);
+        int acts[3] = { SP_GUI_ACT_FLAGS, SP_GUI_ACT_HISTORY, SP_GUI_ACT_UNDO };
+        for (int k = 0; k < 3; k++) {
+            int found = 0;
+            for (int i = 0; i < l.n_hits; i++)
+                found |= l.hits[i].enabled && l.hits[i].action == acts[k] && l.hits[i].vis.w > 0;
+            if (!found)
+                fail_msg("%dx%d at XL: action %d is not in the bar", sz[z][0], sz[z][1], acts[k]);
+        }
+    }
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decisions_open_with_every_option_in_view),
         cmocka_unit_test(test_cue_where_content_continues),
+        cmocka_unit_test(test_role_card_names_everyone),
+        cmocka_unit_test(test_toolbar_keeps_its_buttons_at_xl),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

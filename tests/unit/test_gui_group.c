@@ -140,12 +140,30 @@ static void test_keys_votes_and_reveal(void **state)
     assert_int_equal(sp_gui_group_set_votes(&a, tie, 2), SP_OK);
     sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
     assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
-    assert_true(g->status[0] != '\0');
+    {   /* one tie message on the wall, not two near-identical ones */
+        sp_gui_metrics m;
+        int px[SP_GUI_FONT_COUNT];
+        sp_gui_group_sizes(1080, a.settings.text_size, px);
+        assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+        sp_gui_text_metrics(text, &m);
+        sp_gui_list wl;
+        sp_gui_list_init(&wl);
+        sp_gui_app_build(&a, &m, 1920, 1080, &wl);
+        int ties = 0;
+        for (int i = 0; i < wl.n_cmds; i++)
+            ties += wl.cmds[i].kind == SP_GUI_CMD_TEXT && wl.cmds[i].len >= 13 &&
+                    strncmp(wl.cmds[i].text, "Gelijke stand", 13) == 0;
+        assert_int_equal(ties, 1);
+        sp_gui_list_free(&wl);
+    }
     assert_int_equal(sp_gui_group_take(&a, -1), SP_EUSAGE);
     /* the facilitator goes against a clear majority: an override */
     int room[] = { 1, 6 };
     assert_int_equal(sp_gui_group_set_votes(&a, room, 2), SP_OK);
-    key(&a, &l, 'A');
+    key(&a, &l, 'A');                            /* asks first */
+    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_non_null(strstr(g->status, "A"));
+    key(&a, &l, 'A');                            /* the same pick again confirms it */
     assert_int_equal(g->phase, SP_GUI_GROUP_DECIDED);
     assert_true(g->last_override);
     int step = sp_session_log_count(a.s) - 1;
@@ -178,6 +196,50 @@ static void test_keys_votes_and_reveal(void **state)
     assert_int_equal(g->replay->steps[0].votes[1], 5);
     assert_int_equal(g->replay->steps[1].votes[1], 6);
     assert_false(g->replay->steps[1].override);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+/* Vote entry that cannot go wrong: a letter that is no option is refused
+ * with a message and the next digit starts afresh; Backspace edits the
+ * count, never the decision before; the presenter asks for the letters on offer. */
+static void test_vote_entry_refuses_and_edits(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    open_group(&a, example());
+    sp_gui_group *g = a.group;
+    assert_int_equal(g->n_counts, 2);
+    key(&a, &l, 'b');
+    key(&a, &l, '3');
+    assert_int_equal(g->counts[1], 3);
+    key(&a, &l, 'e');                            /* two options: E is none */
+    assert_non_null(strstr(g->status, "E"));
+    key(&a, &l, '3');
+    assert_int_equal(g->counts[1], 3);           /* not 33 */
+    key(&a, &l, '4');
+    assert_int_equal(g->counts[1], 34);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0); /* one more than typed: still the count, not an undo */
+    assert_int_equal(g->counts[1], 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_int_equal(sp_session_log_count(a.s), 0);
+    /* the presenter asks for the letters on offer: two here */
+    g->presenter = 1;
+    sp_gui_metrics m;
+    int px[SP_GUI_FONT_COUNT];
+    sp_gui_group_sizes(1080, a.settings.text_size, px);
+    assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+    sp_gui_text_metrics(text, &m);
+    sp_gui_app_build(&a, &m, 1920, 1080, &l);
+    int asked = 0;
+    for (int i = 0; i < l.n_cmds; i++)
+        if (l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].len >= 20 && strncmp(l.cmds[i].text, "Wie stemt op A of B?", 20) == 0)
+            asked = 1;
+    assert_true(asked);
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
@@ -618,6 +680,7 @@ int main(void)
     sp_gui_i18n_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keys_votes_and_reveal),
+        cmocka_unit_test(test_vote_entry_refuses_and_edits),
         cmocka_unit_test(test_timer_and_flags),
         cmocka_unit_test(test_menu_and_settings),
         cmocka_unit_test(test_sizes),

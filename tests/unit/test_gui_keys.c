@@ -285,7 +285,10 @@ static void test_export_toast_near_the_button_opens_the_folder(void **state)
     /* just above the bottom bar with the Export button */
     sp_gui_rect r = l.cmds[t].r;
     assert_true(r.y + r.h <= 720 - a.bottom_bar);
-    assert_true(r.y + r.h >= 720 - a.bottom_bar - 80);
+    assert_true(r.y + r.h >= 720 - a.bottom_bar - 120);
+    for (int i = 0; i < l.n_cmds; i++) /* and clear of the "more below" cue */
+        if (l.cmds[i].tag == SP_GUI_TAG_MORE)
+            assert_false(sp_gui_rect_overlaps(l.cmds[i].r, r));
     int o = find_hit(&l, SP_GUI_ACT_OPEN_FOLDER, -1);
     assert_true(o >= 0);
     sp_gui_app_click(&a, &l, l.hits[o].vis.x + 2, l.hits[o].vis.y + 2);
@@ -341,6 +344,96 @@ static void test_starting_anew_warns_and_keeps_resume(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The red-flag picker: numbers as keys, ↓ one row down, rows of one height. */
+static void test_flag_picker_keys_and_rows(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    assert_true(a.hb->n_redflags >= 14);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    key(&a, &l, SP_GUI_KEY_CHAR, '3');
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAG_RESULT);
+    assert_int_equal(a.flag_marked, 2);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    assert_int_equal(a.overlay, SP_GUI_OV_FLAGS);  /* a 1 waits: 1 to 14 */
+    key(&a, &l, SP_GUI_KEY_CHAR, '4');
+    assert_int_equal(a.flag_marked, 13);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);              /* 1 then Enter: flag 1 */
+    assert_int_equal(a.flag_marked, 0);
+    key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    /* ↓ moves one row down its column: flags 1 and 3 are marked this turn,
+     * so from the top the first ↓ lands on 5 and the next on 7 */
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    build(&a, &l);
+    assert_int_equal(a.flag_cols, 2);
+    int h0 = -1;
+    for (int i = 0; i < l.n_hits; i++)
+        if (l.hits[i].action == SP_GUI_ACT_MARK) {
+            if (h0 < 0)
+                h0 = l.hits[i].r.h;
+            assert_int_equal(l.hits[i].r.h, h0); /* marked ones (with their note) too */
+        }
+    key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    build(&a, &l);
+    int focused = -1;
+    for (int i = 0; i < l.n_hits; i++)
+        if (l.hits[i].enabled && l.hits[i].order == a.focus[1])
+            focused = l.hits[i].arg;
+    assert_int_equal(focused, 6);                  /* flag 7, straight below 5 */
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+/* An accidental play goes to the trash folder from the list, and comes back with the toast's undo (U). */
+static void test_delete_into_trash_and_undo(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');           /* one choice: a transcript on disk */
+    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_PLAYS, 0);
+    assert_int_equal(a.replay->n, 1);
+    char path[4096];
+    snprintf(path, sizeof path, "%s", a.replay->e[0].path);
+    build(&a, &l);
+    int i = find_hit(&l, SP_GUI_ACT_PLAY_DELETE, 0);
+    assert_true(i >= 0);
+    sp_gui_app_click(&a, &l, l.hits[i].vis.x + 2, l.hits[i].vis.y + 2);
+    assert_int_equal(a.replay->n, 0);              /* gone from the list... */
+    assert_int_equal(access(path, F_OK), -1);
+    char trashed[4200];
+    snprintf(trashed, sizeof trashed, "%s/prullenbak/%s", dir, strrchr(path, '/') + 1);
+    assert_int_equal(access(trashed, F_OK), 0);    /* ...into the trash folder */
+    assert_true(a.toast_undo);
+    build(&a, &l);
+    assert_true(find_hit(&l, SP_GUI_ACT_PLAY_RESTORE, -1) >= 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'u');             /* undo */
+    assert_int_equal(access(path, F_OK), 0);
+    assert_int_equal(a.replay->n, 1);
+    unlink(path);
+    char trash_dir[4200];
+    snprintf(trash_dir, sizeof trash_dir, "%s/prullenbak", dir);
+    rmdir(trash_dir);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +442,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_undo_says_what_it_undid, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_export_toast_near_the_button_opens_the_folder, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_starting_anew_warns_and_keeps_resume, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_flag_picker_keys_and_rows, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_delete_into_trash_and_undo, each_test, after_test),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -416,7 +416,7 @@ static void expert_path(void **state)
     (void)state;
     sp_replay *r = NULL;
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_replay_expert(SC, SP_LANG_NL, &r, d), SP_OK);
+    assert_int_equal(sp_replay_expert(SC, NULL, SP_LANG_NL, &r, d), SP_OK);
     assert_int_equal(r->n_decisions, 4);
     static const char *const nodes[] = { "gevoel", "route", "met-jansen", "besluit", "einde-goed" };
     static const char *const opts[] = { "doorbreken", "wachten", "bal", "teruggeven" };

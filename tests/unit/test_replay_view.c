@@ -259,6 +259,14 @@ static void test_step_and_note(void **state)
     sp_transcript_free(t);
     build(&a, &l);
     assert_true(has_text(&l, "Hier koos ik voor de makkelijke weg."));
+    /* the timeline marks the step with the note, and only that one */
+    int marks = 0;
+    for (int i = 0; i < l.n_cmds; i++)
+        if (l.cmds[i].tag == SP_GUI_TAG_NOTE) {
+            assert_int_equal(l.cmds[i].arg, 1);
+            marks++;
+        }
+    assert_int_equal(marks, 1);
     /* Esc while typing drops the note */
     key(&a, &l, SP_GUI_KEY_CHAR, 'n');
     sp_gui_replay_text(&a, "weg ermee");
@@ -332,6 +340,14 @@ static void test_compare_export_branch(void **state)
     char branch_path[4096];
     snprintf(branch_path, sizeof branch_path, "%s", a.t_path);
     assert_int_equal(stat(branch_path, &st), 0);       /* written at once */
+    /* it starts with a banner saying it is a branch, from which play and turn */
+    assert_int_equal(strncmp(a.notice, "Aftakking: je speelt verder vanaf beurt 2 van het gesprek van ", 62), 0);
+    build(&a, &l);
+    assert_true(has_part(&l, "Aftakking: je speelt verder"));
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    assert_int_equal(a.notice[0], '\0');              /* gone with the first choice */
+    if (a.overlay == SP_GUI_OV_FEEDBACK)
+        key(&a, &l, SP_GUI_KEY_ENTER, 0);
     while (!sp_session_finished(a.s)) {
         key(&a, &l, SP_GUI_KEY_CHAR, '1');
         if (a.overlay == SP_GUI_OV_FEEDBACK)
@@ -369,6 +385,10 @@ static void test_compare_export_branch(void **state)
     int b = entry(&a, strrchr(branch_path, '/') + 1);
     assert_true(a.replay->e[b].branch);
     assert_true(a.replay->e[b].finished);
+    /* the list says where the branch comes from: the parent's date and the turn */
+    build(&a, &l);
+    assert_true(has_part(&l, "Aftakking van het gesprek van "));
+    assert_true(has_part(&l, ", vanaf beurt 2"));
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }

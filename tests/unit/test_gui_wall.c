@@ -1,0 +1,269 @@
+/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode, every phase of every decision (the conversation, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080 and 3840x2160; a screen that would scroll gets smaller type first, never below the legibility floor, and past it scrolls with a visible cue. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "gui/app.h"
+#include "gui/group.h"
+#include "gui/projector.h"
+#include "gui/text.h"
+
+static sp_gui_text *text;
+
+static const int sizes[][2] = { { 1024, 768 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
+enum { N_SIZES = sizeof sizes / sizeof sizes[0] };
+
+static int setup(void **state)
+{
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    char err[512];
+    text = sp_gui_text_new(NULL, err, sizeof err);
+    return text ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sp_gui_text_free(text);
+    TTF_Quit();
+    return 0;
+}
+
+static int has_cue(const sp_gui_list *l)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].tag == SP_GUI_TAG_MORE)
+            return 1;
+    return 0;
+}
+
+typedef struct tally {
+    int screens, shrunk, paged;
+    int stronger;           /* reveals that named a stronger option */
+    int presenter_stronger; /* ... and on the presenter */
+    int bars;               /* vote bars checked */
+} tally;
+
+/* Lays the current screen out at every size; it fits on one page (maybe
+ * smaller) or, at the floor, shows the cue. */
+static void check(sp_gui_app *a, sp_gui_list *l, tally *t)
+{
+    for (int z = 0; z < N_SIZES; z++) {
+        a->scroll[0] = 0;
+        int pct = sp_gui_projector_layout_wall(a, text, sizes[z][0], sizes[z][1], l);
+        assert_true(pct >= SP_GUI_WALL_FLOOR && pct <= 100);
+        int cue = has_cue(l);
+        if (cue)
+            assert_int_equal(pct, SP_GUI_WALL_FLOOR); /* smaller first, pages only past the floor */
+        t->screens++;
+        t->shrunk += pct < 100;
+        t->paged += cue;
+    }
+}
+
+static int text_with(const sp_gui_list *l, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && (size_t)l->cmds[i].len >= n && strncmp(l->cmds[i].text, prefix, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The presenter after the reveal: the turn as the wall numbers it, no
+ * internal node ids, and the stronger option with its score. */
+static void presenter_agrees(sp_gui_app *a, tally *t)
+{
+    sp_gui_group *g = a->group;
+    sp_gui_metrics m;
+    int px[SP_GUI_FONT_COUNT];
+    sp_gui_group_sizes(720, a->settings.text_size, px);
+    assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+    sp_gui_text_metrics(text, &m);
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_presenter_build(a, &m, 1280, 720, -1, &l);
+    char turn[64];
+    snprintf(turn, sizeof turn, "Beurt %d", g->last_turn);
+    assert_true(text_with(&l, turn));
+    assert_false(text_with(&l, "Knoop "));
+    if (g->judge.valid && g->judge.stronger >= 0) {
+        assert_true(text_with(&l, "Sterker was: "));
+        t->presenter_stronger++;
+    }
+    sp_gui_list_free(&l);
+}
+
+static void play_case(const char *id, tally *t)
+{
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, id, d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    int guard = 0;
+    while (!sp_session_finished(a.s) && guard++ < 100) {
+        sp_gui_group *g = a.group;
+        check(&a, &l, t);                               /* the conversation */
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
+        int counts[16] = { 0 };
+        for (int k = 0; k < g->n_counts && k < 16; k++)
+            counts[k] = 3 + 5 * (k == guard % g->n_counts); /* a clear majority */
+        assert_int_equal(sp_gui_group_set_votes(&a, counts, g->n_counts), SP_OK);
+        check(&a, &l, t);                               /* the vote */
+        assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
+        check(&a, &l, t);                               /* decided */
+        /* the split's bars are shares of the room that voted, not of the largest count */
+        for (int i = 0; i + 1 < l.n_cmds; i++)
+            if (l.cmds[i].tag == SP_GUI_TAG_VOTE_TRACK && l.cmds[i + 1].tag == SP_GUI_TAG_VOTE_BAR) {
+                int votes = l.cmds[i + 1].arg / 1000, total = l.cmds[i + 1].arg % 1000;
+                int want = votes * l.cmds[i].r.w / total;
+                assert_true(abs(l.cmds[i + 1].r.w - want) <= 1);
+                assert_true(l.cmds[i + 1].r.w < l.cmds[i].r.w); /* the majority too: never full unless unanimous */
+                t->bars++;
+            }
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
+        check(&a, &l, t);                               /* the feedback */
+        /* after the reveal the wall names the stronger option, labelled, with its score */
+        int named = 0;
+        for (int i = 0; i < l.n_cmds; i++)
+            named |= l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].len > 12 &&
+                     strncmp(l.cmds[i].text, "Sterker was ", 12) == 0;
+        assert_int_equal(named, g->judge.valid && g->judge.stronger >= 0);
+        t->stronger += named;
+        presenter_agrees(&a, t);
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+    }
+    check(&a, &l, t);                                   /* the ending */
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+static void test_wall_fits_each_screen(void **state)
+{
+    (void)state;
+    tally t = { 0 };
+    play_case("intake", &t);
+    play_case("uitvoering", &t);
+    play_case("teruggeven", &t);
+    print_message("wall: %d screens laid out, %d with smaller type, %d past the floor with a cue\n", t.screens,
+                  t.shrunk, t.paged);
+    assert_true(t.screens > 100);
+    assert_true(t.stronger > 0);
+    assert_int_equal(t.presenter_stronger, t.stronger);
+    assert_true(t.bars > 0);
+    /* Most screens fit one page; the rest (long conversations, five long
+     * options) scroll with their cue: check() holds every screen to that. */
+    assert_true(t.paged < t.screens / 2);
+}
+
+/* room="yes": the room votes at its moments; at the others the trainer
+ * chooses (Enter does not open a vote, the presenter offers the picks). */
+static void test_room_moments(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    int room = 0, trainer = 0, guard = 0;
+    while (!sp_session_finished(a.s) && guard++ < 100) {
+        const sp_view *v = sp_gui_app_view(&a);
+        int is_room = a.sc->nodes[v->node].room;
+        assert_int_equal(sp_gui_group_room_moment(&a), is_room);
+        sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+        if (is_room) {
+            assert_int_equal(a.group->phase, SP_GUI_GROUP_VOTE);
+            room++;
+        } else {
+            assert_int_equal(a.group->phase, SP_GUI_GROUP_SCENE); /* no vote */
+            assert_true(a.group->status[0] != '\0');
+            sp_gui_metrics m;
+            int px[SP_GUI_FONT_COUNT];
+            sp_gui_group_sizes(720, a.settings.text_size, px);
+            assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
+            sp_gui_text_metrics(text, &m);
+            sp_gui_presenter_build(&a, &m, 1280, 720, -1, &l);
+            assert_true(text_with(&l, "De trainer kiest hier"));
+            trainer++;
+        }
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_PICK, 0); /* the trainer (or the room's pick) */
+        assert_int_equal(a.group->phase, SP_GUI_GROUP_DECIDED);
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+    }
+    assert_true(room > 0);
+    assert_true(trainer > 0);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+/* The red-flag round on the wall: each mark with its tick or cross and the reason. */
+static void test_flag_marks_with_reasons(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    unsigned char present[64], marked[64];
+    int yes = -1, no = -1, guard = 0;
+    while (yes < 0 && guard++ < 30) { /* on to a view with a flag in it */
+        sp_gui_group_flags_now(&a, present, marked);
+        for (int f = 0; f < a.hb->n_redflags && f < 64; f++)
+            if (present[f] && yes < 0)
+                yes = f;
+        if (yes < 0) {
+            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_PICK, 0);
+            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+        }
+    }
+    assert_true(yes >= 0);
+    for (int f = 0; f < a.hb->n_redflags && no < 0; f++)
+        if (!present[f])
+            no = f;
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, yes);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, no);
+    sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
+    char want[256];
+    snprintf(want, sizeof want, "✓ %d %s: ", yes + 1, sp_text_get(&a.hb->redflags[yes].label, SP_LANG_NL));
+    assert_true(text_with(&l, want));
+    snprintf(want, sizeof want, "✗ %d ", no + 1);
+    assert_true(text_with(&l, want));
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wall_fits_each_screen),
+        cmocka_unit_test(test_room_moments),
+        cmocka_unit_test(test_flag_marks_with_reasons),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
