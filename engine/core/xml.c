@@ -448,6 +448,22 @@ sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, s
 
 /* ---- parsing ----------------------------------------------------------------- */
 
+/* Moves messages made as "path:line: text" (or "path: text") into d. */
+static void pass_held(const char *path, const sp_diag *held, sp_diag *d)
+{
+    size_t plen = strlen(path);
+    for (int i = 0; i < sp_diag_count(held); i++) {
+        const char *m = sp_diag_message(held, i) + plen + 1;
+        long line = 0;
+        if (*m >= '0' && *m <= '9') {
+            char *end;
+            line = strtol(m, &end, 10);
+            m = end + 1;
+        }
+        sp_diag_add(d, path, line, "%s", *m == ' ' ? m + 1 : m);
+    }
+}
+
 sp_status sp_xml_parse(const char *path, const char *data, size_t len,
                        const char *schema_dir, const char *schema_name,
                        xmlDoc **out, sp_diag *d)
@@ -499,14 +515,23 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
             sp_diag_add(d, path, 0, "out of memory");
             status = SP_ENOMEM;
         } else {
+            /* libxml2's messages are held back: the explainer's, in the
+             * author's terms, come first (xml_explain.c). */
+            sp_diag *held = sp_diag_new();
+            st.d = held;
             xmlRelaxNGSetValidStructuredErrors(vc, state_error, &st);
             int r = xmlRelaxNGValidateDoc(vc, doc);
             xmlRelaxNGFreeValidCtxt(vc);
+            st.d = d;
             if (r != 0) {
-                if (st.invalid == 0)
-                    sp_diag_add(d, path, 0, "does not match the schema %s", schema_name);
+                if (sp_xml_explain(path, data, len, schema_dir, schema_name, d) == 0) {
+                    pass_held(path, held, d);
+                    if (st.invalid == 0)
+                        sp_diag_add(d, path, 0, "does not match the schema %s", schema_name);
+                }
                 status = SP_EINVAL;
             }
+            sp_diag_free(held);
         }
     }
     sp_xml_handlers_pop(&saved);
