@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "app/paths.h"
 #include "core/fs.h"
 #include "core/handbook.h"
@@ -89,6 +90,19 @@ int sp_cli_parse_global(int *argc, char **argv)
             if (!*v) {
                 fprintf(stderr, "samenspel: --font takes the path of a TrueType font\n");
                 return SP_EXIT_USAGE;
+            }
+            /* Checked here, before the window opens it: a FIFO would hang
+             * it. A missing file is the window's to report (with its
+             * fallback font). */
+            struct stat fst;
+            if (lstat(v, &fst) == 0) {
+                sp_diag *d = sp_diag_new();
+                int fd = sp_fs_open_regular(v, NULL, d);
+                sp_cli_print_diag(d);
+                sp_diag_free(d);
+                if (fd < 0)
+                    return SP_EXIT_USAGE;
+                close(fd);
             }
             opts.font = v;
         } else {

@@ -41,89 +41,102 @@ void sp_check_free(sp_check *c)
     free(c);
 }
 
-int sp_ck_path(const sp_ckgraph *g, const int *pk, const int *pj, int k, sp_apath *out)
+/* The state whose edges hold edge e. */
+static int edge_owner(const sp_ckgraph *g, int e)
 {
-    int n = 0;
-    for (int x = k; pk[x] >= 0; x = pk[x])
-        n++;
+    int lo = 0, hi = g->K - 1; /* the last k with eo[k] <= e */
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (g->eo[mid] <= e)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* Per state, what reaches it from the start: hi/lo the highest and lowest
+ * total (by the edges ehi/elo); hf bit 0: a route with no thought moment
+ * yet, bit 1: with at least one and the hindering side at every one (by the
+ * edges pe[bit], the parent's bit in pb[bit]). One struct per state, so the
+ * pass over the edges touches one cache line per child. */
+typedef struct {
+    int hi, lo, ehi, elo, pe[2];
+    unsigned char hf, pb[2];
+} reach;
+
+/* A route from the start to state k, by the links of bit (0: the lowest
+ * total, through elo; 1: the hindering route). 0 on out-of-memory. */
+static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apath *out)
+{
+#define LINK(x, b) ((b) < 0 ? r[x].elo : r[x].pe[b])
+    int n = 0, b0 = bit ? 1 : -1;
+    for (int x = k, b = b0; LINK(x, b) >= 0; n++) {
+        int e = LINK(x, b);
+        if (b >= 0)
+            b = r[x].pb[b];
+        x = edge_owner(g, e);
+    }
     out->n = 0;
     out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
     out->options = malloc(sizeof(int) * (size_t)(n ? n : 1));
     if (!out->nodes || !out->options)
         return 0;
     int i = n;
-    for (int x = k; pk[x] >= 0; x = pk[x]) {
-        int p = pk[x], node = sp_ck_node(g, p);
+    for (int x = k, b = b0; LINK(x, b) >= 0;) {
+        int e = LINK(x, b);
+        if (b >= 0)
+            b = r[x].pb[b];
+        x = edge_owner(g, e);
         i--;
-        out->nodes[i] = node;
-        out->options[i] = pj[x];
+        out->nodes[i] = sp_ck_node(g, x);
+        out->options[i] = g->ej[e];
     }
-    /* gotos out, order kept */
-    for (int r = 0; r < n; r++)
-        if (g->sc->nodes[out->nodes[r]].kind != SP_NODE_GOTO) {
-            out->nodes[out->n] = out->nodes[r];
-            out->options[out->n++] = out->options[r];
+#undef LINK
+    for (int q = 0; q < n; q++)
+        if (g->sc->nodes[out->nodes[q]].kind != SP_NODE_GOTO) {
+            out->nodes[out->n] = out->nodes[q];
+            out->options[out->n++] = out->options[q];
         }
     return 1;
 }
 
 /* ---- ending coherence ------------------------------------------------------- */
 
-/* lo/hi: per state, the lowest and highest total from the start. */
-static void forward_totals(const sp_ckgraph *g, int *hi, int *lo, int *phk, int *phj, int *plk, int *plj)
+/* One pass from the start, parents before children. */
+static void forward(const sp_ckgraph *g, reach *r)
 {
-    if (g->K <= 0)
-        return;
-    for (int k = 0; k < g->K; k++) {
-        hi[k] = lo[k] = UNSET;
-        phk[k] = plk[k] = -1;
-    }
-    hi[g->K - 1] = lo[g->K - 1] = 0;
-    for (int k = g->K - 1; k >= 0; k--) {
-        if (hi[k] == UNSET)
+    int K = g->K;
+    for (int k = 0; k < K; k++)
+        r[k] = (reach){ UNSET, UNSET, -1, -1, { -1, -1 }, 0, { 0, 0 } };
+    r[K - 1].hi = r[K - 1].lo = 0;
+    r[K - 1].hf = 1;
+    for (int k = K - 1; k >= 0; k--) {
+        const reach *p = &r[k];
+        if (p->hi == UNSET)
             continue;
-        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
-            int j = g->ej[e], c = g->ec[e], t = g->et[e];
-            if (hi[c] == UNSET || hi[k] + t > hi[c]) {
-                hi[c] = hi[k] + t;
-                phk[c] = k;
-                phj[c] = j;
-            }
-            if (lo[c] == UNSET || lo[k] + t < lo[c]) {
-                lo[c] = lo[k] + t;
-                plk[c] = k;
-                plj[c] = j;
-            }
-        }
-    }
-}
-
-/* hf[k] bit 0: reached with only hindering thoughts and no thought moment
- * yet; bit 1: with at least one, all hindering. Parents per bit. */
-static void forward_hindering(const sp_ckgraph *g, unsigned char *hf, int *pk[2], int *pj[2], unsigned char *pb)
-{
-    if (g->K <= 0)
-        return;
-    memset(hf, 0, (size_t)g->K);
-    hf[g->K - 1] = 1;
-    pk[0][g->K - 1] = pk[1][g->K - 1] = -1;
-    for (int k = g->K - 1; k >= 0; k--) {
         const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
         int thought = n->kind == SP_NODE_THOUGHT;
-        for (int b = 0; b < 2; b++) {
-            if (!(hf[k] & (1 << b)))
+        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
+            reach *c = &r[g->ec[e]];
+            int t = g->et[e];
+            if (c->hi == UNSET || p->hi + t > c->hi) {
+                c->hi = p->hi + t;
+                c->ehi = e;
+            }
+            if (c->lo == UNSET || p->lo + t < c->lo) {
+                c->lo = p->lo + t;
+                c->elo = e;
+            }
+            if (!p->hf || (thought && n->options[g->ej[e]].side != SP_SIDE_HINDERING))
                 continue;
-            for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
-                int j = g->ej[e], c = g->ec[e];
-                if (thought && n->options[j].side != SP_SIDE_HINDERING)
-                    continue;
+            for (int b = 0; b < 2; b++) {
                 int nb = b || thought;
-                if (hf[c] & (1 << nb))
+                if (!(p->hf & (1 << b)) || (c->hf & (1 << nb)))
                     continue;
-                hf[c] |= (unsigned char)(1 << nb);
-                pk[nb][c] = k;
-                pj[nb][c] = j;
-                pb[(size_t)c * 2 + (size_t)nb] = (unsigned char)b;
+                c->hf |= (unsigned char)(1 << nb);
+                c->pe[nb] = e;
+                c->pb[nb] = (unsigned char)b;
             }
         }
     }
@@ -131,70 +144,16 @@ static void forward_hindering(const sp_ckgraph *g, unsigned char *hf, int *pk[2]
 
 static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == SP_ENDING_MIXED ? 1 : 2; }
 
-/* The hindering path to state k (bit 1), through the per-bit parents. */
-static int hind_path(const sp_ckgraph *g, int *pk[2], int *pj[2], const unsigned char *pb, int k,
-                     sp_apath *out)
-{
-    /* count, then fill from the end */
-    int n = 0, x = k, b = 1;
-    while (pk[b][x] >= 0) {
-        int p = pk[b][x];
-        b = pb[(size_t)x * 2 + (size_t)b];
-        x = p;
-        n++;
-    }
-    out->n = 0;
-    out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
-    out->options = malloc(sizeof(int) * (size_t)(n ? n : 1));
-    if (!out->nodes || !out->options)
-        return 0;
-    int i = n;
-    x = k;
-    b = 1;
-    while (pk[b][x] >= 0) {
-        int p = pk[b][x];
-        i--;
-        out->nodes[i] = sp_ck_node(g, p);
-        out->options[i] = pj[b][x];
-        b = pb[(size_t)x * 2 + (size_t)b];
-        x = p;
-    }
-    for (int r = 0; r < n; r++)
-        if (g->sc->nodes[out->nodes[r]].kind != SP_NODE_GOTO) {
-            out->nodes[out->n] = out->nodes[r];
-            out->options[out->n++] = out->options[r];
-        }
-    return 1;
-}
-
-static int endings_fit(const sp_ckgraph *g, sp_check *c)
+/* The endings the start values reach, in file order, with their ranges. */
+static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *lo_k, int *hind_k)
 {
     const sp_scenario *sc = g->sc;
-    int K = g->K, ok = 0;
-    int *hi = malloc(sizeof(int) * (size_t)K), *lo = malloc(sizeof(int) * (size_t)K);
-    int *phk = malloc(sizeof(int) * (size_t)K), *phj = malloc(sizeof(int) * (size_t)K);
-    int *plk = malloc(sizeof(int) * (size_t)K), *plj = malloc(sizeof(int) * (size_t)K);
-    int *hk[2] = { malloc(sizeof(int) * (size_t)K), malloc(sizeof(int) * (size_t)K) };
-    int *hj[2] = { malloc(sizeof(int) * (size_t)K), malloc(sizeof(int) * (size_t)K) };
-    unsigned char *hf = malloc((size_t)K), *pb = malloc((size_t)K * 2);
     int *at = malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
-    c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
-    if (!hi || !lo || !phk || !phj || !plk || !plj || !hk[0] || !hk[1] || !hj[0] || !hj[1] || !hf ||
-        !pb || !at || !c->endings)
-        goto out;
-    forward_totals(g, hi, lo, phk, phj, plk, plj);
-    forward_hindering(g, hf, hk, hj, pb);
-    int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    if (!lo_k || !hind_k) {
-        free(lo_k);
-        free(hind_k);
-        goto out;
-    }
-    /* The endings the start values reach, in file order. */
+    if (!at)
+        return 0;
     for (int i = 0; i < sc->n_nodes; i++)
         at[i] = -1;
-    for (int k = 0; k < K; k++)
+    for (int k = 0; k < g->K; k++)
         if (sc->nodes[sp_ck_node(g, k)].kind == SP_NODE_ENDING)
             at[sp_ck_node(g, k)] = 0;
     for (int i = 0; i < sc->n_nodes; i++)
@@ -203,21 +162,36 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
             c->endings[c->n_endings++] = (sp_ending_fit){ .node = i, .lo = UNSET, .hi = UNSET, .below = -1 };
             hind_k[at[i]] = -1;
         }
-    for (int k = 0; k < K; k++) {
+    for (int k = 0; k < g->K; k++) {
         int node = sp_ck_node(g, k);
-        if (at[node] < 0 || hi[k] == UNSET)
+        if (at[node] < 0 || r[k].hi == UNSET)
             continue;
         sp_ending_fit *f = &c->endings[at[node]];
-        if (f->hi == UNSET || hi[k] > f->hi)
-            f->hi = hi[k];
-        if (f->lo == UNSET || lo[k] < f->lo) {
-            f->lo = lo[k];
+        if (f->hi == UNSET || r[k].hi > f->hi)
+            f->hi = r[k].hi;
+        if (f->lo == UNSET || r[k].lo < f->lo) {
+            f->lo = r[k].lo;
             lo_k[at[node]] = k;
         }
-        if ((hf[k] & 2) && hind_k[at[node]] < 0)
+        if ((r[k].hf & 2) && hind_k[at[node]] < 0)
             hind_k[at[node]] = k;
     }
-    ok = 1;
+    free(at);
+    return 1;
+}
+
+static int endings_fit(const sp_ckgraph *g, sp_check *c)
+{
+    const sp_scenario *sc = g->sc;
+    int ok = 0;
+    reach *r = malloc(sizeof *r * (size_t)(g->K ? g->K : 1));
+    int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
+    int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
+    c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
+    if (g->K > 0 && r && lo_k && hind_k && c->endings) {
+        forward(g, r);
+        ok = endings_list(g, r, c, lo_k, hind_k);
+    }
     for (int i = 0; ok && i < c->n_endings; i++) {
         sp_ending_fit *f = &c->endings[i];
         int rank = kind_rank(sc->nodes[f->node].ending_kind);
@@ -229,28 +203,15 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
                 f->below_hi = o->hi;
             }
         }
-        ok = sp_ck_path(g, plk, plj, lo_k[i], &f->lo_path);
+        ok = route_to(g, r, 0, lo_k[i], &f->lo_path);
         if (ok && rank == 0 && hind_k[i] >= 0) {
             f->hindering = 1;
-            ok = hind_path(g, hk, hj, pb, hind_k[i], &f->hind_path);
+            ok = route_to(g, r, 1, hind_k[i], &f->hind_path);
         }
     }
+    free(r);
     free(lo_k);
     free(hind_k);
-out:
-    free(hi);
-    free(lo);
-    free(phk);
-    free(phj);
-    free(plk);
-    free(plj);
-    free(hk[0]);
-    free(hk[1]);
-    free(hj[0]);
-    free(hj[1]);
-    free(hf);
-    free(pb);
-    free(at);
     return ok;
 }
 

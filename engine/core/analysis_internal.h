@@ -74,6 +74,10 @@ sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_
 /* A memo whose states include what the texts read and that keeps its edges. */
 sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_value **out);
 
+/* Picks the relevant variables, their fields and the dense or hashed
+ * layout, and works out liveness (analysis_layout.c). 0 on out-of-memory. */
+int sp_value_layout(sp_value *v);
+
 /* The node of a slot, and the variables it stands for (irrelevant ones at
  * their init values). */
 int sp_value_slot_node(const sp_value *v, int slot);
@@ -105,8 +109,5 @@ static inline int sp_ck_node(const sp_ckgraph *g, int k) { return g->nodek[k]; }
 
 /* Fills c's reading lengths (analysis_words.c); 0 on out-of-memory. */
 int sp_check_words(const sp_ckgraph *g, sp_check *c);
-/* A path from parent links: pk[k] the parent state (-1 at the start), pj[k]
- * the option taken there. 0 on out-of-memory. */
-int sp_ck_path(const sp_ckgraph *g, const int *pk, const int *pj, int k, sp_apath *out);
 
 #endif

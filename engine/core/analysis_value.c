@@ -17,9 +17,6 @@
  * refuses those, and the search answers SP_EINVAL rather than loop.
  */
 
-#define DENSE_MAX_SLOTS ((size_t)1 << 23) /* the dense layout's largest table */
-#define UNSET (-1)
-
 static void fail(sp_value *v, sp_status st, const char *what)
 {
     if (v->failed == SP_OK && v->diag && what)
@@ -38,220 +35,6 @@ static void fail_limit(sp_value *v)
                     SP_ANALYSIS_MAX_STATES);
     if (v->failed == SP_OK)
         v->failed = SP_EINVAL;
-}
-
-/* ---- layout -------------------------------------------------------------- */
-
-static int bits_for(long long range)
-{
-    int b = 0;
-    while (b < 40 && (range >> b) != 0)
-        b++;
-    return b;
-}
-
-static void text_vars(const sp_text *t, unsigned char *used)
-{
-    for (int i = 0; i < t->n_paras; i++)
-        sp_cond_vars(t->paras[i].cond, used);
-}
-
-/* What a node shows once it is entered (its state's variables): prompt,
- * options and their feedback, the ending's texts. */
-static void node_text_vars(const sp_node *n, unsigned char *used)
-{
-    text_vars(&n->prompt, used);
-    text_vars(&n->ending_title, used);
-    text_vars(&n->evaluation, used);
-    for (int k = 0; k < n->n_options; k++) {
-        text_vars(&n->options[k].text, used);
-        text_vars(&n->options[k].feedback, used);
-    }
-}
-
-/* What arriving at a node shows (the variables before its set/add). */
-static void arrival_text_vars(const sp_node *n, unsigned char *used)
-{
-    for (int k = 0; k < n->n_lines; k++) {
-        sp_cond_vars(n->lines[k].cond, used);
-        text_vars(&n->lines[k].text, used);
-    }
-}
-
-static void mark_used(const sp_value *v, unsigned char *used)
-{
-    const sp_scenario *sc = v->sc;
-    for (int i = 0; i < sc->n_nodes; i++) {
-        const sp_node *n = &sc->nodes[i];
-        for (int k = 0; k < n->n_gotos; k++)
-            sp_cond_vars(n->gotos[k].cond, used);
-        for (int k = 0; k < n->n_options; k++)
-            sp_cond_vars(n->options[k].cond, used);
-        if (v->texts) {
-            node_text_vars(n, used);
-            arrival_text_vars(n, used);
-        }
-    }
-}
-
-static int liveness(sp_value *v);
-
-/* Picks the relevant variables and packs their fields into words. */
-static int layout(sp_value *v)
-{
-    const sp_scenario *sc = v->sc;
-    size_t nvb = (size_t)(sc->n_vars ? sc->n_vars : 1);
-    unsigned char *used = calloc(nvb, 1);
-    v->rel = calloc(nvb, sizeof(int));
-    v->rmin = calloc(nvb, sizeof(int));
-    v->rword = calloc(nvb, sizeof(int));
-    v->rshift = calloc(nvb, sizeof(int));
-    v->rmask = calloc(nvb, sizeof(uint64_t));
-    if (!used || !v->rel || !v->rmin || !v->rword || !v->rshift || !v->rmask) {
-        free(used);
-        return 0;
-    }
-    mark_used(v, used);
-    int word = 0, shift = 0, total_bits = 0;
-    for (int i = 0; i < sc->n_vars; i++) {
-        if (!used[i])
-            continue;
-        int b = bits_for((long long)sc->vars[i].max - sc->vars[i].min);
-        if (shift + b > 64) {
-            word++;
-            shift = 0;
-        }
-        int r = v->nrel++;
-        v->rel[r] = i;
-        v->rmin[r] = sc->vars[i].min;
-        v->rword[r] = word;
-        v->rshift[r] = shift;
-        v->rmask[r] = b >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << b) - 1);
-        shift += b;
-        total_bits += b;
-    }
-    free(used);
-    v->W = total_bits ? word + 1 : 0;
-    v->bits = total_bits;
-    v->dense = v->W <= 1 && total_bits <= 24 &&
-               ((size_t)sc->n_nodes << total_bits) <= DENSE_MAX_SLOTS;
-    return liveness(v);
-}
-
-/* ---- liveness ----------------------------------------------------------- */
-
-/* Which relevant variables a condition reads, into set (by field index). */
-static void cond_reads(const sp_value *v, const sp_cond *c, unsigned char *used, unsigned char *set)
-{
-    if (!c)
-        return;
-    memset(used, 0, (size_t)(v->nv ? v->nv : 1));
-    sp_cond_vars(c, used);
-    for (int r = 0; r < v->nrel; r++)
-        set[r] |= used[v->rel[r]];
-}
-
-/* What a node's texts read, into set (by field index). */
-static void text_reads(const sp_value *v, const sp_node *n, int arrival, unsigned char *used,
-                       unsigned char *set)
-{
-    if (!v->texts)
-        return;
-    memset(used, 0, (size_t)(v->nv ? v->nv : 1));
-    if (arrival)
-        arrival_text_vars(n, used);
-    else
-        node_text_vars(n, used);
-    for (int r = 0; r < v->nrel; r++)
-        set[r] |= used[v->rel[r]];
-}
-
-/* set: live after the effects; becomes live before them (a set kills). */
-static void kill_sets(const sp_value *v, const int *field, const sp_effect *e, int n, unsigned char *set)
-{
-    for (int i = n - 1; i >= 0; i--)
-        if (e[i].op == SP_EFFECT_SET && field[e[i].var] >= 0)
-            set[field[e[i].var]] = 0;
-}
-
-/* Adds to live[n] what arriving at t (by option o, NULL for a goto) needs. */
-static void edge_live(const sp_value *v, const int *field, unsigned char *used, unsigned char *tmp,
-                      int n, const sp_option *o, int t)
-{
-    const sp_node *tn = &v->sc->nodes[t];
-    size_t R = (size_t)v->nrel;
-    memcpy(tmp, v->live + (size_t)t * R, R);
-    kill_sets(v, field, tn->effects, tn->n_effects, tmp);
-    text_reads(v, tn, 1, used, tmp);
-    if (o)
-        kill_sets(v, field, o->effects, o->n_effects, tmp);
-    for (size_t r = 0; r < R; r++)
-        v->live[(size_t)n * R + r] |= tmp[r];
-}
-
-/* live[n]: by one pass over the nodes, successors first (the graph is
- * acyclic; on a cycle every variable counts as live, and the search
- * reports the cycle). 0 on out-of-memory. */
-static int liveness(sp_value *v)
-{
-    const sp_scenario *sc = v->sc;
-    int N = sc->n_nodes;
-    size_t R = (size_t)v->nrel;
-    v->live = calloc((size_t)N * (R ? R : 1), 1);
-    int *field = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
-    unsigned char *used = malloc((size_t)(v->nv ? v->nv : 1)), *tmp = malloc(R ? R : 1);
-    unsigned char *state = calloc((size_t)N, 1);
-    int *stack = malloc(sizeof(int) * (size_t)N * 2);
-    int ok = v->live && field && used && tmp && state && stack;
-    for (int i = 0; ok && i < v->nv; i++)
-        field[i] = -1;
-    for (int r = 0; ok && r < v->nrel; r++)
-        field[v->rel[r]] = r;
-    for (int root = 0; ok && root < N; root++) {
-        if (state[root])
-            continue;
-        int sp = 0;
-        stack[sp++] = root;
-        stack[sp++] = 0;
-        state[root] = 1;
-        while (sp > 0) {
-            int n = stack[sp - 2], j = stack[sp - 1];
-            const sp_node *nd = &sc->nodes[n];
-            int ns = nd->kind == SP_NODE_GOTO ? nd->n_gotos : nd->n_options;
-            if (j < ns) {
-                stack[sp - 1]++;
-                int t = nd->kind == SP_NODE_GOTO ? nd->gotos[j].target : nd->options[j].target;
-                if (!state[t]) {
-                    state[t] = 1;
-                    stack[sp++] = t;
-                    stack[sp++] = 0;
-                } else if (state[t] == 1) {
-                    memset(v->live, 1, (size_t)N * R); /* a cycle */
-                    goto out;
-                }
-                continue;
-            }
-            sp -= 2;
-            state[n] = 2;
-            unsigned char *ln = v->live + (size_t)n * R;
-            text_reads(v, nd, 0, used, ln);
-            for (int k = 0; k < nd->n_gotos; k++) {
-                cond_reads(v, nd->gotos[k].cond, used, ln);
-                edge_live(v, field, used, tmp, n, NULL, nd->gotos[k].target);
-            }
-            for (int k = 0; k < nd->n_options; k++) {
-                cond_reads(v, nd->options[k].cond, used, ln);
-                edge_live(v, field, used, tmp, n, &nd->options[k], nd->options[k].target);
-            }
-        }
-    }
-out:
-    free(field);
-    free(used);
-    free(tmp);
-    free(state);
-    free(stack);
-    return ok;
 }
 
 static void pack(const sp_value *v, int node, const int *vars, uint64_t *key)
@@ -470,7 +253,8 @@ static int edges_keep(sp_value *v, const sp_vframe *f)
         v->edges = e;
         v->edcap = ncap;
     }
-    memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(int) * add);
+    if (add)
+        memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(int) * add);
     v->eoff[k] = v->edn;
     v->edn += add;
     v->eoff[k + 1] = v->edn;
@@ -662,7 +446,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
     v->diag = d;
     v->texts = v->track = texts;
     v->nv = sc->n_vars;
-    int ok = layout(v);
+    int ok = sp_value_layout(v);
     v->opt_base = ok ? malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;
     v->dead_seen = calloc((size_t)sc->n_nodes, 1);
     v->tmpkey = calloc((size_t)(v->W ? v->W : 1), sizeof(uint64_t));

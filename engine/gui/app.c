@@ -182,14 +182,53 @@ static void undo(sp_gui_app *a)
                          sp_session_turn(a->s));
 }
 
+/* Opening and closing the overlays that need no play logic; 1 when done. */
+static int overlay_action(sp_gui_app *a, int action)
+{
+    switch (action) {
+    case SP_GUI_ACT_SETTINGS:
+        a->pause_under = a->overlay == SP_GUI_OV_PAUSE;
+        a->overlay = SP_GUI_OV_SETTINGS;
+        a->focus[1] = -1;
+        a->scroll[1] = 0;
+        break;
+    case SP_GUI_ACT_HISTORY:
+        if (a->s) {
+            a->overlay = SP_GUI_OV_HISTORY;
+            a->focus[1] = -1;
+            a->scroll[1] = 1 << 28; /* start at the end: the latest turn */
+        }
+        break;
+    case SP_GUI_ACT_PAUSE:
+        a->overlay = SP_GUI_OV_PAUSE;
+        a->focus[1] = -1;
+        a->scroll[1] = 0;
+        break;
+    case SP_GUI_ACT_CLOSE:
+        if (a->overlay == SP_GUI_OV_SETTINGS && a->pause_under) {
+            a->overlay = SP_GUI_OV_PAUSE;
+            a->pause_under = 0;
+        } else {
+            a->overlay = SP_GUI_OV_NONE;
+        }
+        a->focus[1] = -1;
+        a->scroll[1] = 0;
+        break;
+    default:
+        return 0;
+    }
+    return 1;
+}
+
 void sp_gui_app_action(sp_gui_app *a, int action, int arg)
 {
-    if (sp_gui_group_action(a, action, arg) || sp_gui_confirm_action(a, action, arg))
+    if (sp_gui_group_action(a, action, arg) || sp_gui_confirm_action(a, action, arg) || overlay_action(a, action))
         return;
     const sp_view *v = a->s ? sp_session_view(a->s) : NULL;
     switch ((sp_gui_action)action) {
     case SP_GUI_ACT_NONE:
-        break;
+    case SP_GUI_ACT_SETTINGS: case SP_GUI_ACT_HISTORY: case SP_GUI_ACT_PAUSE: case SP_GUI_ACT_CLOSE:
+        break; /* overlay_action() */
     case SP_GUI_ACT_START: {
         /* Starting anew beside an unfinished play of the same case: say
          * that it is kept, and offer to go on with it instead. */
@@ -206,12 +245,6 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_RESUME:
         a->notice[0] = '\0';
         sp_gui_play_resume(a, arg);
-        break;
-    case SP_GUI_ACT_SETTINGS:
-        a->pause_under = a->overlay == SP_GUI_OV_PAUSE;
-        a->overlay = SP_GUI_OV_SETTINGS;
-        a->focus[1] = -1;
-        a->scroll[1] = 0;
         break;
     case SP_GUI_ACT_QUIT:
         a->quit = 1;
@@ -253,28 +286,6 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
             a->focus[1] = -1;
             a->scroll[1] = 0;
         }
-        break;
-    case SP_GUI_ACT_HISTORY:
-        if (a->s) {
-            a->overlay = SP_GUI_OV_HISTORY;
-            a->focus[1] = -1;
-            a->scroll[1] = 1 << 28; /* start at the end: the latest turn */
-        }
-        break;
-    case SP_GUI_ACT_PAUSE:
-        a->overlay = SP_GUI_OV_PAUSE;
-        a->focus[1] = -1;
-        a->scroll[1] = 0;
-        break;
-    case SP_GUI_ACT_CLOSE:
-        if (a->overlay == SP_GUI_OV_SETTINGS && a->pause_under) {
-            a->overlay = SP_GUI_OV_PAUSE;
-            a->pause_under = 0;
-        } else {
-            a->overlay = SP_GUI_OV_NONE;
-        }
-        a->focus[1] = -1;
-        a->scroll[1] = 0;
         break;
     case SP_GUI_ACT_RESTART:
         sp_gui_play_restart(a);

@@ -264,6 +264,24 @@ static void close_gui(gui *g)
     SDL_Quit();
 }
 
+/* Milliseconds until something shown changes by itself (-1: nothing
+ * will): a replay that plays on, a group play's countdown (each second), a
+ * toast that goes; *dirty is set when the toast has just gone. */
+static int wake_in(sp_gui_app *app, int *dirty)
+{
+    int due = sp_gui_replay_timeout(app, SDL_GetTicks());
+    int count = sp_gui_group_timeout(app);
+    if (count >= 0 && (due < 0 || count < due))
+        due = count;
+    int had_toast = app->toast[0] != '\0';
+    int toast = sp_gui_app_toast_timeout(app, SDL_GetTicks());
+    if (had_toast && !app->toast[0])
+        *dirty = 1;
+    if (toast >= 0 && (due < 0 || toast < due))
+        due = toast;
+    return due;
+}
+
 int sp_gui_run(const sp_gui_options *opt)
 {
     static gui g; /* large (paths in the app state); one window per process */
@@ -381,19 +399,7 @@ int sp_gui_run(const sp_gui_options *opt)
             dirty = 0;
         }
         SDL_Event e;
-        /* A replay that plays by itself wakes the loop when its next step is due. */
-        int due = sp_gui_replay_timeout(&g.app, SDL_GetTicks());
-        /* A group play's countdown wakes it each second while it runs. */
-        int count = sp_gui_group_timeout(&g.app);
-        if (count >= 0 && (due < 0 || count < due))
-            due = count;
-        /* A toast goes by itself after a few seconds. */
-        int had_toast = g.app.toast[0] != '\0';
-        int toast = sp_gui_app_toast_timeout(&g.app, SDL_GetTicks());
-        if (had_toast && !g.app.toast[0])
-            dirty = 1;
-        if (toast >= 0 && (due < 0 || toast < due))
-            due = toast;
+        int due = wake_in(&g.app, &dirty);
         if (dirty)
             continue;
         if (!SDL_WaitEventTimeout(&e, due >= 0 ? due : 60000)) {

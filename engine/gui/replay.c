@@ -449,6 +449,64 @@ static void go(sp_gui_replay *rp, int step)
     rp->editing = 0;
 }
 
+/* D, or a finished play's Nabespreking in the list (arg: its index; -1
+ * the open replay): that play's debrief. */
+static void debrief_action(sp_gui_app *a, int arg)
+{
+    sp_gui_replay *rp = a->replay;
+    int in_replay = rp->r != NULL;
+    sp_diag *d = NULL;
+    if (arg >= 0) {
+        if (arg >= rp->n || !rp->e[arg].ok || !rp->e[arg].finished)
+            return;
+        d = sp_diag_new();
+        if (sp_gui_replay_open(a, rp->e[arg].path, d) != SP_OK) {
+            notice(a, _("Dit gesprek kan niet worden teruggekeken: %s"), first_error(d, "?"));
+            sp_diag_free(d);
+            return;
+        }
+        sp_diag_free(d);
+        rp->db_back = SP_GUI_SCREEN_PLAYS;
+    } else if (in_replay && a->screen == SP_GUI_SCREEN_REPLAY) {
+        rp->db_back = SP_GUI_SCREEN_REPLAY;
+    } else {
+        return;
+    }
+    show_debrief(a);
+}
+
+/* Esc: back where the screen came from. */
+static void back_action(sp_gui_app *a)
+{
+    sp_gui_replay *rp = a->replay;
+    int in_replay = rp->r != NULL;
+    rp->editing = rp->playing = 0;
+    if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief_of_replay) {
+        a->debrief_of_replay = 0;
+        sp_debrief_free(rp->db);
+        rp->db = NULL;
+        if (rp->db_back == SP_GUI_SCREEN_PLAYS) {
+            drop_replay(rp);
+            scan(a);
+        }
+        show(a, rp->db_back);
+    } else if (a->screen == SP_GUI_SCREEN_COMPARE && in_replay) {
+        show(a, SP_GUI_SCREEN_REPLAY);
+    } else if (a->screen == SP_GUI_SCREEN_PLAYS && rp->picking && in_replay) {
+        rp->picking = 0;
+        show(a, SP_GUI_SCREEN_REPLAY);
+    } else if (a->screen == SP_GUI_SCREEN_REPLAY && rp->back == SP_GUI_SCREEN_DEBRIEF && a->debrief) {
+        drop_replay(rp);
+        show(a, SP_GUI_SCREEN_DEBRIEF);
+    } else if (a->screen == SP_GUI_SCREEN_REPLAY) {
+        drop_replay(rp);
+        scan(a);
+        show(a, SP_GUI_SCREEN_PLAYS);
+    } else {
+        sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
+    }
+}
+
 int sp_gui_replay_action(sp_gui_app *a, int action, int arg)
 {
     sp_gui_replay *rp = state(a);
@@ -513,50 +571,10 @@ int sp_gui_replay_action(sp_gui_app *a, int action, int arg)
         restore(a);
         return 1;
     case SP_GUI_ACT_REPLAY_DEBRIEF:
-        if (arg >= 0) {
-            if (arg >= rp->n || !rp->e[arg].ok || !rp->e[arg].finished)
-                return 1;
-            d = sp_diag_new();
-            if (sp_gui_replay_open(a, rp->e[arg].path, d) != SP_OK) {
-                notice(a, _("Dit gesprek kan niet worden teruggekeken: %s"), first_error(d, "?"));
-                sp_diag_free(d);
-                return 1;
-            }
-            sp_diag_free(d);
-            rp->db_back = SP_GUI_SCREEN_PLAYS;
-        } else if (in_replay && a->screen == SP_GUI_SCREEN_REPLAY) {
-            rp->db_back = SP_GUI_SCREEN_REPLAY;
-        } else {
-            return 1;
-        }
-        show_debrief(a);
+        debrief_action(a, arg);
         return 1;
     case SP_GUI_ACT_REPLAY_BACK:
-        rp->editing = rp->playing = 0;
-        if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief_of_replay) {
-            a->debrief_of_replay = 0;
-            sp_debrief_free(rp->db);
-            rp->db = NULL;
-            if (rp->db_back == SP_GUI_SCREEN_PLAYS) {
-                drop_replay(rp);
-                scan(a);
-            }
-            show(a, rp->db_back);
-        } else if (a->screen == SP_GUI_SCREEN_COMPARE && in_replay) {
-            show(a, SP_GUI_SCREEN_REPLAY);
-        } else if (a->screen == SP_GUI_SCREEN_PLAYS && rp->picking && in_replay) {
-            rp->picking = 0;
-            show(a, SP_GUI_SCREEN_REPLAY);
-        } else if (a->screen == SP_GUI_SCREEN_REPLAY && rp->back == SP_GUI_SCREEN_DEBRIEF && a->debrief) {
-            drop_replay(rp);
-            show(a, SP_GUI_SCREEN_DEBRIEF);
-        } else if (a->screen == SP_GUI_SCREEN_REPLAY) {
-            drop_replay(rp);
-            scan(a);
-            show(a, SP_GUI_SCREEN_PLAYS);
-        } else {
-            sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
-        }
+        back_action(a);
         return 1;
     default:
         break;

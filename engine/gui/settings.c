@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "core/fs.h"
 #include "i18n.h"
@@ -261,7 +262,9 @@ sp_status sp_gui_settings_load(const char *path, sp_gui_settings *out, sp_diag *
 
 sp_status sp_gui_settings_read(const char *path, sp_gui_settings *out, sp_diag *d)
 {
-    if (access(path, F_OK) != 0 && errno == ENOENT)
+    struct stat ls;
+    /* Missing is fine (the defaults); a link to nothing is named. */
+    if (access(path, F_OK) != 0 && errno == ENOENT && !(lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode)))
         return SP_OK;
     char *data;
     size_t len;
