@@ -140,3 +140,27 @@ int sp_option_goal(const sp_option *o, int goal)
             d += o->scores[i].delta;
     return d;
 }
+
+static const char *const MOODS[SP_MOOD_COUNT] = { "neutral", "open", "guarded", "tired" };
+
+sp_mood sp_mood_parse(const char *s)
+{
+    for (int m = 0; s && m < SP_MOOD_COUNT; m++)
+        if (strcmp(s, MOODS[m]) == 0)
+            return (sp_mood)m;
+    return SP_MOOD_NEUTRAL;
+}
+
+const char *sp_mood_name(sp_mood m)
+{
+    return m >= 0 && m < SP_MOOD_COUNT ? MOODS[m] : MOODS[0];
+}
+
+const char *sp_mood_stage(sp_mood m, sp_lang lang)
+{
+    static const char *const NL[SP_MOOD_COUNT] = { "", "ontspant zichtbaar", "kijkt afwachtend", "zucht" };
+    static const char *const EN[SP_MOOD_COUNT] = { "", "visibly relaxes", "looks wary", "sighs" };
+    if (m <= SP_MOOD_NEUTRAL || m >= SP_MOOD_COUNT)
+        return "";
+    return lang == SP_LANG_EN ? EN[m] : NL[m];
+}

@@ -172,6 +172,22 @@ typedef enum {
     SP_ROLE_OTHER
 } sp_role;
 
+/* How a speaker looks as they say a line (a portrait's expression). */
+typedef enum {
+    SP_MOOD_NEUTRAL = 0,
+    SP_MOOD_OPEN,            /* pleased, opening up */
+    SP_MOOD_GUARDED,         /* wary, closing up */
+    SP_MOOD_TIRED,           /* tired or irritated */
+    SP_MOOD_COUNT
+} sp_mood;
+
+/* "neutral", "open", "guarded", "tired": the file name of a portrait's
+ * expression; sp_mood_parse of anything else (or NULL) is neutral. */
+sp_mood sp_mood_parse(const char *s);
+const char *sp_mood_name(sp_mood m);
+/* A short stage direction for the terminal ("zucht", "sighs"); "" for neutral. */
+const char *sp_mood_stage(sp_mood m, sp_lang lang);
+
 typedef struct sp_person {
     const char *id;          /* "jansen" */
     sp_role role;
@@ -179,12 +195,14 @@ typedef struct sp_person {
     sp_text function;        /* "directeur directie X", may be empty */
     const char *initials;    /* "MJ" */
     uint32_t color;          /* 0xRRGGBB, for portraits */
+    const char *portrait;    /* assets/portraits/<portrait>/, NULL: initials only */
 } sp_person;
 
 typedef struct sp_line {
     int speaker;             /* index into cast; -1 for narration */
     sp_text text;
     const sp_cond *cond;     /* shown only when true */
+    sp_mood mood;            /* the speaker's expression (mood="..."), neutral when not given */
     int line;                /* source line */
 } sp_line;
 

@@ -273,6 +273,8 @@ static void load_cast(sload *L)
         }
         long line = line_here(L);
         sp_person p = { .id = attr_copy(L, "id"), .initials = attr_copy(L, "initials") };
+        if (attr(L, "portrait"))
+            p.portrait = attr_copy(L, "portrait");
         const char *role = attr(L, "role");
         p.role = SP_ROLE_OTHER;
         for (size_t k = 0; role && k < sizeof roles / sizeof roles[0]; k++)
@@ -514,6 +516,7 @@ static void load_node(sload *L)
             ln->speaker = -1;
             if (is(L, "say")) {
                 const char *who = attr(L, "who");
+                ln->mood = sp_mood_parse(attr(L, "mood"));
                 ln->speaker = sp_scenario_id_get(&L->persons, who);
                 if (ln->speaker < 0)
                     sp_scenario_err_hint(L, line, sp_scenario_id_suggest(&L->persons, who),

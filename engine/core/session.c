@@ -439,6 +439,7 @@ const sp_view *sp_session_view(sp_session *s)
         sp_view_line *vl = &s->vlines[i];
         vl->node = s->shown_node[i];
         vl->speaker = l->speaker;
+        vl->mood = l->mood;
         vl->speaker_name = l->speaker >= 0 ? sp_text_get(&sc->cast[l->speaker].name, s->lang) : "";
         vl->text = text_with(s, &l->text, s->lang, s->shown_mask[i]);
     }

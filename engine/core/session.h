@@ -35,6 +35,7 @@ typedef struct sp_view_line {
     int node;                 /* node the line belongs to */
     int speaker;              /* cast index, -1 for narration */
     const char *speaker_name; /* "" for narration */
+    sp_mood mood;             /* the speaker's expression on this line */
     const char *text;
 } sp_view_line;
 

@@ -223,8 +223,14 @@ static void show_lines(sp_term *t, const sp_view *v)
         if (l->speaker < 0) {
             sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_NARRATION, l->text);
         } else {
+            /* The speaker's expression as a short stage direction:
+             * "Klaasen (zucht): ...", where the window shows a portrait. */
             char label[256];
-            snprintf(label, sizeof label, "%s: ", l->speaker_name);
+            const char *stage = sp_mood_stage(l->mood, t->lang);
+            if (*stage)
+                snprintf(label, sizeof label, "%s (%s): ", l->speaker_name, stage);
+            else
+                snprintf(label, sizeof label, "%s: ", l->speaker_name);
             sp_term_line(t, 0, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, l->text);
         }
     }
