@@ -330,6 +330,8 @@ int sp_cmd_play(int argc, char **argv)
         o.projector = 1;
         o.presenter = presenter;
         o.display = display;
+        o.phones = phones;
+        o.listen = listen;
         return sp_cli_gui_run(&o);
     }
     if (resume)

@@ -427,8 +427,9 @@ static int start_phones(run *r, const char *listen)
         labels[f] = sp_text_get(&hb->redflags[f].label, r->a->settings.lang);
     sp_phones_config cfg = { .listen = listen, .lang = r->en ? "en" : "nl", .n_flags = n, .flag_labels = labels };
     char err[300];
-    r->ph.srv = sp_phones_start(&cfg, err, sizeof err);
-    if (!r->ph.srv) {
+    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
+    sp_gui_phones_begin(&r->ph, srv);
+    if (!srv) {
         fprintf(stderr, "samenspel play --phones: %s\n", err);
         return -1;
     }
@@ -498,7 +499,7 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
     fflush(term.out);
     if (app.t_path[0])
         fprintf(stderr, "%s %s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_TRANSCRIPT_AT), app.t_path);
-    sp_phones_stop(r.ph.srv);  /* the server stops when the play ends */
+    sp_gui_phones_end(&r.ph);  /* the server stops when the play ends */
     sp_gui_app_free(&app);
     script_free(&r.sc);
     return rc;

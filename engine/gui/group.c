@@ -1,4 +1,5 @@
 /* group.c: group mode's state machine: the phases at a decision, vote entry, the facilitator's choice saved with the room's votes, the red-flag round, the countdown. */
+#include "group_phones.h"
 #include "group.h"
 
 #include <stdarg.h>
@@ -208,6 +209,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
     if (!g || !at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || pick >= v->n_options)
         return SP_EUSAGE;
     int n = g->n_counts;
+    sp_gui_phones_merge(g->phones, g->counts, n);  /* the phones' votes join the typed ones */
     int voted = total_votes(g) > 0;
     int chosen = pick, override = 0;
     if (pick < 0 && !voted) {

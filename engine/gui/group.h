@@ -90,6 +90,8 @@ struct sp_gui_group {
     int last_override;
 
     int flag_round;         /* the red-flag grid is on the wall */
+    struct sp_gui_phones *phones; /* the room's phones (--phones, group_phones.h), or NULL;
+                             * owned by the host that started the server */
 
     uint32_t now_ms;        /* the clock, from sp_gui_group_tick() */
     int timer_on;

@@ -1,7 +1,25 @@
 /* group_phones.c: keeps the phones' voting round in step with the decision on the wall (one round per view), and reads their counts. */
 #include "group_phones.h"
 
+#include <stdlib.h>
+
 #include "core/session.h"
+
+void sp_gui_phones_begin(sp_gui_phones *ph, sp_phones *srv)
+{
+    ph->srv = srv;
+    ph->round = 0;
+    ph->view_steps = -1;
+    ph->qr = srv ? sp_phones_qr(srv, &ph->qr_size) : NULL;
+}
+
+void sp_gui_phones_end(sp_gui_phones *ph)
+{
+    sp_phones_stop(ph->srv);   /* the server stops when the play ends */
+    free(ph->qr);
+    ph->srv = NULL;
+    ph->qr = NULL;
+}
 
 int sp_gui_phones_sync(sp_gui_phones *ph, sp_gui_app *a, int voting)
 {
@@ -33,6 +51,19 @@ void sp_gui_phones_close(sp_gui_phones *ph)
     if (ph->srv)
         sp_phones_close(ph->srv);
     ph->view_steps = -1;
+}
+
+void sp_gui_phones_merge(sp_gui_phones *ph, int *counts, int n)
+{
+    if (!ph || !ph->srv || ph->view_steps < 0)
+        return;
+    int c[5] = { 0 };
+    if (n > 5)
+        n = 5;
+    sp_gui_phones_close(ph);
+    sp_gui_phones_counts(ph, c, n);
+    for (int k = 0; k < n; k++)
+        counts[k] += c[k];
 }
 
 int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n)

@@ -1,4 +1,5 @@
 /* group_view.c: what the wall shows in group play: the conversation and the question for the room, the vote, the decision and its feedback, the red-flag round, the group debrief. */
+#include "group_phones.h"
 #include "group.h"
 
 #include <stdio.h>
@@ -452,6 +453,11 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
     if (g->status[0] && !g->presenter) {
         pg->y += u / 2;
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->mixed, g->status);
+    }
+    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
+        pg->y += 2 * u;
+        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones,
+                                    a->settings.lang == SP_LANG_EN);
     }
 }
 

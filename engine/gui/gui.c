@@ -11,6 +11,8 @@
 #include "group.h"
 #include "i18n.h"
 #include "projector.h"
+#include "group_phones.h"
+#include "core/room.h"
 #include "replay.h"
 
 #define EXIT_CONTENT 1
@@ -51,6 +53,8 @@ typedef struct gui {
     const char *font_path;
     int group_on;      /* the window is the wall (fullscreen, projector type) */
     SDL_Rect before;   /* the window before the menu made it the wall */
+    sp_gui_phones phones;  /* the room's phones (--phones); srv NULL without */
+    Uint32 phones_event;   /* the SDL event the server's thread pushes after a vote */
 } gui;
 
 static void sync_scale(gui *g)
@@ -249,6 +253,9 @@ static void sync_group(gui *g)
 
 static void close_gui(gui *g)
 {
+    sp_gui_phones_end(&g->phones);  /* joins the server's thread before the app goes */
+    if (g->app.group)
+        g->app.group->phones = NULL;
     sp_gui_projector_close(g->pres);
     g->pres = NULL;
     sp_gui_list_free(&g->list);
@@ -262,6 +269,42 @@ static void close_gui(gui *g)
     if (TTF_WasInit())
         TTF_Quit();
     SDL_Quit();
+}
+
+/* On the server's thread: wake the main loop (SDL_PushEvent is thread-safe). */
+static void phones_notify(void *ud)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = *(Uint32 *)ud;
+    SDL_PushEvent(&e);
+}
+
+/* --phones: the server for the room, its address and code on stderr too. */
+static int start_phones(gui *g, const sp_gui_options *opt)
+{
+    const sp_handbook *hb = g->app.sc ? g->app.sc->handbook : NULL;
+    const char *labels[SP_ROOM_MAX_FLAGS];
+    int n = hb ? (hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS) : 0;
+    for (int f = 0; f < n; f++)
+        labels[f] = sp_text_get(&hb->redflags[f].label, g->app.settings.lang);
+    g->phones_event = SDL_RegisterEvents(1);
+    sp_phones_config cfg = { .listen = opt->listen, .lang = g->app.settings.lang == SP_LANG_EN ? "en" : "nl",
+                             .n_flags = n, .flag_labels = labels,
+                             .notify = g->phones_event != (Uint32)-1 ? phones_notify : NULL,
+                             .ud = &g->phones_event };
+    char err[300];
+    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
+    sp_gui_phones_begin(&g->phones, srv);
+    if (!srv) {
+        fprintf(stderr, "samenspel --phones: %s; the counts can still be typed\n", err);
+        return -1;
+    }
+    g->app.group->phones = &g->phones;
+    fprintf(stderr, "%s %s (%s %s, code %s)\n", g->app.settings.lang == SP_LANG_EN ? "Phones:" : "Telefoons:",
+            sp_phones_url(srv), g->app.settings.lang == SP_LANG_EN ? "or" : "of", sp_phones_base(srv),
+            sp_phones_code(srv));
+    return 0;
 }
 
 /* Milliseconds until something shown changes by itself (-1: nothing
@@ -316,6 +359,9 @@ int sp_gui_run(const sp_gui_options *opt)
         sp_gui_app_free(&g.app);
         return EXIT_PLATFORM;
     }
+
+    if (opt && opt->phones && g.app.group)
+        start_phones(&g, opt);  /* without a network the room still votes by hand */
 
     /* A reading program has no reason to keep the screen awake. */
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
@@ -400,16 +446,22 @@ int sp_gui_run(const sp_gui_options *opt)
         }
         SDL_Event e;
         int due = wake_in(&g.app, &dirty);
+        if (g.phones.srv && (due < 0 || due > 5000)) /* the presenter's count of phones */
+            due = 5000;
         if (dirty)
             continue;
         if (!SDL_WaitEventTimeout(&e, due >= 0 ? due : 60000)) {
             dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
             dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks());
+            dirty |= g.phones.srv != NULL; /* phones come and go: the presenter's count */
             continue;
         }
         dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks()); /* the clock a key starting the countdown reads */
         do {
-            dirty |= handle(&g, &e);
+            if (g.phones.srv && e.type == g.phones_event)
+                dirty = 1; /* a vote came in: the presenter's tally */
+            else
+                dirty |= handle(&g, &e);
         } while (!g.app.quit && SDL_PollEvent(&e));
         dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
         /* Text input (and an input method) only while a note is typed. */
@@ -420,6 +472,10 @@ int sp_gui_run(const sp_gui_options *opt)
                 SDL_StartTextInput();
         }
         dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks());
+        /* The phones vote while the wall shows the vote (one round per view). */
+        if (g.phones.srv)
+            dirty |= sp_gui_phones_sync(&g.phones, &g.app,
+                                        g.app.group && g.app.group->phase == SP_GUI_GROUP_VOTE);
         if (g.app.fullscreen_changed && !g.group_on) {
             apply_fullscreen(&g);
             dirty = 1;

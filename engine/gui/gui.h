@@ -11,6 +11,8 @@ typedef struct sp_gui_options {
     const char *replay;      /* replay this transcript, or NULL */
     const char *compare;     /* with replay: compare it with this transcript, or "expert" */
     const char *lang;        /* "nl"/"en" from --lang, NULL: the window's own setting */
+    int phones;              /* --phones: the room votes from its phones (net/phones.h) */
+    const char *listen;      /* --listen ADDR:PORT, or NULL for the LAN address */
 } sp_gui_options;
 
 /* 1 when SDL can open a window here (a video driver other than dummy

@@ -1,4 +1,5 @@
 /* presenter.c: the facilitator's screen in group play: the current step with scores, feedback and handbook references, vote entry and the controls for the next step; no SDL. */
+#include "group_phones.h"
 #include "group.h"
 
 #include <stdio.h>
@@ -274,6 +275,11 @@ static void vote_rows(pres *p, sp_gui_page *pg)
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, t.total && t.majority < 0 ? th->mixed : th->text, s);
     if (g->status[0])
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->bad, g->status);
+    if (g->phones) { /* the live tally, for the presenter only */
+        char tally[256];
+        sp_gui_phones_tally(g->phones, g->n_counts, p->a->settings.lang == SP_LANG_EN, tally, sizeof tally);
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->accent, tally);
+    }
     pg->y += u;
 }
 
