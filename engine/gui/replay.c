@@ -393,8 +393,11 @@ static void trash(sp_gui_app *a, int i)
     if (ok && snprintf(rp->trashed, sizeof rp->trashed, "%s/%s", dir, base) < (int)sizeof rp->trashed &&
         rename(from, rp->trashed) == 0) {
         snprintf(rp->trashed_from, sizeof rp->trashed_from, "%s", from);
+        /* from and base point into the list that scan() frees: name the
+         * file from the copy kept for undo. */
+        const char *name = strrchr(rp->trashed, '/') + 1;
         scan(a);
-        sp_gui_app_toast(a, NULL, _("Verwijderd: %s. Het staat in de prullenbak."), base);
+        sp_gui_app_toast(a, NULL, _("Verwijderd: %s. Het staat in de prullenbak."), name);
         a->toast_undo = 1;
     } else {
         rp->trashed[0] = '\0';
