@@ -245,73 +245,6 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
     return ok;
 }
 
-/* ---- detours and answer tells ------------------------------------------------ */
-
-static int detours(const sp_ckgraph *g, sp_check *c)
-{
-    const sp_scenario *sc = g->sc;
-    unsigned char *seen = calloc((size_t)sc->n_nodes, 1);
-    c->detours = malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
-    if (!seen || !c->detours) {
-        free(seen);
-        return 0;
-    }
-    for (int i = g->K - 1; i >= 0; i--) {
-        int k = g->order[i], node = sp_ck_node(g, k), route = g->best[k];
-        if (seen[node] || route < 0) /* route < 0: not a decision, or nothing offered */
-            continue;
-        const int *ot = g->otot + g->opt_base[node];
-        int answer = -1, at = 0, av = 0;
-        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
-            int child = g->ed[x + 1], t = ot[g->ed[x]];
-            if (g->val[child] == SP_VALUE_NONE)
-                continue;
-            if (answer < 0 || t > at) {
-                answer = g->ed[x];
-                at = t;
-                av = at + g->val[child];
-            }
-        }
-        if (answer < 0 || ot[route] >= at)
-            continue;
-        seen[node] = 1;
-        c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route, ot[route], g->val[k] };
-    }
-    free(seen);
-    return 1;
-}
-
-static void tells(const sp_ckgraph *g, sp_check *c)
-{
-    const sp_scenario *sc = g->sc;
-    const sp_analysis *a = c->a;
-    for (int i = 0; i < sc->n_nodes; i++) {
-        const sp_node *n = &sc->nodes[i];
-        if (!a->reachable[i] || (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT))
-            continue;
-        int offered = 0, longest = -1, words = -1, tie = 0, top = INT_MIN;
-        for (int j = 0; j < n->n_options; j++) {
-            if (!a->offered[a->opt_base[i] + j])
-                continue;
-            offered++;
-            int w = sp_check_count_words(n->options[j].text.s[SP_LANG_NL]), t = sp_option_total(&n->options[j]);
-            if (t > top)
-                top = t;
-            if (w > words) {
-                words = w;
-                longest = j;
-                tie = 0;
-            } else if (w == words) {
-                tie = 1;
-            }
-        }
-        if (offered < 2)
-            continue;
-        c->tell_decisions++;
-        c->tells += !tie && sp_option_total(&n->options[longest]) == top;
-    }
-}
-
 /* ---- translation coverage ------------------------------------------------------ */
 
 static void text_cover(sp_check *c, const sp_text *t)
@@ -532,8 +465,9 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     g.opt_base = v->opt_base;
     int ok = g.vars && dead_ends(v, c);
     if (ok) {
-        ok = endings_fit(&g, c) && detours(&g, c) && sp_check_words(&g, c);
-        tells(&g, c);
+        /* Detours and answer tells come with the reading lengths: one pass
+         * over the same edges (analysis_words.c). */
+        ok = endings_fit(&g, c) && sp_check_words(&g, c);
         translations(sc, c);
     }
     free(g.vars);

@@ -122,7 +122,8 @@ static inline int sp_ck_total(const sp_ckgraph *g, int node, int j)
  * XML text can hold are space, tab, newline and carriage return). */
 int sp_check_count_words(const char *s);
 
-/* Fills c's reading lengths (analysis_words.c); 0 on out-of-memory. */
+/* Fills c's reading lengths, detours and answer tells (analysis_words.c);
+ * 0 on out-of-memory. */
 int sp_check_words(const sp_ckgraph *g, sp_check *c);
 
 #endif
