@@ -46,35 +46,24 @@ typedef struct {
     int *hi, *lo;              /* the highest and lowest total; UNSET / LO_UNSET */
     unsigned char *hf;         /* bit 0: a route with no thought moment yet; bit 1:
                                 * with at least one, the hindering side at every one */
-    int *elo, *klo;            /* lo: by edge elo of the state (slot) klo */
-    int *pe, *pk;              /* per bit b: by edge pe[2s+b] of the state pk[2s+b], */
+    int *elo, *klo;            /* lo: by edge elo of the state order[klo] */
+    int *pe, *pk;              /* per bit b: by edge pe[2s+b] of the state order[pk[2s+b]], */
     unsigned char *pb;         /* whose own bit is pb[2s+b] */
 } reach;
 
-static void reach_free(reach *r)
+/* The arrays in g's scratch. */
+static void reach_new(reach *r, const sp_ckgraph *g)
 {
-    free(r->hi);
-    free(r->lo);
-    free(r->hf);
-    free(r->elo);
-    free(r->klo);
-    free(r->pe);
-    free(r->pk);
-    free(r->pb);
-}
-
-static int reach_new(reach *r, size_t S)
-{
-    size_t n = S ? S : 1;
-    r->hi = malloc(sizeof(int) * n);
-    r->lo = malloc(sizeof(int) * n);
-    r->hf = calloc(n, 1);
-    r->elo = malloc(sizeof(int) * n);
-    r->klo = malloc(sizeof(int) * n);
-    r->pe = malloc(sizeof(int) * 2 * n);
-    r->pk = malloc(sizeof(int) * 2 * n);
-    r->pb = malloc(2 * n);
-    return r->hi && r->lo && r->hf && r->elo && r->klo && r->pe && r->pk && r->pb;
+    size_t n = g->S ? g->S : 1;
+    int *p = g->scratch;
+    r->hi = p;
+    r->lo = p + n;
+    r->elo = p + 2 * n;
+    r->klo = p + 3 * n;
+    r->pe = p + 4 * n;
+    r->pk = p + 6 * n;
+    r->hf = (unsigned char *)(p + 8 * n);
+    r->pb = r->hf + n; /* 2n bytes: up to 9n ints in all */
 }
 
 /* A route from the start to the state in slot k, by the links of bit (-1: the lowest
@@ -85,7 +74,7 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
 #define FROM(x, b) ((b) < 0 ? r->klo[x] : r->pk[2 * (x) + (b)])
     int n = 0;
     for (int x = k, b = bit; LINK(x, b) >= 0; n++) {
-        int px = FROM(x, b);
+        int px = g->order[FROM(x, b)];
         if (b >= 0)
             b = r->pb[2 * x + b];
         x = px;
@@ -97,7 +86,7 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
         return 0;
     int i = n;
     for (int x = k, b = bit; LINK(x, b) >= 0;) {
-        int e = LINK(x, b), px = FROM(x, b);
+        int e = LINK(x, b), px = g->order[FROM(x, b)];
         if (b >= 0)
             b = r->pb[2 * x + b];
         x = px;
@@ -119,9 +108,10 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
 
 #define LO_UNSET INT_MAX
 
-/* The hindering-route links of edge x of state k (whose flags are hf) into
- * child c; the first parent (in the pass) to qualify keeps the link. */
-static void forward_hind(reach *r, int c, int k, int x, unsigned hf, int thought)
+/* The hindering-route links of edge x of the state order[i] (whose flags
+ * are hf) into child c; the first parent (in the pass) to qualify keeps
+ * the link. */
+static void forward_hind(reach *r, int c, int i, int x, unsigned hf, int thought)
 {
     for (int b = 0; b < 2; b++) {
         int nb = b || thought;
@@ -129,7 +119,7 @@ static void forward_hind(reach *r, int c, int k, int x, unsigned hf, int thought
             continue;
         r->hf[c] |= (unsigned char)(1 << nb);
         r->pe[2 * c + nb] = x;
-        r->pk[2 * c + nb] = k;
+        r->pk[2 * c + nb] = i;
         r->pb[2 * c + nb] = (unsigned char)b;
     }
 }
@@ -164,9 +154,9 @@ static void forward(const sp_ckgraph *g, reach *r)
             r->hi[c] = up > r->hi[c] ? up : r->hi[c];
             r->lo[c] = better ? down : cl;
             r->elo[c] = better ? (int)x : r->elo[c];
-            r->klo[c] = better ? k : r->klo[c];
+            r->klo[c] = better ? i : r->klo[c];
             if (hf && !(thought && n->options[g->ed[x]].side != SP_SIDE_HINDERING))
-                forward_hind(r, c, k, (int)x, hf, thought);
+                forward_hind(r, c, i, (int)x, hf, thought);
         }
     }
 }
@@ -214,11 +204,11 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
     const sp_scenario *sc = g->sc;
     int ok = 0;
     reach rr, *r = &rr;
-    memset(r, 0, sizeof rr);
+    reach_new(r, g);
     int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
     int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
     c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
-    if (g->K > 0 && reach_new(r, g->S) && lo_k && hind_k && c->endings) {
+    if (g->K > 0 && lo_k && hind_k && c->endings) {
         forward(g, r);
         ok = endings_list(g, r, c, lo_k, hind_k);
     }
@@ -239,7 +229,6 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
             ok = route_to(g, r, 1, hind_k[i], &f->hind_path);
         }
     }
-    reach_free(r);
     free(lo_k);
     free(hind_k);
     return ok;
@@ -463,7 +452,8 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     g.eo = v->eoff;
     g.otot = v->otot;
     g.opt_base = v->opt_base;
-    int ok = g.vars && dead_ends(v, c);
+    g.scratch = malloc(sizeof(int) * SP_CK_SCRATCH * (g.S ? g.S : 1));
+    int ok = g.vars && g.scratch && dead_ends(v, c);
     if (ok) {
         /* Detours and answer tells come with the reading lengths: one pass
          * over the same edges (analysis_words.c). */
@@ -471,6 +461,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
         translations(sc, c);
     }
     free(g.vars);
+    free(g.scratch);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

@@ -435,6 +435,31 @@ static int search(sp_value *v, int node, const int *vars)
 
 /* ---- public ------------------------------------------------------------------ */
 
+#define PRESIZE_MAX_INTS ((size_t)1 << 26) /* 256 MB of address space at most */
+
+/* Dense layout with tracking: the finishing order and the edges cannot
+ * outgrow the slots and their options, so they are allocated at that
+ * bound once, instead of growing by copies. Pages that are never written
+ * cost no memory. Past PRESIZE_MAX_INTS they grow as they go. 0 on
+ * out-of-memory. */
+static int presize(sp_value *v)
+{
+    size_t per = 0; /* edges a state can have, summed over the nodes */
+    for (int i = 0; i < v->sc->n_nodes; i++)
+        per += v->sc->nodes[i].kind == SP_NODE_GOTO ? 1 : (size_t)v->sc->nodes[i].n_options;
+    size_t E = (per << v->bits) * 2;
+    if (E > PRESIZE_MAX_INTS || v->cap > PRESIZE_MAX_INTS)
+        return 1;
+    v->order = malloc(sizeof(int) * (v->cap ? v->cap : 1));
+    v->eoff = malloc(sizeof(size_t) * (v->cap + 1));
+    v->edges = malloc(sizeof(int) * (E ? E : 1));
+    if (!v->order || !v->eoff || !v->edges)
+        return 0;
+    v->ocap = v->cap;
+    v->edcap = E ? E : 1;
+    return 1;
+}
+
 sp_status sp_value_new(const sp_scenario *sc, sp_diag *d, sp_value **out)
 {
     return sp_value_new_mode(sc, d, 0, out);
@@ -472,7 +497,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
         v->mark = calloc(v->cap, 1);
         v->val = malloc(v->cap * sizeof(int));
         v->best = malloc(v->cap * sizeof(int));
-        ok = v->mark && v->val && v->best;
+        ok = v->mark && v->val && v->best && (!v->track || presize(v));
     } else if (ok) {
         ok = slots_grow(v) && table_grow(v);
     }

@@ -411,11 +411,11 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     counter c;
     memset(&c, 0, sizeof c);
     c.g = g;
-    size_t S = g->S ? g->S : 1;
-    c.best_min = malloc(sizeof(int) * S);
-    c.best_max = malloc(sizeof(int) * S);
-    c.w = malloc(sizeof(span) * S);
-    c.fin = malloc(sizeof(int) * S);
+    size_t S = g->S ? g->S : 1; /* in g's scratch: 3 + 4 ints per slot */
+    c.best_min = g->scratch;
+    c.best_max = g->scratch + S;
+    c.fin = g->scratch + 2 * S;
+    c.w = (span *)(g->scratch + 3 * S);
     size_t N = (size_t)(g->sc->n_nodes ? g->sc->n_nodes : 1);
     c.det = malloc(sizeof(sp_detour) * N);
     c.det_at = malloc(sizeof(int) * N);
@@ -449,10 +449,6 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     free(c.arrive_dyn);
     free(c.shown_dyn);
     free(c.o_dyn);
-    free(c.best_min);
-    free(c.best_max);
-    free(c.w);
-    free(c.fin);
     free(c.det);
     free(c.det_at);
     return ok;
