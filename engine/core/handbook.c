@@ -155,6 +155,26 @@ static void load_thoughts(hload *L, const xmlNode *list, sp_handbook *hb)
     hb->n_thoughts = n;
 }
 
+/* A gloss is shown on one line under the flag's label: at most
+ * SP_GLOSS_MAX characters in every language it has. */
+#define SP_GLOSS_MAX 110
+static void check_gloss(hload *L, const xmlNode *flag, const sp_redflag *r)
+{
+    for (int l = 0; l < SP_LANG_COUNT; l++) {
+        const char *s = r->gloss.s[l];
+        long n = 0;
+        for (; s && *s; s++)
+            n += ((unsigned char)*s & 0xC0) != 0x80; /* characters, not bytes */
+        if (n > SP_GLOSS_MAX) {
+            sp_diag_add(L->d, L->path, sp_xml_line(flag),
+                        "the gloss of red flag '%s' (%s) is %ld characters long; a gloss is one line of at most %d: "
+                        "shorten it and keep the rest for <explain>",
+                        r->id, sp_lang_code((sp_lang)l), n, SP_GLOSS_MAX);
+            fail(L, SP_EINVAL);
+        }
+    }
+}
+
 static void load_redflags(hload *L, const xmlNode *list, sp_handbook *hb)
 {
     int n = count_children(list);
@@ -169,7 +189,9 @@ static void load_redflags(hload *L, const xmlNode *list, sp_handbook *hb)
         r[i].id = attr_copy(L, c, "id");
         r[i].source = attr_copy(L, c, "source");
         text_child(L, c, "label", &r[i].label);
+        text_child(L, c, "gloss", &r[i].gloss);
         text_child(L, c, "explain", &r[i].explain);
+        check_gloss(L, c, &r[i]);
         ids[i] = (idref){ r[i].id, sp_xml_line(c) };
     }
     check_unique(L, ids, n, "red flag");
