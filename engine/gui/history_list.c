@@ -170,6 +170,7 @@ void sp_gui_history_list_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     a->page_step[0] = region.h;
     pg.y = 3 * u;
     sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_skipped(a, ui, &pg);
 
     if (picking) {
         row r = row_begin(ui, &pg, 1);
