@@ -1,4 +1,4 @@
-/* chrome.c: what every screen shares: the top bar, the bottom button bar, the reading column, the notice banner, the line about skipped files. */
+/* chrome.c: what every screen shares: the top bar, the bottom button bar, the reading column and its page, the notice banner, the line about skipped files, the words and colours of an ending. */
 #include "app.h"
 
 #include <stdio.h>
@@ -251,4 +251,26 @@ void sp_gui_chrome_skipped(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
             *c = '?';
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, ui->th->muted, line);
     pg->y += ui->m->unit;
+}
+
+void sp_gui_chrome_page(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view, int top, int bottom, int maxw, int first,
+                        sp_gui_page *pg)
+{
+    int x, w;
+    sp_gui_chrome_column(ui, view, maxw, &x, &w);
+    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
+    sp_gui_ui_page_begin(ui, pg, region, x, w);
+    a->page_step[0] = region.h;
+    pg->y = first;
+    sp_gui_chrome_notice(a, ui, pg);
+}
+
+const char *sp_gui_chrome_ending_word(sp_ending_kind k)
+{
+    return k == SP_ENDING_GOOD ? _("Goed afgerond") : k == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
+}
+
+sp_gui_rgba sp_gui_chrome_ending_color(const sp_gui_theme *th, sp_ending_kind k)
+{
+    return k == SP_ENDING_GOOD ? th->good : k == SP_ENDING_MIXED ? th->mixed : th->bad;
 }
