@@ -282,8 +282,11 @@ static SDL_Texture *load_image(sp_gui_draw *d, const char *path, int w, int h)
     }
     SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
     SDL_FreeSurface(s);
-    if (t)
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    if (!t) {
+        image_failed(d, path, SDL_GetError());
+        return NULL;
+    }
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
     return t;
 }
 
