@@ -132,7 +132,8 @@ stop
 size=3840x2160
 start 3840x2160
 echo "the wall alone, $size:"
-key Return Return a 2 b 7;  shot vote
+key Return;                 shot scene
+key Return a 2 b 7;         shot vote
 key Return Return;          shot revealed
 play_on
 key Return;                 shot debrief
