@@ -1,5 +1,6 @@
 /* analysis_check.c: the author's checks over every reachable state: dead ends, ending coherence, detours, answer tells, translation coverage. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -24,21 +25,21 @@ void sp_check_free(sp_check *c)
     if (!c)
         return;
     for (int i = 0; i < c->n_endings; i++) {
-        free(c->endings[i].lo_path.nodes);
-        free(c->endings[i].lo_path.options);
-        free(c->endings[i].hind_path.nodes);
-        free(c->endings[i].hind_path.options);
+        sp_free(c->endings[i].lo_path.nodes);
+        sp_free(c->endings[i].lo_path.options);
+        sp_free(c->endings[i].hind_path.nodes);
+        sp_free(c->endings[i].hind_path.options);
     }
-    free(c->endings);
-    free((void *)c->dead);
-    free(c->detours);
-    free(c->short_path.nodes);
-    free(c->short_path.options);
-    free(c->long_path.nodes);
-    free(c->long_path.options);
+    sp_free(c->endings);
+    sp_free((void *)c->dead);
+    sp_free(c->detours);
+    sp_free(c->short_path.nodes);
+    sp_free(c->short_path.options);
+    sp_free(c->long_path.nodes);
+    sp_free(c->long_path.options);
     sp_analysis_free(c->a);
     sp_value_free(c->lean);
-    free(c);
+    sp_free(c);
 }
 
 /* The state whose edges hold edge e. */
@@ -78,8 +79,8 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
         x = edge_owner(g, e);
     }
     out->n = 0;
-    out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
-    out->options = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->nodes = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->options = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
     if (!out->nodes || !out->options)
         return 0;
     int i = n;
@@ -148,7 +149,7 @@ static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == S
 static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *lo_k, int *hind_k)
 {
     const sp_scenario *sc = g->sc;
-    int *at = malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
+    int *at = sp_malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
     if (!at)
         return 0;
     for (int i = 0; i < sc->n_nodes; i++)
@@ -176,7 +177,7 @@ static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *l
         if ((r[k].hf & 2) && hind_k[at[node]] < 0)
             hind_k[at[node]] = k;
     }
-    free(at);
+    sp_free(at);
     return 1;
 }
 
@@ -184,10 +185,10 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
 {
     const sp_scenario *sc = g->sc;
     int ok = 0;
-    reach *r = malloc(sizeof *r * (size_t)(g->K ? g->K : 1));
-    int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
+    reach *r = sp_malloc(sizeof *r * (size_t)(g->K ? g->K : 1));
+    int *lo_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
+    int *hind_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
+    c->endings = sp_calloc((size_t)sc->n_nodes, sizeof *c->endings);
     if (g->K > 0 && r && lo_k && hind_k && c->endings) {
         forward(g, r);
         ok = endings_list(g, r, c, lo_k, hind_k);
@@ -209,9 +210,9 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
             ok = route_to(g, r, 1, hind_k[i], &f->hind_path);
         }
     }
-    free(r);
-    free(lo_k);
-    free(hind_k);
+    sp_free(r);
+    sp_free(lo_k);
+    sp_free(hind_k);
     return ok;
 }
 
@@ -220,10 +221,10 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
 static int detours(const sp_ckgraph *g, sp_check *c)
 {
     const sp_scenario *sc = g->sc;
-    unsigned char *seen = calloc((size_t)sc->n_nodes, 1);
-    c->detours = malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
+    unsigned char *seen = sp_calloc((size_t)sc->n_nodes, 1);
+    c->detours = sp_malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
     if (!seen || !c->detours) {
-        free(seen);
+        sp_free(seen);
         return 0;
     }
     for (int k = g->K - 1; k >= 0; k--) {
@@ -248,7 +249,7 @@ static int detours(const sp_ckgraph *g, sp_check *c)
         c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route,
                                                   sp_option_total(&n->options[route]), g->val[k] };
     }
-    free(seen);
+    sp_free(seen);
     return 1;
 }
 
@@ -423,13 +424,13 @@ static int compact(sp_ckgraph *g)
 {
     const sp_value *v = g->v;
     size_t K = (size_t)(g->K ? g->K : 1), E = v->eoff[g->K] / 2 + 1;
-    g->nodek = malloc(sizeof(int) * K);
-    g->val = malloc(sizeof(int) * K);
-    g->best = malloc(sizeof(int) * K);
-    g->eo = malloc(sizeof(int) * (K + 1));
-    g->ej = malloc(sizeof(int) * E);
-    g->ec = malloc(sizeof(int) * E);
-    g->et = malloc(sizeof(int) * E);
+    g->nodek = sp_malloc(sizeof(int) * K);
+    g->val = sp_malloc(sizeof(int) * K);
+    g->best = sp_malloc(sizeof(int) * K);
+    g->eo = sp_malloc(sizeof(int) * (K + 1));
+    g->ej = sp_malloc(sizeof(int) * E);
+    g->ec = sp_malloc(sizeof(int) * E);
+    g->et = sp_malloc(sizeof(int) * E);
     if (!g->nodek || !g->val || !g->best || !g->eo || !g->ej || !g->ec || !g->et)
         return 0;
     for (int k = 0; k < g->K; k++) {
@@ -456,7 +457,7 @@ static int compact(sp_ckgraph *g)
 /* 1 when a carried variable is read by a condition of an option or a goto. */
 static int carries(const sp_scenario *sc)
 {
-    unsigned char *used = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
+    unsigned char *used = sp_calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
     int yes = 0;
     if (!used)
         return 1;
@@ -468,7 +469,7 @@ static int carries(const sp_scenario *sc)
     }
     for (int i = 0; i < sc->n_vars; i++)
         yes |= used[i] && sc->vars[i].carry;
-    free(used);
+    sp_free(used);
     return yes;
 }
 
@@ -497,7 +498,7 @@ static int dead_ends(const sp_value *v, sp_check *c)
 {
     if (c->lean)
         v = c->lean; /* it searched the start values too, and the carried ones */
-    sp_dead_end *d = malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
+    sp_dead_end *d = sp_malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
     if (!d)
         return 0;
     for (int i = 0; i < v->n_dead; i++)
@@ -511,7 +512,7 @@ static int dead_ends(const sp_value *v, sp_check *c)
 sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
 {
     *out = NULL;
-    sp_check *c = calloc(1, sizeof *c);
+    sp_check *c = sp_calloc(1, sizeof *c);
     if (!c)
         return SP_ENOMEM;
     sp_status rc = sp_analysis_run_mode(sc, NULL, d, 1, &c->a);
@@ -526,7 +527,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     g.v = v;
     g.a = c->a;
     g.K = v->n_order;
-    g.vars = malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    g.vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
     rc = g.vars ? SP_OK : SP_ENOMEM;
     if (rc == SP_OK && carries(sc)) {
         rc = sp_value_new(sc, d, &c->lean);
@@ -534,12 +535,12 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
             rc = carried_starts(sc, c->lean, g.vars);
     }
     if (rc != SP_OK) {
-        free(g.vars);
+        sp_free(g.vars);
         sp_check_free(c);
         return rc;
     }
     reach_union(c->a, v, c->lean);
-    g.pos = malloc(sizeof(int) * (v->cap ? v->cap : 1));
+    g.pos = sp_malloc(sizeof(int) * (v->cap ? v->cap : 1));
     int ok = g.pos && g.vars && dead_ends(v, c);
     ok = ok && compact(&g);
     if (ok) {
@@ -547,15 +548,15 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
         tells(&g, c);
         translations(sc, c);
     }
-    free(g.pos);
-    free(g.vars);
-    free(g.nodek);
-    free(g.val);
-    free(g.best);
-    free(g.eo);
-    free(g.ej);
-    free(g.ec);
-    free(g.et);
+    sp_free(g.pos);
+    sp_free(g.vars);
+    sp_free(g.nodek);
+    sp_free(g.val);
+    sp_free(g.best);
+    sp_free(g.eo);
+    sp_free(g.ej);
+    sp_free(g.ec);
+    sp_free(g.et);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;
