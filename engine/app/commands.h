@@ -70,9 +70,10 @@ int sp_cmd_play_menu(void);
 typedef struct sp_cli_options {
     sp_lang lang;            /* --lang, else the environment, else Dutch */
     const char *font;        /* --font PATH for the window, or NULL */
+    int no_portraits;        /* --no-portraits: the window draws initials, not the cast's drawings */
 } sp_cli_options;
 
-/* Takes --lang L / --lang=L / --font P / --font=P out of argv (anywhere
+/* Takes --lang L / --lang=L / --font P / --font=P / --no-portraits out of argv (anywhere
  * before a "--"), compacting argv and *argc. Returns SP_EXIT_USAGE with a
  * message on stderr for a bad value, else SP_EXIT_OK. */
 int sp_cli_parse_global(int *argc, char **argv);

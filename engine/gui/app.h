@@ -131,6 +131,7 @@ typedef struct sp_gui_app {
     int confirmed;          /* set while the confirmed action runs */
     int debrief_of_replay;  /* the debrief shows a replayed play (a->replay), not a->s */
     int reveal;             /* a new view: scroll its decision's prompt and options into view */
+    char portraits[4096];   /* the folder of the cast's drawings; "" draws initials only (--no-portraits) */
 
     sp_handbook *hb;
     sp_gui_case cases[SP_CASE_COUNT];
