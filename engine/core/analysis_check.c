@@ -1,5 +1,6 @@
 /* analysis_check.c: the author's checks over every reachable state: dead ends, ending coherence, detours, answer tells, translation coverage. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -24,21 +25,21 @@ void sp_check_free(sp_check *c)
     if (!c)
         return;
     for (int i = 0; i < c->n_endings; i++) {
-        free(c->endings[i].lo_path.nodes);
-        free(c->endings[i].lo_path.options);
-        free(c->endings[i].hind_path.nodes);
-        free(c->endings[i].hind_path.options);
+        sp_free(c->endings[i].lo_path.nodes);
+        sp_free(c->endings[i].lo_path.options);
+        sp_free(c->endings[i].hind_path.nodes);
+        sp_free(c->endings[i].hind_path.options);
     }
-    free(c->endings);
-    free((void *)c->dead);
-    free(c->detours);
-    free(c->short_path.nodes);
-    free(c->short_path.options);
-    free(c->long_path.nodes);
-    free(c->long_path.options);
+    sp_free(c->endings);
+    sp_free((void *)c->dead);
+    sp_free(c->detours);
+    sp_free(c->short_path.nodes);
+    sp_free(c->short_path.options);
+    sp_free(c->long_path.nodes);
+    sp_free(c->long_path.options);
     sp_analysis_free(c->a);
     sp_value_free(c->lean);
-    free(c);
+    sp_free(c);
 }
 
 /* Per state (by slot), what reaches it from the start (forward()). */
@@ -80,8 +81,8 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
         x = px;
     }
     out->n = 0;
-    out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
-    out->options = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->nodes = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->options = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
     if (!out->nodes || !out->options)
         return 0;
     int i = n;
@@ -167,7 +168,7 @@ static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == S
 static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *lo_k, int *hind_k)
 {
     const sp_scenario *sc = g->sc;
-    int *at = malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
+    int *at = sp_malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
     if (!at)
         return 0;
     for (int i = 0; i < sc->n_nodes; i++)
@@ -195,7 +196,7 @@ static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *l
         if ((r->hf[k] & 2) && hind_k[at[node]] < 0)
             hind_k[at[node]] = k;
     }
-    free(at);
+    sp_free(at);
     return 1;
 }
 
@@ -205,9 +206,9 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
     int ok = 0;
     reach rr, *r = &rr;
     reach_new(r, g);
-    int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
+    int *lo_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
+    int *hind_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
+    c->endings = sp_calloc((size_t)sc->n_nodes, sizeof *c->endings);
     if (g->K > 0 && lo_k && hind_k && c->endings) {
         forward(g, r);
         ok = endings_list(g, r, c, lo_k, hind_k);
@@ -229,8 +230,8 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
             ok = route_to(g, r, 1, hind_k[i], &f->hind_path);
         }
     }
-    free(lo_k);
-    free(hind_k);
+    sp_free(lo_k);
+    sp_free(hind_k);
     return ok;
 }
 
@@ -361,7 +362,7 @@ static sp_status carried_starts(const sp_scenario *sc, sp_value *v, int *vars)
 /* 1 when a carried variable is read by a condition of an option or a goto. */
 static int carries(const sp_scenario *sc)
 {
-    unsigned char *used = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
+    unsigned char *used = sp_calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
     int yes = 0;
     if (!used)
         return 1;
@@ -373,7 +374,7 @@ static int carries(const sp_scenario *sc)
     }
     for (int i = 0; i < sc->n_vars; i++)
         yes |= used[i] && sc->vars[i].carry;
-    free(used);
+    sp_free(used);
     return yes;
 }
 
@@ -402,7 +403,7 @@ static int dead_ends(const sp_value *v, sp_check *c)
 {
     if (c->lean)
         v = c->lean; /* it searched the start values too, and the carried ones */
-    sp_dead_end *d = malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
+    sp_dead_end *d = sp_malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
     if (!d)
         return 0;
     for (int i = 0; i < v->n_dead; i++)
@@ -416,7 +417,7 @@ static int dead_ends(const sp_value *v, sp_check *c)
 sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
 {
     *out = NULL;
-    sp_check *c = calloc(1, sizeof *c);
+    sp_check *c = sp_calloc(1, sizeof *c);
     if (!c)
         return SP_ENOMEM;
     sp_status rc = sp_analysis_run_mode(sc, NULL, d, 1, &c->a);
@@ -431,7 +432,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     g.v = v;
     g.a = c->a;
     g.K = v->n_order;
-    g.vars = malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    g.vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
     rc = g.vars ? SP_OK : SP_ENOMEM;
     if (rc == SP_OK && carries(sc)) {
         rc = sp_value_new(sc, d, &c->lean);
@@ -439,7 +440,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
             rc = carried_starts(sc, c->lean, g.vars);
     }
     if (rc != SP_OK) {
-        free(g.vars);
+        sp_free(g.vars);
         sp_check_free(c);
         return rc;
     }
@@ -452,7 +453,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     g.eo = v->eoff;
     g.otot = v->otot;
     g.opt_base = v->opt_base;
-    g.scratch = malloc(sizeof(int) * SP_CK_SCRATCH * (g.S ? g.S : 1));
+    g.scratch = sp_malloc(sizeof(int) * SP_CK_SCRATCH * (g.S ? g.S : 1));
     int ok = g.vars && g.scratch && dead_ends(v, c);
     if (ok) {
         /* Detours and answer tells come with the reading lengths: one pass
@@ -460,8 +461,8 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
         ok = endings_fit(&g, c) && sp_check_words(&g, c);
         translations(sc, c);
     }
-    free(g.vars);
-    free(g.scratch);
+    sp_free(g.vars);
+    sp_free(g.scratch);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

@@ -1,5 +1,6 @@
 /* analysis_words.c: the backward pass of `check`: reading length (expert path, shortest and longest play), detours that pay, and answer tells. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -112,14 +113,14 @@ static int fixed_counts(counter *c)
     const sp_scenario *sc = c->g->sc;
     const int *opt_base = c->g->a->opt_base;
     int N = sc->n_nodes, O = opt_base[N];
-    c->arrive = calloc((size_t)N, sizeof(sp_words));
-    c->shown = calloc((size_t)N, sizeof(sp_words));
-    c->otext = calloc((size_t)(O ? O : 1), sizeof(sp_words));
-    c->ofb = calloc((size_t)(O ? O : 1), sizeof(sp_words));
-    c->arrive_dyn = calloc((size_t)N, 1);
-    c->shown_dyn = calloc((size_t)N, 1);
-    c->o_dyn = calloc((size_t)(O ? O : 1), 1);
-    c->oedge = calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    c->arrive = sp_calloc((size_t)N, sizeof(sp_words));
+    c->shown = sp_calloc((size_t)N, sizeof(sp_words));
+    c->otext = sp_calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    c->ofb = sp_calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    c->arrive_dyn = sp_calloc((size_t)N, 1);
+    c->shown_dyn = sp_calloc((size_t)N, 1);
+    c->o_dyn = sp_calloc((size_t)(O ? O : 1), 1);
+    c->oedge = sp_calloc((size_t)(O ? O : 1), sizeof(sp_words));
     if (!c->arrive || !c->shown || !c->otext || !c->ofb || !c->arrive_dyn || !c->shown_dyn || !c->o_dyn ||
         !c->oedge)
         return 0;
@@ -312,10 +313,10 @@ static int by_at_desc(const void *x, const void *y)
 static int detours_list(const counter *c, sp_check *ck)
 {
     int N = c->g->sc->n_nodes, n = 0;
-    det_rank *r = malloc(sizeof *r * (size_t)(N ? N : 1));
-    ck->detours = malloc(sizeof *ck->detours * (size_t)(N ? N : 1));
+    det_rank *r = sp_malloc(sizeof *r * (size_t)(N ? N : 1));
+    ck->detours = sp_malloc(sizeof *ck->detours * (size_t)(N ? N : 1));
     if (!r || !ck->detours) {
-        free(r);
+        sp_free(r);
         return 0;
     }
     for (int i = 0; i < N; i++)
@@ -324,7 +325,7 @@ static int detours_list(const counter *c, sp_check *ck)
     qsort(r, (size_t)n, sizeof *r, by_at_desc);
     for (int i = 0; i < n; i++)
         ck->detours[ck->n_detours++] = c->det[r[i].node];
-    free(r);
+    sp_free(r);
     return 1;
 }
 
@@ -367,8 +368,8 @@ static int follow(const counter *c, const int *best, sp_apath *out)
 {
     const sp_ckgraph *g = c->g;
     out->n = 0;
-    out->nodes = malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
-    out->options = malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
+    out->nodes = sp_malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
+    out->options = sp_malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
     if (!out->nodes || !out->options)
         return 0;
     for (int k = g->order[g->K - 1]; best[k] >= 0;) {
@@ -417,8 +418,8 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     c.fin = g->scratch + 2 * S;
     c.w = (span *)(g->scratch + 3 * S);
     size_t N = (size_t)(g->sc->n_nodes ? g->sc->n_nodes : 1);
-    c.det = malloc(sizeof(sp_detour) * N);
-    c.det_at = malloc(sizeof(int) * N);
+    c.det = sp_malloc(sizeof(sp_detour) * N);
+    c.det_at = sp_malloc(sizeof(int) * N);
     int ok = c.best_min && c.best_max && c.w && c.fin && c.det && c.det_at && fixed_counts(&c);
     for (size_t i = 0; ok && i < N; i++)
         c.det_at[i] = -1;
@@ -441,15 +442,15 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
         ok = ok && detours_list(&c, ck);
         tells(&c, ck);
     }
-    free(c.arrive);
-    free(c.shown);
-    free(c.otext);
-    free(c.ofb);
-    free(c.oedge);
-    free(c.arrive_dyn);
-    free(c.shown_dyn);
-    free(c.o_dyn);
-    free(c.det);
-    free(c.det_at);
+    sp_free(c.arrive);
+    sp_free(c.shown);
+    sp_free(c.otext);
+    sp_free(c.ofb);
+    sp_free(c.oedge);
+    sp_free(c.arrive_dyn);
+    sp_free(c.shown_dyn);
+    sp_free(c.o_dyn);
+    sp_free(c.det);
+    sp_free(c.det_at);
     return ok;
 }
