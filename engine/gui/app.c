@@ -85,6 +85,7 @@ void sp_gui_app_free(sp_gui_app *a)
     sp_gui_play_end(a);
     sp_gui_play_free_cases(a);
     sp_scenario_free(a->own);
+    free(a->own_path);
     sp_handbook_free(a->hb);
     memset(a, 0, sizeof *a);
 }
