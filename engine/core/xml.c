@@ -168,6 +168,10 @@ void sp_xml_handlers_pop(const saved_handlers *s)
 {
     xmlSetStructuredErrorFunc(s->sctx, s->serror);
     xmlSetGenericErrorFunc(s->gctx, s->gerror);
+    /* libxml2 also keeps a process-wide copy of the last error (its message
+     * and file name, allocated); every error has reached d through st, so
+     * the copy is dropped rather than held until the next error. */
+    xmlResetLastError();
 }
 
 /* ---- process-wide setup --------------------------------------------------- */
@@ -191,13 +195,18 @@ typedef struct schema_slot {
 static schema_slot schemas[SCHEMA_SLOTS];
 static int n_schemas;
 
-static void xml_at_exit(void)
+void sp_xml_schemas_release(void)
 {
     for (int i = 0; i < n_schemas; i++) {
         xmlRelaxNGFree(schemas[i].schema);
         sp_free(schemas[i].path);
     }
     n_schemas = 0;
+}
+
+static void xml_at_exit(void)
+{
+    sp_xml_schemas_release();
     xmlCleanupParser();
 }
 
