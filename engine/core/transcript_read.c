@@ -406,7 +406,7 @@ static void read_root(reader *r, const xmlNode *root, sp_transcript *t)
             read_notes(r, c, t);
         }
     }
-    if (!steps && !r->bad)
+    if (!steps && !r->bad && !r->nomem)
         rfail(r, root, "<transcript> has no <steps>");
 }
 
