@@ -123,8 +123,10 @@ sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *ca
                                char *buf, size_t len, sp_diag *d)
 {
     sp_tfile *f = tfile(t);
-    if (!f)
+    if (!f) {
+        sp_diag_add(d, dir, 0, "out of memory writing the transcript");
         return SP_ENOMEM;
+    }
     sp_status st = sp_fs_mkdirs(dir, d);
     if (st != SP_OK)
         return st;
