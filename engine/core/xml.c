@@ -453,8 +453,16 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
 
 sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d)
 {
+    unsigned long failed = sp_alloc_failures();
     *out = name ? schema_get(dir, name, d) : NULL;
-    return name && !*out ? SP_EIO : SP_OK;
+    if (!name || *out)
+        return SP_OK;
+    /* libxml2 may report a refused allocation as an error in the schema. */
+    if (sp_alloc_failures() != failed) {
+        sp_diag_add(d, name, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    return SP_EIO;
 }
 
 /* ---- parsing ----------------------------------------------------------------- */
@@ -475,19 +483,18 @@ static void pass_held(const char *path, const sp_diag *held, sp_diag *d)
     }
 }
 
-sp_status sp_xml_parse(const char *path, const char *data, size_t len,
-                       const char *schema_dir, const char *schema_name,
-                       xmlDoc **out, sp_diag *d)
+static sp_status parse(const char *path, const char *data, size_t len, const char *schema_dir,
+                       const char *schema_name, xmlDoc **out, sp_diag *d)
 {
-    *out = NULL;
     sp_xml_init();
 
     if (sp_xml_precheck(path, data, len, d) != SP_OK)
         return SP_EINVAL;
 
     xmlRelaxNGPtr schema;
-    if (sp_xml_schema(schema_dir, schema_name, &schema, d) != SP_OK)
-        return SP_EIO;
+    sp_status sst = sp_xml_schema(schema_dir, schema_name, &schema, d);
+    if (sst != SP_OK)
+        return sst;
 
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
@@ -552,6 +559,21 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
     }
     *out = doc;
     return SP_OK;
+}
+
+sp_status sp_xml_parse(const char *path, const char *data, size_t len,
+                       const char *schema_dir, const char *schema_name,
+                       xmlDoc **out, sp_diag *d)
+{
+    *out = NULL;
+    unsigned long failed = sp_alloc_failures();
+    sp_status st = parse(path, data, len, schema_dir, schema_name, out, d);
+    /* libxml2 may report a refused allocation as a syntax or schema error. */
+    if (st != SP_OK && st != SP_ENOMEM && sp_alloc_failures() != failed) {
+        sp_diag_add(d, path, 0, "out of memory");
+        st = SP_ENOMEM;
+    }
+    return st;
 }
 
 /* ---- reading the tree ---------------------------------------------------------- */
