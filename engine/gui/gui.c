@@ -2,15 +2,18 @@
 #include "gui.h"
 
 #include <SDL.h>
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "frame.h"
 #include "group.h"
 #include "i18n.h"
 #include "projector.h"
+#include "renderer.h"
 #include "group_phones.h"
 #include "core/room.h"
 #include "replay.h"
@@ -81,6 +84,22 @@ static void render(gui *g)
     sp_gui_metrics m;
     sp_gui_text_metrics(g->text, &m);
     g->line = m.line_h[SP_GUI_FONT_BODY];
+}
+
+/* The time-to-first-frame hook of `make bench` (bench/README.md): with
+ * SAMENSPEL_BENCH_FIRST_FRAME=1 the window prints the monotonic clock
+ * (CLOCK_MONOTONIC, seconds) just after its first frame is presented, and
+ * quits. 1 when it did. */
+static int bench_first_frame(void)
+{
+    const char *e = SDL_getenv("SAMENSPEL_BENCH_FIRST_FRAME");
+    if (!e || strcmp(e, "1") != 0)
+        return 0;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    printf("first_frame_s=%lld.%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
+    fflush(stdout);
+    return 1;
 }
 
 static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
@@ -325,6 +344,21 @@ static int wake_in(sp_gui_app *app, int *dirty)
     return due;
 }
 
+/* The window's icon: the program's icon at 64 px from the data folder (the
+ * source tree's assets/, or the copy make install puts beside the cases). */
+static void set_icon(SDL_Window *win)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/assets/icons/hicolor/64x64/apps/samenspel.png", sp_paths_data());
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        fprintf(stderr, "samenspel: the window has no icon: %s: %s\n", path, IMG_GetError());
+        return;
+    }
+    SDL_SetWindowIcon(win, s);
+    SDL_FreeSurface(s);
+}
+
 /* The interface language, the cases (or the one case of --case), a replay
  * to open, group mode for --projector: 0, or the exit code (the app freed). */
 static int load_app(gui *g, const sp_gui_options *opt)
@@ -333,6 +367,8 @@ static int load_app(gui *g, const sp_gui_options *opt)
     sp_gui_app_init(&g->app, NULL, NULL);
     if (opt && opt->lang) /* for this run; settings.ini keeps its own */
         sp_gui_app_set_run_lang(&g->app, sp_lang_from_code(opt->lang));
+    if (opt && opt->no_portraits)
+        g->app.portraits[0] = '\0';
     if (g->app.notice[0])
         fprintf(stderr, "samenspel: %s\n", g->app.notice);
 
@@ -414,9 +450,8 @@ static int open_window(gui *g, const sp_gui_options *opt)
         return EXIT_PLATFORM;
     }
     SDL_SetWindowMinimumSize(g->win, 800, 600);
-    g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!g->r)
-        g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+    set_icon(g->win);
+    g->r = sp_gui_renderer_new(g->win);
     if (!g->r || !(g->draw = sp_gui_draw_new(g->r, g->text))) {
         fprintf(stderr, "samenspel: cannot draw in the window: %s\n", SDL_GetError());
         return EXIT_PLATFORM;
@@ -443,6 +478,8 @@ static void run_loop(gui *g)
         if (dirty) {
             render(g);
             dirty = 0;
+            if (bench_first_frame())
+                break;
         }
         SDL_Event e;
         int due = wake_in(&g->app, &dirty);
