@@ -1,9 +1,9 @@
 /* buf.c: the one growing string of engine/ (buf.h). */
 #include "buf.h"
+#include "alloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Room for n more bytes and the NUL; 0, or -1 (nomem set). */
@@ -16,7 +16,7 @@ static int reserve(sp_buf *b, size_t n)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + n + 1)
         cap *= 2;
-    char *p = realloc(b->s, cap);
+    char *p = sp_realloc(b->s, cap);
     if (!p) {
         b->nomem = 1;
         return -1;
@@ -57,7 +57,7 @@ void sp_buf_putf(sp_buf *b, const char *fmt, ...)
 char *sp_buf_finish(sp_buf *b, size_t *len)
 {
     if (b->nomem) {
-        free(b->s);
+        sp_free(b->s);
         b->s = NULL;
         return NULL;
     }

@@ -1,5 +1,6 @@
 /* export.c: the export words, the writers' shared pieces (HTML escaping, interventions) and the CSV for trainers (RFC 4180); the HTML is export_html.c. */
 #include "export.h"
+#include "alloc.h"
 #include "export_buf.h"
 #include "figures.h"
 #include "model_internal.h"
@@ -276,6 +277,6 @@ char *sp_export_csv(const sp_replay *r, const sp_debrief *d, size_t *len)
     sp_export_csv_figures(&b, r, d, cols, csv_field);
     if (f.nomem)
         b.nomem = 1;
-    free(f.s);
+    sp_free(f.s);
     return sp_export_buf_finish(&b, len);
 }
