@@ -43,7 +43,8 @@ const char *sp_export_kind(sp_lang lang, sp_ending_kind k);
  * the conversation before it, the choice, its feedback, the points it left
  * and the stronger option, the other options with their scores and what
  * they would have applied, flags, votes and notes; then interventions, red
- * flags and thoughts. d must be built from r->s. Inline CSS with @media
+ * flags and thoughts; last the case's reflection question and hand-out
+ * (not in the CSV). d must be built from r->s. Inline CSS with @media
  * print, no external resources. Numbers carry data-* attributes so tests
  * and tools can read them back. malloc'd; NULL on out-of-memory.
  */

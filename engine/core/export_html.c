@@ -571,7 +571,7 @@ static void html_debrief(sp_export_buf *b, const sp_replay *r, const sp_debrief 
 }
 
 /* The case's closing question and hand-out, when it has them, as the state
- * at the end of the play makes them; a blank line starts a new paragraph. */
+ * at the end of the play makes them. */
 static void html_closing(sp_export_buf *b, const sp_replay *r)
 {
     const struct { sp_export_msg head; const char *cls; const sp_text *text; } part[] = {
@@ -584,17 +584,7 @@ static void html_closing(sp_export_buf *b, const sp_replay *r)
             continue;
         sp_export_buf_putf(b, "<section class=\"%s\">\n", part[i].cls);
         el(b, "h2", NULL, W(r, part[i].head));
-        for (const char *p = text; *p;) {
-            const char *end = strstr(p, "\n\n");
-            size_t n = end ? (size_t)(end - p) : strlen(p);
-            char *para = n ? strndup(p, n) : NULL;
-            if (para)
-                el(b, "p", NULL, para);
-            free(para);
-            p += n;
-            while (*p == '\n')
-                p++;
-        }
+        el(b, "p", NULL, text); /* a paragraph break becomes <br> */
         sp_export_buf_put(b, "</section>\n");
     }
 }
