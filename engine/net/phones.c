@@ -124,6 +124,12 @@ static int lan_address(char *out, size_t n)
     return found;
 }
 
+int sp_phones_has_lan(void)
+{
+    char addr[64];
+    return lan_address(addr, sizeof addr) == 0;
+}
+
 /* "ADDR", "ADDR:PORT" or "[V6]:PORT" into addr and port (0: not given). */
 static int parse_listen(const char *s, char *addr, size_t n, int *port)
 {
