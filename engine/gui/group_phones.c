@@ -67,6 +67,15 @@ void sp_gui_phones_merge(sp_gui_phones *ph, int *counts, int n)
         counts[k] += c[k];
 }
 
+void sp_gui_phones_with(sp_gui_phones *ph, const int *typed, int n, int *out)
+{
+    int c[5] = { 0 };
+    if (ph && ph->srv && ph->view_steps >= 0)
+        sp_phones_counts(ph->srv, c, n < 5 ? n : 5);
+    for (int k = 0; k < n; k++)
+        out[k] = typed[k] + (k < 5 ? c[k] : 0);
+}
+
 int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n)
 {
     if (!ph->srv) {
@@ -98,4 +107,12 @@ const char *sp_gui_phones_switch_label(int on, int en)
     if (en)
         return on ? "Voting with phones: on" : "Voting with phones: off";
     return on ? "Stemmen met telefoons: aan" : "Stemmen met telefoons: uit";
+}
+
+void sp_gui_phones_flags_done(sp_gui_phones *ph)
+{
+    if (!ph || !ph->srv)
+        return;
+    sp_phones_flags_clear(ph->srv);
+    ph->heat_revealed = 0;
 }

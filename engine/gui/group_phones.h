@@ -36,10 +36,18 @@ void sp_gui_phones_close(sp_gui_phones *ph);
 /* The phones' counts of the open round, in the wall's order; returns the votes cast. */
 int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n);
 
+/* What taking the vote now would count: the typed counts typed[0..n) plus
+ * the open round's phone votes, into out (typed alone without phones). */
+void sp_gui_phones_with(sp_gui_phones *ph, const int *typed, int n, int *out);
+
 /* When a round is open: closes it and adds its counts to counts[0..n) (the
  * typed ones). Nothing when ph is NULL or no round is open, so a second call
  * (after a tie) adds nothing twice. */
 void sp_gui_phones_merge(sp_gui_phones *ph, int *counts, int n);
+
+/* The red-flag round closes: the phones' flags are cleared for the next
+ * one and the heat list is hidden again. NULL is fine. */
+void sp_gui_phones_flags_done(sp_gui_phones *ph);
 
 /* The notice when the server cannot start: no_lan (no interface besides
  * loopback) says how to get a network; else err, the server's reason. Either

@@ -596,6 +596,8 @@ static void flag_round(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     unsigned char present[64], marked[64];
     int n = hb->n_redflags < 64 ? hb->n_redflags : 64;
     sp_gui_group_flags_now(a, present, marked);
+    if (grp(a)->phones) /* what the phones spotted, then (R) which were there */
+        sp_gui_phones_heat(ui, pg, grp(a)->phones, hb, lang, present);
     /* the question is in the top bar: the grid needs the height */
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
                    _("✓ herkend: de vlag speelt hier. ✗ vals alarm: hij speelt hier nu niet."));

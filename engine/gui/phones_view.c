@@ -150,7 +150,7 @@ void sp_gui_phones_heat(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, const
     }
     /* Mark, count and label in the heading font: read from the back of the room. */
     int row = m->line_h[SP_GUI_FONT_H1];
-    int mw = ph->heat_revealed ? m->measure(m->ctx, SP_GUI_FONT_H1, "✗", (int)strlen("✗")) + u : 0;
+    int mw = m->measure(m->ctx, SP_GUI_FONT_H1, "✗", (int)strlen("✗")) + u; /* kept: the reveal moves nothing */
     int cw = m->measure(m->ctx, SP_GUI_FONT_H1, "00", 2) + 2 * u;
     int tx = pg->x + mw + cw, tw = pg->w - mw - cw;
     for (int i = 0; i < n; i++) {
@@ -165,8 +165,8 @@ void sp_gui_phones_heat(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, const
         const char *label = sp_text_get(&hb->redflags[f].label, lang);
         if (ph->heat_revealed)
             label = sp_gui_list_strf(ui->l, "%s · %s", label,
-                                     here ? (en ? "in the conversation" : "zat in het gesprek")
-                                          : (en ? "not here" : "niet hier"));
+                                     here ? (en ? "at play here" : "speelt hier")
+                                          : (en ? "not at play here now" : "speelt hier nu niet"));
         int lh = sp_gui_text_block(ui->l, m, SP_GUI_FONT_H2, c, label, tx, pg->y, tw,
                                    sp_gui_rect_make(tx, pg->y, tw, row * 3));
         share_bar(ui, tx, pg->y + lh + u / 2, tw, u, counts[f], total);

@@ -241,7 +241,9 @@ static void vote_rows(pres *p, sp_gui_page *pg)
     int u = m->unit;
     int bh = sp_gui_ui_button_h(ui);
     int nw = m->measure(m->ctx, SP_GUI_FONT_H2, "9999", 4) + 2 * u;
-    sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
+    int both[SP_GUI_GROUP_OPTIONS];
+    sp_gui_phones_with(g->phones, g->counts, g->n_counts, both); /* what Enter takes: typed + phones */
+    sp_vote_tally t = sp_vote_count(both, g->n_counts);
     for (int k = 0; k < g->n_counts; k++) {
         int x = pg->x, y = pg->y;
         char letter[2] = { sp_gui_group_letter(k), 0 };
@@ -285,6 +287,14 @@ static void vote_rows(pres *p, sp_gui_page *pg)
     pg->y += u;
 }
 
+/* Enter has a majority to take: typed counts and the phones' together. */
+static int take_ok(sp_gui_group *g)
+{
+    int both[SP_GUI_GROUP_OPTIONS];
+    sp_gui_phones_with(g->phones, g->counts, g->n_counts, both);
+    return sp_vote_count(both, g->n_counts).majority >= 0;
+}
+
 /* The controls for the current step. */
 static void controls(pres *p, sp_gui_page *pg)
 {
@@ -325,7 +335,7 @@ static void controls(pres *p, sp_gui_page *pg)
         vote_rows(p, pg);
         if (g->phase == SP_GUI_GROUP_VOTE)
             button(p, pg, _("Meerderheid nemen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_TAKE, 0,
-                   sp_vote_count(g->counts, g->n_counts).majority >= 0);
+                   take_ok(g));
         button(p, pg, _("Stemmen op nul"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_CLEAR, 0, 1);
         button(p, pg, _("Rode-vlaggenronde"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS, 0, 1);
         break;

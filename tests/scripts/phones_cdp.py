@@ -25,7 +25,7 @@ class Phone:
         self.proc = subprocess.Popen(
             ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
              "--user-data-dir=" + profile, "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--disable-extensions",
+             "--disable-component-update", "--disable-sync", "--disable-extensions", "--lang=nl", "--accept-lang=nl",
              "--window-size=%d,%d" % (width, height), "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=open(profile + ".log", "wb"),
             preexec_fn=fds, pass_fds=(3, 4))
