@@ -1,4 +1,4 @@
-/* group.c: group mode's state machine: the phases at a decision, vote entry, the facilitator's choice saved with the room's votes, the red-flag round, the countdown. */
+/* group.c: group mode's state machine: the phases at a decision, vote entry, the facilitator's choice saved with the room's votes, the red-flag round, the countdown (the input is in group_action.c, the screens in group_*view.c). */
 #include "group_phones.h"
 #include "group.h"
 
@@ -6,14 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
 #include "core/fs.h"
 #include "i18n.h"
 
-static void status(sp_gui_group *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void status(sp_gui_group *g, const char *fmt, ...)
+void sp_gui_group_status(sp_gui_group *g, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -76,7 +73,7 @@ static const sp_view *view(sp_gui_app *a)
     return a->s ? sp_session_view(a->s) : NULL;
 }
 
-static int at_choice(sp_gui_app *a)
+int sp_gui_group_at_choice(sp_gui_app *a)
 {
     const sp_view *v = view(a);
     return v && a->screen == SP_GUI_SCREEN_PLAY && v->kind != SP_VIEW_ENDING;
@@ -96,7 +93,7 @@ static void timer_off(sp_gui_group *g)
 }
 
 /* The current view starts at its conversation, with no votes yet. */
-static void enter_view(sp_gui_app *a)
+void sp_gui_group_enter_view(sp_gui_app *a)
 {
     sp_gui_group *g = a->group;
     const sp_view *v = view(a);
@@ -113,13 +110,13 @@ static void enter_view(sp_gui_app *a)
     reset_scroll(a);
 }
 
-static void reset_play(sp_gui_app *a)
+void sp_gui_group_reset_play(sp_gui_app *a)
 {
     sp_gui_group *g = a->group;
     sp_replay_free(g->replay);
     g->replay = NULL;
     g->n_last = 0;
-    enter_view(a);
+    sp_gui_group_enter_view(a);
 }
 
 /* Like the solo play (app.c), the transcript is written after every step;
@@ -167,14 +164,14 @@ static int total_votes(const sp_gui_group *g)
 
 /* A pick against the room's majority asks first: the same pick again
  * (Shift+letter, or its button) confirms it; anything else forgets it. */
-static void pick_confirmed(sp_gui_app *a, int k)
+void sp_gui_group_pick(sp_gui_app *a, int k)
 {
     sp_gui_group *g = a->group;
     int chosen = k, override = 0;
     if (k >= 0 && k < g->n_counts && total_votes(g) > 0 && g->confirm_pick != k + 1 &&
         sp_vote_decide(g->counts, g->n_counts, k, &chosen, &override) == SP_OK && override) {
         g->confirm_pick = k + 1;
-        status(g, _("Tegen de meerderheid in kiezen voor %c? Kies %c nog een keer om dat te bevestigen."),
+        sp_gui_group_status(g, _("Tegen de meerderheid in kiezen voor %c? Kies %c nog een keer om dat te bevestigen."),
                sp_gui_group_letter(k), sp_gui_group_letter(k));
         return;
     }
@@ -194,11 +191,11 @@ int sp_gui_group_room_moment(sp_gui_app *a)
 }
 
 /* Not the room's moment: no vote, the trainer chooses (said once). */
-static int trainer_moment(sp_gui_app *a)
+int sp_gui_group_trainer_moment(sp_gui_app *a)
 {
     if (sp_gui_group_room_moment(a))
         return 0;
-    status(a->group, "%s", _("Dit moment is niet voor de zaal: de trainer kiest, met Shift en de letter."));
+    sp_gui_group_status(a->group, "%s", _("Dit moment is niet voor de zaal: de trainer kiest, met Shift en de letter."));
     return 1;
 }
 
@@ -206,14 +203,14 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
 {
     sp_gui_group *g = a->group;
     const sp_view *v = view(a);
-    if (!g || !at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || pick >= v->n_options)
+    if (!g || !sp_gui_group_at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || pick >= v->n_options)
         return SP_EUSAGE;
     int n = g->n_counts;
     sp_gui_phones_merge(g->phones, g->counts, n);  /* the phones' votes join the typed ones */
     int voted = total_votes(g) > 0;
     int chosen = pick, override = 0;
     if (pick < 0 && !voted) {
-        status(g, "%s", _("Nog geen stemmen. Voer ze in, of kies zelf met Shift en de letter."));
+        sp_gui_group_status(g, "%s", _("Nog geen stemmen. Voer ze in, of kies zelf met Shift en de letter."));
         return SP_EUSAGE;
     }
     if (voted && sp_vote_decide(g->counts, n, pick, &chosen, &override) != SP_OK) {
@@ -246,7 +243,7 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
 sp_status sp_gui_group_set_votes(sp_gui_app *a, const int *counts, int n)
 {
     sp_gui_group *g = a->group;
-    if (!g || !at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || n != g->n_counts || !sp_vote_valid(counts, n))
+    if (!g || !sp_gui_group_at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || n != g->n_counts || !sp_vote_valid(counts, n))
         return SP_EUSAGE;
     memcpy(g->counts, counts, sizeof(int) * (size_t)n);
     g->phase = SP_GUI_GROUP_VOTE;
@@ -275,7 +272,7 @@ static int last_effective(const sp_session *s)
 }
 
 /* Undo goes back to the vote of the choice taken back, with its counts. */
-static void undo(sp_gui_app *a)
+void sp_gui_group_undo(sp_gui_app *a)
 {
     sp_gui_group *g = a->group;
     if (!a->s || a->screen != SP_GUI_SCREEN_PLAY)
@@ -291,7 +288,7 @@ static void undo(sp_gui_app *a)
         g->status[0] = '\0';
         return;
     }
-    enter_view(a);
+    sp_gui_group_enter_view(a);
     g->phase = SP_GUI_GROUP_VOTE;
     const sp_tstep *ts = a->t && raw < a->t->n_steps ? &a->t->steps[raw] : NULL;
     if (ts && ts->n_votes == g->n_counts)
@@ -327,7 +324,7 @@ void sp_gui_group_flags_now(const sp_gui_app *a, unsigned char *present, unsigne
     }
 }
 
-static void mark(sp_gui_app *a, int flag)
+void sp_gui_group_mark(sp_gui_app *a, int flag)
 {
     sp_gui_group *g = a->group;
     if (!g->flag_round || !a->s || flag < 0 || flag >= a->sc->handbook->n_redflags)
@@ -338,7 +335,7 @@ static void mark(sp_gui_app *a, int flag)
 
 /* ---- the debrief ------------------------------------------------------------------------ */
 
-static void debrief(sp_gui_app *a)
+void sp_gui_group_debrief(sp_gui_app *a)
 {
     sp_gui_group *g = a->group;
     if (!a->s || !sp_session_finished(a->s))
@@ -401,7 +398,7 @@ int sp_gui_group_tick(sp_gui_app *a, uint32_t now_ms)
     return 1;
 }
 
-static void toggle_timer(sp_gui_app *a)
+void sp_gui_group_timer_toggle(sp_gui_app *a)
 {
     sp_gui_group *g = a->group;
     if (g->timer_on) {
@@ -411,351 +408,4 @@ static void toggle_timer(sp_gui_app *a)
     g->timer_on = 1;
     g->timer_end = g->now_ms + SP_GUI_GROUP_TIMER_S * 1000u;
     g->timer_shown = sp_gui_group_timer_left(a);
-}
-
-/* ---- actions ------------------------------------------------------------------------------ */
-
-static void select_option(sp_gui_group *g, int k)
-{
-    if (k < 0 || k >= g->n_counts)
-        return;
-    g->sel = k;
-    g->typing = 0;
-    g->phase = SP_GUI_GROUP_VOTE;
-}
-
-static void add_count(sp_gui_group *g, int k, int delta)
-{
-    if (k < 0 || k >= g->n_counts)
-        return;
-    select_option(g, k);
-    int c = g->counts[k] + delta;
-    g->counts[k] = c < 0 ? 0 : c > SP_VOTE_MAX_COUNT ? SP_VOTE_MAX_COUNT : c;
-    g->status[0] = '\0';
-}
-
-/* app.c's own handling of an action, without coming back here. */
-static void app_action(sp_gui_app *a, int action, int arg)
-{
-    sp_gui_group *g = a->group;
-    a->group = NULL;
-    sp_gui_app_action(a, action, arg);
-    a->group = g;
-}
-
-/* Switches the wall's contrast here (not the user's saved setting); other
- * settings go to app.c with the user's own contrast in place. */
-static void set_setting(sp_gui_app *a, int arg)
-{
-    sp_gui_group *g = a->group;
-    if (arg / 16 == SP_GUI_SET_CONTRAST) {
-        g->high_contrast = !!(arg % 16);
-        return;
-    }
-    app_action(a, SP_GUI_ACT_SET, arg);
-}
-
-static int group_only(sp_gui_app *a, int action, int arg)
-{
-    sp_gui_group *g = a->group;
-    switch (action) {
-    case SP_GUI_ACT_GROUP_VOTE:
-        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE && !trainer_moment(a)) {
-            g->phase = SP_GUI_GROUP_VOTE;
-            a->scroll[0] = 0;
-        }
-        break;
-    case SP_GUI_ACT_GROUP_SELECT:
-        if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE)
-            select_option(g, arg);
-        break;
-    case SP_GUI_ACT_GROUP_INC:
-    case SP_GUI_ACT_GROUP_DEC:
-        if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE)
-            add_count(g, arg, action == SP_GUI_ACT_GROUP_INC ? 1 : -1);
-        break;
-    case SP_GUI_ACT_GROUP_CLEAR:
-        if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
-            memset(g->counts, 0, sizeof g->counts);
-            g->typing = 0;
-        }
-        break;
-    case SP_GUI_ACT_GROUP_TAKE:
-        if (at_choice(a) && g->phase == SP_GUI_GROUP_SCENE)
-            g->phase = SP_GUI_GROUP_VOTE;
-        else
-            sp_gui_group_take(a, -1);
-        break;
-    case SP_GUI_ACT_GROUP_PICK:
-        pick_confirmed(a, arg);
-        break;
-    case SP_GUI_ACT_GROUP_REVEAL:
-        if (g->phase == SP_GUI_GROUP_DECIDED)
-            g->phase = SP_GUI_GROUP_REVEALED;
-        else if (g->phase == SP_GUI_GROUP_REVEALED)
-            g->phase = SP_GUI_GROUP_DECIDED;
-        break;
-    case SP_GUI_ACT_GROUP_NEXT:
-        if (a->s && a->screen == SP_GUI_SCREEN_PLAY && g->phase >= SP_GUI_GROUP_DECIDED)
-            enter_view(a);
-        break;
-    case SP_GUI_ACT_GROUP_TIMER:
-        if (a->s && a->screen == SP_GUI_SCREEN_PLAY)
-            toggle_timer(a);
-        break;
-    case SP_GUI_ACT_GROUP_FLAGS:
-        if (g->flag_round) {
-            g->flag_round = 0;
-            sp_gui_phones_flags_done(g->phones);
-        } else if (at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
-            g->flag_round = 1;
-            a->focus[0] = -1;
-            a->scroll[0] = 0;
-        }
-        break;
-    case SP_GUI_ACT_GROUP_MARK:
-        mark(a, arg);
-        break;
-    case SP_GUI_ACT_GROUP_PHONES:
-        g->phones_on = !g->phones_on;   /* gui.c starts or stops the server */
-        break;
-    default:
-        return 0;
-    }
-    return 1;
-}
-
-int sp_gui_group_action(sp_gui_app *a, int action, int arg)
-{
-    if (action == SP_GUI_ACT_GROUP_START) {
-        if (sp_gui_group_enable(a, 0) != 0) {
-            snprintf(a->notice, sizeof a->notice, "%s", _("Te weinig geheugen om de casus te starten."));
-            return 1;
-        }
-        sp_gui_app_action(a, SP_GUI_ACT_START, arg);
-        return 1;
-    }
-    sp_gui_group *g = a->group;
-    if (!g)
-        return 0;
-    if (action >= SP_GUI_ACT_GROUP_START)
-        return group_only(a, action, arg);
-    int in_play = a->s && a->screen == SP_GUI_SCREEN_PLAY;
-    switch ((sp_gui_action)action) {
-    case SP_GUI_ACT_START:
-    case SP_GUI_ACT_RESUME:
-    case SP_GUI_ACT_RESTART:
-    case SP_GUI_ACT_AGAIN:
-    case SP_GUI_ACT_NEXT_CASE:
-        /* app.c starts the case; it is played as a group from its briefing. */
-        app_action(a, action, arg);
-        if (a->s)
-            reset_play(a);
-        return 1;
-    case SP_GUI_ACT_BEGIN:
-        if (!a->s)
-            return 1;
-        a->screen = SP_GUI_SCREEN_PLAY;
-        a->overlay = SP_GUI_OV_NONE;
-        reset_play(a);
-        return 1;
-    case SP_GUI_ACT_CHOOSE:
-        /* Only the facilitator chooses in group play: as a pick. */
-        if (in_play)
-            sp_gui_group_take(a, arg);
-        return in_play;
-    case SP_GUI_ACT_FLAGS:
-        return in_play && group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
-    case SP_GUI_ACT_MARK:
-        if (!in_play)
-            return 0;
-        mark(a, arg);
-        return 1;
-    case SP_GUI_ACT_UNDO:
-        if (!in_play)
-            return 0;
-        undo(a);
-        return 1;
-    case SP_GUI_ACT_DEBRIEF:
-        debrief(a);
-        return 1;
-    case SP_GUI_ACT_SET:
-        set_setting(a, arg);
-        return 1;
-    case SP_GUI_ACT_TO_MENU:
-        if (!g->sticky)
-            sp_gui_group_free(a); /* the menu's group play ends with it */
-        else
-            reset_play(a);
-        return 0;
-    default:
-        return 0;
-    }
-}
-
-/* ---- keys ---------------------------------------------------------------------------------- */
-
-static void type_digit(sp_gui_group *g, int d)
-{
-    if (g->sel < 0 || g->sel >= g->n_counts)
-        return;
-    int c = g->typing ? g->counts[g->sel] * 10 + d : d;
-    if (c > SP_VOTE_MAX_COUNT)
-        return;
-    g->counts[g->sel] = c;
-    g->typing++;
-    g->phase = SP_GUI_GROUP_VOTE;
-    g->status[0] = '\0';
-}
-
-int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
-{
-    (void)last;
-    sp_gui_group *g = a->group;
-    int c = key == SP_GUI_KEY_CHAR ? ch : 0;
-    if (g && c == 'p' && a->overlay == SP_GUI_OV_NONE && a->screen == SP_GUI_SCREEN_BRIEFING)
-        return group_only(a, SP_GUI_ACT_GROUP_PHONES, 0);   /* the set-up's switch */
-    if (!g || !a->s || a->overlay != SP_GUI_OV_NONE || a->screen != SP_GUI_SCREEN_PLAY)
-        return 0;
-    const sp_view *v = view(a);
-    if (c == 't') {
-        toggle_timer(a);
-        return 1;
-    }
-    if (g->flag_round) {
-        /* The grid's focus, Enter and clicks go through app.c to MARK. */
-        if (key == SP_GUI_KEY_ESC || c == 'f') {
-            g->flag_round = 0;
-            sp_gui_phones_flags_done(g->phones);
-            return 1;
-        }
-        if (c == 'r' && g->phones) {   /* the heat list: which flags were there */
-            g->phones->heat_revealed = !g->phones->heat_revealed;
-            return 1;
-        }
-        return c >= '0' && c <= '9'; /* no stray choices from the number keys */
-    }
-    if (v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED)
-        return c >= '0' && c <= '9'; /* app.c: Enter to the debrief */
-    int n = g->n_counts;
-    int letter = c >= 'a' && c < 'a' + n ? c - 'a' : -1;
-    int shifted = c >= 'A' && c < 'A' + n ? c - 'A' : -1;
-    if (shifted < 0)
-        g->confirm_pick = 0;
-    switch (g->phase) {
-    case SP_GUI_GROUP_SCENE:
-    case SP_GUI_GROUP_VOTE:
-        if (shifted >= 0) {
-            pick_confirmed(a, shifted);
-        } else if (((c >= 'a' && c <= 'z' && c != 'f' && c != 'v' && c != 'h') || (c >= 'A' && c <= 'Z')) && letter < 0) {
-            /* Not an option: said so, and the next digit starts afresh
-             * instead of growing the last count (3 became 33). */
-            g->typing = 0;
-            status(g, _("%c is geen optie: kies een letter van A tot en met %c."),
-                   c >= 'a' ? c - 'a' + 'A' : c, sp_gui_group_letter(n - 1));
-        } else if (letter >= 0) {
-            select_option(g, letter);
-        } else if (c == 'f') {
-            group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
-        } else if (g->phase == SP_GUI_GROUP_SCENE) {
-            if ((key == SP_GUI_KEY_ENTER || c == ' ' || c == 'v') && !trainer_moment(a))
-                g->phase = SP_GUI_GROUP_VOTE;
-            else
-                return c >= '0' && c <= '9';
-        } else if (key == SP_GUI_KEY_UP || key == SP_GUI_KEY_DOWN) {
-            select_option(g, (g->sel + (key == SP_GUI_KEY_UP ? n - 1 : 1)) % n);
-        } else if (key == SP_GUI_KEY_RIGHT || c == '+') {
-            add_count(g, g->sel, 1);
-        } else if (key == SP_GUI_KEY_LEFT || c == '-') {
-            add_count(g, g->sel, -1);
-        } else if (c >= '0' && c <= '9') {
-            type_digit(g, c - '0');
-        } else if (key == SP_GUI_KEY_BACKSPACE) {
-            /* Edits the count, never the previous decision (Ctrl+Z undoes that). */
-            if (g->sel >= 0 && g->sel < n)
-                g->counts[g->sel] /= 10;
-            if (g->typing > 0)
-                g->typing--;
-        } else if (key == SP_GUI_KEY_ENTER) {
-            sp_gui_group_take(a, -1);
-        } else {
-            return 0;
-        }
-        return 1;
-    case SP_GUI_GROUP_DECIDED:
-        if (key == SP_GUI_KEY_ENTER || c == 'r' || c == ' ')
-            g->phase = SP_GUI_GROUP_REVEALED;
-        else if (c == 'n')
-            enter_view(a);
-        else
-            return c >= '0' && c <= '9';
-        return 1;
-    case SP_GUI_GROUP_REVEALED:
-        if (key == SP_GUI_KEY_ENTER || c == ' ' || c == 'n')
-            enter_view(a);
-        else if (c == 'r')
-            g->phase = SP_GUI_GROUP_DECIDED;
-        else
-            return c >= '0' && c <= '9';
-        return 1;
-    }
-    return 0;
-}
-
-/* ---- building --------------------------------------------------------------------------- */
-
-int sp_gui_group_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view_r)
-{
-    if (!a->group || !a->s)
-        return 0;
-    if (a->screen == SP_GUI_SCREEN_PLAY) {
-        sp_gui_group_play_build(a, ui, view_r);
-        return 1;
-    }
-    if (a->screen == SP_GUI_SCREEN_DEBRIEF && a->debrief) {
-        sp_gui_group_debrief_build(a, ui, view_r);
-        return 1;
-    }
-    return 0;
-}
-
-void sp_gui_group_sizes(int h, int text_size, int px[SP_GUI_FONT_COUNT])
-{
-    /* From the back of a room: the body is a thirtieth of the screen's
-     * height (rounded up), a little more for the larger text sizes. */
-    static const int grow[SP_GUI_SIZE_COUNT] = { 100, 100, 112, 125 };
-    if (text_size < 0 || text_size >= SP_GUI_SIZE_COUNT)
-        text_size = SP_GUI_SIZE_M;
-    if (h < 480)
-        h = 480;
-    int body = (h * grow[text_size] + 30 * 100 - 1) / (30 * 100);
-    px[SP_GUI_FONT_BODY] = body;
-    px[SP_GUI_FONT_THOUGHT] = body;
-    px[SP_GUI_FONT_BOLD] = body;
-    px[SP_GUI_FONT_SMALL] = (body * 85 + 99) / 100;
-    px[SP_GUI_FONT_H2] = body * 5 / 4;
-    px[SP_GUI_FONT_H1] = body * 3 / 2;
-    px[SP_GUI_FONT_PORTRAIT] = body * 9 / 10;
-}
-
-const char *sp_gui_group_fit(sp_gui_ui *ui, int font, const char *s, int w)
-{
-    const sp_gui_metrics *m = ui->m;
-    int len = (int)strlen(s);
-    if (m->measure(m->ctx, font, s, len) <= w)
-        return s;
-    static const char dots[] = "…";
-    int dw = m->measure(m->ctx, font, dots, (int)sizeof dots - 1);
-    int end = 0;
-    for (int i = 0; i < len;) {
-        int n = i + 1;
-        while (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n++;
-        if (m->measure(m->ctx, font, s, n) + dw > w)
-            break;
-        end = i = n;
-    }
-    while (end > 0 && s[end - 1] == ' ')
-        end--;
-    return sp_gui_list_strf(ui->l, "%.*s%s", end, s, dots);
 }

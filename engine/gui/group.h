@@ -124,7 +124,7 @@ void sp_gui_group_free(sp_gui_app *a);
 /* 1 while group mode is on: the audience window gets projector type. */
 int sp_gui_group_on(const sp_gui_app *a);
 
-/* ---- what app.c and gui.c hand over -------------------------------------------- */
+/* ---- what app.c and gui.c hand over (group_action.c; the build in group_view.c) ------- */
 
 /* sp_gui_app_build() with the wall's theme: what the audience window shows. */
 void sp_gui_group_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_gui_list *out);
@@ -158,13 +158,13 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick);
  * indices; arrays of hb->n_redflags). */
 void sp_gui_group_flags_now(const sp_gui_app *a, unsigned char *present, unsigned char *marked);
 
-/* ---- type for the wall ------------------------------------------------------------- */
+/* ---- type for the wall (group_view.c) ---------------------------------------------------- */
 
 /* Pixel sizes of the font roles for an output h pixels high: body text at
  * least h/30 (larger for text sizes L and XL), captions at least h/36. */
 void sp_gui_group_sizes(int h, int text_size, int px[SP_GUI_FONT_COUNT]);
 
-/* ---- the screens (group_view.c, presenter.c) ------------------------------------------ */
+/* ---- the screens (group_play_view.c, group_debrief_view.c, presenter.c) ------------------------ */
 
 void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_group_debrief_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
@@ -173,10 +173,34 @@ void sp_gui_group_debrief_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 void sp_gui_presenter_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, int hover,
                             sp_gui_list *out);
 
-/* "A".."E" for view index k. */
+/* "A".."E" for view index k (group.c). */
 char sp_gui_group_letter(int k);
 /* s cut to one line no wider than w, with an ellipsis (a copy in ui's list
- * when cut). */
+ * when cut; group_view.c). */
 const char *sp_gui_group_fit(sp_gui_ui *ui, int font, const char *s, int w);
+
+/* ---- the state machine's steps, for the facilitator's input (group.c -> group_action.c) ---- */
+
+/* A short message for the facilitator in g->status. */
+void sp_gui_group_status(sp_gui_group *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* 1 at a decision or thought of the play screen (not at an ending). */
+int sp_gui_group_at_choice(sp_gui_app *a);
+/* 1, with a status, when the current moment is the trainer's alone. */
+int sp_gui_group_trainer_moment(sp_gui_app *a);
+/* The current view starts at its conversation, with no votes yet. */
+void sp_gui_group_enter_view(sp_gui_app *a);
+/* A new play: no group debrief, no decision taken, its first view. */
+void sp_gui_group_reset_play(sp_gui_app *a);
+/* The facilitator picks option k (view index); against the room's
+ * majority only when the same pick comes twice. */
+void sp_gui_group_pick(sp_gui_app *a, int k);
+/* Takes back the last choice, back to its vote with the room's counts. */
+void sp_gui_group_undo(sp_gui_app *a);
+/* Marks handbook red flag `flag` at this turn, in the red-flag round. */
+void sp_gui_group_mark(sp_gui_app *a, int flag);
+/* After the ending: the play rebuilt with its votes, and the debrief screen. */
+void sp_gui_group_debrief(sp_gui_app *a);
+/* Starts the countdown, or stops it. */
+void sp_gui_group_timer_toggle(sp_gui_app *a);
 
 #endif

@@ -89,6 +89,32 @@ struct sp_gui_replay {
     char trashed[4096], trashed_from[4096];
 };
 
+/* ---- inside replay.c, for replay_write.c ------------------------------------------ */
+
+/* The screen's notice, printf-style. */
+void sp_gui_replay_notice(sp_gui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The first message in d that is not a warning, or the last one; fallback when none. */
+const char *sp_gui_replay_error(const sp_diag *d, const char *fallback);
+/* Shows screen at its top, without focus, hover or an old notice. */
+void sp_gui_replay_show(sp_gui_app *a, sp_gui_screen screen);
+/* Closes the open replay (and its comparison and debrief). */
+void sp_gui_replay_drop(sp_gui_replay *rp);
+/* Reads the list of past plays again. */
+void sp_gui_replay_scan(sp_gui_app *a);
+
+/* ---- what the screens write (replay_write.c), for replay.c's actions ------------------ */
+
+/* Saves the note being typed on the current step. */
+void sp_gui_replay_note_save(sp_gui_app *a);
+/* Plays on from the current step as a new, saved play (a branch). */
+void sp_gui_replay_branch_here(sp_gui_app *a);
+/* Writes the HTML debrief of transcript t (at path) beside it. */
+void sp_gui_replay_export_html(sp_gui_app *a, const sp_transcript *t, const sp_scenario *sc, const char *path);
+/* Moves the list's entry i into the trash folder; the toast offers undo. */
+void sp_gui_replay_trash(sp_gui_app *a, int i);
+/* Puts the play deleted last back. */
+void sp_gui_replay_restore(sp_gui_app *a);
+
 /* The step intervals of auto-advance, in milliseconds, and their labels. */
 #define SP_GUI_REPLAY_SPEEDS 3
 extern const int sp_gui_replay_interval[SP_GUI_REPLAY_SPEEDS];

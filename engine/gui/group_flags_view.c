@@ -1,0 +1,129 @@
+/* group_flags_view.c: the red-flag round on the wall: a tile per handbook flag, ticked or crossed once marked, and the reason of each mark. */
+#include "group_view.h"
+
+#include <string.h>
+
+#include "group_phones.h"
+#include "i18n.h"
+
+/* One tile: the number (a tick or a cross once marked) and the flag's name
+ * beside it, at least min_h high; returns its height. measure_only: lay
+ * out nothing. */
+static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
+                     int measure_only)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    int u = m->unit, pad = u;
+    int key = m->line_h[SP_GUI_FONT_BOLD];
+    int kw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "14", 2) + u;
+    if (kw < key)
+        kw = key;
+    int tx = x + pad + kw + u, tw = x + w - pad - tx;
+    int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, tw);
+    int h = (lh > key ? lh : key) + 2 * pad;
+    if (h < min_h)
+        h = min_h;
+    if (measure_only)
+        return h;
+    sp_gui_list *l = ui->l;
+    sp_gui_rect r = sp_gui_rect_make(x, y, w, h);
+    int order = ui->n_focusable;
+    int focused = !state && ui->show_focus && ui->focus == order;
+    int hovered = !state && ui->hover == l->n_hits;
+    if (focused)
+        sp_gui_rect_cmd(l, sp_gui_rect_inset(r, -4, -4), th->focus, u + 4);
+    sp_gui_rgba mark = state == 1 ? th->good : th->bad;
+    sp_gui_frame_cmd(l, r, hovered ? th->surface_hi : th->surface, state ? mark : hovered ? th->accent : th->border,
+                     state ? 5 : th->high_contrast ? 2 : 1, u);
+    sp_gui_rect kr = sp_gui_rect_make(x + pad, y + pad, kw, key);
+    sp_gui_rect_cmd(l, kr, state ? mark : th->accent, u / 2);
+    const char *num = state == 1 ? "✓" : state == 2 ? "✗" : sp_gui_list_strf(l, "%d", f + 1);
+    int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
+    sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, sp_gui_ui_on(state ? mark : th->accent), kr.x + (kw - nw) / 2, kr.y, num,
+                    -1, kr);
+    sp_gui_text_block(l, m, SP_GUI_FONT_BOLD, state ? mark : th->text, label, tx, y + pad, tw,
+                      sp_gui_rect_make(tx, y + pad, tw, lh));
+    sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_GROUP_MARK, f, !state);
+    hit->enabled = !state;
+    if (!state) {
+        hit->order = order;
+        ui->n_focusable++;
+    }
+    return h;
+}
+
+/* The height of the grid in cols columns, and each row's height in rows[]. */
+static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int *rows)
+{
+    int cw = (w - (cols - 1) * gap) / cols, total = 0;
+    for (int i = 0, r = 0; i < n; i += cols, r++) {
+        int row = 0;
+        for (int k = 0; k < cols && i + k < n; k++) {
+            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang), 0, 1);
+            row = h > row ? h : row;
+        }
+        if (rows)
+            rows[r] = row;
+        total += row + gap;
+    }
+    return total;
+}
+
+void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    const sp_handbook *hb = a->sc->handbook;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = ui->m->unit;
+    unsigned char present[64], marked[64];
+    int n = hb->n_redflags < 64 ? hb->n_redflags : 64;
+    sp_gui_group_flags_now(a, present, marked);
+    if (a->group->phones) /* what the phones spotted, then (R) which were at play */
+        sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, present);
+    /* the question is in the top bar: the grid needs the height */
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
+                   _("✓ herkend: de vlag speelt hier. ✗ vals alarm: hij speelt hier nu niet."));
+    pg->y += 3 * u / 2;
+    /* Two columns read best (a name on one line); more when the screen is
+     * too low for them, else whichever is lowest. */
+    int gap = u, avail = pg->region.h - pg->y - 2 * u, cols = 2, best = 1 << 30;
+    for (int c = 2; c <= 4; c++) {
+        int h = flag_grid_h(ui, hb, lang, n, pg->w, c, gap, NULL);
+        if (h <= avail) {
+            cols = c;
+            break;
+        }
+        if (h < best) {
+            best = h;
+            cols = c;
+        }
+    }
+    int rows[64];
+    flag_grid_h(ui, hb, lang, n, pg->w, cols, gap, rows);
+    int cw = (pg->w - (cols - 1) * gap) / cols;
+    for (int i = 0, r = 0; i < n; i += cols, r++) {
+        for (int k = 0; k < cols && i + k < n; k++) {
+            int f = i + k;
+            int state = marked[f] ? (present[f] ? 1 : 2) : 0;
+            flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, rows[r], f, sp_text_get(&hb->redflags[f].label, lang),
+                      state, 0);
+        }
+        pg->y += rows[r] + gap;
+    }
+    /* each mark of this turn with its reason, beside its tick or cross */
+    int turn = sp_session_turn(a->s);
+    for (int f = 0; f < n; f++) {
+        if (!marked[f])
+            continue;
+        const char *label = sp_text_get(&hb->redflags[f].label, lang);
+        const char *why = _("speelt hier nu niet.");
+        int node = present[f] ? sp_session_flag_node(a->s, f, turn) : -1;
+        for (int k = 0; node >= 0 && k < a->sc->nodes[node].n_flags; k++)
+            if (a->sc->nodes[node].flags[k].flag == f)
+                why = sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang);
+        pg->y += u / 2;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, present[f] ? th->good : th->mixed,
+                       sp_gui_list_strf(ui->l, "%s %d %s: %s", present[f] ? "✓" : "✗", f + 1, label, why));
+    }
+}

@@ -1,0 +1,403 @@
+/* group_play_view.c: the wall during a group play: the conversation and the question for the room, the vote, the decision and its feedback. */
+#include "group_phones.h"
+#include "group_view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* "Wie stemt op A of B?", "... A, B of C?": the letters on offer. */
+static const char *who_votes(sp_gui_list *l, int n)
+{
+    char letters[128] = "";
+    size_t len = 0;
+    for (int k = 0; k < n && len + 16 < sizeof letters; k++)
+        len += (size_t)snprintf(letters + len, sizeof letters - len, "%s%c",
+                                k == 0 ? "" : k == n - 1 ? _(" of ") : ", ", sp_gui_group_letter(k));
+    return sp_gui_list_strf(l, _("Wie stemt op %s? Steek je hand op."), letters);
+}
+
+static const sp_person *self_person(const sp_scenario *sc)
+{
+    for (int i = 0; i < sc->n_cast; i++)
+        if (sc->cast[i].role == SP_ROLE_SELF)
+            return &sc->cast[i];
+    return NULL;
+}
+
+/* A spoken line (portrait, name, text) or narration (italic, no portrait). */
+static void line(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const char *name, const char *text,
+                 int faded, int continued)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    int u = m->unit, d = m->portrait;
+    int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
+    sp_gui_rgba c = faded ? th->muted : th->text;
+    if (!name) {
+        int h = sp_gui_text_height(m, SP_GUI_FONT_THOUGHT, text, tw);
+        sp_gui_text_block(ui->l, m, SP_GUI_FONT_THOUGHT, th->muted, text, tx, pg->y, tw,
+                          sp_gui_rect_make(tx, pg->y, tw, h));
+        pg->y += h + 2 * u;
+        return;
+    }
+    if (continued) {
+        pg->y -= u;
+        int h = sp_gui_text_height(m, SP_GUI_FONT_BODY, text, tw);
+        sp_gui_text_block(ui->l, m, SP_GUI_FONT_BODY, c, text, tx, pg->y, tw, sp_gui_rect_make(tx, pg->y, tw, h));
+        pg->y += h + 2 * u;
+        return;
+    }
+    if (p)
+        sp_gui_ui_portrait(ui, pg->x, pg->y, d, p->color, p->initials);
+    int hh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, name, tw);
+    int bh = sp_gui_text_height(m, SP_GUI_FONT_BODY, text, tw);
+    sp_gui_rect box = sp_gui_rect_make(tx, pg->y, tw, hh + bh);
+    int y = pg->y;
+    y += sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, c, name, tx, y, tw, box);
+    y += sp_gui_text_block(ui->l, m, SP_GUI_FONT_BODY, c, text, tx, y, tw, box);
+    int h = y - pg->y;
+    pg->y += (h > d ? h : d) + 2 * u;
+}
+
+/* A panel with a heading and a text, on a tinted card (the room's question,
+ * the feedback). Returns nothing; advances pg. */
+static void panel(sp_gui_ui *ui, sp_gui_page *pg, const char *badge, sp_gui_rgba badge_c, const char *head,
+                  int head_font, const char *text, const char *foot, sp_gui_rgba border)
+{
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    int u = m->unit;
+    int card = ui->l->n_cmds;
+    sp_gui_frame_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), th->surface, border,
+                     th->high_contrast ? 3 : 2, u);
+    int y0 = pg->y;
+    sp_gui_page in = { .x = pg->x + 2 * u, .w = pg->w - 4 * u, .y = pg->y + 2 * u };
+    if (badge) {
+        sp_gui_ui_badge(ui, in.x, in.y, badge, badge_c, sp_gui_ui_on(badge_c),
+                        sp_gui_rect_make(in.x, in.y, in.w, 1 << 20));
+        in.y += m->line_h[SP_GUI_FONT_SMALL] + u / 2 + u;
+    }
+    if (head && *head) {
+        sp_gui_ui_text(ui, &in, head_font, th->text, head);
+        in.y += u;
+    }
+    if (text && *text) {
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_BODY, th->text, text);
+        in.y += u / 2;
+    }
+    if (foot && *foot) {
+        in.y += u / 2;
+        sp_gui_ui_text(ui, &in, SP_GUI_FONT_SMALL, th->muted, foot);
+    }
+    in.y += u;
+    ui->l->cmds[card].r.h = in.y + u - y0;
+    pg->y = in.y + u + 2 * u;
+}
+
+/* The facilitator's buttons at the bottom of the wall, when no presenter
+ * window holds them. */
+static int controls(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    sp_gui_group *g = a->group;
+    const sp_view *v = sp_gui_app_view(a);
+    if (g->presenter || !v)
+        return 0;
+    const char *labels[4], *hints[4];
+    sp_gui_btn_style styles[4];
+    int actions[4], args[4] = { 0, 0, 0, 0 }, n = 0;
+#define ADD(lb, hi, st, ac) (labels[n] = (lb), hints[n] = (hi), styles[n] = (st), actions[n] = (ac), n++)
+    if (g->flag_round) {
+        ADD(_("Klaar met rode vlaggen"), "F", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_FLAGS);
+    } else if (v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED) {
+        ADD(_("Naar de nabespreking"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_DEBRIEF);
+    } else {
+        switch (g->phase) {
+        case SP_GUI_GROUP_SCENE:
+            if (sp_gui_group_room_moment(a))
+                ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
+            ADD(_("Rode vlaggen"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS);
+            break;
+        case SP_GUI_GROUP_VOTE:
+            ADD(_("Meerderheid nemen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_TAKE);
+            ADD(_("Rode vlaggen"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS);
+            break;
+        case SP_GUI_GROUP_DECIDED:
+            ADD(_("Toelichting tonen"), "R", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_REVEAL);
+            ADD(_("Verder"), "N", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_NEXT);
+            break;
+        case SP_GUI_GROUP_REVEALED:
+            ADD(_("Verder"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_NEXT);
+            break;
+        }
+        ADD(g->timer_on ? _("Timer uit") : _("Timer"), "T", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_TIMER);
+    }
+#undef ADD
+    return sp_gui_chrome_bottombar(ui, view, n, labels, hints, styles, actions, args);
+}
+
+/* ---- the phases ---------------------------------------------------------------------- */
+
+static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+{
+    const sp_scenario *sc = a->sc;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = ui->m->unit;
+    if (v->feedback.valid && v->feedback.said && *v->feedback.said &&
+        sc->nodes[v->feedback.node].kind == SP_NODE_DECISION) {
+        const sp_person *me = self_person(sc);
+        line(ui, pg, me, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0);
+    }
+    for (int i = 0; i < v->n_lines; i++) {
+        const sp_view_line *ln = &v->lines[i];
+        int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker && ln->speaker >= 0;
+        if (ln->speaker >= 0)
+            line(ui, pg, &sc->cast[ln->speaker], ln->speaker_name, ln->text, 0, continued);
+        else
+            line(ui, pg, NULL, NULL, ln->text, 0, 0);
+    }
+    pg->y += u;
+    if (v->kind == SP_VIEW_ENDING) {
+        const char *kind = v->ending_kind == SP_ENDING_GOOD ? _("Goed afgerond")
+                         : v->ending_kind == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
+        sp_gui_rgba kc = v->ending_kind == SP_ENDING_GOOD ? th->good
+                       : v->ending_kind == SP_ENDING_MIXED ? th->mixed : th->bad;
+        panel(ui, pg, kind, kc, v->ending_title, SP_GUI_FONT_H1, v->evaluation, NULL, kc);
+        return;
+    }
+    const char *ask = v->kind == SP_VIEW_THOUGHT ? _("Wat gaat er door je heen?")
+                                                 : *v->prompt ? v->prompt : _("Wat zeg je?");
+    if (*v->discuss)
+        panel(ui, pg, _("Vraag voor de groep"), th->accent, v->discuss, SP_GUI_FONT_H2, NULL, NULL, th->accent);
+    else
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, ask);
+}
+
+/* One option at the vote: letter, text, the room's count and a bar; with
+ * the facilitator's − and + when there is no presenter window. */
+static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k, const char *text, int thought)
+{
+    sp_gui_group *g = a->group;
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    sp_gui_list *l = ui->l;
+    int u = m->unit, pad = 3 * u / 2;
+    int font = thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
+    int key = m->line_h[SP_GUI_FONT_BOLD] + u / 2;
+    int total = 0, top = 0;
+    for (int i = 0; i < g->n_counts; i++) {
+        total += g->counts[i];
+        if (g->counts[i] > top)
+            top = g->counts[i];
+    }
+    int controls = !g->presenter;
+    int bh = sp_gui_ui_button_h(ui);
+    int nw = m->measure(m->ctx, SP_GUI_FONT_H2, "9999", 4);
+    int count_w = nw + 2 * u + (controls ? 2 * (bh + u) : 0);
+    int tx = x + pad + key + 2 * u, tw = x + w - pad - count_w - 2 * u - tx;
+    int th_ = sp_gui_text_height(m, font, text, tw);
+    int bar_h = total > 0 ? u : 0;
+    int inner = th_ + (bar_h ? u + bar_h : 0);
+    int right = controls ? bh : m->line_h[SP_GUI_FONT_H2];
+    if (inner < key)
+        inner = key;
+    if (inner < right)
+        inner = right;
+    int h = inner + 2 * pad;
+    sp_gui_rect r = sp_gui_rect_make(x, y, w, h);
+    int selected = controls && g->phase == SP_GUI_GROUP_VOTE && g->sel == k;
+    int leads = total > 0 && g->counts[k] == top;
+    sp_gui_cmd *c = sp_gui_frame_cmd(l, r, thought ? th->thought_btn : th->surface,
+                                     selected ? th->focus : leads ? th->accent : th->border,
+                                     selected || leads ? (u / 6 > 4 ? u / 6 : 4) : th->high_contrast ? 2 : 1, u);
+    c->tag = SP_GUI_TAG_OPTION;
+    c->arg = k;
+    sp_gui_group_view_letter(ui, x + pad, y + pad, key, k, th->accent);
+    sp_gui_text_block(l, m, font, th->text, text, tx, y + pad, tw, sp_gui_rect_make(tx, y + pad, tw, th_));
+    if (bar_h) {
+        int by = y + pad + th_ + u;
+        sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, tw, bar_h), th->bar, 0);
+        if (g->counts[k] > 0)
+            sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, g->counts[k] * tw / total, bar_h),
+                            leads ? th->accent : th->best, 0);
+    }
+    /* the count, right-aligned in its box, with − and + around it */
+    int cx = x + w - pad - count_w;
+    int cy = y + (h - right) / 2;
+    if (controls) {
+        sp_gui_ui_button(ui, sp_gui_rect_make(cx, cy, bh, bh), "−", NULL, SP_GUI_BTN_SECONDARY,
+                         SP_GUI_ACT_GROUP_DEC, k, g->counts[k] > 0);
+        cx += bh + u;
+    }
+    const char *num = sp_gui_list_strf(l, "%d", g->counts[k]);
+    int numw = m->measure(m->ctx, SP_GUI_FONT_H2, num, (int)strlen(num));
+    sp_gui_rect nbox = sp_gui_rect_make(cx, cy, nw + 2 * u, right);
+    sp_gui_text_cmd(l, m, SP_GUI_FONT_H2, th->text, cx + (nbox.w - numw) / 2,
+                    cy + (right - m->line_h[SP_GUI_FONT_H2]) / 2, num, -1, nbox);
+    if (controls) {
+        cx += nbox.w + u;
+        sp_gui_ui_button(ui, sp_gui_rect_make(cx, cy, bh, bh), "+", NULL, SP_GUI_BTN_SECONDARY,
+                         SP_GUI_ACT_GROUP_INC, k, 1);
+        /* the option itself selects it for the number keys */
+        sp_gui_hit *hit = sp_gui_hit_add(l, sp_gui_rect_make(x, y, tx + tw + u - x, h), SP_GUI_ACT_GROUP_SELECT, k, 0);
+        hit->order = -1;
+    }
+    return h;
+}
+
+static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+{
+    sp_gui_group *g = a->group;
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
+    int thought = v->kind == SP_VIEW_THOUGHT;
+    const char *ask = thought ? _("Wat gaat er door je heen?") : *v->prompt ? v->prompt : _("Wat zeg je?");
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, ask);
+    pg->y += 3 * u / 2;
+    for (int k = 0; k < g->n_counts; k++) {
+        pg->y += vote_option(a, ui, pg->x, pg->y, pg->w, k, v->options[k].text, thought);
+        pg->y += u;
+    }
+    pg->y += u;
+    sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
+    const char *s;
+    if (t.total == 0) {
+        s = g->presenter ? who_votes(ui->l, g->n_counts)
+                         : _("Voer de stemmen in: kies de optie met de letter of de pijltjes, tel met + en −, of typ het aantal.");
+    } else if (t.majority >= 0) {
+        s = sp_gui_list_strf(ui->l, ngettext("Meerderheid: %c, %d van %d stem.", "Meerderheid: %c, %d van %d stemmen.",
+                                             (unsigned long)t.total),
+                             sp_gui_group_letter(t.majority), t.top, t.total);
+    } else {
+        /* "A en C", "A, B en D" */
+        char tied[64] = "";
+        int len = 0, left = t.n_top;
+        for (int k = 0; k < g->n_counts && len < (int)sizeof tied - 8; k++) {
+            if (g->counts[k] != t.top)
+                continue;
+            left--;
+            len += snprintf(tied + len, sizeof tied - (size_t)len, "%s%c",
+                            len == 0 ? "" : left == 0 ? _(" en ") : ", ", sp_gui_group_letter(k));
+        }
+        s = g->presenter ? sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied)
+                         : sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer kiest met Shift en de letter."), tied);
+    }
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, s);
+    if (g->status[0] && !g->presenter) {
+        pg->y += u / 2;
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->mixed, g->status);
+    }
+    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
+        pg->y += 2 * u;
+        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones,
+                                    a->settings.lang == SP_LANG_EN);
+    }
+}
+
+/* The decision just taken and, once revealed, its feedback. */
+static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+{
+    sp_gui_group *g = a->group;
+    const sp_scenario *sc = a->sc;
+    const sp_gui_theme *th = ui->th;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = ui->m->unit;
+    if (g->n_last <= 0 || g->last_node < 0 || g->last_node >= sc->n_nodes)
+        return;
+    const sp_node *nd = &sc->nodes[g->last_node];
+    int thought = nd->kind == SP_NODE_THOUGHT;
+    const char *texts[SP_GUI_GROUP_OPTIONS];
+    int best = 0, best_total = -1000;
+    for (int k = 0; k < g->n_last; k++) {
+        const sp_option *o = &nd->options[g->last_offered[k]];
+        texts[k] = sp_text_get(&o->text, lang);
+        if (sp_option_total(o) > best_total) {
+            best_total = sp_option_total(o);
+            best = k;
+        }
+    }
+    const sp_option *chosen = &nd->options[g->last_offered[g->last_chosen]];
+    /* The stronger option by the exact value (debrief.h), with its score,
+     * at thought moments too; without it, by the options' own totals. */
+    int strong = sp_option_total(chosen) >= best_total, stronger_total = best_total;
+    if (g->judge.valid && g->judge.node == g->last_node) {
+        strong = g->judge.left == 0;
+        for (int k = 0; k < g->n_last; k++)
+            if (g->last_offered[k] == g->judge.stronger)
+                best = k;
+        stronger_total = g->judge.stronger_total;
+    }
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text,
+                   sp_gui_group_view_verdict(ui, g->last_votes, g->n_last, g->last_chosen, g->last_override, g->has_votes));
+    pg->y += u;
+    sp_gui_ui_text(ui, pg, thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY, th->text,
+                   sp_gui_list_strf(ui->l, "%c: “%s”", sp_gui_group_letter(g->last_chosen), texts[g->last_chosen]));
+    pg->y += 2 * u;
+    if (g->has_votes) {
+        sp_gui_group_view_split(ui, pg, texts, g->last_votes, g->n_last, g->last_chosen,
+              g->phase == SP_GUI_GROUP_REVEALED ? best : -1, 1);
+        pg->y += u;
+    }
+    if (g->phase != SP_GUI_GROUP_REVEALED) {
+        if (!g->presenter)
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, _("De toelichting volgt: R toont hem."));
+        return;
+    }
+    const char *badge = strong ? _("Sterke keuze") : _("Er was een sterkere optie");
+    sp_gui_rgba bc = strong ? th->good : sp_option_total(chosen) < 0 ? th->bad : th->mixed;
+    const char *head = strong ? NULL
+                     : sp_gui_list_strf(ui->l, _("Sterker was %c: “%s” (%+d)"), sp_gui_group_letter(best), texts[best],
+                                        stronger_total);
+    const char *foot = *sp_text_get(&chosen->ref_label, lang) ? sp_text_get(&chosen->ref_label, lang) : NULL;
+    panel(ui, pg, badge, bc, head, SP_GUI_FONT_BOLD,
+          sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &chosen->feedback, lang), foot, bc);
+    (void)v;
+}
+
+/* ---- the play screen --------------------------------------------------------------------- */
+
+void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+{
+    sp_gui_group *g = a->group;
+    const sp_view *v = sp_gui_app_view(a);
+    if (!v || !g)
+        return;
+    const sp_gui_metrics *m = ui->m;
+    sp_lang lang = sp_gui_app_lang(a);
+    int u = m->unit;
+    const char *title = sp_text_get(&a->sc->title, lang);
+    const char *sub;
+    if (g->phase >= SP_GUI_GROUP_DECIDED)
+        sub = sp_gui_list_strf(ui->l, _("Beurt %d · het besluit"), g->last_turn);
+    else if (v->kind == SP_VIEW_ENDING)
+        sub = _("Einde van het gesprek");
+    else if (g->flag_round)
+        sub = sp_gui_list_strf(ui->l, _("Beurt %d · rode vlaggen: wat ziet de groep hier?"), v->turn);
+    else if (g->phase == SP_GUI_GROUP_VOTE)
+        sub = sp_gui_list_strf(ui->l, _("Beurt %d · stemmen"), v->turn);
+    else
+        sub = sp_gui_list_strf(ui->l, _("Beurt %d · groepstraining"), v->turn);
+
+    int bottom = controls(a, ui, view);
+    int top = sp_gui_group_view_topbar(a, ui, view, title, sub);
+    int x, w;
+    sp_gui_chrome_column(ui, view, m->measure_w * 3 / 2, &x, &w);
+    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
+    sp_gui_page pg;
+    sp_gui_ui_page_begin(ui, &pg, region, x, w);
+    a->page_step[0] = region.h;
+    pg.y = 2 * u;
+    sp_gui_chrome_notice(a, ui, &pg);
+    if (g->flag_round)
+        sp_gui_group_flags_build(a, ui, &pg);
+    else if (g->phase >= SP_GUI_GROUP_DECIDED)
+        decided(a, ui, &pg, v);
+    else if (g->phase == SP_GUI_GROUP_VOTE && v->kind != SP_VIEW_ENDING)
+        vote(a, ui, &pg, v);
+    else
+        scene(a, ui, &pg, v);
+    pg.y += 2 * u;
+    sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
+}

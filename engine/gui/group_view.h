@@ -1,0 +1,23 @@
+/* group_view.h: the pieces the wall's group screens share (group_view.c) and the red-flag round (group_flags_view.c); no SDL. */
+#ifndef SP_GUI_GROUP_VIEW_H
+#define SP_GUI_GROUP_VIEW_H
+
+#include "group.h"
+
+/* The top bar: the case and the turn on the left, the countdown on the
+ * right; returns its height. */
+int sp_gui_group_view_topbar(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub);
+/* Option k's letter in a size x size square filled with fill. */
+void sp_gui_group_view_letter(sp_gui_ui *ui, int x, int y, int size, int k, sp_gui_rgba fill);
+/* Bars of how the room split, one row per option; chosen, best: view
+ * indices (-1 none). Advances pg. */
+void sp_gui_group_view_split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *texts, const int *votes, int n,
+                             int chosen, int best, int has_votes);
+/* "De groep koos B: 5 van de 9 stemmen" and the dissent (a string in ui's list). */
+const char *sp_gui_group_view_verdict(sp_gui_ui *ui, const int *votes, int n, int chosen, int override, int has_votes);
+
+/* The red-flag round at the current turn: the grid of flags and the reason
+ * of each mark. Advances pg. */
+void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
+
+#endif
