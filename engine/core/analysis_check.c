@@ -41,41 +41,54 @@ void sp_check_free(sp_check *c)
     free(c);
 }
 
-/* The state whose edges hold edge e. */
-static int edge_owner(const sp_ckgraph *g, int e)
-{
-    int lo = 0, hi = g->K - 1; /* the last k with eo[k] <= e */
-    while (lo < hi) {
-        int mid = lo + (hi - lo + 1) / 2;
-        if (g->eo[mid] <= e)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
-}
-
-/* Per state, what reaches it from the start: hi/lo the highest and lowest
- * total (by the edges ehi/elo); hf bit 0: a route with no thought moment
- * yet, bit 1: with at least one and the hindering side at every one (by the
- * edges pe[bit], the parent's bit in pb[bit]). One struct per state, so the
- * pass over the edges touches one cache line per child. */
+/* Per state (by slot), what reaches it from the start (forward()). */
 typedef struct {
-    int hi, lo, ehi, elo, pe[2];
-    unsigned char hf, pb[2];
+    int *hi, *lo;              /* the highest and lowest total; UNSET / LO_UNSET */
+    unsigned char *hf;         /* bit 0: a route with no thought moment yet; bit 1:
+                                * with at least one, the hindering side at every one */
+    int *elo, *klo;            /* lo: by edge elo of the state (slot) klo */
+    int *pe, *pk;              /* per bit b: by edge pe[2s+b] of the state pk[2s+b], */
+    unsigned char *pb;         /* whose own bit is pb[2s+b] */
 } reach;
 
-/* A route from the start to state k, by the links of bit (0: the lowest
- * total, through elo; 1: the hindering route). 0 on out-of-memory. */
+static void reach_free(reach *r)
+{
+    free(r->hi);
+    free(r->lo);
+    free(r->hf);
+    free(r->elo);
+    free(r->klo);
+    free(r->pe);
+    free(r->pk);
+    free(r->pb);
+}
+
+static int reach_new(reach *r, size_t S)
+{
+    size_t n = S ? S : 1;
+    r->hi = malloc(sizeof(int) * n);
+    r->lo = malloc(sizeof(int) * n);
+    r->hf = calloc(n, 1);
+    r->elo = malloc(sizeof(int) * n);
+    r->klo = malloc(sizeof(int) * n);
+    r->pe = malloc(sizeof(int) * 2 * n);
+    r->pk = malloc(sizeof(int) * 2 * n);
+    r->pb = malloc(2 * n);
+    return r->hi && r->lo && r->hf && r->elo && r->klo && r->pe && r->pk && r->pb;
+}
+
+/* A route from the start to the state in slot k, by the links of bit (-1: the lowest
+ * total; 1: the hindering route). 0 on out-of-memory. */
 static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apath *out)
 {
-#define LINK(x, b) ((b) < 0 ? r[x].elo : r[x].pe[b])
-    int n = 0, b0 = bit ? 1 : -1;
-    for (int x = k, b = b0; LINK(x, b) >= 0; n++) {
-        int e = LINK(x, b);
+#define LINK(x, b) ((b) < 0 ? r->elo[x] : r->pe[2 * (x) + (b)])
+#define FROM(x, b) ((b) < 0 ? r->klo[x] : r->pk[2 * (x) + (b)])
+    int n = 0;
+    for (int x = k, b = bit; LINK(x, b) >= 0; n++) {
+        int px = FROM(x, b);
         if (b >= 0)
-            b = r[x].pb[b];
-        x = edge_owner(g, e);
+            b = r->pb[2 * x + b];
+        x = px;
     }
     out->n = 0;
     out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
@@ -83,16 +96,17 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
     if (!out->nodes || !out->options)
         return 0;
     int i = n;
-    for (int x = k, b = b0; LINK(x, b) >= 0;) {
-        int e = LINK(x, b);
+    for (int x = k, b = bit; LINK(x, b) >= 0;) {
+        int e = LINK(x, b), px = FROM(x, b);
         if (b >= 0)
-            b = r[x].pb[b];
-        x = edge_owner(g, e);
+            b = r->pb[2 * x + b];
+        x = px;
         i--;
         out->nodes[i] = sp_ck_node(g, x);
-        out->options[i] = g->ej[e];
+        out->options[i] = g->ed[e];
     }
 #undef LINK
+#undef FROM
     for (int q = 0; q < n; q++)
         if (g->sc->nodes[out->nodes[q]].kind != SP_NODE_GOTO) {
             out->nodes[out->n] = out->nodes[q];
@@ -103,41 +117,56 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
 
 /* ---- ending coherence ------------------------------------------------------- */
 
-/* One pass from the start, parents before children. */
+#define LO_UNSET INT_MAX
+
+/* The hindering-route links of edge x of state k (whose flags are hf) into
+ * child c; the first parent (in the pass) to qualify keeps the link. */
+static void forward_hind(reach *r, int c, int k, int x, unsigned hf, int thought)
+{
+    for (int b = 0; b < 2; b++) {
+        int nb = b || thought;
+        if (!(hf & (1u << b)) || (r->hf[c] & (1 << nb)))
+            continue;
+        r->hf[c] |= (unsigned char)(1 << nb);
+        r->pe[2 * c + nb] = x;
+        r->pk[2 * c + nb] = k;
+        r->pb[2 * c + nb] = (unsigned char)b;
+    }
+}
+
+/* One pass from the start (last) down, parents before children; ties keep
+ * the first parent and edge met. Every state of the search is reachable. */
 static void forward(const sp_ckgraph *g, reach *r)
 {
-    int K = g->K;
-    for (int k = 0; k < K; k++)
-        r[k] = (reach){ UNSET, UNSET, -1, -1, { -1, -1 }, 0, { 0, 0 } };
-    r[K - 1].hi = r[K - 1].lo = 0;
-    r[K - 1].hf = 1;
-    for (int k = K - 1; k >= 0; k--) {
-        const reach *p = &r[k];
-        if (p->hi == UNSET)
+    for (int i = 0; i < g->K; i++) {
+        int k = g->order[i];
+        r->hi[k] = UNSET;
+        r->lo[k] = LO_UNSET;
+        r->hf[k] = 0;
+        r->elo[k] = r->pe[2 * k] = r->pe[2 * k + 1] = -1;
+    }
+    int root = g->order[g->K - 1];
+    r->hi[root] = r->lo[root] = 0;
+    r->hf[root] = 1;
+    for (int i = g->K - 1; i >= 0; i--) {
+        int k = g->order[i], phi = r->hi[k], plo = r->lo[k];
+        if (phi == UNSET)
             continue;
-        const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
+        int node = sp_ck_node(g, k);
+        const sp_node *n = &g->sc->nodes[node];
         int thought = n->kind == SP_NODE_THOUGHT;
-        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
-            reach *c = &r[g->ec[e]];
-            int t = g->et[e];
-            if (c->hi == UNSET || p->hi + t > c->hi) {
-                c->hi = p->hi + t;
-                c->ehi = e;
-            }
-            if (c->lo == UNSET || p->lo + t < c->lo) {
-                c->lo = p->lo + t;
-                c->elo = e;
-            }
-            if (!p->hf || (thought && n->options[g->ej[e]].side != SP_SIDE_HINDERING))
-                continue;
-            for (int b = 0; b < 2; b++) {
-                int nb = b || thought;
-                if (!(p->hf & (1 << b)) || (c->hf & (1 << nb)))
-                    continue;
-                c->hf |= (unsigned char)(1 << nb);
-                c->pe[nb] = e;
-                c->pb[nb] = (unsigned char)b;
-            }
+        unsigned hf = r->hf[k];
+        const int *ot = n->kind == SP_NODE_GOTO ? NULL : g->otot + g->opt_base[node];
+        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
+            int c = g->ed[x + 1], t = ot ? ot[g->ed[x]] : 0;
+            int up = phi + t, down = plo + t, cl = r->lo[c];
+            int better = down < cl;
+            r->hi[c] = up > r->hi[c] ? up : r->hi[c];
+            r->lo[c] = better ? down : cl;
+            r->elo[c] = better ? (int)x : r->elo[c];
+            r->klo[c] = better ? k : r->klo[c];
+            if (hf && !(thought && n->options[g->ed[x]].side != SP_SIDE_HINDERING))
+                forward_hind(r, c, k, (int)x, hf, thought);
         }
     }
 }
@@ -153,27 +182,27 @@ static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *l
         return 0;
     for (int i = 0; i < sc->n_nodes; i++)
         at[i] = -1;
-    for (int k = 0; k < g->K; k++)
-        if (sc->nodes[sp_ck_node(g, k)].kind == SP_NODE_ENDING)
-            at[sp_ck_node(g, k)] = 0;
+    for (int i = 0; i < g->K; i++)
+        if (sc->nodes[sp_ck_node(g, g->order[i])].kind == SP_NODE_ENDING)
+            at[sp_ck_node(g, g->order[i])] = 0;
     for (int i = 0; i < sc->n_nodes; i++)
         if (at[i] == 0) {
             at[i] = c->n_endings;
             c->endings[c->n_endings++] = (sp_ending_fit){ .node = i, .lo = UNSET, .hi = UNSET, .below = -1 };
             hind_k[at[i]] = -1;
         }
-    for (int k = 0; k < g->K; k++) {
-        int node = sp_ck_node(g, k);
-        if (at[node] < 0 || r[k].hi == UNSET)
+    for (int i = 0; i < g->K; i++) {
+        int k = g->order[i], node = sp_ck_node(g, k);
+        if (at[node] < 0 || r->hi[k] == UNSET)
             continue;
         sp_ending_fit *f = &c->endings[at[node]];
-        if (f->hi == UNSET || r[k].hi > f->hi)
-            f->hi = r[k].hi;
-        if (f->lo == UNSET || r[k].lo < f->lo) {
-            f->lo = r[k].lo;
+        if (f->hi == UNSET || r->hi[k] > f->hi)
+            f->hi = r->hi[k];
+        if (f->lo == UNSET || r->lo[k] < f->lo) {
+            f->lo = r->lo[k];
             lo_k[at[node]] = k;
         }
-        if ((r[k].hf & 2) && hind_k[at[node]] < 0)
+        if ((r->hf[k] & 2) && hind_k[at[node]] < 0)
             hind_k[at[node]] = k;
     }
     free(at);
@@ -184,11 +213,12 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
 {
     const sp_scenario *sc = g->sc;
     int ok = 0;
-    reach *r = malloc(sizeof *r * (size_t)(g->K ? g->K : 1));
+    reach rr, *r = &rr;
+    memset(r, 0, sizeof rr);
     int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
     int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
     c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
-    if (g->K > 0 && r && lo_k && hind_k && c->endings) {
+    if (g->K > 0 && reach_new(r, g->S) && lo_k && hind_k && c->endings) {
         forward(g, r);
         ok = endings_list(g, r, c, lo_k, hind_k);
     }
@@ -203,13 +233,13 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
                 f->below_hi = o->hi;
             }
         }
-        ok = route_to(g, r, 0, lo_k[i], &f->lo_path);
+        ok = route_to(g, r, -1, lo_k[i], &f->lo_path);
         if (ok && rank == 0 && hind_k[i] >= 0) {
             f->hindering = 1;
             ok = route_to(g, r, 1, hind_k[i], &f->hind_path);
         }
     }
-    free(r);
+    reach_free(r);
     free(lo_k);
     free(hind_k);
     return ok;
@@ -226,41 +256,29 @@ static int detours(const sp_ckgraph *g, sp_check *c)
         free(seen);
         return 0;
     }
-    for (int k = g->K - 1; k >= 0; k--) {
-        int node = sp_ck_node(g, k);
-        const sp_node *n = &sc->nodes[node];
-        if (seen[node] || (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT))
+    for (int i = g->K - 1; i >= 0; i--) {
+        int k = g->order[i], node = sp_ck_node(g, k), route = g->best[k];
+        if (seen[node] || route < 0) /* route < 0: not a decision, or nothing offered */
             continue;
-        int route = g->best[k], answer = -1, at = 0, av = 0;
-        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
-            int child = g->ec[e];
+        const int *ot = g->otot + g->opt_base[node];
+        int answer = -1, at = 0, av = 0;
+        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
+            int child = g->ed[x + 1], t = ot[g->ed[x]];
             if (g->val[child] == SP_VALUE_NONE)
                 continue;
-            if (answer < 0 || g->et[e] > at) {
-                answer = g->ej[e];
-                at = g->et[e];
+            if (answer < 0 || t > at) {
+                answer = g->ed[x];
+                at = t;
                 av = at + g->val[child];
             }
         }
-        if (route < 0 || answer < 0 || sp_option_total(&n->options[route]) >= at)
+        if (answer < 0 || ot[route] >= at)
             continue;
         seen[node] = 1;
-        c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route,
-                                                  sp_option_total(&n->options[route]), g->val[k] };
+        c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route, ot[route], g->val[k] };
     }
     free(seen);
     return 1;
-}
-
-static int count_words(const char *s)
-{
-    int n = 0, in = 0;
-    for (; s && *s; s++) {
-        int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
-        n += !space && !in;
-        in = !space;
-    }
-    return n;
 }
 
 static void tells(const sp_ckgraph *g, sp_check *c)
@@ -276,7 +294,7 @@ static void tells(const sp_ckgraph *g, sp_check *c)
             if (!a->offered[a->opt_base[i] + j])
                 continue;
             offered++;
-            int w = count_words(n->options[j].text.s[SP_LANG_NL]), t = sp_option_total(&n->options[j]);
+            int w = sp_check_count_words(n->options[j].text.s[SP_LANG_NL]), t = sp_option_total(&n->options[j]);
             if (t > top)
                 top = t;
             if (w > words) {
@@ -418,41 +436,6 @@ static sp_status carried_starts(const sp_scenario *sc, sp_value *v, int *vars)
 
 /* ---- putting it together ------------------------------------------------------ */
 
-/* The state graph by k, in arrays read in order. 0 on out-of-memory. */
-static int compact(sp_ckgraph *g)
-{
-    const sp_value *v = g->v;
-    size_t K = (size_t)(g->K ? g->K : 1), E = v->eoff[g->K] / 2 + 1;
-    g->nodek = malloc(sizeof(int) * K);
-    g->val = malloc(sizeof(int) * K);
-    g->best = malloc(sizeof(int) * K);
-    g->eo = malloc(sizeof(int) * (K + 1));
-    g->ej = malloc(sizeof(int) * E);
-    g->ec = malloc(sizeof(int) * E);
-    g->et = malloc(sizeof(int) * E);
-    if (!g->nodek || !g->val || !g->best || !g->eo || !g->ej || !g->ec || !g->et)
-        return 0;
-    for (int k = 0; k < g->K; k++) {
-        int slot = v->order[k];
-        g->pos[slot] = k;
-        g->nodek[k] = sp_value_slot_node(v, slot);
-        g->val[k] = v->val[slot];
-        g->best[k] = v->best[slot];
-    }
-    int e = 0;
-    for (int k = 0; k < g->K; k++) {
-        const sp_node *n = &g->sc->nodes[g->nodek[k]];
-        g->eo[k] = e;
-        for (size_t x = v->eoff[k]; x < v->eoff[k + 1]; x += 2, e++) {
-            g->ej[e] = v->edges[x];
-            g->ec[e] = g->pos[v->edges[x + 1]];
-            g->et[e] = n->kind == SP_NODE_GOTO ? 0 : v->otot[g->a->opt_base[g->nodek[k]] + g->ej[e]];
-        }
-    }
-    g->eo[g->K] = e;
-    return 1;
-}
-
 /* 1 when a carried variable is read by a condition of an option or a goto. */
 static int carries(const sp_scenario *sc)
 {
@@ -539,23 +522,21 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
         return rc;
     }
     reach_union(c->a, v, c->lean);
-    g.pos = malloc(sizeof(int) * (v->cap ? v->cap : 1));
-    int ok = g.pos && g.vars && dead_ends(v, c);
-    ok = ok && compact(&g);
+    g.order = v->order;
+    g.S = v->dense ? v->cap : (size_t)v->n_states;
+    g.val = v->val;
+    g.best = v->best;
+    g.ed = v->edges;
+    g.eo = v->eoff;
+    g.otot = v->otot;
+    g.opt_base = v->opt_base;
+    int ok = g.vars && dead_ends(v, c);
     if (ok) {
         ok = endings_fit(&g, c) && detours(&g, c) && sp_check_words(&g, c);
         tells(&g, c);
         translations(sc, c);
     }
-    free(g.pos);
     free(g.vars);
-    free(g.nodek);
-    free(g.val);
-    free(g.best);
-    free(g.eo);
-    free(g.ej);
-    free(g.ec);
-    free(g.et);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

@@ -80,7 +80,10 @@ int sp_value_layout(sp_value *v);
 
 /* The node of a slot, and the variables it stands for (irrelevant ones at
  * their init values). */
-int sp_value_slot_node(const sp_value *v, int slot);
+static inline int sp_value_slot_node(const sp_value *v, int slot)
+{
+    return v->dense ? (int)((size_t)slot >> v->bits) : v->snode[slot];
+}
 void sp_value_slot_vars(const sp_value *v, int slot, int *vars);
 /* The slot of (node, vars), -1 when the search never met it. */
 int sp_value_find(const sp_value *v, int node, const int *vars);
@@ -89,23 +92,35 @@ int sp_value_find(const sp_value *v, int node, const int *vars);
  * returned. */
 int sp_value_step(const sp_value *v, int node, int j, int *vars);
 
-/* The state graph laid out for the checks (analysis_check.c,
- * analysis_words.c): states by finishing order k, children before parents,
- * the start state last. */
+/* The state graph for the checks (analysis_check.c, analysis_words.c),
+ * read straight from the search: the states are order[i], i < K, in
+ * finishing order (children before parents, the start state last); every
+ * per-state figure is kept by slot (in the dense layout slots are grouped
+ * by node, so the children of a state lie close together). The edges of
+ * order[i] are the pairs ed[x], ed[x + 1] for x = eo[i], eo[i] + 2, .. <
+ * eo[i + 1]: the option (0 after a goto) and the child slot. */
 typedef struct {
     const sp_scenario *sc;
     const sp_value *v;
     sp_analysis *a;
     int K;                     /* states */
-    int *pos;                  /* slot -> k */
+    size_t S;                  /* slots */
     int *vars;                 /* scratch: every variable */
-    /* Per state k: node, V and stronger option; its edges e in
-     * [eo[k], eo[k+1]): option ej[e] (0 after a goto), child state ec[e],
-     * the option's own total et[e] (0 after a goto). */
-    int *nodek, *val, *best, *eo, *ej, *ec, *et;
+    const int *order, *val, *best, *ed, *otot, *opt_base;
+    const size_t *eo;
 } sp_ckgraph;
 
-static inline int sp_ck_node(const sp_ckgraph *g, int k) { return g->nodek[k]; }
+static inline int sp_ck_node(const sp_ckgraph *g, int slot) { return sp_value_slot_node(g->v, slot); }
+
+/* The own total of option j of node (0 when node is a goto). */
+static inline int sp_ck_total(const sp_ckgraph *g, int node, int j)
+{
+    return g->sc->nodes[node].kind == SP_NODE_GOTO ? 0 : g->otot[g->opt_base[node] + j];
+}
+
+/* Words in s: runs of bytes above ' ' (the only bytes at or below it that
+ * XML text can hold are space, tab, newline and carriage return). */
+int sp_check_count_words(const char *s);
 
 /* Fills c's reading lengths (analysis_words.c); 0 on out-of-memory. */
 int sp_check_words(const sp_ckgraph *g, sp_check *c);

@@ -162,11 +162,6 @@ static int claim(sp_value *v, int slot)
     return 1;
 }
 
-int sp_value_slot_node(const sp_value *v, int slot)
-{
-    return v->dense ? (int)((size_t)slot >> v->bits) : v->snode[slot];
-}
-
 void sp_value_slot_vars(const sp_value *v, int slot, int *vars)
 {
     for (int i = 0; i < v->nv; i++)
@@ -464,8 +459,8 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
     if (ok && v->dense) {
         v->cap = (size_t)sc->n_nodes << v->bits;
         v->mark = calloc(v->cap, 1);
-        v->val = calloc(v->cap, sizeof(int));
-        v->best = calloc(v->cap, sizeof(int));
+        v->val = malloc(v->cap * sizeof(int));
+        v->best = malloc(v->cap * sizeof(int));
         ok = v->mark && v->val && v->best;
     } else if (ok) {
         ok = slots_grow(v) && table_grow(v);

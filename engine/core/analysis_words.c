@@ -16,21 +16,50 @@
  * evaluation. A text without conditions is counted once, up front.
  */
 
+/* The shortest and longest (by Dutch words) reading from a state to an
+ * ending; min.nl == INT_MIN when no ending is reachable. */
+typedef struct {
+    sp_words min, max;
+} span;
+
 typedef struct {
     const sp_ckgraph *g;
     sp_words *arrive, *shown, *otext, *ofb;     /* fixed counts */
+    sp_words *oedge;                            /* per option: feedback + its target's
+                                                 * lines, when neither is o_dyn/arrive_dyn */
     unsigned char *arrive_dyn, *shown_dyn, *o_dyn; /* 1: depends on the variables */
-    int *best_min, *best_max;                   /* per state: edge offset taken, -1 none */
-    sp_words *wmin, *wmax;
+    /* Per state, by slot: the edge offset taken, -1 none; the spans; the
+     * state's place in the finishing order. */
+    int *best_min, *best_max;
+    span *w;
+    int *fin;
 } counter;
 
-static int words_in(const char *s)
+int sp_check_count_words(const char *s)
 {
-    int n = 0, in = 0;
-    for (; s && *s; s++) {
-        int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
-        n += !space && !in;
-        in = !space;
+    if (!s)
+        return 0;
+    size_t len = strlen(s), i = 0;
+    int n = 0;
+    unsigned prev = 0; /* 1 when the byte before is a word byte */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes at a time: bit 7 of each byte of word says byte > ' '
+     * (below 0x80: its low seven bits plus 0x5f carry into bit 7 exactly
+     * when it is 0x21 or more; from 0x80 on, bit 7 is set already). A word
+     * starts at a word byte whose predecessor is not one. */
+    const uint64_t H = 0x8080808080808080ull;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t word = (w | ((w & ~H) + 0x5f5f5f5f5f5f5f5full)) & H;
+        n += __builtin_popcountll(word & ~((word << 8) | ((uint64_t)prev << 7)));
+        prev = (unsigned)(word >> 63);
+    }
+#endif
+    for (; i < len; i++) {
+        unsigned cur = (unsigned char)s[i] > ' ';
+        n += cur && !prev;
+        prev = cur;
     }
     return n;
 }
@@ -39,8 +68,8 @@ static int words_in(const char *s)
 static void text_add(const sp_text *t, const int *vars, sp_words *w)
 {
     if (!t->n_paras) {
-        w->nl += words_in(t->s[SP_LANG_NL]);
-        w->en += words_in(sp_text_get(t, SP_LANG_EN));
+        w->nl += sp_check_count_words(t->s[SP_LANG_NL]);
+        w->en += sp_check_count_words(sp_text_get(t, SP_LANG_EN));
         return;
     }
     uint32_t m = sp_text_mask(t, vars);
@@ -48,8 +77,8 @@ static void text_add(const sp_text *t, const int *vars, sp_words *w)
         if (!(m & ((uint32_t)1 << i)))
             continue;
         const sp_para *p = &t->paras[i];
-        w->nl += words_in(p->s[SP_LANG_NL]);
-        w->en += words_in(p->s[SP_LANG_EN] && p->s[SP_LANG_EN][0] ? p->s[SP_LANG_EN] : p->s[SP_LANG_NL]);
+        w->nl += sp_check_count_words(p->s[SP_LANG_NL]);
+        w->en += sp_check_count_words(p->s[SP_LANG_EN] && p->s[SP_LANG_EN][0] ? p->s[SP_LANG_EN] : p->s[SP_LANG_NL]);
     }
 }
 
@@ -83,7 +112,9 @@ static int fixed_counts(counter *c)
     c->arrive_dyn = calloc((size_t)N, 1);
     c->shown_dyn = calloc((size_t)N, 1);
     c->o_dyn = calloc((size_t)(O ? O : 1), 1);
-    if (!c->arrive || !c->shown || !c->otext || !c->ofb || !c->arrive_dyn || !c->shown_dyn || !c->o_dyn)
+    c->oedge = calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    if (!c->arrive || !c->shown || !c->otext || !c->ofb || !c->arrive_dyn || !c->shown_dyn || !c->o_dyn ||
+        !c->oedge)
         return 0;
     for (int i = 0; i < N; i++) {
         const sp_node *n = &sc->nodes[i];
@@ -103,6 +134,12 @@ static int fixed_counts(counter *c)
             }
         }
     }
+    /* Arrival counts are all known now; an edge's fixed part once per option. */
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < sc->nodes[i].n_options; j++) {
+            int o = opt_base[i] + j, t = sc->nodes[i].options[j].target;
+            c->oedge[o] = (sp_words){ c->ofb[o].nl + c->arrive[t].nl, c->ofb[o].en + c->arrive[t].en };
+        }
     return 1;
 }
 
@@ -112,18 +149,18 @@ static void add_w(sp_words *a, sp_words b)
     a->en += b.en;
 }
 
-/* The variables of state k into g->vars, once per state (*have). */
+/* The variables of state k (a slot) into g->vars, once per state (*have). */
 static const int *state_vars(const counter *c, int k, int *have)
 {
     if (!*have)
-        sp_value_slot_vars(c->g->v, c->g->v->order[k], c->g->vars);
+        sp_value_slot_vars(c->g->v, k, c->g->vars);
     *have = 1;
     return c->g->vars;
 }
 
-/* Words read in state k before choosing (prompt and offered options, or
- * the ending's texts). */
-static sp_words state_words(const counter *c, int k)
+/* Words read in state k (slot; order[i]) before choosing (prompt and
+ * offered options, or the ending's texts). */
+static sp_words state_words(const counter *c, int i, int k)
 {
     const sp_ckgraph *g = c->g;
     int node = sp_ck_node(g, k), have = 0;
@@ -135,8 +172,9 @@ static sp_words state_words(const counter *c, int k)
         add_w(&w, c->shown[node]);
     if (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT)
         return w;
-    for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
-        int j = g->ej[e], o = g->a->opt_base[node] + j;
+    const int base = g->a->opt_base[node];
+    for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
+        int j = g->ed[x], o = base + j;
         if (c->o_dyn[o])
             text_add(&n->options[j].text, state_vars(c, k, &have), &w);
         else
@@ -145,17 +183,19 @@ static sp_words state_words(const counter *c, int k)
     return w;
 }
 
-/* Words read along edge e of state k: the chosen option's feedback, then
+/* Words read along edge x of state k: the chosen option's feedback, then
  * the lines of the node it leads to. */
-static sp_words edge_words(const counter *c, int k, int e)
+static sp_words edge_words(const counter *c, int k, size_t x)
 {
     const sp_ckgraph *g = c->g;
-    int node = sp_ck_node(g, k), j = g->ej[e], child = sp_ck_node(g, g->ec[e]);
-    int have = 0;
+    int node = sp_ck_node(g, k), j = g->ed[x], child = sp_ck_node(g, g->ed[x + 1]);
     const sp_node *n = &g->sc->nodes[node];
+    int o = n->kind == SP_NODE_GOTO ? -1 : g->a->opt_base[node] + j;
+    if (o >= 0 && !c->o_dyn[o] && !c->arrive_dyn[child])
+        return c->oedge[o];
+    int have = 0;
     sp_words w = { 0, 0 };
-    if (n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT) {
-        int o = g->a->opt_base[node] + j;
+    if (o >= 0) {
         if (c->o_dyn[o])
             text_add(&n->options[j].feedback, state_vars(c, k, &have), &w);
         else
@@ -177,36 +217,39 @@ static sp_words edge_words(const counter *c, int k, int e)
 static void extremes(counter *c)
 {
     const sp_ckgraph *g = c->g;
-    for (int k = 0; k < g->K; k++) {
+    for (int i = 0; i < g->K; i++) {
+        int k = g->order[i];
+        span *me = &c->w[k];
+        c->fin[k] = i;
         c->best_min[k] = c->best_max[k] = -1;
-        c->wmin[k].nl = c->wmax[k].nl = INT_MIN;
+        me->min.nl = me->max.nl = INT_MIN;
         if (g->val[k] == SP_VALUE_NONE)
             continue;
-        sp_words s = state_words(c, k);
+        sp_words s = state_words(c, i, k);
         if (g->sc->nodes[sp_ck_node(g, k)].kind == SP_NODE_ENDING) {
-            c->wmin[k] = c->wmax[k] = s;
+            me->min = me->max = s;
             continue;
         }
-        for (int e = g->eo[k]; e < g->eo[k + 1]; e++) {
-            int ck = g->ec[e];
-            if (c->wmin[ck].nl == INT_MIN)
+        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
+            const span *ch = &c->w[g->ed[x + 1]];
+            if (ch->min.nl == INT_MIN)
                 continue;
-            sp_words ew = edge_words(c, k, e);
-            sp_words lo = { s.nl + ew.nl + c->wmin[ck].nl, s.en + ew.en + c->wmin[ck].en };
-            sp_words hi = { s.nl + ew.nl + c->wmax[ck].nl, s.en + ew.en + c->wmax[ck].en };
-            if (c->best_min[k] < 0 || lo.nl < c->wmin[k].nl) {
-                c->wmin[k] = lo;
-                c->best_min[k] = e;
+            sp_words ew = edge_words(c, k, x);
+            sp_words lo = { s.nl + ew.nl + ch->min.nl, s.en + ew.en + ch->min.en };
+            sp_words hi = { s.nl + ew.nl + ch->max.nl, s.en + ew.en + ch->max.en };
+            if (c->best_min[k] < 0 || lo.nl < me->min.nl) {
+                me->min = lo;
+                c->best_min[k] = (int)x;
             }
-            if (c->best_max[k] < 0 || hi.nl > c->wmax[k].nl) {
-                c->wmax[k] = hi;
-                c->best_max[k] = e;
+            if (c->best_max[k] < 0 || hi.nl > me->max.nl) {
+                me->max = hi;
+                c->best_max[k] = (int)x;
             }
         }
     }
 }
 
-/* The play that follows best[] from the start. */
+/* The play that follows best[] (edge offsets) from the start. */
 static int follow(const counter *c, const int *best, sp_apath *out)
 {
     const sp_ckgraph *g = c->g;
@@ -215,13 +258,13 @@ static int follow(const counter *c, const int *best, sp_apath *out)
     out->options = malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
     if (!out->nodes || !out->options)
         return 0;
-    for (int k = g->K - 1; k >= 0 && best[k] >= 0;) {
+    for (int k = g->order[g->K - 1]; best[k] >= 0;) {
         int node = sp_ck_node(g, k);
         if (g->sc->nodes[node].kind != SP_NODE_GOTO) {
             out->nodes[out->n] = node;
-            out->options[out->n++] = g->ej[best[k]];
+            out->options[out->n++] = g->ed[best[k]];
         }
-        k = g->ec[best[k]];
+        k = g->ed[best[k] + 1];
     }
     return 1;
 }
@@ -231,18 +274,19 @@ static sp_words expert(const counter *c)
 {
     const sp_ckgraph *g = c->g;
     sp_words w = { 0, 0 };
-    for (int k = g->K - 1; k >= 0;) {
+    for (int k = g->order[g->K - 1]; k >= 0;) {
         if (g->val[k] == SP_VALUE_NONE)
             return (sp_words){ 0, 0 };
-        add_w(&w, state_words(c, k));
+        int i = c->fin[k];
+        add_w(&w, state_words(c, i, k));
         const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
         if (n->kind == SP_NODE_ENDING)
             break;
         int j = n->kind == SP_NODE_GOTO ? 0 : g->best[k], next = -1;
-        for (int e = g->eo[k]; e < g->eo[k + 1] && next < 0; e++)
-            if (g->ej[e] == j) {
-                add_w(&w, edge_words(c, k, e));
-                next = g->ec[e];
+        for (size_t x = g->eo[i]; x < g->eo[i + 1] && next < 0; x += 2)
+            if (g->ed[x] == j) {
+                add_w(&w, edge_words(c, k, x));
+                next = g->ed[x + 1];
             }
         k = next;
     }
@@ -254,12 +298,12 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     counter c;
     memset(&c, 0, sizeof c);
     c.g = g;
-    size_t K = (size_t)(g->K ? g->K : 1);
-    c.best_min = malloc(sizeof(int) * K);
-    c.best_max = malloc(sizeof(int) * K);
-    c.wmin = malloc(sizeof(sp_words) * K);
-    c.wmax = malloc(sizeof(sp_words) * K);
-    int ok = c.best_min && c.best_max && c.wmin && c.wmax && fixed_counts(&c);
+    size_t S = g->S ? g->S : 1;
+    c.best_min = malloc(sizeof(int) * S);
+    c.best_max = malloc(sizeof(int) * S);
+    c.w = malloc(sizeof(span) * S);
+    c.fin = malloc(sizeof(int) * S);
+    int ok = c.best_min && c.best_max && c.w && c.fin && fixed_counts(&c);
     if (ok) {
         /* The start node's own lines, read on arrival with the start values. */
         sp_words start = { 0, 0 };
@@ -267,10 +311,11 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
             g->vars[i] = g->sc->vars[i].init;
         arrive_add(&g->sc->nodes[g->sc->start], g->vars, &start);
         extremes(&c);
-        int root = g->K - 1;
-        if (root >= 0 && c.wmin[root].nl != INT_MIN) {
-            ck->short_words = (sp_words){ start.nl + c.wmin[root].nl, start.en + c.wmin[root].en };
-            ck->long_words = (sp_words){ start.nl + c.wmax[root].nl, start.en + c.wmax[root].en };
+        int root = g->K > 0 ? g->order[g->K - 1] : -1;
+        if (root >= 0 && c.w[root].min.nl != INT_MIN) {
+            const span *r = &c.w[root];
+            ck->short_words = (sp_words){ start.nl + r->min.nl, start.en + r->min.en };
+            ck->long_words = (sp_words){ start.nl + r->max.nl, start.en + r->max.en };
             sp_words e = expert(&c);
             ck->expert_words = (sp_words){ start.nl + e.nl, start.en + e.en };
             ok = follow(&c, c.best_min, &ck->short_path) && follow(&c, c.best_max, &ck->long_path);
@@ -280,12 +325,13 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     free(c.shown);
     free(c.otext);
     free(c.ofb);
+    free(c.oedge);
     free(c.arrive_dyn);
     free(c.shown_dyn);
     free(c.o_dyn);
     free(c.best_min);
     free(c.best_max);
-    free(c.wmin);
-    free(c.wmax);
+    free(c.w);
+    free(c.fin);
     return ok;
 }

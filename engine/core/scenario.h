@@ -7,7 +7,7 @@
 #include "diag.h"
 
 /* Limits for untrusted files; documented in docs/scenario-format.md. */
-#define SP_MAX_FILE_BYTES   (8u * 1024u * 1024u) /* 8 MiB */
+#define SP_MAX_FILE_BYTES   (32u * 1024u * 1024u) /* 32 MiB: SP_MAX_NODES nodes of realistic text */
 #define SP_MAX_NODES        20000
 #define SP_MAX_TEXT_BYTES   8192                 /* one text element */
 #define SP_MAX_DEPTH        64                   /* element nesting */

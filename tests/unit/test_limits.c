@@ -23,7 +23,7 @@
 #include "testutil.h"
 
 /*
- * The files are generated at test time into a temporary directory: an 8 MiB
+ * The files are generated at test time into a temporary directory: a 32 MiB
  * scenario does not belong in git, and generating it states plainly what it
  * holds. Each limit is tested twice: the file exactly at the limit must load,
  * the file one unit past it must fail with a message that names the limit.
@@ -181,7 +181,7 @@ static sp_status load_mem(const buf *b, sp_diag *d)
 static void file_size_at_and_past_limit(void **state)
 {
     (void)state;
-    /* 8 MiB of valid case: long narrations (under the text limit) keep the
+    /* 32 MiB of valid case: long narrations (under the text limit) keep the
      * node count low, a trailing comment makes the size exact. */
     int nodes = (int)(SP_MAX_FILE_BYTES / 8100);
     buf b = { 0 };
@@ -200,12 +200,12 @@ static void file_size_at_and_past_limit(void **state)
     gen_scenario(&b, nodes, 8000, SP_MAX_FILE_BYTES + 1);
     sp_diag_clear(d);
     assert_int_equal(load_file("size-past.xml", &b, d), SP_EINVAL);
-    assert_true(diag_mentions(d, "8388608", "8 MiB", "8,388,608", NULL));
+    assert_true(diag_mentions(d, "33554432", "32 MiB", "33,554,432", NULL));
     assert_true(diag_mentions(d, "size-past.xml", NULL));
 
     sp_diag_clear(d);
     assert_int_equal(load_mem(&b, d), SP_EINVAL);
-    assert_true(diag_mentions(d, "8388608", "8 MiB", "8,388,608", NULL));
+    assert_true(diag_mentions(d, "33554432", "32 MiB", "33,554,432", NULL));
     free(b.s);
     sp_diag_free(d);
 }
