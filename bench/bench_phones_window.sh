@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench_phones_window.sh: the real window's idle CPU in group play with --phones (Xvfb, wall + presenter at the first vote): 20 s with no phone, then 20 s with 30 phones polling every 2 s as the page's script does.
+# bench_phones_window.sh: the real window's idle CPU in group play with --phones (Xvfb, wall + presenter at the first vote): 20 s with no phone, then 20 s with 30 phones polling every 2 s as the page's script does; run by bench/run.sh.
 # usage: sh bench/bench_phones_window.sh [BINARY]; prints one line of figures. Loopback only; stops by itself.
 set -u
 BIN=${1:-./samenspel}
