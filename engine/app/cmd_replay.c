@@ -155,8 +155,10 @@ static void flags_of_step(sp_term *t, const sp_replay *r, const sp_replay_step *
     for (int k = 0; k < s->n_marked; k++) {
         snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FLAGS_MARKED));
         snprintf(text, sizeof text, "%s (%s)", sp_text_get(&hb->redflags[s->marked[k]].label, l),
-                 ew(l, s->marked_ok[k] ? SP_EX_RECOGNISED : SP_EX_FALSE_ALARM));
-        sp_term_line(t, 2, SP_STYLE_PLAIN, label, s->marked_ok[k] ? SP_STYLE_GOOD : SP_STYLE_BAD, text);
+                 ew(l, s->marked_verdict[k] == SP_FLAG_PRESENT ? SP_EX_RECOGNISED
+                       : s->marked_verdict[k] == SP_FLAG_NOT_INTENDED ? SP_EX_NOT_INTENDED : SP_EX_FALSE_ALARM));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, label, s->marked_verdict[k] == SP_FLAG_PRESENT ? SP_STYLE_GOOD
+                     : s->marked_verdict[k] == SP_FLAG_NOT_INTENDED ? SP_STYLE_PLAIN : SP_STYLE_BAD, text);
     }
 }
 

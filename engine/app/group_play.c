@@ -383,9 +383,11 @@ static int step(run *r, int i, int *consumed)
             sp_gui_app_action(a, SP_GUI_ACT_GROUP_FLAGS, 0);
         sp_gui_app_action(a, SP_GUI_ACT_GROUP_MARK, f);
         sp_gui_app_action(a, SP_GUI_ACT_GROUP_FLAGS, 0);
+        sp_flag_verdict fv = sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
         fprintf(r->t->out, "  %s: %s · %s\n", L(r, "Rode vlag", "Red flag"),
                 sp_text_get(&a->sc->handbook->redflags[f].label, a->settings.lang),
-                f < 64 && present[f] ? L(r, "herkend", "recognised") : L(r, "vals alarm", "false alarm"));
+                fv == SP_FLAG_PRESENT ? L(r, "herkend", "recognised")
+                : fv == SP_FLAG_NOT_INTENDED ? L(r, "niet bedoeld hier", "not intended here") : L(r, "vals alarm", "false alarm"));
         return 0;
     }
     if (is_cmd(&r->sc, i, "phone-flags", &rest))

@@ -23,7 +23,8 @@
  *   the ending cannot be marked (the play is over) and never count as missed;
  *   nor do those of the current, unfinished turn.
  * - recognised[].node is the node where the flag was present; false_alarms[]
- *   .node the decision that was current when it was marked; flags_missed[]
+ *   .node the decision that was current when it was marked; not_intended[]
+ *   .node the earlier node that listed it or the decision that names it; flags_missed[]
  *   gives the first turn and node where the flag was present.
  * - missed_interventions lists, in the order they were first offered,
  *   interventions of options offered on your path that you never applied.
@@ -40,6 +41,7 @@ void sp_debrief_free(sp_debrief *d)
     free(d->recognised);
     free(d->flags_missed);
     free(d->false_alarms);
+    free(d->not_intended);
     free(d->thoughts);
     free(d);
 }
@@ -156,10 +158,13 @@ static void walk_history(sp_debrief *d, const sp_session *s, const presence *pre
     for (int i = 0; i < nh; i++) {
         const sp_step *st = sp_session_history(s, i);
         if (st->kind == SP_STEP_FLAG) {
-            int where = sp_session_flag_node(s, st->flag, st->turn); /* the red-flag window */
-            if (where >= 0) {
+            int where;
+            sp_flag_verdict v = sp_session_flag_verdict(s, st->flag, st->turn, &where); /* the red-flag window */
+            if (v == SP_FLAG_PRESENT) {
                 d->recognised[d->n_recognised++] = (sp_debrief_flag){ st->flag, st->turn, where };
                 flag_ok[st->flag] = 1;
+            } else if (v == SP_FLAG_NOT_INTENDED) {
+                d->not_intended[d->n_not_intended++] = (sp_debrief_flag){ st->flag, st->turn, where };
             } else {
                 d->false_alarms[d->n_false_alarms++] = (sp_debrief_flag){ st->flag, st->turn, st->node };
             }
@@ -239,12 +244,13 @@ sp_debrief *sp_debrief_build(const sp_session *s)
         ALLOC(d->decisions, nh);
         ALLOC(d->recognised, nh);
         ALLOC(d->false_alarms, nh);
+        ALLOC(d->not_intended, nh);
         ALLOC(d->flags_missed, n_pres);
         ALLOC(d->thoughts, nh);
     }
     if (!d || !opts || !applied_set || !offered_set || !offered_order || !flag_ok || !pres ||
         !d->goals || !d->applied || !d->missed_interventions || !d->decisions || !d->recognised ||
-        !d->false_alarms || !d->flags_missed || !d->thoughts) {
+        !d->false_alarms || !d->not_intended || !d->flags_missed || !d->thoughts) {
         sp_debrief_free(d);
         d = NULL;
         goto done;

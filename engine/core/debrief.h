@@ -75,6 +75,9 @@ typedef struct sp_debrief {
     sp_debrief_flag *recognised; int n_recognised;
     sp_debrief_flag *flags_missed; int n_flags_missed;
     sp_debrief_flag *false_alarms; int n_false_alarms;
+    /* Marked outside the window but defensible (SP_FLAG_NOT_INTENDED,
+     * session.h): "not intended here", neither recognised nor false. */
+    sp_debrief_flag *not_intended; int n_not_intended;
     sp_debrief_thought *thoughts; int n_thoughts;
 } sp_debrief;
 

@@ -49,6 +49,7 @@ static const char *const words[SP_EX_COUNT][SP_LANG_COUNT] = {
     [SP_EX_FLAGS_MARKED] = { "Gemarkeerd", "Marked" },
     [SP_EX_RECOGNISED] = { "herkend", "recognised" },
     [SP_EX_FALSE_ALARM] = { "vals alarm", "false alarm" },
+    [SP_EX_NOT_INTENDED] = { "niet bedoeld hier", "not intended here" },
     [SP_EX_VOTES] = { "Stemmen", "Votes" },
     [SP_EX_OVERRIDE] = { "de begeleider koos anders dan de meerderheid",
                          "the facilitator chose against the majority" },
@@ -244,9 +245,9 @@ static void csv_rest(sp_export_buf *b, sp_export_buf *f, const sp_replay *r, int
     for (int k = 0; k < s->n_marked; k++) {
         sp_export_buf_put(f, k ? "; " : "");
         sp_export_buf_put(f, sp_text_get(&hb->redflags[s->marked[k]].label, r->lang));
-        if (!s->marked_ok[k]) {
+        if (s->marked_verdict[k] != SP_FLAG_PRESENT) {
             sp_export_buf_put(f, " (");
-            sp_export_buf_put(f, W(r, SP_EX_FALSE_ALARM));
+            sp_export_buf_put(f, W(r, s->marked_verdict[k] == SP_FLAG_NOT_INTENDED ? SP_EX_NOT_INTENDED : SP_EX_FALSE_ALARM));
             sp_export_buf_put(f, ")");
         }
     }

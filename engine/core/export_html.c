@@ -338,8 +338,10 @@ static void html_flags_of_step(sp_export_buf *b, const sp_replay *r, const sp_re
         for (int k = 0; k < s->n_marked; k++) {
             sp_export_buf_put(b, k ? ", " : "");
             sp_export_buf_esc(b, sp_text_get(&hb->redflags[s->marked[k]].label, r->lang), 0);
-            sp_export_buf_putf(b, " <span class=\"%s\">(", s->marked_ok[k] ? "ok" : "bad");
-            sp_export_buf_esc(b, W(r, s->marked_ok[k] ? SP_EX_RECOGNISED : SP_EX_FALSE_ALARM), 0);
+            sp_flag_verdict v = (sp_flag_verdict)s->marked_verdict[k];
+            sp_export_buf_putf(b, " <span class=\"%s\">(", v == SP_FLAG_PRESENT ? "ok" : v == SP_FLAG_NOT_INTENDED ? "muted" : "bad");
+            sp_export_buf_esc(b, W(r, v == SP_FLAG_PRESENT ? SP_EX_RECOGNISED : v == SP_FLAG_NOT_INTENDED ? SP_EX_NOT_INTENDED
+                                                                                              : SP_EX_FALSE_ALARM), 0);
             sp_export_buf_put(b, ")</span>");
         }
         sp_export_buf_put(b, "</p>\n");
@@ -540,6 +542,8 @@ static void html_debrief(sp_export_buf *b, const sp_replay *r, const sp_debrief 
     html_list_flags(b, r, SP_EX_RECOGNISED, d->recognised, d->n_recognised, 0);
     html_list_flags(b, r, SP_EX_MISSED, d->flags_missed, d->n_flags_missed, 1);
     html_list_flags(b, r, SP_EX_FALSE_ALARM, d->false_alarms, d->n_false_alarms, 2);
+    if (d->n_not_intended)
+        html_list_flags(b, r, SP_EX_NOT_INTENDED, d->not_intended, d->n_not_intended, 1);
     sp_export_buf_put(b, "</section>\n<section>\n");
     el(b, "h2", NULL, W(r, SP_EX_THOUGHTS));
     sp_export_buf_put(b, "<ul class=\"plain\">\n");

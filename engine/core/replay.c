@@ -153,8 +153,8 @@ static sp_status walk(sp_replay *r, const int *raw)
         sp_replay_step *st = &r->steps[k];
         int n = st->n_marked ? st->n_marked : 1;
         st->marked = sp_arena_alloc(r->arena, sizeof(int) * (size_t)n);
-        st->marked_ok = sp_arena_alloc(r->arena, (size_t)n);
-        if (!st->marked || !st->marked_ok) {
+        st->marked_verdict = sp_arena_alloc(r->arena, (size_t)n);
+        if (!st->marked || !st->marked_verdict) {
             sp_session_free(s2);
             return SP_ENOMEM;
         }
@@ -169,9 +169,9 @@ static sp_status walk(sp_replay *r, const int *raw)
         if (hs->kind == SP_STEP_FLAG) {
             sp_replay_step *ft = &r->steps[hs->turn - 1];
             int *m = (int *)ft->marked;
-            unsigned char *ok = (unsigned char *)ft->marked_ok;
+            unsigned char *ok = (unsigned char *)ft->marked_verdict;
             m[ft->n_marked] = hs->flag;
-            ok[ft->n_marked++] = (unsigned char)contains(ft->present, ft->n_present, hs->flag);
+            ok[ft->n_marked++] = (unsigned char)sp_session_flag_verdict(r->s, hs->flag, hs->turn, NULL);
             rc = sp_session_flag(s2, hs->flag, NULL);
             continue;
         }

@@ -49,9 +49,10 @@ typedef struct sp_replay_step {
     int best;                 /* the first offered option with best_total */
     sp_replay_grade grade;
     /* Red flags (handbook indices). present: present this turn; marked:
-     * marked this turn, with marked_ok[i] 1 when it was present. */
+     * marked this turn, with marked_verdict[i] its sp_flag_verdict
+     * (session.h: the red-flag window, or not intended here). */
     const int *present;       int n_present;
-    const int *marked;        const unsigned char *marked_ok; int n_marked;
+    const int *marked;        const unsigned char *marked_verdict; int n_marked;
     /* Group play: votes per offered option (in the order of offered), 0 when none. */
     const int *votes;         int n_votes;
     int override;

@@ -515,6 +515,52 @@ int sp_session_flag_node(const sp_session *s, int flag, int turn)
     return flag_in_window(s, flag, turn, NULL);
 }
 
+/* The defensible cases of sp_session_flag_verdict() outside the window: the
+ * latest node before the window that lists flag (*fh its entry), else the
+ * latest decision in the window with an option whose feedback names it; -1. */
+static int flag_defensible(const sp_session *s, int flag, int turn, const sp_flag_here **fh)
+{
+    int earlier = -1, named = -1, t = 1;
+    for (int p = 0; p < s->n_path && t <= turn; p++) {
+        const sp_node *n = &s->sc->nodes[s->path[p]];
+        if (t <= turn - SP_FLAG_WINDOW) {
+            for (int i = 0; i < n->n_flags; i++)
+                if (n->flags[i].flag == flag) {
+                    earlier = s->path[p];
+                    *fh = &n->flags[i];
+                }
+        } else {
+            for (int i = 0; i < n->n_options; i++)
+                if (n->options[i].ref_kind == SP_REF_REDFLAG && n->options[i].ref_index == flag)
+                    named = s->path[p];
+        }
+        if (is_turn_node(n))
+            t++;
+    }
+    return earlier >= 0 ? earlier : named;
+}
+
+/* sp_session_flag_verdict() with the flag entry behind it (*fh, NULL none). */
+static sp_flag_verdict flag_verdict(const sp_session *s, int flag, int turn, int *node, const sp_flag_here **fh)
+{
+    *fh = NULL;
+    int at = flag_in_window(s, flag, turn, fh);
+    sp_flag_verdict v = SP_FLAG_PRESENT;
+    if (at < 0) {
+        at = flag_defensible(s, flag, turn, fh);
+        v = at >= 0 ? SP_FLAG_NOT_INTENDED : SP_FLAG_FALSE_ALARM;
+    }
+    if (node)
+        *node = at;
+    return v;
+}
+
+sp_flag_verdict sp_session_flag_verdict(const sp_session *s, int flag, int turn, int *node)
+{
+    const sp_flag_here *fh;
+    return flag_verdict(s, flag, turn, node, &fh);
+}
+
 sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res)
 {
     const sp_handbook *hb = s->sc->handbook;
@@ -530,8 +576,9 @@ sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res)
     st.flag = flag;
     push_step(s, &st);
     if (res) {
-        const sp_flag_here *fh = NULL;
-        res->recognised = flag_in_window(s, flag, s->n_choices + 1, &fh) >= 0;
+        const sp_flag_here *fh;
+        res->verdict = flag_verdict(s, flag, turn, NULL, &fh);
+        res->recognised = res->verdict == SP_FLAG_PRESENT;
         res->why = fh ? sp_text_get(&fh->why, s->lang) : "";
         if (!res->why[0])
             res->why = sp_text_get(&hb->redflags[flag].explain, s->lang);

@@ -88,8 +88,16 @@ typedef struct sp_step {
     int64_t at;               /* session clock, seconds since the epoch */
 } sp_step;
 
+/* What a marked red flag is, by one rule for every host (sp_session_flag_verdict). */
+typedef enum {
+    SP_FLAG_FALSE_ALARM = 0,  /* not defensible at this point */
+    SP_FLAG_PRESENT,          /* in the red-flag window: recognised */
+    SP_FLAG_NOT_INTENDED      /* defensible, but the author did not list it here */
+} sp_flag_verdict;
+
 typedef struct sp_flag_result {
-    int recognised;           /* 1: present now; 0: a false alarm */
+    int recognised;           /* 1: present now (verdict SP_FLAG_PRESENT) */
+    sp_flag_verdict verdict;
     const char *why;          /* the scenario's reason, or the handbook's explanation */
 } sp_flag_result;
 
@@ -140,6 +148,20 @@ sp_status sp_session_flag(sp_session *s, int flag, sp_flag_result *res);
  */
 #define SP_FLAG_WINDOW 2
 int sp_session_flag_node(const sp_session *s, int flag, int turn);
+/*
+ * The verdict on flag marked at turn (the same in the window, the terminal,
+ * the wall and the debrief):
+ *   SP_FLAG_PRESENT       its node is in the red-flag window (above);
+ *   SP_FLAG_NOT_INTENDED  outside the window but defensible: a node earlier
+ *                         on this play's path lists it (it was said in this
+ *                         conversation, before the window), or an option of a
+ *                         decision in the window names it in its feedback
+ *                         reference (the author ties this moment to it);
+ *   SP_FLAG_FALSE_ALARM   neither.
+ * *node (may be NULL) receives the node in the window, the earlier node
+ * (or else the decision naming it), or -1.
+ */
+sp_flag_verdict sp_session_flag_verdict(const sp_session *s, int flag, int turn, int *node);
 
 /* Undoes the last choice or flag. SP_EUSAGE when there is nothing to undo. */
 sp_status sp_session_undo(sp_session *s);

@@ -128,9 +128,9 @@ sp_status sp_stats_add(sp_stats *st, const sp_replay *r, const char *name)
                 fl[s->present[k]] |= 1;
         }
         for (int k = 0; k < s->n_marked; k++) {
-            if (s->marked_ok[k])
+            if (s->marked_verdict[k] == SP_FLAG_PRESENT)
                 fl[s->marked[k]] |= 2;
-            else
+            else if (s->marked_verdict[k] == SP_FLAG_FALSE_ALARM)
                 st->flag_false[s->marked[k]]++;
         }
     }

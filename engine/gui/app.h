@@ -224,6 +224,8 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 /* debrief_chart.c: the summary line ("Je score: 51 van max 69 ...") that the
  * menu card and the list of plays repeat, and the chart with its legend. */
 const char *sp_gui_debrief_summary(sp_gui_list *l, const sp_debrief *d);
+/* "Herkend", "Niet bedoeld hier" or "Vals alarm": a flag's verdict as every screen names it. */
+const char *sp_gui_flag_verdict_name(sp_flag_verdict v);
 void sp_gui_debrief_chart(const sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_handbook *hb,
                           const sp_debrief *d);
 void sp_gui_overlays_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);

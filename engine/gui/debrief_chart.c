@@ -22,6 +22,12 @@ const char *sp_gui_debrief_summary(sp_gui_list *l, const sp_debrief *d)
                             d->total, d->total_max, d->left, d->still);
 }
 
+/* The name of a flag's verdict (session.h), one word for every screen. */
+const char *sp_gui_flag_verdict_name(sp_flag_verdict v)
+{
+    return v == SP_FLAG_PRESENT ? _("Herkend") : v == SP_FLAG_NOT_INTENDED ? _("Niet bedoeld hier") : _("Vals alarm");
+}
+
 static int bar_x(int zero, double ppu, int v)
 {
     return zero + (int)(v * ppu + (v >= 0 ? 0.5 : -0.5));

@@ -158,7 +158,7 @@ static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
     }
 
     heading(ui, pg, _("Rode vlaggen"));
-    if (!d->n_recognised && !d->n_flags_missed && !d->n_false_alarms)
+    if (!d->n_recognised && !d->n_flags_missed && !d->n_false_alarms && !d->n_not_intended)
         item(ui, pg, _("In dit gesprek waren geen rode vlaggen, en je hebt er ook geen gemarkeerd."), NULL);
     for (int i = 0; i < d->n_recognised; i++) {
         const sp_debrief_flag *f = &d->recognised[i];
@@ -177,6 +177,13 @@ static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
         item(ui, pg, sp_gui_list_strf(l, _("Vals alarm in beurt %d · %s"), f->turn,
                                       sp_text_get(&hb->redflags[f->flag].label, lang)),
              sp_text_get(&hb->redflags[f->flag].explain, lang));
+    }
+    for (int i = 0; i < d->n_not_intended; i++) {
+        const sp_debrief_flag *f = &d->not_intended[i];
+        const char *why = flag_why(sc, f->node, f->flag, lang);
+        item(ui, pg, sp_gui_list_strf(l, _("Niet bedoeld hier in beurt %d · %s"), f->turn,
+                                      sp_text_get(&hb->redflags[f->flag].label, lang)),
+             *why ? why : sp_text_get(&hb->redflags[f->flag].explain, lang));
     }
 
     if (d->n_thoughts) {

@@ -146,6 +146,10 @@ static void flag_lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_d
     for (int i = 0; i < d->n_false_alarms; i++)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->mixed,
                        sp_gui_list_strf(ui->l, _("Vals alarm · %s"), sp_text_get(&hb->redflags[d->false_alarms[i].flag].label, lang)));
+    for (int i = 0; i < d->n_not_intended; i++)
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->muted,
+                       sp_gui_list_strf(ui->l, "%s · %s", sp_gui_flag_verdict_name(SP_FLAG_NOT_INTENDED),
+                                        sp_text_get(&hb->redflags[d->not_intended[i].flag].label, lang)));
     heading(ui, pg, _("Interventies"));
     if (!d->n_applied && !d->n_missed_interventions)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->muted, _("Geen interventies uit het handboek in dit gesprek."));

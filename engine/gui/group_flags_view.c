@@ -1,4 +1,4 @@
-/* group_flags_view.c: the red-flag round on the wall: a tile per handbook flag, ticked or crossed once marked, and the reason of each mark. */
+/* group_flags_view.c: the red-flag round on the wall: a tile per handbook flag, ticked, marked "not intended here" or crossed once marked (session.h's verdict), and the reason of each mark. */
 #include "group_view.h"
 
 #include <string.h>
@@ -6,9 +6,10 @@
 #include "group_phones.h"
 #include "i18n.h"
 
-/* One tile: the number (a tick or a cross once marked) and the flag's name
- * beside it, at least min_h high; returns its height. measure_only: lay
- * out nothing. */
+/* One tile: the number (once marked: a tick, a tilde for "not intended
+ * here" or a cross; state is 1 + the sp_flag_verdict's mark, see
+ * tile_state) and the flag's name beside it, at least min_h high; returns
+ * its height. measure_only: lay out nothing. */
 static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
                      int measure_only)
 {
@@ -33,12 +34,12 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
     int hovered = !state && ui->hover == l->n_hits;
     if (focused)
         sp_gui_rect_cmd(l, sp_gui_rect_inset(r, -4, -4), th->focus, u + 4);
-    sp_gui_rgba mark = state == 1 ? th->good : th->bad;
+    sp_gui_rgba mark = state == 1 ? th->good : state == 3 ? th->mixed : th->bad;
     sp_gui_frame_cmd(l, r, hovered ? th->surface_hi : th->surface, state ? mark : hovered ? th->accent : th->border,
                      state ? 5 : th->high_contrast ? 2 : 1, u);
     sp_gui_rect kr = sp_gui_rect_make(x + pad, y + pad, kw, key);
     sp_gui_rect_cmd(l, kr, state ? mark : th->accent, u / 2);
-    const char *num = state == 1 ? "✓" : state == 2 ? "✗" : sp_gui_list_strf(l, "%d", f + 1);
+    const char *num = state == 1 ? "✓" : state == 2 ? "✗" : state == 3 ? "~" : sp_gui_list_strf(l, "%d", f + 1);
     int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
     sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, sp_gui_ui_on(state ? mark : th->accent), kr.x + (kw - nw) / 2, kr.y, num,
                     -1, kr);
@@ -51,6 +52,15 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
         ui->n_focusable++;
     }
     return h;
+}
+
+/* A tile's state: 0 unmarked, 1 recognised, 2 false alarm, 3 not intended here. */
+static int tile_state(const sp_gui_app *a, int f, int marked)
+{
+    if (!marked)
+        return 0;
+    sp_flag_verdict v = sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
+    return v == SP_FLAG_PRESENT ? 1 : v == SP_FLAG_NOT_INTENDED ? 3 : 2;
 }
 
 /* The height of the grid in cols columns, and each row's height in rows[]. */
@@ -83,7 +93,7 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, present);
     /* the question is in the top bar: the grid needs the height */
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
-                   _("✓ herkend: de vlag speelt hier. ✗ vals alarm: hij speelt hier nu niet."));
+                   _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));
     pg->y += 3 * u / 2;
     /* Two columns read best (a name on one line); more when the screen is
      * too low for them, else whichever is lowest. */
@@ -105,7 +115,7 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     for (int i = 0, r = 0; i < n; i += cols, r++) {
         for (int k = 0; k < cols && i + k < n; k++) {
             int f = i + k;
-            int state = marked[f] ? (present[f] ? 1 : 2) : 0;
+            int state = tile_state(a, f, marked[f]);
             flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, rows[r], f, sp_text_get(&hb->redflags[f].label, lang),
                       state, 0);
         }
@@ -118,12 +128,17 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
             continue;
         const char *label = sp_text_get(&hb->redflags[f].label, lang);
         const char *why = _("speelt hier nu niet.");
-        int node = present[f] ? sp_session_flag_node(a->s, f, turn) : -1;
+        int node;
+        sp_flag_verdict v = sp_session_flag_verdict(a->s, f, turn, &node);
+        if (v == SP_FLAG_NOT_INTENDED)
+            why = _("niet bedoeld hier: de casus legt dit signaal op een ander moment.");
         for (int k = 0; node >= 0 && k < a->sc->nodes[node].n_flags; k++)
             if (a->sc->nodes[node].flags[k].flag == f)
-                why = sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang);
+                why = sp_gui_list_strf(ui->l, "%s%s", v == SP_FLAG_NOT_INTENDED ? _("niet bedoeld hier: eerder in dit gesprek. ") : "",
+                                       sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang));
         pg->y += u / 2;
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, present[f] ? th->good : th->mixed,
-                       sp_gui_list_strf(ui->l, "%s %d %s: %s", present[f] ? "✓" : "✗", f + 1, label, why));
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, v == SP_FLAG_PRESENT ? th->good : th->mixed,
+                       sp_gui_list_strf(ui->l, "%s %d %s: %s", v == SP_FLAG_PRESENT ? "✓" : v == SP_FLAG_NOT_INTENDED ? "~" : "✗",
+                                        f + 1, label, why));
     }
 }

@@ -187,12 +187,15 @@ static void flag_result(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text,
                        _("Of deze vlag hier speelde, zie je in de nabespreking."));
     } else {
-        badge(ui, pg, a->flag_res.recognised ? _("Herkend") : _("Vals alarm"),
-              a->flag_res.recognised ? th->good : th->mixed);
+        sp_flag_verdict v = a->flag_res.verdict;
+        badge(ui, pg, sp_gui_flag_verdict_name(v), v == SP_FLAG_PRESENT ? th->good
+              : v == SP_FLAG_NOT_INTENDED ? th->accent : th->mixed);
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, label);
         pg->y += u;
-        if (!a->flag_res.recognised) {
-            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, _("In de laatste twee schermen van het gesprek zat dit signaal niet. Wat het handboek eronder verstaat:"));
+        if (v != SP_FLAG_PRESENT) {
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, v == SP_FLAG_NOT_INTENDED
+                           ? _("Verdedigbaar, maar de casus legt dit signaal op een ander moment. Waar het vandaan komt:")
+                           : _("In de laatste twee schermen van het gesprek zat dit signaal niet. Wat het handboek eronder verstaat:"));
             pg->y += u;
         }
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, a->flag_res.why);

@@ -172,10 +172,12 @@ static void info(pres *p, sp_gui_page *pg)
         sp_gui_group_flags_now(a, present, marked);
         head(p, pg, _("Klik de vlag die de groep noemt"));
         for (int f = 0; f < sc->handbook->n_redflags && f < 64; f++) {
-            const char *label = sp_gui_list_strf(p->ui->l, "%d  %s%s", f + 1,
-                                                 sp_text_get(&sc->handbook->redflags[f].label, p->lang),
-                                                 marked[f] ? (present[f] ? _(" · herkend") : _(" · vals alarm"))
-                                                           : present[f] ? _(" · speelt") : "");
+            const char *label = sp_text_get(&sc->handbook->redflags[f].label, p->lang);
+            if (marked[f])
+                label = sp_gui_list_strf(p->ui->l, "%d  %s · %s", f + 1, label,
+                                         sp_gui_flag_verdict_name(sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL)));
+            else
+                label = sp_gui_list_strf(p->ui->l, "%d  %s%s", f + 1, label, present[f] ? _(" · speelt") : "");
             int h = sp_gui_ui_button_h(p->ui);
             fit_button(p, sp_gui_rect_make(pg->x, pg->y, pg->w, h), label, NULL,
                        present[f] && !marked[f] ? SP_GUI_BTN_SELECTED : SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_MARK,

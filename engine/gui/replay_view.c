@@ -275,16 +275,18 @@ static void flags_and_notes(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, int i
     for (int k = 0; k < s->n_present; k++) {
         int marked = 0;
         for (int j = 0; j < s->n_marked; j++)
-            marked |= s->marked[j] == s->present[k] && s->marked_ok[j];
+            marked |= s->marked[j] == s->present[k] && s->marked_verdict[j] == SP_FLAG_PRESENT;
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, marked ? th->good : th->muted,
                        sp_gui_list_strf(ui->l, marked ? _("Rode vlag hier: %s (herkend)") : _("Rode vlag hier: %s"),
                                         sp_text_get(&hb->redflags[s->present[k]].label, lang)));
         pg->y += u / 2;
     }
     for (int j = 0; j < s->n_marked; j++)
-        if (!s->marked_ok[j]) {
-            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->bad,
-                           sp_gui_list_strf(ui->l, _("Vals alarm: %s"), sp_text_get(&hb->redflags[s->marked[j]].label, lang)));
+        if (s->marked_verdict[j] != SP_FLAG_PRESENT) {
+            sp_flag_verdict v = (sp_flag_verdict)s->marked_verdict[j];
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, v == SP_FLAG_NOT_INTENDED ? th->muted : th->bad,
+                           sp_gui_list_strf(ui->l, "%s: %s", sp_gui_flag_verdict_name(v),
+                                            sp_text_get(&hb->redflags[s->marked[j]].label, lang)));
             pg->y += u / 2;
         }
     if (s->override) {

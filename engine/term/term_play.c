@@ -331,9 +331,13 @@ static void show_flag_result(sp_term *t, const sp_handbook *hb, int flag, const 
 {
     const sp_redflag *rf = &hb->redflags[flag];
     char label[256];
-    snprintf(label, sizeof label, "%s %s (%s)", msg(t, r->recognised ? SP_MSG_RECOGNISED : SP_MSG_FALSE_ALARM),
-             sp_text_get(&rf->label, t->lang), rf->id);
-    sp_term_line(t, 2, SP_STYLE_PLAIN, "", r->recognised ? SP_STYLE_GOOD : SP_STYLE_BAD, label);
+    sp_msg m = r->verdict == SP_FLAG_PRESENT ? SP_MSG_RECOGNISED
+             : r->verdict == SP_FLAG_NOT_INTENDED ? SP_MSG_NOT_INTENDED : SP_MSG_FALSE_ALARM;
+    snprintf(label, sizeof label, "%s %s (%s)", msg(t, m), sp_text_get(&rf->label, t->lang), rf->id);
+    sp_term_line(t, 2, SP_STYLE_PLAIN, "", r->recognised ? SP_STYLE_GOOD
+                 : r->verdict == SP_FLAG_NOT_INTENDED ? SP_STYLE_PLAIN : SP_STYLE_BAD, label);
+    if (r->verdict == SP_FLAG_NOT_INTENDED)
+        sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NOT_INTENDED_WHY));
     if (r->why && *r->why)
         sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, r->why);
 }

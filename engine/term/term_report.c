@@ -318,9 +318,12 @@ static void flag_list(sp_term *t, const sp_scenario *sc, sp_msg heading, sp_styl
         turn_label(t, label, sizeof label, fl[i].turn, NULL);
         sp_term_line(t, 4, SP_STYLE_PLAIN, label, style,
                      named(text, sizeof text, &rf->label, rf->id, cl));
-        /* Missed: why the flag was there. False alarm: what the flag means. */
+        /* Missed and not intended here: why the flag was there (or what it
+         * means). False alarm: what the flag means. */
         const char *why = with_why == 1 ? flag_why_at(sc, fl[i].node, fl[i].flag, cl)
                         : with_why == 2 ? sp_text_get(&rf->explain, cl) : "";
+        if (with_why == 1 && !*why)
+            why = sp_text_get(&rf->explain, cl);
         if (*why)
             sp_term_line(t, 6, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, why);
     }
@@ -378,6 +381,8 @@ void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
     flag_list(t, sc, SP_MSG_FLAGS_RECOGNISED, SP_STYLE_GOOD, d->recognised, d->n_recognised, 0, cl);
     flag_list(t, sc, SP_MSG_FLAGS_MISSED, SP_STYLE_BAD, d->flags_missed, d->n_flags_missed, 1, cl);
     flag_list(t, sc, SP_MSG_FLAGS_FALSE, SP_STYLE_BAD, d->false_alarms, d->n_false_alarms, 2, cl);
+    if (d->n_not_intended)
+        flag_list(t, sc, SP_MSG_FLAGS_NOT_INTENDED, SP_STYLE_PLAIN, d->not_intended, d->n_not_intended, 1, cl);
     fputc('\n', t->out);
     thoughts(t, sc, d, cl);
 }

@@ -230,29 +230,41 @@ static void test_flag_marks_with_reasons(void **state)
     sp_diag_free(d);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     unsigned char present[64], marked[64];
-    int yes = -1, no = -1, guard = 0;
-    while (yes < 0 && guard++ < 30) { /* on to a view with a flag in it */
+    int yes = -1, no = -1, elsewhere = -1, guard = 0;
+    /* on to a view with a flag in it and one that is not intended here (the
+     * verdicts by session.h's rule, worked out by the core's own test) */
+    while ((yes < 0 || elsewhere < 0) && guard++ < 30) {
         sp_gui_group_flags_now(&a, present, marked);
-        for (int f = 0; f < a.hb->n_redflags && f < 64; f++)
-            if (present[f] && yes < 0)
+        int turn = sp_session_turn(a.s);
+        yes = no = elsewhere = -1;
+        for (int f = 0; f < a.hb->n_redflags && f < 64; f++) {
+            sp_flag_verdict v = sp_session_flag_verdict(a.s, f, turn, NULL);
+            assert_int_equal(v == SP_FLAG_PRESENT, present[f]);
+            if (v == SP_FLAG_PRESENT && yes < 0)
                 yes = f;
-        if (yes < 0) {
+            if (v == SP_FLAG_NOT_INTENDED && elsewhere < 0)
+                elsewhere = f;
+            if (v == SP_FLAG_FALSE_ALARM && no < 0)
+                no = f;
+        }
+        if (yes < 0 || elsewhere < 0) {
             sp_gui_app_action(&a, SP_GUI_ACT_GROUP_PICK, 0);
             sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
         }
     }
-    assert_true(yes >= 0);
-    for (int f = 0; f < a.hb->n_redflags && no < 0; f++)
-        if (!present[f])
-            no = f;
+    assert_true(yes >= 0 && elsewhere >= 0 && no >= 0);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, yes);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, no);
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, elsewhere);
     sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
     char want[256];
     snprintf(want, sizeof want, "✓ %d %s: ", yes + 1, sp_text_get(&a.hb->redflags[yes].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
     snprintf(want, sizeof want, "✗ %d ", no + 1);
+    assert_true(text_with(&l, want));
+    snprintf(want, sizeof want, "~ %d %s: niet bedoeld hier", elsewhere + 1,
+             sp_text_get(&a.hb->redflags[elsewhere].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);

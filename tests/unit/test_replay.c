@@ -138,13 +138,13 @@ static void steps_laid_out(void **state)
     assert_int_equal(st->log_step, 4);
     assert_int_equal(st->n_marked, 1);
     assert_int_equal(st->marked[0], sp_handbook_redflag(HB, "rf.og-geen-tijd"));
-    assert_int_equal(st->marked_ok[0], 1);
+    assert_int_equal(st->marked_verdict[0], SP_FLAG_PRESENT);
 
     st = &r->steps[2];
     assert_string_equal(node_id(r, 2), "klaasen-alleen");
     assert_int_equal(st->grade, SP_GRADE_BEST);
     assert_int_equal(st->n_marked, 1);
-    assert_int_equal(st->marked_ok[0], 0); /* a false alarm */
+    assert_int_equal(st->marked_verdict[0], SP_FLAG_FALSE_ALARM); /* a false alarm */
     assert_int_equal(st->n_present, 0);
     assert_int_equal(st->log_step, 6);
 
@@ -398,9 +398,10 @@ static void v1_fixture(void **state)
     assert_int_equal(r->steps[1].override, 1);
     assert_int_equal(r->steps[1].log_step, 5);
     assert_int_equal(r->steps[1].n_marked, 1);
-    assert_int_equal(r->steps[1].marked_ok[0], 0); /* niet-pluis is present at twijfel, not here */
+    /* niet-pluis is listed at twijfel, not here, but vraag's option "plannen" names it */
+    assert_int_equal(r->steps[1].marked_verdict[0], SP_FLAG_NOT_INTENDED);
     assert_int_equal(r->steps[2].n_marked, 1);
-    assert_int_equal(r->steps[2].marked_ok[0], 1); /* randvoorwaarden came with 'gang' */
+    assert_int_equal(r->steps[2].marked_verdict[0], SP_FLAG_PRESENT); /* randvoorwaarden came with 'gang' */
     assert_string_equal(node_id(r, 3), "einde-mager");
     assert_int_equal(sp_replay_note_step(r, &t->notes[0]), 1);
     assert_int_equal(sp_replay_note_step(r, &t->notes[1]), -1);

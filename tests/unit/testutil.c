@@ -229,6 +229,7 @@ void testutil_assert_same_debrief(const sp_debrief *a, const sp_debrief *b)
     SAME_ARRAY(a, b, n_recognised, recognised);
     SAME_ARRAY(a, b, n_flags_missed, flags_missed);
     SAME_ARRAY(a, b, n_false_alarms, false_alarms);
+    SAME_ARRAY(a, b, n_not_intended, not_intended);
     SAME_ARRAY(a, b, n_thoughts, thoughts);
 }
 
