@@ -111,95 +111,70 @@ static idref *id_scratch(hload *L, int n)
     return ids;
 }
 
-static void load_goals(hload *L, const xmlNode *list, sp_handbook *hb)
+/* Fills one element of a list from its XML element c; returns its id. */
+typedef const char *(*fill_fn)(hload *L, const xmlNode *c, void *item);
+
+/* The children of list as an array of items `size` bytes each (from the
+ * arena), each filled by fill; their ids checked unique as `what`. NULL
+ * on out-of-memory, else *n is set. */
+static void *load_list(hload *L, const xmlNode *list, size_t size, fill_fn fill, const char *what, int *n)
 {
-    int n = count_children(list);
-    sp_goal *g = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *g);
-    idref *ids = id_scratch(L, n);
-    if (!g || !ids) {
+    int count = count_children(list);
+    char *items = sp_arena_alloc(L->a, (size_t)(count ? count : 1) * size);
+    idref *ids = id_scratch(L, count);
+    if (!items || !ids) {
         fail(L, SP_ENOMEM);
-        return;
+        return NULL;
     }
     int i = 0;
-    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
-        g[i].id = attr_copy(L, c, "id");
-        text_child(L, c, "label", &g[i].label);
-        text_child(L, c, "explain", &g[i].explain);
-        ids[i] = (idref){ g[i].id, sp_xml_line(c) };
-    }
-    check_unique(L, ids, n, "goal");
-    hb->goals = g;
-    hb->n_goals = n;
+    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++)
+        ids[i] = (idref){ fill(L, c, items + (size_t)i * size), sp_xml_line(c) };
+    check_unique(L, ids, count, what);
+    *n = count;
+    return items;
 }
 
-static void load_thoughts(hload *L, const xmlNode *list, sp_handbook *hb)
+static const char *fill_goal(hload *L, const xmlNode *c, void *item)
 {
-    int n = count_children(list);
-    sp_thought *t = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *t);
-    idref *ids = id_scratch(L, n);
-    if (!t || !ids) {
-        fail(L, SP_ENOMEM);
-        return;
-    }
-    int i = 0;
-    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
-        t[i].id = attr_copy(L, c, "id");
-        t[i].source = attr_copy(L, c, "source");
-        text_child(L, c, "hindering", &t[i].hindering);
-        text_child(L, c, "helpful", &t[i].helpful);
-        text_child(L, c, "explain", &t[i].explain);
-        ids[i] = (idref){ t[i].id, sp_xml_line(c) };
-    }
-    check_unique(L, ids, n, "thought");
-    hb->thoughts = t;
-    hb->n_thoughts = n;
+    sp_goal *g = item;
+    g->id = attr_copy(L, c, "id");
+    text_child(L, c, "label", &g->label);
+    text_child(L, c, "explain", &g->explain);
+    return g->id;
 }
 
-static void load_redflags(hload *L, const xmlNode *list, sp_handbook *hb)
+static const char *fill_thought(hload *L, const xmlNode *c, void *item)
 {
-    int n = count_children(list);
-    sp_redflag *r = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *r);
-    idref *ids = id_scratch(L, n);
-    if (!r || !ids) {
-        fail(L, SP_ENOMEM);
-        return;
-    }
-    int i = 0;
-    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
-        r[i].id = attr_copy(L, c, "id");
-        r[i].source = attr_copy(L, c, "source");
-        text_child(L, c, "label", &r[i].label);
-        text_child(L, c, "explain", &r[i].explain);
-        ids[i] = (idref){ r[i].id, sp_xml_line(c) };
-    }
-    check_unique(L, ids, n, "red flag");
-    hb->redflags = r;
-    hb->n_redflags = n;
+    sp_thought *t = item;
+    t->id = attr_copy(L, c, "id");
+    t->source = attr_copy(L, c, "source");
+    text_child(L, c, "hindering", &t->hindering);
+    text_child(L, c, "helpful", &t->helpful);
+    text_child(L, c, "explain", &t->explain);
+    return t->id;
 }
 
-static void load_interventions(hload *L, const xmlNode *list, sp_handbook *hb)
+static const char *fill_redflag(hload *L, const xmlNode *c, void *item)
 {
-    int n = count_children(list);
-    sp_intervention *v = sp_arena_alloc(L->a, (size_t)(n ? n : 1) * sizeof *v);
-    idref *ids = id_scratch(L, n);
-    if (!v || !ids) {
-        fail(L, SP_ENOMEM);
-        return;
-    }
-    int i = 0;
-    for (const xmlNode *c = first_el(list); c; c = next_el(c), i++) {
-        v[i].id = attr_copy(L, c, "id");
-        v[i].source = attr_copy(L, c, "source");
-        /* The schema allows only the three phase names. */
-        int ph = sp_phase_from_code(sp_xml_attr(L->a, c, "phase"));
-        v[i].phase = ph < 0 ? SP_PHASE_INTAKE : (sp_phase)ph;
-        text_child(L, c, "label", &v[i].label);
-        text_child(L, c, "explain", &v[i].explain);
-        ids[i] = (idref){ v[i].id, sp_xml_line(c) };
-    }
-    check_unique(L, ids, n, "intervention");
-    hb->interventions = v;
-    hb->n_interventions = n;
+    sp_redflag *r = item;
+    r->id = attr_copy(L, c, "id");
+    r->source = attr_copy(L, c, "source");
+    text_child(L, c, "label", &r->label);
+    text_child(L, c, "explain", &r->explain);
+    return r->id;
+}
+
+static const char *fill_intervention(hload *L, const xmlNode *c, void *item)
+{
+    sp_intervention *v = item;
+    v->id = attr_copy(L, c, "id");
+    v->source = attr_copy(L, c, "source");
+    /* The schema allows only the three phase names. */
+    int ph = sp_phase_from_code(sp_xml_attr(L->a, c, "phase"));
+    v->phase = ph < 0 ? SP_PHASE_INTAKE : (sp_phase)ph;
+    text_child(L, c, "label", &v->label);
+    text_child(L, c, "explain", &v->explain);
+    return v->id;
 }
 
 /* ---- loading ------------------------------------------------------------------ */
@@ -236,13 +211,14 @@ sp_status sp_handbook_load(const char *path, const char *schema_dir,
             if (ts != SP_OK)
                 fail(&L, ts);
         } else if (is(c, "goals"))
-            load_goals(&L, c, hb);
+            hb->goals = load_list(&L, c, sizeof *hb->goals, fill_goal, "goal", &hb->n_goals);
         else if (is(c, "thoughts"))
-            load_thoughts(&L, c, hb);
+            hb->thoughts = load_list(&L, c, sizeof *hb->thoughts, fill_thought, "thought", &hb->n_thoughts);
         else if (is(c, "redflags"))
-            load_redflags(&L, c, hb);
+            hb->redflags = load_list(&L, c, sizeof *hb->redflags, fill_redflag, "red flag", &hb->n_redflags);
         else if (is(c, "interventions"))
-            load_interventions(&L, c, hb);
+            hb->interventions = load_list(&L, c, sizeof *hb->interventions, fill_intervention, "intervention",
+                                          &hb->n_interventions);
     }
     xmlFreeDoc(doc);
     if (!hb->path)

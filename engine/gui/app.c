@@ -412,6 +412,61 @@ void sp_gui_app_scroll(sp_gui_app *a, int dy)
         a->scroll[layer] = 0;
 }
 
+/* A key no focus, overlay or replay took: the current screen's own keys. */
+static void screen_key(sp_gui_app *a, sp_gui_key key, int ch)
+{
+    const sp_view *v = a->s ? sp_session_view(a->s) : NULL;
+    switch (a->screen) {
+    case SP_GUI_SCREEN_MENU:
+        if (key == SP_GUI_KEY_CHAR && ch >= '1' && ch <= '0' + SP_CASE_COUNT + 1)
+            sp_gui_app_action(a, SP_GUI_ACT_START, ch - '1');
+        else if (key == SP_GUI_KEY_CHAR && ch == 's')
+            sp_gui_app_action(a, SP_GUI_ACT_SETTINGS, 0);
+        else if (key == SP_GUI_KEY_CHAR && ch == 'q')
+            sp_gui_app_action(a, SP_GUI_ACT_QUIT, 0);
+        break;
+    case SP_GUI_SCREEN_BRIEFING:
+        if (key == SP_GUI_KEY_ENTER)
+            sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
+        else if (key == SP_GUI_KEY_ESC)
+            sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
+        break;
+    case SP_GUI_SCREEN_PLAY:
+        if (!v)
+            break;
+        if (key == SP_GUI_KEY_CHAR && ch >= '1' && ch <= '9' && v->kind != SP_VIEW_ENDING)
+            sp_gui_app_action(a, SP_GUI_ACT_CHOOSE, ch - '1');
+        else if (key == SP_GUI_KEY_CHAR && ch == 'f')
+            sp_gui_app_action(a, SP_GUI_ACT_FLAGS, 0);
+        else if (key == SP_GUI_KEY_CHAR && ch == 'h')
+            sp_gui_app_action(a, SP_GUI_ACT_HISTORY, 0);
+        else if (key == SP_GUI_KEY_BACKSPACE || key == SP_GUI_KEY_UNDO)
+            sp_gui_app_action(a, SP_GUI_ACT_UNDO, 0);
+        else if (key == SP_GUI_KEY_ESC)
+            sp_gui_app_action(a, SP_GUI_ACT_PAUSE, 0);
+        else if (key == SP_GUI_KEY_ENTER && v->kind == SP_VIEW_ENDING)
+            sp_gui_app_action(a, SP_GUI_ACT_DEBRIEF, 0);
+        break;
+    case SP_GUI_SCREEN_DEBRIEF:
+        /* No single key leaves the debrief: each asks first (the buttons,
+         * chosen on purpose, do not). */
+        if (a->debrief_of_replay)
+            break; /* sp_gui_replay_key() */
+        if (key == SP_GUI_KEY_ESC)
+            sp_gui_confirm_ask(a, SP_GUI_ACT_TO_MENU, 0);
+        else if (key == SP_GUI_KEY_CHAR && ch == 'r')
+            sp_gui_confirm_ask(a, SP_GUI_ACT_AGAIN, 0);
+        else if (key == SP_GUI_KEY_ENTER)
+            sp_gui_confirm_ask(a, a->traj && a->case_index + 1 < SP_CASE_COUNT
+                                      ? SP_GUI_ACT_NEXT_CASE : SP_GUI_ACT_TO_MENU, 0);
+        break;
+    case SP_GUI_SCREEN_PLAYS:
+    case SP_GUI_SCREEN_REPLAY:
+    case SP_GUI_SCREEN_COMPARE:
+        break; /* sp_gui_replay_key() */
+    }
+}
+
 void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
 {
     if (sp_gui_replay_key(a, last, key, ch) || sp_gui_group_key(a, last, key, ch))
@@ -483,56 +538,7 @@ void sp_gui_app_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int 
         return;
     }
 
-    const sp_view *v = a->s ? sp_session_view(a->s) : NULL;
-    switch (a->screen) {
-    case SP_GUI_SCREEN_MENU:
-        if (key == SP_GUI_KEY_CHAR && ch >= '1' && ch <= '0' + SP_CASE_COUNT + 1)
-            sp_gui_app_action(a, SP_GUI_ACT_START, ch - '1');
-        else if (key == SP_GUI_KEY_CHAR && ch == 's')
-            sp_gui_app_action(a, SP_GUI_ACT_SETTINGS, 0);
-        else if (key == SP_GUI_KEY_CHAR && ch == 'q')
-            sp_gui_app_action(a, SP_GUI_ACT_QUIT, 0);
-        break;
-    case SP_GUI_SCREEN_BRIEFING:
-        if (key == SP_GUI_KEY_ENTER)
-            sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
-        else if (key == SP_GUI_KEY_ESC)
-            sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
-        break;
-    case SP_GUI_SCREEN_PLAY:
-        if (!v)
-            break;
-        if (key == SP_GUI_KEY_CHAR && ch >= '1' && ch <= '9' && v->kind != SP_VIEW_ENDING)
-            sp_gui_app_action(a, SP_GUI_ACT_CHOOSE, ch - '1');
-        else if (key == SP_GUI_KEY_CHAR && ch == 'f')
-            sp_gui_app_action(a, SP_GUI_ACT_FLAGS, 0);
-        else if (key == SP_GUI_KEY_CHAR && ch == 'h')
-            sp_gui_app_action(a, SP_GUI_ACT_HISTORY, 0);
-        else if (key == SP_GUI_KEY_BACKSPACE || key == SP_GUI_KEY_UNDO)
-            sp_gui_app_action(a, SP_GUI_ACT_UNDO, 0);
-        else if (key == SP_GUI_KEY_ESC)
-            sp_gui_app_action(a, SP_GUI_ACT_PAUSE, 0);
-        else if (key == SP_GUI_KEY_ENTER && v->kind == SP_VIEW_ENDING)
-            sp_gui_app_action(a, SP_GUI_ACT_DEBRIEF, 0);
-        break;
-    case SP_GUI_SCREEN_DEBRIEF:
-        /* No single key leaves the debrief: each asks first (the buttons,
-         * chosen on purpose, do not). */
-        if (a->debrief_of_replay)
-            break; /* sp_gui_replay_key() */
-        if (key == SP_GUI_KEY_ESC)
-            sp_gui_confirm_ask(a, SP_GUI_ACT_TO_MENU, 0);
-        else if (key == SP_GUI_KEY_CHAR && ch == 'r')
-            sp_gui_confirm_ask(a, SP_GUI_ACT_AGAIN, 0);
-        else if (key == SP_GUI_KEY_ENTER)
-            sp_gui_confirm_ask(a, a->traj && a->case_index + 1 < SP_CASE_COUNT
-                                      ? SP_GUI_ACT_NEXT_CASE : SP_GUI_ACT_TO_MENU, 0);
-        break;
-    case SP_GUI_SCREEN_PLAYS:
-    case SP_GUI_SCREEN_REPLAY:
-    case SP_GUI_SCREEN_COMPARE:
-        break; /* sp_gui_replay_key() */
-    }
+    screen_key(a, key, ch);
 }
 
 int sp_gui_app_hit_at(const sp_gui_list *last, int x, int y)

@@ -258,5 +258,13 @@ int sp_gui_chrome_bottombar(sp_gui_ui *ui, sp_gui_rect view, int n, const char *
 void sp_gui_chrome_column(const sp_gui_ui *ui, sp_gui_rect view, int maxw, int *x, int *w);
 /* A notice banner (a->notice) at the page cursor, when there is one. */
 void sp_gui_chrome_notice(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
+/* Begins the screen's scrolling page between a top bar `top` high and a
+ * bottom bar `bottom` high, in the reading column (at most maxw wide); the
+ * page starts `first` pixels down with the notice banner. */
+void sp_gui_chrome_page(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view, int top, int bottom, int maxw, int first,
+                        sp_gui_page *pg);
+/* An ending's kind in a word ("Goed afgerond") and in its colour. */
+const char *sp_gui_chrome_ending_word(sp_ending_kind k);
+sp_gui_rgba sp_gui_chrome_ending_color(const sp_gui_theme *th, sp_ending_kind k);
 
 #endif

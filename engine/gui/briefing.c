@@ -80,14 +80,8 @@ void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         back[0] = _("Menu"); /* rather than cut the case's title short */
     int top = sp_gui_chrome_topbar(ui, view, title, sub, 1, back, back_hint, back_act);
 
-    int x, w;
-    sp_gui_chrome_column(ui, view, m->measure_w, &x, &w);
     sp_gui_page pg;
-    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
-    sp_gui_ui_page_begin(ui, &pg, region, x, w);
-    a->page_step[0] = region.h;
-    pg.y = 4 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_page(a, ui, view, top, bottom, m->measure_w, 4 * u, &pg);
     sp_gui_phones_briefing(a, ui, &pg); /* group play: the room's phones */
     sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, _("Je rolkaart"));
     pg.y += 3 * u;

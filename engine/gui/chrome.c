@@ -1,7 +1,9 @@
-/* chrome.c: what every screen shares: the top bar, the bottom button bar, the reading column, the notice banner. */
+/* chrome.c: what every screen shares: the top bar, the bottom button bar, the reading column and its page, the notice banner, the words and colours of an ending. */
 #include "app.h"
 
 #include <string.h>
+
+#include "i18n.h"
 
 void sp_gui_chrome_column(const sp_gui_ui *ui, sp_gui_rect view, int maxw, int *x, int *w)
 {
@@ -231,4 +233,26 @@ void sp_gui_chrome_notice(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     sp_gui_text_block(ui->l, ui->m, SP_GUI_FONT_BODY, ui->th->text, a->notice, r.x + 2 * u,
                       r.y + 3 * u / 2, tw, sp_gui_rect_inset(r, u, u));
     pg->y += r.h + 2 * u;
+}
+
+void sp_gui_chrome_page(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view, int top, int bottom, int maxw, int first,
+                        sp_gui_page *pg)
+{
+    int x, w;
+    sp_gui_chrome_column(ui, view, maxw, &x, &w);
+    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
+    sp_gui_ui_page_begin(ui, pg, region, x, w);
+    a->page_step[0] = region.h;
+    pg->y = first;
+    sp_gui_chrome_notice(a, ui, pg);
+}
+
+const char *sp_gui_chrome_ending_word(sp_ending_kind k)
+{
+    return k == SP_ENDING_GOOD ? _("Goed afgerond") : k == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
+}
+
+sp_gui_rgba sp_gui_chrome_ending_color(const sp_gui_theme *th, sp_ending_kind k)
+{
+    return k == SP_ENDING_GOOD ? th->good : k == SP_ENDING_MIXED ? th->mixed : th->bad;
 }

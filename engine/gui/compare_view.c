@@ -232,14 +232,9 @@ void sp_gui_compare_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     const char *title = sp_gui_list_strf(ui->l, "%s: %s", _("Vergelijken"), sp_text_get(&rp->r->sc->title, lang));
     const char *sub = _("Twee gesprekken over dezelfde casus naast elkaar, beslissing voor beslissing");
     int top = sp_gui_chrome_topbar_h(ui, view, title, sub, 1, labels, hints);
-    int x, w;
-    sp_gui_chrome_column(ui, view, m->measure_w * 9 / 5, &x, &w);
-    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top);
     sp_gui_page pg;
-    sp_gui_ui_page_begin(ui, &pg, region, x, w);
-    a->page_step[0] = region.h;
-    pg.y = 3 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_page(a, ui, view, top, 0, m->measure_w * 9 / 5, 3 * u, &pg);
+    int x = pg.x, w = pg.w;
 
     int gap = 2 * u, hw = (w - gap) / 2;
     int fa, fb;

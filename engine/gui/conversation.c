@@ -189,10 +189,8 @@ static void ending(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view 
 {
     const sp_gui_theme *th = ui->th;
     int u = ui->m->unit;
-    const char *kind = v->ending_kind == SP_ENDING_GOOD ? _("Goed afgerond")
-                     : v->ending_kind == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
-    sp_gui_rgba kc = v->ending_kind == SP_ENDING_GOOD ? th->good
-                   : v->ending_kind == SP_ENDING_MIXED ? th->mixed : th->bad;
+    const char *kind = sp_gui_chrome_ending_word(v->ending_kind);
+    sp_gui_rgba kc = sp_gui_chrome_ending_color(th, v->ending_kind);
     int card = ui->l->n_cmds;
     sp_gui_frame_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), th->surface, kc, 2, u);
     int y0 = pg->y;
@@ -248,14 +246,9 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     int top = sp_gui_chrome_topbar_fold(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
                                         NULL, keep, &a->bar_folded);
 
-    int x, w;
-    sp_gui_chrome_column(ui, view, m->measure_w + m->portrait + 2 * u, &x, &w);
-    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top);
     sp_gui_page pg;
-    sp_gui_ui_page_begin(ui, &pg, region, x, w);
-    a->page_step[0] = region.h;
-    pg.y = 4 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_page(a, ui, view, top, 0, m->measure_w + m->portrait + 2 * u, 4 * u, &pg);
+    sp_gui_rect region = pg.region;
 
     /* What you said last, faded, so the answer has its question. */
     if (v->feedback.valid && v->feedback.said && *v->feedback.said &&

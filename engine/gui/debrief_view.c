@@ -226,23 +226,15 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     const char *title = _("Nabespreking");
     const char *sub = sp_text_get(&sc->title, lang);
     int top = sp_gui_chrome_topbar(ui, view, title, sub, 0, NULL, NULL, NULL);
-    int x, w;
-    sp_gui_chrome_column(ui, view, m->measure_w * 6 / 5, &x, &w);
-    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
     sp_gui_page pg;
-    sp_gui_ui_page_begin(ui, &pg, region, x, w);
-    a->page_step[0] = region.h;
-    pg.y = 4 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_page(a, ui, view, top, bottom, m->measure_w * 6 / 5, 4 * u, &pg);
 
     /* The ending and its evaluation first: that is what the learner asks. */
     if (d->ending_node >= 0) {
         const sp_node *e = &sc->nodes[d->ending_node];
-        sp_gui_rgba kc = e->ending_kind == SP_ENDING_GOOD ? th->good
-                       : e->ending_kind == SP_ENDING_MIXED ? th->mixed : th->bad;
-        const char *kind = e->ending_kind == SP_ENDING_GOOD ? _("Goed afgerond")
-                         : e->ending_kind == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
-        sp_gui_ui_badge(ui, pg.x, pg.y, kind, kc, sp_gui_ui_on(kc), sp_gui_rect_make(pg.x, pg.y, pg.w, 1 << 20));
+        sp_gui_rgba kc = sp_gui_chrome_ending_color(th, e->ending_kind);
+        sp_gui_ui_badge(ui, pg.x, pg.y, sp_gui_chrome_ending_word(e->ending_kind), kc, sp_gui_ui_on(kc),
+                        sp_gui_rect_make(pg.x, pg.y, pg.w, 1 << 20));
         pg.y += m->line_h[SP_GUI_FONT_SMALL] + 2 * u;
         sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, sp_text_get(&e->ending_title, lang));
         pg.y += u;

@@ -160,11 +160,8 @@ static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *
     }
     pg->y += u;
     if (v->kind == SP_VIEW_ENDING) {
-        const char *kind = v->ending_kind == SP_ENDING_GOOD ? _("Goed afgerond")
-                         : v->ending_kind == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
-        sp_gui_rgba kc = v->ending_kind == SP_ENDING_GOOD ? th->good
-                       : v->ending_kind == SP_ENDING_MIXED ? th->mixed : th->bad;
-        panel(ui, pg, kind, kc, v->ending_title, SP_GUI_FONT_H1, v->evaluation, NULL, kc);
+        sp_gui_rgba kc = sp_gui_chrome_ending_color(th, v->ending_kind);
+        panel(ui, pg, sp_gui_chrome_ending_word(v->ending_kind), kc, v->ending_title, SP_GUI_FONT_H1, v->evaluation, NULL, kc);
         return;
     }
     const char *ask = v->kind == SP_VIEW_THOUGHT ? _("Wat gaat er door je heen?")
@@ -382,14 +379,8 @@ void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
 
     int bottom = controls(a, ui, view);
     int top = sp_gui_group_view_topbar(a, ui, view, title, sub);
-    int x, w;
-    sp_gui_chrome_column(ui, view, m->measure_w * 3 / 2, &x, &w);
-    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
     sp_gui_page pg;
-    sp_gui_ui_page_begin(ui, &pg, region, x, w);
-    a->page_step[0] = region.h;
-    pg.y = 2 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_page(a, ui, view, top, bottom, m->measure_w * 3 / 2, 2 * u, &pg);
     if (g->flag_round)
         sp_gui_group_flags_build(a, ui, &pg);
     else if (g->phase >= SP_GUI_GROUP_DECIDED)

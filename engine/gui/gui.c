@@ -348,64 +348,60 @@ static int wake_in(sp_gui_app *app, int *dirty)
     return due;
 }
 
-int sp_gui_run(const sp_gui_options *opt)
+/* The interface language, the cases (or the one case of --case), a replay
+ * to open, group mode for --projector: 0, or the exit code (the app freed). */
+static int load_app(gui *g, const sp_gui_options *opt)
 {
-    static gui g; /* large (paths in the app state); one window per process */
-    memset(&g, 0, sizeof g);
-    g.press = -1;
-    sp_gui_list_init(&g.list);
     sp_gui_i18n_init();
-    sp_gui_app_init(&g.app, NULL, NULL);
+    sp_gui_app_init(&g->app, NULL, NULL);
     if (opt && opt->lang) /* for this run; settings.ini keeps its own */
-        sp_gui_app_set_run_lang(&g.app, sp_lang_from_code(opt->lang));
-    if (g.app.notice[0])
-        fprintf(stderr, "samenspel: %s\n", g.app.notice);
+        sp_gui_app_set_run_lang(&g->app, sp_lang_from_code(opt->lang));
+    if (g->app.notice[0])
+        fprintf(stderr, "samenspel: %s\n", g->app.notice);
 
     sp_diag *d = sp_diag_new();
-    sp_status st = opt && opt->scenario ? sp_gui_app_open(&g.app, opt->scenario, d) : sp_gui_app_load(&g.app, d);
+    sp_status st = opt && opt->scenario ? sp_gui_app_open(&g->app, opt->scenario, d) : sp_gui_app_load(&g->app, d);
     if (st == SP_OK && opt && opt->replay)
-        st = opt->compare ? sp_gui_replay_open_compare(&g.app, opt->replay, opt->compare, d)
-                          : sp_gui_replay_open(&g.app, opt->replay, d);
+        st = opt->compare ? sp_gui_replay_open_compare(&g->app, opt->replay, opt->compare, d)
+                          : sp_gui_replay_open(&g->app, opt->replay, d);
     if (st != SP_OK) {
         for (int i = 0; i < sp_diag_count(d); i++)
             fprintf(stderr, "%s\n", sp_diag_message(d, i));
         if (!sp_diag_count(d))
             fprintf(stderr, "samenspel: %s\n", sp_status_name(st));
         sp_diag_free(d);
-        sp_gui_app_free(&g.app);
+        sp_gui_app_free(&g->app);
         return EXIT_CONTENT;
     }
     sp_diag_free(d);
-    g.font_path = opt ? opt->font_path : NULL;
-    if (opt && (opt->projector || opt->presenter) && sp_gui_group_enable(&g.app, 1) != 0) {
+    g->font_path = opt ? opt->font_path : NULL;
+    if (opt && (opt->projector || opt->presenter) && sp_gui_group_enable(&g->app, 1) != 0) {
         fprintf(stderr, "samenspel: out of memory\n");
-        sp_gui_app_free(&g.app);
+        sp_gui_app_free(&g->app);
         return EXIT_PLATFORM;
     }
+    return 0;
+}
 
-    g.listen = opt ? opt->listen : NULL;
-    if (opt && opt->phones && g.app.group)
-        g.app.group->phones_on = 1;  /* started below; without a network the room still votes by hand */
-
+/* SDL, the fonts, the window (on the wall's display in group mode), its
+ * renderer and the presenter's window: 0, or EXIT_PLATFORM with the reason
+ * on stderr (the caller closes what was opened). */
+static int open_window(gui *g, const sp_gui_options *opt)
+{
     /* A reading program has no reason to keep the screen awake. */
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
-        close_gui(&g);
         return EXIT_PLATFORM;
     }
     if (TTF_Init() != 0) {
         fprintf(stderr, "samenspel: cannot start the font renderer: %s\n", TTF_GetError());
-        close_gui(&g);
         return EXIT_PLATFORM;
     }
-    g.phones_event = SDL_RegisterEvents(1);
-    sync_phones(&g);
     char err[1024];
-    g.text = sp_gui_text_new(opt ? opt->font_path : NULL, err, sizeof err);
-    if (!g.text) {
+    g->text = sp_gui_text_new(opt ? opt->font_path : NULL, err, sizeof err);
+    if (!g->text) {
         fprintf(stderr, "samenspel: %s\n", err);
-        close_gui(&g);
         return EXIT_PLATFORM;
     }
 
@@ -418,14 +414,14 @@ int sp_gui_run(const sp_gui_options *opt)
     if (w < 800) w = 800;
     if (h < 600) h = 600;
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (g.app.settings.fullscreen)
+    if (g->app.settings.fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     /* The wall goes fullscreen on its display without changing its mode. */
     sp_gui_placement pl;
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
-    if (sp_gui_group_on(&g.app)) {
+    if (sp_gui_group_on(&g->app)) {
         sp_gui_projector_place(opt->display, opt->presenter, &pl);
-        g.group_on = 1;
+        g->group_on = 1;
         /* Placed on the display's bounds as well, so it covers the display
          * even where no window manager makes it fullscreen. */
         flags = (flags & ~(Uint32)SDL_WINDOW_FULLSCREEN_DESKTOP) |
@@ -435,84 +431,107 @@ int sp_gui_run(const sp_gui_options *opt)
         w = pl.audience.w;
         h = pl.audience.h;
     }
-    g.win = SDL_CreateWindow("samenspel", x, y, w, h, flags);
-    if (!g.win) {
+    g->win = SDL_CreateWindow("samenspel", x, y, w, h, flags);
+    if (!g->win) {
         fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
-        close_gui(&g);
         return EXIT_PLATFORM;
     }
-    SDL_SetWindowMinimumSize(g.win, 800, 600);
-    g.r = SDL_CreateRenderer(g.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!g.r)
-        g.r = SDL_CreateRenderer(g.win, -1, SDL_RENDERER_SOFTWARE);
-    if (!g.r || !(g.draw = sp_gui_draw_new(g.r, g.text))) {
+    SDL_SetWindowMinimumSize(g->win, 800, 600);
+    g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!g->r)
+        g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!g->r || !(g->draw = sp_gui_draw_new(g->r, g->text))) {
         fprintf(stderr, "samenspel: cannot draw in the window: %s\n", SDL_GetError());
-        close_gui(&g);
         return EXIT_PLATFORM;
     }
     SDL_StopTextInput(); /* keys arrive as key events only; no input method */
-    if (g.group_on && pl.presenter) {
-        g.pres = sp_gui_projector_open(&g.app, g.font_path, pl.presenter_rect, err, sizeof err);
-        if (!g.pres) {
+    if (g->group_on && pl.presenter) {
+        g->pres = sp_gui_projector_open(&g->app, g->font_path, pl.presenter_rect, err, sizeof err);
+        if (!g->pres) {
             fprintf(stderr, "samenspel: %s\n", err);
-            close_gui(&g);
             return EXIT_PLATFORM;
         }
-        SDL_RaiseWindow(g.win); /* the keyboard starts on the wall; both windows take keys */
+        SDL_RaiseWindow(g->win); /* the keyboard starts on the wall; both windows take keys */
     }
+    return 0;
+}
 
-    /* The loop sleeps in SDL_WaitEventTimeout until something happens, then
-     * handles every pending event and draws once if any of them changed
-     * what is shown. Nothing animates, so an idle window costs nothing. */
+/* The loop sleeps in SDL_WaitEventTimeout until something happens, then
+ * handles every pending event and draws once if any of them changed
+ * what is shown. Nothing animates, so an idle window costs nothing. */
+static void run_loop(gui *g)
+{
     int dirty = 1;
-    while (!g.app.quit) {
+    while (!g->app.quit) {
         if (dirty) {
-            render(&g);
+            render(g);
             dirty = 0;
         }
         SDL_Event e;
-        int due = wake_in(&g.app, &dirty);
-        if (g.phones.srv && (due < 0 || due > 5000)) /* the presenter's count of phones */
+        int due = wake_in(&g->app, &dirty);
+        if (g->phones.srv && (due < 0 || due > 5000)) /* the presenter's count of phones */
             due = 5000;
         if (dirty)
             continue;
         if (!SDL_WaitEventTimeout(&e, due >= 0 ? due : 60000)) {
-            dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
-            dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks());
-            dirty |= g.phones.srv != NULL; /* phones come and go: the presenter's count */
+            dirty |= sp_gui_replay_tick(&g->app, SDL_GetTicks());
+            dirty |= sp_gui_group_tick(&g->app, SDL_GetTicks());
+            dirty |= g->phones.srv != NULL; /* phones come and go: the presenter's count */
             continue;
         }
-        dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks()); /* the clock a key starting the countdown reads */
+        dirty |= sp_gui_group_tick(&g->app, SDL_GetTicks()); /* the clock a key starting the countdown reads */
         do {
-            if (g.phones.srv && e.type == g.phones_event)
+            if (g->phones.srv && e.type == g->phones_event)
                 dirty = 1; /* a vote came in: the presenter's tally */
             else
-                dirty |= handle(&g, &e);
-        } while (!g.app.quit && SDL_PollEvent(&e));
-        dirty |= sp_gui_replay_tick(&g.app, SDL_GetTicks());
+                dirty |= handle(g, &e);
+        } while (!g->app.quit && SDL_PollEvent(&e));
+        dirty |= sp_gui_replay_tick(&g->app, SDL_GetTicks());
         /* Text input (and an input method) only while a note is typed. */
-        if (sp_gui_replay_wants_text(&g.app) != (SDL_IsTextInputActive() == SDL_TRUE)) {
+        if (sp_gui_replay_wants_text(&g->app) != (SDL_IsTextInputActive() == SDL_TRUE)) {
             if (SDL_IsTextInputActive())
                 SDL_StopTextInput();
             else
                 SDL_StartTextInput();
         }
-        dirty |= sp_gui_group_tick(&g.app, SDL_GetTicks());
-        dirty |= sync_phones(&g);
+        dirty |= sp_gui_group_tick(&g->app, SDL_GetTicks());
+        dirty |= sync_phones(g);
         /* The phones vote while the wall shows the vote (one round per view). */
-        if (g.phones.srv)
-            dirty |= sp_gui_phones_sync(&g.phones, &g.app,
-                                        g.app.group && g.app.group->phase == SP_GUI_GROUP_VOTE);
-        if (g.app.fullscreen_changed && !g.group_on) {
-            apply_fullscreen(&g);
+        if (g->phones.srv)
+            dirty |= sp_gui_phones_sync(&g->phones, &g->app,
+                                        g->app.group && g->app.group->phase == SP_GUI_GROUP_VOTE);
+        if (g->app.fullscreen_changed && !g->group_on) {
+            apply_fullscreen(g);
             dirty = 1;
         }
-        g.app.fullscreen_changed = 0;
-        if (sp_gui_group_on(&g.app) != g.group_on) {
-            sync_group(&g);
+        g->app.fullscreen_changed = 0;
+        if (sp_gui_group_on(&g->app) != g->group_on) {
+            sync_group(g);
             dirty = 1;
         }
     }
+}
+
+int sp_gui_run(const sp_gui_options *opt)
+{
+    static gui g; /* large (paths in the app state); one window per process */
+    memset(&g, 0, sizeof g);
+    g.press = -1;
+    sp_gui_list_init(&g.list);
+    int code = load_app(&g, opt);
+    if (code != 0)
+        return code;
+    g.listen = opt ? opt->listen : NULL;
+    g.phones_event = SDL_RegisterEvents(1);
+    if (opt && opt->phones && g.app.group) {
+        g.app.group->phones_on = 1;   /* without a network the room still votes by hand */
+        sync_phones(&g);
+    }
+    if (open_window(&g, opt) != 0) {
+        close_gui(&g);
+        return EXIT_PLATFORM;
+    }
+    run_loop(&g);
     close_gui(&g);
     return 0;
 }

@@ -7,16 +7,6 @@
 
 #include "i18n.h"
 
-static sp_gui_rgba kind_color(const sp_gui_theme *th, sp_ending_kind k)
-{
-    return k == SP_ENDING_GOOD ? th->good : k == SP_ENDING_MIXED ? th->mixed : th->bad;
-}
-
-static const char *kind_word(sp_ending_kind k)
-{
-    return k == SP_ENDING_GOOD ? _("Goed afgerond") : k == SP_ENDING_MIXED ? _("Deels gelukt") : _("Niet gelukt");
-}
-
 /* A card that is one big button: its contents are laid out by the caller
  * between row_begin and row_end. */
 typedef struct row {
@@ -81,8 +71,8 @@ static void entry_row(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_re
         sp_gui_rect box = sp_gui_rect_make(in.x, in.y, in.w, 1 << 20);
         if (e->finished) {
             const sp_node *nd = &e->sc->nodes[e->ending_node];
-            sp_gui_rgba kc = kind_color(th, nd->ending_kind);
-            x += sp_gui_ui_badge(ui, x, in.y, kind_word(nd->ending_kind), kc, sp_gui_ui_on(kc), box) + u;
+            sp_gui_rgba kc = sp_gui_chrome_ending_color(th, nd->ending_kind);
+            x += sp_gui_ui_badge(ui, x, in.y, sp_gui_chrome_ending_word(nd->ending_kind), kc, sp_gui_ui_on(kc), box) + u;
         } else {
             x += sp_gui_ui_badge(ui, x, in.y, sp_gui_list_strf(ui->l, _("Gestopt bij beurt %d"), e->n_turns + 1),
                                  th->bar, th->text, box) + u;
@@ -162,14 +152,8 @@ void sp_gui_history_list_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     const char *sub = picking ? _("Kies een ander gesprek over dezelfde casus, of het expertpad")
                               : _("Kies een gesprek om terug te kijken");
     int top = sp_gui_chrome_topbar_h(ui, view, title, sub, 1, labels, hints);
-    int x, w;
-    sp_gui_chrome_column(ui, view, m->measure_w * 6 / 5, &x, &w);
-    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top);
     sp_gui_page pg;
-    sp_gui_ui_page_begin(ui, &pg, region, x, w);
-    a->page_step[0] = region.h;
-    pg.y = 3 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_page(a, ui, view, top, 0, m->measure_w * 6 / 5, 3 * u, &pg);
 
     if (picking) {
         row r = row_begin(ui, &pg, 1);

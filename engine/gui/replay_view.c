@@ -448,13 +448,8 @@ void sp_gui_replay_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     sp_gui_chrome_column(ui, view, view.w, &x, &w);
     int bottom = bottom_h(ui, r->n_decisions, w);
 
-    sp_gui_chrome_column(ui, view, m->measure_w + m->portrait + 2 * u, &x, &w);
-    sp_gui_rect region = sp_gui_rect_make(view.x, view.y + top, view.w, view.h - top - bottom);
     sp_gui_page pg;
-    sp_gui_ui_page_begin(ui, &pg, region, x, w);
-    a->page_step[0] = region.h;
-    pg.y = 3 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_page(a, ui, view, top, bottom, m->measure_w + m->portrait + 2 * u, 3 * u, &pg);
     if (rp->step < r->n_decisions)
         decision(a, ui, &pg, rp->step);
     else

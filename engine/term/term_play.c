@@ -440,6 +440,108 @@ static int flag_menu(play *p, char **line, size_t *cap)
     return (int)v - 1;
 }
 
+/* What one command did, for the loop in sp_term_play(). */
+typedef enum {
+    DONE_SHOW,   /* the play did not move on: a person sees the choice again */
+    DONE_MOVED,  /* the play moved on and its new view is shown */
+    DONE_STOP,   /* a script's mistake: the play stops */
+    DONE_FAILED  /* the step could not be saved (on_step failed) */
+} done;
+
+/* A complaint about the command: a script stops, a person is asked again. */
+static done refuse(play *p, sp_msg person_msg, const char *script_msg)
+{
+    return complain(p, person_msg, script_msg) ? DONE_STOP : DONE_SHOW;
+}
+
+/* "3" or "option c2": takes that option of the current view. */
+static done choose_cmd(play *p, const cmd *c, const sp_view *v)
+{
+    char why[512];
+    int k = -1;
+    if (c->kind == CMD_CHOOSE && c->n <= v->n_options)
+        k = v->options[c->n - 1].option;
+    for (int i = 0; c->kind == CMD_OPTION && i < v->n_options; i++)
+        if (strcmp(v->options[i].id, c->arg) == 0)
+            k = v->options[i].option;
+    if (k < 0) {
+        if (c->kind == CMD_CHOOSE)
+            snprintf(why, sizeof why, "there is no option %ld here (%d offered)", c->n, v->n_options);
+        else
+            snprintf(why, sizeof why, "option '%s' is not offered here", c->arg);
+        return refuse(p, SP_MSG_BAD_KEY, why);
+    }
+    if (sp_session_choose(p->s, k) != SP_OK)
+        return refuse(p, SP_MSG_BAD_KEY, "the session refused this option");
+    if (stepped(p))
+        return DONE_FAILED;
+    v = sp_session_view(p->s);
+    show_feedback(p->t, p->s, &v->feedback);
+    show_view(p->t, v);
+    return DONE_MOVED;
+}
+
+/* "flag ID", or f and the menu: marks a red flag at this turn. */
+static done flag_cmd(play *p, const cmd *c, char **line, size_t *cap)
+{
+    const sp_scenario *sc = sp_session_scenario(p->s);
+    char why[512];
+    int f = c->kind == CMD_FLAG ? sp_handbook_redflag(sc->handbook, c->arg) : flag_menu(p, line, cap);
+    if (f < 0) {
+        if (c->kind != CMD_FLAG)
+            return DONE_SHOW;
+        snprintf(why, sizeof why, "unknown red flag '%s'", c->arg);
+        return refuse(p, SP_MSG_BAD_KEY, why);
+    }
+    sp_flag_result r;
+    if (sp_session_flag(p->s, f, &r) != SP_OK) {
+        snprintf(why, sizeof why, "red flag '%s' is already marked this turn", sc->handbook->redflags[f].id);
+        return refuse(p, SP_MSG_FLAG_TWICE, why);
+    }
+    if (stepped(p))
+        return DONE_FAILED;
+    show_flag_result(p->t, sc->handbook, f, &r);
+    return DONE_SHOW;
+}
+
+/* u: takes the last step back. */
+static done undo_cmd(play *p)
+{
+    if (sp_session_undo(p->s) != SP_OK)
+        return refuse(p, SP_MSG_NOTHING_TO_UNDO, "nothing to undo");
+    if (stepped(p))
+        return DONE_FAILED;
+    sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(p->t, SP_MSG_UNDONE));
+    show_view(p->t, sp_session_view(p->s));
+    return DONE_MOVED;
+}
+
+/* One command l (parsed into c) at the current view; not CMD_QUIT. */
+static done run_cmd(play *p, const cmd *c, const char *l, char **line, size_t *cap)
+{
+    char why[512];
+    switch (c->kind) {
+    case CMD_BAD:
+        snprintf(why, sizeof why, "unknown command '%s'", l);
+        return refuse(p, SP_MSG_BAD_KEY, why);
+    case CMD_CHOOSE:
+    case CMD_OPTION:
+        return choose_cmd(p, c, sp_session_view(p->s));
+    case CMD_FLAG:
+    case CMD_FLAG_MENU:
+        return flag_cmd(p, c, line, cap);
+    case CMD_UNDO:
+        return undo_cmd(p);
+    case CMD_HISTORY:
+        show_history(p->t, p->s);
+        return DONE_SHOW;
+    case CMD_QUIT:
+    case CMD_CASE:
+        break;
+    }
+    return DONE_SHOW;
+}
+
 sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io, int briefing)
 {
     play p = { t, s, io, io->script == NULL };
@@ -488,99 +590,20 @@ sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io
         }
         if (!p.interactive)
             fprintf(t->out, "\n> %s\n", l);
-        int stop = 0;
-        char why[512];
-        switch (c.kind) {
-        case CMD_BAD:
-            snprintf(why, sizeof why, "unknown command '%s'", l);
-            stop = complain(&p, SP_MSG_BAD_KEY, why);
-            break;
-        case CMD_CHOOSE:
-        case CMD_OPTION: {
-            int k = -1;
-            if (c.kind == CMD_CHOOSE && c.n <= v->n_options)
-                k = v->options[c.n - 1].option;
-            for (int i = 0; c.kind == CMD_OPTION && i < v->n_options; i++)
-                if (strcmp(v->options[i].id, c.arg) == 0)
-                    k = v->options[i].option;
-            if (k < 0) {
-                if (c.kind == CMD_CHOOSE)
-                    snprintf(why, sizeof why, "there is no option %ld here (%d offered)", c.n,
-                             v->n_options);
-                else
-                    snprintf(why, sizeof why, "option '%s' is not offered here", c.arg);
-                stop = complain(&p, SP_MSG_BAD_KEY, why);
-                break;
-            }
-            if (sp_session_choose(s, k) != SP_OK) {
-                stop = complain(&p, SP_MSG_BAD_KEY, "the session refused this option");
-                break;
-            }
-            if (stepped(&p)) {
-                res = SP_PLAY_SYSTEM_ERROR;
-                goto out;
-            }
-            v = sp_session_view(s);
-            show_feedback(t, s, &v->feedback);
-            show_view(t, v);
-            continue;
-        }
-        case CMD_FLAG:
-        case CMD_FLAG_MENU: {
-            int f = c.kind == CMD_FLAG ? sp_handbook_redflag(sc->handbook, c.arg)
-                                       : flag_menu(&p, &line, &cap);
-            if (f < 0) {
-                if (c.kind == CMD_FLAG) {
-                    snprintf(why, sizeof why, "unknown red flag '%s'", c.arg);
-                    stop = complain(&p, SP_MSG_BAD_KEY, why);
-                }
-                break;
-            }
-            sp_flag_result r;
-            if (sp_session_flag(s, f, &r) != SP_OK) {
-                snprintf(why, sizeof why, "red flag '%s' is already marked this turn",
-                         sc->handbook->redflags[f].id);
-                stop = complain(&p, SP_MSG_FLAG_TWICE, why);
-                break;
-            }
-            if (stepped(&p)) {
-                res = SP_PLAY_SYSTEM_ERROR;
-                goto out;
-            }
-            show_flag_result(t, sc->handbook, f, &r);
-            break;
-        }
-        case CMD_UNDO:
-            if (sp_session_undo(s) != SP_OK) {
-                stop = complain(&p, SP_MSG_NOTHING_TO_UNDO, "nothing to undo");
-                break;
-            }
-            if (stepped(&p)) {
-                res = SP_PLAY_SYSTEM_ERROR;
-                goto out;
-            }
-            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_UNDONE));
-            show_view(t, sp_session_view(s));
-            continue;
-        case CMD_HISTORY:
-            show_history(t, s);
-            break;
-        case CMD_QUIT:
+        if (c.kind == CMD_QUIT) {
             res = SP_PLAY_QUIT;
-            goto out;
-        case CMD_CASE:
             break;
         }
-        if (stop) {
-            res = SP_PLAY_SCRIPT_ERROR;
-            goto out;
+        done d = run_cmd(&p, &c, l, &line, &cap);
+        if (d == DONE_FAILED || d == DONE_STOP) {
+            res = d == DONE_FAILED ? SP_PLAY_SYSTEM_ERROR : SP_PLAY_SCRIPT_ERROR;
+            break;
         }
         /* After anything that did not move the play on, a person sees the
          * choice again; a script's output stays compact. */
-        if (p.interactive)
+        if (d == DONE_SHOW && p.interactive)
             show_options(t, sp_session_view(s));
     }
-out:
     free(line);
     return res;
 }
