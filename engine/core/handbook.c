@@ -154,13 +154,35 @@ static const char *fill_thought(hload *L, const xmlNode *c, void *item)
     return t->id;
 }
 
+/* A gloss is shown on one line under the flag's label: at most
+ * SP_GLOSS_MAX characters in every language it has. */
+#define SP_GLOSS_MAX 110
+static void check_gloss(hload *L, const xmlNode *flag, const sp_redflag *r)
+{
+    for (int l = 0; l < SP_LANG_COUNT; l++) {
+        const char *s = r->gloss.s[l];
+        long n = 0;
+        for (; s && *s; s++)
+            n += ((unsigned char)*s & 0xC0) != 0x80; /* characters, not bytes */
+        if (n > SP_GLOSS_MAX) {
+            sp_diag_add(L->d, L->path, sp_xml_line(flag),
+                        "the gloss of red flag '%s' (%s) is %ld characters long; a gloss is one line of at most %d: "
+                        "shorten it and keep the rest for <explain>",
+                        r->id, sp_lang_code((sp_lang)l), n, SP_GLOSS_MAX);
+            fail(L, SP_EINVAL);
+        }
+    }
+}
+
 static const char *fill_redflag(hload *L, const xmlNode *c, void *item)
 {
     sp_redflag *r = item;
     r->id = attr_copy(L, c, "id");
     r->source = attr_copy(L, c, "source");
     text_child(L, c, "label", &r->label);
+    text_child(L, c, "gloss", &r->gloss);
     text_child(L, c, "explain", &r->explain);
+    check_gloss(L, c, r);
     return r->id;
 }
 

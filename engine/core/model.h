@@ -83,6 +83,7 @@ typedef struct sp_intervention {
 typedef struct sp_redflag {
     const char *id;     /* e.g. "rf.og-geen-tijd" */
     sp_text label;
+    sp_text gloss;      /* one line on what the label means; may be empty */
     sp_text explain;
     const char *source;
 } sp_redflag;

@@ -10,8 +10,8 @@
  * here" or a cross; state is 1 + the sp_flag_verdict's mark, see
  * tile_state) and the flag's name beside it, at least min_h high; returns
  * its height. measure_only: lay out nothing. */
-static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
-                     int measure_only)
+static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, const char *gloss,
+                     int state, int measure_only)
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
@@ -22,7 +22,8 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
         kw = key;
     int tx = x + pad + kw + u, tw = x + w - pad - tx;
     int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, tw);
-    int h = (lh > key ? lh : key) + 2 * pad;
+    int gh = *gloss ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, gloss, tw) : 0;
+    int h = (lh + gh > key ? lh + gh : key) + 2 * pad;
     if (h < min_h)
         h = min_h;
     if (measure_only)
@@ -45,6 +46,9 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
                     -1, kr);
     sp_gui_text_block(l, m, SP_GUI_FONT_BOLD, state ? mark : th->text, label, tx, y + pad, tw,
                       sp_gui_rect_make(tx, y + pad, tw, lh));
+    if (gh)
+        sp_gui_text_block(l, m, SP_GUI_FONT_SMALL, th->muted, gloss, tx, y + pad + lh, tw,
+                          sp_gui_rect_make(tx, y + pad + lh, tw, gh));
     sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_GROUP_MARK, f, !state);
     hit->enabled = !state;
     if (!state) {
@@ -70,7 +74,8 @@ static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n
     for (int i = 0, r = 0; i < n; i += cols, r++) {
         int row = 0;
         for (int k = 0; k < cols && i + k < n; k++) {
-            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang), 0, 1);
+            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang),
+                              sp_text_get(&hb->redflags[i + k].gloss, lang), 0, 1);
             row = h > row ? h : row;
         }
         if (rows)
@@ -117,7 +122,7 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
             int f = i + k;
             int state = tile_state(a, f, marked[f]);
             flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, rows[r], f, sp_text_get(&hb->redflags[f].label, lang),
-                      state, 0);
+                      sp_text_get(&hb->redflags[f].gloss, lang), state, 0);
         }
         pg->y += rows[r] + gap;
     }

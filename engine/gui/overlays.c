@@ -146,15 +146,20 @@ static void flags(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                    _("Markeer wat je nu in dit gesprek opvalt. Elke vlag kun je één keer per beurt markeren."));
     pg->y += 2 * u;
     /* Two columns when each keeps room for a short sentence; every row as
-     * high as the highest (a mark's note included), so nothing jumps. */
+     * high as the highest (a mark's note and the flag's gloss included),
+     * so nothing jumps. */
     int cols = pg->w >= 2 * ui->m->measure_w * 2 / 5 + u ? 2 : 1;
     int cw = cols == 2 ? (pg->w - u) / 2 : pg->w;
     a->flag_cols = cols;
-    const char *labels[64];
+    const char *labels[64], *glosses[64], *marked[64];
     int n = hb->n_redflags < 64 ? hb->n_redflags : 64, row_h = 0;
     for (int f = 0; f < n; f++) {
         labels[f] = sp_gui_list_strf(ui->l, "%d  %s", f + 1, sp_text_get(&hb->redflags[f].label, lang));
-        int h = text_button_h(ui, cw, labels[f], _("al gemarkeerd in deze beurt"));
+        const char *gloss = sp_text_get(&hb->redflags[f].gloss, lang);
+        glosses[f] = *gloss ? gloss : NULL;
+        marked[f] = *gloss ? sp_gui_list_strf(ui->l, "%s · %s", _("al gemarkeerd in deze beurt"), gloss)
+                           : _("al gemarkeerd in deze beurt");
+        int h = text_button_h(ui, cw, labels[f], marked[f]);
         if (h > row_h)
             row_h = h;
     }
@@ -162,8 +167,8 @@ static void flags(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         for (int k = 0; k < cols && i + k < n; k++) {
             int f = i + k;
             int done = marked_this_turn(a, f);
-            text_button(ui, pg->x + k * (cw + u), pg->y, cw, row_h, labels[f],
-                        done ? _("al gemarkeerd in deze beurt") : NULL, SP_GUI_ACT_MARK, f, !done);
+            text_button(ui, pg->x + k * (cw + u), pg->y, cw, row_h, labels[f], done ? marked[f] : glosses[f],
+                        SP_GUI_ACT_MARK, f, !done);
         }
         pg->y += row_h + u;
     }
@@ -191,6 +196,9 @@ static void flag_result(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         badge(ui, pg, sp_gui_flag_verdict_name(v), v == SP_FLAG_PRESENT ? th->good
               : v == SP_FLAG_NOT_INTENDED ? th->accent : th->mixed);
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, label);
+        const char *gloss = sp_text_get(&hb->redflags[a->flag_marked].gloss, lang);
+        if (*gloss)
+            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, gloss);
         pg->y += u;
         if (v != SP_FLAG_PRESENT) {
             sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->text, v == SP_FLAG_NOT_INTENDED

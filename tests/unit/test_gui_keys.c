@@ -15,6 +15,7 @@
 #include "core/handbook.h"
 #include "gui/app.h"
 #include "gui/frame.h"
+#include "gui/i18n.h"
 #include "gui/replay.h"
 #include "gui/text.h"
 
@@ -395,6 +396,52 @@ static void test_flag_picker_keys_and_rows(void **state)
     sp_gui_app_free(&a);
 }
 
+/* 1 when a text of l contains s. */
+static int shows(const sp_gui_list *l, const char *s)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l->cmds[i].text, s))
+            return 1;
+    return 0;
+}
+
+/* "Niet aanspreekbare opdrachtgever" is read as "cannot reach": the dialog
+ * says under the label what it means (scenarios/handbook.xml's gloss), in
+ * the learner's language, and so does the card after marking it. */
+static void test_flag_dialog_glosses(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    int f = sp_handbook_redflag(a.hb, "rf.niet-aanspreekbaar");
+    assert_true(f >= 0);
+    for (int i = 0; i < a.hb->n_redflags; i++) { /* every flag has one, one line, in both languages */
+        const sp_text *g = &a.hb->redflags[i].gloss;
+        assert_non_null(g->s[SP_LANG_NL]);
+        assert_non_null(g->s[SP_LANG_EN]);
+        assert_true(strlen(g->s[SP_LANG_NL]) > 20 && strlen(g->s[SP_LANG_EN]) > 20);
+    }
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    build(&a, &l);
+    assert_true(shows(&l, "Niet ‘onbereikbaar’"));
+    sp_gui_app_action(&a, SP_GUI_ACT_MARK, f);
+    build(&a, &l);
+    assert_true(shows(&l, "Niet ‘onbereikbaar’"));
+    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
+    a.settings.lang = SP_LANG_EN;
+    sp_gui_i18n_set(SP_LANG_EN);
+    key(&a, &l, SP_GUI_KEY_CHAR, 'f');
+    build(&a, &l);
+    assert_true(shows(&l, "Not ‘unreachable’")); /* marked this turn: beside the note */
+    sp_gui_i18n_set(SP_LANG_NL);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 /* An accidental play goes to the trash folder from the list, and comes back with the toast's undo (U). */
 static void test_delete_into_trash_and_undo(void **state)
 {
@@ -443,6 +490,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_toast_near_the_button_opens_the_folder, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_starting_anew_warns_and_keeps_resume, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_flag_picker_keys_and_rows, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_flag_dialog_glosses, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_delete_into_trash_and_undo, each_test, after_test),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

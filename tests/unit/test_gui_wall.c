@@ -266,6 +266,7 @@ static void test_flag_marks_with_reasons(void **state)
     snprintf(want, sizeof want, "~ %d %s: niet bedoeld hier", elsewhere + 1,
              sp_text_get(&a.hb->redflags[elsewhere].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
+    assert_true(text_with(&l, "Niet ‘onbereikbaar’")); /* the tile's gloss under "Niet aanspreekbare opdrachtgever" */
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
