@@ -437,6 +437,7 @@ static void elsewhere(pres *p, sp_gui_page *pg)
         pg->y += p->ui->m->unit;
         small(p, pg, _("Op het grote scherm staat de rolkaart. Lees hem samen voor, dan begint het gesprek."));
         pg->y += p->ui->m->unit;
+        sp_gui_group_room_line(a, p->ui, pg);
         button(p, pg, _("Beginnen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_BEGIN, 0, 1);
         sp_gui_ui_labelled(p->ui, pg, _("Jij bent"), sp_text_get(&sc->briefing.you, p->lang));
         sp_gui_ui_labelled(p->ui, pg, _("Je spreekt"), sp_text_get(&sc->briefing.meet, p->lang));
