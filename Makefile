@@ -31,8 +31,8 @@ DEFS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 # Package flags are looked up lazily so `make deps` works before they exist.
 XML_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS    = $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
-GUI_CFLAGS  = $(shell $(PKG_CONFIG) --cflags sdl2 SDL2_ttf fontconfig 2>/dev/null)
-GUI_LIBS    = $(shell $(PKG_CONFIG) --libs sdl2 SDL2_ttf fontconfig 2>/dev/null)
+GUI_CFLAGS  = $(shell $(PKG_CONFIG) --cflags sdl2 SDL2_ttf SDL2_image fontconfig 2>/dev/null)
+GUI_LIBS    = $(shell $(PKG_CONFIG) --libs sdl2 SDL2_ttf SDL2_image fontconfig 2>/dev/null)
 NET_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libmicrohttpd libqrencode 2>/dev/null) -pthread
 NET_LIBS    = $(shell $(PKG_CONFIG) --libs libmicrohttpd libqrencode 2>/dev/null) -pthread
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)

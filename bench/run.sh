@@ -24,9 +24,9 @@ if [ "${BENCH_NO_GUI:-0}" != 1 ] && ls build/engine/gui/*.o >/dev/null 2>&1; the
     app_objs=$(ls build/engine/app/*.o 2>/dev/null | grep -v '/main\.o$' || true)
     # shellcheck disable=SC2046,SC2086
     $CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine \
-        $($PKG_CONFIG --cflags libxml-2.0 sdl2 SDL2_ttf fontconfig) bench/bench_gui.c \
+        $($PKG_CONFIG --cflags libxml-2.0 sdl2 SDL2_ttf SDL2_image fontconfig) bench/bench_gui.c \
         $gui_objs $term_objs $app_objs build/libspcore.a \
-        $($PKG_CONFIG --libs libxml-2.0 sdl2 SDL2_ttf fontconfig) -lm -o "$OUT/bench_gui" \
+        $($PKG_CONFIG --libs libxml-2.0 sdl2 SDL2_ttf SDL2_image fontconfig) -lm -o "$OUT/bench_gui" \
         2> "$OUT/bench_gui.log" || echo "bench: the GUI frame harness does not build (see $OUT/bench_gui.log)"
 fi
 

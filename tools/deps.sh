@@ -16,12 +16,13 @@ if command -v pkg-config >/dev/null 2>&1; then
     check_pc libxml-2.0 libxml2-dev
     check_pc sdl2 libsdl2-dev
     check_pc SDL2_ttf libsdl2-ttf-dev
+    check_pc SDL2_image libsdl2-image-dev
     check_pc fontconfig libfontconfig-dev
     check_pc cmocka libcmocka-dev
     check_pc libmicrohttpd libmicrohttpd-dev
     check_pc libqrencode libqrencode-dev
 else
-    need_pkgs="$need_pkgs libxml2-dev libsdl2-dev libsdl2-ttf-dev libfontconfig-dev libcmocka-dev libmicrohttpd-dev libqrencode-dev"
+    need_pkgs="$need_pkgs libxml2-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libcmocka-dev libmicrohttpd-dev libqrencode-dev"
 fi
 check_cmd msgfmt gettext
 check_file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core

@@ -1,5 +1,5 @@
 #!/bin/sh
-# screenshots.sh: takes screenshots of the window's main screens at 1280x720 and 1920x1080 (the debrief's chart and legend, its export note and the question before leaving it included), the smallest window (800x600) with the largest text, and the menu with --lang en, into docs/screenshots/ (Xvfb, xdotool, ImageMagick import).
+# screenshots.sh: takes screenshots of the window's main screens at 1280x720 and 1920x1080 (a portrait's expression, the debrief's chart and legend, its export note and the question before leaving it included), the smallest window (800x600) with the largest text, and the menu with --lang en, into docs/screenshots/ (Xvfb, xdotool, ImageMagick import).
 # usage: tools/screenshots.sh [BINARY]   (run from the repository root after make)
 set -eu
 BIN=${1:-./samenspel}
@@ -87,6 +87,18 @@ for size in 1280x720 1920x1080; do
     key Return;   shot debrief-leave
     key Escape
     key End;      shot debrief-end
+    stop
+done
+
+# A face that tells how a line landed: mevrouw Jansen, tired, on the phone
+# after the hours went first and the plan for a hundred days second.
+for size in 1280x720 1920x1080; do
+    start "$size" "mood-$size"
+    echo "$size, a portrait's expression:"
+    key 1 Return                 # intake, its briefing, the thought moment
+    key 1 Return 1 Return 1 Return 3
+                  shot feedback-mood
+    key Return;   shot conversation-mood
     stop
 done
 

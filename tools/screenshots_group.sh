@@ -1,5 +1,5 @@
 #!/bin/sh
-# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played under Xvfb with xdotool, wall and presenter side by side at 1920x1080 each, the wall alone at 1920x1080 with four long options, and at 3840x2160.
+# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played under Xvfb with xdotool, wall and presenter side by side at 1920x1080 each, the wall alone at 1920x1080 with four long options, at 1280x720 (the scene), and at 3840x2160.
 # usage: tools/screenshots_group.sh [BINARY]   (run from the repository root after make)
 set -eu
 BIN=${1:-./samenspel}
@@ -121,11 +121,19 @@ while [ $i -lt 10 ]; do key Return a 3 b 5 Return Return Return; i=$((i + 1)); d
 key Return a 2 b 3 c 4 d 1; shot vote-four
 stop
 
+# ---- the wall alone at 1280x720: the scene with the speaker's portrait ----
+size=1280x720
+start 1280x720
+echo "the wall alone, $size:"
+key Return;                 shot scene
+stop
+
 # ---- the wall alone at 4K: the facilitator's buttons are on it ----
 size=3840x2160
 start 3840x2160
 echo "the wall alone, $size:"
-key Return Return a 2 b 7;  shot vote
+key Return;                 shot scene
+key Return a 2 b 7;         shot vote
 key Return Return;          shot revealed
 play_on
 key Return;                 shot debrief

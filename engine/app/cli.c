@@ -17,7 +17,7 @@
 #include "gui/settings.h"
 #include "term/term.h"
 
-static sp_cli_options opts = { SP_LANG_NL, NULL };
+static sp_cli_options opts = { SP_LANG_NL, NULL, 0 };
 static const char *lang_arg; /* --lang as given, for the window; NULL when absent */
 
 const sp_cli_options *sp_cli_opts(void)
@@ -69,6 +69,7 @@ static sp_lang default_lang(void)
 int sp_cli_parse_global(int *argc, char **argv)
 {
     opts.lang = default_lang();
+    opts.no_portraits = 0;
     lang_arg = NULL;
     int out = 1;
     for (int i = 1; i < *argc;) {
@@ -79,7 +80,10 @@ int sp_cli_parse_global(int *argc, char **argv)
         }
         int used = 0;
         const char *v;
-        if ((v = option_value("--lang", i, *argc, argv, &used))) {
+        if (strcmp(argv[i], "--no-portraits") == 0) {
+            opts.no_portraits = 1;
+            used = 1;
+        } else if ((v = option_value("--lang", i, *argc, argv, &used))) {
             if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0) {
                 fprintf(stderr, "samenspel: --lang takes nl or en, not '%s'\n", v);
                 return SP_EXIT_USAGE;
@@ -136,6 +140,7 @@ int sp_cli_gui_run(sp_gui_options *o)
     if (!gui_run)
         return SP_EXIT_SYSTEM;
     o->font_path = opts.font;
+    o->no_portraits = opts.no_portraits;
     o->lang = lang_arg;
     return gui_run(o);
 }

@@ -53,9 +53,6 @@ static sp_status start_new(run *r, const char *arg, ready *p, sp_diag *d)
     sp_status st = sp_paths_load_scenario(arg, r->hb, &p->sc, d);
     if (st != SP_OK)
         return st;
-    char real[PATH_MAX];
-    /* A case from a file: the transcript says where, for debrief and the rest. */
-    const char *case_file = sp_paths_is_case_file(arg) && realpath(arg, real) ? real : NULL;
     p->s = sp_session_new(p->sc, r->term.lang);
     p->sv.tr = sp_transcript_new();
     if (!p->s || !p->sv.tr)
@@ -66,17 +63,28 @@ static sp_status start_new(run *r, const char *arg, ready *p, sp_diag *d)
     p->sv.tr->mode = strdup("solo");
     free(p->sv.tr->trajectory);
     p->sv.tr->trajectory = r->trajectory[0] ? strdup(r->trajectory) : NULL;
-    p->sv.tr->scenario_path = case_file ? strdup(case_file) : NULL;
+    /* A case from a file: the transcript says where, for debrief and the rest. */
+    p->sv.tr->scenario_path = sp_paths_case_file_path(arg);
     return sp_cli_transcript_dir(p->sv.dir, sizeof p->sv.dir, d);
 }
 
-/* Picks up a saved play where it stopped; it goes on in the same file. */
-static sp_status start_resume(run *r, const char *path, ready *p, sp_diag *d)
+/* Picks up a saved play where it stopped; it goes on in the same file. The
+ * case: case_file (--case) when given, which the transcript then records
+ * as its scenario-path; else where the transcript says (as debrief). */
+static sp_status start_resume(run *r, const char *path, const char *case_file, ready *p, sp_diag *d)
 {
     sp_status st = sp_transcript_read_locked(path, &p->sv.tr, d);
-    if (st == SP_OK)
+    if (st == SP_OK && case_file) {
+        st = sp_paths_load_scenario(case_file, r->hb, &p->sc, d);
+        char *real = st == SP_OK ? sp_paths_case_file_path(case_file) : NULL;
+        if (real) {
+            free(p->sv.tr->scenario_path);
+            p->sv.tr->scenario_path = real;
+        }
+    } else if (st == SP_OK) {
         st = sp_paths_load_case_of(p->sv.tr->scenario_id, p->sv.tr->scenario_path,
                                    p->sv.tr->scenario_hash, r->hb, &p->sc, d);
+    }
     if (st == SP_OK)
         st = sp_transcript_replay(p->sv.tr, p->sc, -1, &p->s, d);
     if (st != SP_OK) {
@@ -129,7 +137,7 @@ static sp_play_result play_case(run *r, const char *arg, const char *resume, int
 {
     ready p = { 0 };
     sp_diag *d = sp_diag_new();
-    sp_status st = !d ? SP_ENOMEM : resume ? start_resume(r, resume, &p, d)
+    sp_status st = !d ? SP_ENOMEM : resume ? start_resume(r, resume, arg, &p, d)
                                            : start_new(r, arg, &p, d);
     sp_play_result res = play_ready(r, &p, st, d, exit_code);
     sp_diag_free(d);
@@ -234,7 +242,8 @@ static int play_trajectory(run *r)
     return SP_EXIT_OK;
 }
 
-/* what: a case, a file or "trajectory"; or resume: a transcript. */
+/* what: a case, a file or "trajectory"; or resume: a transcript, and what
+ * the case file it was played with (--case) or NULL. */
 static int play_in_terminal(const char *what, const char *resume, const char *script_path)
 {
     run r = { 0 };
@@ -267,7 +276,7 @@ static int play_in_terminal(const char *what, const char *resume, const char *sc
 int sp_cmd_play(int argc, char **argv)
 {
     int text = 0, projector = 0, presenter = 0, display = -1, phones = 0;
-    const char *script = NULL, *what = NULL, *resume = NULL, *listen = NULL;
+    const char *script = NULL, *what = NULL, *resume = NULL, *listen = NULL, *case_file = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--text") == 0) {
             text = 1;
@@ -288,6 +297,10 @@ int sp_cmd_play(int argc, char **argv)
             display = (int)n - 1;
         } else if (strcmp(argv[i], "--resume") == 0 && i + 1 < argc) {
             resume = argv[++i];
+        } else if (strcmp(argv[i], "--case") == 0 && i + 1 < argc) {
+            case_file = argv[++i];
+        } else if (strncmp(argv[i], "--case=", 7) == 0 && argv[i][7]) {
+            case_file = argv[i] + 7;
         } else if (strcmp(argv[i], "--choices") == 0 && i + 1 < argc) {
             script = argv[++i];
         } else if (strncmp(argv[i], "--choices=", 10) == 0 && argv[i][10]) {
@@ -305,6 +318,10 @@ int sp_cmd_play(int argc, char **argv)
     }
     if (!what == !resume)
         return sp_cli_usage("play");
+    if (case_file && !resume) {
+        fprintf(stderr, "samenspel play: --case goes with --resume (a new play takes the case file as SCENARIO)\n");
+        return sp_cli_usage("play");
+    }
     if ((presenter || display >= 0 || phones) && !projector) {
         fprintf(stderr, "samenspel play: --display, --presenter and --phones go with --projector\n");
         return sp_cli_usage("play");
@@ -335,7 +352,7 @@ int sp_cmd_play(int argc, char **argv)
         return sp_cli_gui_run(&o);
     }
     if (resume)
-        return play_in_terminal(NULL, resume, script);
+        return play_in_terminal(case_file, resume, script);
     /* The window opens a case; the trajectory is played in the terminal. */
     int trajectory = strcmp(what, "trajectory") == 0;
     if (!text && !script) {

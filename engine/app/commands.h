@@ -21,12 +21,14 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
  */
 #define SP_COMMANDS(X)                                                                  \
     X(play, "[--text] [--choices SCRIPT] [--projector [--display N] [--presenter]] SCENARIO" \
-            " | --resume TRANSCRIPT",                                                   \
+            " | --resume TRANSCRIPT [--case FILE] [--choices SCRIPT]",                  \
       "speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory';"  \
-      " of speel een bewaard gesprek verder in de terminal;"                            \
+      " of speel een bewaard gesprek verder in de terminal (--case: het casusbestand"   \
+      " waarmee het gespeeld is);"                                                      \
       " --projector: groepstraining op de beamer (scherm N, met presentatorscherm)",    \
       "play a case (intake, uitvoering, teruggeven), a file or 'trajectory';"           \
-      " or go on with a saved conversation in the terminal;"                            \
+      " or go on with a saved conversation in the terminal (--case: the case file it"   \
+      " was played with);"                                                              \
       " --projector: group training on a projector (screen N, with a presenter view)")  \
     X(check, "[--strict] FILE...",                                                      \
       "controleer casussen en het handboek: fouten, de analyses per casus (maximum,"    \
@@ -68,9 +70,10 @@ int sp_cmd_play_menu(void);
 typedef struct sp_cli_options {
     sp_lang lang;            /* --lang, else the environment, else Dutch */
     const char *font;        /* --font PATH for the window, or NULL */
+    int no_portraits;        /* --no-portraits: the window draws initials, not the cast's drawings */
 } sp_cli_options;
 
-/* Takes --lang L / --lang=L / --font P / --font=P out of argv (anywhere
+/* Takes --lang L / --lang=L / --font P / --font=P / --no-portraits out of argv (anywhere
  * before a "--"), compacting argv and *argc. Returns SP_EXIT_USAGE with a
  * message on stderr for a bad value, else SP_EXIT_OK. */
 int sp_cli_parse_global(int *argc, char **argv);

@@ -27,7 +27,7 @@ static void help(FILE *f)
             en ? "practise the collaboration of client and consultant (Rijksconsultants)"
                : "oefen het samenspel van opdrachtgever en opdrachtnemer (Rijksconsultants)");
     fprintf(f, "%s\n", en ? "usage:" : "gebruik:");
-    fprintf(f, "  samenspel [--lang nl|en] [--font PATH]      %s\n",
+    fprintf(f, "  samenspel [--lang nl|en] [--font PATH] [--no-portraits]  %s\n",
             en ? "the window, or the terminal when there is no display"
                : "het venster, of de terminal als er geen beeldscherm is");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -37,6 +37,8 @@ static void help(FILE *f)
     fprintf(f, "  --lang nl|en   %s\n", en ? "interface language (default: LANG, else Dutch)"
                                            : "taal van de interface (standaard: LANG, anders Nederlands)");
     fprintf(f, "  --font PATH    %s\n", en ? "TrueType font for the window" : "TrueType-lettertype voor het venster");
+    fprintf(f, "  --no-portraits %s\n", en ? "the window shows initials instead of the drawn faces"
+                                           : "het venster toont initialen in plaats van de getekende gezichten");
     fprintf(f, "  --help, --version\n");
     fprintf(f, "\n%s\n", en ? "exit codes: 0 ok, 1 invalid content, 2 usage, 3 system failure"
                             : "afsluitcodes: 0 goed, 1 ongeldige inhoud, 2 verkeerd gebruik, 3 systeemfout");

@@ -95,6 +95,12 @@ int sp_paths_is_case_file(const char *arg)
     return is_file(arg) || !looks_like_id(arg);
 }
 
+char *sp_paths_case_file_path(const char *arg)
+{
+    char real[PATH_MAX];
+    return sp_paths_is_case_file(arg) && realpath(arg, real) ? strdup(real) : NULL;
+}
+
 sp_status sp_paths_load_case_of(const char *id, const char *path, uint64_t hash,
                                 const sp_handbook *hb, sp_scenario **out, sp_diag *d)
 {

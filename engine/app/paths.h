@@ -25,6 +25,10 @@ sp_status sp_paths_load_scenario(const char *arg, const sp_handbook *hb,
 /* 1 when arg names a case file rather than a built-in case id (the rule
  * sp_paths_load_scenario follows). */
 int sp_paths_is_case_file(const char *arg);
+/* What a transcript records as its scenario-path for a play of arg: the
+ * absolute path (malloc'd) when arg names a case file, NULL for a built-in
+ * case id (or when the path cannot be resolved). The one rule of every host. */
+char *sp_paths_case_file_path(const char *arg);
 
 /* The case a transcript was played on: the file at path (its scenario-path,
  * may be NULL) when it still holds case id with this content hash; else the

@@ -1,5 +1,6 @@
 /* analysis.c: the analysis of a case from its start values: exact maximum, expert path, reachability and coverage. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -18,15 +19,15 @@ void sp_analysis_free(sp_analysis *a)
 {
     if (!a)
         return;
-    free(a->reachable);
-    free(a->expert_nodes);
-    free(a->expert_options);
-    free(a->expert_goal);
-    free(a->interventions);
-    free(a->flags);
-    free(a->thoughts);
+    sp_free(a->reachable);
+    sp_free(a->expert_nodes);
+    sp_free(a->expert_options);
+    sp_free(a->expert_goal);
+    sp_free(a->interventions);
+    sp_free(a->flags);
+    sp_free(a->thoughts);
     sp_value_free(a->value);
-    free(a);
+    sp_free(a);
 }
 
 /* 0 on out-of-memory. */
@@ -34,7 +35,7 @@ static int coverage(const sp_scenario *sc, sp_analysis *a)
 {
     const sp_handbook *hb = sc->handbook;
     int nt = hb ? hb->n_thoughts : 0;
-    unsigned char *sides = calloc((size_t)(nt ? nt : 1), 1); /* bit 1 hindering, 2 helpful */
+    unsigned char *sides = sp_calloc((size_t)(nt ? nt : 1), 1); /* bit 1 hindering, 2 helpful */
     if (!sides)
         return 0;
     for (int v = 0; v < sc->n_nodes; v++) {
@@ -55,7 +56,7 @@ static int coverage(const sp_scenario *sc, sp_analysis *a)
     }
     for (int i = 0; i < nt; i++)
         a->thoughts[i] = sides[i] == 3;
-    free(sides);
+    sp_free(sides);
     return 1;
 }
 
@@ -93,7 +94,7 @@ static void expert_walk(sp_analysis *a, const sp_scenario *sc, int *vars)
 static sp_status analyse(sp_analysis *a, const sp_scenario *sc, const int *start_vars)
 {
     size_t nvb = (size_t)(sc->n_vars ? sc->n_vars : 1);
-    int *vars = malloc(sizeof(int) * nvb);
+    int *vars = sp_malloc(sizeof(int) * nvb);
     if (!vars)
         return SP_ENOMEM;
     for (int i = 0; i < sc->n_vars; i++)
@@ -119,7 +120,7 @@ static sp_status analyse(sp_analysis *a, const sp_scenario *sc, const int *start
         if (!coverage(sc, a))
             rc = SP_ENOMEM;
     }
-    free(vars);
+    sp_free(vars);
     return rc;
 }
 
@@ -132,18 +133,18 @@ sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_
     const sp_handbook *hb = sc->handbook;
     int G = hb ? hb->n_goals : 0;
     size_t N = (size_t)sc->n_nodes;
-    sp_analysis *a = calloc(1, sizeof *a);
+    sp_analysis *a = sp_calloc(1, sizeof *a);
     if (!a)
         return SP_ENOMEM;
     a->n_nodes = sc->n_nodes;
     a->expert_ending = -1;
-    a->reachable = calloc(N, 1);
-    a->expert_nodes = calloc(N, sizeof(int));
-    a->expert_options = calloc(N, sizeof(int));
-    a->expert_goal = calloc((size_t)(G ? G : 1), sizeof(int));
-    a->interventions = calloc((size_t)(hb && hb->n_interventions ? hb->n_interventions : 1), 1);
-    a->flags = calloc((size_t)(hb && hb->n_redflags ? hb->n_redflags : 1), 1);
-    a->thoughts = calloc((size_t)(hb && hb->n_thoughts ? hb->n_thoughts : 1), 1);
+    a->reachable = sp_calloc(N, 1);
+    a->expert_nodes = sp_calloc(N, sizeof(int));
+    a->expert_options = sp_calloc(N, sizeof(int));
+    a->expert_goal = sp_calloc((size_t)(G ? G : 1), sizeof(int));
+    a->interventions = sp_calloc((size_t)(hb && hb->n_interventions ? hb->n_interventions : 1), 1);
+    a->flags = sp_calloc((size_t)(hb && hb->n_redflags ? hb->n_redflags : 1), 1);
+    a->thoughts = sp_calloc((size_t)(hb && hb->n_thoughts ? hb->n_thoughts : 1), 1);
     sp_status rc = SP_ENOMEM;
     if (a->reachable && a->expert_nodes && a->expert_options && a->expert_goal &&
         a->interventions && a->flags && a->thoughts)

@@ -1,5 +1,6 @@
 /* analysis_check.c: the author's checks over every reachable state: dead ends, ending coherence, detours, answer tells, translation coverage. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -24,21 +25,21 @@ void sp_check_free(sp_check *c)
     if (!c)
         return;
     for (int i = 0; i < c->n_endings; i++) {
-        free(c->endings[i].lo_path.nodes);
-        free(c->endings[i].lo_path.options);
-        free(c->endings[i].hind_path.nodes);
-        free(c->endings[i].hind_path.options);
+        sp_free(c->endings[i].lo_path.nodes);
+        sp_free(c->endings[i].lo_path.options);
+        sp_free(c->endings[i].hind_path.nodes);
+        sp_free(c->endings[i].hind_path.options);
     }
-    free(c->endings);
-    free((void *)c->dead);
-    free(c->detours);
-    free(c->short_path.nodes);
-    free(c->short_path.options);
-    free(c->long_path.nodes);
-    free(c->long_path.options);
+    sp_free(c->endings);
+    sp_free((void *)c->dead);
+    sp_free(c->detours);
+    sp_free(c->short_path.nodes);
+    sp_free(c->short_path.options);
+    sp_free(c->long_path.nodes);
+    sp_free(c->long_path.options);
     sp_analysis_free(c->a);
     sp_value_free(c->lean);
-    free(c);
+    sp_free(c);
 }
 
 /* Per state (by slot), what reaches it from the start (forward()). */
@@ -53,27 +54,27 @@ typedef struct {
 
 static void reach_free(reach *r)
 {
-    free(r->hi);
-    free(r->lo);
-    free(r->hf);
-    free(r->elo);
-    free(r->klo);
-    free(r->pe);
-    free(r->pk);
-    free(r->pb);
+    sp_free(r->hi);
+    sp_free(r->lo);
+    sp_free(r->hf);
+    sp_free(r->elo);
+    sp_free(r->klo);
+    sp_free(r->pe);
+    sp_free(r->pk);
+    sp_free(r->pb);
 }
 
 static int reach_new(reach *r, size_t S)
 {
     size_t n = S ? S : 1;
-    r->hi = malloc(sizeof(int) * n);
-    r->lo = malloc(sizeof(int) * n);
-    r->hf = calloc(n, 1);
-    r->elo = malloc(sizeof(int) * n);
-    r->klo = malloc(sizeof(int) * n);
-    r->pe = malloc(sizeof(int) * 2 * n);
-    r->pk = malloc(sizeof(int) * 2 * n);
-    r->pb = malloc(2 * n);
+    r->hi = sp_malloc(sizeof(int) * n);
+    r->lo = sp_malloc(sizeof(int) * n);
+    r->hf = sp_calloc(n, 1);
+    r->elo = sp_malloc(sizeof(int) * n);
+    r->klo = sp_malloc(sizeof(int) * n);
+    r->pe = sp_malloc(sizeof(int) * 2 * n);
+    r->pk = sp_malloc(sizeof(int) * 2 * n);
+    r->pb = sp_malloc(2 * n);
     return r->hi && r->lo && r->hf && r->elo && r->klo && r->pe && r->pk && r->pb;
 }
 
@@ -91,8 +92,8 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
         x = px;
     }
     out->n = 0;
-    out->nodes = malloc(sizeof(int) * (size_t)(n ? n : 1));
-    out->options = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->nodes = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->options = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
     if (!out->nodes || !out->options)
         return 0;
     int i = n;
@@ -177,7 +178,7 @@ static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == S
 static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *lo_k, int *hind_k)
 {
     const sp_scenario *sc = g->sc;
-    int *at = malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
+    int *at = sp_malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
     if (!at)
         return 0;
     for (int i = 0; i < sc->n_nodes; i++)
@@ -205,7 +206,7 @@ static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *l
         if ((r->hf[k] & 2) && hind_k[at[node]] < 0)
             hind_k[at[node]] = k;
     }
-    free(at);
+    sp_free(at);
     return 1;
 }
 
@@ -215,9 +216,9 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
     int ok = 0;
     reach rr, *r = &rr;
     memset(r, 0, sizeof rr);
-    int *lo_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    int *hind_k = calloc((size_t)sc->n_nodes, sizeof(int));
-    c->endings = calloc((size_t)sc->n_nodes, sizeof *c->endings);
+    int *lo_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
+    int *hind_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
+    c->endings = sp_calloc((size_t)sc->n_nodes, sizeof *c->endings);
     if (g->K > 0 && reach_new(r, g->S) && lo_k && hind_k && c->endings) {
         forward(g, r);
         ok = endings_list(g, r, c, lo_k, hind_k);
@@ -240,8 +241,8 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
         }
     }
     reach_free(r);
-    free(lo_k);
-    free(hind_k);
+    sp_free(lo_k);
+    sp_free(hind_k);
     return ok;
 }
 
@@ -250,10 +251,10 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
 static int detours(const sp_ckgraph *g, sp_check *c)
 {
     const sp_scenario *sc = g->sc;
-    unsigned char *seen = calloc((size_t)sc->n_nodes, 1);
-    c->detours = malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
+    unsigned char *seen = sp_calloc((size_t)sc->n_nodes, 1);
+    c->detours = sp_malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
     if (!seen || !c->detours) {
-        free(seen);
+        sp_free(seen);
         return 0;
     }
     for (int i = g->K - 1; i >= 0; i--) {
@@ -277,7 +278,7 @@ static int detours(const sp_ckgraph *g, sp_check *c)
         seen[node] = 1;
         c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route, ot[route], g->val[k] };
     }
-    free(seen);
+    sp_free(seen);
     return 1;
 }
 
@@ -439,7 +440,7 @@ static sp_status carried_starts(const sp_scenario *sc, sp_value *v, int *vars)
 /* 1 when a carried variable is read by a condition of an option or a goto. */
 static int carries(const sp_scenario *sc)
 {
-    unsigned char *used = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
+    unsigned char *used = sp_calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
     int yes = 0;
     if (!used)
         return 1;
@@ -451,7 +452,7 @@ static int carries(const sp_scenario *sc)
     }
     for (int i = 0; i < sc->n_vars; i++)
         yes |= used[i] && sc->vars[i].carry;
-    free(used);
+    sp_free(used);
     return yes;
 }
 
@@ -480,7 +481,7 @@ static int dead_ends(const sp_value *v, sp_check *c)
 {
     if (c->lean)
         v = c->lean; /* it searched the start values too, and the carried ones */
-    sp_dead_end *d = malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
+    sp_dead_end *d = sp_malloc(sizeof *d * (size_t)(v->n_dead ? v->n_dead : 1));
     if (!d)
         return 0;
     for (int i = 0; i < v->n_dead; i++)
@@ -494,7 +495,7 @@ static int dead_ends(const sp_value *v, sp_check *c)
 sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
 {
     *out = NULL;
-    sp_check *c = calloc(1, sizeof *c);
+    sp_check *c = sp_calloc(1, sizeof *c);
     if (!c)
         return SP_ENOMEM;
     sp_status rc = sp_analysis_run_mode(sc, NULL, d, 1, &c->a);
@@ -509,7 +510,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     g.v = v;
     g.a = c->a;
     g.K = v->n_order;
-    g.vars = malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    g.vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
     rc = g.vars ? SP_OK : SP_ENOMEM;
     if (rc == SP_OK && carries(sc)) {
         rc = sp_value_new(sc, d, &c->lean);
@@ -517,7 +518,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
             rc = carried_starts(sc, c->lean, g.vars);
     }
     if (rc != SP_OK) {
-        free(g.vars);
+        sp_free(g.vars);
         sp_check_free(c);
         return rc;
     }
@@ -536,7 +537,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
         tells(&g, c);
         translations(sc, c);
     }
-    free(g.vars);
+    sp_free(g.vars);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

@@ -1,5 +1,6 @@
 /* analysis_layout.c: which variables make up a state of the value function, where they sit in its key, and where each is still live. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 
 #include <stdlib.h>
@@ -76,14 +77,14 @@ int sp_value_layout(sp_value *v)
 {
     const sp_scenario *sc = v->sc;
     size_t nvb = (size_t)(sc->n_vars ? sc->n_vars : 1);
-    unsigned char *used = calloc(nvb, 1);
-    v->rel = calloc(nvb, sizeof(int));
-    v->rmin = calloc(nvb, sizeof(int));
-    v->rword = calloc(nvb, sizeof(int));
-    v->rshift = calloc(nvb, sizeof(int));
-    v->rmask = calloc(nvb, sizeof(uint64_t));
+    unsigned char *used = sp_calloc(nvb, 1);
+    v->rel = sp_calloc(nvb, sizeof(int));
+    v->rmin = sp_calloc(nvb, sizeof(int));
+    v->rword = sp_calloc(nvb, sizeof(int));
+    v->rshift = sp_calloc(nvb, sizeof(int));
+    v->rmask = sp_calloc(nvb, sizeof(uint64_t));
     if (!used || !v->rel || !v->rmin || !v->rword || !v->rshift || !v->rmask) {
-        free(used);
+        sp_free(used);
         return 0;
     }
     mark_used(v, used);
@@ -105,7 +106,7 @@ int sp_value_layout(sp_value *v)
         shift += b;
         total_bits += b;
     }
-    free(used);
+    sp_free(used);
     v->W = total_bits ? word + 1 : 0;
     v->bits = total_bits;
     v->dense = v->W <= 1 && total_bits <= 24 &&
@@ -172,11 +173,11 @@ static int liveness(sp_value *v)
     const sp_scenario *sc = v->sc;
     int N = sc->n_nodes;
     size_t R = (size_t)v->nrel;
-    v->live = calloc((size_t)N * (R ? R : 1), 1);
-    int *field = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
-    unsigned char *used = malloc((size_t)(v->nv ? v->nv : 1)), *tmp = malloc(R ? R : 1);
-    unsigned char *state = calloc((size_t)N, 1);
-    int *stack = malloc(sizeof(int) * (size_t)N * 2);
+    v->live = sp_calloc((size_t)N * (R ? R : 1), 1);
+    int *field = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    unsigned char *used = sp_malloc((size_t)(v->nv ? v->nv : 1)), *tmp = sp_malloc(R ? R : 1);
+    unsigned char *state = sp_calloc((size_t)N, 1);
+    int *stack = sp_malloc(sizeof(int) * (size_t)N * 2);
     int ok = v->live && field && used && tmp && state && stack;
     for (int i = 0; ok && i < v->nv; i++)
         field[i] = -1;
@@ -221,11 +222,11 @@ static int liveness(sp_value *v)
         }
     }
 out:
-    free(field);
-    free(used);
-    free(tmp);
-    free(state);
-    free(stack);
+    sp_free(field);
+    sp_free(used);
+    sp_free(tmp);
+    sp_free(state);
+    sp_free(stack);
     return ok;
 }
 

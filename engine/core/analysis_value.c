@@ -1,5 +1,6 @@
 /* analysis_value.c: the exact value function V over (node, variable values): a memoised search that honours conditions and set/add effects. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -63,7 +64,7 @@ static uint64_t key_hash(int node, const uint64_t *key, int W)
 static int table_grow(sp_value *v)
 {
     size_t ncap = v->tcap ? v->tcap * 2 : 4096;
-    int *t = malloc(sizeof(int) * ncap);
+    int *t = sp_malloc(sizeof(int) * ncap);
     if (!t)
         return 0;
     for (size_t k = 0; k < ncap; k++)
@@ -74,7 +75,7 @@ static int table_grow(sp_value *v)
             k = (k + 1) & (ncap - 1);
         t[k] = (int)i;
     }
-    free(v->table);
+    sp_free(v->table);
     v->table = t;
     v->tcap = ncap;
     return 1;
@@ -83,19 +84,19 @@ static int table_grow(sp_value *v)
 static int slots_grow(sp_value *v)
 {
     size_t ncap = v->cap ? v->cap * 2 : 1024;
-    unsigned char *m = realloc(v->mark, ncap);
+    unsigned char *m = sp_realloc(v->mark, ncap);
     if (m)
         v->mark = m;
-    int *a = m ? realloc(v->val, sizeof(int) * ncap) : NULL;
+    int *a = m ? sp_realloc(v->val, sizeof(int) * ncap) : NULL;
     if (a)
         v->val = a;
-    int *b = a ? realloc(v->best, sizeof(int) * ncap) : NULL;
+    int *b = a ? sp_realloc(v->best, sizeof(int) * ncap) : NULL;
     if (b)
         v->best = b;
-    int *c = b ? realloc(v->snode, sizeof(int) * ncap) : NULL;
+    int *c = b ? sp_realloc(v->snode, sizeof(int) * ncap) : NULL;
     if (c)
         v->snode = c;
-    uint64_t *k = c ? realloc(v->keys, sizeof(uint64_t) * ncap * (size_t)(v->W ? v->W : 1)) : NULL;
+    uint64_t *k = c ? sp_realloc(v->keys, sizeof(uint64_t) * ncap * (size_t)(v->W ? v->W : 1)) : NULL;
     if (!k)
         return 0;
     v->keys = k;
@@ -204,10 +205,10 @@ static int stack_room(sp_value *v, int depth)
     if (depth < v->scap)
         return 1;
     int ncap = v->scap ? v->scap * 2 : 256;
-    sp_vframe *f = realloc(v->st, sizeof(sp_vframe) * (size_t)ncap);
+    sp_vframe *f = sp_realloc(v->st, sizeof(sp_vframe) * (size_t)ncap);
     if (f)
         v->st = f;
-    int *s = f ? realloc(v->svars, sizeof(int) * (size_t)ncap * (size_t)(v->nv ? v->nv : 1)) : NULL;
+    int *s = f ? sp_realloc(v->svars, sizeof(int) * (size_t)ncap * (size_t)(v->nv ? v->nv : 1)) : NULL;
     if (!s)
         return 0;
     v->svars = s;
@@ -222,7 +223,7 @@ static int edge_push(sp_value *v, int j, int child)
         return 1;
     if (v->en + 2 > v->ecap) {
         int ncap = v->ecap ? v->ecap * 2 : 1024;
-        int *e = realloc(v->estack, sizeof(int) * (size_t)ncap);
+        int *e = sp_realloc(v->estack, sizeof(int) * (size_t)ncap);
         if (!e)
             return 0;
         v->estack = e;
@@ -242,7 +243,7 @@ static int edges_keep(sp_value *v, const sp_vframe *f)
         size_t ncap = v->edcap ? v->edcap * 2 : 4096;
         while (ncap < v->edn + add)
             ncap *= 2;
-        int *e = realloc(v->edges, sizeof(int) * ncap);
+        int *e = sp_realloc(v->edges, sizeof(int) * ncap);
         if (!e)
             return 0;
         v->edges = e;
@@ -276,7 +277,7 @@ static void record_dead(sp_value *v, int depth)
     int node = v->st[depth - 1].node;
     if (v->dead_seen[node])
         return;
-    sp_vdead *nd = realloc(v->dead, sizeof(sp_vdead) * (size_t)(v->n_dead + 1));
+    sp_vdead *nd = sp_realloc(v->dead, sizeof(sp_vdead) * (size_t)(v->n_dead + 1));
     if (!nd) {
         fail(v, SP_ENOMEM, NULL);
         return;
@@ -285,13 +286,13 @@ static void record_dead(sp_value *v, int depth)
     sp_vdead *d = &v->dead[v->n_dead];
     memset(d, 0, sizeof *d);
     d->node = node;
-    d->vars = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
-    d->path_nodes = malloc(sizeof(int) * (size_t)depth);
-    d->path_opts = malloc(sizeof(int) * (size_t)depth);
+    d->vars = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    d->path_nodes = sp_malloc(sizeof(int) * (size_t)depth);
+    d->path_opts = sp_malloc(sizeof(int) * (size_t)depth);
     if (!d->vars || !d->path_nodes || !d->path_opts) {
-        free(d->vars);
-        free(d->path_nodes);
-        free(d->path_opts);
+        sp_free(d->vars);
+        sp_free(d->path_nodes);
+        sp_free(d->path_opts);
         fail(v, SP_ENOMEM, NULL);
         return;
     }
@@ -316,10 +317,10 @@ static int finish(sp_value *v, int depth)
         size_t ncap = v->ocap ? v->ocap * 2 : 1024;
         while (ncap < (size_t)v->n_states)
             ncap *= 2;
-        int *o = realloc(v->order, sizeof(int) * ncap);
+        int *o = sp_realloc(v->order, sizeof(int) * ncap);
         if (o)
             v->order = o;
-        size_t *eo = o && v->track ? realloc(v->eoff, sizeof(size_t) * (ncap + 1)) : NULL;
+        size_t *eo = o && v->track ? sp_realloc(v->eoff, sizeof(size_t) * (ncap + 1)) : NULL;
         if (eo)
             v->eoff = eo;
         if (!o || (v->track && !eo))
@@ -434,7 +435,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
     *out = NULL;
     if (!sc || sc->n_nodes <= 0)
         return SP_EUSAGE;
-    sp_value *v = calloc(1, sizeof *v);
+    sp_value *v = sp_calloc(1, sizeof *v);
     if (!v)
         return SP_ENOMEM;
     v->sc = sc;
@@ -442,15 +443,15 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
     v->texts = v->track = texts;
     v->nv = sc->n_vars;
     int ok = sp_value_layout(v);
-    v->opt_base = ok ? malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;
-    v->dead_seen = calloc((size_t)sc->n_nodes, 1);
-    v->tmpkey = calloc((size_t)(v->W ? v->W : 1), sizeof(uint64_t));
+    v->opt_base = ok ? sp_malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;
+    v->dead_seen = sp_calloc((size_t)sc->n_nodes, 1);
+    v->tmpkey = sp_calloc((size_t)(v->W ? v->W : 1), sizeof(uint64_t));
     if (v->opt_base) {
         v->opt_base[0] = 0;
         for (int i = 0; i < sc->n_nodes; i++)
             v->opt_base[i + 1] = v->opt_base[i] + sc->nodes[i].n_options;
-        v->offered = calloc((size_t)(v->opt_base[sc->n_nodes] ? v->opt_base[sc->n_nodes] : 1), 1);
-        v->otot = malloc(sizeof(int) * (size_t)(v->opt_base[sc->n_nodes] ? v->opt_base[sc->n_nodes] : 1));
+        v->offered = sp_calloc((size_t)(v->opt_base[sc->n_nodes] ? v->opt_base[sc->n_nodes] : 1), 1);
+        v->otot = sp_malloc(sizeof(int) * (size_t)(v->opt_base[sc->n_nodes] ? v->opt_base[sc->n_nodes] : 1));
         for (int i = 0; v->otot && i < sc->n_nodes; i++)
             for (int j = 0; j < sc->nodes[i].n_options; j++)
                 v->otot[v->opt_base[i] + j] = sp_option_total(&sc->nodes[i].options[j]);
@@ -458,9 +459,9 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
     ok = ok && v->offered && v->otot && v->dead_seen && v->tmpkey;
     if (ok && v->dense) {
         v->cap = (size_t)sc->n_nodes << v->bits;
-        v->mark = calloc(v->cap, 1);
-        v->val = malloc(v->cap * sizeof(int));
-        v->best = malloc(v->cap * sizeof(int));
+        v->mark = sp_calloc(v->cap, 1);
+        v->val = sp_malloc(v->cap * sizeof(int));
+        v->best = sp_malloc(v->cap * sizeof(int));
         ok = v->mark && v->val && v->best;
     } else if (ok) {
         ok = slots_grow(v) && table_grow(v);
@@ -478,35 +479,35 @@ void sp_value_free(sp_value *v)
     if (!v)
         return;
     for (int i = 0; i < v->n_dead; i++) {
-        free(v->dead[i].vars);
-        free(v->dead[i].path_nodes);
-        free(v->dead[i].path_opts);
+        sp_free(v->dead[i].vars);
+        sp_free(v->dead[i].path_nodes);
+        sp_free(v->dead[i].path_opts);
     }
-    free(v->dead);
-    free(v->dead_seen);
-    free(v->rel);
-    free(v->rmin);
-    free(v->rword);
-    free(v->rshift);
-    free(v->rmask);
-    free(v->live);
-    free(v->mark);
-    free(v->val);
-    free(v->best);
-    free(v->snode);
-    free(v->keys);
-    free(v->table);
-    free(v->order);
-    free(v->eoff);
-    free(v->estack);
-    free(v->edges);
-    free(v->st);
-    free(v->svars);
-    free(v->tmpkey);
-    free(v->offered);
-    free(v->otot);
-    free(v->opt_base);
-    free(v);
+    sp_free(v->dead);
+    sp_free(v->dead_seen);
+    sp_free(v->rel);
+    sp_free(v->rmin);
+    sp_free(v->rword);
+    sp_free(v->rshift);
+    sp_free(v->rmask);
+    sp_free(v->live);
+    sp_free(v->mark);
+    sp_free(v->val);
+    sp_free(v->best);
+    sp_free(v->snode);
+    sp_free(v->keys);
+    sp_free(v->table);
+    sp_free(v->order);
+    sp_free(v->eoff);
+    sp_free(v->estack);
+    sp_free(v->edges);
+    sp_free(v->st);
+    sp_free(v->svars);
+    sp_free(v->tmpkey);
+    sp_free(v->offered);
+    sp_free(v->otot);
+    sp_free(v->opt_base);
+    sp_free(v);
 }
 
 int sp_value_states(const sp_value *v) { return v->n_states; }
@@ -528,14 +529,14 @@ sp_status sp_value_enter(sp_value *v, int node, const int *vars_before, int *out
     *out = SP_VALUE_NONE;
     if (node < 0 || node >= v->sc->n_nodes)
         return SP_EUSAGE;
-    int *vars = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    int *vars = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
     if (!vars)
         return SP_ENOMEM;
     memcpy(vars, vars_before, sizeof(int) * (size_t)v->nv);
     const sp_node *n = &v->sc->nodes[node];
     sp_effects_apply(v->sc, vars, n->effects, n->n_effects);
     sp_status rc = sp_value_get(v, node, vars, out);
-    free(vars);
+    sp_free(vars);
     return rc;
 }
 
@@ -556,13 +557,13 @@ sp_status sp_value_judge(sp_value *v, int node, const int *vars, int chosen, sp_
         return v->failed != SP_OK ? v->failed : SP_ENOMEM;
     j->before = v->val[s];
     int best = v->best[s];
-    int *cv = malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    int *cv = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
     if (!cv)
         return SP_ENOMEM;
     memcpy(cv, vars, sizeof(int) * (size_t)v->nv);
     int target = sp_value_step(v, node, chosen, cv), after = 0;
     sp_status rc = sp_value_get(v, target, cv, &after);
-    free(cv);
+    sp_free(cv);
     if (rc != SP_OK)
         return rc;
     j->chosen_total = sp_option_total(&n->options[chosen]);

@@ -1,5 +1,6 @@
 /* analysis_words.c: reading length for `check`: the words of the expert path and of the shortest and longest complete play. */
 #include "analysis_internal.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -105,14 +106,14 @@ static int fixed_counts(counter *c)
     const sp_scenario *sc = c->g->sc;
     const int *opt_base = c->g->a->opt_base;
     int N = sc->n_nodes, O = opt_base[N];
-    c->arrive = calloc((size_t)N, sizeof(sp_words));
-    c->shown = calloc((size_t)N, sizeof(sp_words));
-    c->otext = calloc((size_t)(O ? O : 1), sizeof(sp_words));
-    c->ofb = calloc((size_t)(O ? O : 1), sizeof(sp_words));
-    c->arrive_dyn = calloc((size_t)N, 1);
-    c->shown_dyn = calloc((size_t)N, 1);
-    c->o_dyn = calloc((size_t)(O ? O : 1), 1);
-    c->oedge = calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    c->arrive = sp_calloc((size_t)N, sizeof(sp_words));
+    c->shown = sp_calloc((size_t)N, sizeof(sp_words));
+    c->otext = sp_calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    c->ofb = sp_calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    c->arrive_dyn = sp_calloc((size_t)N, 1);
+    c->shown_dyn = sp_calloc((size_t)N, 1);
+    c->o_dyn = sp_calloc((size_t)(O ? O : 1), 1);
+    c->oedge = sp_calloc((size_t)(O ? O : 1), sizeof(sp_words));
     if (!c->arrive || !c->shown || !c->otext || !c->ofb || !c->arrive_dyn || !c->shown_dyn || !c->o_dyn ||
         !c->oedge)
         return 0;
@@ -254,8 +255,8 @@ static int follow(const counter *c, const int *best, sp_apath *out)
 {
     const sp_ckgraph *g = c->g;
     out->n = 0;
-    out->nodes = malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
-    out->options = malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
+    out->nodes = sp_malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
+    out->options = sp_malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
     if (!out->nodes || !out->options)
         return 0;
     for (int k = g->order[g->K - 1]; best[k] >= 0;) {
@@ -299,10 +300,10 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     memset(&c, 0, sizeof c);
     c.g = g;
     size_t S = g->S ? g->S : 1;
-    c.best_min = malloc(sizeof(int) * S);
-    c.best_max = malloc(sizeof(int) * S);
-    c.w = malloc(sizeof(span) * S);
-    c.fin = malloc(sizeof(int) * S);
+    c.best_min = sp_malloc(sizeof(int) * S);
+    c.best_max = sp_malloc(sizeof(int) * S);
+    c.w = sp_malloc(sizeof(span) * S);
+    c.fin = sp_malloc(sizeof(int) * S);
     int ok = c.best_min && c.best_max && c.w && c.fin && fixed_counts(&c);
     if (ok) {
         /* The start node's own lines, read on arrival with the start values. */
@@ -321,17 +322,17 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
             ok = follow(&c, c.best_min, &ck->short_path) && follow(&c, c.best_max, &ck->long_path);
         }
     }
-    free(c.arrive);
-    free(c.shown);
-    free(c.otext);
-    free(c.ofb);
-    free(c.oedge);
-    free(c.arrive_dyn);
-    free(c.shown_dyn);
-    free(c.o_dyn);
-    free(c.best_min);
-    free(c.best_max);
-    free(c.w);
-    free(c.fin);
+    sp_free(c.arrive);
+    sp_free(c.shown);
+    sp_free(c.otext);
+    sp_free(c.ofb);
+    sp_free(c.oedge);
+    sp_free(c.arrive_dyn);
+    sp_free(c.shown_dyn);
+    sp_free(c.o_dyn);
+    sp_free(c.best_min);
+    sp_free(c.best_max);
+    sp_free(c.w);
+    sp_free(c.fin);
     return ok;
 }

@@ -1,5 +1,6 @@
 /* arena.c: bump allocator that owns everything a loaded handbook or scenario holds. */
 #include "arena.h"
+#include "alloc.h"
 
 #include <stdalign.h>
 #include <stddef.h>
@@ -29,7 +30,7 @@ struct sp_arena {
 
 sp_arena *sp_arena_new(void)
 {
-    return calloc(1, sizeof(sp_arena));
+    return sp_calloc(1, sizeof(sp_arena));
 }
 
 void sp_arena_free(sp_arena *a)
@@ -39,17 +40,17 @@ void sp_arena_free(sp_arena *a)
     sp_block *b = a->head;
     while (b) {
         sp_block *next = b->next;
-        free(b);
+        sp_free(b);
         b = next;
     }
-    free(a);
+    sp_free(a);
 }
 
 static sp_block *block_new(size_t size)
 {
     if (size > SIZE_MAX - sizeof(sp_block))
         return NULL;
-    sp_block *b = malloc(sizeof(sp_block) + size);
+    sp_block *b = sp_malloc(sizeof(sp_block) + size);
     if (!b)
         return NULL;
     b->next = NULL;

@@ -1,5 +1,6 @@
 /* compare.c: aligns two plays of one case decision by decision, with the figures of each from its debrief. */
 #include "compare.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,13 +24,13 @@ int sp_compare_align(const int *a, const int *a_opt, int na, const int *b, const
     /* lcs[i * (nb + 1) + j]: length of a longest common subsequence of the
      * suffixes a[i..] and b[j..]. Plays are short: the table stays small. */
     size_t w = (size_t)nb + 1;
-    int *lcs = calloc(((size_t)na + 1) * w, sizeof(int));
-    int *ua = malloc(sizeof(int) * (size_t)(na + 1));
-    int *ub = malloc(sizeof(int) * (size_t)(nb + 1));
+    int *lcs = sp_calloc(((size_t)na + 1) * w, sizeof(int));
+    int *ua = sp_malloc(sizeof(int) * (size_t)(na + 1));
+    int *ub = sp_malloc(sizeof(int) * (size_t)(nb + 1));
     if (!lcs || !ua || !ub) {
-        free(lcs);
-        free(ua);
-        free(ub);
+        sp_free(lcs);
+        sp_free(ua);
+        sp_free(ub);
         return -1;
     }
     for (int i = na - 1; i >= 0; i--)
@@ -53,9 +54,9 @@ int sp_compare_align(const int *a, const int *a_opt, int na, const int *b, const
         }
     }
     n = flush(ua, nua, ub, nub, rows, n);
-    free(lcs);
-    free(ua);
-    free(ub);
+    sp_free(lcs);
+    sp_free(ua);
+    sp_free(ub);
     return n;
 }
 
@@ -63,20 +64,20 @@ void sp_compare_free(sp_compare *c)
 {
     if (!c)
         return;
-    free(c->rows);
-    free(c->goal_a);
-    free(c->goal_b);
+    sp_free(c->rows);
+    sp_free(c->goal_a);
+    sp_free(c->goal_b);
     sp_debrief_free(c->da);
     sp_debrief_free(c->db);
-    free(c);
+    sp_free(c);
 }
 
 /* The node and option sequences of a replay's steps (the last step too:
  * two plays that end alike share their ending). */
 static int sequences(const sp_replay *r, int **nodes, int **opts)
 {
-    *nodes = malloc(sizeof(int) * (size_t)r->n_steps);
-    *opts = malloc(sizeof(int) * (size_t)r->n_steps);
+    *nodes = sp_malloc(sizeof(int) * (size_t)r->n_steps);
+    *opts = sp_malloc(sizeof(int) * (size_t)r->n_steps);
     if (!*nodes || !*opts)
         return 0;
     for (int i = 0; i < r->n_steps; i++) {
@@ -91,23 +92,23 @@ sp_status sp_compare_build(const sp_replay *a, const sp_replay *b, sp_compare **
     *out = NULL;
     if (strcmp(a->sc->id, b->sc->id) != 0 || a->sc->n_nodes != b->sc->n_nodes)
         return SP_EINVAL;
-    sp_compare *c = calloc(1, sizeof *c);
+    sp_compare *c = sp_calloc(1, sizeof *c);
     int *an = NULL, *ao = NULL, *bn = NULL, *bo = NULL;
     int G = a->sc->handbook->n_goals;
     sp_status rc = SP_ENOMEM;
     if (c && sequences(a, &an, &ao) && sequences(b, &bn, &bo) &&
-        (c->rows = malloc(sizeof *c->rows * (size_t)(a->n_steps + b->n_steps))) &&
-        (c->goal_a = calloc((size_t)(G ? G : 1), sizeof(int))) &&
-        (c->goal_b = calloc((size_t)(G ? G : 1), sizeof(int))) &&
+        (c->rows = sp_malloc(sizeof *c->rows * (size_t)(a->n_steps + b->n_steps))) &&
+        (c->goal_a = sp_calloc((size_t)(G ? G : 1), sizeof(int))) &&
+        (c->goal_b = sp_calloc((size_t)(G ? G : 1), sizeof(int))) &&
         (c->da = sp_debrief_build(a->s)) && (c->db = sp_debrief_build(b->s))) {
         c->n_rows = sp_compare_align(an, ao, a->n_steps, bn, bo, b->n_steps, c->rows);
         if (c->n_rows >= 0)
             rc = SP_OK;
     }
-    free(an);
-    free(ao);
-    free(bn);
-    free(bo);
+    sp_free(an);
+    sp_free(ao);
+    sp_free(bn);
+    sp_free(bo);
     if (rc != SP_OK) {
         sp_compare_free(c);
         return rc;

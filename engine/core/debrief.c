@@ -1,5 +1,6 @@
 /* debrief.c: builds the debrief of a play from its session: goal scores, interventions, missed chances, flags, thoughts. */
 #include "debrief.h"
+#include "alloc.h"
 #include "analysis_internal.h"
 #include "model_internal.h"
 
@@ -34,16 +35,16 @@ void sp_debrief_free(sp_debrief *d)
 {
     if (!d)
         return;
-    free(d->goals);
-    free(d->applied);
-    free(d->missed_interventions);
-    free(d->decisions);
-    free(d->recognised);
-    free(d->flags_missed);
-    free(d->false_alarms);
-    free(d->not_intended);
-    free(d->thoughts);
-    free(d);
+    sp_free(d->goals);
+    sp_free(d->applied);
+    sp_free(d->missed_interventions);
+    sp_free(d->decisions);
+    sp_free(d->recognised);
+    sp_free(d->flags_missed);
+    sp_free(d->false_alarms);
+    sp_free(d->not_intended);
+    sp_free(d->thoughts);
+    sp_free(d);
 }
 
 typedef struct { int turn, flag, node; } presence;
@@ -63,7 +64,7 @@ static presence *presences(const sp_session *s, int *count)
     int np = sp_session_path_count(s), total = 0;
     for (int i = 0; i < np; i++)
         total += sc->nodes[sp_session_path(s, i)].n_flags;
-    presence *p = malloc(sizeof(presence) * (size_t)(total ? total : 1));
+    presence *p = sp_malloc(sizeof(presence) * (size_t)(total ? total : 1));
     if (!p)
         return NULL;
     int n = 0, turn = 1;
@@ -89,7 +90,7 @@ static sp_status figures(sp_debrief *d, const sp_session *s)
     sp_status rc = sp_analysis_run_from(sc, sp_session_start_vars(s), NULL, &an);
     if (rc != SP_OK)
         return rc;
-    int *vars = malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    int *vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
     if (!vars) {
         sp_analysis_free(an);
         return SP_ENOMEM;
@@ -123,7 +124,7 @@ static sp_status figures(sp_debrief *d, const sp_session *s)
     if (rc == SP_OK && !d->finished)
         rc = sp_value_get(an->value, node, vars, &still);
     d->still = still == SP_VALUE_NONE ? 0 : still;
-    free(vars);
+    sp_free(vars);
     sp_analysis_free(an);
     return rc;
 }
@@ -145,7 +146,7 @@ static void figures_unknown(sp_debrief *d, const sp_session *s)
     }
 }
 
-#define ALLOC(ptr, n) ((ptr) = calloc((size_t)((n) ? (n) : 1), sizeof *(ptr)))
+#define ALLOC(ptr, n) ((ptr) = sp_calloc((size_t)((n) ? (n) : 1), sizeof *(ptr)))
 
 /* Goal scores, total, interventions, thoughts and flag marks from the
  * effective history. */
@@ -229,12 +230,12 @@ sp_debrief *sp_debrief_build(const sp_session *s)
             n_applied_max += sc->nodes[st->node].options[st->option].n_interventions;
     }
 
-    sp_debrief *d = calloc(1, sizeof *d);
-    int *opts = malloc(sizeof(int) * (size_t)max_opts);
-    unsigned char *applied_set = calloc((size_t)(NI ? NI : 1), 1);
-    unsigned char *offered_set = calloc((size_t)(NI ? NI : 1), 1);
-    int *offered_order = calloc((size_t)(NI ? NI : 1), sizeof(int));
-    unsigned char *flag_ok = calloc((size_t)(NF ? NF : 1), 1);
+    sp_debrief *d = sp_calloc(1, sizeof *d);
+    int *opts = sp_malloc(sizeof(int) * (size_t)max_opts);
+    unsigned char *applied_set = sp_calloc((size_t)(NI ? NI : 1), 1);
+    unsigned char *offered_set = sp_calloc((size_t)(NI ? NI : 1), 1);
+    int *offered_order = sp_calloc((size_t)(NI ? NI : 1), sizeof(int));
+    unsigned char *flag_ok = sp_calloc((size_t)(NF ? NF : 1), 1);
     int n_pres = 0;
     presence *pres = presences(s, &n_pres);
     if (d) {
@@ -271,11 +272,11 @@ sp_debrief *sp_debrief_build(const sp_session *s)
     }
 
 done:
-    free(opts);
-    free(applied_set);
-    free(offered_set);
-    free(offered_order);
-    free(flag_ok);
-    free(pres);
+    sp_free(opts);
+    sp_free(applied_set);
+    sp_free(offered_set);
+    sp_free(offered_order);
+    sp_free(flag_ok);
+    sp_free(pres);
     return d;
 }

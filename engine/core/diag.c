@@ -1,5 +1,6 @@
 /* diag.c: the list of "path:line: message" diagnostics and status names the core hands back. */
 #include "diag.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@ void sp_diag_set_default_lang(int lang)
 
 sp_diag *sp_diag_new(void)
 {
-    sp_diag *d = calloc(1, sizeof(sp_diag));
+    sp_diag *d = sp_calloc(1, sizeof(sp_diag));
     if (d)
         d->lang = default_lang;
     return d;
@@ -48,7 +49,7 @@ void sp_diag_clear(sp_diag *d)
     if (!d)
         return;
     for (int i = 0; i < d->count; i++)
-        free(d->msg[i]);
+        sp_free(d->msg[i]);
     d->count = 0;
     d->dropped = 0;
 }
@@ -58,7 +59,7 @@ void sp_diag_free(sp_diag *d)
     if (!d)
         return;
     sp_diag_clear(d);
-    free(d);
+    sp_free(d);
 }
 
 int sp_diag_count(const sp_diag *d)
@@ -100,7 +101,7 @@ void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_l
     if (!path)
         path = "";
     size_t cap = strlen(path) + n + 32;
-    char *m = malloc(cap);
+    char *m = sp_malloc(cap);
     if (!m) {
         d->dropped++;
         return;

@@ -1,5 +1,6 @@
 /* export.c: the export words, the string the writers build into, and the CSV for trainers (RFC 4180); the HTML is export_html.c. */
 #include "export.h"
+#include "alloc.h"
 #include "export_buf.h"
 #include "figures.h"
 #include "model_internal.h"
@@ -107,7 +108,7 @@ void sp_export_buf_put_n(sp_export_buf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 16384;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *p = realloc(b->s, cap);
+        char *p = sp_realloc(b->s, cap);
         if (!p) {
             b->nomem = 1;
             return;
@@ -139,7 +140,7 @@ void sp_export_buf_putf(sp_export_buf *b, const char *fmt, ...)
 char *sp_export_buf_finish(sp_export_buf *b, size_t *len)
 {
     if (b->nomem) {
-        free(b->s);
+        sp_free(b->s);
         return NULL;
     }
     if (len)
@@ -327,6 +328,6 @@ char *sp_export_csv(const sp_replay *r, const sp_debrief *d, size_t *len)
     sp_export_csv_figures(&b, r, d, cols, csv_field);
     if (f.nomem)
         b.nomem = 1;
-    free(f.s);
+    sp_free(f.s);
     return sp_export_buf_finish(&b, len);
 }

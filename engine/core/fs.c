@@ -1,5 +1,6 @@
 /* fs.c: regular-file checks, file reading with a size cap, atomic writes through symlinks, CRC-32, FNV-1a content hashes and the XDG data/config paths. */
 #include "fs.h"
+#include "alloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -100,7 +101,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
     if (cap > max + 1)
         cap = max + 1;
-    char *buf = malloc(cap + 1);
+    char *buf = sp_malloc(cap + 1);
     if (!buf) {
         close(fd);
         sp_diag_add(d, path, 0, "out of memory reading the file");
@@ -110,15 +111,15 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     for (;;) {
         if (n == cap) {
             if (cap > max) {
-                free(buf);
+                sp_free(buf);
                 close(fd);
                 sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
                 return SP_EINVAL;
             }
             size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-            char *nb = realloc(buf, ncap + 1);
+            char *nb = sp_realloc(buf, ncap + 1);
             if (!nb) {
-                free(buf);
+                sp_free(buf);
                 close(fd);
                 sp_diag_add(d, path, 0, "out of memory reading the file");
                 return SP_ENOMEM;
@@ -131,7 +132,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
             if (errno == EINTR)
                 continue;
             sp_diag_add(d, path, 0, "cannot read: %s", strerror(errno));
-            free(buf);
+            sp_free(buf);
             close(fd);
             return SP_EIO;
         }
@@ -141,7 +142,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     }
     close(fd);
     if (n > max) {
-        free(buf);
+        sp_free(buf);
         sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
         return SP_EINVAL;
     }

@@ -1,5 +1,6 @@
 /* handbook.c: loads scenarios/handbook.xml into the handbook model: goals, thought pairs, red flags, interventions. */
 #include "handbook.h"
+#include "alloc.h"
 #include "arena.h"
 #include "fs.h"
 #include "scenario.h" /* SP_MAX_FILE_BYTES */
@@ -212,7 +213,7 @@ sp_status sp_handbook_load(const char *path, const char *schema_dir,
         return s;
     xmlDoc *doc;
     s = sp_xml_parse(path, data, len, schema_dir, "handbook.rng", &doc, d);
-    free(data);
+    sp_free(data);
     if (s != SP_OK)
         return s;
 

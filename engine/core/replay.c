@@ -1,5 +1,6 @@
 /* replay.c: lays a transcript out decision by decision (lines, options, scores, flags, votes), branches from it, lists past plays. */
 #include "replay.h"
+#include "alloc.h"
 #include "debrief.h"
 #include "analysis.h"
 #include "arena.h"
@@ -22,7 +23,7 @@
 
 static int *effective_raw(const sp_transcript *t, int n_raw, int n_hist)
 {
-    int *stack = malloc(sizeof(int) * (size_t)(n_raw ? n_raw : 1));
+    int *stack = sp_malloc(sizeof(int) * (size_t)(n_raw ? n_raw : 1));
     if (!stack)
         return NULL;
     int top = 0;
@@ -54,7 +55,7 @@ static int present_flags(sp_replay *r, int n_turns)
     const sp_scenario *sc = r->sc;
     int np = sp_session_path_count(r->s);
     int turn = 0;
-    int *buf = malloc(sizeof(int) * (size_t)(sc->handbook->n_redflags + 1));
+    int *buf = sp_malloc(sizeof(int) * (size_t)(sc->handbook->n_redflags + 1));
     if (!buf)
         return 0;
     int n = 0;
@@ -70,7 +71,7 @@ static int present_flags(sp_replay *r, int n_turns)
         sp_replay_step *st = &r->steps[turn++];
         int *p = sp_arena_alloc(r->arena, sizeof(int) * (size_t)(n ? n : 1));
         if (!p) {
-            free(buf);
+            sp_free(buf);
             return 0;
         }
         memcpy(p, buf, sizeof(int) * (size_t)n);
@@ -78,7 +79,7 @@ static int present_flags(sp_replay *r, int n_turns)
         st->n_present = n;
         n = 0;
     }
-    free(buf);
+    sp_free(buf);
     return 1;
 }
 
@@ -221,9 +222,9 @@ sp_status sp_replay_build(const sp_transcript *t, const sp_scenario *sc, sp_lang
     if (!s)
         return rc;
     sp_session_set_lang(s, lang);
-    sp_replay *r = calloc(1, sizeof *r);
+    sp_replay *r = sp_calloc(1, sizeof *r);
     if (!r || !(r->arena = sp_arena_new())) {
-        free(r);
+        sp_free(r);
         sp_session_free(s);
         return SP_ENOMEM;
     }
@@ -244,7 +245,7 @@ sp_status sp_replay_build(const sp_transcript *t, const sp_scenario *sc, sp_lang
     sp_status wr = SP_ENOMEM;
     if (r->steps && raw && present_flags(r, r->n_steps))
         wr = walk(r, raw);
-    free(raw);
+    sp_free(raw);
     if (wr != SP_OK) {
         sp_diag_add(d, t->path ? t->path : "transcript", 0, "out of memory building the replay");
         sp_replay_free(r);
@@ -262,7 +263,7 @@ void sp_replay_free(sp_replay *r)
     if (r->own_t)
         sp_transcript_free((sp_transcript *)r->t);
     sp_arena_free(r->arena);
-    free(r);
+    sp_free(r);
 }
 
 static int64_t zero_clock(void *ctx)
@@ -300,7 +301,7 @@ sp_status sp_replay_expert(const sp_scenario *sc, const int *start_vars, sp_lang
         }
     }
     sp_analysis_free(an);
-    if (rc == SP_OK && !(t->mode = strdup("expert")))
+    if (rc == SP_OK && !(t->mode = sp_strdup("expert")))
         rc = SP_ENOMEM;
     if (rc == SP_OK)
         rc = sp_transcript_sync(t, s);
@@ -356,9 +357,9 @@ sp_status sp_replay_branch(const sp_replay *r, int i, const char *parent_path, i
     sp_session_set_lang(*s, r->lang);
     sp_transcript *nt = sp_transcript_new();
     rc = SP_ENOMEM;
-    if (nt && (nt->mode = strdup("replay-branch")) &&
-        (!parent_path || (nt->parent = strdup(parent_path))) &&
-        (!r->t->scenario_path || (nt->scenario_path = strdup(r->t->scenario_path)))) {
+    if (nt && (nt->mode = sp_strdup("replay-branch")) &&
+        (!parent_path || (nt->parent = sp_strdup(parent_path))) &&
+        (!r->t->scenario_path || (nt->scenario_path = sp_strdup(r->t->scenario_path)))) {
         nt->branch_step = upto;
         nt->started = now;
         rc = sp_transcript_sync(nt, *s);
@@ -398,7 +399,7 @@ static void scan_one(sp_replay_entry *e, sp_replay_resolve resolve, void *ctx)
         return;
     sp_status rc = sp_transcript_read(e->path, &t, d);
     if (rc == SP_OK) {
-        e->scenario_id = strdup(t->scenario_id);
+        e->scenario_id = sp_strdup(t->scenario_id);
         e->started = t->started;
         e->branch = t->parent != NULL;
         e->sc = resolve(ctx, t->scenario_id);
@@ -433,7 +434,7 @@ static void scan_one(sp_replay_entry *e, sp_replay_resolve resolve, void *ctx)
         int k = 0;
         while (k + 1 < sp_diag_count(d) && strstr(sp_diag_message(d, k), ": warning: "))
             k++;
-        e->error = strdup(sp_diag_message(d, k));
+        e->error = sp_strdup(sp_diag_message(d, k));
     }
     sp_replay_free(r);
     sp_transcript_free(t);
@@ -462,7 +463,7 @@ sp_status sp_replay_scan(const char *dir, sp_replay_resolve resolve, void *ctx,
             continue;
         if (count == cap) {
             int nc = cap ? cap * 2 : 16;
-            sp_replay_entry *nv = realloc(v, sizeof *v * (size_t)nc);
+            sp_replay_entry *nv = sp_realloc(v, sizeof *v * (size_t)nc);
             if (!nv) {
                 rc = SP_ENOMEM;
                 break;
@@ -472,7 +473,7 @@ sp_status sp_replay_scan(const char *dir, sp_replay_resolve resolve, void *ctx,
         }
         sp_replay_entry *e = &v[count];
         memset(e, 0, sizeof *e);
-        if (!(e->path = strdup(path))) {
+        if (!(e->path = sp_strdup(path))) {
             rc = SP_ENOMEM;
             break;
         }
@@ -494,9 +495,9 @@ sp_status sp_replay_scan(const char *dir, sp_replay_resolve resolve, void *ctx,
 void sp_replay_entries_free(sp_replay_entry *e, int n)
 {
     for (int i = 0; e && i < n; i++) {
-        free(e[i].path);
-        free(e[i].scenario_id);
-        free(e[i].error);
+        sp_free(e[i].path);
+        sp_free(e[i].scenario_id);
+        sp_free(e[i].error);
     }
-    free(e);
+    sp_free(e);
 }

@@ -1,5 +1,6 @@
 /* room.c: anonymous voting from phones: devices by token in an open-addressing table, one vote per device per round, flags spotted. */
 #include "room.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,7 @@ sp_room *sp_room_new(int n_flags)
 {
     if (n_flags < 0 || n_flags > SP_ROOM_MAX_FLAGS)
         return NULL;
-    sp_room *r = calloc(1, sizeof *r);
+    sp_room *r = sp_calloc(1, sizeof *r);
     if (r)
         r->n_flags = n_flags;
     return r;
@@ -36,7 +37,7 @@ sp_room *sp_room_new(int n_flags)
 
 void sp_room_free(sp_room *r)
 {
-    free(r);
+    sp_free(r);
 }
 
 int sp_room_token_ok(const char *s)

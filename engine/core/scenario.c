@@ -1,5 +1,6 @@
 /* scenario.c: loads a scenario: runs the reader and the checks, hands on their messages; the loader's tables. */
 #include "scenario_internal.h"
+#include "alloc.h"
 #include "fs.h"
 #include "suggest.h"
 
@@ -36,7 +37,7 @@ void *sp_scenario_vec_push(sload *L, vec *v)
 {
     if (v->n == v->cap) {
         int cap = v->cap ? v->cap * 2 : 8;
-        char *p = realloc(v->p, (size_t)cap * v->size);
+        char *p = sp_realloc(v->p, (size_t)cap * v->size);
         if (!p) {
             sp_scenario_oom(L);
             return NULL;
@@ -70,7 +71,7 @@ void *sp_scenario_vec_keep(sload *L, const vec *v)
 static int idtab_grow(idtab *t)
 {
     unsigned size = t->e ? (t->mask + 1) * 2 : 64;
-    identry *e = calloc(size, sizeof *e);
+    identry *e = sp_calloc(size, sizeof *e);
     if (!e)
         return -1;
     for (unsigned i = 0; t->e && i <= t->mask; i++) {
@@ -81,7 +82,7 @@ static int idtab_grow(idtab *t)
             k = (k + 1) & (size - 1);
         e[k] = t->e[i];
     }
-    free(t->e);
+    sp_free(t->e);
     t->e = e;
     t->mask = size - 1;
     return 0;
@@ -176,7 +177,7 @@ static int held_cmp(const void *x, const void *y)
 static void pass_on(sload *L, sp_diag *d)
 {
     int n = sp_diag_count(L->sem);
-    held *h = calloc((size_t)(n ? n : 1), sizeof *h);
+    held *h = sp_calloc((size_t)(n ? n : 1), sizeof *h);
     size_t plen = strlen(L->path);
     for (int i = 0; h && i < n; i++) {
         const char *m = sp_diag_message(L->sem, i) + plen + 1; /* past "path:" */
@@ -195,7 +196,7 @@ static void pass_on(sload *L, sp_diag *d)
                     h ? h[i].text : sp_diag_message(L->sem, i));
     if (sp_diag_dropped(L->sem))
         sp_diag_add(d, L->path, 0, "%d more problems not shown", sp_diag_dropped(L->sem));
-    free(h);
+    sp_free(h);
 }
 
 /* ---- loading ------------------------------------------------------------------------------------ */
@@ -205,10 +206,10 @@ static void sload_free(sload *L)
     vec *vs[] = { &L->nodes_v, &L->fixups, &L->lines, &L->flags, &L->effects, &L->gotos,
                   &L->options_v, &L->o_app, &L->o_scores, &L->o_effects };
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++)
-        free(vs[i]->p);
+        sp_free(vs[i]->p);
     idtab *ts[] = { &L->nodes, &L->vars, &L->persons, &L->options, &L->endings };
     for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
-        free(ts[i]->e);
+        sp_free(ts[i]->e);
     sp_xml_stream_close(L->xs);
     sp_diag_free(L->sem);
 }
@@ -290,7 +291,7 @@ sp_status sp_scenario_load(const char *path, const char *schema_dir,
     if (s != SP_OK)
         return s;
     s = sp_scenario_load_mem(path, data, len, schema_dir, hb, out, d);
-    free(data);
+    sp_free(data);
     return s;
 }
 

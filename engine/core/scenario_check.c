@@ -1,5 +1,6 @@
 /* scenario_check.c: the scenario loader's checks: handbook references, node references, unreachable nodes, cycles. */
 #include "scenario_internal.h"
+#include "alloc.h"
 #include "suggest.h"
 
 #include <stdio.h>
@@ -191,9 +192,9 @@ void sp_scenario_check_graph(sload *L)
     size_t n = (size_t)L->sc->n_nodes;
     if (n == 0)
         return;
-    unsigned char *mark = calloc(n, 1);
-    int *stack = malloc(n * sizeof *stack);
-    int *next_edge = malloc(n * sizeof *next_edge);
+    unsigned char *mark = sp_calloc(n, 1);
+    int *stack = sp_malloc(n * sizeof *stack);
+    int *next_edge = sp_malloc(n * sizeof *next_edge);
     if (mark && stack && next_edge) {
         if (L->sc->start >= 0)
             check_reachable(L, mark, stack);
@@ -202,7 +203,7 @@ void sp_scenario_check_graph(sload *L)
     } else {
         sp_scenario_oom(L);
     }
-    free(mark);
-    free(stack);
-    free(next_edge);
+    sp_free(mark);
+    sp_free(stack);
+    sp_free(next_edge);
 }

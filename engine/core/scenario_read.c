@@ -1,5 +1,6 @@
 /* scenario_read.c: the scenario loader's streaming pass: each element becomes model structs as it passes. */
 #include "scenario_internal.h"
+#include "alloc.h"
 #include "cond.h"
 
 #include <errno.h>
@@ -304,7 +305,7 @@ static void load_cast(sload *L)
     }
     L->sc->cast = sp_scenario_vec_keep(L, &people);
     L->sc->n_cast = people.n;
-    free(people.p);
+    sp_free(people.p);
 }
 
 static void load_vars(sload *L)
@@ -343,7 +344,7 @@ static void load_vars(sload *L)
     }
     L->sc->vars = sp_scenario_vec_keep(L, &vars);
     L->sc->n_vars = vars.n;
-    free(vars.p);
+    sp_free(vars.p);
 }
 
 /* ---- nodes ----------------------------------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* session.c: one play of a scenario as a state machine derived from its step log (view, choose, flag, undo). */
 #include "session.h"
+#include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
 
@@ -113,7 +114,7 @@ static int is_turn_node(const sp_node *n)
 static void drop_texts(sp_session *s)
 {
     for (int i = 0; i < s->n_joined; i++)
-        free(s->joined[i].s);
+        sp_free(s->joined[i].s);
     s->n_joined = 0;
 }
 
@@ -128,7 +129,7 @@ static const char *text_with(sp_session *s, const sp_text *t, sp_lang lang, uint
             return s->joined[i].s;
     if (s->n_joined == s->cap_joined) {
         int cap = s->cap_joined ? s->cap_joined * 2 : 16;
-        struct joined *j = realloc(s->joined, sizeof *j * (size_t)cap);
+        struct joined *j = sp_realloc(s->joined, sizeof *j * (size_t)cap);
         if (!j)
             return sp_text_get(t, lang);
         s->joined = j;
@@ -229,7 +230,7 @@ static int reserve_step(sp_session *s)
 {
     if (s->n_log == s->cap_log) {
         int cap = s->cap_log ? s->cap_log * 2 : 16;
-        sp_step *l = realloc(s->log, sizeof(sp_step) * (size_t)cap);
+        sp_step *l = sp_realloc(s->log, sizeof(sp_step) * (size_t)cap);
         if (!l)
             return 0;
         s->log = l;
@@ -237,11 +238,11 @@ static int reserve_step(sp_session *s)
     }
     if (s->n_hist == s->cap_hist) {
         int cap = s->cap_hist ? s->cap_hist * 2 : 16;
-        sp_step *h = realloc(s->hist, sizeof(sp_step) * (size_t)cap);
+        sp_step *h = sp_realloc(s->hist, sizeof(sp_step) * (size_t)cap);
         if (!h)
             return 0;
         s->hist = h;
-        int *hv = realloc(s->hvars, sizeof(int) * (size_t)cap * (size_t)(s->n_vars ? s->n_vars : 1));
+        int *hv = sp_realloc(s->hvars, sizeof(int) * (size_t)cap * (size_t)(s->n_vars ? s->n_vars : 1));
         if (!hv)
             return 0;
         s->hvars = hv;
@@ -278,7 +279,7 @@ sp_session *sp_session_new(const sp_scenario *sc, sp_lang lang)
 {
     if (!sc || sc->n_nodes <= 0 || sc->start < 0 || sc->start >= sc->n_nodes)
         return NULL;
-    sp_session *s = calloc(1, sizeof *s);
+    sp_session *s = sp_calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->sc = sc;
@@ -292,14 +293,14 @@ sp_session *sp_session_new(const sp_scenario *sc, sp_lang lang)
             max_options = sc->nodes[i].n_options;
     }
     size_t nl = (size_t)(total_lines ? total_lines : 1);
-    s->start_vars = calloc(nv, sizeof(int));
-    s->vars = calloc(nv, sizeof(int));
-    s->path = calloc((size_t)sc->n_nodes, sizeof(int));
-    s->shown_node = calloc(nl, sizeof(int));
-    s->shown_line = calloc(nl, sizeof(int));
-    s->shown_mask = calloc(nl, sizeof(uint32_t));
-    s->vlines = calloc(nl, sizeof(sp_view_line));
-    s->vopts = calloc((size_t)max_options, sizeof(sp_view_option));
+    s->start_vars = sp_calloc(nv, sizeof(int));
+    s->vars = sp_calloc(nv, sizeof(int));
+    s->path = sp_calloc((size_t)sc->n_nodes, sizeof(int));
+    s->shown_node = sp_calloc(nl, sizeof(int));
+    s->shown_line = sp_calloc(nl, sizeof(int));
+    s->shown_mask = sp_calloc(nl, sizeof(uint32_t));
+    s->vlines = sp_calloc(nl, sizeof(sp_view_line));
+    s->vopts = sp_calloc((size_t)max_options, sizeof(sp_view_option));
     if (!s->start_vars || !s->vars || !s->path || !s->shown_node || !s->shown_line || !s->shown_mask ||
         !s->vlines || !s->vopts) {
         sp_session_free(s);
@@ -316,20 +317,20 @@ void sp_session_free(sp_session *s)
 {
     if (!s)
         return;
-    free(s->start_vars);
-    free(s->vars);
-    free(s->log);
-    free(s->hist);
-    free(s->hvars);
-    free(s->path);
-    free(s->shown_node);
-    free(s->shown_line);
-    free(s->shown_mask);
+    sp_free(s->start_vars);
+    sp_free(s->vars);
+    sp_free(s->log);
+    sp_free(s->hist);
+    sp_free(s->hvars);
+    sp_free(s->path);
+    sp_free(s->shown_node);
+    sp_free(s->shown_line);
+    sp_free(s->shown_mask);
     drop_texts(s);
-    free(s->joined);
-    free(s->vlines);
-    free(s->vopts);
-    free(s);
+    sp_free(s->joined);
+    sp_free(s->vlines);
+    sp_free(s->vopts);
+    sp_free(s);
 }
 
 sp_status sp_session_set_var(sp_session *s, const char *name, int value)

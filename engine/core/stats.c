@@ -1,16 +1,17 @@
 /* stats.c: counts over many replays of one case: decisions, the figures of each play (from its debrief) and their sums, missed interventions and red flags. */
 #include "stats.h"
+#include "alloc.h"
 #include "debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define ALLOC(p, n) ((p) = calloc((size_t)((n) > 0 ? (n) : 1), sizeof *(p)))
+#define ALLOC(p, n) ((p) = sp_calloc((size_t)((n) > 0 ? (n) : 1), sizeof *(p)))
 
 sp_stats *sp_stats_new(const sp_scenario *sc)
 {
     const sp_handbook *hb = sc->handbook;
-    sp_stats *st = calloc(1, sizeof *st);
+    sp_stats *st = sp_calloc(1, sizeof *st);
     if (!st)
         return NULL;
     st->sc = sc;
@@ -38,32 +39,32 @@ void sp_stats_free(sp_stats *st)
 {
     if (!st)
         return;
-    free(st->reached);
-    free(st->chosen);
-    free(st->base);
-    free(st->endings);
-    free(st->goal_sum);
-    free(st->expert_sum);
+    sp_free(st->reached);
+    sp_free(st->chosen);
+    sp_free(st->base);
+    sp_free(st->endings);
+    sp_free(st->goal_sum);
+    sp_free(st->expert_sum);
     for (int i = 0; i < st->n_plays; i++)
-        free(st->plays[i].name);
-    free(st->plays);
-    free(st->iv_offered);
-    free(st->iv_missed);
-    free(st->flag_present);
-    free(st->flag_missed);
-    free(st->flag_false);
-    free(st);
+        sp_free(st->plays[i].name);
+    sp_free(st->plays);
+    sp_free(st->iv_offered);
+    sp_free(st->iv_missed);
+    sp_free(st->flag_present);
+    sp_free(st->flag_missed);
+    sp_free(st->flag_false);
+    sp_free(st);
 }
 
 /* Appends the play's figures to st->plays; d NULL: out of memory. */
 static sp_status add_play(sp_stats *st, const sp_debrief *d, const char *name)
 {
-    sp_stats_play *p = realloc(st->plays, sizeof *p * (size_t)(st->n_plays + 1));
+    sp_stats_play *p = sp_realloc(st->plays, sizeof *p * (size_t)(st->n_plays + 1));
     if (!p)
         return SP_ENOMEM;
     st->plays = p;
     p = &st->plays[st->n_plays];
-    *p = (sp_stats_play){ strdup(name ? name : ""), d->finished, d->exact, d->total, d->left, d->still,
+    *p = (sp_stats_play){ sp_strdup(name ? name : ""), d->finished, d->exact, d->total, d->left, d->still,
                           d->total_max };
     if (!p->name)
         return SP_ENOMEM;
@@ -105,11 +106,11 @@ sp_status sp_stats_add(sp_stats *st, const sp_replay *r, const char *name)
     sp_debrief_free(d);
 
     /* Per play: 1 offered, 2 applied (interventions); 1 present, 2 recognised (flags). */
-    unsigned char *iv = calloc((size_t)hb->n_interventions + 1, 1);
-    unsigned char *fl = calloc((size_t)hb->n_redflags + 1, 1);
+    unsigned char *iv = sp_calloc((size_t)hb->n_interventions + 1, 1);
+    unsigned char *fl = sp_calloc((size_t)hb->n_redflags + 1, 1);
     if (!iv || !fl) {
-        free(iv);
-        free(fl);
+        sp_free(iv);
+        sp_free(fl);
         return SP_ENOMEM;
     }
     for (int i = 0; i < r->n_steps; i++) {
@@ -142,8 +143,8 @@ sp_status sp_stats_add(sp_stats *st, const sp_replay *r, const char *name)
         st->flag_present[i] += (fl[i] & 1) != 0;
         st->flag_missed[i] += fl[i] == 1;
     }
-    free(iv);
-    free(fl);
+    sp_free(iv);
+    sp_free(fl);
     return SP_OK;
 }
 

@@ -1,5 +1,6 @@
 /* text.c: conditional texts (<p if="...">): which paragraphs hold in a variable state, and joining them. */
 #include "model.h"
+#include "alloc.h"
 #include "cond.h"
 
 #include <stdlib.h>
@@ -28,7 +29,7 @@ char *sp_text_join(const sp_text *t, sp_lang lang, uint32_t mask)
     if (!t || t->n_paras == 0) {
         const char *s = sp_text_get(t, lang);
         size_t n = strlen(s) + 1;
-        char *r = malloc(n);
+        char *r = sp_malloc(n);
         if (r)
             memcpy(r, s, n);
         return r;
@@ -37,7 +38,7 @@ char *sp_text_join(const sp_text *t, sp_lang lang, uint32_t mask)
     for (int i = 0; i < t->n_paras && i < SP_MAX_PARAS; i++)
         if (mask & ((uint32_t)1 << i))
             len += strlen(para_get(&t->paras[i], lang)) + 1;
-    char *r = malloc(len), *w = r;
+    char *r = sp_malloc(len), *w = r;
     if (!r)
         return NULL;
     for (int i = 0; i < t->n_paras && i < SP_MAX_PARAS; i++) {

@@ -1,5 +1,6 @@
 /* transcript.c: a play on disk, in memory: its life cycle, notes, and filling it from a session. */
 #include "transcript_internal.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 
 sp_transcript *sp_transcript_new(void)
 {
-    sp_transcript *t = calloc(1, sizeof *t);
+    sp_transcript *t = sp_calloc(1, sizeof *t);
     if (!t)
         return NULL;
     t->version = SP_TRANSCRIPT_VERSION;
@@ -22,17 +23,17 @@ sp_transcript *sp_transcript_new(void)
 static void free_steps_in(sp_tstep *steps, int n)
 {
     for (int i = 0; i < n; i++) {
-        free(steps[i].node);
-        free(steps[i].option);
-        free(steps[i].flag);
-        free(steps[i].votes);
+        sp_free(steps[i].node);
+        sp_free(steps[i].option);
+        sp_free(steps[i].flag);
+        sp_free(steps[i].votes);
     }
 }
 
 static void free_steps(sp_tstep *steps, int n)
 {
     free_steps_in(steps, n);
-    free(steps);
+    sp_free(steps);
 }
 
 void sp_transcript_free(sp_transcript *t)
@@ -40,32 +41,32 @@ void sp_transcript_free(sp_transcript *t)
     if (!t)
         return;
     sp_transcript_close(t, NULL);
-    free(t->file);
-    free(t->scenario_id);
-    free(t->scenario_version);
-    free(t->scenario_path);
-    free(t->lang);
-    free(t->mode);
-    free(t->parent);
-    free(t->trajectory);
+    sp_free(t->file);
+    sp_free(t->scenario_id);
+    sp_free(t->scenario_version);
+    sp_free(t->scenario_path);
+    sp_free(t->lang);
+    sp_free(t->mode);
+    sp_free(t->parent);
+    sp_free(t->trajectory);
     for (int i = 0; i < t->n_start_vars; i++)
-        free(t->start_vars[i].name);
-    free(t->start_vars);
+        sp_free(t->start_vars[i].name);
+    sp_free(t->start_vars);
     free_steps(t->steps, t->n_steps);
     for (int i = 0; i < t->n_notes; i++)
-        free(t->notes[i].text);
-    free(t->notes);
-    free(t->ending);
-    free(t->path);
-    free(t);
+        sp_free(t->notes[i].text);
+    sp_free(t->notes);
+    sp_free(t->ending);
+    sp_free(t->path);
+    sp_free(t);
 }
 
 int sp_transcript_set_str(char **dst, const char *src)
 {
     char *c = NULL;
-    if (src && !(c = strdup(src)))
+    if (src && !(c = sp_strdup(src)))
         return 0;
-    free(*dst);
+    sp_free(*dst);
     *dst = c;
     return 1;
 }
@@ -74,11 +75,11 @@ sp_status sp_transcript_add_note(sp_transcript *t, int step, const char *text)
 {
     if (!t || !text || step < -1 || step >= t->n_steps)
         return SP_EUSAGE;
-    sp_tnote *n = realloc(t->notes, sizeof(sp_tnote) * (size_t)(t->n_notes + 1));
+    sp_tnote *n = sp_realloc(t->notes, sizeof(sp_tnote) * (size_t)(t->n_notes + 1));
     if (!n)
         return SP_ENOMEM;
     t->notes = n;
-    char *c = strdup(text);
+    char *c = sp_strdup(text);
     if (!c)
         return SP_ENOMEM;
     t->notes[t->n_notes].step = step;
@@ -131,7 +132,7 @@ static int sync_append(sp_transcript *t, const sp_session *s, int n)
         return -1;
     if (n == have)
         return SP_OK;
-    sp_tstep *steps = realloc(t->steps, sizeof *steps * (size_t)n);
+    sp_tstep *steps = sp_realloc(t->steps, sizeof *steps * (size_t)n);
     if (!steps)
         return SP_ENOMEM;
     t->steps = steps;
@@ -153,8 +154,8 @@ sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
     int fast = sync_append(t, s, n);
     if (fast == SP_ENOMEM)
         return SP_ENOMEM;
-    sp_tstep *steps = fast == SP_OK ? t->steps : calloc((size_t)(n ? n : 1), sizeof *steps);
-    sp_tvar *vars = calloc((size_t)(sc->n_vars ? sc->n_vars : 1), sizeof *vars);
+    sp_tstep *steps = fast == SP_OK ? t->steps : sp_calloc((size_t)(n ? n : 1), sizeof *steps);
+    sp_tvar *vars = sp_calloc((size_t)(sc->n_vars ? sc->n_vars : 1), sizeof *vars);
     int nv = 0, ok = steps && vars;
     for (int i = 0; fast != SP_OK && ok && i < n; i++) {
         sp_tstep *ts = &steps[i];
@@ -162,7 +163,7 @@ sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
         /* Votes belong to the host, which adds them after syncing: keep
          * them on steps that are still the same step. */
         if (ok && i < t->n_steps && same_step(&t->steps[i], ts) && t->steps[i].n_votes > 0) {
-            ts->votes = malloc(sizeof(int) * (size_t)t->steps[i].n_votes);
+            ts->votes = sp_malloc(sizeof(int) * (size_t)t->steps[i].n_votes);
             ok = ts->votes != NULL;
             if (ok) {
                 memcpy(ts->votes, t->steps[i].votes, sizeof(int) * (size_t)t->steps[i].n_votes);
@@ -190,8 +191,8 @@ sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
         if (fast != SP_OK)
             free_steps(steps, n);
         for (int i = 0; vars && i < nv; i++)
-            free(vars[i].name);
-        free(vars);
+            sp_free(vars[i].name);
+        sp_free(vars);
         return SP_ENOMEM;
     }
     t->version = SP_TRANSCRIPT_VERSION;
@@ -202,8 +203,8 @@ sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
         t->n_steps = n;
     }
     for (int i = 0; i < t->n_start_vars; i++)
-        free(t->start_vars[i].name);
-    free(t->start_vars);
+        sp_free(t->start_vars[i].name);
+    sp_free(t->start_vars);
     t->start_vars = vars;
     t->n_start_vars = nv;
     if (t->started == 0)

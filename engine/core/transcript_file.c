@@ -1,5 +1,6 @@
 /* transcript_file.c: a transcript on disk while it is played: unique names, the lock, the append-only journal of steps and its compaction. */
 #include "transcript_internal.h"
+#include "alloc.h"
 #include "fs.h"
 
 #include <errno.h>
@@ -53,7 +54,7 @@ typedef struct sp_tfile {
 static sp_tfile *tfile(sp_transcript *t)
 {
     if (!t->file) {
-        t->file = calloc(1, sizeof *t->file);
+        t->file = sp_calloc(1, sizeof *t->file);
         if (t->file)
             t->file->lock_fd = t->file->fd = -1;
     }
@@ -87,7 +88,7 @@ static sp_status temp_with(const sp_transcript *t, const char *dir, char *tmp, s
         return SP_ENOMEM;
     }
     if (too_big(t, n, dir, d)) {
-        free(xml);
+        sp_free(xml);
         return SP_EINVAL;
     }
     int fd = -1, err = 0;
@@ -104,7 +105,7 @@ static sp_status temp_with(const sp_transcript *t, const char *dir, char *tmp, s
         else
             done += (size_t)w;
     }
-    free(xml);
+    sp_free(xml);
     if (!err && (fchmod(fd, 0644) != 0 || fsync(fd) != 0))
         err = errno;
     if (fd >= 0 && close(fd) != 0 && !err)
@@ -348,7 +349,7 @@ static uint64_t head_hash(const sp_transcript *t, int *ok)
         return 0;
     }
     uint64_t h = sp_fs_hash(x, len);
-    free(x);
+    sp_free(x);
     return h;
 }
 
@@ -363,7 +364,7 @@ static uint64_t step_hash(const sp_transcript *t, int i, int *ok)
         return 0;
     }
     uint64_t h = sp_fs_hash(x, len);
-    free(x);
+    sp_free(x);
     return h;
 }
 
@@ -375,17 +376,17 @@ static sp_status write_whole(sp_transcript *t, sp_tfile *f, sp_diag *d)
     char *xml = sp_transcript_xml(t, 1, &len);
     uint64_t hh = head_hash(t, &ok), sh = step_hash(t, t->n_steps - 1, &ok);
     if (!xml || !ok) {
-        free(xml);
+        sp_free(xml);
         sp_diag_add(d, f->path, 0, "out of memory writing the transcript");
         return SP_ENOMEM;
     }
     if (too_big(t, len, f->path, d)) {
-        free(xml);
+        sp_free(xml);
         return SP_EINVAL;
     }
     close_fd(f);
     sp_status st = sp_fs_write_atomic(f->path, xml, len, d);
-    free(xml);
+    sp_free(xml);
     if (st != SP_OK)
         return st;
     f->fd = open(f->path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
@@ -425,14 +426,14 @@ static append_result append_steps(sp_transcript *t, sp_tfile *f, sp_status *st, 
             ok = 0;
         else
             fprintf(m, RECORD_HEAD "%08x %s" RECORD_TAIL, (unsigned)sp_fs_crc32(el, el_len), el);
-        free(el);
+        sp_free(el);
     }
     if (!m || fclose(m) != 0 || !ok) {
-        free(rec);
+        free(rec); /* open_memstream's buffer: libc's own */
         return APPEND_WHOLE;
     }
     if (too_big(t, (size_t)f->on_disk + len, f->path, d)) {
-        free(rec);
+        free(rec); /* open_memstream's buffer: libc's own */
         *st = SP_EINVAL;
         return APPEND_FAILED;
     }
@@ -448,7 +449,7 @@ static append_result append_steps(sp_transcript *t, sp_tfile *f, sp_status *st, 
         }
         done += (size_t)w;
     }
-    free(rec);
+    free(rec); /* open_memstream's buffer: libc's own */
     if (!err && fdatasync(f->fd) != 0)
         err = errno;
     if (err) {
@@ -624,7 +625,7 @@ sp_status sp_transcript_journal_splice(const char *path, const char *data, size_
     fwrite(steps_end, 1, (size_t)(tail - steps_end), m);
     fputc('\n', m);
     if (fclose(m) != 0) {
-        free(*out);
+        free(*out); /* open_memstream's buffer: libc's own */
         *out = NULL;
         return SP_ENOMEM;
     }

@@ -1,5 +1,6 @@
 /* transcript_read.c: reads a transcript file back, treating it as untrusted: every element and number is checked. */
 #include "transcript_internal.h"
+#include "alloc.h"
 #include "fs.h"
 #include "xml.h"
 
@@ -198,7 +199,7 @@ static void read_votes(reader *r, const xmlNode *n, const char *v, sp_tstep *st)
         rfail(r, n, "votes '%s' must be 1 to 64 counts separated by spaces", v);
         return;
     }
-    st->votes = malloc(sizeof(int) * (size_t)count);
+    st->votes = sp_malloc(sizeof(int) * (size_t)count);
     if (!st->votes) {
         r->nomem = 1;
         return;
@@ -261,7 +262,7 @@ static void read_steps(reader *r, const xmlNode *el, sp_transcript *t)
         rfail(r, el, "more than %d steps", SP_TRANSCRIPT_MAX_STEPS);
         return;
     }
-    t->steps = calloc((size_t)(count ? count : 1), sizeof(sp_tstep));
+    t->steps = sp_calloc((size_t)(count ? count : 1), sizeof(sp_tstep));
     if (!t->steps) {
         r->nomem = 1;
         return;
@@ -284,7 +285,7 @@ static void read_start_vars(reader *r, const xmlNode *el, sp_transcript *t)
     for (const xmlNode *c = el->children; c; c = c->next)
         if (is_el(c))
             count++;
-    t->start_vars = calloc((size_t)(count ? count : 1), sizeof(sp_tvar));
+    t->start_vars = sp_calloc((size_t)(count ? count : 1), sizeof(sp_tvar));
     if (!t->start_vars) {
         r->nomem = 1;
         return;
@@ -425,7 +426,7 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
         return rc;
     xmlDoc *doc = NULL;
     rc = sp_xml_parse(path, spliced ? spliced : data, spliced ? spliced_len : len, NULL, NULL, &doc, d);
-    free(spliced);
+    free(spliced); /* open_memstream's buffer (journal_splice): libc's own */
     if (rc != SP_OK)
         return rc;
     sp_transcript *t = sp_transcript_new();
@@ -467,7 +468,7 @@ sp_status sp_transcript_read(const char *path, sp_transcript **out, sp_diag *d)
     if (rc != SP_OK)
         return rc;
     rc = sp_transcript_read_mem(path, data, len, out, d);
-    free(data);
+    sp_free(data);
     if (rc == SP_OK)
         sp_transcript_file_seen(*out, path);
     return rc;

@@ -1,5 +1,6 @@
 /* transcript_write.c: serialises a transcript (or one step, for the journal) to its versioned XML. */
 #include "transcript_internal.h"
+#include "alloc.h"
 #include "utf8_internal.h"
 #include "fs.h"
 
@@ -26,7 +27,7 @@ static void put_n(buf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *p = realloc(b->s, cap);
+        char *p = sp_realloc(b->s, cap);
         if (!p) {
             b->nomem = 1;
             return;
@@ -147,7 +148,7 @@ char *sp_transcript_step_xml(const sp_tstep *s, size_t *len)
     buf b = { 0 };
     put_step(&b, s);
     if (b.nomem) {
-        free(b.s);
+        sp_free(b.s);
         return NULL;
     }
     if (len)
@@ -211,7 +212,7 @@ char *sp_transcript_xml(const sp_transcript *t, int with_steps, size_t *len)
     }
     put(&b, "</transcript>\n");
     if (b.nomem) {
-        free(b.s);
+        sp_free(b.s);
         return NULL;
     }
     if (len)

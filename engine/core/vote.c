@@ -1,5 +1,6 @@
 /* vote.c: the room's votes at a decision: tally, majority and ties, override, dissent; attaching them to a transcript step. */
 #include "vote.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -76,12 +77,12 @@ sp_status sp_vote_attach(sp_transcript *t, int step, const int *votes, int n, in
     sp_tstep *st = &t->steps[step];
     int *copy = NULL;
     if (n > 0) {
-        copy = malloc(sizeof(int) * (size_t)n);
+        copy = sp_malloc(sizeof(int) * (size_t)n);
         if (!copy)
             return SP_ENOMEM;
         memcpy(copy, votes, sizeof(int) * (size_t)n);
     }
-    free(st->votes);
+    sp_free(st->votes);
     st->votes = copy;
     st->n_votes = n;
     st->override = n > 0 && override ? 1 : 0;

@@ -1,5 +1,6 @@
 /* xml.c: the one place that parses untrusted XML into a tree: size caps, no network, no DTD, no entities. */
 #include "xml_internal.h"
+#include "alloc.h"
 #include "utf8_internal.h"
 #include "arena.h"
 #include "fs.h"
@@ -194,7 +195,7 @@ static void xml_at_exit(void)
 {
     for (int i = 0; i < n_schemas; i++) {
         xmlRelaxNGFree(schemas[i].schema);
-        free(schemas[i].path);
+        sp_free(schemas[i].path);
     }
     n_schemas = 0;
     xmlCleanupParser();
@@ -206,6 +207,7 @@ void sp_xml_init(void)
     if (done)
         return;
     done = 1;
+    sp_alloc_route_libxml2();
     xmlInitParser();
     xmlSetExternalEntityLoader(deny_loader);
     atexit(xml_at_exit);
@@ -403,7 +405,7 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
     saved_handlers saved;
     sp_xml_handlers_push(&saved, &st);
     xmlDocPtr doc = xmlReadMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET);
-    free(data);
+    sp_free(data);
     xmlRelaxNGPtr schema = NULL;
     if (doc) {
         xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
@@ -424,11 +426,11 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
         /* More schema files than we ever ship: keep this one uncached
          * would leak; drop the oldest instead. */
         xmlRelaxNGFree(schemas[0].schema);
-        free(schemas[0].path);
+        sp_free(schemas[0].path);
         memmove(schemas, schemas + 1, (SCHEMA_SLOTS - 1) * sizeof schemas[0]);
         n_schemas--;
     }
-    char *copy = strdup(path);
+    char *copy = sp_strdup(path);
     if (!copy) {
         xmlRelaxNGFree(schema);
         sp_diag_add(d, path, 0, "out of memory");

@@ -1,5 +1,6 @@
 /* xml_rng.c: reads a RelaxNG schema file as data: element content as particles, attribute rules (for xml_explain.c). */
 #include "xml_rng.h"
+#include "alloc.h"
 #include "fs.h"
 #include "scenario.h" /* SP_MAX_FILE_BYTES */
 
@@ -192,7 +193,7 @@ int sp_xml_rng_load(const char *dir, const char *name, grammar *g)
     if (st != SP_OK)
         return -1;
     g->doc = xmlReadMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-    free(data);
+    sp_free(data);
     const xmlNode *root = g->doc ? xmlDocGetRootElement(g->doc) : NULL;
     if (!sp_xml_rng_is(root, "grammar"))
         return -1;

@@ -1,5 +1,6 @@
 /* xml_stream.c: untrusted XML on a validating stream (xmlTextReader, streaming RelaxNG), for large files. */
 #include "xml_internal.h"
+#include "alloc.h"
 #include "scenario.h" /* the SP_MAX_* limits */
 
 #include <stdlib.h>
@@ -267,7 +268,7 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
     xmlRelaxNGPtr schema;
     if (sp_xml_schema(schema_dir, schema_name, &schema, d) != SP_OK)
         return SP_EIO;
-    sp_xml_stream *s = calloc(1, sizeof *s);
+    sp_xml_stream *s = sp_calloc(1, sizeof *s);
     if (!s) {
         sp_diag_add(d, path, 0, "out of memory");
         return SP_ENOMEM;
@@ -284,7 +285,7 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
     s->r = xmlReaderForMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
     if (!s->r) {
         sp_xml_handlers_pop(&s->saved);
-        free(s);
+        sp_free(s);
         sp_diag_add(d, path, 0, "out of memory");
         return SP_ENOMEM;
     }
@@ -392,6 +393,6 @@ void sp_xml_stream_close(sp_xml_stream *s)
         return;
     xmlFreeTextReader(s->r);
     sp_xml_handlers_pop(&s->saved);
-    free(s);
+    sp_free(s);
 }
 

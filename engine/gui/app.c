@@ -64,6 +64,7 @@ void sp_gui_app_init(sp_gui_app *a, const char *settings_path, const char *trans
         sp_gui_app_path_fmt(a->transcripts_dir, sizeof a->transcripts_dir, "%s", transcripts_dir);
     else if (sp_fs_data_dir(dir, sizeof dir) == SP_OK)
         sp_gui_app_path_fmt(a->transcripts_dir, sizeof a->transcripts_dir, "%s/transcripts", dir);
+    sp_gui_app_path_fmt(a->portraits, sizeof a->portraits, "%s/assets/portraits", sp_paths_data());
 
     sp_diag *d = sp_diag_new();
     if (a->settings_path[0] &&
@@ -84,6 +85,7 @@ void sp_gui_app_free(sp_gui_app *a)
     sp_gui_play_end(a);
     sp_gui_play_free_cases(a);
     sp_scenario_free(a->own);
+    free(a->own_path);
     sp_handbook_free(a->hb);
     memset(a, 0, sizeof *a);
 }
@@ -572,6 +574,7 @@ void sp_gui_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_g
         .l = out, .m = m, .th = sp_gui_theme_get(a->settings.high_contrast),
         .focus = a->focus[0], .show_focus = a->show_focus, .hover = a->hover,
         .focus_visible = a->focus_visible && a->overlay == SP_GUI_OV_NONE,
+        .portraits = a->portraits,
     };
     sp_gui_rect view = sp_gui_rect_make(0, 0, w, h);
     sp_gui_rect_cmd(out, view, ui.th->bg, 0)->tag = SP_GUI_TAG_BACKGROUND;

@@ -132,11 +132,18 @@ typedef struct sp_gui_app {
     int confirmed;          /* set while the confirmed action runs */
     int debrief_of_replay;  /* the debrief shows a replayed play (a->replay), not a->s */
     int reveal;             /* a new view: scroll its decision's prompt and options into view */
+    char portraits[4096];   /* the folder of the cast's drawings; "" draws initials only (--no-portraits) */
 
     sp_handbook *hb;
     sp_gui_case cases[SP_CASE_COUNT];
     int has_traj_best, traj_best, traj_max;
+    /* Files named *.xml in the transcripts folder that are no regular files
+     * (a FIFO, a directory, a device, a link to nothing): skipped unread by
+     * the scans, counted here, the first one named. */
+    int n_skipped;
+    char skipped_name[256], skipped_kind[64];
     sp_scenario *own;       /* a case given by file path */
+    char *own_path;         /* its absolute path, for the transcript's scenario-path */
 
     sp_gui_screen screen;
     sp_gui_overlay overlay;
@@ -185,10 +192,25 @@ void sp_gui_app_set_run_lang(sp_gui_app *a, sp_lang lang);
  * its error) and scans earlier transcripts. SP_EINVAL when the handbook
  * does not load. */
 sp_status sp_gui_app_load(sp_gui_app *a, sp_diag *d);
-/* Best results and resumable plays, from the transcripts directory. */
+/* Best results and resumable plays, from the transcripts directory (with
+ * sp_gui_app_scan_skipped). */
 void sp_gui_app_scan(sp_gui_app *a);
+/* Counts the *.xml files of the transcripts directory that are no regular
+ * files into a->n_skipped (stat only; nothing is opened). */
+void sp_gui_app_scan_skipped(sp_gui_app *a);
+/* The short line "1 bestand overgeslagen: NAME (KIND, geen gewoon bestand)"
+ * at the page cursor when a scan skipped files (the menu, the list of plays). */
+void sp_gui_chrome_skipped(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
 /* Opens a case (id or path) at its briefing. */
 sp_status sp_gui_app_open(sp_gui_app *a, const char *arg, sp_diag *d);
+/* The play's transcript (a->t), made on first use with mode ("solo",
+ * "group"), the trajectory and, for a case opened from a file, its path as
+ * scenario-path (as the terminal does); NULL when out of memory. */
+sp_transcript *sp_gui_play_transcript(sp_gui_app *a, const char *mode);
+/* Syncs a->t with the session and writes it: into a->t_path, or on the
+ * first save under a new name in the transcripts folder
+ * (sp_transcript_create, the one naming of every host). */
+sp_status sp_gui_play_write(sp_gui_app *a, sp_diag *d);
 
 void sp_gui_app_action(sp_gui_app *a, int action, int arg);
 /* A key, with the list built last (for the focus order). */

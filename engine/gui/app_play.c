@@ -73,6 +73,46 @@ sp_status sp_gui_app_load(sp_gui_app *a, sp_diag *d)
     return SP_OK;
 }
 
+/* What a file is when it is not a regular one (a msgid: shown with _()). */
+static const char *kind_text(const struct stat *st, int dangling)
+{
+    if (dangling)
+        return N_("een verwijzing naar niets");
+    if (S_ISDIR(st->st_mode))
+        return N_("een map");
+    if (S_ISFIFO(st->st_mode))
+        return N_("een FIFO");
+    if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+        return N_("een apparaat");
+    return N_("een socket");
+}
+
+void sp_gui_app_scan_skipped(sp_gui_app *a)
+{
+    a->n_skipped = 0;
+    a->skipped_name[0] = a->skipped_kind[0] = '\0';
+    DIR *dir = a->transcripts_dir[0] ? opendir(a->transcripts_dir) : NULL;
+    if (!dir)
+        return;
+    struct dirent *de;
+    while ((de = readdir(dir))) {
+        size_t n = strlen(de->d_name);
+        char path[8192];
+        struct stat st;
+        if (n < 5 || strcmp(de->d_name + n - 4, ".xml") != 0 ||
+            sp_gui_app_path_fmt(path, sizeof path, "%s/%s", a->transcripts_dir, de->d_name) != 0)
+            continue;
+        int dangling = stat(path, &st) != 0;
+        if (!dangling && S_ISREG(st.st_mode))
+            continue;
+        if (a->n_skipped++ == 0) {
+            snprintf(a->skipped_name, sizeof a->skipped_name, "%s", de->d_name);
+            snprintf(a->skipped_kind, sizeof a->skipped_kind, "%s", kind_text(&st, dangling));
+        }
+    }
+    closedir(dir);
+}
+
 typedef struct traj_sum {
     char *id;
     int total[SP_CASE_COUNT], max[SP_CASE_COUNT], have[SP_CASE_COUNT];
@@ -88,6 +128,7 @@ void sp_gui_app_scan(sp_gui_app *a)
         newest[i] = -1;
     }
     a->has_traj_best = 0;
+    sp_gui_app_scan_skipped(a);
     DIR *dir = a->transcripts_dir[0] ? opendir(a->transcripts_dir) : NULL;
     if (!dir)
         return;
@@ -274,22 +315,37 @@ void sp_gui_play_restart(sp_gui_app *a)
 
 /* The transcript is written after every step, atomically, so quitting (or
  * a crash) at any moment leaves a play that can be resumed. */
+sp_transcript *sp_gui_play_transcript(sp_gui_app *a, const char *mode)
+{
+    if (a->t)
+        return a->t;
+    sp_transcript *t = sp_transcript_new();
+    if (!t || !(t->mode = dupstr(mode)) || (a->traj && !(t->trajectory = dupstr(a->traj_id))) ||
+        (a->sc == a->own && a->own_path && !(t->scenario_path = dupstr(a->own_path)))) {
+        sp_transcript_free(t);
+        return NULL;
+    }
+    a->t_path[0] = '\0';
+    return a->t = t;
+}
+
+sp_status sp_gui_play_write(sp_gui_app *a, sp_diag *d)
+{
+    sp_status st = sp_transcript_sync(a->t, a->s);
+    if (st != SP_OK)
+        return st;
+    if (a->t_path[0])
+        return sp_transcript_write(a->t, a->t_path, d);
+    return sp_transcript_create(a->t, a->transcripts_dir, a->sc->id, sp_session_started_at(a->s), a->t_path,
+                                sizeof a->t_path, d);
+}
+
 void sp_gui_play_save(sp_gui_app *a)
 {
     if (!a->s || !a->transcripts_dir[0])
         return;
     sp_diag *d = sp_diag_new();
-    if (!a->t) {
-        a->t = sp_transcript_new();
-        if (!a->t)
-            goto fail;
-        if (a->traj)
-            a->t->trajectory = dupstr(a->traj_id);
-    }
-    if (sp_transcript_sync(a->t, a->s) != SP_OK ||
-        (a->t_path[0] ? sp_transcript_write(a->t, a->t_path, d)
-                      : sp_transcript_create(a->t, a->transcripts_dir, a->sc->id, sp_session_started_at(a->s),
-                                             a->t_path, sizeof a->t_path, d)) != SP_OK)
+    if (!sp_gui_play_transcript(a, "solo") || sp_gui_play_write(a, d) != SP_OK)
         goto fail;
     sp_diag_free(d);
     return;
@@ -355,9 +411,12 @@ sp_status sp_gui_app_open(sp_gui_app *a, const char *arg, sp_diag *d)
     }
     sp_scenario_free(a->own);
     a->own = NULL;
+    free(a->own_path);
+    a->own_path = NULL;
     sp_status st = sp_paths_load_scenario(arg, a->hb, &a->own, d);
     if (st != SP_OK)
         return st;
+    a->own_path = sp_paths_case_file_path(arg);
     start_case(a, -1);
     return SP_OK;
 }

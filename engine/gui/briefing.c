@@ -37,7 +37,7 @@ static void cast_row(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_lang
     const sp_gui_metrics *m = ui->m;
     int u = m->unit;
     int d = m->portrait * 4 / 5;
-    sp_gui_ui_portrait(ui, pg->x, pg->y, d, p->color, p->initials);
+    sp_gui_ui_person(ui, pg->x, pg->y, d, p, SP_MOOD_NEUTRAL);
     int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
     const char *name = sp_text_get(&p->name, lang);
     const char *fn = sp_text_get(&p->function, lang);

@@ -1,6 +1,7 @@
-/* chrome.c: what every screen shares: the top bar, the bottom button bar, the reading column and its page, the notice banner, the words and colours of an ending. */
+/* chrome.c: what every screen shares: the top bar, the bottom button bar, the reading column and its page, the notice banner, the line about skipped files, the words and colours of an ending. */
 #include "app.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -233,6 +234,23 @@ void sp_gui_chrome_notice(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     sp_gui_text_block(ui->l, ui->m, SP_GUI_FONT_BODY, ui->th->text, a->notice, r.x + 2 * u,
                       r.y + 3 * u / 2, tw, sp_gui_rect_inset(r, u, u));
     pg->y += r.h + 2 * u;
+}
+
+void sp_gui_chrome_skipped(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    if (a->n_skipped <= 0)
+        return;
+    char line[512];
+    snprintf(line, sizeof line,
+             ngettext("%d bestand overgeslagen: %s (%s, geen gewoon bestand)",
+                      "%d bestanden overgeslagen, waaronder %s (%s, geen gewoon bestand)",
+                      (unsigned long)a->n_skipped),
+             a->n_skipped, a->skipped_name, _(a->skipped_kind));
+    for (char *c = line; *c; c++) /* a file name may hold anything */
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, ui->th->muted, line);
+    pg->y += ui->m->unit;
 }
 
 void sp_gui_chrome_page(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view, int top, int bottom, int maxw, int first,

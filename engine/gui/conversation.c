@@ -17,7 +17,7 @@ static const sp_person *self_person(const sp_scenario *sc)
 
 /* A spoken line: portrait on the left, name (and function) over the text.
  * A second line of the same speaker (continued) is only the text, closer. */
-static void speech(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const char *name,
+static void speech(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_mood mood, const char *name,
                    const char *text, int faded, int continued, sp_lang lang)
 {
     const sp_gui_metrics *m = ui->m;
@@ -34,7 +34,7 @@ static void speech(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const cha
         return;
     }
     if (p)
-        sp_gui_ui_portrait(ui, pg->x, pg->y, d, p->color, p->initials);
+        sp_gui_ui_person(ui, pg->x, pg->y, d, p, mood);
     else
         sp_gui_ui_portrait(ui, pg->x, pg->y, d,
                            ((uint32_t)th->accent.r << 16) | ((uint32_t)th->accent.g << 8) | th->accent.b,
@@ -254,13 +254,14 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     if (v->feedback.valid && v->feedback.said && *v->feedback.said &&
         sc->nodes[v->feedback.node].kind == SP_NODE_DECISION) {
         const sp_person *me = self_person(sc);
-        speech(ui, &pg, me, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0, lang);
+        speech(ui, &pg, me, SP_MOOD_NEUTRAL, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0, lang);
     }
     for (int i = 0; i < v->n_lines; i++) {
         const sp_view_line *ln = &v->lines[i];
-        int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker;
+        /* A change of expression shows the portrait again, at the line where it happens. */
+        int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker && v->lines[i - 1].mood == ln->mood;
         if (ln->speaker >= 0)
-            speech(ui, &pg, &sc->cast[ln->speaker], ln->speaker_name, ln->text, 0, continued, lang);
+            speech(ui, &pg, &sc->cast[ln->speaker], ln->mood, ln->speaker_name, ln->text, 0, continued, lang);
         else
             narration(ui, &pg, ln->text);
     }

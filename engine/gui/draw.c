@@ -1,7 +1,13 @@
-/* draw.c: SDL drawing of the display list, with anti-aliased discs and rounded corners from cached masks. */
+/* draw.c: SDL drawing of the display list, with anti-aliased discs and rounded corners from cached masks, and SVG pictures rasterised at their drawn size. */
 #include "draw.h"
 
+#include <SDL_image.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/fs.h"
 
 /*
  * SDL's renderer has no circles. A disc of radius r is drawn from a white
@@ -19,11 +25,35 @@ typedef struct mask {
     unsigned used;
 } mask;
 
+/*
+ * Pictures (the cast's portraits) are SVG files, rasterised by SDL_image at
+ * exactly the size they are drawn, so they stay sharp at any resolution.
+ * A texture is cached by path and size (least recently used out when the
+ * cache is full) and all are dropped when the output size changes, since a
+ * new size means new sizes for everything. A file that does not load is
+ * named once on stderr and remembered, so it is not read again every frame;
+ * the command then draws nothing and what lies under it (the initials
+ * circle) shows.
+ */
+#define N_IMAGES 32
+#define IMAGE_MAX_BYTES (4u << 20)
+
+typedef struct image {
+    char *path;
+    int w, h;
+    SDL_Texture *tex;
+    unsigned used;
+} image;
+
 struct sp_gui_draw {
     SDL_Renderer *r;
     sp_gui_text *text;
     mask masks[N_MASKS];
     unsigned clock;
+    image images[N_IMAGES];
+    int out_w, out_h;       /* the output size the images were made for */
+    char **bad;             /* files that did not load (already named on stderr) */
+    int n_bad;
 };
 
 sp_gui_draw *sp_gui_draw_new(SDL_Renderer *r, sp_gui_text *text)
@@ -43,7 +73,21 @@ void sp_gui_draw_free(sp_gui_draw *d)
     for (int i = 0; i < N_MASKS; i++)
         if (d->masks[i].tex)
             SDL_DestroyTexture(d->masks[i].tex);
+    sp_gui_draw_drop_images(d);
+    for (int i = 0; i < d->n_bad; i++)
+        free(d->bad[i]);
+    free(d->bad);
     free(d);
+}
+
+void sp_gui_draw_drop_images(sp_gui_draw *d)
+{
+    for (int i = 0; i < N_IMAGES; i++) {
+        if (d->images[i].tex)
+            SDL_DestroyTexture(d->images[i].tex);
+        free(d->images[i].path);
+        memset(&d->images[i], 0, sizeof d->images[i]);
+    }
 }
 
 static SDL_Texture *make_mask(SDL_Renderer *r, int radius)
@@ -183,6 +227,116 @@ static void disc(sp_gui_draw *d, sp_gui_rect b, sp_gui_rgba c)
     SDL_RenderCopy(d->r, m, NULL, &dst);
 }
 
+/* Names a file that does not load, once: later frames skip it quietly. */
+static void image_failed(sp_gui_draw *d, const char *path, const char *why)
+{
+    fprintf(stderr, "samenspel: portrait %s: %s; the initials are drawn instead\n", path, why);
+    char **nb = realloc(d->bad, (size_t)(d->n_bad + 1) * sizeof *nb);
+    char *copy = strdup(path);
+    if (!nb || !copy) {
+        free(copy);
+        if (nb)
+            d->bad = nb;
+        return;
+    }
+    d->bad = nb;
+    d->bad[d->n_bad++] = copy;
+}
+
+/* The SVG at path rasterised to w x h, or NULL (named on stderr). Opened as
+ * every reader of samenspel opens a file: a FIFO or a directory is refused,
+ * not waited on. */
+static SDL_Texture *load_image(sp_gui_draw *d, const char *path, int w, int h)
+{
+    sp_diag *dg = sp_diag_new();
+    struct stat st;
+    int fd = dg ? sp_fs_open_regular(path, &st, dg) : -1;
+    if (fd < 0) {
+        const char *m = dg && sp_diag_count(dg) ? sp_diag_message(dg, 0) : "cannot be read";
+        size_t n = strlen(path); /* "path: why" */
+        image_failed(d, path, strncmp(m, path, n) == 0 && strncmp(m + n, ": ", 2) == 0 ? m + n + 2 : m);
+        sp_diag_free(dg);
+        return NULL;
+    }
+    sp_diag_free(dg);
+    if ((size_t)st.st_size > IMAGE_MAX_BYTES) {
+        close(fd);
+        image_failed(d, path, "larger than 4 MB, not a portrait");
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    SDL_RWops *rw = f ? SDL_RWFromFP(f, SDL_TRUE) : NULL;
+    if (!rw) {
+        if (f)
+            fclose(f);
+        else
+            close(fd);
+        image_failed(d, path, "cannot be read");
+        return NULL;
+    }
+    SDL_Surface *s = IMG_LoadSizedSVG_RW(rw, w, h);
+    SDL_RWclose(rw);
+    if (!s) {
+        image_failed(d, path, "not a drawing SDL_image can read (SVG)");
+        return NULL;
+    }
+    SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
+    SDL_FreeSurface(s);
+    if (!t) {
+        image_failed(d, path, SDL_GetError());
+        return NULL;
+    }
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    return t;
+}
+
+static SDL_Texture *get_image(sp_gui_draw *d, const char *path, int w, int h)
+{
+    for (int i = 0; i < d->n_bad; i++)
+        if (strcmp(d->bad[i], path) == 0)
+            return NULL;
+    d->clock++;
+    int victim = 0;
+    for (int i = 0; i < N_IMAGES; i++) {
+        image *e = &d->images[i];
+        if (e->path && e->w == w && e->h == h && strcmp(e->path, path) == 0) {
+            e->used = d->clock;
+            return e->tex;
+        }
+        if (!e->path || e->used < d->images[victim].used)
+            victim = i;
+        if (!e->path)
+            break;
+    }
+    SDL_Texture *t = load_image(d, path, w, h);
+    char *copy = t ? strdup(path) : NULL;
+    if (!copy) {
+        if (t)
+            SDL_DestroyTexture(t);
+        return NULL;
+    }
+    image *e = &d->images[victim];
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->path);
+    *e = (image){ copy, w, h, t, d->clock };
+    return t;
+}
+
+static void picture(sp_gui_draw *d, const sp_gui_cmd *c)
+{
+    if (c->r.w <= 0 || c->r.h <= 0 || !c->text || !*c->text)
+        return;
+    SDL_Texture *t = get_image(d, c->text, c->r.w, c->r.h);
+    if (!t)
+        return;
+    /* SDL_image keeps the drawing's aspect: centre what it made in r. */
+    int tw, th;
+    SDL_QueryTexture(t, NULL, NULL, &tw, &th);
+    SDL_Rect dst = { c->r.x + (c->r.w - tw) / 2, c->r.y + (c->r.h - th) / 2, tw, th };
+    SDL_RenderCopy(d->r, t, NULL, &dst);
+}
+
 static void text(sp_gui_draw *d, const sp_gui_cmd *c)
 {
     int w, h;
@@ -195,6 +349,13 @@ static void text(sp_gui_draw *d, const sp_gui_cmd *c)
 
 void sp_gui_draw_list(sp_gui_draw *d, const sp_gui_list *l)
 {
+    int ow = 0, oh = 0;
+    SDL_GetRendererOutputSize(d->r, &ow, &oh);
+    if (ow != d->out_w || oh != d->out_h) {
+        sp_gui_draw_drop_images(d);
+        d->out_w = ow;
+        d->out_h = oh;
+    }
     for (int i = 0; i < l->n_cmds; i++) {
         const sp_gui_cmd *c = &l->cmds[i];
         switch (c->kind) {
@@ -214,6 +375,9 @@ void sp_gui_draw_list(sp_gui_draw *d, const sp_gui_list *l)
             break;
         case SP_GUI_CMD_TEXT:
             text(d, c);
+            break;
+        case SP_GUI_CMD_IMAGE:
+            picture(d, c);
             break;
         case SP_GUI_CMD_CLIP: {
             SDL_Rect q = { c->r.x, c->r.y, c->r.w, c->r.h };

@@ -130,22 +130,11 @@ static void save(sp_gui_app *a, int step, const int *votes, int n, int override)
     if (!a->s)
         return;
     sp_diag *d = sp_diag_new();
-    if (!a->t) {
-        a->t = sp_transcript_new();
-        if (!a->t || !(a->t->mode = strdup("group")))
-            goto fail;
-        if (a->traj && !(a->t->trajectory = strdup(a->traj_id)))
-            goto fail;
-        a->t_path[0] = '\0';
-    }
-    if (sp_transcript_sync(a->t, a->s) != SP_OK)
+    if (!sp_gui_play_transcript(a, "group") || sp_transcript_sync(a->t, a->s) != SP_OK)
         goto fail;
     if (votes && sp_vote_attach(a->t, step, votes, n, override) != SP_OK)
         goto fail;
-    if (a->transcripts_dir[0] &&
-        (a->t_path[0] ? sp_transcript_write(a->t, a->t_path, d)
-                      : sp_transcript_create(a->t, a->transcripts_dir, a->sc->id, sp_session_started_at(a->s),
-                                             a->t_path, sizeof a->t_path, d)) != SP_OK)
+    if (a->transcripts_dir[0] && sp_gui_play_write(a, d) != SP_OK)
         goto fail;
     sp_diag_free(d);
     return;

@@ -27,8 +27,8 @@ static const sp_person *self_person(const sp_scenario *sc)
 }
 
 /* A spoken line (portrait, name, text) or narration (italic, no portrait). */
-static void line(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const char *name, const char *text,
-                 int faded, int continued)
+static void line(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_mood mood, const char *name,
+                 const char *text, int faded, int continued)
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
@@ -50,7 +50,7 @@ static void line(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, const char 
         return;
     }
     if (p)
-        sp_gui_ui_portrait(ui, pg->x, pg->y, d, p->color, p->initials);
+        sp_gui_ui_person(ui, pg->x, pg->y, d, p, mood);
     int hh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, name, tw);
     int bh = sp_gui_text_height(m, SP_GUI_FONT_BODY, text, tw);
     sp_gui_rect box = sp_gui_rect_make(tx, pg->y, tw, hh + bh);
@@ -148,15 +148,17 @@ static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *
     if (v->feedback.valid && v->feedback.said && *v->feedback.said &&
         sc->nodes[v->feedback.node].kind == SP_NODE_DECISION) {
         const sp_person *me = self_person(sc);
-        line(ui, pg, me, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0);
+        line(ui, pg, me, SP_MOOD_NEUTRAL, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0);
     }
     for (int i = 0; i < v->n_lines; i++) {
         const sp_view_line *ln = &v->lines[i];
-        int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker && ln->speaker >= 0;
+        /* a change of expression shows the portrait again */
+        int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker && ln->speaker >= 0 &&
+                        v->lines[i - 1].mood == ln->mood;
         if (ln->speaker >= 0)
-            line(ui, pg, &sc->cast[ln->speaker], ln->speaker_name, ln->text, 0, continued);
+            line(ui, pg, &sc->cast[ln->speaker], ln->mood, ln->speaker_name, ln->text, 0, continued);
         else
-            line(ui, pg, NULL, NULL, ln->text, 0, 0);
+            line(ui, pg, NULL, SP_MOOD_NEUTRAL, NULL, ln->text, 0, 0);
     }
     pg->y += u;
     if (v->kind == SP_VIEW_ENDING) {

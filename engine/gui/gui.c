@@ -2,6 +2,7 @@
 #include "gui.h"
 
 #include <SDL.h>
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
@@ -325,6 +326,21 @@ static int wake_in(sp_gui_app *app, int *dirty)
     return due;
 }
 
+/* The window's icon: the program's icon at 64 px from the data folder (the
+ * source tree's assets/, or the copy make install puts beside the cases). */
+static void set_icon(SDL_Window *win)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/assets/icons/hicolor/64x64/apps/samenspel.png", sp_paths_data());
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        fprintf(stderr, "samenspel: the window has no icon: %s: %s\n", path, IMG_GetError());
+        return;
+    }
+    SDL_SetWindowIcon(win, s);
+    SDL_FreeSurface(s);
+}
+
 /* The interface language, the cases (or the one case of --case), a replay
  * to open, group mode for --projector: 0, or the exit code (the app freed). */
 static int load_app(gui *g, const sp_gui_options *opt)
@@ -333,6 +349,8 @@ static int load_app(gui *g, const sp_gui_options *opt)
     sp_gui_app_init(&g->app, NULL, NULL);
     if (opt && opt->lang) /* for this run; settings.ini keeps its own */
         sp_gui_app_set_run_lang(&g->app, sp_lang_from_code(opt->lang));
+    if (opt && opt->no_portraits)
+        g->app.portraits[0] = '\0';
     if (g->app.notice[0])
         fprintf(stderr, "samenspel: %s\n", g->app.notice);
 
@@ -414,6 +432,7 @@ static int open_window(gui *g, const sp_gui_options *opt)
         return EXIT_PLATFORM;
     }
     SDL_SetWindowMinimumSize(g->win, 800, 600);
+    set_icon(g->win);
     g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!g->r)
         g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);

@@ -4,6 +4,7 @@
 
 typedef struct sp_gui_options {
     const char *font_path;   /* --font PATH, or NULL for fontconfig's DejaVu Sans */
+    int no_portraits;        /* --no-portraits: initials in circles instead of the cast's drawings */
     const char *scenario;    /* play this case/path straight away, or NULL for the menu */
     int projector;           /* --projector (group mode) */
     int display;             /* --display N, -1 for default */

@@ -154,6 +154,7 @@ void sp_gui_history_list_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     int top = sp_gui_chrome_topbar_h(ui, view, title, sub, 1, labels, hints);
     sp_gui_page pg;
     sp_gui_chrome_page(a, ui, view, top, 0, m->measure_w * 6 / 5, 3 * u, &pg);
+    sp_gui_chrome_skipped(a, ui, &pg);
 
     if (picking) {
         row r = row_begin(ui, &pg, 1);

@@ -126,6 +126,16 @@ sp_gui_cmd *sp_gui_circle_cmd(sp_gui_list *l, sp_gui_rect r, sp_gui_rgba fill)
     return c;
 }
 
+sp_gui_cmd *sp_gui_image_cmd(sp_gui_list *l, sp_gui_rect r, const char *path)
+{
+    const char *copy = sp_gui_list_str(l, path, -1);
+    sp_gui_cmd *c = push_cmd(l, SP_GUI_CMD_IMAGE);
+    c->r = r;
+    c->text = copy;
+    c->len = (int)strlen(copy);
+    return c;
+}
+
 sp_gui_cmd *sp_gui_text_cmd(sp_gui_list *l, const sp_gui_metrics *m, int font,
                             sp_gui_rgba color, int x, int y, const char *s, int len,
                             sp_gui_rect box)

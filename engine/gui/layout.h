@@ -50,6 +50,7 @@ typedef enum {
     SP_GUI_CMD_RECT,   /* filled rounded rectangle, optional border */
     SP_GUI_CMD_CIRCLE, /* filled disc inside r */
     SP_GUI_CMD_TEXT,   /* one line of text, top-left at r.x, r.y */
+    SP_GUI_CMD_IMAGE,  /* a picture file (text: its path) rasterised to fill r; nothing if it does not load */
     SP_GUI_CMD_CLIP,   /* clip later commands to r */
     SP_GUI_CMD_UNCLIP
 } sp_gui_cmd_kind;
@@ -84,7 +85,7 @@ typedef struct sp_gui_cmd {
     int border_w;           /* RECT: border width, 0 for none */
     int radius;             /* RECT: corner radius */
     int font;               /* TEXT */
-    const char *text;       /* TEXT: owned by the list */
+    const char *text;       /* TEXT: owned by the list; IMAGE: the file's path */
     int len;
     sp_gui_rect box;        /* TEXT: the box it belongs inside (tests check it) */
 } sp_gui_cmd;
@@ -121,6 +122,9 @@ sp_gui_cmd *sp_gui_rect_cmd(sp_gui_list *l, sp_gui_rect r, sp_gui_rgba fill, int
 sp_gui_cmd *sp_gui_frame_cmd(sp_gui_list *l, sp_gui_rect r, sp_gui_rgba fill,
                              sp_gui_rgba border, int border_w, int radius);
 sp_gui_cmd *sp_gui_circle_cmd(sp_gui_list *l, sp_gui_rect r, sp_gui_rgba fill);
+/* An SVG file drawn at r's size (draw.c; a file that does not load is named
+ * once on stderr and leaves what was drawn under it). */
+sp_gui_cmd *sp_gui_image_cmd(sp_gui_list *l, sp_gui_rect r, const char *path);
 sp_gui_cmd *sp_gui_text_cmd(sp_gui_list *l, const sp_gui_metrics *m, int font,
                             sp_gui_rgba color, int x, int y, const char *s, int len,
                             sp_gui_rect box);

@@ -144,6 +144,7 @@ void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
                    _("Oefen het samenspel tussen opdrachtgever en opdrachtnemer: kies een casus, lees je rolkaart en voer het gesprek."));
     pg.y += 3 * u;
     sp_gui_chrome_notice(a, ui, &pg);
+    sp_gui_chrome_skipped(a, ui, &pg);
 
     /* Two cards a row when each still gets a comfortable width. */
     int gap = 2 * u;

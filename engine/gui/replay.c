@@ -132,6 +132,7 @@ void sp_gui_replay_scan(sp_gui_app *a)
     rp->n = 0;
     if (a->transcripts_dir[0])
         sp_replay_scan(a->transcripts_dir, resolve, a, &rp->e, &rp->n);
+    sp_gui_app_scan_skipped(a); /* the line about files that are no regular files */
     rp->info = calloc((size_t)(rp->n ? rp->n : 1), sizeof *rp->info);
     for (int i = 0; rp->info && i < rp->n; i++)
         play_info(a, &rp->e[i], &rp->info[i]);

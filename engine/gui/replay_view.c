@@ -163,10 +163,10 @@ static void lines(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_replay
             continue;
         }
         const sp_person *p = &sc->cast[ln->speaker];
-        int continued = k > 0 && s->lines[k - 1].speaker == ln->speaker;
+        int continued = k > 0 && s->lines[k - 1].speaker == ln->speaker && s->lines[k - 1].mood == ln->mood;
         int y = pg->y;
         if (!continued) {
-            sp_gui_ui_portrait(ui, pg->x, y, d, p->color, p->initials);
+            sp_gui_ui_person(ui, pg->x, y, d, p, ln->mood);
             int hh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, ln->speaker_name, tw);
             sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, th->text, ln->speaker_name, tx, y, tw,
                               sp_gui_rect_make(tx, y, tw, hh));

@@ -1,6 +1,7 @@
 /* ui.c: the two themes and the widgets the screens share: scrolling pages, overlay cards, buttons, portraits. */
 #include "ui.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -339,6 +340,16 @@ void sp_gui_ui_portrait(sp_gui_ui *ui, int x, int y, int d, uint32_t rgb, const 
     int th = m->line_h[SP_GUI_FONT_PORTRAIT];
     sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_PORTRAIT, sp_gui_ui_on(c), x + (d - tw) / 2, y + (d - th) / 2,
                     initials, len, r);
+}
+
+void sp_gui_ui_person(sp_gui_ui *ui, int x, int y, int d, const sp_person *p, sp_mood mood)
+{
+    sp_gui_ui_portrait(ui, x, y, d, p->color, p->initials);
+    if (ui->portraits && *ui->portraits && p->portrait && *p->portrait) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s/%s.svg", ui->portraits, p->portrait, sp_mood_name(mood));
+        sp_gui_image_cmd(ui->l, sp_gui_rect_make(x, y, d, d), path)->tag = SP_GUI_TAG_PORTRAIT;
+    }
 }
 
 int sp_gui_ui_badge(sp_gui_ui *ui, int x, int y, const char *s, sp_gui_rgba fill, sp_gui_rgba fg,

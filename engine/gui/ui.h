@@ -3,6 +3,7 @@
 #define SP_GUI_UI_H
 
 #include "layout.h"
+#include "core/model.h"
 
 typedef struct sp_gui_theme {
     sp_gui_rgba bg;         /* the window */
@@ -38,6 +39,7 @@ typedef struct sp_gui_ui {
     int hover;          /* index of the hovered hit in the list, -1 none */
     int n_focusable;    /* focusable hits pushed in this layer so far */
     int focus_visible;  /* 1: page_end scrolls the focused hit into view */
+    const char *portraits; /* the folder of the cast's drawings (assets/portraits), NULL: initials only */
 } sp_gui_ui;
 
 /* Starts a new layer: hits pushed so far are disabled (an overlay is modal). */
@@ -94,6 +96,10 @@ int sp_gui_ui_button_row(sp_gui_ui *ui, int x, int y, int w, int align_right, in
 
 /* A person's portrait: initials in a circle of the cast colour. */
 void sp_gui_ui_portrait(sp_gui_ui *ui, int x, int y, int d, uint32_t rgb, const char *initials);
+/* A cast member as they look saying a line: the initials circle and, over
+ * it, ui->portraits/PORTRAIT/MOOD.svg when both the folder and the person's
+ * portrait are set (the circle shows when the drawing does not load). */
+void sp_gui_ui_person(sp_gui_ui *ui, int x, int y, int d, const sp_person *p, sp_mood mood);
 /* A small rounded badge with text; returns its width. */
 int sp_gui_ui_badge(sp_gui_ui *ui, int x, int y, const char *s, sp_gui_rgba fill, sp_gui_rgba fg,
                     sp_gui_rect box);

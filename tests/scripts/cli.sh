@@ -201,6 +201,26 @@ expect_rc 1 "resume of a transcript that no longer fits" -- "$BIN" play --resume
 expect_in "$tmp/err" "cannot be resumed" "resume refuses a changed play"
 expect_rc 3 "debrief of a missing transcript" -- "$BIN" debrief "$tmp/weg.xml"
 
+# play --resume --case: a play of a case file that has moved since goes on
+# with --case, and the transcript then records the new place
+mkdir -p "$tmp/rc"
+cp "$ROOT/tests/data/replay/kruispunt.xml" "$tmp/rc/k.xml"
+XDG_DATA_HOME="$tmp/rc/data" "$BIN" play --choices "$tmp/verder.play" "$tmp/rc/k.xml" > /dev/null 2>&1
+trk="$tmp/rc/data/samenspel/transcripts/kruispunt-19700101-000000.xml"
+if grep -qF "scenario-path=\"$tmp/rc/k.xml\"" "$trk"; then ok; else bad "a play of a case file records its path: $(head -2 "$trk" | tail -1)"; fi
+mv "$tmp/rc/k.xml" "$tmp/rc/elders.xml"
+expect_rc 2 "resume of a play whose case file moved" -- "$BIN" play --resume "$trk" --choices "$tmp/verder.play"
+expect_in "$tmp/err" "give it with --case FILE" "the moved case file is named, with the fix"
+expect_rc 1 "resume with --case (the script stops early)" -- "$BIN" play --resume "$trk" --case "$tmp/rc/elders.xml" --choices "$tmp/verder.play"
+if [ "$(grep -c '<choose ' "$trk")" = 2 ]; then ok; else bad "resume --case: $(grep -c '<choose ' "$trk") choices, expected 2"; fi
+expect_in "$trk" "scenario-path=\"$tmp/rc/elders.xml\"" "resume --case records the case file's new place"
+expect_rc 0 "debrief after resume --case finds the case without --case" -- "$BIN" debrief "$trk"
+expect_rc 0 "resume --case=FILE" -- "$BIN" play --resume "$trk" --case="$tmp/rc/elders.xml" --text
+expect_rc 2 "--case without --resume" -- "$BIN" play --case "$tmp/rc/elders.xml" intake
+expect_in "$tmp/err" "--case goes with --resume" "--case without --resume says why"
+expect_rc 0 "play --help" -- "$BIN" play --help
+expect_in "$tmp/out" "--resume TRANSCRIPT [--case FILE]" "play --help shows --resume --case"
+
 # ---- graph ---------------------------------------------------------------------------------
 expect_rc 0 "graph" -- "$BIN" graph intake
 if head -1 "$tmp/out" | grep -q '^digraph "intake" {$'; then ok; else bad "graph does not start a digraph"; fi

@@ -1,13 +1,13 @@
 #!/bin/sh
-# gui_smoke.sh: plays the intake case in a real window under Xvfb with synthesised keys, checks the transcript and the idle CPU.
+# gui_smoke.sh: plays the intake case in a real window under Xvfb with synthesised keys, checks the window's icon, the transcript, the idle CPU and that every portrait loaded.
 # Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
 set -u
 BIN=${SAMENSPEL:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 
-for tool in Xvfb xdotool; do
+for tool in Xvfb xdotool xprop; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP gui_smoke: $tool is not installed (tools/deps.sh test installs xvfb and xdotool)"
+        echo "SKIP gui_smoke: $tool is not installed (tools/deps.sh test installs xvfb, xdotool and x11-utils)"
         exit 77
     fi
 done
@@ -77,6 +77,9 @@ done
 xdotool mousemove --window "$win" 5 5
 sleep 0.5
 
+# The window carries the program's icon (assets/icons/hicolor/64x64).
+xprop -id "$win" _NET_WM_ICON | grep -q 'Icon (64 x 64)' || fail "the window has no 64 x 64 icon"
+
 # Idle: the loop sleeps in SDL_WaitEventTimeout, so a still window uses no CPU.
 ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 hz=$(getconf CLK_TCK)
@@ -135,4 +138,6 @@ done
 wait "$app_pid"; rc=$?
 app_pid=""
 [ $rc -eq 0 ] || fail "samenspel exited with $rc"
+# Every portrait the play showed loaded, and so did the icon.
+! grep -q 'samenspel: portrait \|has no icon' "$work/app.log" || fail "a portrait or the icon did not load"
 echo "gui_smoke: played intake to its ending in $presses choices; transcript $(basename "$f") ok"

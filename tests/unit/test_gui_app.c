@@ -1,4 +1,4 @@
-/* test_gui_app.c: the window's behaviour without a window: keys, mouse clicks and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run), the top bar folded into the pause menu. */
+/* test_gui_app.c: the window's behaviour without a window: keys, mouse clicks and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run), the top bar folded into the pause menu, files in the transcripts folder that are no regular files, a case file's path in its transcript. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -531,6 +532,94 @@ static void test_run_language_is_not_saved(void **state)
     sp_gui_app_free(&a);
 }
 
+static int list_has_text(const sp_gui_list *l, const char *s)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l->cmds[i].text, s))
+            return 1;
+    return 0;
+}
+
+/* A FIFO, a directory and a link to nothing named *.xml in the transcripts
+ * folder: the menu opens at once (nothing is read from them) and says in
+ * one line that they were skipped, in both languages; so does the list of
+ * plays. */
+static void test_menu_names_skipped_files(void **state)
+{
+    (void)state;
+    char p[3][128];
+    snprintf(p[0], sizeof p[0], "%s/pijp.xml", dir);
+    snprintf(p[1], sizeof p[1], "%s/map.xml", dir);
+    snprintf(p[2], sizeof p[2], "%s/weg.xml", dir);
+    assert_int_equal(mkfifo(p[0], 0600), 0);
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    assert_int_equal(a.n_skipped, 1);
+    build(&a, &l);
+    assert_true(list_has_text(&l, "1 bestand overgeslagen: pijp.xml (een FIFO, geen gewoon bestand)"));
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_EN);
+    build(&a, &l);
+    assert_true(list_has_text(&l, "1 file skipped: pijp.xml (a FIFO, not a regular file)"));
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_NL);
+    sp_gui_app_free(&a);
+
+    assert_int_equal(mkdir(p[1], 0700), 0);
+    assert_int_equal(symlink("/nergens/niets.xml", p[2]), 0);
+    init(&a);
+    assert_int_equal(a.n_skipped, 3);
+    build(&a, &l);
+    assert_true(list_has_text(&l, "3 bestanden overgeslagen, waaronder "));
+    sp_gui_app_action(&a, SP_GUI_ACT_PLAYS, 0);
+    build(&a, &l);
+    assert_true(list_has_text(&l, "3 bestanden overgeslagen, waaronder "));
+    sp_gui_app_free(&a);
+    rmdir(p[1]);
+
+    /* without them, no line */
+    unlink(p[0]);
+    unlink(p[2]);
+    init(&a);
+    assert_int_equal(a.n_skipped, 0);
+    build(&a, &l);
+    assert_false(list_has_text(&l, "overgeslagen"));
+    sp_gui_app_free(&a);
+    sp_gui_list_free(&l);
+}
+
+/* A case opened by its path in the window records that path in its
+ * transcript, as the terminal does, so debrief and the rest find it. */
+static void test_case_file_records_its_path(void **state)
+{
+    (void)state;
+    char file[4096], real[4096];
+    snprintf(file, sizeof file, "%s/tests/data/replay/kruispunt.xml", getenv("SAMENSPEL_DATA"));
+    assert_non_null(realpath(file, real));
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    init(&a);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, file, d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    sp_transcript *t = only_transcript("kruispunt-");
+    assert_non_null(t->scenario_path);
+    assert_string_equal(t->scenario_path, real);
+    sp_transcript_free(t);
+    /* a built-in case records none */
+    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    t = only_transcript("intake-");
+    assert_null(t->scenario_path);
+    sp_transcript_free(t);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
@@ -545,6 +634,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_language_switch, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_run_language_is_not_saved, each_test, after_test),
         cmocka_unit_test_setup_teardown(test_small_window_folds_the_top_bar, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_menu_names_skipped_files, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_case_file_records_its_path, each_test, after_test),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
