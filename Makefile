@@ -60,8 +60,10 @@ TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 # include path and linked with the core and libxml2 alone, as the core is.
 CORE_TEST_SRC := $(shell grep -L '\#include "\(gui\|app\|term\|net\)/' $(TEST_SRC) 2>/dev/null)
 CORE_TEST_BIN := $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/%)
-TEST_HELP := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
+TEST_HELP := $(filter-out $(TEST_SRC) tests/unit/gui_%.c,$(wildcard tests/unit/*.c))
 TEST_HOBJ := $(TEST_HELP:%.c=$(B)/%.o)
+# gui_*.c helpers use SDL: linked into the host tests only, never into a core test.
+GUI_TEST_HOBJ := $(patsubst %.c,$(B)/%.o,$(wildcard tests/unit/gui_*.c))
 
 BIN := samenspel
 ifneq ($(B),build)
@@ -111,7 +113,7 @@ $(CORE_TEST_BIN): $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(B)/libspcore.
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(XML_LIBS) -lm
 
-$(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(LIB_OBJ) $(B)/libspcore.a
+$(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(GUI_TEST_HOBJ) $(LIB_OBJ) $(B)/libspcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(GUI_LIBS) $(NET_LIBS) $(XML_LIBS) -lm
 

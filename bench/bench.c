@@ -1,4 +1,4 @@
-/* bench.c: times the core on one scenario file: load, choice steps, analysis, peak memory; one measure per run. */
+/* bench.c: times the core on one scenario file (load, choice steps with their text, saves, analysis, peak memory) and writes play scripts for the shipped program; one measure per run. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,20 +15,32 @@
 #include <unistd.h>
 
 /*
- * usage: bench MODE SCENARIO_DIR FILE [N]
+ * usage: bench MODE SCENARIO_DIR FILE [N] [OUT]
  *   mem       load once, print peak RSS and arena bytes (run it in a fresh process)
- *   load N    load N times in this process, print the median time
- *   steps N   N random choice steps, restarting at each ending
+ *   load N    load N times in this process, print the first and the median time (CPU)
+ *   steps N   N random choice steps, restarting at each ending; every step
+ *             also copies the text of the view (lines and options), as a host does
+ *   save N    one play of N steps saved after every step (CPU and wall time of a save)
  *   analysis N  sp_check_run N times (exact maximum and every `check` analysis), print the median time
- * Every mode prints one line of key=value pairs for bench/run.sh.
+ *   script N OUT  write a play script (README "Play scripts") of N choices that
+ *             do not end the play, then the shortest way on to an ending
+ * Every mode prints one line of key=value pairs for bench/table.py.
  */
 
-/* CPU time of this process, not wall time: the machine is shared, and
+/* CPU time of this process (user + system): the machine is shared, and
  * what others run would otherwise land in our figures. */
-static double now_ms(void)
+static double cpu_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Wall time: what a save waits for (its fsync) shows only here. */
+static double wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
@@ -101,59 +113,239 @@ static sp_status long_play_step(sp_session *s, const sp_scenario *sc)
 /* One play of n steps that never reaches an ending (long_play_step), saved
  * after every step as a host does: sync, then write (the whole file once,
  * then a journal record per step), and the compaction at the end. The CPU
- * time (user + system, fsync included) of each save is taken around the
- * save itself; reported: the mean per save over the whole play, its first
- * 50 and its last 50 steps, and the median save of the whole play and of
- * its last 50. (Not the walk with saves minus a walk without: the steps of
+ * time (user + system) of each save is taken around the save itself, and
+ * its wall time (which includes the wait for fsync); reported: the mean
+ * CPU per save over the whole play, its first 50 and its last 50 steps, the
+ * median save of the whole play and of its last 50, in CPU and in wall
+ * time, and the compaction's wall time. (Not the walk with saves minus a walk without: the steps of
  * the walk get dearer as the play grows, because an undo replays the
  * history, and dearer still after every fsync with cold caches; that is
  * the session's cost, not the save's.) */
 static void save_bench(const char *dir, const char *file, const sp_handbook *hb, int n, sp_diag *d)
 {
     sp_scenario *sc = load(dir, file, hb, d);
-    double *cpu = calloc((size_t)n, sizeof *cpu), close_ms = 0;
+    double *cpu = calloc((size_t)n, sizeof *cpu), *wall = calloc((size_t)n, sizeof *wall), close_ms = 0;
     int last = n >= 50 ? 50 : n;
     rng_state = 12345u;
     sp_session *s = sp_session_new(sc, SP_LANG_NL);
     sp_session_set_clock(s, fixed_clock, NULL);
     sp_transcript *t = sp_transcript_new();
     char tdir[] = "/tmp/sp-bench-save-XXXXXX", path[4096];
-    if (!mkdtemp(tdir) || !cpu || sp_transcript_sync(t, s) != SP_OK ||
+    if (!mkdtemp(tdir) || !cpu || !wall || sp_transcript_sync(t, s) != SP_OK ||
         sp_transcript_create(t, tdir, sc->id, 0, path, sizeof path, d) != SP_OK)
         die_diag("save: cannot start", d);
     double sum[3] = { 0, 0, 0 }; /* whole play, first 50, last 50 */
     for (int i = 0; i < n; i++) {
         if (long_play_step(s, sc) != SP_OK)
             die_diag("save: a step failed", d);
-        double c0 = now_ms();
+        double c0 = cpu_ms(), w0 = wall_ms();
         if (sp_transcript_sync(t, s) != SP_OK || sp_transcript_write(t, path, d) != SP_OK)
             die_diag("save: a save failed", d);
-        cpu[i] = (now_ms() - c0) * 1000;
+        cpu[i] = (cpu_ms() - c0) * 1000;
+        wall[i] = (wall_ms() - w0) * 1000;
         sum[0] += cpu[i];
         sum[1] += i < last ? cpu[i] : 0;
         sum[2] += i >= n - last ? cpu[i] : 0;
     }
-    double c0 = now_ms();
+    double w0 = wall_ms();
     if (sp_transcript_close(t, d) != SP_OK)
         die_diag("save: the compaction failed", d);
-    close_ms = now_ms() - c0;
+    close_ms = wall_ms() - w0;
     unlink(path);
     rmdir(tdir);
     sp_transcript_free(t);
     sp_session_free(s);
     double last_med = median(cpu + n - last, last); /* before the whole is sorted */
     double all_med = median(cpu, n);
+    double wall_last_med = median(wall + n - last, last), wall_med = median(wall, n);
     printf("save_cpu_us=%.1f save_cpu_first50_us=%.1f save_cpu_last50_us=%.1f save_med_us=%.1f "
-           "save_med_last50_us=%.1f close_ms=%.2f steps=%d\n", sum[0] / n, sum[1] / last, sum[2] / last,
-           all_med, last_med, close_ms, n);
+           "save_med_last50_us=%.1f save_wall_us=%.1f save_wall_last50_us=%.1f close_ms=%.2f steps=%d\n",
+           sum[0] / n, sum[1] / last, sum[2] / last, all_med, last_med, wall_med, wall_last_med, close_ms, n);
     free(cpu);
+    free(wall);
     sp_scenario_free(sc);
+}
+
+/* The text a host puts on screen after a step: every line (speaker and
+ * text) and every option, copied into one buffer, as a terminal or a
+ * window builds its text; what an ink step's ContinueMaximally does. */
+typedef struct { char *buf; size_t len, cap; } textbuf;
+
+static void text_add(textbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->buf, cap);
+        if (!p) {
+            fprintf(stderr, "bench: out of memory\n");
+            exit(1);
+        }
+        b->buf = p;
+        b->cap = cap;
+    }
+    memcpy(b->buf + b->len, s, n);
+    b->len += n;
+    b->buf[b->len++] = '\n';
+}
+
+static size_t view_text(const sp_view *v, textbuf *b)
+{
+    b->len = 0;
+    for (int i = 0; i < v->n_lines; i++) {
+        text_add(b, v->lines[i].speaker_name);
+        text_add(b, v->lines[i].text);
+    }
+    if (v->feedback.valid)
+        text_add(b, v->feedback.text);
+    text_add(b, v->prompt);
+    for (int i = 0; i < v->n_options; i++)
+        text_add(b, v->options[i].text);
+    return b->len;
+}
+
+static sp_session *fresh_session(const sp_scenario *sc)
+{
+    sp_session *s = sp_session_new(sc, SP_LANG_NL);
+    if (!s) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
+    sp_session_set_clock(s, fixed_clock, NULL);
+    return s;
+}
+
+/* n random choice steps, a new session at every ending; each step is
+ * choose, view (with the feedback card's score) and the view's text. */
+static void steps_bench(const sp_scenario *sc, int n)
+{
+    sp_session *s = fresh_session(sc);
+    textbuf b = { 0 };
+    long endings = 0, checksum = 0;
+    double t0 = cpu_ms();
+    for (int i = 0; i < n; i++) {
+        const sp_view *v = sp_session_view(s);
+        if (v->kind == SP_VIEW_ENDING) {
+            endings++;
+            sp_session_free(s);
+            s = fresh_session(sc);
+            v = sp_session_view(s);
+            checksum += (long)view_text(v, &b);
+        }
+        if (v->n_options < 1) {
+            fprintf(stderr, "bench: node '%s' offers nothing\n", sc->nodes[v->node].id);
+            exit(1);
+        }
+        int k = (int)rng((unsigned)v->n_options);
+        if (sp_session_choose(s, v->options[k].option) != SP_OK) {
+            fprintf(stderr, "bench: choosing an offered option failed\n");
+            exit(1);
+        }
+        v = sp_session_view(s);
+        checksum += v->feedback.total - v->feedback.best_total + (long)view_text(v, &b);
+    }
+    double ms = cpu_ms() - t0;
+    printf("step_us=%.3f steps=%d endings=%ld checksum=%ld\n", ms * 1000.0 / n, n, endings, checksum);
+    free(b.buf);
+    sp_session_free(s);
+}
+
+static void analysis_bench(const sp_scenario *sc, int n, sp_diag *d)
+{
+    double *t = calloc((size_t)n, sizeof *t);
+    int reach = 0, states = 0, max = 0;
+    for (int i = 0; t && i < n; i++) {
+        sp_check *c = NULL;
+        double t0 = cpu_ms();
+        if (sp_check_run(sc, d, &c) != SP_OK)
+            die_diag("sp_check_run", d);
+        t[i] = cpu_ms() - t0;
+        reach = 0;
+        for (int j = 0; j < c->a->n_nodes; j++)
+            reach += c->a->reachable[j];
+        states = c->a->n_states;
+        max = c->a->max_total;
+        sp_check_free(c);
+    }
+    if (!t)
+        exit(1);
+    printf("analysis_ms=%.3f runs=%d reachable=%d states=%d max=%d nodes=%d\n", median(t, n), n, reach, states,
+           max, sc->n_nodes);
+    free(t);
+}
+
+/* Per node, the fewest choices from it to an ending (conditions not
+ * honoured; the generated case's conditions never block every option). */
+static int *ending_distance(const sp_scenario *sc)
+{
+    int *dist = malloc(sizeof(int) * (size_t)sc->n_nodes);
+    if (!dist) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
+    for (int i = 0; i < sc->n_nodes; i++)
+        dist[i] = sc->nodes[i].kind == SP_NODE_ENDING ? 0 : 1 << 29;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = sc->n_nodes - 1; i >= 0; i--) {
+            const sp_node *nd = &sc->nodes[i];
+            int best = dist[i];
+            for (int j = 0; j < nd->n_gotos; j++)
+                best = dist[nd->gotos[j].target] < best ? dist[nd->gotos[j].target] : best;
+            for (int j = 0; j < nd->n_options; j++)
+                best = dist[nd->options[j].target] + 1 < best ? dist[nd->options[j].target] + 1 : best;
+            changed |= best < dist[i];
+            dist[i] = best;
+        }
+    }
+    return dist;
+}
+
+/* A play script for `samenspel play --text --choices`: n random choices
+ * that do not end the play (one that does only when nothing else is
+ * offered), then the shortest way on to an ending. */
+static void script_write(const sp_scenario *sc, int n, const char *out)
+{
+    FILE *f = fopen(out, "w");
+    if (!f) {
+        perror(out);
+        exit(1);
+    }
+    int *dist = ending_distance(sc), steps = 0;
+    sp_session *s = fresh_session(sc);
+    fprintf(f, "# bench/bench.c script: %d choices that go on, then the shortest way to an ending\n", n);
+    for (const sp_view *v = sp_session_view(s); v->kind != SP_VIEW_ENDING; v = sp_session_view(s)) {
+        int open[64], k = 0, nearest = -1;
+        for (int i = 0; i < v->n_options; i++) {
+            int o = v->options[i].option, t = sc->nodes[v->node].options[o].target;
+            if (dist[t] > 0 && k < 64)
+                open[k++] = o;
+            if (nearest < 0 || dist[t] < dist[sc->nodes[v->node].options[nearest].target])
+                nearest = o;
+        }
+        int pick = steps < n && k ? open[rng((unsigned)k)] : nearest;
+        if (pick < 0 || sp_session_choose(s, pick) != SP_OK) {
+            fprintf(stderr, "bench: script: no way on at node '%s'\n", sc->nodes[v->node].id);
+            exit(1);
+        }
+        fprintf(f, "option %s\n", sc->nodes[v->node].options[pick].id);
+        steps++;
+    }
+    if (fclose(f) != 0) {
+        perror(out);
+        exit(1);
+    }
+    printf("choices=%d\n", steps);
+    free(dist);
+    sp_session_free(s);
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench mem|load|steps|save|analysis SCENARIO_DIR FILE [N]\n");
+        fprintf(stderr, "usage: bench mem|load|steps|save|analysis|script SCENARIO_DIR FILE [N] [OUT]\n");
         return 2;
     }
     const char *mode = argv[1], *dir = argv[2], *file = argv[3];
@@ -171,71 +363,30 @@ int main(int argc, char **argv)
                sp_arena_used(sc->arena), sc->n_nodes);
         sp_scenario_free(sc);
     } else if (strcmp(mode, "load") == 0) {
-        double *t = calloc((size_t)n, sizeof *t);
-        for (int i = 0; i < n; i++) {
-            double t0 = now_ms();
+        double *t = calloc((size_t)n, sizeof *t), first = 0;
+        for (int i = 0; t && i < n; i++) {
+            double t0 = cpu_ms();
             sp_scenario *sc = load(dir, file, hb, d);
-            t[i] = now_ms() - t0;
+            t[i] = cpu_ms() - t0;
             sp_scenario_free(sc);
         }
-        printf("load_ms=%.3f runs=%d\n", median(t, n), n);
+        if (!t)
+            return 1;
+        first = t[0];
+        printf("load_ms=%.3f first_ms=%.3f runs=%d\n", median(t, n), first, n);
         free(t);
-    } else if (strcmp(mode, "steps") == 0) {
-        sp_scenario *sc = load(dir, file, hb, d);
-        sp_session *s = sp_session_new(sc, SP_LANG_NL);
-        sp_session_set_clock(s, fixed_clock, NULL);
-        long endings = 0, checksum = 0;
-        double t0 = now_ms();
-        for (int i = 0; i < n; i++) {
-            const sp_view *v = sp_session_view(s);
-            if (v->kind == SP_VIEW_ENDING) {
-                endings++;
-                sp_session_free(s);
-                s = sp_session_new(sc, SP_LANG_NL);
-                sp_session_set_clock(s, fixed_clock, NULL);
-                v = sp_session_view(s);
-            }
-            if (v->n_options < 1) {
-                fprintf(stderr, "bench: node '%s' offers nothing\n", sc->nodes[v->node].id);
-                return 1;
-            }
-            int k = (int)rng((unsigned)v->n_options);
-            if (sp_session_choose(s, v->options[k].option) != SP_OK) {
-                fprintf(stderr, "bench: choosing an offered option failed\n");
-                return 1;
-            }
-            /* The feedback card the host shows after every choice: scoring. */
-            v = sp_session_view(s);
-            checksum += v->feedback.total - v->feedback.best_total + v->n_lines;
-        }
-        double ms = now_ms() - t0;
-        printf("step_us=%.3f steps=%d endings=%ld checksum=%ld\n", ms * 1000.0 / n, n, endings, checksum);
-        sp_session_free(s);
-        sp_scenario_free(sc);
     } else if (strcmp(mode, "save") == 0) {
         save_bench(dir, file, hb, n, d);
-    } else if (strcmp(mode, "analysis") == 0) {
+    } else if (strcmp(mode, "steps") == 0 || strcmp(mode, "analysis") == 0 || strcmp(mode, "script") == 0) {
         sp_scenario *sc = load(dir, file, hb, d);
-        double *t = calloc((size_t)n, sizeof *t);
-        int reach = 0;
-        int states = 0, max = 0;
-        for (int i = 0; i < n; i++) {
-            sp_check *c = NULL;
-            double t0 = now_ms();
-            if (sp_check_run(sc, d, &c) != SP_OK) {
-                fprintf(stderr, "bench: sp_check_run failed\n");
-                return 1;
-            }
-            t[i] = now_ms() - t0;
-            reach = 0;
-            for (int j = 0; j < c->a->n_nodes; j++)
-                reach += c->a->reachable[j];
-            states = c->a->n_states;
-            max = c->a->max_total;
-            sp_check_free(c);
-        }
-        printf("analysis_ms=%.3f runs=%d reachable=%d states=%d max=%d\n", median(t, n), n, reach, states, max);
-        free(t);
+        if (mode[1] == 't')
+            steps_bench(sc, n);
+        else if (mode[0] == 'a')
+            analysis_bench(sc, n, d);
+        else if (argc > 5)
+            script_write(sc, n, argv[5]);
+        else
+            fprintf(stderr, "bench: script wants N and an output file\n");
         sp_scenario_free(sc);
     } else {
         fprintf(stderr, "bench: unknown mode '%s'\n", mode);

@@ -1,11 +1,10 @@
-/* export.c: the export words, the string the writers build into, and the CSV for trainers (RFC 4180); the HTML is export_html.c. */
+/* export.c: the export words, the writers' shared pieces (HTML escaping, interventions) and the CSV for trainers (RFC 4180); the HTML is export_html.c. */
 #include "export.h"
 #include "alloc.h"
 #include "export_buf.h"
 #include "figures.h"
 #include "model_internal.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,56 +95,6 @@ const char *sp_export_kind(sp_lang lang, sp_ending_kind k)
 {
     return sp_export_str(lang, k == SP_ENDING_GOOD ? SP_EX_KIND_GOOD
                              : k == SP_ENDING_MIXED ? SP_EX_KIND_MIXED : SP_EX_KIND_POOR);
-}
-
-/* ==== a growing string ========================================================= */
-
-void sp_export_buf_put_n(sp_export_buf *b, const char *s, size_t n)
-{
-    if (b->nomem)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 16384;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = sp_realloc(b->s, cap);
-        if (!p) {
-            b->nomem = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-void sp_export_buf_put(sp_export_buf *b, const char *s)
-{
-    sp_export_buf_put_n(b, s, strlen(s));
-}
-
-void sp_export_buf_putf(sp_export_buf *b, const char *fmt, ...)
-{
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        sp_export_buf_put_n(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-char *sp_export_buf_finish(sp_export_buf *b, size_t *len)
-{
-    if (b->nomem) {
-        sp_free(b->s);
-        return NULL;
-    }
-    if (len)
-        *len = b->len;
-    return b->s;
 }
 
 /* Text for HTML element content or attribute values; a line break becomes

@@ -3,19 +3,16 @@
 #define SP_EXPORT_BUF_H
 
 #include <stddef.h>
+#include "buf.h"
 #include "export.h"
 
-typedef struct sp_export_buf {
-    char *s;
-    size_t len, cap;
-    int nomem;             /* an allocation failed: finish returns NULL */
-} sp_export_buf;
-
-void sp_export_buf_put_n(sp_export_buf *b, const char *s, size_t n);
-void sp_export_buf_put(sp_export_buf *b, const char *s);
-void sp_export_buf_putf(sp_export_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The string (malloc'd) and its length; NULL when memory ran out. */
-char *sp_export_buf_finish(sp_export_buf *b, size_t *len);
+/* The writers build into the core's one growing string (buf.h), under the
+ * export's names. */
+typedef sp_buf sp_export_buf;
+#define sp_export_buf_put_n(b, s, n) sp_buf_put_n(b, s, n)
+#define sp_export_buf_put(b, s) sp_buf_put(b, s)
+#define sp_export_buf_putf(...) sp_buf_putf(__VA_ARGS__)
+#define sp_export_buf_finish(b, len) sp_buf_finish(b, len)
 /* The labels of an option's interventions in r's language, joined by sep;
  * html: escaped for HTML. */
 void sp_export_buf_interventions(sp_export_buf *b, const sp_replay *r, const sp_option *o, const char *sep,

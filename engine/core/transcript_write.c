@@ -1,11 +1,10 @@
 /* transcript_write.c: serialises a transcript (or one step, for the journal) to its versioned XML. */
 #include "transcript_internal.h"
-#include "alloc.h"
+#include "buf.h"
 #include "utf8_internal.h"
 #include "fs.h"
 
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,49 +12,11 @@
 
 /* ---- writing ------------------------------------------------------------- */
 
-typedef struct {
-    char *s;
-    size_t len, cap;
-    int nomem;
-} buf;
-
-static void put_n(buf *b, const char *s, size_t n)
-{
-    if (b->nomem)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = sp_realloc(b->s, cap);
-        if (!p) {
-            b->nomem = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void put(buf *b, const char *s)
-{
-    put_n(b, s, strlen(s));
-}
-
-static void putf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(buf *b, const char *fmt, ...)
-{
-    char tmp[128];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        put_n(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
+/* The core's one growing string (buf.h), under this file's short names. */
+typedef sp_buf buf;
+#define put_n(b, s, n) sp_buf_put_n(b, s, n)
+#define put(b, s) sp_buf_put(b, s)
+#define putf(...) sp_buf_putf(__VA_ARGS__)
 
 /* Escapes s for an attribute value (attr) or element text. Bytes that are
  * not valid UTF-8 become U+FFFD and control characters XML 1.0 cannot hold
@@ -147,13 +108,7 @@ char *sp_transcript_step_xml(const sp_tstep *s, size_t *len)
 {
     buf b = { 0 };
     put_step(&b, s);
-    if (b.nomem) {
-        sp_free(b.s);
-        return NULL;
-    }
-    if (len)
-        *len = b.len;
-    return b.s;
+    return sp_buf_finish(&b, len);
 }
 
 char *sp_transcript_xml(const sp_transcript *t, int with_steps, size_t *len)
@@ -211,13 +166,7 @@ char *sp_transcript_xml(const sp_transcript *t, int with_steps, size_t *len)
         put(&b, "  </notes>\n");
     }
     put(&b, "</transcript>\n");
-    if (b.nomem) {
-        sp_free(b.s);
-        return NULL;
-    }
-    if (len)
-        *len = b.len;
-    return b.s;
+    return sp_buf_finish(&b, len);
 }
 
 char *sp_transcript_to_xml(const sp_transcript *t, size_t *len)

@@ -6,12 +6,14 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "frame.h"
 #include "group.h"
 #include "i18n.h"
 #include "projector.h"
+#include "renderer.h"
 #include "group_phones.h"
 #include "core/room.h"
 #include "replay.h"
@@ -82,6 +84,22 @@ static void render(gui *g)
     sp_gui_metrics m;
     sp_gui_text_metrics(g->text, &m);
     g->line = m.line_h[SP_GUI_FONT_BODY];
+}
+
+/* The time-to-first-frame hook of `make bench` (bench/README.md): with
+ * SAMENSPEL_BENCH_FIRST_FRAME=1 the window prints the monotonic clock
+ * (CLOCK_MONOTONIC, seconds) just after its first frame is presented, and
+ * quits. 1 when it did. */
+static int bench_first_frame(void)
+{
+    const char *e = SDL_getenv("SAMENSPEL_BENCH_FIRST_FRAME");
+    if (!e || strcmp(e, "1") != 0)
+        return 0;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    printf("first_frame_s=%lld.%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
+    fflush(stdout);
+    return 1;
 }
 
 static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
@@ -433,9 +451,7 @@ static int open_window(gui *g, const sp_gui_options *opt)
     }
     SDL_SetWindowMinimumSize(g->win, 800, 600);
     set_icon(g->win);
-    g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!g->r)
-        g->r = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+    g->r = sp_gui_renderer_new(g->win);
     if (!g->r || !(g->draw = sp_gui_draw_new(g->r, g->text))) {
         fprintf(stderr, "samenspel: cannot draw in the window: %s\n", SDL_GetError());
         return EXIT_PLATFORM;
@@ -462,6 +478,8 @@ static void run_loop(gui *g)
         if (dirty) {
             render(g);
             dirty = 0;
+            if (bench_first_frame())
+                break;
         }
         SDL_Event e;
         int due = wake_in(&g->app, &dirty);

@@ -7,6 +7,7 @@
 
 #include "frame.h"
 #include "group.h"
+#include "renderer.h"
 
 /* ---- placement ------------------------------------------------------------------- */
 
@@ -124,9 +125,7 @@ sp_gui_projector *sp_gui_projector_open(sp_gui_app *a, const char *font_path, SD
     p->win = SDL_CreateWindow("samenspel – presentator", where.x, where.y, where.w, where.h,
                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (p->win) {
-        p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (!p->r)
-            p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+        p->r = sp_gui_renderer_new(p->win);
     }
     if (!p->win || !p->r || !(p->draw = sp_gui_draw_new(p->r, p->text))) {
         snprintf(err, (size_t)errlen, "cannot open the presenter window: %s", SDL_GetError());

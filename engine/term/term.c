@@ -1,5 +1,6 @@
 /* term.c: terminal output: interface strings, tty detection, styles and UTF-8 aware wrapping. */
 #include "term.h"
+#include "core/buf.h"
 #include "core/num.h"
 
 #include <stdarg.h>
@@ -173,43 +174,17 @@ size_t sp_term_columns(const char *s)
     return n;
 }
 
-/* A growing output buffer; on OOM it drops everything and stays NULL. */
-typedef struct buf { char *p; size_t len, cap; int oom; } buf;
-
-static void put(buf *b, const char *s, size_t n)
+static void newline(sp_buf *b, int indent)
 {
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            free(b->p);
-            b->p = NULL;
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void newline(buf *b, int indent)
-{
-    put(b, "\n", 1);
+    sp_buf_put_n(b, "\n", 1);
     for (int i = 0; i < indent; i++)
-        put(b, " ", 1);
+        sp_buf_put_n(b, " ", 1);
 }
 
 char *sp_term_wrap(const char *text, int width, int first, int indent)
 {
-    buf b = { 0 };
-    put(&b, "", 0);
+    sp_buf b = { 0 };
+    sp_buf_put_n(&b, "", 0);
     if (indent < 0)
         indent = 0;
     if (first < 0)
@@ -242,8 +217,8 @@ char *sp_term_wrap(const char *text, int width, int first, int indent)
         int sep = words ? 1 : 0;
         if (width <= 0 || col + sep + wcols <= width) {
             if (sep)
-                put(&b, " ", 1);
-            put(&b, w, wlen);
+                sp_buf_put_n(&b, " ", 1);
+            sp_buf_put_n(&b, w, wlen);
             col += sep + wcols;
             words++;
             continue;
@@ -253,7 +228,7 @@ char *sp_term_wrap(const char *text, int width, int first, int indent)
             newline(&b, indent);
             col = indent;
         } else if (sep) {
-            put(&b, " ", 1);
+            sp_buf_put_n(&b, " ", 1);
             col++;
         }
         words++;
@@ -267,7 +242,7 @@ char *sp_term_wrap(const char *text, int width, int first, int indent)
                     n++;
                 cols++;
             }
-            put(&b, w, n);
+            sp_buf_put_n(&b, w, n);
             col += cols;
             w += n;
             wlen -= n;
@@ -277,7 +252,7 @@ char *sp_term_wrap(const char *text, int width, int first, int indent)
             }
         }
     }
-    return b.p;
+    return sp_buf_finish(&b, NULL);
 }
 
 /* ==== writing ============================================================ */
@@ -304,33 +279,33 @@ static int utf8_len(const unsigned char *p)
 
 char *sp_term_clean(const char *s)
 {
-    buf b = { 0 };
-    put(&b, "", 0);
+    sp_buf b = { 0 };
+    sp_buf_put_n(&b, "", 0);
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     char esc[16];
     while (*p) {
         int n = utf8_len(p);
         if (n == 0) {
-            put(&b, "\xEF\xBF\xBD", 3); /* not UTF-8: U+FFFD */
+            sp_buf_put_n(&b, "\xEF\xBF\xBD", 3); /* not UTF-8: U+FFFD */
             p++;
         } else if (n == 1 && ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F)) {
             snprintf(esc, sizeof esc, "\\x%02X", *p); /* C0 controls, DEL: shown, not obeyed */
-            put(&b, esc, strlen(esc));
+            sp_buf_put_n(&b, esc, strlen(esc));
             p++;
         } else if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
             snprintf(esc, sizeof esc, "\\u%04X", p[1]); /* C1 controls */
-            put(&b, esc, strlen(esc));
+            sp_buf_put_n(&b, esc, strlen(esc));
             p += 2;
         } else if (n == 3 && is_bidi(p)) {
             snprintf(esc, sizeof esc, "<U+%04X>", ((p[1] & 0x3F) << 6 | (p[2] & 0x3F)) | 0x2000);
-            put(&b, esc, strlen(esc));
+            sp_buf_put_n(&b, esc, strlen(esc));
             p += 3;
         } else {
-            put(&b, (const char *)p, (size_t)n);
+            sp_buf_put_n(&b, (const char *)p, (size_t)n);
             p += n;
         }
     }
-    return b.p;
+    return sp_buf_finish(&b, NULL);
 }
 
 void sp_term_print_clean(FILE *out, const char *s)

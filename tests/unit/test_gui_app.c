@@ -19,88 +19,12 @@
 #include "gui/frame.h"
 #include "gui/i18n.h"
 #include "gui/text.h"
-
-static sp_gui_text *text;
-static char dir[64];
-
-static int64_t fixed_clock(void *ctx)
-{
-    int64_t *t = ctx;
-    return (*t)++;
-}
-
-static int64_t clock_value;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    return 0;
-}
-
-static void clear_dir(void)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char p[512];
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
-    }
-    closedir(d);
-}
-
-static int each_test(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "/tmp/sp-gui-app-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    clock_value = 1767225600; /* 2026-01-01 */
-    return 0;
-}
-
-static int after_test(void **state)
-{
-    (void)state;
-    clear_dir();
-    rmdir(dir);
-    return 0;
-}
-
-static void init(sp_gui_app *a)
-{
-    char settings[128];
-    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(a, settings, dir);
-    a->clock = fixed_clock;
-    a->clock_ctx = &clock_value;
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
-    sp_diag_free(d);
-}
+#include "gui_testutil.h"
 
 /* Builds the current screen (as the window would before the next key). */
 static void build(sp_gui_app *a, sp_gui_list *l)
 {
-    sp_gui_metrics m;
-    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, 720, &m);
-    sp_gui_app_build(a, &m, 1280, 720, l);
+    gui_testutil_build(a, l, 1280, 720);
 }
 
 static void key(sp_gui_app *a, sp_gui_list *l, sp_gui_key k, int ch)
@@ -129,7 +53,7 @@ static int play_to_end(sp_gui_app *a, sp_gui_list *l, int ch)
 
 static sp_transcript *only_transcript(const char *prefix)
 {
-    DIR *d = opendir(dir);
+    DIR *d = opendir(gui_testutil_dir);
     assert_non_null(d);
     struct dirent *e;
     char path[512] = "";
@@ -137,7 +61,7 @@ static sp_transcript *only_transcript(const char *prefix)
     while ((e = readdir(d))) {
         size_t len = strlen(e->d_name);
         if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0) {
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            snprintf(path, sizeof path, "%s/%s", gui_testutil_dir, e->d_name);
             n++;
         }
     }
@@ -154,7 +78,7 @@ static void test_play_intake_by_keys(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     key(&a, &l, SP_GUI_KEY_CHAR, '1');           /* the first case from the menu */
     assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
     key(&a, &l, SP_GUI_KEY_ENTER, 0);            /* begin */
@@ -210,7 +134,7 @@ static void test_play_intake_by_mouse(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     click(&a, &l, SP_GUI_ACT_START, 0);
     assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
     click(&a, &l, SP_GUI_ACT_BEGIN, -1);
@@ -251,7 +175,7 @@ static void test_quit_midway_and_resume(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     for (int i = 0; i < 2; i++) {
@@ -266,7 +190,7 @@ static void test_quit_midway_and_resume(void **state)
     sp_gui_app_free(&a);
 
     /* a new start of the program offers to go on where it stopped */
-    init(&a);
+    gui_testutil_app(&a);
     assert_non_null(a.cases[0].resume);
     assert_int_equal(a.cases[0].resume_turn, turn);
     sp_gui_app_action(&a, SP_GUI_ACT_RESUME, 0);
@@ -287,7 +211,7 @@ static void test_undo_and_flags(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     int first = sp_gui_app_view(&a)->node;
@@ -349,7 +273,7 @@ static void test_feedback_only_at_the_end(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_FEEDBACK * 16 + 1);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
@@ -357,7 +281,7 @@ static void test_feedback_only_at_the_end(void **state)
     assert_int_equal(a.overlay, SP_GUI_OV_NONE);
     sp_gui_app_free(&a);
     /* the setting was saved */
-    init(&a);
+    gui_testutil_app(&a);
     assert_int_equal(a.settings.feedback_end, 1);
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
@@ -369,7 +293,7 @@ static void test_trajectory_carries_variables(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     assert_non_null(a.cases[1].sc); /* every shipped case loads */
     key(&a, &l, SP_GUI_KEY_CHAR, '4');           /* the trajectory */
     assert_true(a.traj);
@@ -418,7 +342,7 @@ static void test_language_switch(void **state)
 {
     (void)state;
     sp_gui_app a;
-    init(&a);
+    gui_testutil_app(&a);
     assert_string_equal(_("Wat zeg je?"), "Wat zeg je?");
     sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_EN);
     assert_string_equal(_("Wat zeg je?"), "What do you say?");
@@ -440,7 +364,7 @@ static int has_hit(const sp_gui_list *l, int action)
 static void build_at(sp_gui_app *a, sp_gui_list *l, int w, int h)
 {
     sp_gui_metrics m;
-    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, h, &m);
+    sp_gui_frame_metrics(gui_testutil_text, a->settings.text_size, 1.0, h, &m);
     sp_gui_app_build(a, &m, w, h, l);
 }
 
@@ -452,7 +376,7 @@ static void test_small_window_folds_the_top_bar(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     a.settings.text_size = SP_GUI_SIZE_XL;
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
@@ -499,10 +423,10 @@ static void test_run_language_is_not_saved(void **state)
 {
     (void)state;
     char path[128];
-    snprintf(path, sizeof path, "%s/settings.ini", dir);
+    snprintf(path, sizeof path, "%s/settings.ini", gui_testutil_dir);
     sp_gui_settings file;
     sp_gui_app a;
-    init(&a);
+    gui_testutil_app(&a);
     assert_int_equal(a.settings.lang, SP_LANG_NL);
     sp_gui_app_set_run_lang(&a, SP_LANG_EN);
     assert_int_equal(sp_gui_app_lang(&a), SP_LANG_EN);
@@ -516,7 +440,7 @@ static void test_run_language_is_not_saved(void **state)
     sp_gui_app_free(&a);
 
     /* the next run without --lang: Dutch again, the text size kept */
-    init(&a);
+    gui_testutil_app(&a);
     assert_int_equal(a.settings.lang, SP_LANG_NL);
     assert_int_equal(a.settings.text_size, SP_GUI_SIZE_XL);
     assert_string_equal(_("Wat zeg je?"), "Wat zeg je?");
@@ -526,7 +450,7 @@ static void test_run_language_is_not_saved(void **state)
     assert_int_equal(file.lang, SP_LANG_EN);
     sp_gui_app_free(&a);
 
-    init(&a);
+    gui_testutil_app(&a);
     assert_int_equal(a.settings.lang, SP_LANG_EN);
     sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_NL);
     sp_gui_app_free(&a);
@@ -548,14 +472,14 @@ static void test_menu_names_skipped_files(void **state)
 {
     (void)state;
     char p[3][128];
-    snprintf(p[0], sizeof p[0], "%s/pijp.xml", dir);
-    snprintf(p[1], sizeof p[1], "%s/map.xml", dir);
-    snprintf(p[2], sizeof p[2], "%s/weg.xml", dir);
+    snprintf(p[0], sizeof p[0], "%s/pijp.xml", gui_testutil_dir);
+    snprintf(p[1], sizeof p[1], "%s/map.xml", gui_testutil_dir);
+    snprintf(p[2], sizeof p[2], "%s/weg.xml", gui_testutil_dir);
     assert_int_equal(mkfifo(p[0], 0600), 0);
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     assert_int_equal(a.n_skipped, 1);
     build(&a, &l);
     assert_true(list_has_text(&l, "1 bestand overgeslagen: pijp.xml (een FIFO, geen gewoon bestand)"));
@@ -567,7 +491,7 @@ static void test_menu_names_skipped_files(void **state)
 
     assert_int_equal(mkdir(p[1], 0700), 0);
     assert_int_equal(symlink("/nergens/niets.xml", p[2]), 0);
-    init(&a);
+    gui_testutil_app(&a);
     assert_int_equal(a.n_skipped, 3);
     build(&a, &l);
     assert_true(list_has_text(&l, "3 bestanden overgeslagen, waaronder "));
@@ -580,7 +504,7 @@ static void test_menu_names_skipped_files(void **state)
     /* without them, no line */
     unlink(p[0]);
     unlink(p[2]);
-    init(&a);
+    gui_testutil_app(&a);
     assert_int_equal(a.n_skipped, 0);
     build(&a, &l);
     assert_false(list_has_text(&l, "overgeslagen"));
@@ -599,7 +523,7 @@ static void test_case_file_records_its_path(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_gui_app_open(&a, file, d), SP_OK);
     sp_diag_free(d);
@@ -625,17 +549,17 @@ int main(void)
     setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
     sp_gui_i18n_init();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_play_intake_by_keys, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_play_intake_by_mouse, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_quit_midway_and_resume, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_undo_and_flags, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_feedback_only_at_the_end, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_trajectory_carries_variables, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_language_switch, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_run_language_is_not_saved, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_small_window_folds_the_top_bar, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_menu_names_skipped_files, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_case_file_records_its_path, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_play_intake_by_keys, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_play_intake_by_mouse, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_quit_midway_and_resume, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_undo_and_flags, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_feedback_only_at_the_end, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_trajectory_carries_variables, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_language_switch, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_run_language_is_not_saved, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_small_window_folds_the_top_bar, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_menu_names_skipped_files, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_case_file_records_its_path, gui_testutil_dir_up, gui_testutil_dir_down),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
 }

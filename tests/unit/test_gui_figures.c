@@ -15,78 +15,11 @@
 #include "gui/app.h"
 #include "gui/frame.h"
 #include "gui/text.h"
-
-static sp_gui_text *text;
-static char dir[64];
-static int64_t clock_value;
-
-static int64_t fixed_clock(void *ctx)
-{
-    int64_t *t = ctx;
-    return (*t)++;
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    if (TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    return 0;
-}
-
-static int each_test(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "/tmp/sp-gui-fig-XXXXXX");
-    clock_value = 1767225600;
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int after_test(void **state)
-{
-    (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char p[512];
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
-    }
-    if (d)
-        closedir(d);
-    rmdir(dir);
-    return 0;
-}
-
-static void init(sp_gui_app *a)
-{
-    char settings[128];
-    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(a, settings, dir);
-    a->clock = fixed_clock;
-    a->clock_ctx = &clock_value;
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
-    sp_diag_free(d);
-}
+#include "gui_testutil.h"
 
 static void build(sp_gui_app *a, sp_gui_list *l)
 {
-    sp_gui_metrics m;
-    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, 1080, &m);
-    sp_gui_app_build(a, &m, 1920, 1080, l);
+    gui_testutil_build(a, l, 1920, 1080);
 }
 
 /* The first text command that starts with prefix, or NULL. */
@@ -132,7 +65,7 @@ static void test_debrief_chart_and_legend(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     int neg = -1;
     for (int k = 0; k < 6 && neg < 0; k++) {
         play(&a, k);
@@ -212,7 +145,7 @@ static void test_feedback_names_the_stronger_option(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     int weak = 0, thoughts = 0, guard = 0;
@@ -248,8 +181,8 @@ static void test_feedback_names_the_stronger_option(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_debrief_chart_and_legend, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_feedback_names_the_stronger_option, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_debrief_chart_and_legend, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_feedback_names_the_stronger_option, gui_testutil_dir_up, gui_testutil_dir_down),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
 }

@@ -15,9 +15,7 @@
 #include "gui/app.h"
 #include "gui/frame.h"
 #include "gui/text.h"
-
-static sp_gui_text *text;
-static char dir[64];
+#include "gui_testutil.h"
 
 /* The sizes the window is tried at: a small laptop, old projectors, the
  * default window on a 1280x720 screen, HD, 4K. */
@@ -25,41 +23,22 @@ static const int sizes[][2] = { { 800, 600 }, { 1024, 768 }, { 1152, 648 }, { 12
                                 { 1920, 1080 }, { 3840, 2160 } };
 enum { N_SIZES = sizeof sizes / sizeof sizes[0] };
 
+/* The fonts and one folder for the whole run. */
 static int setup(void **state)
 {
-    (void)state;
-    if (TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    snprintf(dir, sizeof dir, "/tmp/sp-gui-fit-XXXXXX");
-    return text && mkdtemp(dir) ? 0 : -1;
+    return gui_testutil_fonts_up(state) != 0 || gui_testutil_dir_up(state) != 0 ? -1 : 0;
 }
 
 static int teardown(void **state)
 {
-    (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char p[512];
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
-    }
-    if (d)
-        closedir(d);
-    rmdir(dir);
-    sp_gui_text_free(text);
-    TTF_Quit();
-    return 0;
+    gui_testutil_dir_down(state);
+    return gui_testutil_fonts_down(state);
 }
 
 static void build(sp_gui_app *a, sp_gui_list *l, int w, int h)
 {
     sp_gui_metrics m;
-    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, h, &m);
+    sp_gui_frame_metrics(gui_testutil_text, a->settings.text_size, 1.0, h, &m);
     sp_gui_app_build(a, &m, w, h, l);
 }
 
@@ -151,8 +130,8 @@ static void test_decisions_open_with_every_option_in_view(void **state)
             sp_gui_list l;
             sp_gui_list_init(&l);
             char settings[128];
-            snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-            sp_gui_app_init(&a, settings, dir);
+            snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
+            sp_gui_app_init(&a, settings, gui_testutil_dir);
             sp_diag *d = sp_diag_new();
             assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
             sp_diag_free(d);
@@ -174,8 +153,8 @@ static void test_cue_where_content_continues(void **state)
     sp_gui_list l;
     sp_gui_list_init(&l);
     char settings[128];
-    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(&a, settings, dir);
+    snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
+    sp_gui_app_init(&a, settings, gui_testutil_dir);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
     sp_diag_free(d);
@@ -216,8 +195,8 @@ static void test_role_card_names_everyone(void **state)
     sp_gui_list l;
     sp_gui_list_init(&l);
     char settings[128];
-    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(&a, settings, dir);
+    snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
+    sp_gui_app_init(&a, settings, gui_testutil_dir);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
     sp_diag_free(d);
@@ -263,8 +242,8 @@ static void test_toolbar_keeps_its_buttons_at_xl(void **state)
     sp_gui_list l;
     sp_gui_list_init(&l);
     char settings[128];
-    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(&a, settings, dir);
+    snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
+    sp_gui_app_init(&a, settings, gui_testutil_dir);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
     sp_diag_free(d);

@@ -18,80 +18,11 @@
 #include "gui/i18n.h"
 #include "gui/replay.h"
 #include "gui/text.h"
-
-static sp_gui_text *text;
-static char dir[64];
-static int64_t clock_value;
-
-static int64_t fixed_clock(void *ctx)
-{
-    int64_t *t = ctx;
-    return (*t)++;
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    if (TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    return 0;
-}
-
-static int each_test(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "/tmp/sp-gui-keys-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    clock_value = 1767225600; /* 2026-01-01 */
-    return 0;
-}
-
-static int after_test(void **state)
-{
-    (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char p[512];
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
-    }
-    if (d)
-        closedir(d);
-    rmdir(dir);
-    return 0;
-}
-
-static void init(sp_gui_app *a)
-{
-    char settings[128];
-    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(a, settings, dir);
-    a->clock = fixed_clock;
-    a->clock_ctx = &clock_value;
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
-    sp_diag_free(d);
-}
+#include "gui_testutil.h"
 
 static void build(sp_gui_app *a, sp_gui_list *l)
 {
-    sp_gui_metrics m;
-    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, 720, &m);
-    sp_gui_app_build(a, &m, 1280, 720, l);
+    gui_testutil_build(a, l, 1280, 720);
 }
 
 static void key(sp_gui_app *a, sp_gui_list *l, sp_gui_key k, int ch)
@@ -139,7 +70,7 @@ static void test_no_single_key_leaves_the_debrief(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     play_to_debrief(&a, &l, '1');
@@ -176,7 +107,7 @@ static void test_debrief_from_the_list_and_from_replay(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     play_to_debrief(&a, &l, '2');
@@ -225,7 +156,7 @@ static void test_undo_says_what_it_undid(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);        /* nothing to undo: said so */
@@ -266,7 +197,7 @@ static void test_export_toast_near_the_button_opens_the_folder(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     a.open_folder = record_open;
     opened[0] = '\0';
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
@@ -275,7 +206,7 @@ static void test_export_toast_near_the_button_opens_the_folder(void **state)
     a.scroll[0] = 1 << 20;                       /* scrolled down to the buttons */
     key(&a, &l, SP_GUI_KEY_CHAR, 'e');
     assert_true(a.toast[0] != '\0');
-    assert_null(strstr(a.toast, dir));           /* the file's name, not a raw path */
+    assert_null(strstr(a.toast, gui_testutil_dir));           /* the file's name, not a raw path */
     assert_int_equal(a.notice[0], '\0');         /* no banner at the top */
     build(&a, &l);
     int t = -1;
@@ -293,7 +224,7 @@ static void test_export_toast_near_the_button_opens_the_folder(void **state)
     int o = find_hit(&l, SP_GUI_ACT_OPEN_FOLDER, -1);
     assert_true(o >= 0);
     sp_gui_app_click(&a, &l, l.hits[o].vis.x + 2, l.hits[o].vis.y + 2);
-    assert_string_equal(opened, dir);
+    assert_string_equal(opened, gui_testutil_dir);
     /* it does not follow the learner to the menu */
     key(&a, &l, SP_GUI_KEY_ESC, 0);
     key(&a, &l, SP_GUI_KEY_CHAR, 'j');
@@ -309,7 +240,7 @@ static void test_starting_anew_warns_and_keeps_resume(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     key(&a, &l, SP_GUI_KEY_CHAR, '1');
     key(&a, &l, SP_GUI_KEY_ENTER, 0);
     key(&a, &l, SP_GUI_KEY_CHAR, '1');
@@ -352,7 +283,7 @@ static void test_flag_picker_keys_and_rows(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     assert_true(a.hb->n_redflags >= 14);
@@ -414,7 +345,7 @@ static void test_flag_dialog_glosses(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     int f = sp_handbook_redflag(a.hb, "rf.niet-aanspreekbaar");
@@ -449,7 +380,7 @@ static void test_delete_into_trash_and_undo(void **state)
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
-    init(&a);
+    gui_testutil_app(&a);
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
     key(&a, &l, SP_GUI_KEY_CHAR, '1');           /* one choice: a transcript on disk */
@@ -465,7 +396,7 @@ static void test_delete_into_trash_and_undo(void **state)
     assert_int_equal(a.replay->n, 0);              /* gone from the list... */
     assert_int_equal(access(path, F_OK), -1);
     char trashed[4200];
-    snprintf(trashed, sizeof trashed, "%s/prullenbak/%s", dir, strrchr(path, '/') + 1);
+    snprintf(trashed, sizeof trashed, "%s/prullenbak/%s", gui_testutil_dir, strrchr(path, '/') + 1);
     assert_int_equal(access(trashed, F_OK), 0);    /* ...into the trash folder */
     assert_true(a.toast_undo);
     build(&a, &l);
@@ -475,7 +406,7 @@ static void test_delete_into_trash_and_undo(void **state)
     assert_int_equal(a.replay->n, 1);
     unlink(path);
     char trash_dir[4200];
-    snprintf(trash_dir, sizeof trash_dir, "%s/prullenbak", dir);
+    snprintf(trash_dir, sizeof trash_dir, "%s/prullenbak", gui_testutil_dir);
     rmdir(trash_dir);
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
@@ -484,14 +415,14 @@ static void test_delete_into_trash_and_undo(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_no_single_key_leaves_the_debrief, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_debrief_from_the_list_and_from_replay, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_undo_says_what_it_undid, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_export_toast_near_the_button_opens_the_folder, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_starting_anew_warns_and_keeps_resume, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_flag_picker_keys_and_rows, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_flag_dialog_glosses, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_delete_into_trash_and_undo, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_no_single_key_leaves_the_debrief, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_debrief_from_the_list_and_from_replay, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_undo_says_what_it_undid, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_export_toast_near_the_button_opens_the_folder, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_starting_anew_warns_and_keeps_resume, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_flag_picker_keys_and_rows, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_flag_dialog_glosses, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_delete_into_trash_and_undo, gui_testutil_dir_up, gui_testutil_dir_down),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
 }

@@ -1,4 +1,4 @@
-/* test_gui_portraits.c: the drawings in assets/ render through SDL_image at 64 and 1024 px, every person of every case has all four expressions, and the window draws the speaker's expression or, when a drawing is missing or broken, the initials with one warning. */
+/* test_gui_portraits.c: the drawings in assets/ render through SDL_image at 64 and 1024 px, every person of every case has all four expressions, and the window and the wall draw the speaker's expression or, when a drawing is missing or broken, the initials with one warning. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +19,8 @@
 #include "gui/app.h"
 #include "gui/draw.h"
 #include "gui/frame.h"
+#include "gui/group.h"
+#include "gui/projector.h"
 #include "gui/text.h"
 
 static sp_gui_text *text;
@@ -176,12 +178,14 @@ static void test_every_person_has_every_expression(void **state)
 
 /* ---- the window ------------------------------------------------------------ */
 
-static void open_case(sp_gui_app *a, const char *portraits)
+static void open_case(sp_gui_app *a, const char *portraits, int group)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/tests/data/gui/portretten.xml", testutil_root());
     sp_gui_app_init(a, "/nonexistent/settings.ini", "");
     snprintf(a->portraits, sizeof a->portraits, "%s", portraits);
+    if (group)
+        assert_int_equal(sp_gui_group_enable(a, 1), 0);
     sp_diag *d = sp_diag_new();
     sp_status st = sp_gui_app_open(a, path, d);
     testutil_print_diag(d);
@@ -261,7 +265,7 @@ static void test_conversation_draws_the_expression(void **state)
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/assets/portraits", testutil_root());
     sp_gui_app a;
-    open_case(&a, dir);
+    open_case(&a, dir, 0);
     sp_gui_list l;
     sp_gui_list_init(&l);
     char err[] = "/tmp/sp-test-portraits-err-XXXXXX";
@@ -336,7 +340,7 @@ static void test_missing_or_broken_falls_back(void **state)
     assert_int_equal(mkfifo(path, 0600), 0);
 
     sp_gui_app a;
-    open_case(&a, dir);
+    open_case(&a, dir, 0);
     sp_gui_list l;
     sp_gui_list_init(&l);
     char err[700];
@@ -368,6 +372,40 @@ static void test_missing_or_broken_falls_back(void **state)
     rmdir(dir);
 }
 
+/* The wall (group play) shows the same three expressions, each drawing
+ * over its circle; without portraits only the circles. */
+static void test_wall_draws_the_expression(void **state)
+{
+    (void)state;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/assets/portraits", testutil_root());
+    sp_gui_app a;
+    open_case(&a, dir, 1);
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
+    const sp_gui_cmd *p[16];
+    int n = portraits(&l, p, 16);
+    assert_int_equal(n, 6);
+    static const char *const moods[] = { "/klaasen/neutral.svg", "/klaasen/tired.svg", "/klaasen/guarded.svg" };
+    for (int k = 0; k < 3; k++) {
+        assert_int_equal(p[2 * k]->kind, SP_GUI_CMD_CIRCLE);
+        assert_int_equal(p[2 * k + 1]->kind, SP_GUI_CMD_IMAGE);
+        assert_memory_equal(&p[2 * k]->r, &p[2 * k + 1]->r, sizeof p[0]->r);
+        const char *path = p[2 * k + 1]->text;
+        size_t len = strlen(path), want = strlen(moods[k]);
+        assert_true(len > want);
+        assert_string_equal(path + len - want, moods[k]);
+    }
+    a.portraits[0] = '\0';
+    sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
+    assert_int_equal(portraits(&l, p, 16), 3);
+    for (int k = 0; k < 3; k++)
+        assert_int_equal(p[k]->kind, SP_GUI_CMD_CIRCLE);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_every_person_has_every_expression),
         cmocka_unit_test(test_conversation_draws_the_expression),
         cmocka_unit_test(test_missing_or_broken_falls_back),
+        cmocka_unit_test(test_wall_draws_the_expression),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,29 +15,10 @@
 #include "gui/group.h"
 #include "gui/projector.h"
 #include "gui/text.h"
-
-static sp_gui_text *text;
+#include "gui_testutil.h"
 
 static const int sizes[][2] = { { 1024, 768 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
 enum { N_SIZES = sizeof sizes / sizeof sizes[0] };
-
-static int setup(void **state)
-{
-    (void)state;
-    if (TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    return 0;
-}
 
 static int has_cue(const sp_gui_list *l)
 {
@@ -60,7 +41,7 @@ static void check(sp_gui_app *a, sp_gui_list *l, tally *t)
 {
     for (int z = 0; z < N_SIZES; z++) {
         a->scroll[0] = 0;
-        int pct = sp_gui_projector_layout_wall(a, text, sizes[z][0], sizes[z][1], l);
+        int pct = sp_gui_projector_layout_wall(a, gui_testutil_text, sizes[z][0], sizes[z][1], l);
         assert_true(pct >= SP_GUI_WALL_FLOOR && pct <= 100);
         int cue = has_cue(l);
         if (cue)
@@ -88,8 +69,8 @@ static void presenter_agrees(sp_gui_app *a, tally *t)
     sp_gui_metrics m;
     int px[SP_GUI_FONT_COUNT];
     sp_gui_group_sizes(720, a->settings.text_size, px);
-    assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
-    sp_gui_text_metrics(text, &m);
+    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+    sp_gui_text_metrics(gui_testutil_text, &m);
     sp_gui_list l;
     sp_gui_list_init(&l);
     sp_gui_presenter_build(a, &m, 1280, 720, -1, &l);
@@ -200,8 +181,8 @@ static void test_room_moments(void **state)
             sp_gui_metrics m;
             int px[SP_GUI_FONT_COUNT];
             sp_gui_group_sizes(720, a.settings.text_size, px);
-            assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
-            sp_gui_text_metrics(text, &m);
+            assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+            sp_gui_text_metrics(gui_testutil_text, &m);
             sp_gui_presenter_build(&a, &m, 1280, 720, -1, &l);
             assert_true(text_with(&l, "De trainer kiest hier"));
             trainer++;
@@ -257,7 +238,7 @@ static void test_flag_marks_with_reasons(void **state)
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, yes);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, no);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, elsewhere);
-    sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
     char want[256];
     snprintf(want, sizeof want, "✓ %d %s: ", yes + 1, sp_text_get(&a.hb->redflags[yes].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
@@ -278,5 +259,5 @@ int main(void)
         cmocka_unit_test(test_room_moments),
         cmocka_unit_test(test_flag_marks_with_reasons),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
 }

@@ -19,35 +19,15 @@
 #include "gui/frame.h"
 #include "gui/replay.h"
 #include "gui/text.h"
+#include "gui_testutil.h"
 
-static sp_gui_text *text;
-static char dir[64], root[1024];
-static int64_t clock_value;
-
-static int64_t fixed_clock(void *ctx)
-{
-    int64_t *t = ctx;
-    return (*t)++;
-}
+static char root[1024];
 
 static int setup(void **state)
 {
-    (void)state;
     const char *r = getenv("SAMENSPEL_DATA");
     snprintf(root, sizeof root, "%s", r && *r ? r : ".");
-    if (TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    return 0;
+    return gui_testutil_fonts_up(state);
 }
 
 static void copy(const char *from, const char *to)
@@ -62,49 +42,24 @@ static void copy(const char *from, const char *to)
 /* A fresh transcripts directory holding the fixture plays p1 and p2 of kruispunt. */
 static int each_test(void **state)
 {
-    (void)state;
-    snprintf(dir, sizeof dir, "/tmp/sp-replay-view-XXXXXX");
-    if (!mkdtemp(dir))
+    if (gui_testutil_dir_up(state) != 0)
         return -1;
     char from[1200], to[256];
     const char *names[2] = { "p1", "p2" };
     for (int i = 0; i < 2; i++) {
         snprintf(from, sizeof from, "%s/tests/data/replay/plays/%s.xml", root, names[i]);
-        snprintf(to, sizeof to, "%s/kruispunt-%s.xml", dir, names[i]);
+        snprintf(to, sizeof to, "%s/kruispunt-%s.xml", gui_testutil_dir, names[i]);
         copy(from, to);
     }
-    clock_value = 1767225600; /* 2026-01-01 */
-    return 0;
-}
-
-static int after_test(void **state)
-{
-    (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char p[512];
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
-    }
-    if (d)
-        closedir(d);
-    rmdir(dir);
     return 0;
 }
 
 /* The app with kruispunt opened by path, so plays of it resolve. */
 static void init(sp_gui_app *a)
 {
-    char settings[128], path[1200];
-    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(a, settings, dir);
-    a->clock = fixed_clock;
-    a->clock_ctx = &clock_value;
+    char path[1200];
+    gui_testutil_app(a);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
     snprintf(path, sizeof path, "%s/tests/data/replay/kruispunt.xml", root);
     assert_int_equal(sp_gui_app_open(a, path, d), SP_OK);
     sp_diag_free(d);
@@ -113,9 +68,7 @@ static void init(sp_gui_app *a)
 
 static void build(sp_gui_app *a, sp_gui_list *l)
 {
-    sp_gui_metrics m;
-    sp_gui_frame_metrics(text, a->settings.text_size, 1.0, 800, &m);
-    sp_gui_app_build(a, &m, 1280, 800, l);
+    gui_testutil_build(a, l, 1280, 800);
     assert_false(l->oom);
     /* every line of text stays inside the box it belongs to */
     for (int i = 0; i < l->n_cmds; i++) {
@@ -250,7 +203,7 @@ static void test_step_and_note(void **state)
     key(&a, &l, SP_GUI_KEY_ENTER, 0);
     assert_false(sp_gui_replay_wants_text(&a));
     char path[256];
-    snprintf(path, sizeof path, "%s/kruispunt-p1.xml", dir);
+    snprintf(path, sizeof path, "%s/kruispunt-p1.xml", gui_testutil_dir);
     sp_transcript *t = NULL;
     assert_int_equal(sp_transcript_read(path, &t, NULL), SP_OK);
     assert_int_equal(t->n_notes, 1);
@@ -320,12 +273,12 @@ static void test_compare_export_branch(void **state)
     /* e: the HTML beside the transcript, and a toast saying which file, with its folder to open */
     key(&a, &l, SP_GUI_KEY_CHAR, 'e');
     char html[256];
-    snprintf(html, sizeof html, "%s/kruispunt-p1.html", dir);
+    snprintf(html, sizeof html, "%s/kruispunt-p1.html", gui_testutil_dir);
     struct stat st;
     assert_int_equal(stat(html, &st), 0);
     assert_true(st.st_size > 5000);
     assert_non_null(strstr(a.toast, "kruispunt-p1.html"));
-    assert_string_equal(a.toast_dir, dir);
+    assert_string_equal(a.toast_dir, gui_testutil_dir);
 
     /* b at turn 2: a new live play from there, saved with its parent */
     sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_STEP, 1);
@@ -400,7 +353,7 @@ static void test_damaged_and_missing(void **state)
     sp_gui_list l;
     sp_gui_list_init(&l);
     char path[256];
-    snprintf(path, sizeof path, "%s/kapot.xml", dir);
+    snprintf(path, sizeof path, "%s/kapot.xml", gui_testutil_dir);
     FILE *f = fopen(path, "w");
     fputs("<transcript", f);
     fclose(f);
@@ -414,7 +367,7 @@ static void test_damaged_and_missing(void **state)
     assert_int_equal(a.screen, SP_GUI_SCREEN_PLAYS);
     /* opening a missing file from the command line is an error with a message */
     sp_diag *d = sp_diag_new();
-    snprintf(path, sizeof path, "%s/weg.xml", dir);
+    snprintf(path, sizeof path, "%s/weg.xml", gui_testutil_dir);
     assert_int_not_equal(sp_gui_replay_open(&a, path, d), SP_OK);
     assert_true(sp_diag_count(d) > 0);
     sp_diag_free(d);
@@ -425,9 +378,9 @@ static void test_damaged_and_missing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_step_and_note, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_compare_export_branch, each_test, after_test),
-        cmocka_unit_test_setup_teardown(test_damaged_and_missing, each_test, after_test),
+        cmocka_unit_test_setup_teardown(test_step_and_note, each_test, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_compare_export_branch, each_test, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_damaged_and_missing, each_test, gui_testutil_dir_down),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, gui_testutil_fonts_down);
 }

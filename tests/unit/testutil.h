@@ -3,7 +3,7 @@
 #define SP_TESTUTIL_H
 
 /* testutil.c is linked into every test binary (the Makefile links each C
- * file in tests/unit that is not a test_ file). It uses the core and cmocka
+ * file in tests/unit that is not a test_ or gui_ file). It uses the core and cmocka
  * only.
  * A test includes this after <cmocka.h>. Failures inside a helper fail the
  * calling test through cmocka's asserts. */

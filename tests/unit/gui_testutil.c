@@ -1,0 +1,90 @@
+/* gui_testutil.c: what the window's unit tests share (gui_testutil.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <SDL_ttf.h>
+
+#include "gui/frame.h"
+#include "gui_testutil.h"
+
+sp_gui_text *gui_testutil_text;
+char gui_testutil_dir[64];
+int64_t gui_testutil_clock;
+
+static int64_t test_clock(void *ctx)
+{
+    int64_t *t = ctx;
+    return (*t)++;
+}
+
+int gui_testutil_fonts_up(void **state)
+{
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    char err[512];
+    gui_testutil_text = sp_gui_text_new(NULL, err, sizeof err);
+    return gui_testutil_text ? 0 : -1;
+}
+
+int gui_testutil_fonts_down(void **state)
+{
+    (void)state;
+    sp_gui_text_free(gui_testutil_text);
+    gui_testutil_text = NULL;
+    TTF_Quit();
+    return 0;
+}
+
+int gui_testutil_dir_up(void **state)
+{
+    (void)state;
+    snprintf(gui_testutil_dir, sizeof gui_testutil_dir, "/tmp/sp-gui-test-XXXXXX");
+    gui_testutil_clock = 1767225600; /* 2026-01-01 */
+    return mkdtemp(gui_testutil_dir) ? 0 : -1;
+}
+
+int gui_testutil_dir_down(void **state)
+{
+    (void)state;
+    DIR *d = opendir(gui_testutil_dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", gui_testutil_dir, e->d_name);
+        unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(gui_testutil_dir);
+    return 0;
+}
+
+void gui_testutil_app(sp_gui_app *a)
+{
+    char settings[128];
+    snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
+    sp_gui_app_init(a, settings, gui_testutil_dir);
+    a->clock = test_clock;
+    a->clock_ctx = &gui_testutil_clock;
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
+    sp_diag_free(d);
+}
+
+void gui_testutil_build(sp_gui_app *a, sp_gui_list *l, int w, int h)
+{
+    sp_gui_metrics m;
+    sp_gui_frame_metrics(gui_testutil_text, a->settings.text_size, 1.0, h, &m);
+    sp_gui_app_build(a, &m, w, h, l);
+}

@@ -1,0 +1,32 @@
+/* gui_testutil.h: what the window's unit tests share: the fonts without a display, a fresh folder per test, an app in it on a fixed clock, a screen laid out at a size. */
+#ifndef SP_GUI_TESTUTIL_H
+#define SP_GUI_TESTUTIL_H
+
+/* gui_testutil.c is linked into the tests that use the hosts (not into the
+ * core tests, which stay free of SDL). A test includes this after
+ * <cmocka.h>. */
+
+#include <stdint.h>
+
+#include "gui/app.h"
+#include "gui/text.h"
+
+extern sp_gui_text *gui_testutil_text;  /* the default font, from gui_testutil_fonts_up */
+extern char gui_testutil_dir[64];       /* this test's folder, from gui_testutil_dir_up */
+extern int64_t gui_testutil_clock;      /* the app's clock (seconds; +1 a reading) */
+
+/* Group set-up and tear-down for cmocka: SDL_ttf and the default font. */
+int gui_testutil_fonts_up(void **state);
+int gui_testutil_fonts_down(void **state);
+/* Per-test set-up and tear-down: a fresh folder under /tmp (its files and
+ * itself removed afterwards) and the clock back at 2026-01-01. */
+int gui_testutil_dir_up(void **state);
+int gui_testutil_dir_down(void **state);
+/* The app with settings and transcripts in the test's folder, on the test
+ * clock, the built-in cases loaded. */
+void gui_testutil_app(sp_gui_app *a);
+/* Lays out the current screen at w x h into l (as the window does before
+ * it handles the next key). */
+void gui_testutil_build(sp_gui_app *a, sp_gui_list *l, int w, int h);
+
+#endif
