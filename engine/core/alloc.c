@@ -19,6 +19,21 @@ static void *libc_alloc(void *ud, void *ptr, size_t size)
 
 static sp_alloc_fn hook = libc_alloc;
 static void *hook_ud;
+static unsigned long failures;
+
+/* The hook, counting refusals. */
+static void *call(void *ptr, size_t size)
+{
+    void *p = hook(hook_ud, ptr, size);
+    if (!p)
+        failures++;
+    return p;
+}
+
+unsigned long sp_alloc_failures(void)
+{
+    return failures;
+}
 
 void sp_alloc_set(sp_alloc_fn fn, void *ud)
 {
@@ -34,15 +49,17 @@ void sp_alloc_get(sp_alloc_fn *fn, void **ud)
 
 void *sp_malloc(size_t size)
 {
-    return hook(hook_ud, NULL, size ? size : 1);
+    return call(NULL, size ? size : 1);
 }
 
 void *sp_calloc(size_t n, size_t size)
 {
-    if (size && n > SIZE_MAX / size)
+    if (size && n > SIZE_MAX / size) {
+        failures++;
         return NULL;
+    }
     size_t total = n * size;
-    void *p = hook(hook_ud, NULL, total ? total : 1);
+    void *p = call(NULL, total ? total : 1);
     if (p)
         memset(p, 0, total ? total : 1);
     return p;
@@ -50,7 +67,7 @@ void *sp_calloc(size_t n, size_t size)
 
 void *sp_realloc(void *ptr, size_t size)
 {
-    return hook(hook_ud, ptr, size ? size : 1);
+    return call(ptr, size ? size : 1);
 }
 
 void sp_free(void *ptr)
@@ -62,7 +79,7 @@ void sp_free(void *ptr)
 char *sp_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *p = hook(hook_ud, NULL, n);
+    char *p = call(NULL, n);
     if (p)
         memcpy(p, s, n);
     return p;
@@ -71,7 +88,7 @@ char *sp_strdup(const char *s)
 char *sp_strndup(const char *s, size_t n)
 {
     size_t len = strnlen(s, n);
-    char *p = hook(hook_ud, NULL, len + 1);
+    char *p = call(NULL, len + 1);
     if (p) {
         memcpy(p, s, len);
         p[len] = '\0';

@@ -41,6 +41,12 @@ void sp_free(void *ptr);
 char *sp_strdup(const char *s);
 char *sp_strndup(const char *s, size_t n);
 
+/* How many allocations have been refused (NULL returned) in this process.
+ * libxml2 may report a refused allocation as some other error (a syntax
+ * error, an unreadable schema): the XML layer compares this before and
+ * after a parse to say "out of memory" when that was the cause. */
+unsigned long sp_alloc_failures(void);
+
 /* Sends libxml2's allocations (xmlMalloc, xmlRealloc, xmlFree,
  * xmlMemStrdup) through the hook. Called once by sp_xml_init() before
  * xmlInitParser(), so libxml2 has allocated nothing yet. */

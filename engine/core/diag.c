@@ -11,6 +11,9 @@ struct sp_diag {
     int count;
     int dropped;
     int lang;
+    /* A message that could not be allocated goes here (shortened), so the
+     * error that memory ran out still reaches the host. */
+    char spare[256];
 };
 
 static int default_lang = 1;
@@ -49,7 +52,8 @@ void sp_diag_clear(sp_diag *d)
     if (!d)
         return;
     for (int i = 0; i < d->count; i++)
-        sp_free(d->msg[i]);
+        if (d->msg[i] != d->spare)
+            sp_free(d->msg[i]);
     d->count = 0;
     d->dropped = 0;
 }
@@ -103,8 +107,15 @@ void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_l
     size_t cap = strlen(path) + n + 32;
     char *m = sp_malloc(cap);
     if (!m) {
-        d->dropped++;
-        return;
+        int spare_used = 0;
+        for (int i = 0; i < d->count; i++)
+            spare_used |= d->msg[i] == d->spare;
+        if (spare_used) {
+            d->dropped++;
+            return;
+        }
+        m = d->spare;
+        cap = sizeof d->spare;
     }
     if (line > 0)
         snprintf(m, cap, "%s:%ld: %s", path, line, body);

@@ -214,11 +214,9 @@ static void sload_free(sload *L)
     sp_diag_free(L->sem);
 }
 
-sp_status sp_scenario_load_mem(const char *path, const char *data, size_t len,
-                               const char *schema_dir, const sp_handbook *hb,
-                               sp_scenario **out, sp_diag *d)
+static sp_status load_mem(const char *path, const char *data, size_t len, const char *schema_dir,
+                          const sp_handbook *hb, sp_scenario **out, sp_diag *d)
 {
-    *out = NULL;
     if (!hb) {
         sp_diag_add(d, path, 0, "no handbook to check the scenario against");
         return SP_EUSAGE;
@@ -279,6 +277,21 @@ sp_status sp_scenario_load_mem(const char *path, const char *data, size_t len,
     }
     *out = L.sc;
     return SP_OK;
+}
+
+sp_status sp_scenario_load_mem(const char *path, const char *data, size_t len,
+                               const char *schema_dir, const sp_handbook *hb,
+                               sp_scenario **out, sp_diag *d)
+{
+    *out = NULL;
+    unsigned long failed = sp_alloc_failures();
+    sp_status s = load_mem(path, data, len, schema_dir, hb, out, d);
+    /* libxml2 may report a refused allocation as an error in the file. */
+    if (s != SP_OK && s != SP_ENOMEM && sp_alloc_failures() != failed) {
+        sp_diag_add(d, path, 0, "out of memory");
+        s = SP_ENOMEM;
+    }
+    return s;
 }
 
 sp_status sp_scenario_load(const char *path, const char *schema_dir,

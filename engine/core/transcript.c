@@ -188,7 +188,7 @@ sp_status sp_transcript_sync(sp_transcript *t, const sp_session *s)
          (t->mode || sp_transcript_set_str(&t->mode, "solo")) &&
          sp_transcript_set_str(&t->ending, finished ? sc->nodes[last].id : NULL);
     if (!ok) {
-        if (fast != SP_OK)
+        if (fast != SP_OK && steps)
             free_steps(steps, n);
         for (int i = 0; vars && i < nv; i++)
             sp_free(vars[i].name);

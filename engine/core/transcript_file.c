@@ -123,8 +123,10 @@ sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *ca
                                char *buf, size_t len, sp_diag *d)
 {
     sp_tfile *f = tfile(t);
-    if (!f)
+    if (!f) {
+        sp_diag_add(d, dir, 0, "out of memory writing the transcript");
         return SP_ENOMEM;
+    }
     sp_status st = sp_fs_mkdirs(dir, d);
     if (st != SP_OK)
         return st;
@@ -183,7 +185,7 @@ sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *ca
     }
     if (!ok || f->fd < 0)
         close_fd(f); /* the next save writes the whole file */
-    sp_transcript_file_seen(t, f->path);
+    (void)sp_transcript_file_seen(t, f->path); /* f exists: cannot fail */
     return SP_OK;
 }
 
@@ -279,17 +281,20 @@ static int same_file(const sp_tfile *f, const struct stat *st)
            f->mtime.tv_sec == st->st_mtim.tv_sec && f->mtime.tv_nsec == st->st_mtim.tv_nsec;
 }
 
-void sp_transcript_file_seen(sp_transcript *t, const char *path)
+sp_status sp_transcript_file_seen(sp_transcript *t, const char *path)
 {
     struct stat st;
     sp_tfile *f = tfile(t);
-    if (!f || stat(path, &st) != 0)
-        return;
+    if (!f)
+        return SP_ENOMEM;
+    if (stat(path, &st) != 0)
+        return SP_OK;
     f->seen = 1;
     f->dev = st.st_dev;
     f->ino = st.st_ino;
     f->size = st.st_size;
     f->mtime = st.st_mtim;
+    return SP_OK;
 }
 
 sp_status sp_transcript_read_locked(const char *path, sp_transcript **out, sp_diag *d)
@@ -505,7 +510,7 @@ sp_status sp_transcript_write(sp_transcript *t, const char *path, sp_diag *d)
     /* A finished play takes no more steps: the file is whole XML (the
      * ending changed the root, so that save wrote it all) and is let go,
      * for notes from the replay browser. */
-    sp_transcript_file_seen(t, f->path); /* as we leave it */
+    (void)sp_transcript_file_seen(t, f->path); /* as we leave it; f exists: cannot fail */
     if (t->ending && f->journaled == 0) {
         close_fd(f);
         lock_release(f);

@@ -39,8 +39,9 @@ char *sp_transcript_step_xml(const sp_tstep *s, size_t *len);
  * and what follows it are left out with a notice in d. */
 sp_status sp_transcript_journal_splice(const char *path, const char *data, size_t len,
                                        char **out, size_t *out_len, int *n_records, sp_diag *d);
-/* Notes the identity (device, inode, size, time) of the file t was read from. */
-void sp_transcript_file_seen(sp_transcript *t, const char *path);
+/* Notes the identity (device, inode, size, time) of the file t was read
+ * from; SP_ENOMEM when t's file state cannot be allocated. */
+sp_status sp_transcript_file_seen(sp_transcript *t, const char *path);
 
 /* Replaces *dst with a copy of src (NULL allowed); 0 on out-of-memory
  * (transcript.c). */

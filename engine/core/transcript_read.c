@@ -406,7 +406,7 @@ static void read_root(reader *r, const xmlNode *root, sp_transcript *t)
             read_notes(r, c, t);
         }
     }
-    if (!steps && !r->bad)
+    if (!steps && !r->bad && !r->nomem)
         rfail(r, root, "<transcript> has no <steps>");
 }
 
@@ -469,7 +469,13 @@ sp_status sp_transcript_read(const char *path, sp_transcript **out, sp_diag *d)
         return rc;
     rc = sp_transcript_read_mem(path, data, len, out, d);
     sp_free(data);
-    if (rc == SP_OK)
-        sp_transcript_file_seen(*out, path);
+    /* Without the file's identity a later save could not tell that the
+     * file changed on disk since: no transcript rather than one without. */
+    if (rc == SP_OK && sp_transcript_file_seen(*out, path) != SP_OK) {
+        sp_transcript_free(*out);
+        *out = NULL;
+        sp_diag_add(d, path, 0, "out of memory reading the transcript");
+        rc = SP_ENOMEM;
+    }
     return rc;
 }

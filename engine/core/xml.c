@@ -168,6 +168,10 @@ void sp_xml_handlers_pop(const saved_handlers *s)
 {
     xmlSetStructuredErrorFunc(s->sctx, s->serror);
     xmlSetGenericErrorFunc(s->gctx, s->gerror);
+    /* libxml2 also keeps a process-wide copy of the last error (its message
+     * and file name, allocated); every error has reached d through st, so
+     * the copy is dropped rather than held until the next error. */
+    xmlResetLastError();
 }
 
 /* ---- process-wide setup --------------------------------------------------- */
@@ -191,13 +195,18 @@ typedef struct schema_slot {
 static schema_slot schemas[SCHEMA_SLOTS];
 static int n_schemas;
 
-static void xml_at_exit(void)
+void sp_xml_schemas_release(void)
 {
     for (int i = 0; i < n_schemas; i++) {
         xmlRelaxNGFree(schemas[i].schema);
         sp_free(schemas[i].path);
     }
     n_schemas = 0;
+}
+
+static void xml_at_exit(void)
+{
+    sp_xml_schemas_release();
     xmlCleanupParser();
 }
 
@@ -444,8 +453,16 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
 
 sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d)
 {
+    unsigned long failed = sp_alloc_failures();
     *out = name ? schema_get(dir, name, d) : NULL;
-    return name && !*out ? SP_EIO : SP_OK;
+    if (!name || *out)
+        return SP_OK;
+    /* libxml2 may report a refused allocation as an error in the schema. */
+    if (sp_alloc_failures() != failed) {
+        sp_diag_add(d, name, 0, "out of memory");
+        return SP_ENOMEM;
+    }
+    return SP_EIO;
 }
 
 /* ---- parsing ----------------------------------------------------------------- */
@@ -466,19 +483,18 @@ static void pass_held(const char *path, const sp_diag *held, sp_diag *d)
     }
 }
 
-sp_status sp_xml_parse(const char *path, const char *data, size_t len,
-                       const char *schema_dir, const char *schema_name,
-                       xmlDoc **out, sp_diag *d)
+static sp_status parse(const char *path, const char *data, size_t len, const char *schema_dir,
+                       const char *schema_name, xmlDoc **out, sp_diag *d)
 {
-    *out = NULL;
     sp_xml_init();
 
     if (sp_xml_precheck(path, data, len, d) != SP_OK)
         return SP_EINVAL;
 
     xmlRelaxNGPtr schema;
-    if (sp_xml_schema(schema_dir, schema_name, &schema, d) != SP_OK)
-        return SP_EIO;
+    sp_status sst = sp_xml_schema(schema_dir, schema_name, &schema, d);
+    if (sst != SP_OK)
+        return sst;
 
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
@@ -543,6 +559,21 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
     }
     *out = doc;
     return SP_OK;
+}
+
+sp_status sp_xml_parse(const char *path, const char *data, size_t len,
+                       const char *schema_dir, const char *schema_name,
+                       xmlDoc **out, sp_diag *d)
+{
+    *out = NULL;
+    unsigned long failed = sp_alloc_failures();
+    sp_status st = parse(path, data, len, schema_dir, schema_name, out, d);
+    /* libxml2 may report a refused allocation as a syntax or schema error. */
+    if (st != SP_OK && st != SP_ENOMEM && sp_alloc_failures() != failed) {
+        sp_diag_add(d, path, 0, "out of memory");
+        st = SP_ENOMEM;
+    }
+    return st;
 }
 
 /* ---- reading the tree ---------------------------------------------------------- */

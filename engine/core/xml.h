@@ -36,6 +36,11 @@ xmlTextReaderPtr sp_xml_stream_reader(sp_xml_stream *s);
 int sp_xml_stream_errors(sp_xml_stream *s);
 void sp_xml_stream_close(sp_xml_stream *s);
 
+/* The compiled schemas are kept in a process-wide cache (xml.c) until
+ * exit; this releases them now. For tests that count live memory: the
+ * next parse compiles its schema again. */
+void sp_xml_schemas_release(void);
+
 /* Helpers for the loaders, so handbook.c and scenario.c read the tree the
  * same way. */
 

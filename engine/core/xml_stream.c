@@ -266,8 +266,9 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
             return st;
     }
     xmlRelaxNGPtr schema;
-    if (sp_xml_schema(schema_dir, schema_name, &schema, d) != SP_OK)
-        return SP_EIO;
+    sp_status sst = sp_xml_schema(schema_dir, schema_name, &schema, d);
+    if (sst != SP_OK)
+        return sst;
     sp_xml_stream *s = sp_calloc(1, sizeof *s);
     if (!s) {
         sp_diag_add(d, path, 0, "out of memory");
