@@ -16,7 +16,7 @@
 
 typedef enum {
     S_PLAYS, S_FINISHED, S_CHOICES, S_ENDINGS, S_MEANS, S_OVER, S_SUM, S_MEAN, S_PER_PLAY, S_MISSED_IV, S_MISSED_FLAGS,
-    S_FALSE, S_OF, S_TIMES, S_NO_PLAYS, S_SKIPPED, S_COUNT
+    S_FALSE, S_OF, S_TIMES, S_NO_PLAYS, S_SKIPPED, S_PLAY, S_COUNT
 } smsg;
 
 static const char *const words[S_COUNT][SP_LANG_COUNT] = {
@@ -37,6 +37,7 @@ static const char *const words[S_COUNT][SP_LANG_COUNT] = {
     [S_TIMES] = { "keer", "times" },
     [S_NO_PLAYS] = { "geen gesprekken gevonden in", "no plays found in" },
     [S_SKIPPED] = { "overgeslagen", "skipped" },
+    [S_PLAY] = { "gesprek", "play" },
 };
 
 static const char *sw(sp_lang l, smsg m) { return words[m][l]; }
@@ -83,6 +84,11 @@ static int collect(paths *p, const char *arg, int *skipped)
 {
     struct stat st;
     if (stat(arg, &st) != 0) {
+        if (lstat(arg, &st) == 0 && S_ISLNK(st.st_mode)) {
+            fprintf(stderr, "%s: is a symbolic link to a file that does not exist; skipped\n", arg);
+            ++*skipped;
+            return SP_EXIT_OK;
+        }
         fprintf(stderr, "%s: no such file or directory\n", arg);
         return SP_EXIT_USAGE;
     }
@@ -326,7 +332,8 @@ int sp_cmd_stats(int argc, char **argv)
     if (rc == SP_EXIT_OK && !any && !skipped)
         fprintf(stderr, "samenspel stats: %s %s\n", sw(l, S_NO_PLAYS), n_args == 1 ? argv[argc - 1] : "...");
     if (skipped) {
-        fprintf(stderr, "samenspel stats: %d %s %s\n", skipped, sw(l, S_PLAYS), sw(l, S_SKIPPED));
+        fprintf(stderr, "samenspel stats: %d %s %s\n", skipped, sw(l, skipped == 1 ? S_PLAY : S_PLAYS),
+                sw(l, S_SKIPPED));
         if (rc == SP_EXIT_OK)
             rc = SP_EXIT_INVALID;
     }

@@ -21,7 +21,7 @@ typedef enum {
     SP_EX_FLAGS_PRESENT, SP_EX_FLAGS_MARKED, SP_EX_RECOGNISED, SP_EX_FALSE_ALARM, SP_EX_NOT_INTENDED,
     SP_EX_VOTES, SP_EX_OVERRIDE, SP_EX_NOTE, SP_EX_NOTES,
     SP_EX_APPLIED, SP_EX_NOT_APPLIED, SP_EX_FLAGS, SP_EX_MISSED,
-    SP_EX_THOUGHTS, SP_EX_REFRAME, SP_EX_NONE, SP_EX_MADE_WITH, SP_EX_OPTION, SP_EX_POINTS,
+    SP_EX_THOUGHTS, SP_EX_REFRAME, SP_EX_REFLECTION, SP_EX_HANDOUT, SP_EX_NONE, SP_EX_MADE_WITH, SP_EX_OPTION, SP_EX_POINTS,
     SP_EX_CSV_TURN, SP_EX_CSV_NODE, SP_EX_CSV_OPTION, SP_EX_CSV_TEXT, SP_EX_CSV_TOTAL,
     SP_EX_CSV_TOTAL_ROW, SP_EX_CSV_EXPERT_ROW, SP_EX_CSV_FIGURE, SP_EX_CSV_VALUE, SP_EX_CSV_MEANING,
     SP_EX_CSV_INTERVENTIONS, SP_EX_CSV_THOUGHT, SP_EX_CSV_FLAGS,
@@ -43,7 +43,8 @@ const char *sp_export_kind(sp_lang lang, sp_ending_kind k);
  * the conversation before it, the choice, its feedback, the points it left
  * and the stronger option, the other options with their scores and what
  * they would have applied, flags, votes and notes; then interventions, red
- * flags and thoughts. d must be built from r->s. Inline CSS with @media
+ * flags and thoughts; last the case's reflection question and hand-out
+ * (not in the CSV). d must be built from r->s. Inline CSS with @media
  * print, no external resources. Numbers carry data-* attributes so tests
  * and tools can read them back. malloc'd; NULL on out-of-memory.
  */

@@ -570,6 +570,25 @@ static void html_debrief(sp_export_buf *b, const sp_replay *r, const sp_debrief 
     sp_export_buf_put(b, "</ul>\n</section>\n");
 }
 
+/* The case's closing question and hand-out, when it has them, as the state
+ * at the end of the play makes them. */
+static void html_closing(sp_export_buf *b, const sp_replay *r)
+{
+    const struct { sp_export_msg head; const char *cls; const sp_text *text; } part[] = {
+        { SP_EX_REFLECTION, "reflection", &r->sc->reflection },
+        { SP_EX_HANDOUT, "handout", &r->sc->handout },
+    };
+    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+        const char *text = sp_session_text(r->s, part[i].text, r->lang);
+        if (!text[0])
+            continue;
+        sp_export_buf_putf(b, "<section class=\"%s\">\n", part[i].cls);
+        el(b, "h2", NULL, W(r, part[i].head));
+        el(b, "p", NULL, text); /* a paragraph break becomes <br> */
+        sp_export_buf_put(b, "</section>\n");
+    }
+}
+
 char *sp_export_html(const sp_replay *r, const sp_debrief *d, size_t *len)
 {
     sp_export_buf b = { 0 };
@@ -588,6 +607,7 @@ char *sp_export_html(const sp_replay *r, const sp_debrief *d, size_t *len)
     html_timeline(&b, r, d);
     html_decisions(&b, r, d);
     html_debrief(&b, r, d);
+    html_closing(&b, r);
     sp_export_buf_put(&b, "<footer>");
     sp_export_buf_esc(&b, W(r, SP_EX_MADE_WITH), 0);
     sp_export_buf_put(&b, " " SP_VERSION " &middot; ");

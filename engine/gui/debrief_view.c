@@ -1,4 +1,4 @@
-/* debrief_view.c: the debrief screen: ending, chart per learning goal, interventions, red flags, thoughts. */
+/* debrief_view.c: the debrief screen: ending, chart per learning goal, the case's closing question, interventions, red flags, thoughts, the case's hand-out. */
 #include "app.h"
 #include "replay.h"
 
@@ -210,6 +210,39 @@ static void lists(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_debrie
     }
 }
 
+/* The case's text t as the state at the end of the play makes it. */
+static const char *closing_text(const sp_gui_app *a, const sp_text *t, sp_lang lang)
+{
+    const sp_session *s = debrief_session(a);
+    return s ? sp_session_text(s, t, lang) : sp_text_get(t, lang);
+}
+
+/* The case's closing question (below the figures) or its hand-out (at the
+ * end, on a card of its own), when the case has one. */
+static void closing(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, int handout)
+{
+    const sp_scenario *sc = debrief_sc(a);
+    const char *text = closing_text(a, handout ? &sc->handout : &sc->reflection, sp_gui_app_lang(a));
+    if (!text[0])
+        return;
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
+    if (!handout) {
+        heading(ui, pg, _("Om over na te denken"));
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_THOUGHT, th->text, text);
+        pg->y += u;
+        return;
+    }
+    heading(ui, pg, _("Hand-out"));
+    int card = ui->l->n_cmds, y0 = pg->y;
+    sp_gui_frame_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), th->surface, th->border,
+                     th->high_contrast ? 2 : 1, u);
+    sp_gui_page in = { .x = pg->x + 3 * u, .w = pg->w - 6 * u, .y = pg->y + 3 * u };
+    sp_gui_ui_text(ui, &in, SP_GUI_FONT_BODY, th->text, text);
+    ui->l->cmds[card].r.h = in.y + 2 * u - y0;
+    pg->y = in.y + 3 * u;
+}
+
 void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
 {
     const sp_debrief *d = debrief_of(a);
@@ -256,8 +289,10 @@ void sp_gui_debrief_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     sp_gui_debrief_chart(a, ui, &in, a->hb ? a->hb : sc->handbook, d);
     ui->l->cmds[card].r.h = in.y + u - y0;
     pg.y = in.y + 3 * u;
+    closing(a, ui, &pg, 0);
 
     lists(a, ui, &pg, d);
+    closing(a, ui, &pg, 1);
     pg.y += 4 * u;
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
 }

@@ -352,6 +352,24 @@ static void thoughts(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_
     }
 }
 
+/* The case's closing question and its hand-out (when it has them), as the
+ * state at the ending makes them. */
+static void closing(sp_term *t, const sp_session *s, sp_lang cl)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    const struct { sp_msg head; const sp_text *text; } part[] = {
+        { SP_MSG_REFLECTION, &sc->reflection }, { SP_MSG_HANDOUT, &sc->handout },
+    };
+    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+        const char *text = sp_session_text(s, part[i].text, cl);
+        if (!text[0])
+            continue;
+        fputc('\n', t->out);
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, part[i].head));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, text);
+    }
+}
+
 void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
 {
     const sp_scenario *sc = sp_session_scenario(s);
@@ -385,4 +403,5 @@ void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
         flag_list(t, sc, SP_MSG_FLAGS_NOT_INTENDED, SP_STYLE_PLAIN, d->not_intended, d->n_not_intended, 1, cl);
     fputc('\n', t->out);
     thoughts(t, sc, d, cl);
+    closing(t, s, cl);
 }

@@ -117,7 +117,7 @@ S stats "$REPO/tests/data/replay/plays/p2.xml" "$T" > "$work/stats2.out" || fail
 grep -q '^== Het kruispunt (kruispunt): 2 gesprekken, 2 afgemaakt ==$' "$work/stats2.out" || fail "stats over two files"
 echo '<transcript' > "$work/broken.xml"
 if S stats "$work/broken.xml" "$T" > "$work/stats3.out" 2> "$work/stats3.err"; then fail "a damaged play went unreported"; fi
-grep -q '1 gesprekken overgeslagen' "$work/stats3.err" || fail "skipped: $(cat "$work/stats3.err")"
+grep -q '1 gesprek overgeslagen' "$work/stats3.err" || fail "skipped: $(cat "$work/stats3.err")"
 grep -q '1 gesprekken, 1 afgemaakt' "$work/stats3.out" || fail "stats without the damaged play"
 
 # ---- the version 1 fixture of the transcript format ------------------------------------------------

@@ -1,4 +1,4 @@
-/* test_gui_app.c: the window's behaviour without a window: keys, mouse clicks and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run), the top bar folded into the pause menu, files in the transcripts folder that are no regular files, a case file's path in its transcript. */
+/* test_gui_app.c: the window's behaviour without a window: keys, mouse clicks and actions through a whole case, transcripts after every step, resume, undo, flags, the trajectory's carry-over, feedback settings, language (and --lang for one run), the top bar folded into the pause menu, files in the transcripts folder that are no regular files, a case file's path in its transcript, the case's closing question and hand-out on the debrief. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -544,6 +544,106 @@ static void test_case_file_records_its_path(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The first 24 bytes of the Dutch text (lang "nl") or the English <t> of
+ * the case's element el, read from the case file with a plain string scan
+ * (not the loader): the oracle of the debrief test. "" when there is none. */
+static void case_text(const char *case_id, const char *el, const char *lang, char *out, size_t n)
+{
+    char path[4096], open_tag[64];
+    snprintf(path, sizeof path, "%s/scenarios/%s.xml", getenv("SAMENSPEL_DATA"), case_id);
+    snprintf(open_tag, sizeof open_tag, "<%s>", el);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char buf[1 << 20];
+    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[len] = '\0';
+    out[0] = '\0';
+    const char *p = strstr(buf, open_tag);
+    if (!p)
+        return;
+    p += strlen(open_tag);
+    if (strcmp(lang, "en") == 0) {
+        p = strstr(p, "<t xml:lang=\"en\">");
+        assert_non_null(p);
+        p += strlen("<t xml:lang=\"en\">");
+    }
+    snprintf(out, n < 25 ? n : 25, "%s", p);
+}
+
+/* The command of the first text line that starts with prefix, or -1. */
+static int text_cmd(const sp_gui_list *l, const char *prefix)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && strncmp(l->cmds[i].text, prefix, strlen(prefix)) == 0)
+            return i;
+    return -1;
+}
+
+/* Scrolls the page until the text line starting with prefix is in view,
+ * above the button bar; fails when it never gets there. */
+static void scroll_to(sp_gui_app *a, sp_gui_list *l, const char *prefix)
+{
+    for (int tries = 0; tries < 400; tries++) {
+        build(a, l);
+        int i = text_cmd(l, prefix);
+        assert_true(i >= 0);
+        if (l->cmds[i].r.y >= 0 && l->cmds[i].r.y + l->cmds[i].r.h <= 720 - a->bottom_bar)
+            return;
+        sp_gui_app_scroll(a, 60);
+    }
+    fail_msg("'%s' never scrolls into view", prefix);
+}
+
+/* The debrief shows the case's closing question below the figures and its
+ * hand-out (teruggeven has one) at the end, in both languages, reached by
+ * scrolling; the texts come from the case file itself. */
+static void test_debrief_shows_reflection_and_handout(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    gui_testutil_app(&a);
+    int handouts = 0;
+    for (int lang = 0; lang < 2; lang++) {
+        sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + (lang ? SP_LANG_EN : SP_LANG_NL));
+        for (int ci = 0; ci < 3; ci++) {
+            sp_gui_app_action(&a, SP_GUI_ACT_START, ci);
+            if (a.overlay == SP_GUI_OV_CONFIRM)
+                sp_gui_app_action(&a, SP_GUI_ACT_CONFIRM, 0);
+            sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+            play_to_end(&a, &l, '1');
+            sp_gui_app_action(&a, SP_GUI_ACT_DEBRIEF, 0);
+            assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+            char refl[32], hand[32];
+            case_text(sp_case_ids[ci], "reflection", lang ? "en" : "nl", refl, sizeof refl);
+            case_text(sp_case_ids[ci], "handout", lang ? "en" : "nl", hand, sizeof hand);
+            assert_true(strlen(refl) > 10);
+            build(&a, &l);
+            assert_true(text_cmd(&l, lang ? "To reflect on" : "Om over na te denken") >= 0);
+            scroll_to(&a, &l, refl);
+            if (hand[0]) {
+                handouts++;
+                assert_true(text_cmd(&l, lang ? "Handout" : "Hand-out") >= 0);
+                scroll_to(&a, &l, hand);
+                /* the figures come first: the question sits below the chart's total row */
+                int tot = text_cmd(&l, lang ? "Total" : "Totaal"), q = text_cmd(&l, refl);
+                assert_true(tot >= 0 && q >= 0 && l.cmds[tot].r.y < l.cmds[q].r.y);
+            } else {
+                assert_true(text_cmd(&l, lang ? "Handout" : "Hand-out") < 0);
+            }
+            sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+            if (a.overlay == SP_GUI_OV_CONFIRM)
+                sp_gui_app_action(&a, SP_GUI_ACT_CONFIRM, 0);
+        }
+    }
+    assert_int_equal(handouts, 2); /* teruggeven's, in both languages */
+    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_NL);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
@@ -560,6 +660,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_small_window_folds_the_top_bar, gui_testutil_dir_up, gui_testutil_dir_down),
         cmocka_unit_test_setup_teardown(test_menu_names_skipped_files, gui_testutil_dir_up, gui_testutil_dir_down),
         cmocka_unit_test_setup_teardown(test_case_file_records_its_path, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_debrief_shows_reflection_and_handout, gui_testutil_dir_up, gui_testutil_dir_down),
     };
     return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
 }
