@@ -41,8 +41,10 @@ if [ "$profile" = test ]; then
     check_cmd desktop-file-validate desktop-file-utils
     check_cmd appstreamcli appstream
     check_cmd man man-db
-    # replay_browser opens the exported HTML debrief in headless Chromium.
+    # replay_browser opens the exported HTML debrief in headless Chromium;
+    # phones_browser drives three of them over the DevTools pipe from Python.
     check_cmd chromium chromium
+    check_cmd python3 python3
 fi
 
 if [ "$profile" = coverage ]; then

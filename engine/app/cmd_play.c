@@ -326,8 +326,8 @@ int sp_cmd_play(int argc, char **argv)
         fprintf(stderr, "samenspel play: --display, --presenter and --phones go with --projector\n");
         return sp_cli_usage("play");
     }
-    if (listen && !phones) {
-        fprintf(stderr, "samenspel play: --listen goes with --phones\n");
+    if (listen && !projector) { /* also without --phones: the address for the set-up's switch (P) */
+        fprintf(stderr, "samenspel play: --listen goes with --projector (the phones' address)\n");
         return sp_cli_usage("play");
     }
     /* Group play on a projector (group_play.h, gui/group.h). */

@@ -20,8 +20,8 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
  * taken out of argv by main.
  */
 #define SP_COMMANDS(X)                                                                  \
-    X(play, "[--text] [--choices SCRIPT] [--projector [--display N] [--presenter]] SCENARIO" \
-            " | --resume TRANSCRIPT [--case FILE] [--choices SCRIPT]",                  \
+    X(play, "[--text] [--choices SCRIPT] [--projector [--display N] [--presenter] [--phones]" \
+            " [--listen ADDR[:PORT]]] SCENARIO | --resume TRANSCRIPT [--case FILE] [--choices SCRIPT]", \
       "speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory';"  \
       " of speel een bewaard gesprek verder in de terminal (--case: het casusbestand"   \
       " waarmee het gespeeld is);"                                                      \

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "group_phones.h"
 #include "i18n.h"
 
 /* "Je spreekt" as the case words it, and after it whoever of "Wie is wie"
@@ -81,6 +82,7 @@ void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
 
     sp_gui_page pg;
     sp_gui_chrome_page(a, ui, view, top, bottom, m->measure_w, 4 * u, &pg);
+    sp_gui_phones_briefing(a, ui, &pg); /* group play: the room's phones */
     sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, _("Je rolkaart"));
     pg.y += 3 * u;
     sp_gui_ui_labelled(ui, &pg, _("Jij"), sp_text_get(&sc->briefing.you, lang));

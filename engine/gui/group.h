@@ -52,7 +52,8 @@ enum {
     SP_GUI_ACT_GROUP_TIMER,        /* start or stop the countdown */
     SP_GUI_ACT_GROUP_FLAGS,        /* open or close the red-flag round */
     SP_GUI_ACT_GROUP_MARK,         /* arg: handbook red flag index, in the round */
-    SP_GUI_ACT_GROUP_CLEAR         /* every count back to 0 */
+    SP_GUI_ACT_GROUP_CLEAR,        /* every count back to 0 */
+    SP_GUI_ACT_GROUP_PHONES        /* the set-up's switch: voting from phones on or off */
 };
 
 typedef enum {
@@ -92,6 +93,8 @@ struct sp_gui_group {
     int flag_round;         /* the red-flag grid is on the wall */
     struct sp_gui_phones *phones; /* the room's phones (--phones, group_phones.h), or NULL;
                              * owned by the host that started the server */
+    int phones_on;          /* the trainer wants the phones (--phones, or P / the switch on
+                             * the set-up screen); the host starts or stops the server */
 
     uint32_t now_ms;        /* the clock, from sp_gui_group_tick() */
     int timer_on;

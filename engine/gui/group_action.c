@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "group_phones.h"
 #include "i18n.h"
 
 static void select_option(sp_gui_group *g, int k)
@@ -97,6 +98,7 @@ static int group_only(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_GROUP_FLAGS:
         if (g->flag_round) {
             g->flag_round = 0;
+            sp_gui_phones_flags_done(g->phones);
         } else if (sp_gui_group_at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
             g->flag_round = 1;
             a->focus[0] = -1;
@@ -105,6 +107,9 @@ static int group_only(sp_gui_app *a, int action, int arg)
         break;
     case SP_GUI_ACT_GROUP_MARK:
         sp_gui_group_mark(a, arg);
+        break;
+    case SP_GUI_ACT_GROUP_PHONES:
+        g->phones_on = !g->phones_on;   /* gui.c starts or stops the server */
         break;
     default:
         return 0;
@@ -199,10 +204,12 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
 {
     (void)last;
     sp_gui_group *g = a->group;
+    int c = key == SP_GUI_KEY_CHAR ? ch : 0;
+    if (g && c == 'p' && a->overlay == SP_GUI_OV_NONE && a->screen == SP_GUI_SCREEN_BRIEFING)
+        return group_only(a, SP_GUI_ACT_GROUP_PHONES, 0);   /* the set-up's switch */
     if (!g || !a->s || a->overlay != SP_GUI_OV_NONE || a->screen != SP_GUI_SCREEN_PLAY)
         return 0;
     const sp_view *v = sp_session_view(a->s);
-    int c = key == SP_GUI_KEY_CHAR ? ch : 0;
     if (c == 't') {
         sp_gui_group_timer_toggle(a);
         return 1;
@@ -211,6 +218,11 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
         /* The grid's focus, Enter and clicks go through app.c to MARK. */
         if (key == SP_GUI_KEY_ESC || c == 'f') {
             g->flag_round = 0;
+            sp_gui_phones_flags_done(g->phones);
+            return 1;
+        }
+        if (c == 'r' && g->phones) {   /* the heat list: which flags were at play */
+            g->phones->heat_revealed = !g->phones->heat_revealed;
             return 1;
         }
         return c >= '0' && c <= '9'; /* no stray choices from the number keys */

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "group_phones.h"
 #include "i18n.h"
 
 /* One tile: the number (once marked: a tick, a tilde for "not intended
@@ -93,6 +94,8 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     unsigned char present[64], marked[64];
     int n = hb->n_redflags < 64 ? hb->n_redflags : 64;
     sp_gui_group_flags_now(a, present, marked);
+    if (a->group->phones) /* what the phones spotted, then (R) which were at play */
+        sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, present);
     /* the question is in the top bar: the grid needs the height */
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
                    _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));

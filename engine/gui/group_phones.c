@@ -1,6 +1,7 @@
 /* group_phones.c: keeps the phones' voting round in step with the decision on the wall (one round per view), and reads their counts. */
 #include "group_phones.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/session.h"
@@ -66,6 +67,15 @@ void sp_gui_phones_merge(sp_gui_phones *ph, int *counts, int n)
         counts[k] += c[k];
 }
 
+void sp_gui_phones_with(sp_gui_phones *ph, const int *typed, int n, int *out)
+{
+    int c[5] = { 0 };
+    if (ph && ph->srv && ph->view_steps >= 0)
+        sp_phones_counts(ph->srv, c, n < 5 ? n : 5);
+    for (int k = 0; k < n; k++)
+        out[k] = typed[k] + (k < 5 ? c[k] : 0);
+}
+
 int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n)
 {
     if (!ph->srv) {
@@ -74,4 +84,35 @@ int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n)
         return 0;
     }
     return sp_phones_counts(ph->srv, counts, n);
+}
+
+void sp_gui_phones_failed(char *out, size_t len, int no_lan, const char *err, int en)
+{
+    if (no_lan)
+        snprintf(out, len, "%s",
+                 en ? "Phones cannot join: this computer has no network besides itself. Connect it to the room's "
+                      "wifi or a phone's hotspot and switch the phones on again (P). Counting hands and typing the "
+                      "numbers works as before."
+                    : "Telefoons kunnen niet meedoen: deze computer heeft geen netwerk behalve zichzelf. Verbind hem "
+                      "met de wifi van de zaal of de hotspot van een telefoon en zet de telefoons opnieuw aan (P). "
+                      "Handen tellen en de aantallen typen werkt gewoon.");
+    else
+        snprintf(out, len, en ? "Phones cannot join: %s. Counting hands and typing the numbers works as before."
+                              : "Telefoons kunnen niet meedoen: %s. Handen tellen en de aantallen typen werkt gewoon.",
+                 err);
+}
+
+const char *sp_gui_phones_switch_label(int on, int en)
+{
+    if (en)
+        return on ? "Voting with phones: on" : "Voting with phones: off";
+    return on ? "Stemmen met telefoons: aan" : "Stemmen met telefoons: uit";
+}
+
+void sp_gui_phones_flags_done(sp_gui_phones *ph)
+{
+    if (!ph || !ph->srv)
+        return;
+    sp_phones_flags_clear(ph->srv);
+    ph->heat_revealed = 0;
 }

@@ -19,6 +19,7 @@ typedef struct sp_gui_phones {
     int view_steps;          /* session log length of the view the round is for, -1 none */
     unsigned char *qr;       /* the address's QR code, qr_size x qr_size modules (1 dark) */
     int qr_size;
+    int heat_revealed;       /* the red-flag round: the heat list shows which flags were there */
 } sp_gui_phones;
 
 /* Takes the running server (NULL: no phones) and makes its QR code. */
@@ -35,10 +36,25 @@ void sp_gui_phones_close(sp_gui_phones *ph);
 /* The phones' counts of the open round, in the wall's order; returns the votes cast. */
 int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n);
 
+/* What taking the vote now would count: the typed counts typed[0..n) plus
+ * the open round's phone votes, into out (typed alone without phones). */
+void sp_gui_phones_with(sp_gui_phones *ph, const int *typed, int n, int *out);
+
 /* When a round is open: closes it and adds its counts to counts[0..n) (the
  * typed ones). Nothing when ph is NULL or no round is open, so a second call
  * (after a tie) adds nothing twice. */
 void sp_gui_phones_merge(sp_gui_phones *ph, int *counts, int n);
+
+/* The red-flag round closes: the phones' flags are cleared for the next
+ * one and the heat list is hidden again. NULL is fine. */
+void sp_gui_phones_flags_done(sp_gui_phones *ph);
+
+/* The notice when the server cannot start: no_lan (no interface besides
+ * loopback) says how to get a network; else err, the server's reason. Either
+ * way the typed counts still work. */
+void sp_gui_phones_failed(char *out, size_t len, int no_lan, const char *err, int en);
+/* The set-up's switch: its label, saying whether the phones are on. */
+const char *sp_gui_phones_switch_label(int on, int en);
 
 /* ---- drawing (phones_view.c) ------------------------------------------------- */
 
@@ -47,8 +63,21 @@ struct sp_gui_ui;
  * zone, the address to type and the room code; nothing of the votes.
  * Returns the height used. */
 int sp_gui_phones_wall(struct sp_gui_ui *ui, sp_gui_rect r, const sp_gui_phones *ph, int en);
-/* For the presenter only: phones connected and the live count per option
- * (letters A..), in one line of text into out. */
-void sp_gui_phones_tally(sp_gui_phones *ph, int n_options, int en, char *out, size_t len);
+/* The wall's set-up (the role card in group play): the join panel when the
+ * phones are on; with one screen, the key that turns them on. */
+void sp_gui_phones_briefing(sp_gui_app *a, struct sp_gui_ui *ui, sp_gui_page *pg);
+/* For the presenter only: phones connected, votes cast and a bar per option
+ * (letters A..) of the live count, as a share of the phones connected. */
+void sp_gui_phones_presenter(struct sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, int n_options, int en);
+/* The wall's heat list at the red-flag round: each flag the phones spotted,
+ * most spotted first, its count and a bar of the share of phones, in the
+ * heading font; once ph->heat_revealed, a tick (green) for a flag present in
+ * the conversation now (present[f]) and a cross (red) for one that is not. */
+void sp_gui_phones_heat(struct sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, const sp_handbook *hb,
+                        sp_lang lang, const unsigned char *present);
+/* For the presenter, live: the flags spotted so far, most first, with a tick
+ * for those present now, in one line into out. */
+void sp_gui_phones_flags_line(sp_gui_phones *ph, const sp_handbook *hb, sp_lang lang, const unsigned char *present,
+                              char *out, size_t len);
 
 #endif

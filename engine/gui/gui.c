@@ -56,7 +56,8 @@ typedef struct gui {
     const char *font_path;
     int group_on;      /* the window is the wall (fullscreen, projector type) */
     SDL_Rect before;   /* the window before the menu made it the wall */
-    sp_gui_phones phones;  /* the room's phones (--phones); srv NULL without */
+    sp_gui_phones phones;  /* the room's phones (--phones or the set-up's switch); srv NULL without */
+    const char *listen;    /* --listen ADDR:PORT, or NULL for the LAN address */
     Uint32 phones_event;   /* the SDL event the server's thread pushes after a vote */
 } gui;
 
@@ -299,17 +300,19 @@ static void phones_notify(void *ud)
     SDL_PushEvent(&e);
 }
 
-/* --phones: the server for the room, its address and code on stderr too. */
-static int start_phones(gui *g, const sp_gui_options *opt)
+/* The server for the room (--phones or the set-up's switch), its address
+ * and code on stderr too. On failure the switch goes back off and the
+ * wall's notice says why; the counts can still be typed. */
+static void start_phones(gui *g)
 {
-    const sp_handbook *hb = g->app.sc ? g->app.sc->handbook : NULL;
+    sp_gui_app *a = &g->app;
+    const sp_handbook *hb = a->sc ? a->sc->handbook : a->hb;
+    int en = sp_gui_app_lang(a) == SP_LANG_EN;
     const char *labels[SP_ROOM_MAX_FLAGS];
     int n = hb ? (hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS) : 0;
     for (int f = 0; f < n; f++)
-        labels[f] = sp_text_get(&hb->redflags[f].label, g->app.settings.lang);
-    g->phones_event = SDL_RegisterEvents(1);
-    sp_phones_config cfg = { .listen = opt->listen, .lang = g->app.settings.lang == SP_LANG_EN ? "en" : "nl",
-                             .n_flags = n, .flag_labels = labels,
+        labels[f] = sp_text_get(&hb->redflags[f].label, sp_gui_app_lang(a));
+    sp_phones_config cfg = { .listen = g->listen, .lang = en ? "en" : "nl", .n_flags = n, .flag_labels = labels,
                              .notify = g->phones_event != (Uint32)-1 ? phones_notify : NULL,
                              .ud = &g->phones_event };
     char err[300];
@@ -317,13 +320,33 @@ static int start_phones(gui *g, const sp_gui_options *opt)
     sp_gui_phones_begin(&g->phones, srv);
     if (!srv) {
         fprintf(stderr, "samenspel --phones: %s; the counts can still be typed\n", err);
-        return -1;
+        a->group->phones_on = 0;
+        sp_gui_phones_failed(a->notice, sizeof a->notice, !g->listen && !sp_phones_has_lan(), err, en);
+        return;
     }
-    g->app.group->phones = &g->phones;
-    fprintf(stderr, "%s %s (%s %s, code %s)\n", g->app.settings.lang == SP_LANG_EN ? "Phones:" : "Telefoons:",
-            sp_phones_url(srv), g->app.settings.lang == SP_LANG_EN ? "or" : "of", sp_phones_base(srv),
-            sp_phones_code(srv));
-    return 0;
+    a->group->phones = &g->phones;
+    if (strstr(a->notice, en ? "Phones" : "Telefoons") == a->notice)
+        a->notice[0] = '\0';   /* an earlier failure to start */
+    fprintf(stderr, "%s %s (%s %s, code %s)\n", en ? "Phones:" : "Telefoons:", sp_phones_url(srv),
+            en ? "or" : "of", sp_phones_base(srv), sp_phones_code(srv));
+}
+
+/* The phones as the trainer wants them: started or stopped to match; they
+ * stop with group mode. Returns 1 when something changed. */
+static int sync_phones(gui *g)
+{
+    sp_gui_group *grp = g->app.group;
+    int want = grp && grp->phones_on;
+    if (want == (g->phones.srv != NULL))
+        return 0;
+    if (want) {
+        start_phones(g);
+        return 1;
+    }
+    if (grp)
+        grp->phones = NULL;
+    sp_gui_phones_end(&g->phones);
+    return 1;
 }
 
 /* Milliseconds until something shown changes by itself (-1: nothing
@@ -509,6 +532,7 @@ static void run_loop(gui *g)
                 SDL_StartTextInput();
         }
         dirty |= sp_gui_group_tick(&g->app, SDL_GetTicks());
+        dirty |= sync_phones(g);
         /* The phones vote while the wall shows the vote (one round per view). */
         if (g->phones.srv)
             dirty |= sp_gui_phones_sync(&g->phones, &g->app,
@@ -534,8 +558,12 @@ int sp_gui_run(const sp_gui_options *opt)
     int code = load_app(&g, opt);
     if (code != 0)
         return code;
-    if (opt && opt->phones && g.app.group)
-        start_phones(&g, opt);  /* without a network the room still votes by hand */
+    g.listen = opt ? opt->listen : NULL;
+    g.phones_event = SDL_RegisterEvents(1);
+    if (opt && opt->phones && g.app.group) {
+        g.app.group->phones_on = 1;   /* without a network the room still votes by hand */
+        sync_phones(&g);
+    }
     if (open_window(&g, opt) != 0) {
         close_gui(&g);
         return EXIT_PLATFORM;

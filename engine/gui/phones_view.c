@@ -1,7 +1,9 @@
-/* phones_view.c: what the wall and the presenter show of the room's phones: the QR code, the address and room code; the live tally for the presenter only. */
+/* phones_view.c: what the wall and the presenter show of the room's phones: the QR code, the address and room code, the red-flag heat list at the flag round; the live tally and flags for the presenter only. */
 #include <stdio.h>
 #include <string.h>
 
+#include "core/room.h"
+#include "group.h"
 #include "group_phones.h"
 #include "ui.h"
 
@@ -62,15 +64,147 @@ int sp_gui_phones_wall(sp_gui_ui *ui, sp_gui_rect r, const sp_gui_phones *ph, in
     return y - r.y > qr_px ? y - r.y : qr_px;
 }
 
-void sp_gui_phones_tally(sp_gui_phones *ph, int n_options, int en, char *out, size_t len)
+/* One bar: count of total, the fill in the accent on a track in surface_hi
+ * (what the tests measure: fill / (fill + track) = count / total). */
+static void share_bar(sp_gui_ui *ui, int x, int y, int w, int h, int count, int total)
 {
-    out[0] = '\0';
+    int fill = total > 0 ? count * w / total : 0;
+    sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x + fill, y, w - fill, h), ui->th->surface_hi, 0);
+    if (fill > 0)
+        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(x, y, fill, h), ui->th->accent, 0);
+}
+
+/* Phones that count for a share: those seen lately, at least the top count. */
+static int phones_total(sp_gui_phones *ph, int top)
+{
+    int n = sp_phones_connected(ph->srv);
+    return n > top ? n : top;
+}
+
+void sp_gui_phones_presenter(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, int n_options, int en)
+{
     if (!ph->srv)
         return;
-    int counts[5] = { 0 }, n = n_options < 5 ? n_options : 5;
+    const sp_gui_metrics *m = ui->m;
+    int u = m->unit, counts[5] = { 0 }, n = n_options < 5 ? n_options : 5;
     int votes = sp_gui_phones_counts(ph, counts, n);
-    size_t at = (size_t)snprintf(out, len, en ? "Phones: %d connected, %d voted" : "Telefoons: %d verbonden, %d gestemd",
-                                 sp_phones_connected(ph->srv), votes);
-    for (int k = 0; k < n && at < len; k++)
-        at += (size_t)snprintf(out + at, len - at, "%s%c %d", k ? " · " : " — ", 'A' + k, counts[k]);
+    int connected = sp_phones_connected(ph->srv);
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, ui->th->accent,
+                   sp_gui_list_strf(ui->l, en ? "Phones: %d connected, %d voted" : "Telefoons: %d verbonden, %d gestemd",
+                                    connected, votes));
+    int total = connected > votes ? connected : votes;
+    int lw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "W", 1) + u, nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "0000", 4);
+    int row = m->line_h[SP_GUI_FONT_BOLD];
+    for (int k = 0; k < n; k++) {
+        char letter[2] = { (char)('A' + k), 0 };
+        sp_gui_rect box = sp_gui_rect_make(pg->x, pg->y, pg->w, row);
+        sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_BOLD, ui->th->text, pg->x, pg->y, letter, -1, box);
+        int bw = pg->w - lw - nw - u;
+        if (bw > 4 * u)
+            share_bar(ui, pg->x + lw, pg->y + row / 4, bw, row / 2, counts[k], total);
+        const char *num = sp_gui_list_strf(ui->l, "%d", counts[k]);
+        int tw = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
+        sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_BOLD, ui->th->text, pg->x + pg->w - tw, pg->y, num, -1, box);
+        pg->y += row + u / 4;
+    }
+}
+
+/* The flags the phones spotted, most spotted first (ties: the handbook's
+ * order); returns how many, their indices in order[] and counts in counts[]. */
+static int heat_order(sp_gui_phones *ph, int n_flags, int *order, int *counts)
+{
+    int n = n_flags < SP_ROOM_MAX_FLAGS ? n_flags : SP_ROOM_MAX_FLAGS, k = 0;
+    sp_phones_flag_counts(ph->srv, counts, n);
+    for (int f = 0; f < n; f++)
+        if (counts[f] > 0) {
+            int at = k++;
+            while (at > 0 && counts[order[at - 1]] < counts[f]) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = f;
+        }
+    return k;
+}
+
+void sp_gui_phones_heat(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, const sp_handbook *hb, sp_lang lang,
+                        const unsigned char *present)
+{
+    if (!ph->srv || !hb)
+        return;
+    const sp_gui_metrics *m = ui->m;
+    const sp_gui_theme *th = ui->th;
+    int en = lang == SP_LANG_EN, u = m->unit;
+    int order[SP_ROOM_MAX_FLAGS], counts[SP_ROOM_MAX_FLAGS];
+    int n = heat_order(ph, hb->n_redflags, order, counts);
+    int total = phones_total(ph, n ? counts[order[0]] : 0);
+    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text,
+                   sp_gui_list_strf(ui->l, en ? "What the phones spotted (%d phones)" : "Wat de telefoons zagen (%d telefoons)",
+                                    total));
+    pg->y += u;
+    if (!n) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->muted,
+                       en ? "No phone passed on a red flag." : "Geen telefoon gaf een rode vlag door.");
+        pg->y += 2 * u;
+        return;
+    }
+    /* Mark, count and label in the heading font: read from the back of the room. */
+    int row = m->line_h[SP_GUI_FONT_H1];
+    int mw = m->measure(m->ctx, SP_GUI_FONT_H1, "✗", (int)strlen("✗")) + u; /* kept: the reveal moves nothing */
+    int cw = m->measure(m->ctx, SP_GUI_FONT_H1, "00", 2) + 2 * u;
+    int tx = pg->x + mw + cw, tw = pg->w - mw - cw;
+    for (int i = 0; i < n; i++) {
+        int f = order[i];
+        int here = present && present[f];
+        sp_gui_rgba c = ph->heat_revealed ? (here ? th->good : th->bad) : th->text;
+        sp_gui_rect box = sp_gui_rect_make(pg->x, pg->y, pg->w, row);
+        if (ph->heat_revealed)
+            sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_H1, c, pg->x, pg->y, here ? "✓" : "✗", -1, box);
+        sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_H1, th->accent, pg->x + mw, pg->y,
+                        sp_gui_list_strf(ui->l, "%d", counts[f]), -1, box);
+        const char *label = sp_text_get(&hb->redflags[f].label, lang);
+        if (ph->heat_revealed)
+            label = sp_gui_list_strf(ui->l, "%s · %s", label,
+                                     here ? (en ? "at play here" : "speelt hier")
+                                          : (en ? "not at play here now" : "speelt hier nu niet"));
+        int lh = sp_gui_text_block(ui->l, m, SP_GUI_FONT_H2, c, label, tx, pg->y, tw,
+                                   sp_gui_rect_make(tx, pg->y, tw, row * 3));
+        share_bar(ui, tx, pg->y + lh + u / 2, tw, u, counts[f], total);
+        pg->y += (lh > row ? lh : row) + 2 * u;
+    }
+    pg->y += u;
+}
+
+void sp_gui_phones_flags_line(sp_gui_phones *ph, const sp_handbook *hb, sp_lang lang, const unsigned char *present,
+                              char *out, size_t len)
+{
+    out[0] = '\0';
+    if (!ph->srv || !hb)
+        return;
+    int en = lang == SP_LANG_EN;
+    int order[SP_ROOM_MAX_FLAGS], counts[SP_ROOM_MAX_FLAGS];
+    int n = heat_order(ph, hb->n_redflags, order, counts);
+    size_t at = (size_t)snprintf(out, len, "%s", en ? "Red flags from the phones:" : "Rode vlaggen van de telefoons:");
+    if (!n && at < len)
+        snprintf(out + at, len - at, " %s", en ? "none yet" : "nog geen");
+    for (int i = 0; i < n && at < len; i++)
+        at += (size_t)snprintf(out + at, len - at, "%s %s %d%s", i ? " ·" : "",
+                               sp_text_get(&hb->redflags[order[i]].label, lang), counts[order[i]],
+                               present && present[order[i]] ? " ✓" : "");
+}
+
+void sp_gui_phones_briefing(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    sp_gui_group *g = a->group;
+    if (!g)
+        return;
+    int en = sp_gui_app_lang(a) == SP_LANG_EN, u = ui->m->unit;
+    if (g->phones && g->phones->srv) { /* the room joins while the role card is read */
+        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones, en);
+        pg->y += 2 * u;
+    } else if (!g->presenter) { /* one screen: the switch is a key */
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, ui->th->muted,
+                       en ? "P: the room votes with its phones" : "P: de groep stemt met de telefoons");
+        pg->y += u;
+    }
 }

@@ -207,6 +207,11 @@ static void info(pres *p, sp_gui_page *pg)
     }
     if (!any)
         small(p, pg, _("Geen: een vlag die de groep nu noemt, is vals alarm."));
+    if (g->phones) { /* live, for the presenter only: the wall shows them at the flag round */
+        char line[512];
+        sp_gui_phones_flags_line(g->phones, sc->handbook, p->lang, present, line, sizeof line);
+        sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, th->accent, line);
+    }
     if (v->kind == SP_VIEW_ENDING) {
         head(p, pg, sp_gui_list_strf(p->ui->l, _("Einde: %s"), v->ending_title));
         sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_BODY, th->text, v->evaluation);
@@ -238,7 +243,9 @@ static void vote_rows(pres *p, sp_gui_page *pg)
     int u = m->unit;
     int bh = sp_gui_ui_button_h(ui);
     int nw = m->measure(m->ctx, SP_GUI_FONT_H2, "9999", 4) + 2 * u;
-    sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
+    int both[SP_GUI_GROUP_OPTIONS];
+    sp_gui_phones_with(g->phones, g->counts, g->n_counts, both); /* what Enter takes: typed + phones */
+    sp_vote_tally t = sp_vote_count(both, g->n_counts);
     for (int k = 0; k < g->n_counts; k++) {
         int x = pg->x, y = pg->y;
         char letter[2] = { sp_gui_group_letter(k), 0 };
@@ -277,12 +284,17 @@ static void vote_rows(pres *p, sp_gui_page *pg)
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, t.total && t.majority < 0 ? th->mixed : th->text, s);
     if (g->status[0])
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->bad, g->status);
-    if (g->phones) { /* the live tally, for the presenter only */
-        char tally[256];
-        sp_gui_phones_tally(g->phones, g->n_counts, p->a->settings.lang == SP_LANG_EN, tally, sizeof tally);
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, th->accent, tally);
-    }
+    if (g->phones) /* the live tally, for the presenter only */
+        sp_gui_phones_presenter(ui, pg, g->phones, g->n_counts, p->a->settings.lang == SP_LANG_EN);
     pg->y += u;
+}
+
+/* Enter has a majority to take: typed counts and the phones' together. */
+static int take_ok(sp_gui_group *g)
+{
+    int both[SP_GUI_GROUP_OPTIONS];
+    sp_gui_phones_with(g->phones, g->counts, g->n_counts, both);
+    return sp_vote_count(both, g->n_counts).majority >= 0;
 }
 
 /* The controls for the current step. */
@@ -325,7 +337,7 @@ static void controls(pres *p, sp_gui_page *pg)
         vote_rows(p, pg);
         if (g->phase == SP_GUI_GROUP_VOTE)
             button(p, pg, _("Meerderheid nemen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_TAKE, 0,
-                   sp_vote_count(g->counts, g->n_counts).majority >= 0);
+                   take_ok(g));
         button(p, pg, _("Stemmen op nul"), NULL, SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_CLEAR, 0, 1);
         button(p, pg, _("Rode-vlaggenronde"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS, 0, 1);
         break;
@@ -438,6 +450,15 @@ static void elsewhere(pres *p, sp_gui_page *pg)
         small(p, pg, _("Op het grote scherm staat de rolkaart. Lees hem samen voor, dan begint het gesprek."));
         pg->y += p->ui->m->unit;
         button(p, pg, _("Beginnen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_BEGIN, 0, 1);
+        /* The set-up's switch: the room votes from its phones (P). */
+        button(p, pg, sp_gui_phones_switch_label(p->g->phones_on, p->lang == SP_LANG_EN), "P",
+               p->g->phones_on ? SP_GUI_BTN_SELECTED : SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_PHONES, 0, 1);
+        if (p->g->phones && p->g->phones->srv)
+            small(p, pg, sp_gui_list_strf(p->ui->l, "%s · %s", sp_phones_base(p->g->phones->srv),
+                                          sp_phones_code(p->g->phones->srv)));
+        else if (a->notice[0])
+            sp_gui_ui_text(p->ui, pg, SP_GUI_FONT_SMALL, th->bad, a->notice);
+        pg->y += p->ui->m->unit;
         sp_gui_ui_labelled(p->ui, pg, _("Jij bent"), sp_text_get(&sc->briefing.you, p->lang));
         sp_gui_ui_labelled(p->ui, pg, _("Je spreekt"), sp_text_get(&sc->briefing.meet, p->lang));
         sp_gui_ui_labelled(p->ui, pg, _("De situatie"), sp_text_get(&sc->briefing.situation, p->lang));

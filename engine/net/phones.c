@@ -2,7 +2,6 @@
 #include "phones.h"
 
 #include <arpa/inet.h>
-#include <errno.h>
 #include <ifaddrs.h>
 #include <limits.h>
 #include <microhttpd.h>
@@ -16,6 +15,7 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include "core/num.h"
 #include "phones_internal.h"
 
 #define MAX_BODY 1024         /* a form of ours is a few dozen bytes */
@@ -124,6 +124,12 @@ static int lan_address(char *out, size_t n)
     return found;
 }
 
+int sp_phones_has_lan(void)
+{
+    char addr[64];
+    return lan_address(addr, sizeof addr) == 0;
+}
+
 /* "ADDR", "ADDR:PORT" or "[V6]:PORT" into addr and port (0: not given). */
 static int parse_listen(const char *s, char *addr, size_t n, int *port)
 {
@@ -146,14 +152,11 @@ static int parse_listen(const char *s, char *addr, size_t n, int *port)
         memcpy(addr, s, len);
         addr[len] = '\0';
     }
-    if (colon) {
-        char *end;
-        errno = 0;
-        long p = strtol(colon + 1, &end, 10);
-        if (errno || end == colon + 1 || *end || p < 1 || p > 65535)
-            return -1;
+    long p;
+    if (colon && !sp_num_parse(colon + 1, 1, 65535, &p))
+        return -1;
+    if (colon)
         *port = (int)p;
-    }
     return 0;
 }
 
@@ -228,10 +231,8 @@ static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char
 /* A number 0..max from a form field, or -1. */
 static long field_num(const char *s, long max)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    return *s && !errno && !*end && v >= 0 && v <= max ? v : -1;
+    long v;
+    return sp_num_parse(s, 0, max, &v) ? v : -1;
 }
 
 static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, const char *type, const char *body,

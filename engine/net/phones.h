@@ -35,6 +35,9 @@ typedef struct sp_phones_config {
 /* Starts the server. On failure returns NULL and writes a one-line reason
  * into err (no usable network interface, address in use, ...). */
 sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen);
+/* 1 when this computer has a network interface besides loopback, so phones
+ * on the room's network (or a phone's hotspot) can reach it. */
+int sp_phones_has_lan(void);
 /* Stops the server and frees everything; NULL is fine. */
 void sp_phones_stop(sp_phones *p);
 

@@ -28,24 +28,19 @@ static char tmpdir[256];
 static int setup(void **state)
 {
     (void)state;
-    if (testutil_tmpdir(tmpdir, sizeof tmpdir, "journal") != 0)
-        return -1;
-    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &HB, &SC);
+    return testutil_oefen_up("journal", &HB, &SC, tmpdir, sizeof tmpdir);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    sp_scenario_free(SC);
-    sp_handbook_free(HB);
-    testutil_rmdir(tmpdir);
+    testutil_oefen_down(HB, SC, tmpdir);
     return 0;
 }
 
 /* Seven steps of oefen.xml that do not reach an ending (flags, choices, an
  * undo), so the journal is not compacted by a finish. */
-static const char *const OPEN[] = { "!rf.og-geen-tijd", "denk-hinder", "!rf.niet-pluis",
-                                    "kennismaken", "<", "plannen", "!rf.randvoorwaarden", NULL };
+static const char *const *const OPEN = testutil_oefen_open;
 
 static char *tmp(const char *name)
 {

@@ -1,4 +1,4 @@
-/* test_phones.c: the phones' server on 127.0.0.1: pages, votes, changed and late votes, flags, the room code and its limit, hostile requests, many idle connections; a plain socket client, nothing leaves this machine. */
+/* test_phones.c: the phones' server on 127.0.0.1: pages, votes, changed and late votes, flags, the room code and its limit, hostile requests, a thousand connections held open and clients that send a byte at a time; a plain socket client, nothing leaves this machine. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "net/phones.h"
@@ -309,16 +311,98 @@ static void hostile_requests(void **state)
     assert_int_equal(status(raw(req, strlen(req))), 400);   /* no form type */
     r = raw("GARBAGE\r\n\r\n", 11);
     assert_true(status(r) == 400 || status(r) == -1);
-    /* Idle connections held open: the server still answers. */
-    enum { IDLE = 400 };
-    int fds[IDLE], n = 0;
-    for (int i = 0; i < IDLE; i++)
-        if ((fds[n] = dial()) >= 0)
-            n++;
-    assert_int_equal(n, IDLE);
-    assert_int_equal(status(get("/", NULL)), 200);
-    for (int i = 0; i < n; i++)
-        close(fds[i]);
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Reads what is left of a response on fd, into buf. */
+static void drain(int fd, char *buf, size_t cap)
+{
+    size_t got = 0;
+    ssize_t n;
+    while (got < cap - 1 && (n = recv(fd, buf + got, cap - 1 - got, 0)) > 0)
+        got += (size_t)n;
+    buf[got] = '\0';
+}
+
+/* A thousand connections held open (half of them stuck in a request line)
+ * and twenty clients that send their vote one byte at a time: a normal vote
+ * still goes through at once, the slow votes count when they are complete,
+ * and the server answers after they have all gone. */
+static void thousand_open_and_slow_clients(void **state)
+{
+    (void)state;
+    enum { HELD = 1000, SLOW = 20 };
+    struct rlimit rl;
+    getrlimit(RLIMIT_NOFILE, &rl);   /* both ends of each connection live in this process */
+    if (rl.rlim_cur < 2 * HELD + 200 && rl.rlim_max >= 2 * HELD + 200) {
+        rl.rlim_cur = 2 * HELD + 200;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+    if (rl.rlim_cur < 2 * HELD + 200)
+        fail_msg("this test needs %d open files (ulimit -n is %ld): raise the limit", 2 * HELD + 200,
+                 (long)rl.rlim_cur);
+    static const char *const opts[] = { "Ja", "Nee" };
+    sp_phones_round(P, 50, "Nog een vraag", opts, 2);
+    static int held[HELD];
+    for (int i = 0; i < HELD; i++) {
+        held[i] = dial();
+        assert_true(held[i] >= 0);
+        if (i % 2)
+            send(held[i], "GET / HT", 8, MSG_NOSIGNAL);
+    }
+    static char req[SLOW][512];
+    int slow[SLOW];
+    size_t len[SLOW];
+    for (int k = 0; k < SLOW; k++) {
+        const char *body = "round=50&option=1";
+        len[k] = (size_t)snprintf(req[k], sizeof req[k],
+                                  "POST %svote HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                  "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %zu\r\n"
+                                  "Cookie: sp_device=51%030d\r\n\r\n%s", PATH, strlen(body), k, body);
+        slow[k] = dial();
+        assert_true(slow[k] >= 0);
+    }
+    /* Byte by byte, every 4 ms; halfway, a normal vote. */
+    double normal = -1;
+    for (size_t at = 0; at < len[0] + 10; at++) {
+        for (int k = 0; k < SLOW; k++)
+            if (at < len[k])
+                assert_int_equal(send(slow[k], req[k] + at, 1, MSG_NOSIGNAL), 1);
+        if (at == len[0] / 2) {
+            double t0 = now_s();
+            assert_string_equal(vote("a1a2a3a4a5a6a7a8a9a0b1b2b3b4b5b6", "50", "0"), "voted");
+            normal = now_s() - t0;
+        }
+        struct timespec pause = { 0, 4000000 };
+        nanosleep(&pause, NULL);
+    }
+    assert_true(normal >= 0 && normal < 1.0);
+    for (int k = 0; k < SLOW; k++) {
+        char buf[4096];
+        drain(slow[k], buf, sizeof buf);
+        assert_int_equal(status(buf), 303);
+        assert_non_null(strstr(header(buf, "Location"), "m=voted"));
+        close(slow[k]);
+    }
+    /* Held connections were taken in, not left in the kernel's queue: the
+     * last one, finishing its request line now, is answered. */
+    const char *rest = "TP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    assert_int_equal(send(held[HELD - 1], rest, strlen(rest), MSG_NOSIGNAL), (ssize_t)strlen(rest));
+    char page[16384];
+    drain(held[HELD - 1], page, sizeof page);
+    assert_int_equal(status(page), 200);
+    int c[2];
+    assert_int_equal(sp_phones_counts(P, c, 2), SLOW + 1);
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[1], SLOW);
+    for (int i = 0; i < HELD; i++)
+        close(held[i]);
     assert_int_equal(status(get("/", NULL)), 200);
 }
 
@@ -348,6 +432,7 @@ int main(void)
         cmocka_unit_test(flags_toggle),
         cmocka_unit_test(room_code_and_its_limit),
         cmocka_unit_test(hostile_requests),
+        cmocka_unit_test(thousand_open_and_slow_clients),
         cmocka_unit_test(bad_listen_addresses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -26,25 +26,19 @@ static int setup(void **state)
 {
     (void)state;
     snprintf(oefen_path, sizeof oefen_path, "%s/tests/data/session/oefen.xml", testutil_root());
-    if (testutil_tmpdir(tmpdir, sizeof tmpdir, "transcript") != 0)
-        return -1;
-    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", &HB, &SC);
+    return testutil_oefen_up("transcript", &HB, &SC, tmpdir, sizeof tmpdir);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    sp_scenario_free(SC);
-    sp_handbook_free(HB);
-    testutil_rmdir(tmpdir);
+    testutil_oefen_down(HB, SC, tmpdir);
     return 0;
 }
 
 /* Scripts for testutil_play: option ids, "!rf.x" marks a flag, "<" undoes.
  * Sessions run on the test clock, 30 seconds a reading. */
-static const char *const POOR[] = { "!rf.og-geen-tijd", "denk-hinder", "!rf.niet-pluis",
-                                    "kennismaken", "<", "plannen", "!rf.randvoorwaarden",
-                                    "doorgaan", NULL };
+static const char *const *const POOR = testutil_oefen_poor;
 static const char *const BEST[] = { "denk-help", "doorvragen", "vastleggen", NULL };
 
 static void assert_same_log(const sp_session *a, const sp_session *b)

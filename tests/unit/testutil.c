@@ -126,6 +126,27 @@ void testutil_play(sp_session *s, const char *const *script)
         testutil_step(s, *script);
 }
 
+/* ---- the oefen fixture ----------------------------------------------------- */
+
+int testutil_oefen_up(const char *name, sp_handbook **hb, sp_scenario **sc, char *tmpdir, size_t size)
+{
+    if (testutil_tmpdir(tmpdir, size, name) != 0)
+        return -1;
+    return testutil_load("tests/data/session/handbook.xml", "tests/data/session/oefen.xml", hb, sc);
+}
+
+void testutil_oefen_down(sp_handbook *hb, sp_scenario *sc, const char *tmpdir)
+{
+    sp_scenario_free(sc);
+    sp_handbook_free(hb);
+    testutil_rmdir(tmpdir);
+}
+
+#define OEFEN_OPEN "!rf.og-geen-tijd", "denk-hinder", "!rf.niet-pluis", "kennismaken", "<", "plannen", \
+                   "!rf.randvoorwaarden"
+const char *const testutil_oefen_open[] = { OEFEN_OPEN, NULL };
+const char *const testutil_oefen_poor[] = { OEFEN_OPEN, "doorgaan", NULL };
+
 /* ---- files ------------------------------------------------------------------ */
 
 int testutil_tmpdir(char *buf, size_t size, const char *name)

@@ -58,6 +58,19 @@ void testutil_step(sp_session *s, const char *what);
 /* Every step of a NULL-ended script. */
 void testutil_play(sp_session *s, const char *const *script);
 
+/* ---- the oefen fixture (tests/data/session) -------------------------------- */
+
+/* Loads the fixture's handbook.xml and oefen.xml and makes a fresh
+ * temporary folder named after the test (testutil_tmpdir); 0, or -1. */
+int testutil_oefen_up(const char *name, sp_handbook **hb, sp_scenario **sc, char *tmpdir, size_t size);
+/* Frees both and removes the folder. */
+void testutil_oefen_down(sp_handbook *hb, sp_scenario *sc, const char *tmpdir);
+/* A poor play of oefen.xml for testutil_play (flags, a hindering thought,
+ * an undo) that ends with "doorgaan"; testutil_oefen_open is the same play
+ * without that last step, so it never reaches an ending. */
+extern const char *const testutil_oefen_poor[];
+extern const char *const testutil_oefen_open[];
+
 /* ---- files ------------------------------------------------------------------ */
 
 /* Makes a new directory $TMPDIR/sp-test-<name>-XXXXXX (TMPDIR defaults to
