@@ -269,7 +269,12 @@ static int take_counts(run *r, int i, const int *counts, int *consumed)
     sp_gui_group *g = a->group;
     const char *rest;
     int pick = -1;
-    sp_gui_group_set_votes(a, counts, g->n_counts);
+    if (sp_gui_group_set_votes(a, counts, g->n_counts) != SP_OK) {
+        char msg[320];
+        snprintf(msg, sizeof msg, "these counts add up to more than the %d people in the room: count again, "
+                 "or say 'room N' before the first decision", g->room);
+        return fail(r, i, msg);
+    }
     if (is_cmd(&r->sc, i + 1, "override", &rest) || is_cmd(&r->sc, i + 1, "pick", &rest)) {
         *consumed = 2;
         pick = option_arg(rest, g->n_counts);
@@ -345,6 +350,14 @@ static int step(run *r, int i, int *consumed)
     sp_gui_group *g = a->group;
     const char *rest = NULL;
     *consumed = 1;
+    if (is_cmd(&r->sc, i, "room", &rest)) {
+        char *end;
+        long n = strtol(rest, &end, 10);
+        if (end == rest || *end || n < SP_GUI_ROOM_MIN || n > SP_GUI_ROOM_MAX || sp_session_history_count(a->s) > 0)
+            return fail(r, i, "'room N' (2 to 9999 people) comes before the first decision");
+        g->room = (int)n;
+        return 0;
+    }
     if (is_cmd(&r->sc, i, "reveal", &rest)) {
         if (g->phase != SP_GUI_GROUP_DECIDED && g->phase != SP_GUI_GROUP_REVEALED)
             return fail(r, i, "'reveal' comes after a decision");

@@ -111,7 +111,7 @@ const sp_view *sp_gui_app_view(sp_gui_app *a)
     return a->s ? sp_session_view(a->s) : NULL;
 }
 
-static void set_setting(sp_gui_app *a, int which, int value)
+void sp_gui_app_setting(sp_gui_app *a, int which, int value)
 {
     sp_gui_settings *s = &a->settings;
     switch (which) {
@@ -131,6 +131,11 @@ static void set_setting(sp_gui_app *a, int which, int value)
     case SP_GUI_SET_FULLSCREEN:
         s->fullscreen = !!value;
         a->fullscreen_changed = 1;
+        break;
+    case SP_GUI_SET_ROOM:
+        if (value < SP_GUI_ROOM_MIN || value > SP_GUI_ROOM_MAX || value == s->room_size)
+            return;
+        s->room_size = value;
         break;
     default:
         return;
@@ -315,7 +320,7 @@ void sp_gui_app_action(sp_gui_app *a, int action, int arg)
         sp_gui_play_next_case(a);
         break;
     case SP_GUI_ACT_SET:
-        set_setting(a, arg / 16, arg % 16);
+        sp_gui_app_setting(a, arg / 16, arg % 16);
         break;
     case SP_GUI_ACT_PLAYS: case SP_GUI_ACT_REPLAY_OPEN: case SP_GUI_ACT_REPLAY_THIS:
     case SP_GUI_ACT_REPLAY_STEP: case SP_GUI_ACT_REPLAY_PREV: case SP_GUI_ACT_REPLAY_NEXT:

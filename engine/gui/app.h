@@ -82,7 +82,8 @@ typedef enum {
     SP_GUI_ACT_OPEN_FOLDER     /* the toast's "open folder": a->toast_dir in the file manager */
 } sp_gui_action;
 
-enum { SP_GUI_SET_SIZE, SP_GUI_SET_CONTRAST, SP_GUI_SET_FEEDBACK, SP_GUI_SET_LANG, SP_GUI_SET_FULLSCREEN };
+enum { SP_GUI_SET_SIZE, SP_GUI_SET_CONTRAST, SP_GUI_SET_FEEDBACK, SP_GUI_SET_LANG, SP_GUI_SET_FULLSCREEN,
+       SP_GUI_SET_ROOM /* not through SP_GUI_ACT_SET (value up to SP_GUI_ROOM_MAX): sp_gui_app_setting */ };
 
 typedef enum {
     SP_GUI_KEY_CHAR,       /* ch holds a lower-case ASCII letter or digit */
@@ -234,6 +235,8 @@ void sp_gui_app_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h, sp_g
 
 /* The current view (NULL when no play is running). */
 const sp_view *sp_gui_app_view(sp_gui_app *a);
+/* Changes setting which (SP_GUI_SET_*) to value and saves the file. */
+void sp_gui_app_setting(sp_gui_app *a, int which, int value);
 sp_lang sp_gui_app_lang(const sp_gui_app *a);
 
 /* ---- the screens (menu.c, briefing.c, conversation.c, debrief_view.c, overlays.c,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "group.h"
 #include "group_phones.h"
 #include "i18n.h"
 
@@ -85,6 +86,8 @@ void sp_gui_briefing_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     sp_gui_phones_briefing(a, ui, &pg); /* group play: the room's phones */
     sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, _("Je rolkaart"));
     pg.y += 3 * u;
+    if (a->group && !a->group->presenter) /* the trainer asks once, before the play (else the presenter does) */
+        sp_gui_group_room_line(a, ui, &pg);
     sp_gui_ui_labelled(ui, &pg, _("Jij"), sp_text_get(&sc->briefing.you, lang));
     sp_gui_ui_labelled(ui, &pg, _("Je spreekt"), meet_all(ui->l, sc, lang));
     sp_gui_ui_labelled(ui, &pg, _("De situatie"), sp_text_get(&sc->briefing.situation, lang));

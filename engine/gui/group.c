@@ -37,6 +37,7 @@ int sp_gui_group_enable(sp_gui_app *a, int sticky)
     g->sticky = sticky;
     g->high_contrast = 1;
     g->timer_shown = -1;
+    g->room = a->settings.room_size;
     a->group = g;
     return 0;
 }
@@ -232,7 +233,8 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick)
 sp_status sp_gui_group_set_votes(sp_gui_app *a, const int *counts, int n)
 {
     sp_gui_group *g = a->group;
-    if (!g || !sp_gui_group_at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || n != g->n_counts || !sp_vote_valid(counts, n))
+    if (!g || !sp_gui_group_at_choice(a) || g->phase > SP_GUI_GROUP_VOTE || n != g->n_counts || !sp_vote_valid(counts, n) ||
+        !sp_gui_group_room_fits(a, counts, n))
         return SP_EUSAGE;
     memcpy(g->counts, counts, sizeof(int) * (size_t)n);
     g->phase = SP_GUI_GROUP_VOTE;

@@ -53,7 +53,8 @@ enum {
     SP_GUI_ACT_GROUP_FLAGS,        /* open or close the red-flag round */
     SP_GUI_ACT_GROUP_MARK,         /* arg: handbook red flag index, in the round */
     SP_GUI_ACT_GROUP_CLEAR,        /* every count back to 0 */
-    SP_GUI_ACT_GROUP_PHONES        /* the set-up's switch: voting from phones on or off */
+    SP_GUI_ACT_GROUP_PHONES,       /* the set-up's switch: voting from phones on or off */
+    SP_GUI_ACT_GROUP_ROOM          /* arg: +1 or -1; the room's size, at the briefing */
 };
 
 typedef enum {
@@ -77,6 +78,9 @@ struct sp_gui_group {
     sp_gui_group_phase phase;
     int counts[SP_GUI_GROUP_OPTIONS];
     int n_counts;           /* options offered at the current view */
+    int room;               /* people in the room: asked at the briefing (settings' room_size
+                             * the default); the counts of a vote never add up to more */
+    int room_typing;        /* digits typed into room since the briefing opened */
     int sel;                /* the option whose count the keys change */
     int typing;             /* digits typed into sel's count since it was selected */
     int view_steps;         /* session log length when this view's phase began */
@@ -157,6 +161,17 @@ sp_status sp_gui_group_take(sp_gui_app *a, int pick);
 /* Red flags present at the current turn and marked in it (handbook
  * indices; arrays of hb->n_redflags). */
 void sp_gui_group_flags_now(const sp_gui_app *a, unsigned char *present, unsigned char *marked);
+
+/* ---- the room's size (group_room.c) ------------------------------------------------------ */
+
+/* The briefing's keys for the room's size: digits, Backspace, + and −. 1 when used. */
+int sp_gui_group_room_key(sp_gui_app *a, sp_gui_key key, int ch);
+/* Sets the room's size (clamped to the settings' range) and keeps it as the default. */
+void sp_gui_group_set_room(sp_gui_app *a, int n);
+/* 1 when counts (n options) fit the room; else 0 and the facilitator's status says why. */
+int sp_gui_group_room_fits(sp_gui_app *a, const int *counts, int n);
+/* The briefing's line with the room's size and its − and + buttons. */
+void sp_gui_group_room_line(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
 
 /* ---- type for the wall (group_view.c) ---------------------------------------------------- */
 

@@ -16,13 +16,20 @@ static void select_option(sp_gui_group *g, int k)
     g->phase = SP_GUI_GROUP_VOTE;
 }
 
-static void add_count(sp_gui_group *g, int k, int delta)
+static void add_count(sp_gui_app *a, int k, int delta)
 {
+    sp_gui_group *g = a->group;
     if (k < 0 || k >= g->n_counts)
         return;
     select_option(g, k);
     int c = g->counts[k] + delta;
-    g->counts[k] = c < 0 ? 0 : c > SP_VOTE_MAX_COUNT ? SP_VOTE_MAX_COUNT : c;
+    c = c < 0 ? 0 : c > SP_VOTE_MAX_COUNT ? SP_VOTE_MAX_COUNT : c;
+    int try[SP_GUI_GROUP_OPTIONS];
+    memcpy(try, g->counts, sizeof try);
+    try[k] = c;
+    if (!sp_gui_group_room_fits(a, try, g->n_counts))
+        return;
+    g->counts[k] = c;
     g->status[0] = '\0';
 }
 
@@ -64,7 +71,7 @@ static int group_only(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_GROUP_INC:
     case SP_GUI_ACT_GROUP_DEC:
         if (sp_gui_group_at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE)
-            add_count(g, arg, action == SP_GUI_ACT_GROUP_INC ? 1 : -1);
+            add_count(a, arg, action == SP_GUI_ACT_GROUP_INC ? 1 : -1);
         break;
     case SP_GUI_ACT_GROUP_CLEAR:
         if (sp_gui_group_at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
@@ -108,6 +115,12 @@ static int group_only(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_GROUP_MARK:
         sp_gui_group_mark(a, arg);
         break;
+    case SP_GUI_ACT_GROUP_ROOM:
+        if (a->screen == SP_GUI_SCREEN_BRIEFING) {
+            sp_gui_group_set_room(a, g->room + (arg < 0 ? -1 : 1));
+            g->room_typing = 0;
+        }
+        break;
     case SP_GUI_ACT_GROUP_PHONES:
         g->phones_on = !g->phones_on;   /* gui.c starts or stops the server */
         break;
@@ -147,6 +160,9 @@ int sp_gui_group_action(sp_gui_app *a, int action, int arg)
     case SP_GUI_ACT_BEGIN:
         if (!a->s)
             return 1;
+        if (a->screen == SP_GUI_SCREEN_BRIEFING) /* the room's size as typed, kept as the next default */
+            sp_gui_group_set_room(a, g->room);
+        g->room_typing = 0;
         a->screen = SP_GUI_SCREEN_PLAY;
         a->overlay = SP_GUI_OV_NONE;
         sp_gui_group_reset_play(a);
@@ -187,13 +203,23 @@ int sp_gui_group_action(sp_gui_app *a, int action, int arg)
 
 /* ---- keys ---------------------------------------------------------------------------------- */
 
-static void type_digit(sp_gui_group *g, int d)
+/* A digit into the selected count; refused (said why) when the counts would
+ * add up to more people than the room holds. */
+static void type_digit(sp_gui_app *a, int d)
 {
+    sp_gui_group *g = a->group;
     if (g->sel < 0 || g->sel >= g->n_counts)
         return;
     int c = g->typing ? g->counts[g->sel] * 10 + d : d;
     if (c > SP_VOTE_MAX_COUNT)
         return;
+    int try[SP_GUI_GROUP_OPTIONS];
+    memcpy(try, g->counts, sizeof try);
+    try[g->sel] = c;
+    if (!sp_gui_group_room_fits(a, try, g->n_counts)) {
+        g->typing = 0; /* the next digit starts the count afresh */
+        return;
+    }
     g->counts[g->sel] = c;
     g->typing++;
     g->phase = SP_GUI_GROUP_VOTE;
@@ -207,6 +233,8 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
     int c = key == SP_GUI_KEY_CHAR ? ch : 0;
     if (g && c == 'p' && a->overlay == SP_GUI_OV_NONE && a->screen == SP_GUI_SCREEN_BRIEFING)
         return group_only(a, SP_GUI_ACT_GROUP_PHONES, 0);   /* the set-up's switch */
+    if (g && a->screen == SP_GUI_SCREEN_BRIEFING && a->overlay == SP_GUI_OV_NONE)
+        return sp_gui_group_room_key(a, key, ch);
     if (!g || !a->s || a->overlay != SP_GUI_OV_NONE || a->screen != SP_GUI_SCREEN_PLAY)
         return 0;
     const sp_view *v = sp_session_view(a->s);
@@ -257,11 +285,11 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
         } else if (key == SP_GUI_KEY_UP || key == SP_GUI_KEY_DOWN) {
             select_option(g, (g->sel + (key == SP_GUI_KEY_UP ? n - 1 : 1)) % n);
         } else if (key == SP_GUI_KEY_RIGHT || c == '+') {
-            add_count(g, g->sel, 1);
+            add_count(a, g->sel, 1);
         } else if (key == SP_GUI_KEY_LEFT || c == '-') {
-            add_count(g, g->sel, -1);
+            add_count(a, g->sel, -1);
         } else if (c >= '0' && c <= '9') {
-            type_digit(g, c - '0');
+            type_digit(a, c - '0');
         } else if (key == SP_GUI_KEY_BACKSPACE) {
             /* Edits the count, never the previous decision (Ctrl+Z undoes that). */
             if (g->sel >= 0 && g->sel < n)

@@ -284,6 +284,9 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
                          : sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer kiest met Shift en de letter."), tied);
     }
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, s);
+    if (t.total > 0)
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
+                       sp_gui_list_strf(ui->l, _("%d van de %d mensen in de zaal hebben gestemd."), t.total, g->room));
     if (g->status[0] && !g->presenter) {
         pg->y += u / 2;
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->mixed, g->status);

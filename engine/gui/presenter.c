@@ -449,6 +449,7 @@ static void elsewhere(pres *p, sp_gui_page *pg)
         pg->y += p->ui->m->unit;
         small(p, pg, _("Op het grote scherm staat de rolkaart. Lees hem samen voor, dan begint het gesprek."));
         pg->y += p->ui->m->unit;
+        sp_gui_group_room_line(a, p->ui, pg);
         button(p, pg, _("Beginnen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_BEGIN, 0, 1);
         /* The set-up's switch: the room votes from its phones (P). */
         button(p, pg, sp_gui_phones_switch_label(p->g->phones_on, p->lang == SP_LANG_EN), "P",

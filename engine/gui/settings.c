@@ -22,6 +22,7 @@ void sp_gui_settings_defaults(sp_gui_settings *s)
     s->feedback_end = 0;
     s->lang = SP_LANG_NL;
     s->fullscreen = 0;
+    s->room_size = SP_GUI_ROOM_DEFAULT;
 }
 
 const char *sp_gui_size_code(sp_gui_size z)
@@ -37,19 +38,37 @@ static int pick(const char *v, const char *const *names, int n)
     return -1;
 }
 
-#define N_KEYS 5
-static const char *const keys[N_KEYS] = { "text_size", "contrast", "feedback", "language", "fullscreen" };
+#define N_KEYS 6
+static const char *const keys[N_KEYS] = { "text_size", "contrast", "feedback", "language", "fullscreen", "room_size" };
 
-/* Key k's value in s, as the file writes it. */
-static const char *value_of(const sp_gui_settings *s, int k)
+/* Room for a number written as a value. */
+typedef struct { char s[16]; } num_buf;
+
+/* Key k's value in s, as the file writes it (a number in *b). */
+static const char *value_of(const sp_gui_settings *s, int k, num_buf *b)
 {
     switch (k) {
     case 0: return sp_gui_size_code(s->text_size);
     case 1: return s->high_contrast ? "high" : "normal";
     case 2: return s->feedback_end ? "end" : "immediate";
     case 3: return sp_lang_code(s->lang);
-    default: return s->fullscreen ? "on" : "off";
+    case 4: return s->fullscreen ? "on" : "off";
+    default: snprintf(b->s, sizeof b->s, "%d", s->room_size); return b->s;
     }
+}
+
+/* room_size: a whole number from SP_GUI_ROOM_MIN to SP_GUI_ROOM_MAX; else -1. */
+static int parse_room(const char *v)
+{
+    int n = 0;
+    if (!*v || strlen(v) > 4)
+        return -1;
+    for (; *v; v++) {
+        if (*v < '0' || *v > '9')
+            return -1;
+        n = n * 10 + (*v - '0');
+    }
+    return n >= SP_GUI_ROOM_MIN && n <= SP_GUI_ROOM_MAX ? n : -1;
 }
 
 /* One key=value; 0 when it was understood (and stored in s). */
@@ -62,9 +81,10 @@ static int parse_value(int k, const char *val, sp_gui_settings *s, const char **
     static const char *const msgs[N_KEYS] = {
         N_("tekstgrootte moet S, M, L of XL zijn"), N_("contrast moet normal of high zijn"),
         N_("feedback moet immediate of end zijn"), N_("language moet nl of en zijn"),
-        N_("fullscreen moet on of off zijn"),
+        N_("fullscreen moet on of off zijn"), N_("room_size moet een getal van 2 tot en met 9999 zijn"),
     };
     int v = k == 0 ? pick(val, size_codes, SP_GUI_SIZE_COUNT)
+          : k == 5 ? parse_room(val)
           : pick(val, k == 1 ? contrast : k == 2 ? feedback : k == 3 ? langs : onoff, 2);
     if (v < 0)
         return *why = msgs[k], 1;
@@ -76,8 +96,10 @@ static int parse_value(int k, const char *val, sp_gui_settings *s, const char **
         s->feedback_end = v;
     else if (k == 3)
         s->lang = (sp_lang)v;
-    else
+    else if (k == 4)
         s->fullscreen = v;
+    else
+        s->room_size = v;
     return 0;
 }
 
@@ -193,10 +215,12 @@ sp_status sp_gui_settings_parse(const char *path, const char *data, size_t len,
 char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len)
 {
     char buf[512];
+    num_buf b;
     int n = snprintf(buf, sizeof buf,
                      "# samenspel settings; written by the program, safe to edit.\n"
-                     "text_size=%s\ncontrast=%s\nfeedback=%s\nlanguage=%s\nfullscreen=%s\n",
-                     value_of(s, 0), value_of(s, 1), value_of(s, 2), value_of(s, 3), value_of(s, 4));
+                     "text_size=%s\ncontrast=%s\nfeedback=%s\nlanguage=%s\nfullscreen=%s\nroom_size=%s\n",
+                     value_of(s, 0, &b), value_of(s, 1, &b), value_of(s, 2, &b), value_of(s, 3, &b), value_of(s, 4, &b),
+                     value_of(s, 5, &b));
     char *out = malloc((size_t)n + 1);
     if (!out)
         return NULL;
@@ -221,19 +245,20 @@ char *sp_gui_settings_merge(const char *data, size_t len, const sp_gui_settings 
     /* Lines in file order; only the value of a changed key's last line is
      * replaced, its key, spacing and comment kept. */
     int had[N_KEYS];
+    num_buf b1, b2;
     for (int k = 0; k < N_KEYS; k++)
         had[k] = p.last_line[k] != 0;
     size_t at = 0;
     for (;;) {
         int next = -1;
         for (int k = 0; k < N_KEYS; k++)
-            if (p.last_line[k] && strcmp(value_of(&now, k), value_of(s, k)) != 0 &&
+            if (p.last_line[k] && strcmp(value_of(&now, k, &b1), value_of(s, k, &b2)) != 0 &&
                 p.last_at[k] >= at && (next < 0 || p.last_at[k] < p.last_at[next]))
                 next = k;
         if (next < 0)
             break;
         fwrite(data + at, 1, p.last_at[next] + p.v0[next] - at, m);
-        fputs(value_of(s, next), m);
+        fputs(value_of(s, next, &b1), m);
         at = p.last_at[next] + p.v1[next];
         p.last_line[next] = 0;
     }
@@ -241,8 +266,8 @@ char *sp_gui_settings_merge(const char *data, size_t len, const sp_gui_settings 
     /* Changed keys the file does not have go at the end. */
     int nl = len == 0 || data[len - 1] == '\n';
     for (int k = 0; k < N_KEYS; k++)
-        if (!had[k] && strcmp(value_of(&now, k), value_of(s, k)) != 0) {
-            fprintf(m, "%s%s=%s\n", nl ? "" : "\n", keys[k], value_of(s, k));
+        if (!had[k] && strcmp(value_of(&now, k, &b1), value_of(s, k, &b2)) != 0) {
+            fprintf(m, "%s%s=%s\n", nl ? "" : "\n", keys[k], value_of(s, k, &b1));
             nl = 1;
         }
     if (fclose(m) != 0) {

@@ -1,4 +1,4 @@
-/* settings.h: the window's settings (text size, contrast, feedback, language, fullscreen) and their key=value file. */
+/* settings.h: the window's settings (text size, contrast, feedback, language, fullscreen, the room's size in group play) and their key=value file. */
 #ifndef SP_GUI_SETTINGS_H
 #define SP_GUI_SETTINGS_H
 
@@ -16,7 +16,12 @@ typedef struct sp_gui_settings {
     int feedback_end;    /* 1: no feedback card during play, only the debrief */
     sp_lang lang;        /* interface and, where the case has it, content */
     int fullscreen;
+    int room_size;       /* group play: people in the room, asked at the start (the last answer) */
 } sp_gui_settings;
+
+#define SP_GUI_ROOM_DEFAULT 20
+#define SP_GUI_ROOM_MIN 2
+#define SP_GUI_ROOM_MAX 9999
 
 void sp_gui_settings_defaults(sp_gui_settings *s);
 const char *sp_gui_size_code(sp_gui_size z);   /* "S", "M", "L", "XL" */

@@ -64,11 +64,90 @@ static void open_group(sp_gui_app *a, const char *arg)
     sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
     assert_int_equal(a->screen, SP_GUI_SCREEN_PLAY);
     assert_int_equal(a->group->phase, SP_GUI_GROUP_SCENE);
+    a->group->room = SP_GUI_ROOM_MAX; /* a lecture hall: these tests type long counts (the room's check has its own) */
 }
 
 static void key(sp_gui_app *a, sp_gui_list *l, int ch)
 {
     sp_gui_app_key(a, l, SP_GUI_KEY_CHAR, ch);
+}
+
+/* 1 when a text of l contains s. */
+static int shows(const sp_gui_list *l, const char *s)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l->cmds[i].text, s))
+            return 1;
+    return 0;
+}
+
+/* The room's size: asked on the briefing (the setting the default), typed
+ * there, kept as the next default; a count that would make the votes add
+ * up to more people than that is refused with a message on the wall. */
+static void test_room_size_asked_and_checked(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sp-room-XXXXXX", settings[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(settings, sizeof settings, "%s/settings.ini", dir);
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, settings, "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_gui_group *g = a.group;
+    assert_int_equal(g->room, SP_GUI_ROOM_DEFAULT);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, example(), d), SP_OK);
+    sp_diag_free(d);
+    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    sp_gui_metrics m;
+    sp_gui_frame_metrics(text, a.settings.text_size, 1.0, 720, &m);
+    sp_gui_app_build(&a, &m, 1280, 720, &l);
+    assert_true(shows(&l, "Mensen in de zaal: 20"));
+    key(&a, &l, '1');
+    key(&a, &l, '2');
+    key(&a, &l, '+');
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0); /* 13 -> 1 */
+    key(&a, &l, '5');                                 /* 15 */
+    assert_int_equal(g->room, 15);
+    sp_gui_app_build(&a, &m, 1280, 720, &l);
+    assert_true(shows(&l, "Mensen in de zaal: 15"));
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);     /* begins */
+    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    assert_int_equal(a.settings.room_size, 15);       /* the next default, in the file */
+    sp_gui_settings back;
+    d = sp_diag_new();
+    assert_int_equal(sp_gui_settings_load(settings, &back, d), SP_OK);
+    sp_diag_free(d);
+    assert_int_equal(back.room_size, 15);
+    /* the vote: B 9, then A 3 3 would be 33 (42 of 15): refused, A stays 3 */
+    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    key(&a, &l, 'b');
+    key(&a, &l, '9');
+    key(&a, &l, 'a');
+    key(&a, &l, '3');
+    key(&a, &l, '3');
+    assert_int_equal(g->counts[0], 3);
+    assert_int_equal(g->counts[1], 9);
+    assert_non_null(strstr(g->status, "15 mensen"));
+    sp_gui_app_build(&a, &m, 1280, 720, &l);
+    assert_true(shows(&l, "Dat kan niet: dan zijn er 42 stemmen")); /* on the wall, no presenter open */
+    /* + past the room is refused too; up to it is fine */
+    key(&a, &l, '+');
+    key(&a, &l, '+');
+    key(&a, &l, '+');
+    key(&a, &l, '+');
+    assert_int_equal(g->counts[0], 6);               /* 6 + 9 = 15 */
+    int over[2] = { 7, 9 }, fits[2] = { 6, 8 };
+    assert_int_equal(sp_gui_group_set_votes(&a, over, 2), SP_EUSAGE);
+    assert_int_equal(sp_gui_group_set_votes(&a, fits, 2), SP_OK);
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+    char rm[96];
+    snprintf(rm, sizeof rm, "rm -rf %s", dir);
+    assert_int_equal(system(rm), 0);
 }
 
 /* ---- the facilitator's flow ------------------------------------------------------- */
@@ -680,6 +759,7 @@ int main(void)
     sp_gui_i18n_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keys_votes_and_reveal),
+        cmocka_unit_test(test_room_size_asked_and_checked),
         cmocka_unit_test(test_vote_entry_refuses_and_edits),
         cmocka_unit_test(test_timer_and_flags),
         cmocka_unit_test(test_menu_and_settings),
