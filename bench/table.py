@@ -401,7 +401,7 @@ def phones_rows():
         return
     p = run_kv([pb])
     wall, idle = float(p["wall_s"]), float(p["idle_cpu_pct"])
-    row("phones: %s participants open the page and vote at once" % p["participants"],
+    row("phones: %s participants open the page and vote at once, %s more polling" % (p["participants"], p["idle_phones"]),
         "%.3f s; %s of %s counted, %s failed; p50 %s ms, p99 %s ms"
         % (wall, p["votes_counted"], p["participants"], p["failures"], p["p50_ms"], p["p99_ms"]),
         "within 2 s, all counted", wall <= 2 and p["votes_counted"] == p["participants"] and p["failures"] == "0",
