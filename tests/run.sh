@@ -8,6 +8,7 @@
 # developer's machine that lacks, say, Chromium; never in CI).
 B=${1:-build}
 BIN=${2:-./samenspel}
+export SAMENSPEL="$BIN"   # unit tests that run the program (test_flag_window) use the build under test
 export SAMENSPEL_DATA="$(pwd)"
 export XDG_DATA_HOME="$(mktemp -d)"
 export XDG_CONFIG_HOME="$(mktemp -d)"
