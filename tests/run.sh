@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh: runs every unit test binary and every script test, reports each as PASS, FAIL or SKIP, and ends with one "N passed, N failed, N skipped" line.
+# run.sh: runs every unit test binary and every script test, reports each as PASS, FAIL or SKIP with its wall time in seconds, and ends with the stage's total time and one "N passed, N failed, N skipped" line.
 # usage: tests/run.sh BUILDDIR SAMENSPEL_BINARY
 #
 # A test skips by exiting with 77 (scripts) or by a cmocka skip() (unit tests,
@@ -27,15 +27,21 @@ if [ -n "${CI:-}" ] && [ "${ALLOW_SKIP:-0}" = 1 ]; then
 fi
 passed=0; failed=0; skipped=0; failures=""; skips=""
 
-# report NAME STATUS LOG: prints and counts one test's outcome.
+# now: wall-clock seconds with centiseconds (GNU date).
+now() { date +%s.%N | cut -c1-13; }
+# secs FROM TO: the time between two now() readings, as "12.34".
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+stage_start=$(now)
+
+# report NAME STATUS LOG SECONDS: prints and counts one test's outcome, with its wall time.
 report() {
     if [ "$2" -eq 77 ] || { [ "$2" -eq 0 ] && grep -q '^\[  SKIPPED \]' "$3"; }; then
-        skipped=$((skipped + 1)); skips="$skips $1"; echo "SKIP $1"
+        skipped=$((skipped + 1)); skips="$skips $1"; printf 'SKIP %7ss %s\n' "$4" "$1"
         grep -i 'skip' "$3" | head -3 | sed 's/^/     /'
     elif [ "$2" -eq 0 ]; then
-        passed=$((passed + 1)); echo "PASS $1"
+        passed=$((passed + 1)); printf 'PASS %7ss %s\n' "$4" "$1"
     else
-        failed=$((failed + 1)); failures="$failures $1"; echo "FAIL $1"
+        failed=$((failed + 1)); failures="$failures $1"; printf 'FAIL %7ss %s\n' "$4" "$1"
         cat "$3"
     fi
 }
@@ -46,18 +52,23 @@ for t in "$B"/tests/test_*; do
     # RUNNER (e.g. valgrind) wraps unit tests only; scripts run the binary themselves.
     runner=$RUNNER
     case " $PLAIN " in *" $name "*) runner= ;; esac
+    t0=$(now)
     $runner "$t" > "$B/tests/$name.log" 2>&1
-    report "$name" $? "$B/tests/$name.log"
+    rc=$?
+    report "$name" $rc "$B/tests/$name.log" "$(secs "$t0" "$(now)")"
 done
 for s in tests/scripts/*.sh; do
     [ -f "$s" ] || continue
     name=$(basename "$s" .sh)
+    t0=$(now)
     SAMENSPEL="$BIN" BUILD="$B" sh "$s" > "$B/tests/$name.log" 2>&1
-    report "$name" $? "$B/tests/$name.log"
+    rc=$?
+    report "$name" $rc "$B/tests/$name.log" "$(secs "$t0" "$(now)")"
 done
 rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 [ -n "$failures" ] && echo "failed:$failures"
 [ -n "$skips" ] && echo "skipped:$skips"
+echo "stage time: $(secs "$stage_start" "$(now)") s (wall, this run of tests/run.sh)"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || exit 1
 if [ "$skipped" -ne 0 ] && [ "${ALLOW_SKIP:-0}" != 1 ]; then
