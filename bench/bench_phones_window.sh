@@ -21,7 +21,9 @@ xvfb_pid=$!
 i=0
 until [ -s "$work/display" ]; do i=$((i + 1)); [ $i -gt 100 ] && { echo "Xvfb did not start"; exit 1; }; sleep 0.1; done
 export DISPLAY=":$(head -n 1 "$work/display")" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
+# below Linux's ephemeral range (32768-60999), where outgoing connections of
+# other tests could hold the port
+port=$((12000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
 env -u SDL_VIDEODRIVER LANGUAGE=nl SAMENSPEL_DATA="${SAMENSPEL_DATA:-$(pwd)}" \
     "$BIN" play --projector --presenter --phones --listen "127.0.0.1:$port" intake > "$work/app.log" 2>&1 &
 app_pid=$!

@@ -44,7 +44,7 @@ fi
 # The phones' server under load (loopback only, bounded: 200 votes, 10 s of idle polling); table.py runs it last.
 # shellcheck disable=SC2046
 $CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine bench/bench_phones.c \
-    build/engine/net/*.o build/libspcore.a $($PKG_CONFIG --libs libmicrohttpd libqrencode) -pthread \
+    build/engine/net/*.o build/libspcore.a $($PKG_CONFIG --libs libmicrohttpd libqrencode libxml-2.0) -pthread \
     -o "$OUT/bench_phones"
 
 python3 bench/table.py

@@ -332,7 +332,8 @@ def window_time_rows(env):
     subprocess.run([SAMENSPEL, "play", "--text", "--choices", os.path.join(ROOT, "tests", "plays", "intake-blind.play"),
                     "intake"], env=env, capture_output=True, check=True)
     tdir = os.path.join(env["XDG_DATA_HOME"], "samenspel", "transcripts")
-    replay = [SAMENSPEL, "replay", os.path.join(tdir, sorted(f for f in os.listdir(tdir) if f.endswith(".xml"))[0])]
+    replay = [SAMENSPEL, "replay", os.path.join(tdir, sorted(f for f in os.listdir(tdir)
+                                                          if f.startswith("intake-") and f.endswith(".xml"))[-1])]
     play, play_cpu = median_frame(replay, env)
     if not has_no_portraits_switch():
         row("time to first frame: replay of an intake", "%.0f ms wall (%.0f ms CPU)" % (play, play_cpu), "", None,
@@ -400,7 +401,7 @@ def phones_rows():
         return
     p = run_kv([pb])
     wall, idle = float(p["wall_s"]), float(p["idle_cpu_pct"])
-    row("phones: %s participants open the page and vote at once" % p["participants"],
+    row("phones: %s participants open the page and vote at once, %s more polling" % (p["participants"], p["idle_phones"]),
         "%.3f s; %s of %s counted, %s failed; p50 %s ms, p99 %s ms"
         % (wall, p["votes_counted"], p["participants"], p["failures"], p["p50_ms"], p["p99_ms"]),
         "within 2 s, all counted", wall <= 2 and p["votes_counted"] == p["participants"] and p["failures"] == "0",
@@ -430,22 +431,33 @@ def main():
     print(flush=True)
     with tempfile.TemporaryDirectory(prefix="sp-bench-") as home:
         section("the shipped program, %d-node case" % NODES)
-        memory_rows(xml, home)
-        play_rows(xml, home)
-        load_rows(xml)
-        analysis_rows(xml)
+        attempt(memory_rows, xml, home)
+        attempt(play_rows, xml, home)
+        attempt(load_rows, xml)
+        attempt(analysis_rows, xml)
         section("the core, in process")
-        step_us = core_rows(xml)
-        ink_rows(ink, xml, step_us)
+        step_us = attempt(core_rows, xml)
+        if step_us:
+            attempt(ink_rows, ink, xml, step_us)
         if os.environ.get("BENCH_NO_GUI") == "1":
             notes.append("window rows not run: BENCH_NO_GUI=1")
         else:
             section("the window")
-            window_rows(home)
-            frame_rows()
+            attempt(window_rows, home)
+            attempt(frame_rows)
         section("phones (group play with --phones)")
-        phones_rows()
+        attempt(phones_rows)
     print_table()
+
+
+def attempt(fn, *args):
+    """Runs one group of rows; a failure becomes a note and the table goes on."""
+    try:
+        return fn(*args)
+    except (RuntimeError, OSError, subprocess.SubprocessError, KeyError, ValueError) as e:
+        notes.append("%s failed, its rows are missing: %s" % (fn.__name__, str(e).strip().splitlines()[-1][:300]
+                                                              if str(e).strip() else type(e).__name__))
+        return None
 
 
 def cpu_model():
@@ -460,8 +472,4 @@ def cpu_model():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except RuntimeError as e:
-        print_table()
-        sys.exit("bench: %s" % e)
+    main()

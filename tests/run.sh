@@ -8,12 +8,16 @@
 # developer's machine that lacks, say, Chromium; never in CI).
 B=${1:-build}
 BIN=${2:-./samenspel}
+export SAMENSPEL="$BIN"   # unit tests that run the program (test_flag_window) use the build under test
 export SAMENSPEL_DATA="$(pwd)"
 export XDG_DATA_HOME="$(mktemp -d)"
 export XDG_CONFIG_HOME="$(mktemp -d)"
 export SDL_VIDEODRIVER=dummy
 export SDL_AUDIODRIVER=dummy
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# whole stacks at malloc (the fast unwinder stops in libraries built without
+# frame pointers, so lsan.supp's IMG_LoadSizedSVG_RW never matched)
+export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 RUNNER=${RUNNER:-}
 # PLAIN: unit tests that run without RUNNER (named, space-separated).
 PLAIN=${PLAIN:-}

@@ -181,15 +181,18 @@ static void print_taken(run *r)
     int other = sp_vote_dissent(g->last_votes, g->n_last, g->last_chosen);
     if (g->last_override)
         fprintf(r->t->out, r->en ? "  The facilitator took %c against the room (%c had %d of %d); %d voted otherwise.\n"
-                                 : "  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemden anders.\n",
+                                 : other == 1 ? "  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemde anders.\n"
+                                            : "  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemden anders.\n",
                 l, sp_gui_group_letter(t.majority >= 0 ? t.majority : 0), t.top, t.total, other);
     else if (t.majority < 0)
         fprintf(r->t->out, r->en ? "  A tie; the facilitator took %c. %d of %d voted otherwise.\n"
-                                 : "  Gelijke stand; de trainer koos %c. %d van %d stemden anders.\n",
+                                 : other == 1 ? "  Gelijke stand; de trainer koos %c. %d van %d stemde anders.\n"
+                                            : "  Gelijke stand; de trainer koos %c. %d van %d stemden anders.\n",
                 l, other, t.total);
     else
         fprintf(r->t->out, r->en ? "  The group took %c: %d of %d votes; %d voted otherwise.\n"
-                                 : "  De groep koos %c: %d van %d stemmen; %d stemden anders.\n",
+                                 : other == 1 ? "  De groep koos %c: %d van %d stemmen; %d stemde anders.\n"
+                                            : "  De groep koos %c: %d van %d stemmen; %d stemden anders.\n",
                 l, g->last_votes[g->last_chosen], t.total, other);
 }
 
@@ -216,7 +219,8 @@ static void print_history(run *r)
             fprintf(r->t->out, "%s %c %d%s", k ? " ·" : "", sp_gui_group_letter(k), st->votes[k],
                     k == chosen ? L(r, " (gekozen)", " (taken)") : "");
         fprintf(r->t->out, " — %d %s%s\n", sp_vote_dissent(st->votes, st->n_votes, chosen),
-                L(r, "stemden anders", "voted otherwise"),
+                sp_vote_dissent(st->votes, st->n_votes, chosen) == 1 ? L(r, "stemde anders", "voted otherwise")
+                                                                      : L(r, "stemden anders", "voted otherwise"),
                 st->override ? L(r, "; tegen de meerderheid in", "; against the majority") : "");
     }
 }

@@ -47,35 +47,24 @@ typedef struct {
     int *hi, *lo;              /* the highest and lowest total; UNSET / LO_UNSET */
     unsigned char *hf;         /* bit 0: a route with no thought moment yet; bit 1:
                                 * with at least one, the hindering side at every one */
-    int *elo, *klo;            /* lo: by edge elo of the state (slot) klo */
-    int *pe, *pk;              /* per bit b: by edge pe[2s+b] of the state pk[2s+b], */
+    int *elo, *klo;            /* lo: by edge elo of the state order[klo] */
+    int *pe, *pk;              /* per bit b: by edge pe[2s+b] of the state order[pk[2s+b]], */
     unsigned char *pb;         /* whose own bit is pb[2s+b] */
 } reach;
 
-static void reach_free(reach *r)
+/* The arrays in g's scratch. */
+static void reach_new(reach *r, const sp_ckgraph *g)
 {
-    sp_free(r->hi);
-    sp_free(r->lo);
-    sp_free(r->hf);
-    sp_free(r->elo);
-    sp_free(r->klo);
-    sp_free(r->pe);
-    sp_free(r->pk);
-    sp_free(r->pb);
-}
-
-static int reach_new(reach *r, size_t S)
-{
-    size_t n = S ? S : 1;
-    r->hi = sp_malloc(sizeof(int) * n);
-    r->lo = sp_malloc(sizeof(int) * n);
-    r->hf = sp_calloc(n, 1);
-    r->elo = sp_malloc(sizeof(int) * n);
-    r->klo = sp_malloc(sizeof(int) * n);
-    r->pe = sp_malloc(sizeof(int) * 2 * n);
-    r->pk = sp_malloc(sizeof(int) * 2 * n);
-    r->pb = sp_malloc(2 * n);
-    return r->hi && r->lo && r->hf && r->elo && r->klo && r->pe && r->pk && r->pb;
+    size_t n = g->S ? g->S : 1;
+    int *p = g->scratch;
+    r->hi = p;
+    r->lo = p + n;
+    r->elo = p + 2 * n;
+    r->klo = p + 3 * n;
+    r->pe = p + 4 * n;
+    r->pk = p + 6 * n;
+    r->hf = (unsigned char *)(p + 8 * n);
+    r->pb = r->hf + n; /* 2n bytes: up to 9n ints in all */
 }
 
 /* A route from the start to the state in slot k, by the links of bit (-1: the lowest
@@ -86,7 +75,7 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
 #define FROM(x, b) ((b) < 0 ? r->klo[x] : r->pk[2 * (x) + (b)])
     int n = 0;
     for (int x = k, b = bit; LINK(x, b) >= 0; n++) {
-        int px = FROM(x, b);
+        int px = g->order[FROM(x, b)];
         if (b >= 0)
             b = r->pb[2 * x + b];
         x = px;
@@ -98,7 +87,7 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
         return 0;
     int i = n;
     for (int x = k, b = bit; LINK(x, b) >= 0;) {
-        int e = LINK(x, b), px = FROM(x, b);
+        int e = LINK(x, b), px = g->order[FROM(x, b)];
         if (b >= 0)
             b = r->pb[2 * x + b];
         x = px;
@@ -120,9 +109,10 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
 
 #define LO_UNSET INT_MAX
 
-/* The hindering-route links of edge x of state k (whose flags are hf) into
- * child c; the first parent (in the pass) to qualify keeps the link. */
-static void forward_hind(reach *r, int c, int k, int x, unsigned hf, int thought)
+/* The hindering-route links of edge x of the state order[i] (whose flags
+ * are hf) into child c; the first parent (in the pass) to qualify keeps
+ * the link. */
+static void forward_hind(reach *r, int c, int i, int x, unsigned hf, int thought)
 {
     for (int b = 0; b < 2; b++) {
         int nb = b || thought;
@@ -130,7 +120,7 @@ static void forward_hind(reach *r, int c, int k, int x, unsigned hf, int thought
             continue;
         r->hf[c] |= (unsigned char)(1 << nb);
         r->pe[2 * c + nb] = x;
-        r->pk[2 * c + nb] = k;
+        r->pk[2 * c + nb] = i;
         r->pb[2 * c + nb] = (unsigned char)b;
     }
 }
@@ -165,9 +155,9 @@ static void forward(const sp_ckgraph *g, reach *r)
             r->hi[c] = up > r->hi[c] ? up : r->hi[c];
             r->lo[c] = better ? down : cl;
             r->elo[c] = better ? (int)x : r->elo[c];
-            r->klo[c] = better ? k : r->klo[c];
+            r->klo[c] = better ? i : r->klo[c];
             if (hf && !(thought && n->options[g->ed[x]].side != SP_SIDE_HINDERING))
-                forward_hind(r, c, k, (int)x, hf, thought);
+                forward_hind(r, c, i, (int)x, hf, thought);
         }
     }
 }
@@ -215,11 +205,11 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
     const sp_scenario *sc = g->sc;
     int ok = 0;
     reach rr, *r = &rr;
-    memset(r, 0, sizeof rr);
+    reach_new(r, g);
     int *lo_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
     int *hind_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
     c->endings = sp_calloc((size_t)sc->n_nodes, sizeof *c->endings);
-    if (g->K > 0 && reach_new(r, g->S) && lo_k && hind_k && c->endings) {
+    if (g->K > 0 && lo_k && hind_k && c->endings) {
         forward(g, r);
         ok = endings_list(g, r, c, lo_k, hind_k);
     }
@@ -240,77 +230,9 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
             ok = route_to(g, r, 1, hind_k[i], &f->hind_path);
         }
     }
-    reach_free(r);
     sp_free(lo_k);
     sp_free(hind_k);
     return ok;
-}
-
-/* ---- detours and answer tells ------------------------------------------------ */
-
-static int detours(const sp_ckgraph *g, sp_check *c)
-{
-    const sp_scenario *sc = g->sc;
-    unsigned char *seen = sp_calloc((size_t)sc->n_nodes, 1);
-    c->detours = sp_malloc(sizeof *c->detours * (size_t)(sc->n_nodes ? sc->n_nodes : 1));
-    if (!seen || !c->detours) {
-        sp_free(seen);
-        return 0;
-    }
-    for (int i = g->K - 1; i >= 0; i--) {
-        int k = g->order[i], node = sp_ck_node(g, k), route = g->best[k];
-        if (seen[node] || route < 0) /* route < 0: not a decision, or nothing offered */
-            continue;
-        const int *ot = g->otot + g->opt_base[node];
-        int answer = -1, at = 0, av = 0;
-        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
-            int child = g->ed[x + 1], t = ot[g->ed[x]];
-            if (g->val[child] == SP_VALUE_NONE)
-                continue;
-            if (answer < 0 || t > at) {
-                answer = g->ed[x];
-                at = t;
-                av = at + g->val[child];
-            }
-        }
-        if (answer < 0 || ot[route] >= at)
-            continue;
-        seen[node] = 1;
-        c->detours[c->n_detours++] = (sp_detour){ node, answer, at, av, route, ot[route], g->val[k] };
-    }
-    sp_free(seen);
-    return 1;
-}
-
-static void tells(const sp_ckgraph *g, sp_check *c)
-{
-    const sp_scenario *sc = g->sc;
-    const sp_analysis *a = c->a;
-    for (int i = 0; i < sc->n_nodes; i++) {
-        const sp_node *n = &sc->nodes[i];
-        if (!a->reachable[i] || (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT))
-            continue;
-        int offered = 0, longest = -1, words = -1, tie = 0, top = INT_MIN;
-        for (int j = 0; j < n->n_options; j++) {
-            if (!a->offered[a->opt_base[i] + j])
-                continue;
-            offered++;
-            int w = sp_check_count_words(n->options[j].text.s[SP_LANG_NL]), t = sp_option_total(&n->options[j]);
-            if (t > top)
-                top = t;
-            if (w > words) {
-                words = w;
-                longest = j;
-                tie = 0;
-            } else if (w == words) {
-                tie = 1;
-            }
-        }
-        if (offered < 2)
-            continue;
-        c->tell_decisions++;
-        c->tells += !tie && sp_option_total(&n->options[longest]) == top;
-    }
 }
 
 /* ---- translation coverage ------------------------------------------------------ */
@@ -531,13 +453,16 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     g.eo = v->eoff;
     g.otot = v->otot;
     g.opt_base = v->opt_base;
-    int ok = g.vars && dead_ends(v, c);
+    g.scratch = sp_malloc(sizeof(int) * SP_CK_SCRATCH * (g.S ? g.S : 1));
+    int ok = g.vars && g.scratch && dead_ends(v, c);
     if (ok) {
-        ok = endings_fit(&g, c) && detours(&g, c) && sp_check_words(&g, c);
-        tells(&g, c);
+        /* Detours and answer tells come with the reading lengths: one pass
+         * over the same edges (analysis_words.c). */
+        ok = endings_fit(&g, c) && sp_check_words(&g, c);
         translations(sc, c);
     }
     sp_free(g.vars);
+    sp_free(g.scratch);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

@@ -106,9 +106,15 @@ typedef struct {
     int K;                     /* states */
     size_t S;                  /* slots */
     int *vars;                 /* scratch: every variable */
+    /* SP_CK_SCRATCH ints per slot, shared by the forward pass (ending
+     * ranges) and the backward one (reading lengths), which run one after
+     * the other: their pages are written, and faulted in, once. */
+    int *scratch;
     const int *order, *val, *best, *ed, *otot, *opt_base;
     const size_t *eo;
 } sp_ckgraph;
+
+#define SP_CK_SCRATCH 9
 
 static inline int sp_ck_node(const sp_ckgraph *g, int slot) { return sp_value_slot_node(g->v, slot); }
 
@@ -122,7 +128,8 @@ static inline int sp_ck_total(const sp_ckgraph *g, int node, int j)
  * XML text can hold are space, tab, newline and carriage return). */
 int sp_check_count_words(const char *s);
 
-/* Fills c's reading lengths (analysis_words.c); 0 on out-of-memory. */
+/* Fills c's reading lengths, detours and answer tells (analysis_words.c);
+ * 0 on out-of-memory. */
 int sp_check_words(const sp_ckgraph *g, sp_check *c);
 
 #endif

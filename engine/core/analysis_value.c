@@ -40,9 +40,17 @@ static void fail_limit(sp_value *v)
 
 static void pack(const sp_value *v, int node, const int *vars, uint64_t *key)
 {
+    const unsigned char *live = v->live + (size_t)node * (size_t)v->nrel;
+    if (v->W == 1) { /* one word, kept in a register */
+        uint64_t k = 0;
+        for (int r = 0; r < v->nrel; r++)
+            if (live[r])
+                k |= ((uint64_t)((long long)vars[v->rel[r]] - v->rmin[r]) & v->rmask[r]) << v->rshift[r];
+        key[0] = k;
+        return;
+    }
     for (int w = 0; w < v->W; w++)
         key[w] = 0;
-    const unsigned char *live = v->live + (size_t)node * (size_t)v->nrel;
     for (int r = 0; r < v->nrel; r++)
         if (live[r])
             key[v->rword[r]] |= ((uint64_t)((long long)vars[v->rel[r]] - v->rmin[r]) & v->rmask[r])
@@ -190,11 +198,13 @@ int sp_value_step(const sp_value *v, int node, int j, int *vars)
         target = sp_node_goto(n, vars);
     } else {
         const sp_option *o = &n->options[j];
-        sp_effects_apply(sc, vars, o->effects, o->n_effects);
+        if (o->n_effects)
+            sp_effects_apply(sc, vars, o->effects, o->n_effects);
         target = o->target;
     }
     const sp_node *t = &sc->nodes[target];
-    sp_effects_apply(sc, vars, t->effects, t->n_effects);
+    if (t->n_effects)
+        sp_effects_apply(sc, vars, t->effects, t->n_effects);
     return target;
 }
 
@@ -344,18 +354,15 @@ static int advance(sp_value *v, int depth)
     sp_vframe *f = &v->st[depth - 1];
     const sp_node *n = &sc->nodes[f->node];
     int nopt = n->kind == SP_NODE_GOTO ? 1 : n->kind == SP_NODE_ENDING ? 0 : n->n_options;
+    /* search() keeps room for one frame more than depth. */
     for (; f->j < nopt; f->j++) {
         if (n->kind != SP_NODE_GOTO) {
-            if (!sp_cond_eval(n->options[f->j].cond, v->svars + (size_t)(depth - 1) * (size_t)nv))
+            const sp_cond *cond = n->options[f->j].cond;
+            if (cond && !sp_cond_eval(cond, v->svars + (size_t)(depth - 1) * (size_t)nv))
                 continue;
             v->offered[v->opt_base[f->node] + f->j] = 1;
             f->n_offered++;
         }
-        if (!stack_room(v, depth + 1)) {
-            fail(v, SP_ENOMEM, NULL);
-            return -1;
-        }
-        f = &v->st[depth - 1];
         int *cv = v->svars + (size_t)depth * (size_t)nv;
         memcpy(cv, cv - nv, sizeof(int) * (size_t)nv);
         int target = sp_value_step(v, f->node, f->j, cv);
@@ -386,7 +393,7 @@ static int advance(sp_value *v, int depth)
 /* Searches the state (node, vars) and everything it leads to. */
 static int search(sp_value *v, int node, const int *vars)
 {
-    if (v->failed != SP_OK || !stack_room(v, 1)) {
+    if (v->failed != SP_OK || !stack_room(v, 2)) {
         fail(v, SP_ENOMEM, NULL);
         return -1;
     }
@@ -412,6 +419,10 @@ static int search(sp_value *v, int node, const int *vars)
             return -1;
         if (r > 0) {
             depth++;
+            if (!stack_room(v, depth + 1)) {
+                fail(v, SP_ENOMEM, NULL);
+                return -1;
+            }
             continue;
         }
         if (!finish(v, depth)) {
@@ -424,6 +435,31 @@ static int search(sp_value *v, int node, const int *vars)
 }
 
 /* ---- public ------------------------------------------------------------------ */
+
+#define PRESIZE_MAX_INTS ((size_t)1 << 26) /* 256 MB of address space at most */
+
+/* Dense layout with tracking: the finishing order and the edges cannot
+ * outgrow the slots and their options, so they are allocated at that
+ * bound once, instead of growing by copies. Pages that are never written
+ * cost no memory. Past PRESIZE_MAX_INTS they grow as they go. 0 on
+ * out-of-memory. */
+static int presize(sp_value *v)
+{
+    size_t per = 0; /* edges a state can have, summed over the nodes */
+    for (int i = 0; i < v->sc->n_nodes; i++)
+        per += v->sc->nodes[i].kind == SP_NODE_GOTO ? 1 : (size_t)v->sc->nodes[i].n_options;
+    size_t E = (per << v->bits) * 2;
+    if (E > PRESIZE_MAX_INTS || v->cap > PRESIZE_MAX_INTS)
+        return 1;
+    v->order = sp_malloc(sizeof(int) * (v->cap ? v->cap : 1));
+    v->eoff = sp_malloc(sizeof(size_t) * (v->cap + 1));
+    v->edges = sp_malloc(sizeof(int) * (E ? E : 1));
+    if (!v->order || !v->eoff || !v->edges)
+        return 0;
+    v->ocap = v->cap;
+    v->edcap = E ? E : 1;
+    return 1;
+}
 
 sp_status sp_value_new(const sp_scenario *sc, sp_diag *d, sp_value **out)
 {
@@ -462,7 +498,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
         v->mark = sp_calloc(v->cap, 1);
         v->val = sp_malloc(v->cap * sizeof(int));
         v->best = sp_malloc(v->cap * sizeof(int));
-        ok = v->mark && v->val && v->best;
+        ok = v->mark && v->val && v->best && (!v->track || presize(v));
     } else if (ok) {
         ok = slots_grow(v) && table_grow(v);
     }

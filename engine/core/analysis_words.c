@@ -1,4 +1,4 @@
-/* analysis_words.c: reading length for `check`: the words of the expert path and of the shortest and longest complete play. */
+/* analysis_words.c: the backward pass of `check`: reading length (expert path, shortest and longest play), detours that pay, and answer tells. */
 #include "analysis_internal.h"
 #include "alloc.h"
 #include "cond.h"
@@ -15,6 +15,11 @@
  * (paragraphs resolved); at a decision, the prompt and every option offered,
  * then the feedback of the one chosen; at an ending, its title and
  * evaluation. A text without conditions is counted once, up front.
+ *
+ * One pass over the states, children first, walks each state's edges once
+ * and fills three analyses: the reading spans, the detours (which need the
+ * same edges and the children's V) and, from the fixed counts, the answer
+ * tells.
  */
 
 /* The shortest and longest (by Dutch words) reading from a state to an
@@ -34,6 +39,8 @@ typedef struct {
     int *best_min, *best_max;
     span *w;
     int *fin;
+    sp_detour *det;                             /* per node: its detour, if det_at >= 0 */
+    int *det_at;                                /* per node: the detour's state (order index) */
 } counter;
 
 int sp_check_count_words(const char *s)
@@ -213,40 +220,146 @@ static sp_words edge_words(const counter *c, int k, size_t x)
     return w;
 }
 
+/* A detour pays at state k (order[i]) when the answer with the highest own
+ * total (of the offered options that reach an ending; the first of equals)
+ * has a higher own total than the stronger option. The pass goes up the
+ * finishing order, so per node the state finished last is kept: the one
+ * nearest the start. */
+static void detour_note(counter *c, int i, int k, int node, int answer, int at, int av)
+{
+    const sp_ckgraph *g = c->g;
+    int route = g->best[k];
+    if (route < 0 || answer < 0)
+        return;
+    int rt = g->otot[g->opt_base[node] + route];
+    if (rt >= at)
+        return;
+    c->det[node] = (sp_detour){ node, answer, at, av, route, rt, g->val[k] };
+    c->det_at[node] = i;
+}
+
 /* Shortest and longest (Dutch words) to an ending from every state,
- * children first. */
+ * children first; the detours on the way. */
 static void extremes(counter *c)
 {
     const sp_ckgraph *g = c->g;
     for (int i = 0; i < g->K; i++) {
-        int k = g->order[i];
+        int k = g->order[i], node = sp_ck_node(g, k), have = 0;
+        const sp_node *n = &g->sc->nodes[node];
         span *me = &c->w[k];
         c->fin[k] = i;
         c->best_min[k] = c->best_max[k] = -1;
         me->min.nl = me->max.nl = INT_MIN;
         if (g->val[k] == SP_VALUE_NONE)
             continue;
-        sp_words s = state_words(c, i, k);
-        if (g->sc->nodes[sp_ck_node(g, k)].kind == SP_NODE_ENDING) {
+        sp_words s = { 0, 0 }, lo = { 0, 0 }, hi = { 0, 0 };
+        if (c->shown_dyn[node])
+            shown_add(n, state_vars(c, k, &have), &s);
+        else
+            s = c->shown[node];
+        if (n->kind == SP_NODE_ENDING) {
             me->min = me->max = s;
             continue;
         }
+        int choice = n->kind != SP_NODE_GOTO, base = choice ? g->opt_base[node] : 0;
+        int answer = -1, at = 0, av = 0;
         for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
-            const span *ch = &c->w[g->ed[x + 1]];
-            if (ch->min.nl == INT_MIN)
+            int j = g->ed[x], cs = g->ed[x + 1];
+            if (choice && c->o_dyn[base + j])
+                text_add(&n->options[j].text, state_vars(c, k, &have), &s);
+            else if (choice)
+                add_w(&s, c->otext[base + j]);
+            const span *ch = &c->w[cs];
+            if (ch->min.nl == INT_MIN) /* V(child) is none */
                 continue;
+            if (choice && (answer < 0 || g->otot[base + j] > at)) {
+                answer = j;
+                at = g->otot[base + j];
+                av = at + g->val[cs];
+            }
             sp_words ew = edge_words(c, k, x);
-            sp_words lo = { s.nl + ew.nl + ch->min.nl, s.en + ew.en + ch->min.en };
-            sp_words hi = { s.nl + ew.nl + ch->max.nl, s.en + ew.en + ch->max.en };
-            if (c->best_min[k] < 0 || lo.nl < me->min.nl) {
-                me->min = lo;
+            sp_words l = { ew.nl + ch->min.nl, ew.en + ch->min.en };
+            sp_words h = { ew.nl + ch->max.nl, ew.en + ch->max.en };
+            if (c->best_min[k] < 0 || l.nl < lo.nl) {
+                lo = l;
                 c->best_min[k] = (int)x;
             }
-            if (c->best_max[k] < 0 || hi.nl > me->max.nl) {
-                me->max = hi;
+            if (c->best_max[k] < 0 || h.nl > hi.nl) {
+                hi = h;
                 c->best_max[k] = (int)x;
             }
         }
+        me->min = (sp_words){ s.nl + lo.nl, s.en + lo.en };
+        me->max = (sp_words){ s.nl + hi.nl, s.en + hi.en };
+        if (c->best_min[k] < 0)
+            me->min.nl = me->max.nl = INT_MIN;
+        if (choice)
+            detour_note(c, i, k, node, answer, at, av);
+    }
+}
+
+typedef struct {
+    int at, node;
+} det_rank;
+
+static int by_at_desc(const void *x, const void *y)
+{
+    int a = ((const det_rank *)x)->at, b = ((const det_rank *)y)->at;
+    return (a < b) - (a > b);
+}
+
+/* The detours in the order of their states, nearest the start first. 0 on
+ * out-of-memory. */
+static int detours_list(const counter *c, sp_check *ck)
+{
+    int N = c->g->sc->n_nodes, n = 0;
+    det_rank *r = sp_malloc(sizeof *r * (size_t)(N ? N : 1));
+    ck->detours = sp_malloc(sizeof *ck->detours * (size_t)(N ? N : 1));
+    if (!r || !ck->detours) {
+        sp_free(r);
+        return 0;
+    }
+    for (int i = 0; i < N; i++)
+        if (c->det_at[i] >= 0)
+            r[n++] = (det_rank){ c->det_at[i], i };
+    qsort(r, (size_t)n, sizeof *r, by_at_desc);
+    for (int i = 0; i < n; i++)
+        ck->detours[ck->n_detours++] = c->det[r[i].node];
+    sp_free(r);
+    return 1;
+}
+
+/* Answer tells, from the fixed Dutch counts of the option texts. */
+static void tells(const counter *c, sp_check *ck)
+{
+    const sp_scenario *sc = c->g->sc;
+    const sp_analysis *a = ck->a;
+    for (int i = 0; i < sc->n_nodes; i++) {
+        const sp_node *n = &sc->nodes[i];
+        if (!a->reachable[i] || (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT))
+            continue;
+        int offered = 0, longest = -1, words = -1, tie = 0, top = INT_MIN;
+        for (int j = 0; j < n->n_options; j++) {
+            int o = a->opt_base[i] + j;
+            if (!a->offered[o])
+                continue;
+            offered++;
+            int w = c->o_dyn[o] ? sp_check_count_words(n->options[j].text.s[SP_LANG_NL]) : c->otext[o].nl;
+            int t = c->g->otot[o];
+            if (t > top)
+                top = t;
+            if (w > words) {
+                words = w;
+                longest = j;
+                tie = 0;
+            } else if (w == words) {
+                tie = 1;
+            }
+        }
+        if (offered < 2)
+            continue;
+        ck->tell_decisions++;
+        ck->tells += !tie && c->g->otot[a->opt_base[i] + longest] == top;
     }
 }
 
@@ -299,12 +412,17 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     counter c;
     memset(&c, 0, sizeof c);
     c.g = g;
-    size_t S = g->S ? g->S : 1;
-    c.best_min = sp_malloc(sizeof(int) * S);
-    c.best_max = sp_malloc(sizeof(int) * S);
-    c.w = sp_malloc(sizeof(span) * S);
-    c.fin = sp_malloc(sizeof(int) * S);
-    int ok = c.best_min && c.best_max && c.w && c.fin && fixed_counts(&c);
+    size_t S = g->S ? g->S : 1; /* in g's scratch: 3 + 4 ints per slot */
+    c.best_min = g->scratch;
+    c.best_max = g->scratch + S;
+    c.fin = g->scratch + 2 * S;
+    c.w = (span *)(g->scratch + 3 * S);
+    size_t N = (size_t)(g->sc->n_nodes ? g->sc->n_nodes : 1);
+    c.det = sp_malloc(sizeof(sp_detour) * N);
+    c.det_at = sp_malloc(sizeof(int) * N);
+    int ok = c.best_min && c.best_max && c.w && c.fin && c.det && c.det_at && fixed_counts(&c);
+    for (size_t i = 0; ok && i < N; i++)
+        c.det_at[i] = -1;
     if (ok) {
         /* The start node's own lines, read on arrival with the start values. */
         sp_words start = { 0, 0 };
@@ -321,6 +439,8 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
             ck->expert_words = (sp_words){ start.nl + e.nl, start.en + e.en };
             ok = follow(&c, c.best_min, &ck->short_path) && follow(&c, c.best_max, &ck->long_path);
         }
+        ok = ok && detours_list(&c, ck);
+        tells(&c, ck);
     }
     sp_free(c.arrive);
     sp_free(c.shown);
@@ -330,9 +450,7 @@ int sp_check_words(const sp_ckgraph *g, sp_check *ck)
     sp_free(c.arrive_dyn);
     sp_free(c.shown_dyn);
     sp_free(c.o_dyn);
-    sp_free(c.best_min);
-    sp_free(c.best_max);
-    sp_free(c.w);
-    sp_free(c.fin);
+    sp_free(c.det);
+    sp_free(c.det_at);
     return ok;
 }

@@ -150,3 +150,11 @@ _Noreturn void sp_expect_fail(const char *file, int line, const char *what)
     fflush(stderr);
     abort();
 }
+
+sp_status sp_diag_memory_since(sp_diag *d, const char *path, sp_status s, unsigned long failed_before)
+{
+    if (s == SP_OK || s == SP_ENOMEM || sp_alloc_failures() == failed_before)
+        return s;
+    sp_diag_add(d, path, 0, "out of memory");
+    return SP_ENOMEM;
+}

@@ -53,6 +53,12 @@ const char *sp_tr_row(int i, int lang);
 
 const char *sp_status_name(sp_status s);
 
+/* libxml2 may report a refused allocation as an error in the file (a syntax
+ * or schema error): when s is such an error and the allocation hook refused
+ * something since failed_before (sp_alloc_failures()), adds "out of memory"
+ * for path and returns SP_ENOMEM; otherwise returns s. */
+sp_status sp_diag_memory_since(sp_diag *d, const char *path, sp_status s, unsigned long failed_before);
+
 /* A bug in our own code: print file:line and abort (microui's expect). */
 #define SP_EXPECT(x) \
     do { if (!(x)) sp_expect_fail(__FILE__, __LINE__, #x); } while (0)

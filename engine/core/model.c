@@ -158,8 +158,8 @@ const char *sp_mood_name(sp_mood m)
 
 const char *sp_mood_stage(sp_mood m, sp_lang lang)
 {
-    static const char *const NL[SP_MOOD_COUNT] = { "", "ontspant zichtbaar", "kijkt afwachtend", "zucht" };
-    static const char *const EN[SP_MOOD_COUNT] = { "", "visibly relaxes", "looks wary", "sighs" };
+    static const char *const NL[SP_MOOD_COUNT] = { "", "ontspant zichtbaar", "afwerend", "zucht" };
+    static const char *const EN[SP_MOOD_COUNT] = { "", "visibly relaxes", "guarded", "sighs" };
     if (m <= SP_MOOD_NEUTRAL || m >= SP_MOOD_COUNT)
         return "";
     return lang == SP_LANG_EN ? EN[m] : NL[m];

@@ -177,7 +177,7 @@ typedef enum {
 typedef enum {
     SP_MOOD_NEUTRAL = 0,
     SP_MOOD_OPEN,            /* pleased, opening up */
-    SP_MOOD_GUARDED,         /* wary, closing up */
+    SP_MOOD_GUARDED,         /* guarded, closing up */
     SP_MOOD_TIRED,           /* tired or irritated */
     SP_MOOD_COUNT
 } sp_mood;

@@ -285,13 +285,7 @@ sp_status sp_scenario_load_mem(const char *path, const char *data, size_t len,
 {
     *out = NULL;
     unsigned long failed = sp_alloc_failures();
-    sp_status s = load_mem(path, data, len, schema_dir, hb, out, d);
-    /* libxml2 may report a refused allocation as an error in the file. */
-    if (s != SP_OK && s != SP_ENOMEM && sp_alloc_failures() != failed) {
-        sp_diag_add(d, path, 0, "out of memory");
-        s = SP_ENOMEM;
-    }
-    return s;
+    return sp_diag_memory_since(d, path, load_mem(path, data, len, schema_dir, hb, out, d), failed);
 }
 
 sp_status sp_scenario_load(const char *path, const char *schema_dir,

@@ -567,13 +567,7 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
 {
     *out = NULL;
     unsigned long failed = sp_alloc_failures();
-    sp_status st = parse(path, data, len, schema_dir, schema_name, out, d);
-    /* libxml2 may report a refused allocation as a syntax or schema error. */
-    if (st != SP_OK && st != SP_ENOMEM && sp_alloc_failures() != failed) {
-        sp_diag_add(d, path, 0, "out of memory");
-        st = SP_ENOMEM;
-    }
-    return st;
+    return sp_diag_memory_since(d, path, parse(path, data, len, schema_dir, schema_name, out, d), failed);
 }
 
 /* ---- reading the tree ---------------------------------------------------------- */

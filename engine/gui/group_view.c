@@ -153,14 +153,17 @@ const char *sp_gui_group_view_verdict(sp_gui_ui *ui, const int *votes, int n, in
     sp_vote_tally t = sp_vote_count(votes, n);
     int other = sp_vote_dissent(votes, n, chosen);
     if (override)
-        return sp_gui_list_strf(ui->l, _("De trainer koos %c, tegen de groep in: %d van de %d stemden anders."),
+        return sp_gui_list_strf(ui->l, other == 1 ? _("De trainer koos %c, tegen de groep in: %d van de %d stemde anders.")
+                                                  : _("De trainer koos %c, tegen de groep in: %d van de %d stemden anders."),
                                 l, other, t.total);
     if (t.majority < 0)
-        return sp_gui_list_strf(ui->l, _("Gelijke stand; de trainer koos %c. %d van de %d stemden anders."),
+        return sp_gui_list_strf(ui->l, other == 1 ? _("Gelijke stand; de trainer koos %c. %d van de %d stemde anders.")
+                                                  : _("Gelijke stand; de trainer koos %c. %d van de %d stemden anders."),
                                 l, other, t.total);
     if (other == 0)
         return sp_gui_list_strf(ui->l, _("De groep koos %c, eensgezind (%d stemmen)."), l, t.total);
-    return sp_gui_list_strf(ui->l, _("De groep koos %c: %d van de %d stemmen. %d stemden anders."), l,
+    return sp_gui_list_strf(ui->l, other == 1 ? _("De groep koos %c: %d van de %d stemmen. %d stemde anders.")
+                                              : _("De groep koos %c: %d van de %d stemmen. %d stemden anders."), l,
                             votes[chosen], t.total, other);
 }
 

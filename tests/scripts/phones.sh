@@ -10,8 +10,10 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "phones.sh: FAIL: $*"; echo "--- out"; cat "$work/out" 2>/dev/null; echo "--- err"; cat "$work/err" 2>/dev/null; exit 1; }
 
-# A free port on loopback: try from a random start.
-port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
+# A port on loopback, at random:
+# below Linux's ephemeral range (32768-60999), where outgoing connections of
+# other tests could hold the port
+port=$((12000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
 
 cat > "$work/group.play" <<'PLAY'
 # scenario: intake

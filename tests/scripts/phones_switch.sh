@@ -34,7 +34,9 @@ qr_on() { # 1 when the role card's top holds a white block (the QR code's quiet 
 address() { sed -n 's/^Telefoons: \(http[^ ]*\) .*/\1/p' "$work/app.log" | tail -n 1; }
 
 # 1. The switch, with --listen's address (no --phones on the command line).
-port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
+# below Linux's ephemeral range (32768-60999), where outgoing connections of
+# other tests could hold the port
+port=$((12000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
 XDG_DATA_HOME="$work/data1" XDG_CONFIG_HOME="$work/config1" env -u SDL_VIDEODRIVER LANGUAGE=nl \
     "$BIN" play --projector --listen "127.0.0.1:$port" intake > "$work/app.log" 2>&1 &
 app_pid=$!

@@ -23,7 +23,9 @@ xvfb_pid=$!
 i=0
 until [ -s "$work/display" ]; do i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not start"; sleep 0.1; done
 export DISPLAY=":$(head -n 1 "$work/display")"
-port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
+# below Linux's ephemeral range (32768-60999), where outgoing connections of
+# other tests could hold the port
+port=$((12000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play --projector --presenter --phones --listen "127.0.0.1:$port" intake \

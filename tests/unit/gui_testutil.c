@@ -32,6 +32,8 @@ int gui_testutil_fonts_up(void **state)
         return -1;
     char err[512];
     gui_testutil_text = sp_gui_text_new(NULL, err, sizeof err);
+    if (!gui_testutil_text)
+        fprintf(stderr, "%s\n", err);
     return gui_testutil_text ? 0 : -1;
 }
 
@@ -41,6 +43,20 @@ int gui_testutil_fonts_down(void **state)
     sp_gui_text_free(gui_testutil_text);
     gui_testutil_text = NULL;
     TTF_Quit();
+    return 0;
+}
+
+int gui_testutil_video_up(void **state)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return -1;
+    return gui_testutil_fonts_up(state);
+}
+
+int gui_testutil_video_down(void **state)
+{
+    gui_testutil_fonts_down(state);
+    SDL_Quit();
     return 0;
 }
 

@@ -18,6 +18,9 @@ extern int64_t gui_testutil_clock;      /* the app's clock (seconds; +1 a readin
 /* Group set-up and tear-down for cmocka: SDL_ttf and the default font. */
 int gui_testutil_fonts_up(void **state);
 int gui_testutil_fonts_down(void **state);
+/* The same with SDL's video subsystem too (renderers, SDL_image). */
+int gui_testutil_video_up(void **state);
+int gui_testutil_video_down(void **state);
 /* Per-test set-up and tear-down: a fresh folder under /tmp (its files and
  * itself removed afterwards) and the clock back at 2026-01-01. */
 int gui_testutil_dir_up(void **state);

@@ -18,29 +18,8 @@
 #include "gui/i18n.h"
 #include "gui/projector.h"
 #include "gui/text.h"
+#include "gui_testutil.h"
 
-static sp_gui_text *text;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    if (!text)
-        fprintf(stderr, "%s\n", err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
 
 static const char *example(void)
 {
@@ -102,7 +81,7 @@ static void test_room_size_asked_and_checked(void **state)
     sp_diag_free(d);
     assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
     sp_gui_metrics m;
-    sp_gui_frame_metrics(text, a.settings.text_size, 1.0, 720, &m);
+    sp_gui_frame_metrics(gui_testutil_text, a.settings.text_size, 1.0, 720, &m);
     sp_gui_app_build(&a, &m, 1280, 720, &l);
     assert_true(shows(&l, "Mensen in de zaal: 20"));
     key(&a, &l, '1');
@@ -223,8 +202,8 @@ static void test_keys_votes_and_reveal(void **state)
         sp_gui_metrics m;
         int px[SP_GUI_FONT_COUNT];
         sp_gui_group_sizes(1080, a.settings.text_size, px);
-        assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
-        sp_gui_text_metrics(text, &m);
+        assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+        sp_gui_text_metrics(gui_testutil_text, &m);
         sp_gui_list wl;
         sp_gui_list_init(&wl);
         sp_gui_app_build(&a, &m, 1920, 1080, &wl);
@@ -311,8 +290,8 @@ static void test_vote_entry_refuses_and_edits(void **state)
     sp_gui_metrics m;
     int px[SP_GUI_FONT_COUNT];
     sp_gui_group_sizes(1080, a.settings.text_size, px);
-    assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
-    sp_gui_text_metrics(text, &m);
+    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+    sp_gui_text_metrics(gui_testutil_text, &m);
     sp_gui_app_build(&a, &m, 1920, 1080, &l);
     int asked = 0;
     for (int i = 0; i < l.n_cmds; i++)
@@ -490,8 +469,8 @@ static void wall_metrics(walk *wk, sp_gui_metrics *m)
 {
     int px[SP_GUI_FONT_COUNT];
     sp_gui_group_sizes(wk->h, wk->a->settings.text_size, px);
-    assert_int_equal(sp_gui_text_set_sizes(text, px), 0);
-    sp_gui_text_metrics(text, m);
+    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+    sp_gui_text_metrics(gui_testutil_text, m);
 }
 
 /* The wall (with and without a presenter window) and the presenter at a
@@ -545,7 +524,7 @@ static void check_state(walk *wk)
     static const int laptop[][2] = { { 1280, 800 }, { 1920, 1080 } };
     for (int s = 0; s < 2; s++) {
         int w = laptop[s][0] * wk->w / 1920, h = laptop[s][1] * wk->h / 1080;
-        assert_int_equal(sp_gui_frame_metrics(text, wk->a->settings.text_size, (double)wk->w / 1920, h, &m), 0);
+        assert_int_equal(sp_gui_frame_metrics(gui_testutil_text, wk->a->settings.text_size, (double)wk->w / 1920, h, &m), 0);
         sp_gui_presenter_build(wk->a, &m, w, h, -1, &wk->list);
         check_list(wk, "presenter", w, h);
     }
@@ -670,10 +649,10 @@ static void test_wall_pixels(void **state)
         assert_non_null(surf);
         SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
         assert_non_null(r);
-        sp_gui_draw *d = sp_gui_draw_new(r, text);
+        sp_gui_draw *d = sp_gui_draw_new(r, gui_testutil_text);
         sp_gui_list l;
         sp_gui_list_init(&l);
-        sp_gui_projector_render_wall(&a, text, d, r, w, h, &l);
+        sp_gui_projector_render_wall(&a, gui_testutil_text, d, r, w, h, &l);
         SDL_RenderPresent(r);
         const sp_gui_theme *th = sp_gui_theme_get(1);
         /* high contrast by default: a black wall */
@@ -705,9 +684,9 @@ static void test_wall_pixels(void **state)
         assert_true(top >= 0);
         assert_true((bottom - top + 1) * 30 * 10 >= h * 7);
         int tw, tht;
-        assert_non_null(sp_gui_text_texture(text, r, SP_GUI_FONT_BODY, th->text, "Hg", 2, &tw, &tht));
+        assert_non_null(sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, th->text, "Hg", 2, &tw, &tht));
         assert_true(tht * 30 >= h);
-        sp_gui_text_drop_textures(text);
+        sp_gui_text_drop_textures(gui_testutil_text);
         sp_gui_draw_free(d);
         SDL_DestroyRenderer(r);
         SDL_FreeSurface(surf);
@@ -738,8 +717,8 @@ static void test_english(void **state)
     sp_gui_metrics m;
     int px[SP_GUI_FONT_COUNT];
     sp_gui_group_sizes(1080, a.settings.text_size, px);
-    sp_gui_text_set_sizes(text, px);
-    sp_gui_text_metrics(text, &m);
+    sp_gui_text_set_sizes(gui_testutil_text, px);
+    sp_gui_text_metrics(gui_testutil_text, &m);
     sp_gui_group_app_build(&a, &m, 1920, 1080, &l);
     assert_true(has_text(&l, "Majority: B, 7 of 9 votes."));
     assert_true(has_text(&l, "Take the majority"));
@@ -770,5 +749,5 @@ int main(void)
         cmocka_unit_test(test_wall_pixels),
         cmocka_unit_test(test_english),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gui_testutil_video_up, gui_testutil_video_down);
 }

@@ -22,29 +22,8 @@
 #include "gui/group.h"
 #include "gui/projector.h"
 #include "gui/text.h"
+#include "gui_testutil.h"
 
-static sp_gui_text *text;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    if (!text)
-        fprintf(stderr, "%s\n", err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
 
 /* ---- the files ------------------------------------------------------------ */
 
@@ -212,13 +191,13 @@ static SDL_Surface *render(sp_gui_app *a, int w, int h, int frames, sp_gui_list 
     assert_non_null(s);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
     assert_non_null(r);
-    sp_gui_draw *d = sp_gui_draw_new(r, text);
+    sp_gui_draw *d = sp_gui_draw_new(r, gui_testutil_text);
     for (int i = 0; i < frames; i++) {
-        sp_gui_frame_render(a, text, d, r, w, h, 1.0, list);
+        sp_gui_frame_render(a, gui_testutil_text, d, r, w, h, 1.0, list);
         SDL_RenderPresent(r);
-        sp_gui_text_end_frame(text);
+        sp_gui_text_end_frame(gui_testutil_text);
     }
-    sp_gui_text_drop_textures(text);
+    sp_gui_text_drop_textures(gui_testutil_text);
     sp_gui_draw_free(d);
     SDL_DestroyRenderer(r);
     if (errpath) {
@@ -383,7 +362,7 @@ static void test_wall_draws_the_expression(void **state)
     open_case(&a, dir, 1);
     sp_gui_list l;
     sp_gui_list_init(&l);
-    sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
     const sp_gui_cmd *p[16];
     int n = portraits(&l, p, 16);
     assert_int_equal(n, 6);
@@ -398,7 +377,7 @@ static void test_wall_draws_the_expression(void **state)
         assert_string_equal(path + len - want, moods[k]);
     }
     a.portraits[0] = '\0';
-    sp_gui_projector_layout_wall(&a, text, 1920, 1080, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
     assert_int_equal(portraits(&l, p, 16), 3);
     for (int k = 0; k < 3; k++)
         assert_int_equal(p[k]->kind, SP_GUI_CMD_CIRCLE);
@@ -415,5 +394,5 @@ int main(void)
         cmocka_unit_test(test_missing_or_broken_falls_back),
         cmocka_unit_test(test_wall_draws_the_expression),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gui_testutil_video_up, gui_testutil_video_down);
 }

@@ -15,29 +15,8 @@
 #include "gui/draw.h"
 #include "gui/frame.h"
 #include "gui/text.h"
+#include "gui_testutil.h"
 
-static sp_gui_text *text;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
-        return -1;
-    char err[512];
-    text = sp_gui_text_new(NULL, err, sizeof err);
-    if (!text)
-        fprintf(stderr, "%s\n", err);
-    return text ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_gui_text_free(text);
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
 
 static const char *example(void)
 {
@@ -66,12 +45,12 @@ static SDL_Surface *render(sp_gui_app *a, int w, int h, sp_gui_list *list)
     assert_non_null(s);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
     assert_non_null(r);
-    sp_gui_draw *d = sp_gui_draw_new(r, text);
-    sp_gui_frame_render(a, text, d, r, w, h, 1.0, list);
+    sp_gui_draw *d = sp_gui_draw_new(r, gui_testutil_text);
+    sp_gui_frame_render(a, gui_testutil_text, d, r, w, h, 1.0, list);
     SDL_RenderPresent(r);
-    sp_gui_text_end_frame(text);
+    sp_gui_text_end_frame(gui_testutil_text);
     /* textures belong to the renderer: drop them before it goes */
-    sp_gui_text_drop_textures(text);
+    sp_gui_text_drop_textures(gui_testutil_text);
     sp_gui_draw_free(d);
     SDL_DestroyRenderer(r);
     return s;
@@ -272,26 +251,26 @@ static void test_text_cache_frees_late(void **state)
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
     sp_gui_metrics m;
-    sp_gui_frame_metrics(text, SP_GUI_SIZE_S, 1.0, 600, &m);
+    sp_gui_frame_metrics(gui_testutil_text, SP_GUI_SIZE_S, 1.0, 600, &m);
     sp_gui_rgba c = { 0, 0, 0, 255 };
     int w, h;
     char buf[32];
     /* one frame using more textures than the budget keeps them all alive */
     for (int i = 0; i < 3200; i++) {
         snprintf(buf, sizeof buf, "regel %d", i);
-        assert_non_null(sp_gui_text_texture(text, r, SP_GUI_FONT_BODY, c, buf, (int)strlen(buf), &w, &h));
+        assert_non_null(sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, c, buf, (int)strlen(buf), &w, &h));
     }
-    assert_int_equal(sp_gui_text_cached(text), 3200);
-    sp_gui_text_end_frame(text);
-    assert_int_equal(sp_gui_text_cached(text), 3200);
+    assert_int_equal(sp_gui_text_cached(gui_testutil_text), 3200);
+    sp_gui_text_end_frame(gui_testutil_text);
+    assert_int_equal(sp_gui_text_cached(gui_testutil_text), 3200);
     /* the next frame uses one of them again; at its end the rest beyond the budget go */
-    SDL_Texture *again = sp_gui_text_texture(text, r, SP_GUI_FONT_BODY, c, "regel 0", 7, &w, &h);
+    SDL_Texture *again = sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, c, "regel 0", 7, &w, &h);
     assert_non_null(again);
-    sp_gui_text_end_frame(text);
-    assert_true(sp_gui_text_cached(text) <= 3000);
-    assert_true(sp_gui_text_texture(text, r, SP_GUI_FONT_BODY, c, "regel 0", 7, &w, &h) == again);
-    sp_gui_text_drop_textures(text);
-    assert_int_equal(sp_gui_text_cached(text), 0);
+    sp_gui_text_end_frame(gui_testutil_text);
+    assert_true(sp_gui_text_cached(gui_testutil_text) <= 3000);
+    assert_true(sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, c, "regel 0", 7, &w, &h) == again);
+    sp_gui_text_drop_textures(gui_testutil_text);
+    assert_int_equal(sp_gui_text_cached(gui_testutil_text), 0);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(s);
 }
@@ -309,5 +288,5 @@ int main(void)
         cmocka_unit_test(test_chart_bars_are_proportional),
         cmocka_unit_test(test_text_cache_frees_late),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gui_testutil_video_up, gui_testutil_video_down);
 }

@@ -14,7 +14,9 @@
 #include "gui/app.h"
 #include "gui/group.h"
 #include "gui/projector.h"
+#include "gui/group_view.h"
 #include "gui/text.h"
+#include "gui/ui.h"
 #include "gui_testutil.h"
 
 static const int sizes[][2] = { { 1024, 768 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
@@ -301,6 +303,25 @@ static void test_presenter_never_on_the_wall(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The sentence under a decided vote agrees with its count: "1 stemde anders",
+ * "2 stemden anders" (hand-written expectations, all three kinds of decision). */
+static void test_verdict_agrees_with_its_count(void **state)
+{
+    (void)state;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_ui ui = { .l = &l };
+    const int one[] = { 1, 4, 0 }, two[] = { 2, 4, 0 }, tie[] = { 3, 3 };
+    assert_string_equal(sp_gui_group_view_verdict(&ui, one, 3, 1, 0, 1), "De groep koos B: 4 van de 5 stemmen. 1 stemde anders.");
+    assert_string_equal(sp_gui_group_view_verdict(&ui, two, 3, 1, 0, 1), "De groep koos B: 4 van de 6 stemmen. 2 stemden anders.");
+    assert_string_equal(sp_gui_group_view_verdict(&ui, one, 3, 0, 1, 1),
+                        "De trainer koos A, tegen de groep in: 4 van de 5 stemden anders.");
+    assert_string_equal(sp_gui_group_view_verdict(&ui, (const int[]){ 4, 1, 0 }, 3, 0, 1, 1),
+                        "De trainer koos A, tegen de groep in: 1 van de 5 stemde anders.");
+    assert_string_equal(sp_gui_group_view_verdict(&ui, tie, 2, 0, 0, 1), "Gelijke stand; de trainer koos A. 3 van de 6 stemden anders.");
+    sp_gui_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_room_moments),
         cmocka_unit_test(test_flag_marks_with_reasons),
         cmocka_unit_test(test_presenter_never_on_the_wall),
+        cmocka_unit_test(test_verdict_agrees_with_its_count),
     };
     return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
 }

@@ -44,7 +44,7 @@ static void names_and_stage_directions(void **state)
     assert_int_equal(sp_mood_parse(NULL), SP_MOOD_NEUTRAL);
     assert_string_equal(sp_mood_stage(SP_MOOD_NEUTRAL, SP_LANG_NL), "");
     assert_string_equal(sp_mood_stage(SP_MOOD_TIRED, SP_LANG_NL), "zucht");
-    assert_string_equal(sp_mood_stage(SP_MOOD_GUARDED, SP_LANG_EN), "looks wary");
+    assert_string_equal(sp_mood_stage(SP_MOOD_GUARDED, SP_LANG_EN), "guarded");
 }
 
 int main(void)

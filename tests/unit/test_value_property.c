@@ -1,4 +1,4 @@
-/* test_value_property.c: the exact maximum against a brute force written here, over 300 generated cases with conditions, set/add and carried values; the debrief's invariants along random plays. */
+/* test_value_property.c: the exact maximum and `check`'s ending ranges, hindering routes and reading lengths against a brute force written here, over 300 generated cases with conditions, set/add and carried values; the debrief's invariants along random plays. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,6 +84,90 @@ static int brute(const sp_scenario *sc, int node, const int *arrive)
             best = t + own;
     }
     return best;
+}
+
+/* ---- the oracle for `check` ----------------------------------------------- */
+
+/* What every complete play from the start values adds up to, per ending
+ * node: the lowest and highest total, and whether a play with at least one
+ * thought moment and the hindering side at every one reaches it; over all
+ * plays, the fewest and most Dutch words read. */
+typedef struct {
+    int seen[64], lo[64], hi[64], hind[64];
+    int wmin, wmax, plays;
+} tally;
+
+static int words_of(const char *s)
+{
+    int n = 0;
+    for (int in = 0; s && *s; s++) {
+        int sp = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+/* Words of the lines shown on arriving at n (the generated cases have no
+ * conditional lines or paragraphs). */
+static int arrival_words(const sp_node *n)
+{
+    int w = 0;
+    for (int i = 0; i < n->n_lines; i++) {
+        assert_null(n->lines[i].cond);
+        w += words_of(n->lines[i].text.s[SP_LANG_NL]);
+    }
+    return w;
+}
+
+/* Every play on from arriving at node with vars (before its effects),
+ * having scored total and read words, having met thoughts thought moments,
+ * all hindering so far when hind. */
+static void walk(const sp_scenario *sc, int node, const int *arrive, int total, int words, int thoughts,
+                 int hind, tally *t)
+{
+    int vars[8];
+    memcpy(vars, arrive, sizeof(int) * (size_t)sc->n_vars);
+    const sp_node *n = &sc->nodes[node];
+    apply(sc, vars, n->effects, n->n_effects);
+    if (n->kind == SP_NODE_ENDING) {
+        words += words_of(n->ending_title.s[SP_LANG_NL]) + words_of(n->evaluation.s[SP_LANG_NL]);
+        assert_true(node < 64);
+        t->lo[node] = t->seen[node] && t->lo[node] < total ? t->lo[node] : total;
+        t->hi[node] = t->seen[node] && t->hi[node] > total ? t->hi[node] : total;
+        t->seen[node] = 1;
+        t->hind[node] |= thoughts > 0 && hind;
+        t->wmin = t->plays && t->wmin < words ? t->wmin : words;
+        t->wmax = t->plays && t->wmax > words ? t->wmax : words;
+        t->plays++;
+        return;
+    }
+    if (n->kind == SP_NODE_GOTO) {
+        for (int i = 0; i < n->n_gotos; i++)
+            if (i == n->n_gotos - 1 || sp_cond_eval(n->gotos[i].cond, vars)) {
+                int tg = n->gotos[i].target;
+                walk(sc, tg, vars, total, words + arrival_words(&sc->nodes[tg]), thoughts, hind, t);
+                return;
+            }
+    }
+    int shown = words_of(n->prompt.s[SP_LANG_NL]);
+    for (int j = 0; j < n->n_options; j++)
+        if (sp_cond_eval(n->options[j].cond, vars))
+            shown += words_of(n->options[j].text.s[SP_LANG_NL]);
+    int thought = n->kind == SP_NODE_THOUGHT;
+    for (int j = 0; j < n->n_options; j++) {
+        const sp_option *o = &n->options[j];
+        if (!sp_cond_eval(o->cond, vars))
+            continue;
+        int next[8], own = 0;
+        memcpy(next, vars, sizeof next);
+        apply(sc, next, o->effects, o->n_effects);
+        for (int k = 0; k < o->n_scores; k++)
+            own += o->scores[k].delta;
+        int read = shown + words_of(o->feedback.s[SP_LANG_NL]) + arrival_words(&sc->nodes[o->target]);
+        walk(sc, o->target, next, total + own, words + read, thoughts + thought,
+             hind && (!thought || o->side == SP_SIDE_HINDERING), t);
+    }
 }
 
 /* ---- generated cases -------------------------------------------------------- */
@@ -329,10 +413,88 @@ static void exact_max_matches_brute_force(void **state)
     assert_true(none < CASES / 2);
 }
 
+/* Plays path from the start values; its total, INT_MIN unless it is a
+ * complete play that ends at ending (and, when hind, takes the hindering
+ * side at every thought moment, of which it meets at least one). */
+static int replay(const sp_scenario *sc, const sp_apath *path, int ending, int hind)
+{
+    sp_session *s = sp_session_new(sc, SP_LANG_NL);
+    assert_non_null(s);
+    int total = 0, thoughts = 0, ok = 1;
+    for (int i = 0; ok && i < path->n; i++) {
+        const sp_option *o = &sc->nodes[path->nodes[i]].options[path->options[i]];
+        int thought = sc->nodes[path->nodes[i]].kind == SP_NODE_THOUGHT;
+        thoughts += thought;
+        ok = sp_session_view(s)->node == path->nodes[i] && sp_session_choose(s, path->options[i]) == SP_OK &&
+             (!hind || !thought || o->side == SP_SIDE_HINDERING);
+        total += sp_option_total(o);
+    }
+    ok = ok && sp_session_finished(s) && sp_session_view(s)->node == ending && (!hind || thoughts > 0);
+    sp_session_free(s);
+    return ok ? total : INT_MIN;
+}
+
+/* `check` from the scenario's start values against the oracle: every
+ * ending's range, its example play, the hindering warning with its play,
+ * and the shortest and longest reading. Detours depend on which state of
+ * a node is met first; what each claims is checked. */
+static void check_matches_brute_force(void **state)
+{
+    (void)state;
+    int checked = 0, ranges = 0;
+    for (unsigned seed = 1; checked < CASES && seed < 10 * CASES; seed++) {
+        sp_scenario *sc = random_case(seed);
+        if (!sc)
+            continue;
+        checked++;
+        int start[3];
+        for (int i = 0; i < sc->n_vars; i++)
+            start[i] = sc->vars[i].init;
+        tally t;
+        memset(&t, 0, sizeof t);
+        walk(sc, sc->start, start, 0, arrival_words(&sc->nodes[sc->start]), 0, 1, &t);
+        sp_check *c = NULL;
+        assert_int_equal(sp_check_run(sc, NULL, &c), SP_OK);
+        int listed = 0;
+        for (int e = 0; e < sc->n_nodes; e++)
+            listed += t.seen[e];
+        if (c->n_endings != listed)
+            fail_msg("seed %u: %d endings listed, brute force reaches %d", seed, c->n_endings, listed);
+        for (int i = 0; i < c->n_endings; i++) {
+            const sp_ending_fit *f = &c->endings[i];
+            if (!t.seen[f->node] || f->lo != t.lo[f->node] || f->hi != t.hi[f->node])
+                fail_msg("seed %u: ending %d %d..%d, brute force %d..%d", seed, f->node, f->lo, f->hi,
+                         t.lo[f->node], t.hi[f->node]);
+            if (replay(sc, &f->lo_path, f->node, 0) != f->lo)
+                fail_msg("seed %u: the example play of ending %d does not score %d", seed, f->node, f->lo);
+            int good = sc->nodes[f->node].ending_kind == SP_ENDING_GOOD;
+            if (f->hindering != (good && t.hind[f->node]))
+                fail_msg("seed %u: ending %d hindering %d, brute force %d", seed, f->node, f->hindering,
+                         good && t.hind[f->node]);
+            if (f->hindering && replay(sc, &f->hind_path, f->node, 1) == INT_MIN)
+                fail_msg("seed %u: the hindering play of ending %d is not one", seed, f->node);
+            ranges++;
+        }
+        if (t.plays && (c->short_words.nl != t.wmin || c->long_words.nl != t.wmax))
+            fail_msg("seed %u: reading %d..%d words, brute force %d..%d", seed, c->short_words.nl,
+                     c->long_words.nl, t.wmin, t.wmax);
+        for (int i = 0; i < c->n_detours; i++) {
+            const sp_detour *dt = &c->detours[i];
+            assert_true(dt->answer_total > dt->route_total);
+            assert_true(dt->route_value > dt->answer_value);
+        }
+        sp_check_free(c);
+        sp_scenario_free(sc);
+    }
+    assert_int_equal(checked, CASES);
+    assert_true(ranges > CASES); /* most cases reach two endings or more */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(exact_max_matches_brute_force),
+        cmocka_unit_test(check_matches_brute_force),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
