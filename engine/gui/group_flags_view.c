@@ -15,7 +15,7 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
-    int u = m->unit, pad = u;
+    int u = m->unit, pad = *gloss ? u : u * 2 / 3; /* names alone: a tighter tile */
     int key = m->line_h[SP_GUI_FONT_BOLD];
     int kw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "14", 2) + u;
     if (kw < key)
@@ -67,15 +67,22 @@ static int tile_state(const sp_gui_app *a, int f, int marked)
     return v == SP_FLAG_PRESENT ? 1 : v == SP_FLAG_NOT_INTENDED ? 3 : 2;
 }
 
+/* Flag f's gloss, or "" when the grid goes without them. */
+static const char *gloss_of(const sp_handbook *hb, int f, sp_lang lang, int glosses)
+{
+    return glosses ? sp_text_get(&hb->redflags[f].gloss, lang) : "";
+}
+
 /* The height of the grid in cols columns, and each row's height in rows[]. */
-static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int *rows)
+static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int glosses,
+                       int *rows)
 {
     int cw = (w - (cols - 1) * gap) / cols, total = 0;
     for (int i = 0, r = 0; i < n; i += cols, r++) {
         int row = 0;
         for (int k = 0; k < cols && i + k < n; k++) {
             int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang),
-                              sp_text_get(&hb->redflags[i + k].gloss, lang), 0, 1);
+                              gloss_of(hb, i + k, lang, glosses), 0, 1);
             row = h > row ? h : row;
         }
         if (rows)
@@ -96,33 +103,39 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     sp_gui_group_flags_now(a, present, marked);
     if (a->group->phones) /* what the phones spotted, then (R) which were at play */
         sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, present);
-    /* the question is in the top bar: the grid needs the height */
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
-                   _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));
-    pg->y += 3 * u / 2;
-    /* Two columns read best (a name on one line); more when the screen is
-     * too low for them, else whichever is lowest. */
-    int gap = u, avail = pg->region.h - pg->y - 2 * u, cols = 2, best = 1 << 30;
-    for (int c = 2; c <= 4; c++) {
-        int h = flag_grid_h(ui, hb, lang, n, pg->w, c, gap, NULL);
-        if (h <= avail) {
-            cols = c;
-            break;
-        }
-        if (h < best) {
-            best = h;
-            cols = c;
-        }
+    /* the question is in the top bar: the grid needs the height; what the
+     * marks mean once there is one */
+    int any = 0;
+    for (int f = 0; f < n; f++)
+        any |= marked[f];
+    if (any) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
+                       _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));
+        pg->y += 3 * u / 2;
     }
+    /* Two columns read best (a name on one line); more when the screen is
+     * too low for them. Each name with its gloss when that fits (a wide
+     * wall), else the names alone; else whichever grid is lowest. */
+    int gap = u, avail = pg->region.h - pg->y - 2 * u, cols = 2, glosses = 0, best = 1 << 30, fits = 0;
+    for (int gl = 1; gl >= 0 && !fits; gl--)
+        for (int c = 2; c <= 4 && !fits; c++) {
+            int h = flag_grid_h(ui, hb, lang, n, pg->w, c, gap, gl, NULL);
+            fits = h <= avail;
+            if (fits || h < best) {
+                best = h;
+                cols = c;
+                glosses = gl;
+            }
+        }
     int rows[64];
-    flag_grid_h(ui, hb, lang, n, pg->w, cols, gap, rows);
+    flag_grid_h(ui, hb, lang, n, pg->w, cols, gap, glosses, rows);
     int cw = (pg->w - (cols - 1) * gap) / cols;
     for (int i = 0, r = 0; i < n; i += cols, r++) {
         for (int k = 0; k < cols && i + k < n; k++) {
             int f = i + k;
             int state = tile_state(a, f, marked[f]);
             flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, rows[r], f, sp_text_get(&hb->redflags[f].label, lang),
-                      sp_text_get(&hb->redflags[f].gloss, lang), state, 0);
+                      gloss_of(hb, f, lang, glosses), state, 0);
         }
         pg->y += rows[r] + gap;
     }
