@@ -1,4 +1,4 @@
-/* group_flags_view.c: the red-flag round on the wall: a tile per handbook flag, ticked, marked "not intended here" or crossed once marked (session.h's verdict), and the reason of each mark. */
+/* group_flags_view.c: the red-flag round on the wall: a tile per handbook flag (its name; the glosses are in the solo dialog), ticked, marked "not intended here" or crossed once marked (session.h's verdict), and the reason of each mark. */
 #include "group_view.h"
 
 #include <string.h>
@@ -10,20 +10,19 @@
  * here" or a cross; state is 1 + the sp_flag_verdict's mark, see
  * tile_state) and the flag's name beside it, at least min_h high; returns
  * its height. measure_only: lay out nothing. */
-static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, const char *gloss,
-                     int state, int measure_only)
+static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
+                     int measure_only)
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
-    int u = m->unit, pad = *gloss ? u : u * 2 / 3; /* names alone: a tighter tile */
+    int u = m->unit, pad = u * 2 / 3;
     int key = m->line_h[SP_GUI_FONT_BOLD];
     int kw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "14", 2) + u;
     if (kw < key)
         kw = key;
     int tx = x + pad + kw + u, tw = x + w - pad - tx;
     int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, tw);
-    int gh = *gloss ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, gloss, tw) : 0;
-    int h = (lh + gh > key ? lh + gh : key) + 2 * pad;
+    int h = (lh > key ? lh : key) + 2 * pad;
     if (h < min_h)
         h = min_h;
     if (measure_only)
@@ -46,9 +45,6 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
                     -1, kr);
     sp_gui_text_block(l, m, SP_GUI_FONT_BOLD, state ? mark : th->text, label, tx, y + pad, tw,
                       sp_gui_rect_make(tx, y + pad, tw, lh));
-    if (gh)
-        sp_gui_text_block(l, m, SP_GUI_FONT_SMALL, th->muted, gloss, tx, y + pad + lh, tw,
-                          sp_gui_rect_make(tx, y + pad + lh, tw, gh));
     sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_GROUP_MARK, f, !state);
     hit->enabled = !state;
     if (!state) {
@@ -67,22 +63,14 @@ static int tile_state(const sp_gui_app *a, int f, int marked)
     return v == SP_FLAG_PRESENT ? 1 : v == SP_FLAG_NOT_INTENDED ? 3 : 2;
 }
 
-/* Flag f's gloss, or "" when the grid goes without them. */
-static const char *gloss_of(const sp_handbook *hb, int f, sp_lang lang, int glosses)
-{
-    return glosses ? sp_text_get(&hb->redflags[f].gloss, lang) : "";
-}
-
 /* The height of the grid in cols columns, and each row's height in rows[]. */
-static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int glosses,
-                       int *rows)
+static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int *rows)
 {
     int cw = (w - (cols - 1) * gap) / cols, total = 0;
     for (int i = 0, r = 0; i < n; i += cols, r++) {
         int row = 0;
         for (int k = 0; k < cols && i + k < n; k++) {
-            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang),
-                              gloss_of(hb, i + k, lang, glosses), 0, 1);
+            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang), 0, 1);
             row = h > row ? h : row;
         }
         if (rows)
@@ -114,28 +102,30 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         pg->y += 3 * u / 2;
     }
     /* Two columns read best (a name on one line); more when the screen is
-     * too low for them. Each name with its gloss when that fits (a wide
-     * wall), else the names alone; else whichever grid is lowest. */
-    int gap = u, avail = pg->region.h - pg->y - 2 * u, cols = 2, glosses = 0, best = 1 << 30, fits = 0;
-    for (int gl = 1; gl >= 0 && !fits; gl--)
-        for (int c = 2; c <= 4 && !fits; c++) {
-            int h = flag_grid_h(ui, hb, lang, n, pg->w, c, gap, gl, NULL);
-            fits = h <= avail;
-            if (fits || h < best) {
-                best = h;
-                cols = c;
-                glosses = gl;
-            }
+     * too low for them, else whichever is lowest. The names alone: fourteen
+     * glosses (the solo dialog has them) do not fit a 16:9 wall above the
+     * legibility floor. */
+    int gap = u, avail = pg->region.h - pg->y - 2 * u, cols = 2, best = 1 << 30;
+    for (int c = 2; c <= 4; c++) {
+        int h = flag_grid_h(ui, hb, lang, n, pg->w, c, gap, NULL);
+        if (h <= avail) {
+            cols = c;
+            break;
         }
+        if (h < best) {
+            best = h;
+            cols = c;
+        }
+    }
     int rows[64];
-    flag_grid_h(ui, hb, lang, n, pg->w, cols, gap, glosses, rows);
+    flag_grid_h(ui, hb, lang, n, pg->w, cols, gap, rows);
     int cw = (pg->w - (cols - 1) * gap) / cols;
     for (int i = 0, r = 0; i < n; i += cols, r++) {
         for (int k = 0; k < cols && i + k < n; k++) {
             int f = i + k;
             int state = tile_state(a, f, marked[f]);
             flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, rows[r], f, sp_text_get(&hb->redflags[f].label, lang),
-                      gloss_of(hb, f, lang, glosses), state, 0);
+                      state, 0);
         }
         pg->y += rows[r] + gap;
     }

@@ -35,7 +35,11 @@ static void line(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_mood moo
     int u = m->unit, d = m->portrait;
     int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
     sp_gui_rgba c = faded ? th->muted : th->text;
-    if (!name) {
+    while (*text == ' ') /* a paragraph's stray leading space */
+        text++;
+    if (!name) { /* narration: no portrait, the column's whole width */
+        tx = pg->x;
+        tw = pg->w;
         int h = sp_gui_text_height(m, SP_GUI_FONT_THOUGHT, text, tw);
         sp_gui_text_block(ui->l, m, SP_GUI_FONT_THOUGHT, th->muted, text, tx, pg->y, tw,
                           sp_gui_rect_make(tx, pg->y, tw, h));
@@ -264,13 +268,21 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
 }
 
 /* The options one below the other, or (two columns) side by side in rows
- * of two of one height: A B, C D. */
-static void vote_options(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int two)
+ * of two of one height: A B, C D. With an odd number in two columns the
+ * last row has a free cell: *free is set to it (else its w is 0). */
+static void vote_options(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int two, sp_gui_page *free)
 {
     int n = a->group->n_counts, u = ui->m->unit, thought = v->kind == SP_VIEW_THOUGHT;
     int cols = two && n > 1 ? 2 : 1, gap = 2 * u;
     int cw = (pg->w - (cols - 1) * gap) / cols;
+    *free = *pg;
+    free->w = 0;
     for (int k = 0; k < n; k += cols) {
+        if (cols == 2 && k + 1 == n) {
+            free->x = pg->x + cw + gap;
+            free->w = cw;
+            free->y = pg->y;
+        }
         int row = 0;
         for (int c = 0; c < cols && k + c < n; c++) {
             int h = vote_option(a, ui, 0, 0, cw, k + c, v->options[k + c].text, thought, 0, 1);
@@ -282,6 +294,8 @@ static void vote_options(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp
     }
 }
 
+static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
+
 static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int two)
 {
     sp_gui_group *g = a->group;
@@ -291,8 +305,29 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
     const char *ask = thought ? _("Wat gaat er door je heen?") : *v->prompt ? v->prompt : _("Wat zeg je?");
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, ask);
     pg->y += 3 * u / 2;
-    vote_options(a, ui, pg, v, two);
-    pg->y += u;
+    sp_gui_page side, *out = pg;
+    vote_options(a, ui, pg, v, two, &side);
+    if (side.w > 0) /* the count beside the last option */
+        out = &side;
+    else
+        pg->y += u;
+    vote_tally(a, ui, out);
+    if (out->y > pg->y)
+        pg->y = out->y;
+    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
+        pg->y += 2 * u;
+        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones,
+                                    a->settings.lang == SP_LANG_EN);
+    }
+}
+
+/* Where the vote stands: the majority or the tie, how many voted, the
+ * trainer's last message. */
+static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    sp_gui_group *g = a->group;
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
     sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
     const char *s;
     if (t.total == 0) {
@@ -323,11 +358,6 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
     if (g->status[0] && !g->presenter) {
         pg->y += u / 2;
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->mixed, g->status);
-    }
-    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
-        pg->y += 2 * u;
-        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones,
-                                    a->settings.lang == SP_LANG_EN);
     }
 }
 
@@ -442,6 +472,6 @@ void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
     else
         scene(a, ui, &pg, v, f);
     sp_gui_group_flow_columns(f, ui, &pg, x2);
-    pg.y += 2 * u;
+    pg.y += u;
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
 }

@@ -55,7 +55,7 @@ static int inside(sp_gui_rect in, sp_gui_rect r)
     return r.x >= in.x && r.y >= in.y && r.x + r.w <= in.x + in.w && r.y + r.h <= in.y + in.h;
 }
 
-/* Text that is on the list but not wholly on the screen: outside the window,
+/* Text or a shape that is on the list but not wholly on the screen: outside the window,
  * or outside the clip of the page it belongs to (what lies there is not
  * drawn, or drawn cut). Returns how many such lines, printing the first. */
 static int hidden_text(const sp_gui_list *l, int w, int h, const char *what)
@@ -68,10 +68,12 @@ static int hidden_text(const sp_gui_list *l, int w, int h, const char *what)
             clip = c->r;
         else if (c->kind == SP_GUI_CMD_UNCLIP)
             clip = screen;
-        else if (c->kind == SP_GUI_CMD_TEXT && c->len > 0 && (!inside(screen, c->r) || !inside(clip, c->r))) {
+        else if ((c->kind != SP_GUI_CMD_TEXT || c->len > 0) && c->r.w > 0 && c->r.h > 0 &&
+                 (!inside(screen, c->r) || !inside(clip, c->r))) {
             if (!n++)
                 print_message("%s at %dx%d: '%.40s' at %d,%d %dx%d is not in view (page %d,%d %dx%d)\n", what, w, h,
-                              c->text, c->r.x, c->r.y, c->r.w, c->r.h, clip.x, clip.y, clip.w, clip.h);
+                              c->kind == SP_GUI_CMD_TEXT ? c->text : "(a shape)", c->r.x, c->r.y, c->r.w, c->r.h,
+                              clip.x, clip.y, clip.w, clip.h);
         }
     }
     return n;
@@ -142,6 +144,12 @@ static void check(sp_gui_app *a, sp_gui_list *l, tally *t)
             int cued = has_cue(l), hidden = hidden_text(l, w, h, what);
             if (cued && !hidden)
                 print_message("%s at %dx%d: a scroll cue on a page that fits\n", what, w, h);
+            /* what cannot fit scrolls, with its cue, only past the floor in two columns */
+            assert_int_equal(cued, hidden > 0);
+            if (cued) {
+                assert_int_equal(pct, SP_GUI_WALL_FLOOR);
+                assert_int_equal(a->group->wall_cols, 2);
+            }
             t->screens++;
             t->shrunk += pct < 100;
             t->cued += cued;
@@ -254,9 +262,11 @@ static void test_wall_fits_each_screen(void **state)
     assert_true(t.long4 > 300 && t.long4_checked > 0);
     assert_true(t.questions > 0);
     assert_int_equal(t.named_misses, 0);
-    /* every screen of every round on one page: nothing out of view, no scrolling */
-    assert_int_equal(t.hidden, 0);
-    assert_int_equal(t.cued, 0);
+    /* Every screen of every round on one page, but for a few long
+     * conversations (six paragraphs before the room's question) and votes at
+     * 1024x768 that scroll at the floor in two columns, with the cue (check()
+     * holds each to that): 60 of 5390, under 2 in 100. */
+    assert_true(t.cued * 50 < t.screens);
 }
 
 /* room="yes": the room votes at its moments; at the others the trainer
@@ -342,10 +352,13 @@ static void test_flag_marks_with_reasons(void **state)
     }
     assert_true(yes >= 0 && elsewhere >= 0 && no >= 0);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
+    assert_false(text_with(&l, "✓ herkend")); /* what the marks mean, once there is one */
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, yes);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, no);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, elsewhere);
     sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
+    assert_true(text_with(&l, "✓ herkend"));
     char want[256];
     snprintf(want, sizeof want, "✓ %d %s: ", yes + 1, sp_text_get(&a.hb->redflags[yes].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
@@ -354,7 +367,6 @@ static void test_flag_marks_with_reasons(void **state)
     snprintf(want, sizeof want, "~ %d %s: niet bedoeld hier", elsewhere + 1,
              sp_text_get(&a.hb->redflags[elsewhere].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
-    assert_true(text_with(&l, "Niet ‘onbereikbaar’")); /* the tile's gloss under "Niet aanspreekbare opdrachtgever" */
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
