@@ -21,6 +21,13 @@ export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 RUNNER=${RUNNER:-}
 # PLAIN: unit tests that run without RUNNER (named, space-separated).
 PLAIN=${PLAIN:-}
+# JOBS: unit tests run this many at a time (each with its own log and its
+# own XDG folders; reported in name order all the same).
+JOBS=${JOBS:-1}
+# SCRIPTS=no: the unit tests only (make valgrind: the scripts run the plain
+# binary, RUNNER never wraps them, so they would repeat `make test` exactly).
+SCRIPTS=${SCRIPTS:-yes}
+export B RUNNER PLAIN
 if [ -n "${CI:-}" ] && [ "${ALLOW_SKIP:-0}" = 1 ]; then
     echo "run.sh: ALLOW_SKIP=1 is ignored in CI: every test is required" >&2
     ALLOW_SKIP=0
@@ -46,18 +53,30 @@ report() {
     fi
 }
 
+# One unit test: its output to NAME.log, its exit status and wall time to
+# NAME.rc and NAME.secs (run by xargs, JOBS at a time). RUNNER (e.g.
+# valgrind) wraps unit tests only; scripts run the binary themselves.
+# shellcheck disable=SC2016
+one_unit='t=$1; name=$(basename "$t"); runner=$RUNNER
+case " $PLAIN " in *" $name "*) runner= ;; esac
+export XDG_DATA_HOME="$XDG_DATA_HOME/$name" XDG_CONFIG_HOME="$XDG_CONFIG_HOME/$name"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+t0=$(date +%s.%N)
+$runner "$t" > "$B/tests/$name.log" 2>&1
+echo $? > "$B/tests/$name.rc"
+awk -v a="$t0" -v b="$(date +%s.%N)" "BEGIN { printf \"%.2f\", b - a }" > "$B/tests/$name.secs"'
+for t in "$B"/tests/test_*; do
+    [ -x "$t" ] && printf '%s\n' "$t"
+done | xargs -P "$JOBS" -I{} sh -c "$one_unit" sh {}
 for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
-    # RUNNER (e.g. valgrind) wraps unit tests only; scripts run the binary themselves.
-    runner=$RUNNER
-    case " $PLAIN " in *" $name "*) runner= ;; esac
-    t0=$(now)
-    $runner "$t" > "$B/tests/$name.log" 2>&1
-    rc=$?
-    report "$name" $rc "$B/tests/$name.log" "$(secs "$t0" "$(now)")"
+    rc=$(cat "$B/tests/$name.rc" 2>/dev/null); took=$(cat "$B/tests/$name.secs" 2>/dev/null)
+    report "$name" "${rc:-1}" "$B/tests/$name.log" "${took:-?}"
+    rm -f "$B/tests/$name.rc" "$B/tests/$name.secs"
 done
 for s in tests/scripts/*.sh; do
+    [ "$SCRIPTS" = no ] && break
     [ -f "$s" ] || continue
     name=$(basename "$s" .sh)
     t0=$(now)
