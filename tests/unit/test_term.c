@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "gui/i18n.h"
+#include "ui/i18n.h"
 #include "term/term.h"
 
 static void expect_wrap(const char *text, int width, int first, int indent, const char *want)

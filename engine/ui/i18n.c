@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/translate.h"
 
 #ifndef SP_LOCALEDIR
