@@ -189,22 +189,32 @@ int sp_value_find(const sp_value *v, int node, const int *vars)
     return s >= 0 && v->mark[s] == 2 ? s : -1;
 }
 
+/* The effects eff[e0 .. e0 + ne) on vars, clamped as sp_effects_apply does. */
+static void effects(const sp_value *v, int *vars, int e0, int ne)
+{
+    const sp_var *sv = v->sc->vars;
+    for (const sp_effect *e = v->eff + e0, *end = e + ne; e < end; e++) {
+        long x = e->op == SP_EFFECT_SET ? e->value : (long)vars[e->var] + e->value;
+        const sp_var *d = &sv[e->var];
+        vars[e->var] = (int)(x < d->min ? d->min : x > d->max ? d->max : x);
+    }
+}
+
 int sp_value_step(const sp_value *v, int node, int j, int *vars)
 {
-    const sp_scenario *sc = v->sc;
-    const sp_node *n = &sc->nodes[node];
+    const sp_vnode *n = &v->nodes[node];
     int target;
     if (n->kind == SP_NODE_GOTO) {
-        target = sp_node_goto(n, vars);
+        target = sp_node_goto(&v->sc->nodes[node], vars);
     } else {
-        const sp_option *o = &n->options[j];
-        if (o->n_effects)
-            sp_effects_apply(sc, vars, o->effects, o->n_effects);
+        const sp_vopt *o = &v->opts[n->base + j];
+        if (o->ne)
+            effects(v, vars, o->e0, o->ne);
         target = o->target;
     }
-    const sp_node *t = &sc->nodes[target];
-    if (t->n_effects)
-        sp_effects_apply(sc, vars, t->effects, t->n_effects);
+    const sp_vnode *t = &v->nodes[target];
+    if (t->ne)
+        effects(v, vars, t->e0, t->ne);
     return target;
 }
 
@@ -226,21 +236,26 @@ static int stack_room(sp_value *v, int depth)
     return 1;
 }
 
-/* With tracking: remembers the edge (option j, child slot) of the top frame. */
+/* With tracking: remembers the edge (option j, child slot) of the top
+ * frame, packed into one word when they fit (sp_value_edge_*). */
 static int edge_push(sp_value *v, int j, int child)
 {
     if (!v->track)
         return 1;
     if (v->en + 2 > v->ecap) {
         int ncap = v->ecap ? v->ecap * 2 : 1024;
-        int *e = sp_realloc(v->estack, sizeof(int) * (size_t)ncap);
+        uint32_t *e = sp_realloc(v->estack, sizeof(uint32_t) * (size_t)ncap);
         if (!e)
             return 0;
         v->estack = e;
         v->ecap = ncap;
     }
-    v->estack[v->en++] = j;
-    v->estack[v->en++] = child;
+    if (v->eshift) {
+        v->estack[v->en++] = (uint32_t)j << v->eshift | (uint32_t)child;
+    } else {
+        v->estack[v->en++] = (uint32_t)j;
+        v->estack[v->en++] = (uint32_t)child;
+    }
     return 1;
 }
 
@@ -253,14 +268,14 @@ static int edges_keep(sp_value *v, const sp_vframe *f)
         size_t ncap = v->edcap ? v->edcap * 2 : 4096;
         while (ncap < v->edn + add)
             ncap *= 2;
-        int *e = sp_realloc(v->edges, sizeof(int) * ncap);
+        uint32_t *e = sp_realloc(v->edges, sizeof(uint32_t) * ncap);
         if (!e)
             return 0;
         v->edges = e;
         v->edcap = ncap;
     }
     if (add)
-        memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(int) * add);
+        memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(uint32_t) * add);
     v->eoff[k] = v->edn;
     v->edn += add;
     v->eoff[k + 1] = v->edn;
@@ -268,11 +283,13 @@ static int edges_keep(sp_value *v, const sp_vframe *f)
     return 1;
 }
 
-static void take(sp_value *v, sp_vframe *f, const sp_node *n, int child)
+static void take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, const int *vars)
 {
     if (v->val[child] == SP_VALUE_NONE)
         return;
-    int t = n->kind == SP_NODE_GOTO ? 0 : v->otot[v->opt_base[f->node] + f->j];
+    if (v->words)
+        sp_ckw_edge(v->words, f, child, vars);
+    int t = n->kind == SP_NODE_GOTO ? 0 : v->opts[n->base + f->j].total;
     int x = t + v->val[child];
     if (f->bestj < 0 || x > f->bestv || (x == f->bestv && t > f->bestt)) {
         f->bestj = f->j;
@@ -319,7 +336,7 @@ static void record_dead(sp_value *v, int depth)
 static int finish(sp_value *v, int depth)
 {
     sp_vframe *f = &v->st[depth - 1];
-    const sp_node *n = &v->sc->nodes[f->node];
+    const sp_vnode *n = &v->nodes[f->node];
     v->val[f->slot] = n->kind == SP_NODE_ENDING ? 0 : f->bestj >= 0 ? f->bestv : SP_VALUE_NONE;
     v->best[f->slot] = n->kind == SP_NODE_GOTO ? -1 : f->bestj;
     v->mark[f->slot] = 2;
@@ -339,6 +356,8 @@ static int finish(sp_value *v, int depth)
     }
     if (v->track && !edges_keep(v, f))
         return 0;
+    if (v->words)
+        sp_ckw_finish(v->words, f, v->n_order);
     v->order[v->n_order++] = f->slot;
     if ((n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT) && f->n_offered == 0)
         record_dead(v, depth);
@@ -349,19 +368,20 @@ static int finish(sp_value *v, int depth)
  * (pushed: returns 1) or all are done (returns 0); -1 on failure. */
 static int advance(sp_value *v, int depth)
 {
-    const sp_scenario *sc = v->sc;
     int nv = v->nv;
     sp_vframe *f = &v->st[depth - 1];
-    const sp_node *n = &sc->nodes[f->node];
-    int nopt = n->kind == SP_NODE_GOTO ? 1 : n->kind == SP_NODE_ENDING ? 0 : n->n_options;
+    const sp_vnode *n = &v->nodes[f->node];
+    int nopt = n->nopt;
     /* search() keeps room for one frame more than depth. */
     for (; f->j < nopt; f->j++) {
         if (n->kind != SP_NODE_GOTO) {
-            const sp_cond *cond = n->options[f->j].cond;
+            const sp_cond *cond = v->opts[n->base + f->j].cond;
             if (cond && !sp_cond_eval(cond, v->svars + (size_t)(depth - 1) * (size_t)nv))
                 continue;
-            v->offered[v->opt_base[f->node] + f->j] = 1;
+            v->offered[n->base + f->j] = 1;
             f->n_offered++;
+            if (v->words)
+                sp_ckw_option(v->words, f, v->svars + (size_t)(depth - 1) * (size_t)nv);
         }
         int *cv = v->svars + (size_t)depth * (size_t)nv;
         memcpy(cv, cv - nv, sizeof(int) * (size_t)nv);
@@ -374,7 +394,7 @@ static int advance(sp_value *v, int depth)
             return -1;
         }
         if (v->mark[c] == 2) {
-            take(v, f, n, c);
+            take(v, f, n, c, cv - nv);
             continue;
         }
         if (v->mark[c] == 1) {
@@ -384,7 +404,9 @@ static int advance(sp_value *v, int depth)
         if (!claim(v, c))
             return -1;
         f->pending = c;
-        v->st[depth] = (sp_vframe){ c, target, 0, -1, -1, 0, 0, 0, v->en };
+        v->st[depth] = (sp_vframe){ .slot = c, .node = target, .pending = -1, .bestj = -1, .emark = v->en };
+        if (v->words)
+            sp_ckw_enter(v->words, &v->st[depth], cv);
         return 1;
     }
     return 0;
@@ -405,12 +427,14 @@ static int search(sp_value *v, int node, const int *vars)
         fail(v, SP_EINVAL, "the scenario graph has a cycle");
         return -1;
     }
-    v->st[0] = (sp_vframe){ s, node, 0, -1, -1, 0, 0, 0, v->en };
+    v->st[0] = (sp_vframe){ .slot = s, .node = node, .pending = -1, .bestj = -1, .emark = v->en };
+    if (v->words)
+        sp_ckw_enter(v->words, &v->st[0], v->svars);
     int depth = 1;
     while (depth > 0) {
         sp_vframe *f = &v->st[depth - 1];
         if (f->pending >= 0) {
-            take(v, f, &v->sc->nodes[f->node], f->pending);
+            take(v, f, &v->nodes[f->node], f->pending, v->svars + (size_t)(depth - 1) * (size_t)v->nv);
             f->pending = -1;
             f->j++;
         }
@@ -448,14 +472,17 @@ static int presize(sp_value *v)
     size_t per = 0; /* edges a state can have, summed over the nodes */
     for (int i = 0; i < v->sc->n_nodes; i++)
         per += v->sc->nodes[i].kind == SP_NODE_GOTO ? 1 : (size_t)v->sc->nodes[i].n_options;
-    size_t E = (per << v->bits) * 2;
+    size_t E = (per << v->bits) * (v->eshift ? 1 : 2);
     if (E > PRESIZE_MAX_INTS || v->cap > PRESIZE_MAX_INTS)
         return 1;
     v->order = sp_malloc(sizeof(int) * (v->cap ? v->cap : 1));
     v->eoff = sp_malloc(sizeof(size_t) * (v->cap + 1));
-    v->edges = sp_malloc(sizeof(int) * (E ? E : 1));
+    v->edges = sp_malloc(sizeof(uint32_t) * (E ? E : 1));
     if (!v->order || !v->eoff || !v->edges)
         return 0;
+    sp_value_huge(v->order, sizeof(int) * v->cap);
+    sp_value_huge(v->eoff, sizeof(size_t) * v->cap);
+    sp_value_huge(v->edges, sizeof(uint32_t) * E);
     v->ocap = v->cap;
     v->edcap = E ? E : 1;
     return 1;
@@ -492,13 +519,19 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
             for (int j = 0; j < sc->nodes[i].n_options; j++)
                 v->otot[v->opt_base[i] + j] = sp_option_total(&sc->nodes[i].options[j]);
     }
-    ok = ok && v->offered && v->otot && v->dead_seen && v->tmpkey;
+    ok = ok && v->offered && v->otot && v->dead_seen && v->tmpkey && sp_value_tables(v);
+    if (ok && v->track)
+        sp_value_edge_packing(v);
     if (ok && v->dense) {
         v->cap = (size_t)sc->n_nodes << v->bits;
         v->mark = sp_calloc(v->cap, 1);
         v->val = sp_malloc(v->cap * sizeof(int));
         v->best = sp_malloc(v->cap * sizeof(int));
         ok = v->mark && v->val && v->best && (!v->track || presize(v));
+        if (ok) {
+            sp_value_huge(v->val, v->cap * sizeof(int));
+            sp_value_huge(v->best, v->cap * sizeof(int));
+        }
     } else if (ok) {
         ok = slots_grow(v) && table_grow(v);
     }
@@ -543,6 +576,9 @@ void sp_value_free(sp_value *v)
     sp_free(v->offered);
     sp_free(v->otot);
     sp_free(v->opt_base);
+    sp_free(v->nodes);
+    sp_free(v->opts);
+    sp_free(v->eff);
     sp_free(v);
 }
 
