@@ -44,21 +44,23 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 # The core sees libxml2 and libc only: no SDL header is on its include path.
 CORE_SRC := $(wildcard engine/core/*.c)
 TERM_SRC := $(wildcard engine/term/*.c)
+UI_SRC   := $(wildcard engine/ui/*.c)
 GUI_SRC  := $(wildcard engine/gui/*.c)
 APP_SRC  := $(wildcard engine/app/*.c)
 NET_SRC  := $(wildcard engine/net/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 TERM_OBJ := $(TERM_SRC:%.c=$(B)/%.o)
+UI_OBJ   := $(UI_SRC:%.c=$(B)/%.o)
 GUI_OBJ  := $(GUI_SRC:%.c=$(B)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o)
 NET_OBJ  := $(NET_SRC:%.c=$(B)/%.o)
-LIB_OBJ  := $(NET_OBJ) $(TERM_OBJ) $(GUI_OBJ) $(filter-out $(B)/engine/app/main.o,$(APP_OBJ))
+LIB_OBJ  := $(NET_OBJ) $(TERM_OBJ) $(UI_OBJ) $(GUI_OBJ) $(filter-out $(B)/engine/app/main.o,$(APP_OBJ))
 
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
-# A test that includes only core headers (no gui/, app/, term/ or net/) is a core test: compiled without SDL's
+# A test that includes only core headers (no ui/, gui/, app/, term/ or net/) is a core test: compiled without SDL's
 # include path and linked with the core and libxml2 alone, as the core is.
-CORE_TEST_SRC := $(shell grep -L '\#include "\(gui\|app\|term\|net\)/' $(TEST_SRC) 2>/dev/null)
+CORE_TEST_SRC := $(shell grep -L '\#include "\(ui\|gui\|app\|term\|net\)/' $(TEST_SRC) 2>/dev/null)
 CORE_TEST_BIN := $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TEST_HELP := $(filter-out $(TEST_SRC) tests/unit/gui_%.c,$(wildcard tests/unit/*.c))
 TEST_HOBJ := $(TEST_HELP:%.c=$(B)/%.o)
@@ -81,6 +83,10 @@ $(B)/engine/term/%.o: engine/term/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) -Iengine -c $< -o $@
 
+$(B)/engine/ui/%.o: engine/ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
+
 $(B)/engine/gui/%.o: engine/gui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
@@ -98,7 +104,7 @@ $(B)/libspcore.a: $(CORE_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(BIN): $(APP_OBJ) $(NET_OBJ) $(TERM_OBJ) $(GUI_OBJ) $(B)/libspcore.a
+$(BIN): $(APP_OBJ) $(NET_OBJ) $(TERM_OBJ) $(UI_OBJ) $(GUI_OBJ) $(B)/libspcore.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(GUI_LIBS) $(NET_LIBS) $(XML_LIBS) -lm
 
 $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/unit/%.o) $(TEST_HOBJ): $(B)/tests/unit/%.o: tests/unit/%.c
@@ -154,7 +160,7 @@ coverage:
 	lcov -q --extract build-cov/all.info '$(CURDIR)/engine/*' --output-file build-cov/engine.info
 	genhtml -q build-cov/engine.info --output-directory build-cov/html
 	@lcov --summary build-cov/engine.info 2>&1 | grep -E 'lines|functions'
-	@for d in core term app gui; do printf '%-5s ' $$d; \
+	@for d in core term app ui gui; do printf '%-5s ' $$d; \
 	  lcov -q --extract build-cov/engine.info "$(CURDIR)/engine/$$d/*" -o build-cov/$$d.info >/dev/null 2>&1; \
 	  lcov --summary build-cov/$$d.info 2>&1 | grep lines; done
 

@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/draw.h"
 #include "gui/frame.h"
 #include "gui/text.h"

@@ -14,11 +14,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/draw.h"
 #include "gui/frame.h"
-#include "gui/group.h"
-#include "gui/group_phones.h"
+#include "ui/group.h"
+#include "ui/group_phones.h"
 #include "gui/projector.h"
 #include "gui/text.h"
 

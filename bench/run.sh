@@ -20,7 +20,7 @@ $CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine \
 rm -f "$OUT/bench_gui"
 if [ "${BENCH_NO_GUI:-0}" != 1 ] && ls build/engine/gui/*.o >/dev/null 2>&1; then
     # The objects of today's sources (a stale object of a moved file would clash).
-    objs=$(ls engine/gui/*.c engine/term/*.c engine/app/*.c engine/net/*.c | grep -v '^engine/app/main\.c$' |
+    objs=$(ls engine/ui/*.c engine/gui/*.c engine/term/*.c engine/app/*.c engine/net/*.c | grep -v '^engine/app/main\.c$' |
            sed 's|^\(.*\)\.c$|build/\1.o|')
     image=$($PKG_CONFIG --exists SDL2_image 2>/dev/null && echo SDL2_image || true)  # the portraits
     # shellcheck disable=SC2046,SC2086

@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/transcript.h"
-#include "gui/settings.h"
+#include "ui/settings.h"
 #include "term/term.h"
 
 static sp_cli_options opts = { SP_LANG_NL, NULL, 0 };

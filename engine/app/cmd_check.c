@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/check_report.h"
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/analysis.h"
 #include "core/handbook.h"
 #include "core/scenario.h"

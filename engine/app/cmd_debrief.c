@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/debrief.h"
 #include "core/handbook.h"
 #include "core/scenario.h"

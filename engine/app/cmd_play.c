@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "app/group_play.h"
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/debrief.h"
 #include "core/handbook.h"
 #include "core/num.h"

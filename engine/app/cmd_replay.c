@@ -9,7 +9,7 @@
 #include <time.h>
 #include <poll.h>
 #include <unistd.h>
-#include "app/paths.h"
+#include "core/paths.h"
 #include "app/replay_cli.h"
 #include "core/debrief.h"
 #include "core/export.h"

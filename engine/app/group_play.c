@@ -9,10 +9,10 @@
 #include "app/commands.h"
 #include "core/fs.h"
 #include "core/handbook.h"
-#include "gui/app.h"
-#include "gui/group.h"
+#include "ui/app.h"
+#include "ui/group.h"
 #include "core/room.h"
-#include "gui/group_phones.h"
+#include "ui/group_phones.h"
 #include "term/term.h"
 
 #include <time.h>

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/commands.h"
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"

@@ -76,6 +76,12 @@ void sp_free(void *ptr)
         hook(hook_ud, ptr, 0);
 }
 
+void sp_free_blocks(void *const *blocks, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        sp_free(blocks[i]);
+}
+
 char *sp_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;

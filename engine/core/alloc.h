@@ -40,6 +40,11 @@ void *sp_realloc(void *ptr, size_t size);
 void sp_free(void *ptr);
 char *sp_strdup(const char *s);
 char *sp_strndup(const char *s, size_t n);
+/* sp_free on each of n blocks, in order: a destructor lists what its
+ * object owns, itself last, in one array. */
+void sp_free_blocks(void *const *blocks, size_t n);
+#define SP_FREE_BLOCKS(...) \
+    sp_free_blocks((void *const[]){ __VA_ARGS__ }, sizeof((void *const[]){ __VA_ARGS__ }) / sizeof(void *))
 
 /* How many allocations have been refused (NULL returned) in this process.
  * libxml2 may report a refused allocation as some other error (a syntax

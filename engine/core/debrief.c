@@ -35,16 +35,8 @@ void sp_debrief_free(sp_debrief *d)
 {
     if (!d)
         return;
-    sp_free(d->goals);
-    sp_free(d->applied);
-    sp_free(d->missed_interventions);
-    sp_free(d->decisions);
-    sp_free(d->recognised);
-    sp_free(d->flags_missed);
-    sp_free(d->false_alarms);
-    sp_free(d->not_intended);
-    sp_free(d->thoughts);
-    sp_free(d);
+    SP_FREE_BLOCKS(d->goals, d->applied, d->missed_interventions, d->decisions, d->recognised,
+                   d->flags_missed, d->false_alarms, d->not_intended, d->thoughts, d);
 }
 
 typedef struct { int turn, flag, node; } presence;

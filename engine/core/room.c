@@ -1,6 +1,7 @@
 /* room.c: anonymous voting from phones: devices by token in an open-addressing table, one vote per device per round, flags spotted. */
 #include "room.h"
 #include "alloc.h"
+#include "fs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,13 +51,11 @@ int sp_room_token_ok(const char *s)
     return s[SP_ROOM_TOKEN_LEN] == '\0';
 }
 
-/* FNV-1a over the token: tokens are random, any spread will do. */
+/* The core's one string hash (fs.h) over the token: tokens are random,
+ * any spread will do. */
 static unsigned slot_of(const char *token)
 {
-    unsigned h = 2166136261u;
-    for (const char *p = token; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    return h % SLOTS;
+    return (unsigned)(sp_fs_hash(token, strlen(token)) % SLOTS);
 }
 
 /* The device's slot, or NULL. With create, a new device is added when there

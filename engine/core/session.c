@@ -317,20 +317,9 @@ void sp_session_free(sp_session *s)
 {
     if (!s)
         return;
-    sp_free(s->start_vars);
-    sp_free(s->vars);
-    sp_free(s->log);
-    sp_free(s->hist);
-    sp_free(s->hvars);
-    sp_free(s->path);
-    sp_free(s->shown_node);
-    sp_free(s->shown_line);
-    sp_free(s->shown_mask);
     drop_texts(s);
-    sp_free(s->joined);
-    sp_free(s->vlines);
-    sp_free(s->vopts);
-    sp_free(s);
+    SP_FREE_BLOCKS(s->start_vars, s->vars, s->log, s->hist, s->hvars, s->path, s->shown_node,
+                   s->shown_line, s->shown_mask, s->joined, s->vlines, s->vopts, s);
 }
 
 sp_status sp_session_set_var(sp_session *s, const char *name, int value)

@@ -3,7 +3,7 @@
 #define SP_GUI_DRAW_H
 
 #include <SDL.h>
-#include "layout.h"
+#include "ui/layout.h"
 #include "text.h"
 
 typedef struct sp_gui_draw sp_gui_draw;

@@ -1,7 +1,7 @@
 /* frame.c: computes font sizes for the screen, lays out the current screen and draws it. */
 #include "frame.h"
 
-#include "ui.h"
+#include "ui/ui.h"
 
 void sp_gui_frame_sizes(int text_size, double scale, int window_h, int px[SP_GUI_FONT_COUNT])
 {

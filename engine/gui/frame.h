@@ -3,7 +3,7 @@
 #define SP_GUI_FRAME_H
 
 #include <SDL.h>
-#include "app.h"
+#include "ui/app.h"
 #include "draw.h"
 #include "text.h"
 

@@ -8,15 +8,15 @@
 #include <string.h>
 #include <time.h>
 
-#include "app.h"
+#include "ui/app.h"
 #include "frame.h"
-#include "group.h"
-#include "i18n.h"
+#include "ui/group.h"
+#include "ui/i18n.h"
 #include "projector.h"
 #include "renderer.h"
-#include "group_phones.h"
+#include "ui/group_phones.h"
 #include "core/room.h"
-#include "replay.h"
+#include "ui/replay.h"
 
 #define EXIT_CONTENT 1
 #define EXIT_PLATFORM 3

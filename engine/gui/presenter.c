@@ -1,11 +1,11 @@
 /* presenter.c: the facilitator's screen in group play: the current step with scores, feedback and handbook references, vote entry and the controls for the next step; no SDL. */
-#include "group_phones.h"
-#include "group.h"
+#include "ui/group_phones.h"
+#include "ui/group.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "ui/i18n.h"
 
 /*
  * The presenter window shows what the wall does not: the node, every

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "frame.h"
-#include "group.h"
+#include "ui/group.h"
 #include "renderer.h"
 
 /* ---- placement ------------------------------------------------------------------- */

@@ -3,7 +3,7 @@
 #define SP_GUI_TEXT_H
 
 #include <SDL.h>
-#include "layout.h"
+#include "ui/layout.h"
 
 typedef struct sp_gui_text sp_gui_text;
 

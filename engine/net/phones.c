@@ -15,6 +15,7 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include "core/fs.h"
 #include "core/num.h"
 #include "phones_internal.h"
 
@@ -162,12 +163,10 @@ static int parse_listen(const char *s, char *addr, size_t n, int *port)
 
 /* ---- limits ------------------------------------------------------------------------------- */
 
+/* The core's one string hash (FNV-1a, fs.h). */
 static unsigned hash_str(const char *s)
 {
-    unsigned h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    return (unsigned)sp_fs_hash(s, strlen(s));
 }
 
 /* Under the lock: 1 when this address may try another room code. */

@@ -59,7 +59,7 @@ fi
 allowed() {
     case "$1" in
     core) echo "core" ;;
-    ui)   echo "core ui" ;;
+    ui)   echo "core net ui" ;;
     term) echo "core ui term" ;;
     net)  echo "core net" ;;
     gui)  echo "core ui net gui" ;;

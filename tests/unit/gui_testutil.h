@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/text.h"
 
 extern sp_gui_text *gui_testutil_text;  /* the default font, from gui_testutil_fonts_up */

@@ -11,11 +11,11 @@
 
 #include <SDL_ttf.h>
 
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/debrief.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/frame.h"
 #include "gui/text.h"
 

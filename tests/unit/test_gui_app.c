@@ -15,9 +15,9 @@
 
 #include "core/scenario.h"
 #include "core/transcript.h"
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/frame.h"
-#include "gui/i18n.h"
+#include "ui/i18n.h"
 #include "gui/text.h"
 #include "gui_testutil.h"
 

@@ -12,7 +12,7 @@
 
 #include <SDL_ttf.h>
 
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/frame.h"
 #include "gui/text.h"
 #include "gui_testutil.h"

@@ -11,11 +11,11 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/draw.h"
 #include "gui/frame.h"
-#include "gui/group.h"
-#include "gui/i18n.h"
+#include "ui/group.h"
+#include "ui/i18n.h"
 #include "gui/projector.h"
 #include "gui/text.h"
 #include "gui_testutil.h"

@@ -13,10 +13,10 @@
 #include <SDL_ttf.h>
 
 #include "core/handbook.h"
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/frame.h"
-#include "gui/i18n.h"
-#include "gui/replay.h"
+#include "ui/i18n.h"
+#include "ui/replay.h"
 #include "gui/text.h"
 #include "gui_testutil.h"
 

@@ -11,14 +11,14 @@
 
 #include <SDL_ttf.h>
 
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/fs.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/frame.h"
-#include "gui/i18n.h"
-#include "gui/settings.h"
+#include "ui/i18n.h"
+#include "ui/settings.h"
 #include "gui/text.h"
 
 /* ---- wrapping with a monospace measure: 10 px per character ------------------- */

@@ -16,10 +16,10 @@
 #include <SDL_ttf.h>
 
 #include "testutil.h"
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/draw.h"
 #include "gui/frame.h"
-#include "gui/group.h"
+#include "ui/group.h"
 #include "gui/projector.h"
 #include "gui/text.h"
 #include "gui_testutil.h"

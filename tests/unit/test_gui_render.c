@@ -11,7 +11,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/draw.h"
 #include "gui/frame.h"
 #include "gui/text.h"

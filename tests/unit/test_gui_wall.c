@@ -11,12 +11,12 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include "gui/app.h"
-#include "gui/group.h"
+#include "ui/app.h"
+#include "ui/group.h"
 #include "gui/projector.h"
-#include "gui/group_view.h"
+#include "ui/group_view.h"
 #include "gui/text.h"
-#include "gui/ui.h"
+#include "ui/ui.h"
 #include "gui_testutil.h"
 
 static const int sizes[][2] = { { 1024, 768 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };

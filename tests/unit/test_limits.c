@@ -19,7 +19,7 @@
 #include "core/session.h"
 #include "core/transcript.h"
 #include "core/xml.h"
-#include "gui/settings.h"
+#include "ui/settings.h"
 #include "testutil.h"
 
 /*

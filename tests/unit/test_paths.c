@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/handbook.h"
 #include "core/scenario.h"
 

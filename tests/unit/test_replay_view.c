@@ -15,9 +15,9 @@
 
 #include "core/fs.h"
 #include "core/transcript.h"
-#include "gui/app.h"
+#include "ui/app.h"
 #include "gui/frame.h"
-#include "gui/replay.h"
+#include "ui/replay.h"
 #include "gui/text.h"
 #include "gui_testutil.h"
 

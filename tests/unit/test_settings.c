@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "core/fs.h"
-#include "gui/settings.h"
+#include "ui/settings.h"
 #include "testutil.h"
 
 static char tmpdir[256];

@@ -7,8 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "core/handbook.h"
-#include "core/scenario.h"
+#include "alloc.h"
+#include "handbook.h"
+#include "scenario.h"
 
 #ifndef SP_DATADIR
 #define SP_DATADIR "/usr/local/share/samenspel"
@@ -98,7 +99,7 @@ int sp_paths_is_case_file(const char *arg)
 char *sp_paths_case_file_path(const char *arg)
 {
     char real[PATH_MAX];
-    return sp_paths_is_case_file(arg) && realpath(arg, real) ? strdup(real) : NULL;
+    return sp_paths_is_case_file(arg) && realpath(arg, real) ? sp_strdup(real) : NULL;
 }
 
 sp_status sp_paths_load_case_of(const char *id, const char *path, uint64_t hash,

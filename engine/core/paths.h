@@ -2,8 +2,8 @@
 #ifndef SP_PATHS_H
 #define SP_PATHS_H
 
-#include "core/model.h"
-#include "core/diag.h"
+#include "model.h"
+#include "diag.h"
 
 /* The directory that holds scenarios/ and assets/: $SAMENSPEL_DATA when set,
  * else the directory of the running binary when it has scenarios/ beside it

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "app/paths.h"
+#include "core/paths.h"
 
 #ifndef SP_LOCALEDIR
 #define SP_LOCALEDIR "/usr/local/share/locale"

@@ -9,7 +9,7 @@
  * sp_gui_app_key() and sp_gui_app_action() change the state.
  */
 
-#include "app/paths.h"
+#include "core/paths.h"
 #include "core/debrief.h"
 #include "core/session.h"
 #include "core/transcript.h"
