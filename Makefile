@@ -41,7 +41,11 @@ TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 ALL_CFLAGS  = $(WARN) $(DEFS) $(CFLAGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-# The core sees libxml2 and libc only: no SDL header is on its include path.
+# The layers of engine/, bottom up (tests/scripts/structure.sh checks the arrows):
+#   core (libc, libxml2) <- net (the phones' server) <- ui (interface state and
+#   screens as draw lists; gettext) <- gui (SDL), term <- app (the commands).
+# SDL's include path is given to gui/ alone: an SDL header anywhere else fails
+# the build. app/ reaches the window through gui/gui.h, which includes no SDL.
 CORE_SRC := $(wildcard engine/core/*.c)
 TERM_SRC := $(wildcard engine/term/*.c)
 UI_SRC   := $(wildcard engine/ui/*.c)
@@ -62,6 +66,10 @@ TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 # include path and linked with the core and libxml2 alone, as the core is.
 CORE_TEST_SRC := $(shell grep -L '\#include "\(ui\|gui\|app\|term\|net\)/' $(TEST_SRC) 2>/dev/null)
 CORE_TEST_BIN := $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+# A test that includes headers of core, net and ui only is a ui test: compiled without SDL's include path and
+# linked with those three layers alone.
+UI_TEST_SRC := $(shell grep -L '\#include "\(gui\|app\|term\)/' $(filter-out $(CORE_TEST_SRC),$(TEST_SRC)) 2>/dev/null)
+UI_TEST_BIN := $(UI_TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TEST_HELP := $(filter-out $(TEST_SRC) tests/unit/gui_%.c,$(wildcard tests/unit/*.c))
 TEST_HOBJ := $(TEST_HELP:%.c=$(B)/%.o)
 # gui_*.c helpers use SDL: linked into the host tests only, never into a core test.
@@ -85,7 +93,7 @@ $(B)/engine/term/%.o: engine/term/%.c
 
 $(B)/engine/ui/%.o: engine/ui/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) -Iengine -c $< -o $@
 
 $(B)/engine/gui/%.o: engine/gui/%.c
 	@mkdir -p $(@D)
@@ -98,9 +106,13 @@ $(B)/engine/net/%.o: engine/net/%.c
 
 $(B)/engine/app/%.o: engine/app/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) -Iengine -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) -Iengine -c $< -o $@
 
 $(B)/libspcore.a: $(CORE_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/libspui.a: $(UI_OBJ) $(NET_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
@@ -111,6 +123,10 @@ $(CORE_TEST_SRC:tests/unit/%.c=$(B)/tests/unit/%.o) $(TEST_HOBJ): $(B)/tests/uni
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(TEST_CFLAGS) -Iengine -Itests/unit -c $< -o $@
 
+$(UI_TEST_SRC:tests/unit/%.c=$(B)/tests/unit/%.o): $(B)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(NET_CFLAGS) $(TEST_CFLAGS) -Iengine -Itests/unit -c $< -o $@
+
 $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(XML_CFLAGS) $(GUI_CFLAGS) $(TEST_CFLAGS) -Iengine -Itests/unit -c $< -o $@
@@ -118,6 +134,10 @@ $(B)/tests/unit/%.o: tests/unit/%.c
 $(CORE_TEST_BIN): $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(B)/libspcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(XML_LIBS) -lm
+
+$(UI_TEST_BIN): $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(B)/libspui.a $(B)/libspcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(NET_LIBS) $(XML_LIBS) -lm
 
 $(B)/tests/%: $(B)/tests/unit/%.o $(TEST_HOBJ) $(GUI_TEST_HOBJ) $(LIB_OBJ) $(B)/libspcore.a
 	@mkdir -p $(@D)

@@ -330,7 +330,7 @@ int sp_cmd_play(int argc, char **argv)
         fprintf(stderr, "samenspel play: --listen goes with --projector (the phones' address)\n");
         return sp_cli_usage("play");
     }
-    /* Group play on a projector (group_play.h, gui/group.h). */
+    /* Group play on a projector (group_play.h, ui/group.h). */
     if (projector) {
         if (resume || text || strcmp(what, "trajectory") == 0) {
             fprintf(stderr, "samenspel play: --projector plays one case in the window (not --text, --resume or the trajectory)\n");

@@ -2,18 +2,18 @@
 # structure.sh: the shape of engine/: no source file over 700 lines, no function over 120 lines, and include arrows that point down only.
 # usage: sh tests/scripts/structure.sh [ENGINE_DIR]   (default: engine)
 #
-# The layers, top to bottom: app (the commands) -> gui, term, net (the hosts)
-# -> core (libc and libxml2 only). A file includes headers of its own layer
-# and of the layers below it, never above. The arrows the code has today:
-#   core -> (nothing outside core)
-#   term -> core
-#   net  -> core
-#   gui  -> core, net (the phones' server for group play)
-#   app  -> core, term, gui, net
-#   ui   -> core (a folder for SDL-free interface state, when it comes;
-#           term, gui and app may include it)
-# Known exceptions, to be removed rather than added to: gui/app.h and
-# gui/i18n.c include app/paths.h (where the data lies).
+# The layers, bottom up; a file includes headers of its own folder and of
+# the layers below it, never above, and never of a sibling:
+#   core  libc and libxml2 only (no SDL, no gettext)
+#   net   -> core            the phones' server (libmicrohttpd, libqrencode)
+#   ui    -> core, net       interface state, vote logic and the screens as
+#                            draw lists; gettext, no SDL
+#   gui   -> core, net, ui   SDL: drawing, fonts, images, events, windows
+#   term  -> core, net, ui   the terminal
+#   app   -> all of these    the commands; of gui only its entry point gui/gui.h
+# SDL headers appear in gui/ only, libmicrohttpd and libqrencode in net/ only.
+# A header named *_internal.h belongs to its folder: no other folder
+# includes it. There are no exceptions: an arrow up is mended in the code.
 # Function length counts from the first line of the definition to its
 # closing brace, for definitions written as this project writes them
 # (the body's braces in column 0).
@@ -21,6 +21,15 @@ ENGINE=${1:-engine}
 MAX_FILE=700
 MAX_FUNC=120
 fail=0
+
+# uses LIB: where the headers of LIB belong, said to the one who included them in the wrong place.
+uses() {
+    case "$1" in
+    SDL|fontconfig) echo "SDL and fontconfig belong to gui/; give the layer plain data (a draw list, a size) instead" ;;
+    libintl) echo "the core translates nothing; return a message id, or take a translation callback from the host" ;;
+    *) echo "the phones' server lives in net/; call its functions through net/phones.h" ;;
+    esac
+}
 
 [ -d "$ENGINE/core" ] || { echo "structure.sh: $ENGINE/core: no such directory (run from the source tree)" >&2; exit 2; }
 
@@ -59,14 +68,25 @@ fi
 allowed() {
     case "$1" in
     core) echo "core" ;;
-    ui)   echo "core net ui" ;;
-    term) echo "core ui term" ;;
     net)  echo "core net" ;;
-    gui)  echo "core ui net gui" ;;
-    app)  echo "core ui term gui net app" ;;
+    ui)   echo "core net ui" ;;
+    gui)  echo "core net ui gui" ;;
+    term) echo "core net ui term" ;;
+    app)  echo "core net ui gui term app" ;;
     *)    echo "" ;;
     esac
 }
+# system LAYER: the libraries (by their headers) a file in LAYER may not include.
+forbidden() {
+    case "$1" in
+    core) echo "SDL fontconfig libintl microhttpd qrencode" ;;
+    gui)  echo "microhttpd qrencode" ;;
+    net)  echo "SDL fontconfig" ;;
+    *)    echo "SDL fontconfig microhttpd qrencode" ;;
+    esac
+}
+out="${TMPDIR:-/tmp}/structure.$$"
+: > "$out"
 for dir in "$ENGINE"/*/; do
     layer=$(basename "$dir")
     ok=$(allowed "$layer")
@@ -77,27 +97,41 @@ for dir in "$ENGINE"/*/; do
     fi
     for f in "$dir"*.[ch]; do
         [ -f "$f" ] || continue
-        grep -n '^[ \t]*#[ \t]*include[ \t]*"[a-z_]*/' "$f" | while IFS= read -r hit; do
-            to=$(printf '%s\n' "$hit" | sed 's/.*#[ \t]*include[ \t]*"\([a-z_]*\)\/.*/\1/')
-            case " $ok " in *" $to "*) continue ;; esac
-            rel=${f#"$ENGINE"/}
-            case "$rel -> $to" in
-            "gui/app.h -> app" | "gui/i18n.c -> app") continue ;;   # known, see the top
+        # a project header, written "dir/x.h" or <dir/x.h>: the arrow is dir
+        grep -n '^[ \t]*#[ \t]*include[ \t]*["<][a-z_]*/[a-z_0-9]*\.h[">]' "$f" | while IFS= read -r hit; do
+            inc=$(printf '%s\n' "$hit" | sed 's/.*#[ \t]*include[ \t]*["<]\([a-z_]*\/[a-z_0-9]*\.h\)[">].*/\1/')
+            to=${inc%%/*}
+            [ -d "$ENGINE/$to" ] || continue   # a system header such as <sys/stat.h>
+            case " $ok " in
+            *" $to "*) ;;
+            *) echo "$f:${hit%%:*}: $layer includes $inc, an arrow up or sideways: move what it needs down, or the code up" ;;
             esac
-            echo "$f:${hit%%:*}: $layer includes from $to/, an arrow up: move what it needs down, or the code up"
+            case "$inc" in
+            "$layer"/*) ;;
+            *_internal.h) echo "$f:${hit%%:*}: $inc is internal to $to/: use its public header, or move the code into $to/" ;;
+            esac
+            if [ "$layer" = app ] && [ "$to" = gui ] && [ "$inc" != gui/gui.h ]; then
+                echo "$f:${hit%%:*}: app includes $inc: of gui/ it uses the entry point gui/gui.h only (the rest is SDL, and app is compiled without SDL)"
+            fi
+        done
+        for lib in $(forbidden "$layer"); do
+            grep -n "^[ \t]*#[ \t]*include[ \t]*<$lib" "$f" | while IFS= read -r hit; do
+                echo "$f:${hit%%:*}: $layer includes <$lib...>: $(uses "$lib")"
+            done
         done
     done
-done > "${TMPDIR:-/tmp}/structure.$$"
-# a path that climbs out of its folder hides an arrow; the core sees libc and libxml2 only
+done >> "$out"
+# a path that climbs out of its folder hides an arrow
 grep -n '^[ \t]*#[ \t]*include[ \t]*"[^"]*\.\./' $(find "$ENGINE" -name '*.[ch]' | sort) |
-    sed 's/$/: an include through ..\/: name the folder (core\/, gui\/, ...) instead/' >> "${TMPDIR:-/tmp}/structure.$$"
-grep -n '^[ \t]*#[ \t]*include[ \t]*<\(SDL\|microhttpd\|qrencode\|libintl\|fontconfig\|cmocka\)' "$ENGINE"/core/*.[ch] |
-    sed 's/$/: the core uses libc and libxml2 only/' >> "${TMPDIR:-/tmp}/structure.$$"
-if [ -s "${TMPDIR:-/tmp}/structure.$$" ]; then
-    cat "${TMPDIR:-/tmp}/structure.$$"
+    sed 's/$/: an include through ..\/: name the folder (core\/, ui\/, ...) instead/' >> "$out"
+# the engine is no test: cmocka stays in tests/
+grep -n '^[ \t]*#[ \t]*include[ \t]*<cmocka' $(find "$ENGINE" -name '*.[ch]' | sort) |
+    sed 's/$/: cmocka belongs to tests\/, not to the engine/' >> "$out"
+if [ -s "$out" ]; then
+    cat "$out"
     fail=1
 fi
-rm -f "${TMPDIR:-/tmp}/structure.$$"
+rm -f "$out"
 
-[ "$fail" -eq 0 ] && echo "structure: files <= $MAX_FILE lines, functions <= $MAX_FUNC lines, include arrows down only"
+[ "$fail" -eq 0 ] && echo "structure: files <= $MAX_FILE lines, functions <= $MAX_FUNC lines, include arrows down only (core <- net <- ui <- gui, term <- app), SDL in gui/ only"
 exit "$fail"
