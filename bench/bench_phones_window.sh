@@ -1,32 +1,27 @@
 #!/bin/sh
-# bench_phones_window.sh: the real window's idle CPU in group play with --phones (Xvfb, wall + presenter at the first vote): 20 s with no phone, then 20 s with 30 phones polling every 2 s as the page's script does; run by bench/run.sh.
+# bench_phones_window.sh: the real window's idle CPU in group play with --phones (wall + presenter on two displays, tests/scripts/lib/xvfb.sh, at the first vote): 20 s with no phone, then 20 s with 30 phones polling every 2 s as the page's script does; run by bench/run.sh.
 # usage: sh bench/bench_phones_window.sh [BINARY]; prints one line of figures. Loopback only; stops by itself.
 set -u
 BIN=${1:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
-for tool in Xvfb xdotool curl; do
+for tool in xdotool xdpyinfo curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "bench_phones_window: $tool is not installed (sh tools/deps.sh test)"; exit 1; }
 done
 SECONDS_EACH=20
-work=$(mktemp -d)
-xvfb_pid=; app_pid=; pollers=
-cleanup() {
-    for p in $pollers $app_pid $xvfb_pid; do kill "$p" 2>/dev/null; done
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-Xvfb -displayfd 3 -screen 0 3840x1080x24 -nolisten tcp -noreset 3> "$work/display" 2>/dev/null &
-xvfb_pid=$!
-i=0
-until [ -s "$work/display" ]; do i=$((i + 1)); [ $i -gt 100 ] && { echo "Xvfb did not start"; exit 1; }; sleep 0.1; done
-export DISPLAY=":$(head -n 1 "$work/display")" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+. "$(dirname "$0")/../tests/scripts/lib/xvfb.sh"
+missing=$(xvfb_two_missing)
+[ -z "$missing" ] || { echo "bench_phones_window: $missing"; exit 1; }
+# A trainer's extended desktop: the presenter on the laptop, the wall on the projector.
+xvfb_two 1600x900 1920x1080 || { echo "bench_phones_window: $xvfb_error"; exit 1; }
+wx=${xvfb_projector#*+}; wx=${wx%+*}
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 # below Linux's ephemeral range (32768-60999), where outgoing connections of
 # other tests could hold the port
 port=$((12000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
 env -u SDL_VIDEODRIVER LANGUAGE=nl SAMENSPEL_DATA="${SAMENSPEL_DATA:-$(pwd)}" \
     "$BIN" play --projector --presenter --phones --listen "127.0.0.1:$port" intake > "$work/app.log" 2>&1 &
 app_pid=$!
+xvfb_keep "$app_pid"
 url=
 for _ in $(seq 1 100); do
     url=$(sed -n 's/^Telefoons: \(http[^ ]*\) .*/\1/p' "$work/app.log")
@@ -35,7 +30,8 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { echo "bench_phones_window: no address"; cat "$work/app.log"; exit 1; }
 sleep 2
-xdotool mousemove 20 20
+[ "$(xdotool search --class samenspel | wc -l)" -ge 2 ] || { echo "bench_phones_window: no presenter window"; cat "$work/app.log"; exit 1; }
+xdotool mousemove $((wx + 20)) 20
 xdotool key --delay 100 Return Return   # the role card, then turn 1's vote: the join panel on the wall
 sleep 2
 ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
@@ -46,7 +42,7 @@ for n in $(seq 1 30); do
     ( for _ in $(seq 1 $((SECONDS_EACH / 2 + 3))); do
           curl -s --max-time 5 -b "sp_device=$(printf '%032x' $((0x7000 + n)))" "${url}state" > /dev/null; sleep 2
       done ) &
-    pollers="$pollers $!"
+    xvfb_keep $!
 done
 sleep 3
 thirty=$(cpu)

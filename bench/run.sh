@@ -50,7 +50,8 @@ $CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine bench/b
 python3 bench/table.py
 
 # The window with the phones: the frame with 0 and 30 idle phones (bench_phones_gui.c), and
-# the real window's idle CPU under Xvfb (bench_phones_window.sh); loopback only, bounded.
+# the real window's idle CPU, wall and presenter on two displays (bench_phones_window.sh,
+# Xorg's dummy driver); loopback only, bounded.
 if [ "${BENCH_NO_GUI:-0}" != 1 ] && [ -n "${objs:-}" ]; then
     # shellcheck disable=SC2046,SC2086
     $CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine \
@@ -59,5 +60,5 @@ if [ "${BENCH_NO_GUI:-0}" != 1 ] && [ -n "${objs:-}" ]; then
         $($PKG_CONFIG --libs libxml-2.0 sdl2 SDL2_ttf $image fontconfig libmicrohttpd libqrencode) -pthread -lm \
         -o "$OUT/bench_phones_gui" 2> "$OUT/bench_phones_gui.log" &&
         SDL_VIDEODRIVER=dummy SAMENSPEL_DATA="$(pwd)" "$OUT/bench_phones_gui" 200
-    command -v Xvfb > /dev/null 2>&1 && sh bench/bench_phones_window.sh ./samenspel
+    command -v Xorg > /dev/null 2>&1 && sh bench/bench_phones_window.sh ./samenspel
 fi

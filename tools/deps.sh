@@ -33,6 +33,11 @@ if [ "$profile" = test ]; then
     check_cmd xdotool xdotool
     check_cmd valgrind valgrind
     check_cmd xwininfo x11-utils
+    # Two displays (a laptop and a projector, tests/scripts/lib/xvfb.sh): Xorg
+    # with its dummy driver, laid out by xrandr; Xvfb's RandR has one output.
+    check_cmd Xorg xserver-xorg-core
+    check_file /usr/lib/xorg/modules/drivers/dummy_drv.so xserver-xorg-video-dummy
+    check_cmd xrandr x11-xserver-utils
     check_cmd dot graphviz
     check_cmd import imagemagick
     check_cmd script bsdutils

@@ -259,7 +259,8 @@ static void sync_group(gui *g)
     SDL_GetWindowPosition(g->win, &g->before.x, &g->before.y);
     SDL_GetWindowSize(g->win, &g->before.w, &g->before.h);
     sp_gui_placement pl;
-    sp_gui_projector_place(-1, SDL_GetNumVideoDisplays() > 1, &pl);
+    sp_gui_projector_place(-1, 1, &pl);
+    g->app.group->one_screen = pl.one_screen;
     SDL_SetWindowPosition(g->win, pl.audience.x, pl.audience.y);
     SDL_SetWindowSize(g->win, pl.audience.w, pl.audience.h);
     SDL_SetWindowFullscreen(g->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -458,6 +459,10 @@ static int open_window(gui *g, const sp_gui_options *opt)
     if (sp_gui_group_on(&g->app)) {
         sp_gui_projector_place(opt->display, opt->presenter, &pl);
         g->group_on = 1;
+        g->app.group->one_screen = pl.one_screen;
+        if (pl.one_screen)
+            fprintf(stderr, "samenspel: one display: no presenter window (a mirrored projector would show the room "
+                            "the scores); extend the desktop to a second display and start again with --presenter\n");
         /* Placed on the display's bounds as well, so it covers the display
          * even where no window manager makes it fullscreen. */
         flags = (flags & ~(Uint32)SDL_WINDOW_FULLSCREEN_DESKTOP) |

@@ -11,38 +11,40 @@
 
 /* ---- placement ------------------------------------------------------------------- */
 
-void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl)
+void sp_gui_projector_place_on(const SDL_Rect *bounds, const SDL_Rect *usable, int n, int display, int presenter,
+                               sp_gui_placement *pl)
 {
     memset(pl, 0, sizeof *pl);
-    int n = SDL_GetNumVideoDisplays();
-    if (n < 1)
-        n = 1;
     int aud = display >= 0 && display < n ? display : n - 1;
     pl->audience_display = aud;
-    pl->presenter = presenter;
-    SDL_Rect b = { 0, 0, 1280, 800 };
-    SDL_GetDisplayBounds(aud, &b);
-    pl->audience = b;
+    pl->audience = bounds[aud];
     pl->audience_fullscreen = 1;
     if (!presenter)
         return;
-    if (n > 1) {
-        int other = aud == 0 ? 1 : 0;
-        SDL_Rect o = { 0, 0, 1280, 800 };
-        if (SDL_GetDisplayUsableBounds(other, &o) != 0)
-            SDL_GetDisplayBounds(other, &o);
-        int w = o.w * 9 / 10 < 1280 ? o.w * 9 / 10 : 1280;
-        int h = o.h * 9 / 10 < 800 ? o.h * 9 / 10 : 800;
-        pl->presenter_rect = (SDL_Rect){ o.x + (o.w - w) / 2, o.y + (o.h - h) / 2, w, h };
+    if (n < 2) { /* beside the wall on one display, a mirrored projector would show it to the room */
+        pl->one_screen = 1;
         return;
     }
-    /* One display: the wall and the presenter side by side on it. */
-    int aw = b.w * 2 / 3;
-    if (aw > b.h * 16 / 9)
-        aw = b.h * 16 / 9;
-    pl->audience_fullscreen = 0;
-    pl->audience = (SDL_Rect){ b.x, b.y, aw, b.h };
-    pl->presenter_rect = (SDL_Rect){ b.x + aw, b.y, b.w - aw, b.h };
+    const SDL_Rect o = usable[aud == 0 ? 1 : 0];
+    int w = o.w * 9 / 10 < 1280 ? o.w * 9 / 10 : 1280;
+    int h = o.h * 9 / 10 < 800 ? o.h * 9 / 10 : 800;
+    pl->presenter = 1;
+    pl->presenter_rect = (SDL_Rect){ o.x + (o.w - w) / 2, o.y + (o.h - h) / 2, w, h };
+}
+
+#define SP_GUI_MAX_DISPLAYS 8
+void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl)
+{
+    SDL_Rect bounds[SP_GUI_MAX_DISPLAYS], usable[SP_GUI_MAX_DISPLAYS];
+    int n = SDL_GetNumVideoDisplays();
+    n = n < 1 ? 1 : n > SP_GUI_MAX_DISPLAYS ? SP_GUI_MAX_DISPLAYS : n;
+    for (int i = 0; i < n; i++) {
+        bounds[i] = (SDL_Rect){ 0, 0, 1280, 800 };
+        SDL_GetDisplayBounds(i, &bounds[i]);
+        if (SDL_GetDisplayUsableBounds(i, &usable[i]) != 0)
+            usable[i] = bounds[i];
+    }
+    sp_gui_projector_place_on(bounds, usable, n, display, presenter, pl);
 }
 
 /* ---- the wall ---------------------------------------------------------------------- */

@@ -12,18 +12,24 @@ typedef struct sp_gui_placement {
     int audience_display;    /* SDL display index of the wall */
     int audience_fullscreen; /* 1: SDL_WINDOW_FULLSCREEN_DESKTOP there (its mode is left alone) */
     SDL_Rect audience;       /* its bounds when not fullscreen */
-    int presenter;           /* 1: a presenter window is wanted */
+    int presenter;           /* 1: a presenter window opens */
     SDL_Rect presenter_rect; /* where it goes */
+    int one_screen;          /* 1: a presenter was wanted, but the only display is the wall's */
 } sp_gui_placement;
 
 /*
  * display: the wall's display as asked (-1: the last one, which is the
- * projector beside a laptop). With a presenter and more than one display the
- * presenter goes on another display (the first one that is not the wall's);
- * with one display the wall takes the left part of it (16:9 at most two
- * thirds wide, borderless) and the presenter the rest, beside it.
+ * projector beside a laptop). The wall covers its display. With a presenter
+ * and more than one display the presenter goes on another display (the
+ * first one that is not the wall's). With one display there is no presenter
+ * window, since a mirrored projector would show the room its scores:
+ * one_screen says so, and the wall works alone with the answers hidden
+ * until the trainer reveals them.
  */
 void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl);
+/* The same from n displays' bounds and usable bounds (tests pass their own). */
+void sp_gui_projector_place_on(const SDL_Rect *bounds, const SDL_Rect *usable, int n, int display, int presenter,
+                               sp_gui_placement *pl);
 
 /* Lays out the app as the wall shows it (sp_gui_group_sizes(), the wall's
  * theme) for w x h output pixels into out: a screen that would scroll is

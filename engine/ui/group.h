@@ -72,6 +72,7 @@ typedef struct sp_gui_group sp_gui_group;
 struct sp_gui_group {
     int sticky;             /* started with --projector: stays on in the menu */
     int presenter;          /* a presenter window is open (gui.c sets it) */
+    int one_screen;         /* one display: no presenter (it would be on the wall); the wall says how to get one */
     int high_contrast;      /* the wall's theme: high contrast unless switched off
                              * (the user's own setting stays for solo play) */
 

@@ -74,4 +74,12 @@ void sp_gui_group_room_line(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, ui->th->muted,
                    _("Typ het aantal of gebruik + en −. De stemmen van een ronde tellen nooit op tot meer dan dit."));
     pg->y += 2 * u;
+    if (g->one_screen && !g->presenter) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, ui->th->text, _("Eén scherm: geen presentatorvenster"));
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, ui->th->text,
+                       _("Naast de muur zou het presentatorvenster via de beamer te zien zijn, met de scores. Wil je het? "
+                         "Zet je scherm op uitbreiden in plaats van dupliceren en start opnieuw met --presenter. Nu "
+                         "blijven de antwoorden verborgen: de muur toont feedback en scores pas als jij op R drukt."));
+        pg->y += 2 * u;
+    }
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# gui_group.sh: group play under Xvfb with both windows (one wide screen: the wall beside the presenter): votes, an override, a red flag, reveal and a click in the presenter window; checks the transcript's votes and the idle CPU with and without the countdown.
+# gui_group.sh: group play on a trainer's extended desktop (Xorg's dummy driver: a laptop and a projector): the wall fills the projector, the presenter sits on the laptop; votes, an override, a red flag, reveal and a click in the presenter window; checks the transcript's votes and the idle CPU with and without the countdown.
 # Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
 set -u
 BIN=${SAMENSPEL:-./samenspel}
@@ -8,48 +8,27 @@ case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 # xwininfo prints window titles in the locale's charset; the titles hold an en dash, so
 # pin a UTF-8 locale (C.UTF-8 is built into glibc) instead of relying on LANG.
 export LC_ALL=C.UTF-8
-for tool in Xvfb xdotool xwininfo; do
+for tool in xdotool xwininfo xdpyinfo import convert; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP gui_group: $tool is not installed (tools/deps.sh test installs xvfb, xdotool and x11-utils)"
+        echo "SKIP gui_group: $tool is not installed (tools/deps.sh test installs xdotool, x11-utils and imagemagick)"
         exit 77
     fi
 done
-
-work=$(mktemp -d)
-xvfb_pid=""
+. "$(dirname "$0")/lib/xvfb.sh"
+missing=$(xvfb_two_missing)
+[ -z "$missing" ] || { echo "SKIP gui_group: $missing"; exit 77; }
 app_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
 fail() { echo "FAIL gui_group: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
-# Xvfb picks a free display itself (-displayfd), so parallel runs never share
-# one; -noreset keeps it from resetting when the readiness probe disconnects
-# (a client connecting during that reset is refused; see gui_smoke.sh).
-Xvfb -displayfd 3 -noreset -screen 0 3840x1080x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-i=0
-until [ -s "$work/display" ]; do
-    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-    sleep 0.1
-done
-export DISPLAY=":$(head -n 1 "$work/display")"
-i=0
-until xdotool getdisplaygeometry >/dev/null 2>&1; do
-    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not answer on $DISPLAY"
-    sleep 0.1
-done
-
+# A trainer's extended desktop: the laptop (display 0) and, to its right, the projector.
+xvfb_two 1600x900 1920x1080 || fail "$xvfb_error"
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 tdir="$XDG_DATA_HOME/samenspel/transcripts"
 # As in gui_smoke.sh: the real window, and no leak report for SDL's X11 libraries.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play --projector --presenter intake >"$work/app.log" 2>&1 &
 app_pid=$!
+xvfb_keep "$app_pid"
 
 # The windows by their exact names (xdotool 3.2016's --name misses UTF-8 titles).
 window() { xwininfo -root -tree | awk -v n="\"$1\":" '$2 == n || ($2 " " $3 " " $4) == n { print $1, $(NF-1); exit }'; }
@@ -63,13 +42,14 @@ sleep 1.5 # SDL may make a window anew for its renderer: take the ids once settl
 set -- $(window samenspel); wall=$1; wall_geo=$2
 set -- $(window 'samenspel – presentator'); pres=$1; pres_geo=$2
 [ "$(xdotool search --class samenspel | wc -l)" -ge 2 ] || fail "xdotool finds fewer than two samenspel windows"
-# One display: the wall takes the left 16:9 part, the presenter the rest, beside it.
-[ "$wall_geo" = "1920x1080+0+0" ] || fail "the wall is at $wall_geo, not 1920x1080+0+0"
-[ "$pres_geo" = "1920x1080+1920+0" ] || fail "the presenter is at $pres_geo, not beside the wall"
+# The wall covers the projector; the presenter sits on the laptop, never on the wall's display.
+[ "$wall_geo" = "$xvfb_projector" ] || fail "the wall is at $wall_geo, not on the projector ($xvfb_projector)"
+[ "$pres_geo" = "1280x800+160+50" ] || fail "the presenter is at $pres_geo, not in the middle of the laptop ($xvfb_laptop)"
 echo "windows: wall $wall $wall_geo, presenter $pres $pres_geo"
+wx=${xvfb_projector#*+}; wx=${wx%+*}    # the wall's left edge
 
 # Without a window manager the keyboard follows the pointer; keys work in both windows.
-xdotool mousemove 20 20
+xdotool mousemove $((wx + 20)) 20
 sleep 0.3
 key() { xdotool key --delay 50 "$@"; sleep 0.4; }
 file() { ls "$tdir"/intake-*.xml 2>/dev/null | head -1; }
@@ -104,28 +84,22 @@ wait_for 'votes="2 7"'
 
 # A click in the presenter window: its first primary button (Toelichting tonen)
 # moves down once pressed (Toelichting verbergen, then Verder as the primary one).
-first_primary() { # the y of the first pixel of the accent colour in the presenter's right column
-    import -window "$pres" -crop 600x1080+1320+0 +repage "$work/pres.png" 2>/dev/null || return 1
+# The buttons are in its right column (the right 40 % of its 1280 px).
+first_primary() { # the y and x of the first pixel of the accent colour in the presenter's right column
+    import -window "$pres" -crop 512x800+768+0 +repage "$work/pres.png" 2>/dev/null || return 1
     convert "$work/pres.png" -fill black +opaque "#2C5F8A" -fill white -opaque "#2C5F8A" \
         -trim -format "%[fx:page.y] %[fx:page.x+w/2]" info: 2>/dev/null
 }
-command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1 \
-    || fail "import/convert (imagemagick) are not installed: sh tools/deps.sh test"
-if true; then
-    set -- $(first_primary); y1=${1:-}; x1=${2:-}
-    [ -n "$y1" ] || fail "no primary button in the presenter window"
-    xdotool mousemove $((1920 + 1320 + x1)) $((y1 + 8)) click 1
-    sleep 0.6
-    set -- $(first_primary); y2=${1:-}
-    [ -n "$y2" ] && [ "$y2" -gt $((y1 + 10)) ] || fail "a click on the presenter's button did nothing ($y1 -> ${y2:-none})"
-    echo "presenter click: reveal button at y=$y1, next primary now at y=$y2"
-    xdotool mousemove 20 20
-    sleep 0.3
-    key Return                  # Verder
-else
-    echo "(no ImageMagick: the presenter click is not tried)"
-    key r Return
-fi
+set -- $(first_primary); y1=${1:-}; x1=${2:-}
+[ -n "$y1" ] || fail "no primary button in the presenter window"
+xdotool mousemove $((160 + 768 + x1)) $((50 + y1 + 8)) click 1
+sleep 0.6
+set -- $(first_primary); y2=${1:-}
+[ -n "$y2" ] && [ "$y2" -gt $((y1 + 10)) ] || fail "a click on the presenter's button did nothing ($y1 -> ${y2:-none})"
+echo "presenter click: reveal button at y=$y1, next primary now at y=$y2"
+xdotool mousemove $((wx + 20)) 20
+sleep 0.3
+key Return                      # Verder
 
 key Return a 3 b 5 c 1 shift+a shift+a  # turn 2: the trainer overrides the room's B (asked, then confirmed)
 wait_for 'votes="3 5 1" override="yes"'

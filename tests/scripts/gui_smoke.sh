@@ -5,49 +5,23 @@ set -u
 BIN=${SAMENSPEL:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 
-for tool in Xvfb xdotool xprop; do
+for tool in Xvfb xdotool xprop xdpyinfo; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "SKIP gui_smoke: $tool is not installed (tools/deps.sh test installs xvfb, xdotool and x11-utils)"
         exit 77
     fi
 done
 
-work=$(mktemp -d)
-xvfb_pid=""
+. "$(dirname "$0")/lib/xvfb.sh"
 app_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
 fail() { echo "FAIL gui_smoke: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
-# Xvfb picks a free display itself (-displayfd), so parallel test runs never
-# share one. -noreset: by default the server resets when its last client
-# leaves, and a program that connects during that reset is turned away; the
-# xdotool probe below is such a last client, just before samenspel starts.
-Xvfb -displayfd 3 -noreset -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-i=0
-until [ -s "$work/display" ]; do
-    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-    sleep 0.1
-done
-export DISPLAY=":$(cat "$work/display")"
 # The program must find the server answering when it starts: if it does not,
 # SDL's X11 driver fails, SDL tries Wayland ("XDG_RUNTIME_DIR is invalid") and
 # samenspel falls back to the terminal. That was this test's failure, seen
-# under ASan. Two causes: the server's reset after this probe (hence -noreset
-# above) and, in an earlier version, a display number picked by its lock
-# file, which two runs started together could both pick (hence -displayfd).
-i=0
-until xdotool getdisplaygeometry >/dev/null 2>&1; do
-    i=$((i + 1)); [ $i -gt 300 ] && fail "Xvfb did not answer on $DISPLAY: $(cat "$work/xvfb.log")"
-    kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb exited: $(cat "$work/xvfb.log")"
-    sleep 0.1
-done
+# under ASan: the server's reset after the readiness probe, and a display
+# number two runs started together could both pick. xvfb_one avoids both.
+xvfb_one 1280x800 || fail "$xvfb_error"
 
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 tdir="$XDG_DATA_HOME/samenspel/transcripts"
@@ -59,6 +33,7 @@ tdir="$XDG_DATA_HOME/samenspel/transcripts"
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play intake </dev/null >"$work/app.log" 2>&1 &
 app_pid=$!
+xvfb_keep "$app_pid"
 
 i=0
 win=""

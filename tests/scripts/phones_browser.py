@@ -1,4 +1,4 @@
-# phones_browser.py: phones_browser.sh's body: a group play with --phones in the real window under Xvfb, three headless Chromium phones (join by code and by address, red flags, vote, change of vote, a late vote), the presenter's live tally, the wall's heat list, its reveal and the vote's reveal measured in screenshots.
+# phones_browser.py: phones_browser.sh's body: a group play with --phones on the X server phones_browser.sh started (DISPLAY; the wall's display at PHONES_WALL, WxH+X+Y), three headless Chromium phones (join by code and by address, red flags, vote, change of vote, a late vote), the presenter's live tally, the wall's heat list, its reveal and the vote's reveal measured in screenshots.
 # Loopback only; every wait is bounded; every process it starts is ended on the way out.
 import os
 import re
@@ -90,19 +90,12 @@ def main(work):
 
     phones = []
     try:
-        display = os.path.join(work, "display")
-        with open(display, "w") as d:
-            start(["Xvfb", "-displayfd", str(d.fileno()), "-screen", "0", "3840x1080x24", "-nolisten", "tcp",
-                   "-noreset"], pass_fds=(d.fileno(),), stderr=subprocess.DEVNULL)
-        for _ in range(100):
-            if open(display).read().strip():
-                break
-            time.sleep(0.1)
-        env = dict(os.environ, DISPLAY=":" + open(display).read().strip(), LANGUAGE="nl",
+        wall_at = os.environ["PHONES_WALL"]
+        wall_x = int(wall_at.split("+")[1])
+        env = dict(os.environ, LANGUAGE="nl",
                    XDG_DATA_HOME=os.path.join(work, "data"), XDG_CONFIG_HOME=os.path.join(work, "config"))
         env.pop("SDL_VIDEODRIVER", None)
         env["ASAN_OPTIONS"] = (env.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":")
-        os.environ["DISPLAY"] = env["DISPLAY"]
         port = 20000 + int.from_bytes(os.urandom(2), "big") % 20000
         app = start([BIN, "play", "--projector", "--presenter", "--phones", "--listen", "127.0.0.1:%d" % port,
                      "intake"], env=env, stdout=log, stderr=log)
@@ -118,8 +111,18 @@ def main(work):
             time.sleep(0.1)
         if not url:
             raise Fail("no address on stderr")
-        time.sleep(2)  # both windows up
-        subprocess.run(["xdotool", "mousemove", "20", "20"], check=True, timeout=10)
+        pres_at = None
+        for _ in range(100):  # both windows up: the presenter's is on the other display
+            tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True, timeout=10).stdout
+            m = re.search(r'"samenspel – presentator": \(.*\)\s+(\d+x\d+\+\d+\+\d+)', tree)
+            if m:
+                pres_at = m.group(1)
+                break
+            time.sleep(0.1)
+        if not pres_at:
+            raise Fail("no presenter window")
+        time.sleep(1.5)
+        subprocess.run(["xdotool", "mousemove", str(wall_x + 20), "20"], check=True, timeout=10)
 
         # Three phones, each with its own profile (own cookie: own device).
         phones = [Phone("phone%d" % i, os.path.join(work, "chrome%d" % i)) for i in (1, 2, 3)]
@@ -137,7 +140,7 @@ def main(work):
         print("three phones joined (one by the typed code)")
 
         key("Return")  # the role card -> turn 1's conversation
-        wall = screenshot(os.path.join(work, "wall0.png"), "1920x1080+0+0")
+        wall = screenshot(os.path.join(work, "wall0.png"), wall_at)
         # Red flags during the conversation: flag 6 twice; 2, 3 and 9 (at play in turn 1) once;
         # 4 on and off again.
         for p, flags in ((p1, (5, 1)), (p2, (5, 8)), (p3, (2, 3, 3))):
@@ -152,12 +155,12 @@ def main(work):
             raise Fail("the wall shows bars before the red-flag round: %s" % before)
 
         key("f")  # the red-flag round: the heat list, most spotted first
-        heat = screenshot(os.path.join(work, "heat.png"), "1920x1080+0+0")
+        heat = screenshot(os.path.join(work, "heat.png"), wall_at)
         near(shares(heat, HC_ACCENT, HC_TRACK), [2 / 3, 1 / 3, 1 / 3, 1 / 3], "the wall's heat list")
         if count(heat, HC_GOOD) or count(heat, HC_BAD):
             raise Fail("the heat list shows right and wrong before the reveal")
         key("r")  # the reveal
-        shown = screenshot(os.path.join(work, "heat_revealed.png"), "1920x1080+0+0")
+        shown = screenshot(os.path.join(work, "heat_revealed.png"), wall_at)
         if count(shown, HC_GOOD) < 100 or count(shown, HC_BAD) < 300:
             raise Fail("the reveal does not mark one flag right (green) and three wrong (red)")
         print("heat list revealed: %d px green, %d px red" % (count(shown, HC_GOOD), count(shown, HC_BAD)))
@@ -178,13 +181,13 @@ def main(work):
         if "Je stem is gewijzigd." not in p3.text() or "Jouw stem: B" not in p3.text():
             raise Fail("phone3's change: %s" % p3.text()[:200])
         time.sleep(0.5)
-        pres = screenshot(os.path.join(work, "presenter.png"), "1920x1080+1920+0")
+        pres = screenshot(os.path.join(work, "presenter.png"), pres_at)
         near(shares(pres, ACCENT, TRACK), [1 / 3, 2 / 3], "the presenter's live tally")
         # a loaded machine may show the wall's previous screen (the heat list's
         # bars) a moment longer: look again for up to 10 s; votes shown on the
         # vote screen stay there, so a real leak still fails
         for _ in range(20):
-            vote_wall = screenshot(os.path.join(work, "vote.png"), "1920x1080+0+0")
+            vote_wall = screenshot(os.path.join(work, "vote.png"), wall_at)
             leak = bands(vote_wall, HC_TRACK)  # the wall draws votes as bars on their track
             if not leak:
                 break
@@ -203,7 +206,7 @@ def main(work):
             time.sleep(0.1)
         if not t:
             raise Fail("the transcript does not hold the phones' votes 1 2")
-        decided = screenshot(os.path.join(work, "decided.png"), "1920x1080+0+0")
+        decided = screenshot(os.path.join(work, "decided.png"), wall_at)
         a = [b for b in bands(decided, HC_WHITE, min_h=10) if b[3] > 60]
         b = [b for b in bands(decided, HC_ACCENT, min_h=10) if b[3] > 60]
         if len(a) < 1 or len(b) < 1 or abs(a[-1][3] / b[-1][3] - 0.5) > 0.03:
@@ -217,7 +220,7 @@ def main(work):
         shots = os.environ.get("PHONES_SCREENSHOTS")  # tools: refresh the README's pictures
         if shots:
             for src, dst in (("vote.png", "wall-phones-1920x1080.png"), ("heat_revealed.png",
-                             "wall-phones-heat-1920x1080.png"), ("presenter.png", "presenter-phones-1920x1080.png")):
+                             "wall-phones-heat-1920x1080.png"), ("presenter.png", "presenter-phones.png")):
                 subprocess.run(["cp", os.path.join(work, src), os.path.join(shots, dst)], check=True)
         print("phones_browser: ok")
     finally:

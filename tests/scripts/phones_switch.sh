@@ -1,28 +1,18 @@
 #!/bin/sh
-# phones_switch.sh: the set-up's switch in the real window under Xvfb: P on the role card starts the phones' server (on --listen's loopback address) and shows the QR code on the wall, P again stops it; in a network namespace with loopback only, --phones says that no interface is usable, on stderr and on the wall, and the typed counts still decide the vote.
+# phones_switch.sh: the set-up's switch in the real window under Xvfb (tests/scripts/lib/xvfb.sh): P on the role card starts the phones' server (on --listen's loopback address) and shows the QR code on the wall, P again stops it; in a network namespace with loopback only, --phones says that no interface is usable, on stderr and on the wall, and the typed counts still decide the vote.
 # env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root). Loopback only; every wait is bounded.
 set -u
 BIN=${SAMENSPEL:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 export LC_ALL=C.UTF-8
-for tool in Xvfb xdotool curl import convert unshare; do
+for tool in Xvfb xdotool xdpyinfo curl import convert unshare; do
     command -v "$tool" >/dev/null 2>&1 || { echo "phones_switch: $tool is not installed (sh tools/deps.sh test)"; exit 1; }
 done
-work=$(mktemp -d)
-xvfb_pid=; app_pid=
-cleanup() {
-    for p in $app_pid $xvfb_pid; do kill "$p" 2>/dev/null; done
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib/xvfb.sh"
+app_pid=
 fail() { echo "phones_switch: FAIL: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3> "$work/display" 2>/dev/null &
-xvfb_pid=$!
-i=0
-until [ -s "$work/display" ]; do i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not start"; sleep 0.1; done
-export DISPLAY=":$(head -n 1 "$work/display")"
+xvfb_one 1920x1080 || fail "$xvfb_error"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 key() { xdotool key --delay 60 "$@"; sleep 0.6; }
 c() { curl -s --max-time 3 "$@"; }
@@ -40,6 +30,7 @@ port=$((12000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
 XDG_DATA_HOME="$work/data1" XDG_CONFIG_HOME="$work/config1" env -u SDL_VIDEODRIVER LANGUAGE=nl \
     "$BIN" play --projector --listen "127.0.0.1:$port" intake > "$work/app.log" 2>&1 &
 app_pid=$!
+xvfb_keep "$app_pid"
 sleep 2
 xdotool mousemove 1900 1060
 kill -0 "$app_pid" 2>/dev/null || fail "samenspel exited"
@@ -66,6 +57,7 @@ c "$url2" > /dev/null && fail "the server outlived the window"
 XDG_DATA_HOME="$work/data2" XDG_CONFIG_HOME="$work/config2" env -u SDL_VIDEODRIVER LANGUAGE=nl \
     unshare -n "$BIN" play --projector --phones intake > "$work/app.log" 2>&1 &
 app_pid=$!
+xvfb_keep "$app_pid"
 sleep 2
 kill -0 "$app_pid" 2>/dev/null || fail "samenspel exited without a network"
 grep -q 'no network interface besides loopback' "$work/app.log" || fail "no message about the missing interface"

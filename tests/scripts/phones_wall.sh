@@ -1,28 +1,21 @@
 #!/bin/sh
-# phones_wall.sh: group play with --phones in the real window under Xvfb: the wall shows the QR code and room code, headless Chromium renders the participant page (script under the CSP, no external request), three phones vote (one changes), Enter on the wall takes their majority, the transcript keeps the counts only; idle CPU with 30 polling phones.
+# phones_wall.sh: group play with --phones on a trainer's extended desktop (tests/scripts/lib/xvfb.sh: the presenter on the laptop): the wall shows the QR code and room code, headless Chromium renders the participant page (script under the CSP, no external request), three phones vote (one changes), Enter on the wall takes their majority, the transcript keeps the counts only; idle CPU with 30 polling phones.
 # env: SAMENSPEL (binary), SAMENSPEL_DATA (repo root). Loopback only; every wait is bounded.
 set -u
 BIN=${SAMENSPEL:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 export LC_ALL=C.UTF-8
-for tool in Xvfb xdotool curl chromium import convert; do
+for tool in xdotool xdpyinfo curl chromium import convert; do
     command -v "$tool" >/dev/null 2>&1 || { echo "phones_wall: $tool is not installed (sh tools/deps.sh test)"; exit 1; }
 done
-work=$(mktemp -d)
-xvfb_pid=; app_pid=; pollers=
-cleanup() {
-    for p in $pollers $app_pid $xvfb_pid; do kill "$p" 2>/dev/null; done
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib/xvfb.sh"
+missing=$(xvfb_two_missing)
+[ -z "$missing" ] || { echo "phones_wall: $missing"; exit 1; }
 fail() { echo "phones_wall: FAIL: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
-Xvfb -displayfd 3 -screen 0 3840x1080x24 -nolisten tcp -noreset 3> "$work/display" 2>/dev/null &
-xvfb_pid=$!
-i=0
-until [ -s "$work/display" ]; do i=$((i + 1)); [ $i -gt 100 ] && fail "Xvfb did not start"; sleep 0.1; done
-export DISPLAY=":$(head -n 1 "$work/display")"
+# A trainer's extended desktop: the laptop (the presenter) and the projector (the wall).
+xvfb_two 1600x900 1920x1080 || fail "$xvfb_error"
+wx=${xvfb_projector#*+}; wx=${wx%+*}    # the wall's left edge
 # below Linux's ephemeral range (32768-60999), where outgoing connections of
 # other tests could hold the port
 port=$((12000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
@@ -31,6 +24,7 @@ ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 env -u SDL_VIDEODRIVER LANGUAGE=nl "$BIN" play --projector --presenter --phones --listen "127.0.0.1:$port" intake \
     > "$work/app.log" 2>&1 &
 app_pid=$!
+xvfb_keep "$app_pid"
 url=
 for _ in $(seq 1 100); do
     url=$(sed -n 's/^Telefoons: \(http[^ ]*\) .*/\1/p' "$work/app.log")
@@ -40,7 +34,7 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || fail "no address"
 sleep 2
-xdotool mousemove 20 20
+xdotool mousemove $((wx + 20)) 20
 key() { xdotool key --delay 50 "$@"; sleep 0.5; }
 c() { curl -s --max-time 5 "$@"; }
 key Return Return                       # the briefing, then turn 1's conversation -> the vote
@@ -48,7 +42,7 @@ for _ in $(seq 1 50); do c "${url}state" | grep -q '"open":1' && break; sleep 0.
 c "${url}state" | grep -q '"round":1,"open":1' || fail "the vote did not open on the phones"
 
 # The wall: a QR code (dark and white modules) below the options, and the code.
-import -window root -crop 1920x1080+0+0 +repage "$work/wall.png" 2>/dev/null || fail "no screenshot"
+import -window root -crop "$xvfb_projector" +repage "$work/wall.png" 2>/dev/null || fail "no screenshot"
 white=$(convert "$work/wall.png" -crop 400x400+60+700 +repage -fill black +opaque white -format '%[fx:mean*100]' info:)
 awk -v w="$white" 'BEGIN { exit !(w > 5 && w < 60) }' || fail "no QR code on the wall (white share $white %)"
 
@@ -79,7 +73,7 @@ grep -q '127.0.0.1' "$t" && fail "the transcript holds an address"
 # 30 phones polling every 2 s: the program stays idle.
 for n in $(seq 1 30); do
     ( for _ in $(seq 1 8); do c "${url}state" > /dev/null; sleep 2; done ) &
-    pollers="$pollers $!"
+    xvfb_keep $!
 done
 sleep 1
 ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }

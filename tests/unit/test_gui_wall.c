@@ -254,6 +254,55 @@ static void test_flag_marks_with_reasons(void **state)
     sp_gui_app_free(&a);
 }
 
+static int overlaps(SDL_Rect a, SDL_Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The presenter never appears on the wall's display: beside a projector it
+ * goes on the other display; with one display (SDL's dummy driver here, and
+ * mocked bounds) there is none, and the briefing says how to get one. */
+static void test_presenter_never_on_the_wall(void **state)
+{
+    (void)state;
+    const SDL_Rect two[2] = { { 0, 0, 1920, 1080 }, { 1920, 0, 1280, 720 } };
+    sp_gui_placement pl;
+    for (int wall = -1; wall <= 1; wall++) {
+        sp_gui_projector_place_on(two, two, 2, wall, 1, &pl);
+        int aud = wall < 0 ? 1 : wall;
+        assert_int_equal(pl.audience_display, aud);
+        assert_true(pl.presenter);
+        assert_false(pl.one_screen);
+        assert_false(overlaps(pl.presenter_rect, two[aud]));
+        assert_true(overlaps(pl.presenter_rect, two[1 - aud]));
+    }
+    sp_gui_projector_place_on(two, two, 1, -1, 1, &pl); /* one display */
+    assert_false(pl.presenter);
+    assert_true(pl.one_screen);
+    assert_true(pl.audience_fullscreen);
+    sp_gui_projector_place_on(two, two, 1, -1, 0, &pl); /* none asked: nothing to say */
+    assert_false(pl.one_screen);
+    assert_int_equal(SDL_InitSubSystem(SDL_INIT_VIDEO), 0);
+    sp_gui_projector_place(-1, 1, &pl);                 /* the dummy driver: one display */
+    assert_true(pl.one_screen);
+    assert_false(pl.presenter);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    a.group->one_screen = pl.one_screen;
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
+    assert_true(text_with(&l, "Eén scherm: geen presentatorvenster"));
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+}
+
 /* The sentence under a decided vote agrees with its count: "1 stemde anders",
  * "2 stemden anders" (hand-written expectations, all three kinds of decision). */
 static void test_verdict_agrees_with_its_count(void **state)
@@ -279,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_wall_fits_each_screen),
         cmocka_unit_test(test_room_moments),
         cmocka_unit_test(test_flag_marks_with_reasons),
+        cmocka_unit_test(test_presenter_never_on_the_wall),
         cmocka_unit_test(test_verdict_agrees_with_its_count),
     };
     return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
