@@ -107,8 +107,7 @@ static sp_status analyse(sp_analysis *a, const sp_scenario *sc, const int *start
         const sp_value *v = a->value;
         a->n_states = v->n_states;
         a->max_total = top == SP_VALUE_NONE ? 0 : top;
-        for (int i = 0; i < v->n_order; i++)
-            a->reachable[sp_value_slot_node(v, v->order[i])] = 1;
+        memcpy(a->reachable, v->met, (size_t)sc->n_nodes);
         for (int i = 0; i < sc->n_nodes; i++) {
             if (!a->reachable[i])
                 continue;

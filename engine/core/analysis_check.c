@@ -401,8 +401,8 @@ static void reach_union(sp_analysis *a, const sp_value *v, const sp_value *lean)
     const sp_scenario *sc = v->sc;
     if (!lean)
         return;
-    for (int i = 0; i < lean->n_order; i++)
-        a->reachable[sp_value_slot_node(lean, lean->order[i])] = 1;
+    for (int i = 0; i < sc->n_nodes; i++)
+        a->reachable[i] |= lean->met[i];
     for (int i = 0; i < v->opt_base[sc->n_nodes]; i++)
         a->offered[i] |= lean->offered[i];
     a->n_decisions = a->n_endings = 0;

@@ -75,7 +75,9 @@ struct sp_value {
     uint64_t *keys;            /* hash layout: W words per slot */
     int *table; size_t tcap;   /* hash layout: slot indices, -1 empty */
     int n_states;
-    int *order; int n_order; size_t ocap;   /* slots in the order they were finished (children first) */
+    int n_order;               /* states finished */
+    int *order; size_t ocap;   /* tracking: the slots in the order they were finished (children first) */
+    unsigned char *met;        /* per node: some state of it was searched */
     sp_vframe *st; int *svars; int scap;  /* the search stack */
     uint64_t *tmpkey;
     unsigned char *offered;    /* per option (opt_base), offered in some state */
@@ -94,7 +96,7 @@ struct sp_value {
     uint32_t emask;
     uint32_t *estack; int en, ecap;
     uint32_t *edges; size_t edn, edcap;
-    size_t *eoff;
+    uint32_t *eoff;
     sp_ckwords *words;         /* `check`: NULL otherwise */
 };
 
@@ -176,7 +178,7 @@ typedef struct {
     int *vars;                 /* scratch: every variable */
     sp_ckslot *slot;           /* per slot */
     const int *order, *otot, *opt_base;
-    const size_t *eo;
+    const uint32_t *eo;
 } sp_ckgraph;
 
 static inline int sp_ck_node(const sp_ckgraph *g, int slot) { return sp_value_slot_node(g->v, slot); }

@@ -155,9 +155,10 @@ static int lookup(sp_value *v, int node, const int *vars, int add)
     return i;
 }
 
-/* Marks a slot as being searched; 0 past the limit. */
-static int claim(sp_value *v, int slot)
+/* Marks a slot (of node) as being searched; 0 past the limit. */
+static int claim(sp_value *v, int slot, int node)
 {
+    v->met[node] = 1;
     if (v->dense) {
         if (v->n_states >= SP_ANALYSIS_MAX_STATES) {
             fail_limit(v);
@@ -264,6 +265,10 @@ static int edge_push(sp_value *v, int j, int child)
 static int edges_keep(sp_value *v, const sp_vframe *f)
 {
     size_t k = (size_t)v->n_order, add = (size_t)(v->en - f->emark);
+    if (v->edn + add > UINT32_MAX) {
+        fail_limit(v);
+        return 0;
+    }
     if (v->edn + add > v->edcap) {
         size_t ncap = v->edcap ? v->edcap * 2 : 4096;
         while (ncap < v->edn + add)
@@ -276,9 +281,9 @@ static int edges_keep(sp_value *v, const sp_vframe *f)
     }
     if (add)
         memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(uint32_t) * add);
-    v->eoff[k] = v->edn;
+    v->eoff[k] = (uint32_t)v->edn;
     v->edn += add;
-    v->eoff[k + 1] = v->edn;
+    v->eoff[k + 1] = (uint32_t)v->edn;
     v->en = f->emark;
     return 1;
 }
@@ -340,25 +345,29 @@ static int finish(sp_value *v, int depth)
     v->val[f->slot] = n->kind == SP_NODE_ENDING ? 0 : f->bestj >= 0 ? f->bestv : SP_VALUE_NONE;
     v->best[f->slot] = n->kind == SP_NODE_GOTO ? -1 : f->bestj;
     v->mark[f->slot] = 2;
-    if ((size_t)v->n_states > v->ocap) {
+    if (!v->track) {
+        v->n_order++;
+    } else if ((size_t)v->n_states > v->ocap) {
         size_t ncap = v->ocap ? v->ocap * 2 : 1024;
         while (ncap < (size_t)v->n_states)
             ncap *= 2;
         int *o = sp_realloc(v->order, sizeof(int) * ncap);
         if (o)
             v->order = o;
-        size_t *eo = o && v->track ? sp_realloc(v->eoff, sizeof(size_t) * (ncap + 1)) : NULL;
+        uint32_t *eo = o ? sp_realloc(v->eoff, sizeof(uint32_t) * (ncap + 1)) : NULL;
         if (eo)
             v->eoff = eo;
-        if (!o || (v->track && !eo))
+        if (!o || !eo)
             return 0;
         v->ocap = ncap;
     }
-    if (v->track && !edges_keep(v, f))
-        return 0;
-    if (v->words)
-        sp_ckw_finish(v->words, f, v->n_order);
-    v->order[v->n_order++] = f->slot;
+    if (v->track) {
+        if (!edges_keep(v, f))
+            return 0;
+        if (v->words)
+            sp_ckw_finish(v->words, f, v->n_order);
+        v->order[v->n_order++] = f->slot;
+    }
     if ((n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT) && f->n_offered == 0)
         record_dead(v, depth);
     return v->failed == SP_OK;
@@ -401,7 +410,7 @@ static int advance(sp_value *v, int depth)
             fail(v, SP_EINVAL, "the scenario graph has a cycle");
             return -1;
         }
-        if (!claim(v, c))
+        if (!claim(v, c, target))
             return -1;
         f->pending = c;
         v->st[depth] = (sp_vframe){ .slot = c, .node = target, .pending = -1, .bestj = -1, .emark = v->en };
@@ -423,7 +432,7 @@ static int search(sp_value *v, int node, const int *vars)
     int s = lookup(v, node, v->svars, 1);
     if (s < 0 || v->mark[s] == 2)
         return s;
-    if (v->mark[s] == 1 || !claim(v, s)) {
+    if (v->mark[s] == 1 || !claim(v, s, node)) {
         fail(v, SP_EINVAL, "the scenario graph has a cycle");
         return -1;
     }
@@ -476,12 +485,12 @@ static int presize(sp_value *v)
     if (E > PRESIZE_MAX_INTS || v->cap > PRESIZE_MAX_INTS)
         return 1;
     v->order = sp_malloc(sizeof(int) * (v->cap ? v->cap : 1));
-    v->eoff = sp_malloc(sizeof(size_t) * (v->cap + 1));
+    v->eoff = sp_malloc(sizeof(uint32_t) * (v->cap + 1));
     v->edges = sp_malloc(sizeof(uint32_t) * (E ? E : 1));
     if (!v->order || !v->eoff || !v->edges)
         return 0;
     sp_value_huge(v->order, sizeof(int) * v->cap);
-    sp_value_huge(v->eoff, sizeof(size_t) * v->cap);
+    sp_value_huge(v->eoff, sizeof(uint32_t) * v->cap);
     sp_value_huge(v->edges, sizeof(uint32_t) * E);
     v->ocap = v->cap;
     v->edcap = E ? E : 1;
@@ -508,6 +517,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
     int ok = sp_value_layout(v);
     v->opt_base = ok ? sp_malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;
     v->dead_seen = sp_calloc((size_t)sc->n_nodes, 1);
+    v->met = sp_calloc((size_t)sc->n_nodes, 1);
     v->tmpkey = sp_calloc((size_t)(v->W ? v->W : 1), sizeof(uint64_t));
     if (v->opt_base) {
         v->opt_base[0] = 0;
@@ -519,7 +529,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
             for (int j = 0; j < sc->nodes[i].n_options; j++)
                 v->otot[v->opt_base[i] + j] = sp_option_total(&sc->nodes[i].options[j]);
     }
-    ok = ok && v->offered && v->otot && v->dead_seen && v->tmpkey && sp_value_tables(v);
+    ok = ok && v->offered && v->otot && v->dead_seen && v->met && v->tmpkey && sp_value_tables(v);
     if (ok && v->track)
         sp_value_edge_packing(v);
     if (ok && v->dense) {
@@ -554,6 +564,7 @@ void sp_value_free(sp_value *v)
     }
     sp_free(v->dead);
     sp_free(v->dead_seen);
+    sp_free(v->met);
     sp_free(v->rel);
     sp_free(v->rmin);
     sp_free(v->rword);
