@@ -128,7 +128,12 @@ typedef struct stray {
     unsigned char has_p[SP_MAX_DEPTH + 2];   /* a <p> child seen */
     long text_at[SP_MAX_DEPTH + 2];          /* line of its first direct text, 0 none */
     char parent[32];
-    char element[SP_MAX_DEPTH + 2][32];
+    const xmlChar *element[SP_MAX_DEPTH + 2]; /* the parser's own (dictionary) names */
+    /* What the lists say of each name met so far: the parser keeps one copy
+     * of a name in its dictionary, so its address identifies it. */
+    const xmlChar *seen[32];
+    unsigned char seen_kind[32];
+    int n_seen;
     long line;                     /* first stray text, 0 when none */
     int beside_p;                  /* it stands beside <p> paragraphs */
 } stray;
@@ -143,7 +148,7 @@ static void stray_found(stray *st, long line, int depth, int beside_p)
     }
     st->line = line;
     st->beside_p = beside_p;
-    snprintf(st->parent, sizeof st->parent, "%s", st->element[depth]);
+    snprintf(st->parent, sizeof st->parent, "%s", (const char *)st->element[depth]);
     xmlStopParser(st->ctxt);
 }
 
@@ -155,13 +160,24 @@ static void stray_start(void *ctx, const xmlChar *local, const xmlChar *prefix, 
         xmlStopParser(st->ctxt);
         return;
     }
-    st->takes_text[st->depth] = (unsigned char)!in_list(element_only, local);
-    st->takes_p[st->depth] = (unsigned char)in_list(para_elements, local);
+    int kind = -1;
+    for (int i = 0; i < st->n_seen && kind < 0; i++)
+        if (st->seen[i] == local)
+            kind = st->seen_kind[i];
+    if (kind < 0) {
+        kind = (in_list(element_only, local) ? 0 : 1) | (in_list(para_elements, local) ? 2 : 0);
+        if (st->n_seen < (int)(sizeof st->seen / sizeof st->seen[0])) {
+            st->seen[st->n_seen] = local;
+            st->seen_kind[st->n_seen++] = (unsigned char)kind;
+        }
+    }
+    st->takes_text[st->depth] = (unsigned char)(kind & 1);
+    st->takes_p[st->depth] = (unsigned char)(kind >> 1);
     st->has_p[st->depth] = 0;
     st->text_at[st->depth] = 0;
-    snprintf(st->element[st->depth], sizeof st->element[0], "%s", (const char *)local);
+    st->element[st->depth] = local;
     int up = st->depth - 1;
-    if (up >= 1 && strcmp((const char *)local, "p") == 0 && st->takes_p[up]) {
+    if (up >= 1 && st->takes_p[up] && strcmp((const char *)local, "p") == 0) {
         st->has_p[up] = 1;
         if (st->text_at[up] && !st->line)
             stray_found(st, st->text_at[up], up, 1);
