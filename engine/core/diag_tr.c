@@ -40,6 +40,11 @@ static const struct { const char *en, *nl; } catalogue[] = {
     { "%d more problems not shown", "nog %d problemen niet getoond" },
     { "no handbook to check the scenario against", "geen handboek om de casus aan te toetsen" },
     { "out of memory", "onvoldoende geheugen" },
+    { "out of memory reading the file", "onvoldoende geheugen om het bestand te lezen" },
+    /* transcripts and replays (transcript*.c, replay.c) */
+    { "out of memory writing the transcript", "onvoldoende geheugen om het gesprek te bewaren" },
+    { "out of memory reading the transcript", "onvoldoende geheugen om het gesprek te lezen" },
+    { "out of memory building the replay", "onvoldoende geheugen om het gesprek terug te kijken" },
     /* conditions (cond.c): pieces of one reason */
     { "empty condition", "lege voorwaarde" },
     { "expected 'and', 'or' or the end", "verwacht 'and', 'or' of het einde" },

@@ -142,6 +142,15 @@ static void catalogue_rows_agree(void **state)
     }
     assert_string_equal(sp_tr(0, "not in the catalogue"), "not in the catalogue");
     assert_null(sp_tr_row(n, 0));
+    /* every out-of-memory message the core gives (grep "out of memory"
+     * engine/core) says so in Dutch too: a Dutch session never shows one
+     * in English */
+    static const char *const oom[] = { "out of memory", "out of memory reading the file",
+                                       "out of memory writing the transcript",
+                                       "out of memory reading the transcript",
+                                       "out of memory building the replay" };
+    for (size_t i = 0; i < sizeof oom / sizeof oom[0]; i++)
+        assert_non_null(strstr(sp_tr(0, oom[i]), "onvoldoende geheugen"));
 }
 
 /* ---- the handbook --------------------------------------------------------------------- */
