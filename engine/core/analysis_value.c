@@ -562,35 +562,10 @@ void sp_value_free(sp_value *v)
         sp_free(v->dead[i].path_nodes);
         sp_free(v->dead[i].path_opts);
     }
-    sp_free(v->dead);
-    sp_free(v->dead_seen);
-    sp_free(v->met);
-    sp_free(v->rel);
-    sp_free(v->rmin);
-    sp_free(v->rword);
-    sp_free(v->rshift);
-    sp_free(v->rmask);
-    sp_free(v->live);
-    sp_free(v->mark);
-    sp_free(v->val);
-    sp_free(v->best);
-    sp_free(v->snode);
-    sp_free(v->keys);
-    sp_free(v->table);
-    sp_free(v->order);
-    sp_free(v->eoff);
-    sp_free(v->estack);
-    sp_free(v->edges);
-    sp_free(v->st);
-    sp_free(v->svars);
-    sp_free(v->tmpkey);
-    sp_free(v->offered);
-    sp_free(v->otot);
-    sp_free(v->opt_base);
-    sp_free(v->nodes);
-    sp_free(v->opts);
-    sp_free(v->eff);
-    sp_free(v);
+    SP_FREE_BLOCKS(v->dead, v->dead_seen, v->met, v->rel, v->rmin, v->rword, v->rshift, v->rmask,
+                   v->live, v->mark, v->val, v->best, v->snode, v->keys, v->table, v->order,
+                   v->eoff, v->estack, v->edges, v->st, v->svars, v->tmpkey, v->offered, v->otot,
+                   v->opt_base, v->nodes, v->opts, v->eff, v);
 }
 
 int sp_value_states(const sp_value *v) { return v->n_states; }

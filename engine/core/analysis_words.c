@@ -441,19 +441,8 @@ void sp_ckw_drop(sp_ckwords *c)
 {
     if (!c)
         return;
-    sp_free(c->arrive);
-    sp_free(c->shown);
-    sp_free(c->otext);
-    sp_free(c->ofb);
-    sp_free(c->oedge);
-    sp_free(c->arrive_dyn);
-    sp_free(c->shown_dyn);
-    sp_free(c->o_dyn);
-    sp_free(c->w);
-    sp_free(c->tmp);
-    sp_free(c->det);
-    sp_free(c->det_at);
-    sp_free(c);
+    SP_FREE_BLOCKS(c->arrive, c->shown, c->otext, c->ofb, c->oedge, c->arrive_dyn, c->shown_dyn,
+                   c->o_dyn, c->w, c->tmp, c->det, c->det_at, c);
 }
 
 sp_ckwords *sp_ckw_new(const sp_value *v)
