@@ -39,14 +39,14 @@ static int one_line(sp_gui_ui *ui, int font, sp_gui_rgba c, const char *s, int x
 
 /*
  * The bar keeps to one row whenever it can, giving things up in this order:
- * the buttons' key hints (the keys still work), then every button but keep
- * (the screen behind keep offers the others), then the length of the title
+ * the buttons' key hints (the keys still work), then the length of the title
  * and the line under it, which are cut short with "…". Only when even a few
- * characters of title no longer fit beside the buttons do they go under it.
+ * characters of title no longer fit beside the buttons do they go under it,
+ * on as many rows as they need. Every button stays: a mouse user never
+ * loses one to a narrow window or large type.
  */
 static int topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
-                  const char *const *labels, const char *const *hints, const int *actions,
-                  int keep, int *folded)
+                  const char *const *labels, const char *const *hints, const int *actions)
 {
     const sp_gui_metrics *m = ui->m;
     int u = m->unit;
@@ -55,43 +55,26 @@ static int topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char
     int pad = u * 3 / 2;
     if (n > 12)
         n = 12;
-    if (keep >= n)
-        keep = -1;
-    if (folded)
-        *folded = 0;
 
     int title_w = m->measure(m->ctx, SP_GUI_FONT_BOLD, title, (int)strlen(title));
     int sub_w = sub && *sub ? m->measure(m->ctx, SP_GUI_FONT_SMALL, sub, (int)strlen(sub)) : 0;
     int left_w = title_w > sub_w ? title_w : sub_w;
 
     /* The ways to show the buttons, best first. */
-    typedef struct { int from, count, hints; } plan_t;
-    plan_t plan[4] = { { 0, n, 1 }, { 0, n, 0 } };
-    int n_plans = 2;
-    if (keep >= 0 && n > 1) {
-        plan[n_plans++] = (plan_t){ keep, 1, 1 };
-        plan[n_plans++] = (plan_t){ keep, 1, 0 };
-    }
-    int p = 0, bw = 0, shorten = 0, one_row = 1;
+    int with_hints = 1, bw = 0, shorten = 0, one_row = 1;
     if (n > 0) {
-        for (; p < n_plans; p++) {
-            bw = row_w(ui, plan[p].from, plan[p].count, labels, plan[p].hints ? hints : NULL);
-            if (left_w + 2 * u + bw <= w)
-                break;
+        bw = row_w(ui, 0, n, labels, hints);
+        if (left_w + 2 * u + bw > w) {
+            with_hints = 0;
+            bw = row_w(ui, 0, n, labels, NULL);
         }
-        if (p == n_plans) {
-            p = n_plans - 1;
+        if (left_w + 2 * u + bw > w) {
             /* a title cut to a handful of characters says nothing: then two rows */
             shorten = w - bw - 2 * u >= m->measure_w / 5;
             one_row = shorten;
-            if (!one_row)
-                p = 0;
         }
     }
-    int from = plan[p].from, count = plan[p].count;
-    const char *const *shown_hints = plan[p].hints ? hints : NULL;
-    if (folded && count < n)
-        *folded = 1;
+    const char *const *shown_hints = with_hints ? hints : NULL;
 
     int bar = ui->l->n_cmds;
     sp_gui_rect_cmd(ui->l, sp_gui_rect_make(view.x, view.y, view.w, 0), ui->th->bar, 0)->tag = SP_GUI_TAG_TOPBAR;
@@ -125,8 +108,8 @@ static int topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char
         int pad2 = fit < u / 2 ? u / 2 : fit < pad ? fit : pad;
         sp_gui_list_translate(ui->l, bar + 1, ui->l->n_hits, 0, pad2 - pad);
         if (n > 0)
-            sp_gui_ui_button_row(ui, x, y + pad2 - pad + (row_h - bh) / 2, w, 1, count, labels + from,
-                                 shown_hints ? shown_hints + from : NULL, styles, actions + from, args);
+            sp_gui_ui_button_row(ui, x, y + pad2 - pad + (row_h - bh) / 2, w, 1, n, labels, shown_hints, styles,
+                                 actions, args);
         h = row_h + 2 * pad2;
     } else {
         /* Narrow: the buttons go under the title, without their key hints
@@ -151,36 +134,26 @@ int sp_gui_chrome_topbar_fits(const sp_gui_ui *ui, sp_gui_rect view, const char 
     return (title_w > sub_w ? title_w : sub_w) + 2 * m->unit + row_w(ui, 0, n, labels, NULL) <= w;
 }
 
-int sp_gui_chrome_topbar_fold(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
-                              const char *const *labels, const char *const *hints, const int *actions,
-                              int keep, int *folded)
-{
-    if (actions)
-        return topbar(ui, view, title, sub, n, labels, hints, actions, keep, folded);
-    /* Only the height: laid out into a scratch list. The screens need it
-     * before their content, and the bar's buttons after it in the focus
-     * order. */
-    sp_gui_list scratch;
-    sp_gui_list_init(&scratch);
-    sp_gui_ui tmp = *ui;
-    tmp.l = &scratch;
-    int none[12] = { 0 };
-    int h = topbar(&tmp, view, title, sub, n, labels, hints, none, keep, folded);
-    sp_gui_list_free(&scratch);
-    return h;
-}
-
 int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
                          const char *const *labels, const char *const *hints, const int *actions)
 {
     int none[12] = { 0 };
-    return topbar(ui, view, title, sub, n, labels, hints, actions ? actions : none, -1, NULL);
+    return topbar(ui, view, title, sub, n, labels, hints, actions ? actions : none);
 }
 
 int sp_gui_chrome_topbar_h(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
                            const char *const *labels, const char *const *hints)
 {
-    return sp_gui_chrome_topbar_fold(ui, view, title, sub, n, labels, hints, NULL, -1, NULL);
+    /* Laid out into a scratch list: the screens need the height before
+     * their content, and the bar's buttons after it in the focus order. */
+    sp_gui_list scratch;
+    sp_gui_list_init(&scratch);
+    sp_gui_ui tmp = *ui;
+    tmp.l = &scratch;
+    int none[12] = { 0 };
+    int h = topbar(&tmp, view, title, sub, n, labels, hints, none);
+    sp_gui_list_free(&scratch);
+    return h;
 }
 
 /* Rows a wrapping button row needs in width w. */
