@@ -511,7 +511,9 @@ void sp_gui_presenter_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h
         snprintf(timer, sizeof timer, _(" · timer %d:%02d"), left / 60, left % 60);
     else if (left == 0)
         snprintf(timer, sizeof timer, "%s", _(" · de tijd is om"));
-    const char *sub = playing ? sp_gui_list_strf(out, _("Beurt %d · %s%s"), v->turn, phase_name(g), timer)
+    /* The turn as the wall numbers it: once decided, the decision's own turn. */
+    int turn = v && g->phase >= SP_GUI_GROUP_DECIDED && g->n_last > 0 ? g->last_turn : v ? v->turn : 0;
+    const char *sub = playing ? sp_gui_list_strf(out, _("Beurt %d · %s%s"), turn, phase_name(g), timer)
                               : _("Groepstraining");
     int top = sp_gui_chrome_topbar(&ui, view, title, sub, 0, NULL, NULL, NULL);
     sp_gui_rect region = sp_gui_rect_make(0, top, w, h - top);
