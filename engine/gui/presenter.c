@@ -275,7 +275,8 @@ static void vote_rows(pres *p, sp_gui_page *pg)
     }
     const char *s;
     if (t.total == 0)
-        s = _("Nog geen stemmen. A–E kiest de optie, + en − of cijfers tellen.");
+        s = sp_gui_list_strf(ui->l, _("Nog geen stemmen. A–%c kiest de optie, + en − of cijfers tellen."),
+                             sp_gui_group_letter(g->n_counts - 1));
     else if (t.majority >= 0)
         s = sp_gui_list_strf(ui->l, _("Meerderheid: %c (%d van %d). Enter neemt haar."), sp_gui_group_letter(t.majority),
                              t.top, t.total);
