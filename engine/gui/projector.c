@@ -59,10 +59,11 @@ static int overflows(const sp_gui_list *l)
 
 int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp_gui_list *out)
 {
-    /* Each screen of a round on one page: the type shrinks in steps while
-     * the page would scroll, down to the legibility floor (three quarters
-     * of the room's size: body text a fortieth of the screen's height);
-     * past it the page scrolls and the cue says so. */
+    /* Each screen of a round on one page: while the page would scroll, its
+     * blocks go into two columns side by side, then the type shrinks in
+     * steps (one column first at each size), down to the legibility floor
+     * (three quarters of the room's size: body text a fortieth of the
+     * screen's height); past it the page scrolls and the cue says so. */
     static const int steps[] = { 100, 90, 80, SP_GUI_WALL_FLOOR };
     int base[SP_GUI_FONT_COUNT], px[SP_GUI_FONT_COUNT];
     sp_gui_group_sizes(h, a->settings.text_size, base);
@@ -74,9 +75,13 @@ int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp
         sp_gui_text_set_sizes(t, px);
         sp_gui_metrics m;
         sp_gui_text_metrics(t, &m);
-        sp_gui_group_app_build(a, &m, w, h, out);
-        if (!overflows(out))
-            break;
+        for (int cols = 1; cols <= 2; cols++) {
+            if (a->group)
+                a->group->wall_cols = cols;
+            sp_gui_group_app_build(a, &m, w, h, out);
+            if (!overflows(out) || !a->group)
+                return used;
+        }
     }
     return used;
 }

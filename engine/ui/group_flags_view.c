@@ -1,4 +1,4 @@
-/* group_flags_view.c: the red-flag round on the wall: a tile per handbook flag, ticked, marked "not intended here" or crossed once marked (session.h's verdict), and the reason of each mark. */
+/* group_flags_view.c: the red-flag round on the wall: a tile per handbook flag (its name; the glosses are in the solo dialog), ticked, marked "not intended here" or crossed once marked (session.h's verdict), and the reason of each mark. */
 #include "group_view.h"
 
 #include <string.h>
@@ -10,20 +10,19 @@
  * here" or a cross; state is 1 + the sp_flag_verdict's mark, see
  * tile_state) and the flag's name beside it, at least min_h high; returns
  * its height. measure_only: lay out nothing. */
-static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, const char *gloss,
-                     int state, int measure_only)
+static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
+                     int measure_only)
 {
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
-    int u = m->unit, pad = u;
+    int u = m->unit, pad = u * 2 / 3;
     int key = m->line_h[SP_GUI_FONT_BOLD];
     int kw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "14", 2) + u;
     if (kw < key)
         kw = key;
     int tx = x + pad + kw + u, tw = x + w - pad - tx;
     int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, tw);
-    int gh = *gloss ? sp_gui_text_height(m, SP_GUI_FONT_SMALL, gloss, tw) : 0;
-    int h = (lh + gh > key ? lh + gh : key) + 2 * pad;
+    int h = (lh > key ? lh : key) + 2 * pad;
     if (h < min_h)
         h = min_h;
     if (measure_only)
@@ -46,9 +45,6 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
                     -1, kr);
     sp_gui_text_block(l, m, SP_GUI_FONT_BOLD, state ? mark : th->text, label, tx, y + pad, tw,
                       sp_gui_rect_make(tx, y + pad, tw, lh));
-    if (gh)
-        sp_gui_text_block(l, m, SP_GUI_FONT_SMALL, th->muted, gloss, tx, y + pad + lh, tw,
-                          sp_gui_rect_make(tx, y + pad + lh, tw, gh));
     sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_GROUP_MARK, f, !state);
     hit->enabled = !state;
     if (!state) {
@@ -74,8 +70,7 @@ static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n
     for (int i = 0, r = 0; i < n; i += cols, r++) {
         int row = 0;
         for (int k = 0; k < cols && i + k < n; k++) {
-            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang),
-                              sp_text_get(&hb->redflags[i + k].gloss, lang), 0, 1);
+            int h = flag_tile(ui, 0, 0, cw, 0, i + k, sp_text_get(&hb->redflags[i + k].label, lang), 0, 1);
             row = h > row ? h : row;
         }
         if (rows)
@@ -96,12 +91,20 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     sp_gui_group_flags_now(a, present, marked);
     if (a->group->phones) /* what the phones spotted, then (R) which were at play */
         sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, present);
-    /* the question is in the top bar: the grid needs the height */
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
-                   _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));
-    pg->y += 3 * u / 2;
+    /* the question is in the top bar: the grid needs the height; what the
+     * marks mean once there is one */
+    int any = 0;
+    for (int f = 0; f < n; f++)
+        any |= marked[f];
+    if (any) {
+        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
+                       _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));
+        pg->y += 3 * u / 2;
+    }
     /* Two columns read best (a name on one line); more when the screen is
-     * too low for them, else whichever is lowest. */
+     * too low for them, else whichever is lowest. The names alone: fourteen
+     * glosses (the solo dialog has them) do not fit a 16:9 wall above the
+     * legibility floor. */
     int gap = u, avail = pg->region.h - pg->y - 2 * u, cols = 2, best = 1 << 30;
     for (int c = 2; c <= 4; c++) {
         int h = flag_grid_h(ui, hb, lang, n, pg->w, c, gap, NULL);
@@ -122,7 +125,7 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
             int f = i + k;
             int state = tile_state(a, f, marked[f]);
             flag_tile(ui, pg->x + k * (cw + gap), pg->y, cw, rows[r], f, sp_text_get(&hb->redflags[f].label, lang),
-                      sp_text_get(&hb->redflags[f].gloss, lang), state, 0);
+                      state, 0);
         }
         pg->y += rows[r] + gap;
     }

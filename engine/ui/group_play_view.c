@@ -35,7 +35,11 @@ static void line(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_mood moo
     int u = m->unit, d = m->portrait;
     int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
     sp_gui_rgba c = faded ? th->muted : th->text;
-    if (!name) {
+    while (*text == ' ') /* a paragraph's stray leading space */
+        text++;
+    if (!name) { /* narration: no portrait, the column's whole width */
+        tx = pg->x;
+        tw = pg->w;
         int h = sp_gui_text_height(m, SP_GUI_FONT_THOUGHT, text, tw);
         sp_gui_text_block(ui->l, m, SP_GUI_FONT_THOUGHT, th->muted, text, tx, pg->y, tw,
                           sp_gui_rect_make(tx, pg->y, tw, h));
@@ -139,7 +143,7 @@ static int controls(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
 
 /* ---- the phases ---------------------------------------------------------------------- */
 
-static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, sp_gui_group_flow *f)
 {
     const sp_scenario *sc = a->sc;
     const sp_gui_theme *th = ui->th;
@@ -148,6 +152,7 @@ static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *
     if (v->feedback.valid && v->feedback.said && *v->feedback.said &&
         sc->nodes[v->feedback.node].kind == SP_NODE_DECISION) {
         const sp_person *me = self_person(sc);
+        sp_gui_group_flow_mark(f, ui, pg);
         line(ui, pg, me, SP_MOOD_NEUTRAL, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0);
     }
     for (int i = 0; i < v->n_lines; i++) {
@@ -155,12 +160,15 @@ static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *
         /* a change of expression shows the portrait again */
         int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker && ln->speaker >= 0 &&
                         v->lines[i - 1].mood == ln->mood;
+        if (!continued)
+            sp_gui_group_flow_mark(f, ui, pg);
         if (ln->speaker >= 0)
             line(ui, pg, &sc->cast[ln->speaker], ln->mood, ln->speaker_name, ln->text, 0, continued);
         else
             line(ui, pg, NULL, SP_MOOD_NEUTRAL, NULL, ln->text, 0, 0);
     }
     pg->y += u;
+    sp_gui_group_flow_mark(f, ui, pg);
     if (v->kind == SP_VIEW_ENDING) {
         sp_gui_rgba kc = sp_gui_chrome_ending_color(th, v->ending_kind);
         panel(ui, pg, sp_gui_chrome_ending_word(v->ending_kind), kc, v->ending_title, SP_GUI_FONT_H1, v->evaluation, NULL, kc);
@@ -175,14 +183,16 @@ static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *
 }
 
 /* One option at the vote: letter, text, the room's count and a bar; with
- * the facilitator's − and + when there is no presenter window. */
-static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k, const char *text, int thought)
+ * the facilitator's − and + when there is no presenter window. At least
+ * min_h high; returns its height (measure_only: lays out nothing). */
+static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k, const char *text, int thought,
+                       int min_h, int measure_only)
 {
     sp_gui_group *g = a->group;
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
     sp_gui_list *l = ui->l;
-    int u = m->unit, pad = 3 * u / 2;
+    int u = m->unit, pad = u;
     int font = thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
     int key = m->line_h[SP_GUI_FONT_BOLD] + u / 2;
     int total = 0, top = 0;
@@ -196,15 +206,24 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
     int nw = m->measure(m->ctx, SP_GUI_FONT_H2, "9999", 4);
     int count_w = nw + 2 * u + (controls ? 2 * (bh + u) : 0);
     int tx = x + pad + key + 2 * u, tw = x + w - pad - count_w - 2 * u - tx;
+    int right = controls ? bh : m->line_h[SP_GUI_FONT_H2];
+    /* A narrow option (two columns, a small wall): the count and its
+     * buttons go below the text, beside the bar, so the text keeps the width. */
+    int below = tw < m->measure_w * 2 / 5;
+    if (below)
+        tw = x + w - pad - tx;
     int th_ = sp_gui_text_height(m, font, text, tw);
     int bar_h = total > 0 ? u : 0;
-    int inner = th_ + (bar_h ? u + bar_h : 0);
-    int right = controls ? bh : m->line_h[SP_GUI_FONT_H2];
+    int inner = below ? th_ + u + right : th_ + (bar_h ? u + bar_h : 0);
     if (inner < key)
         inner = key;
     if (inner < right)
         inner = right;
     int h = inner + 2 * pad;
+    if (h < min_h)
+        h = min_h;
+    if (measure_only)
+        return h;
     sp_gui_rect r = sp_gui_rect_make(x, y, w, h);
     int selected = controls && g->phase == SP_GUI_GROUP_VOTE && g->sel == k;
     int leads = total > 0 && g->counts[k] == top;
@@ -215,16 +234,17 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
     c->arg = k;
     sp_gui_group_view_letter(ui, x + pad, y + pad, key, k, th->accent);
     sp_gui_text_block(l, m, font, th->text, text, tx, y + pad, tw, sp_gui_rect_make(tx, y + pad, tw, th_));
+    int cy = below ? y + h - pad - right : y + (h - right) / 2;
     if (bar_h) {
-        int by = y + pad + th_ + u;
-        sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, tw, bar_h), th->bar, 0);
+        int bw = below ? x + w - pad - count_w - 2 * u - tx : tw;
+        int by = below ? cy + (right - bar_h) / 2 : y + pad + th_ + u;
+        sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, bw, bar_h), th->bar, 0);
         if (g->counts[k] > 0)
-            sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, g->counts[k] * tw / total, bar_h),
+            sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, g->counts[k] * bw / total, bar_h),
                             leads ? th->accent : th->best, 0);
     }
     /* the count, right-aligned in its box, with − and + around it */
     int cx = x + w - pad - count_w;
-    int cy = y + (h - right) / 2;
     if (controls) {
         sp_gui_ui_button(ui, sp_gui_rect_make(cx, cy, bh, bh), "−", NULL, SP_GUI_BTN_SECONDARY,
                          SP_GUI_ACT_GROUP_DEC, k, g->counts[k] > 0);
@@ -240,13 +260,43 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
         sp_gui_ui_button(ui, sp_gui_rect_make(cx, cy, bh, bh), "+", NULL, SP_GUI_BTN_SECONDARY,
                          SP_GUI_ACT_GROUP_INC, k, 1);
         /* the option itself selects it for the number keys */
-        sp_gui_hit *hit = sp_gui_hit_add(l, sp_gui_rect_make(x, y, tx + tw + u - x, h), SP_GUI_ACT_GROUP_SELECT, k, 0);
+        sp_gui_rect sr = below ? sp_gui_rect_make(x, y, w, cy - y) : sp_gui_rect_make(x, y, tx + tw + u - x, h);
+        sp_gui_hit *hit = sp_gui_hit_add(l, sr, SP_GUI_ACT_GROUP_SELECT, k, 0);
         hit->order = -1;
     }
     return h;
 }
 
-static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+/* The options one below the other, or (two columns) side by side in rows
+ * of two of one height: A B, C D. With an odd number in two columns the
+ * last row has a free cell: *free is set to it (else its w is 0). */
+static void vote_options(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int two, sp_gui_page *free)
+{
+    int n = a->group->n_counts, u = ui->m->unit, thought = v->kind == SP_VIEW_THOUGHT;
+    int cols = two && n > 1 ? 2 : 1, gap = 2 * u;
+    int cw = (pg->w - (cols - 1) * gap) / cols;
+    *free = *pg;
+    free->w = 0;
+    for (int k = 0; k < n; k += cols) {
+        if (cols == 2 && k + 1 == n) {
+            free->x = pg->x + cw + gap;
+            free->w = cw;
+            free->y = pg->y;
+        }
+        int row = 0;
+        for (int c = 0; c < cols && k + c < n; c++) {
+            int h = vote_option(a, ui, 0, 0, cw, k + c, v->options[k + c].text, thought, 0, 1);
+            row = h > row ? h : row;
+        }
+        for (int c = 0; c < cols && k + c < n; c++)
+            vote_option(a, ui, pg->x + c * (cw + gap), pg->y, cw, k + c, v->options[k + c].text, thought, row, 0);
+        pg->y += row + u;
+    }
+}
+
+static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
+
+static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int two)
 {
     sp_gui_group *g = a->group;
     const sp_gui_theme *th = ui->th;
@@ -255,11 +305,29 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
     const char *ask = thought ? _("Wat gaat er door je heen?") : *v->prompt ? v->prompt : _("Wat zeg je?");
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, ask);
     pg->y += 3 * u / 2;
-    for (int k = 0; k < g->n_counts; k++) {
-        pg->y += vote_option(a, ui, pg->x, pg->y, pg->w, k, v->options[k].text, thought);
+    sp_gui_page side, *out = pg;
+    vote_options(a, ui, pg, v, two, &side);
+    if (side.w > 0) /* the count beside the last option */
+        out = &side;
+    else
         pg->y += u;
+    vote_tally(a, ui, out);
+    if (out->y > pg->y)
+        pg->y = out->y;
+    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
+        pg->y += 2 * u;
+        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones,
+                                    a->settings.lang == SP_LANG_EN);
     }
-    pg->y += u;
+}
+
+/* Where the vote stands: the majority or the tie, how many voted, the
+ * trainer's last message. */
+static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+{
+    sp_gui_group *g = a->group;
+    const sp_gui_theme *th = ui->th;
+    int u = ui->m->unit;
     sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
     const char *s;
     if (t.total == 0) {
@@ -291,15 +359,10 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
         pg->y += u / 2;
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->mixed, g->status);
     }
-    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
-        pg->y += 2 * u;
-        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones,
-                                    a->settings.lang == SP_LANG_EN);
-    }
 }
 
 /* The decision just taken and, once revealed, its feedback. */
-static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v)
+static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, sp_gui_group_flow *f)
 {
     sp_gui_group *g = a->group;
     const sp_scenario *sc = a->sc;
@@ -331,6 +394,7 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
                 best = k;
         stronger_total = g->judge.stronger_total;
     }
+    sp_gui_group_flow_mark(f, ui, pg);
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text,
                    sp_gui_group_view_verdict(ui, g->last_votes, g->n_last, g->last_chosen, g->last_override, g->has_votes));
     pg->y += u;
@@ -338,10 +402,12 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
                    sp_gui_list_strf(ui->l, "%c: “%s”", sp_gui_group_letter(g->last_chosen), texts[g->last_chosen]));
     pg->y += 2 * u;
     if (g->has_votes) {
+        sp_gui_group_flow_mark(f, ui, pg);
         sp_gui_group_view_split(ui, pg, texts, g->last_votes, g->n_last, g->last_chosen,
               g->phase == SP_GUI_GROUP_REVEALED ? best : -1, 1);
         pg->y += u;
     }
+    sp_gui_group_flow_mark(f, ui, pg);
     if (g->phase != SP_GUI_GROUP_REVEALED) {
         if (!g->presenter)
             sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, _("De toelichting volgt: R toont hem."));
@@ -384,16 +450,28 @@ void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
 
     int bottom = controls(a, ui, view);
     int top = sp_gui_group_view_topbar(a, ui, view, title, sub);
+    /* Two columns (the wall's layout asks when one does not fit): the page
+     * as wide as the screen allows, the blocks flowed into both halves. */
+    int two = g->wall_cols == 2, gap = 4 * u;
     sp_gui_page pg;
-    sp_gui_chrome_page(a, ui, view, top, bottom, m->measure_w * 3 / 2, 2 * u, &pg);
+    int maxw = g->flag_round ? view.w : two ? 2 * m->measure_w + gap : m->measure_w * 3 / 2;
+    sp_gui_chrome_page(a, ui, view, top, bottom, maxw, 2 * u, &pg);
+    int voting = g->phase == SP_GUI_GROUP_VOTE && v->kind != SP_VIEW_ENDING;
+    sp_gui_group_flow flow = { 0 }, *f = two && !g->flag_round && !voting ? &flow : NULL;
+    int x2 = pg.x;
+    if (f) {
+        pg.w = (pg.w - gap) / 2;
+        x2 = pg.x + pg.w + gap;
+    }
     if (g->flag_round)
         sp_gui_group_flags_build(a, ui, &pg);
     else if (g->phase >= SP_GUI_GROUP_DECIDED)
-        decided(a, ui, &pg, v);
-    else if (g->phase == SP_GUI_GROUP_VOTE && v->kind != SP_VIEW_ENDING)
-        vote(a, ui, &pg, v);
+        decided(a, ui, &pg, v, f);
+    else if (voting)
+        vote(a, ui, &pg, v, two);
     else
-        scene(a, ui, &pg, v);
-    pg.y += 2 * u;
+        scene(a, ui, &pg, v, f);
+    sp_gui_group_flow_columns(f, ui, &pg, x2);
+    pg.y += u;
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
 }

@@ -168,6 +168,37 @@ const char *sp_gui_group_view_verdict(sp_gui_ui *ui, const int *votes, int n, in
 }
 
 
+/* ---- two columns ------------------------------------------------------------------------------ */
+
+void sp_gui_group_flow_mark(sp_gui_group_flow *f, const sp_gui_ui *ui, const sp_gui_page *pg)
+{
+    if (!f || f->n >= SP_GUI_GROUP_FLOW_MAX)
+        return;
+    f->cmd[f->n] = ui->l->n_cmds;
+    f->hit[f->n] = ui->l->n_hits;
+    f->y[f->n] = pg->y;
+    f->n++;
+}
+
+void sp_gui_group_flow_columns(sp_gui_group_flow *f, sp_gui_ui *ui, sp_gui_page *pg, int x2)
+{
+    if (!f || f->n < 2)
+        return;
+    int top = f->y[0], end = pg->y, best = -1, best_h = end - top;
+    for (int k = 1; k < f->n; k++) {
+        int left = f->y[k] - top, right = end - f->y[k];
+        int h = left > right ? left : right;
+        if (h < best_h) {
+            best_h = h;
+            best = k;
+        }
+    }
+    if (best < 0)
+        return;
+    sp_gui_list_translate(ui->l, f->cmd[best], f->hit[best], x2 - pg->x, top - f->y[best]);
+    pg->y = top + best_h;
+}
+
 /* ---- which group screen, and the type for the wall ------------------------------------------- */
 
 int sp_gui_group_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view_r)

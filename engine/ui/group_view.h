@@ -16,6 +16,21 @@ void sp_gui_group_view_split(sp_gui_ui *ui, sp_gui_page *pg, const char *const *
 /* "De groep koos B: 5 van de 9 stemmen" and the dissent (a string in ui's list). */
 const char *sp_gui_group_view_verdict(sp_gui_ui *ui, const int *votes, int n, int chosen, int override, int has_votes);
 
+/* A page of the wall in blocks (a line of the conversation, an option, a
+ * panel): where each begins, so that a page too tall for one column can go
+ * on in a second one beside it, cut between blocks. */
+enum { SP_GUI_GROUP_FLOW_MAX = 64 };
+typedef struct sp_gui_group_flow {
+    int n;
+    int cmd[SP_GUI_GROUP_FLOW_MAX], hit[SP_GUI_GROUP_FLOW_MAX], y[SP_GUI_GROUP_FLOW_MAX];
+} sp_gui_group_flow;
+/* A block begins at pg's cursor (NULL f: nothing). */
+void sp_gui_group_flow_mark(sp_gui_group_flow *f, const sp_gui_ui *ui, const sp_gui_page *pg);
+/* The blocks from the first mark on, laid out in a column w wide at pg->x,
+ * go on at x2 from the mark that makes the taller column the lowest; pg->y
+ * ends below the taller one. */
+void sp_gui_group_flow_columns(sp_gui_group_flow *f, sp_gui_ui *ui, sp_gui_page *pg, int x2);
+
 /* The red-flag round at the current turn: the grid of flags and the reason
  * of each mark. Advances pg. */
 void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);

@@ -1,4 +1,4 @@
-/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode, every phase of every decision (the conversation, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080 and 3840x2160; a screen that would scroll gets smaller type first, never below the legibility floor, and past it scrolls with a visible cue. */
+/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode on three routes, every screen of every round (the conversation, the red-flag round, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080, 3840x2160 and 3840x1080, with and without a presenter window: each fits on one page (smaller type if need be, never below the legibility floor), nothing out of view; the stronger option, the vote bars, room moments, flag marks and verdict sentences. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,7 +19,9 @@
 #include "ui/ui.h"
 #include "gui_testutil.h"
 
-static const int sizes[][2] = { { 1024, 768 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
+/* The supported walls: old 4:3 projectors, 720p, HD, 4K, and the double-wide
+ * 3840x1080 users tried. */
+static const int sizes[][2] = { { 1024, 768 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 }, { 3840, 1080 } };
 enum { N_SIZES = sizeof sizes / sizeof sizes[0] };
 
 static int has_cue(const sp_gui_list *l)
@@ -31,36 +33,135 @@ static int has_cue(const sp_gui_list *l)
 }
 
 typedef struct tally {
-    int screens, shrunk, paged;
+    int screens, shrunk, cued, hidden;
     int stronger;           /* reveals that named a stronger option */
     int presenter_stronger; /* ... and on the presenter */
     int bars;               /* vote bars checked */
+    int long4;              /* longest four options seen at a vote (characters) */
+    int long4_checked;      /* ... and checked in view at 1920x1080 */
+    int questions;          /* the room's question checked in view at 1920x1080 */
+    int named_misses;       /* ... and out of view */
 } tally;
 
-/* Lays the current screen out at every size; it fits on one page (maybe
- * smaller) or, at the floor, shows the cue. */
-static void check(sp_gui_app *a, sp_gui_list *l, tally *t)
+/* A named piece of a screen that is not on it. */
+static void miss(tally *t, const char *what, const sp_gui_app *a)
 {
-    for (int z = 0; z < N_SIZES; z++) {
-        a->scroll[0] = 0;
-        int pct = sp_gui_projector_layout_wall(a, gui_testutil_text, sizes[z][0], sizes[z][1], l);
-        assert_true(pct >= SP_GUI_WALL_FLOOR && pct <= 100);
-        int cue = has_cue(l);
-        if (cue)
-            assert_int_equal(pct, SP_GUI_WALL_FLOOR); /* smaller first, pages only past the floor */
-        t->screens++;
-        t->shrunk += pct < 100;
-        t->paged += cue;
-    }
+    t->named_misses++;
+    print_message("%s turn %d at 1920x1080: %s is not on the screen\n", a->sc->id, sp_session_turn(a->s), what);
 }
 
-static int text_with(const sp_gui_list *l, const char *prefix)
+static int inside(sp_gui_rect in, sp_gui_rect r)
+{
+    return r.x >= in.x && r.y >= in.y && r.x + r.w <= in.x + in.w && r.y + r.h <= in.y + in.h;
+}
+
+/* Text or a shape that is on the list but not wholly on the screen: outside the window,
+ * or outside the clip of the page it belongs to (what lies there is not
+ * drawn, or drawn cut). Returns how many such lines, printing the first. */
+static int hidden_text(const sp_gui_list *l, int w, int h, const char *what)
+{
+    sp_gui_rect screen = sp_gui_rect_make(0, 0, w, h), clip = screen;
+    int n = 0;
+    for (int i = 0; i < l->n_cmds; i++) {
+        const sp_gui_cmd *c = &l->cmds[i];
+        if (c->kind == SP_GUI_CMD_CLIP)
+            clip = c->r;
+        else if (c->kind == SP_GUI_CMD_UNCLIP)
+            clip = screen;
+        else if ((c->kind != SP_GUI_CMD_TEXT || c->len > 0) && c->r.w > 0 && c->r.h > 0 &&
+                 (!inside(screen, c->r) || !inside(clip, c->r))) {
+            if (!n++)
+                print_message("%s at %dx%d: '%.40s' at %d,%d %dx%d is not in view (page %d,%d %dx%d)\n", what, w, h,
+                              c->kind == SP_GUI_CMD_TEXT ? c->text : "(a shape)", c->r.x, c->r.y, c->r.w, c->r.h,
+                              clip.x, clip.y, clip.w, clip.h);
+        }
+    }
+    return n;
+}
+
+static const sp_gui_cmd *text_cmd(const sp_gui_list *l, const char *prefix)
 {
     size_t n = strlen(prefix);
     for (int i = 0; i < l->n_cmds; i++)
         if (l->cmds[i].kind == SP_GUI_CMD_TEXT && (size_t)l->cmds[i].len >= n && strncmp(l->cmds[i].text, prefix, n) == 0)
-            return 1;
-    return 0;
+            return &l->cmds[i];
+    return NULL;
+}
+
+/* The issue's case, at 1920x1080: the vote on the longest four options met
+ * (options C and D and the majority line on screen), and the room's question
+ * at the conversation. */
+static void check_named(sp_gui_app *a, const sp_gui_list *l, int w, int h, tally *t)
+{
+    sp_gui_group *g = a->group;
+    const sp_view *v = sp_gui_app_view(a);
+    if (w != 1920 || h != 1080 || !v || v->kind == SP_VIEW_ENDING || g->flag_round)
+        return;
+    sp_gui_rect screen = sp_gui_rect_make(0, 0, w, h);
+    if (g->phase == SP_GUI_GROUP_SCENE && *v->discuss) {
+        const sp_gui_cmd *q = text_cmd(l, "Vraag voor de groep");
+        if (!q || !inside(screen, q->r))
+            miss(t, "the room's question", a);
+        t->questions++;
+    }
+    if (g->phase != SP_GUI_GROUP_VOTE || g->n_counts != 4)
+        return;
+    int len = 0;
+    for (int k = 0; k < 4; k++)
+        len += (int)strlen(v->options[k].text);
+    if (len < t->long4)
+        return;
+    t->long4 = len;
+    int seen = 0;
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].tag == SP_GUI_TAG_OPTION && l->cmds[i].arg >= 2)
+            seen += inside(screen, l->cmds[i].r);
+    if (seen != 2)
+        miss(t, "option C or D", a);
+    const sp_gui_cmd *maj = text_cmd(l, "Meerderheid: ");
+    if (!maj || !inside(screen, maj->r))
+        miss(t, "the majority line", a);
+    t->long4_checked++;
+}
+
+/* Lays the current screen out at every size, with and without a presenter
+ * window (without one the wall holds the trainer's buttons too): it fits on
+ * one page, smaller type if need be but never below the floor; nothing is
+ * cut off and no screen needs scrolling. */
+static void check(sp_gui_app *a, sp_gui_list *l, tally *t)
+{
+    int keep = a->group->presenter;
+    for (int p = 0; p < 2; p++)
+        for (int z = 0; z < N_SIZES; z++) {
+            a->group->presenter = p;
+            a->scroll[0] = 0;
+            int w = sizes[z][0], h = sizes[z][1];
+            int pct = sp_gui_projector_layout_wall(a, gui_testutil_text, w, h, l);
+            assert_true(pct >= SP_GUI_WALL_FLOOR && pct <= 100);
+            char what[96];
+            snprintf(what, sizeof what, "%s turn %d phase %d%s%s", a->sc->id, sp_session_turn(a->s), a->group->phase,
+                     a->group->flag_round ? " (red flags)" : "", p ? " (presenter)" : "");
+            int cued = has_cue(l), hidden = hidden_text(l, w, h, what);
+            if (cued && !hidden)
+                print_message("%s at %dx%d: a scroll cue on a page that fits\n", what, w, h);
+            /* what cannot fit scrolls, with its cue, only past the floor in two columns */
+            assert_int_equal(cued, hidden > 0);
+            if (cued) {
+                assert_int_equal(pct, SP_GUI_WALL_FLOOR);
+                assert_int_equal(a->group->wall_cols, 2);
+            }
+            t->screens++;
+            t->shrunk += pct < 100;
+            t->cued += cued;
+            t->hidden += hidden > 0;
+            check_named(a, l, w, h, t);
+        }
+    a->group->presenter = keep;
+}
+
+static int text_with(const sp_gui_list *l, const char *prefix)
+{
+    return text_cmd(l, prefix) != NULL;
 }
 
 /* 1 when every "Beurt N · ..." line (the bars' subtitles and the
@@ -105,7 +206,9 @@ static void presenter_agrees(sp_gui_app *a, tally *t)
     sp_gui_list_free(&l);
 }
 
-static void play_case(const char *id, tally *t)
+/* One route through a case: at each vote the room's majority goes to
+ * option (turn + route) mod n. */
+static void play_case(const char *id, int route, tally *t)
 {
     sp_gui_app a;
     sp_gui_list l;
@@ -120,10 +223,15 @@ static void play_case(const char *id, tally *t)
     while (!sp_session_finished(a.s) && guard++ < 100) {
         sp_gui_group *g = a.group;
         check(&a, &l, t);                               /* the conversation */
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+        assert_true(g->flag_round);
+        check(&a, &l, t);                               /* the red-flag round */
+        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+        assert_false(g->flag_round);
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
         int counts[16] = { 0 };
         for (int k = 0; k < g->n_counts && k < 16; k++)
-            counts[k] = 3 + 5 * (k == guard % g->n_counts); /* a clear majority */
+            counts[k] = 3 + 5 * (k == (guard + route) % g->n_counts); /* a clear majority */
         assert_int_equal(sp_gui_group_set_votes(&a, counts, g->n_counts), SP_OK);
         check(&a, &l, t);                               /* the vote */
         assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
@@ -158,18 +266,25 @@ static void test_wall_fits_each_screen(void **state)
 {
     (void)state;
     tally t = { 0 };
-    play_case("intake", &t);
-    play_case("uitvoering", &t);
-    play_case("teruggeven", &t);
-    print_message("wall: %d screens laid out, %d with smaller type, %d past the floor with a cue\n", t.screens,
-                  t.shrunk, t.paged);
-    assert_true(t.screens > 100);
+    static const char *const cases[] = { "intake", "uitvoering", "teruggeven" };
+    for (int c = 0; c < 3; c++)
+        for (int route = 0; route < 3; route++)
+            play_case(cases[c], route, &t);
+    print_message("wall: %d screens laid out, %d with smaller type, %d with content out of view, %d with a scroll cue\n",
+                  t.screens, t.shrunk, t.hidden, t.cued);
+    assert_true(t.screens > 1000);
     assert_true(t.stronger > 0);
     assert_int_equal(t.presenter_stronger, t.stronger);
     assert_true(t.bars > 0);
-    /* Most screens fit one page; the rest (long conversations, five long
-     * options) scroll with their cue: check() holds every screen to that. */
-    assert_true(t.paged < t.screens / 2);
+    /* the issue's screens were met and checked */
+    assert_true(t.long4 > 300 && t.long4_checked > 0);
+    assert_true(t.questions > 0);
+    assert_int_equal(t.named_misses, 0);
+    /* Every screen of every round on one page, but for a few long
+     * conversations (six paragraphs before the room's question) and votes at
+     * 1024x768 that scroll at the floor in two columns, with the cue (check()
+     * holds each to that): 60 of 5390, under 2 in 100. */
+    assert_true(t.cued * 50 < t.screens);
 }
 
 /* room="yes": the room votes at its moments; at the others the trainer
@@ -255,10 +370,13 @@ static void test_flag_marks_with_reasons(void **state)
     }
     assert_true(yes >= 0 && elsewhere >= 0 && no >= 0);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
+    assert_false(text_with(&l, "✓ herkend")); /* what the marks mean, once there is one */
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, yes);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, no);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, elsewhere);
     sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
+    assert_true(text_with(&l, "✓ herkend"));
     char want[256];
     snprintf(want, sizeof want, "✓ %d %s: ", yes + 1, sp_text_get(&a.hb->redflags[yes].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
@@ -267,7 +385,6 @@ static void test_flag_marks_with_reasons(void **state)
     snprintf(want, sizeof want, "~ %d %s: niet bedoeld hier", elsewhere + 1,
              sp_text_get(&a.hb->redflags[elsewhere].label, SP_LANG_NL));
     assert_true(text_with(&l, want));
-    assert_true(text_with(&l, "Niet ‘onbereikbaar’")); /* the tile's gloss under "Niet aanspreekbare opdrachtgever" */
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
