@@ -184,23 +184,49 @@ static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserC
     return NULL; /* libxml2 then reports "failed to load external entity" */
 }
 
+/*
+ * The XML layer's process-wide state, all of it in this file:
+ *   - schemas[] / n_schemas: the compiled schemas, one slot per schema file
+ *     (at most SCHEMA_SLOTS; past that the oldest is dropped), kept for
+ *     the life of the process so a batch of scenarios does not compile them
+ *     again. A slot holds the whole schema (for the tree parser, and for
+ *     the stream's verdict on a refused file) and, for the stream, the
+ *     same schema with its attribute facets taken out plus those facets
+ *     (xml_facets.c); each is compiled the first time it is asked for.
+ *     Released at exit, or by sp_xml_schemas_release. Not guarded by a
+ *     lock: the core loads files on one thread.
+ *   - sp_xml_init's flag, and what it sets in libxml2 once: its
+ *     allocations routed through the core's hook (alloc.h), the deny-all
+ *     external entity loader, and the atexit handler that frees the cache.
+ *   - libxml2's own error handlers (xmlSetStructuredErrorFunc and the
+ *     generic one) are global too: sp_xml_handlers_push points them at the
+ *     current parse and sp_xml_handlers_pop puts the previous ones back, so
+ *     they are ours only for the length of one call.
+ */
 typedef struct schema_slot {
     char *path;
-    xmlRelaxNGPtr schema;
+    xmlRelaxNGPtr schema;       /* the whole schema, NULL until asked for */
+    xmlRelaxNGPtr relaxed;      /* without the facets below, NULL until asked for */
+    sp_xml_facets *facets;      /* NULL: nothing taken out (relaxed is the whole schema) */
 } schema_slot;
 
-/* Compiled schemas, one per file, kept for the life of the process so a
- * batch of scenarios does not re-read them. Released at exit. */
 #define SCHEMA_SLOTS 8
 static schema_slot schemas[SCHEMA_SLOTS];
 static int n_schemas;
 
+static void slot_free(schema_slot *s)
+{
+    xmlRelaxNGFree(s->schema);
+    if (s->relaxed != s->schema)
+        xmlRelaxNGFree(s->relaxed);
+    sp_xml_facets_free(s->facets);
+    sp_free(s->path);
+}
+
 void sp_xml_schemas_release(void)
 {
-    for (int i = 0; i < n_schemas; i++) {
-        xmlRelaxNGFree(schemas[i].schema);
-        sp_free(schemas[i].path);
-    }
+    for (int i = 0; i < n_schemas; i++)
+        slot_free(&schemas[i]);
     n_schemas = 0;
 }
 
@@ -393,18 +419,32 @@ sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_dia
 
 /* ---- schemas --------------------------------------------------------------- */
 
-static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
+/* The slot of schema file path, made when there is none; NULL out of memory. */
+static schema_slot *schema_slot_of(const char *path)
 {
-    char path[4096];
-    int n = snprintf(path, sizeof path, "%s/%s", dir && dir[0] ? dir : ".", name);
-    if (n < 0 || (size_t)n >= sizeof path) {
-        sp_diag_add(d, name, 0, "schema path is too long");
-        return NULL;
-    }
     for (int i = 0; i < n_schemas; i++)
         if (strcmp(schemas[i].path, path) == 0)
-            return schemas[i].schema;
+            return &schemas[i];
+    char *copy = sp_strdup(path);
+    if (!copy)
+        return NULL;
+    if (n_schemas == SCHEMA_SLOTS) {
+        /* More schema files than we ever ship: drop the oldest. */
+        slot_free(&schemas[0]);
+        memmove(schemas, schemas + 1, (SCHEMA_SLOTS - 1) * sizeof schemas[0]);
+        n_schemas--;
+    }
+    schema_slot *s = &schemas[n_schemas++];
+    memset(s, 0, sizeof *s);
+    s->path = copy;
+    return s;
+}
 
+/* Compiles the schema file path; with facets, first takes the attribute
+ * facets out of it into *facets (xml_facets.c). NULL with a message in d
+ * when it cannot. */
+static xmlRelaxNGPtr schema_compile(const char *path, sp_xml_facets **facets, sp_diag *d)
+{
     /* Our own file, but still read with a cap and parsed without network. */
     char *data;
     size_t len;
@@ -416,53 +456,93 @@ static xmlRelaxNGPtr schema_get(const char *dir, const char *name, sp_diag *d)
     xmlDocPtr doc = xmlReadMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET);
     sp_free(data);
     xmlRelaxNGPtr schema = NULL;
-    if (doc) {
+    int oom = 0;
+    if (doc && facets)
+        oom = sp_xml_facets_relax(doc, facets) != SP_OK;
+    if (doc && !oom) {
         xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
         if (pc) {
             xmlRelaxNGSetParserStructuredErrors(pc, state_error, &st);
             schema = xmlRelaxNGParse(pc);
             xmlRelaxNGFreeParserCtxt(pc);
         }
-        xmlFreeDoc(doc);
     }
+    xmlFreeDoc(doc);
     sp_xml_handlers_pop(&saved);
-    if (!schema) {
-        if (st.errors + st.invalid == 0)
-            sp_diag_add(d, path, 0, "cannot compile the schema");
-        return NULL;
+    if (!schema && facets) {
+        sp_xml_facets_free(*facets);
+        *facets = NULL;
     }
-    if (n_schemas == SCHEMA_SLOTS) {
-        /* More schema files than we ever ship: keep this one uncached
-         * would leak; drop the oldest instead. */
-        xmlRelaxNGFree(schemas[0].schema);
-        sp_free(schemas[0].path);
-        memmove(schemas, schemas + 1, (SCHEMA_SLOTS - 1) * sizeof schemas[0]);
-        n_schemas--;
-    }
-    char *copy = sp_strdup(path);
-    if (!copy) {
-        xmlRelaxNGFree(schema);
-        sp_diag_add(d, path, 0, "out of memory");
-        return NULL;
-    }
-    schemas[n_schemas].path = copy;
-    schemas[n_schemas].schema = schema;
-    n_schemas++;
+    /* (Out of memory is told by the caller, which sees the refusal.) */
+    if (!schema && !oom && st.errors + st.invalid == 0)
+        sp_diag_add(d, path, 0, "cannot compile the schema");
     return schema;
 }
 
-sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d)
+/* The slot of dir/name with the whole schema compiled, or (relaxed) the
+ * schema without its facets; NULL with a message in d. */
+static schema_slot *schema_get(const char *dir, const char *name, int relaxed, sp_diag *d)
 {
-    unsigned long failed = sp_alloc_failures();
-    *out = name ? schema_get(dir, name, d) : NULL;
-    if (!name || *out)
-        return SP_OK;
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/%s", dir && dir[0] ? dir : ".", name);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        sp_diag_add(d, name, 0, "schema path is too long");
+        return NULL;
+    }
+    schema_slot *s = schema_slot_of(path);
+    if (!s) {
+        sp_diag_add(d, path, 0, "out of memory");
+        return NULL;
+    }
+    if (relaxed ? s->relaxed != NULL : s->schema != NULL)
+        return s;
+    if (!relaxed)
+        s->schema = schema_compile(path, NULL, d);
+    else {
+        s->relaxed = schema_compile(path, &s->facets, d);
+        if (s->relaxed && !s->facets && !s->schema)
+            s->schema = s->relaxed; /* nothing was taken out: the same schema */
+    }
+    return (relaxed ? s->relaxed : s->schema) ? s : NULL;
+}
+
+static sp_status schema_status(const char *name, unsigned long failed, sp_diag *d)
+{
     /* libxml2 may report a refused allocation as an error in the schema. */
     if (sp_alloc_failures() != failed) {
         sp_diag_add(d, name, 0, "out of memory");
         return SP_ENOMEM;
     }
     return SP_EIO;
+}
+
+sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d)
+{
+    unsigned long failed = sp_alloc_failures();
+    *out = NULL;
+    if (!name)
+        return SP_OK;
+    schema_slot *s = schema_get(dir, name, 0, d);
+    if (s) {
+        *out = s->schema;
+        return SP_OK;
+    }
+    return schema_status(name, failed, d);
+}
+
+sp_status sp_xml_schema_relaxed(const char *dir, const char *name, xmlRelaxNGPtr *out,
+                                const sp_xml_facets **facets, sp_diag *d)
+{
+    unsigned long failed = sp_alloc_failures();
+    *out = NULL;
+    *facets = NULL;
+    schema_slot *s = schema_get(dir, name, 1, d);
+    if (s) {
+        *out = s->relaxed;
+        *facets = s->facets;
+        return SP_OK;
+    }
+    return schema_status(name, failed, d);
 }
 
 /* ---- parsing ----------------------------------------------------------------- */

@@ -63,6 +63,28 @@ long sp_xml_line_at(const char *data, size_t off);
  * SP_EIO, with a message in d, when it cannot be read or compiled. */
 sp_status sp_xml_schema(const char *dir, const char *name, xmlRelaxNGPtr *out, sp_diag *d);
 
+/* ---- facets checked outside libxml2 (xml_facets.c) ---------------------------- */
+
+/* The attribute facets (pattern, minLength, maxLength, minInclusive,
+ * maxInclusive) of a schema, checked with each regexp compiled once. */
+typedef struct sp_xml_facets sp_xml_facets;
+
+/* Takes out of the schema document the attribute facets that can be
+ * checked by element and attribute name alone, into *out (NULL when there
+ * are none). SP_ENOMEM when memory ran out (the document may then be half
+ * changed: the caller drops it). */
+sp_status sp_xml_facets_relax(xmlDoc *schema, sp_xml_facets **out);
+/* 1 when every attribute of el that f has a rule for meets it, else 0
+ * (also when memory ran out). */
+int sp_xml_facets_check(const sp_xml_facets *f, const xmlNode *el);
+void sp_xml_facets_free(sp_xml_facets *f);
+
+/* The schema without the facets *facets holds (xml.c's cache), for the
+ * stream: a file is valid when it matches *out and every element passes
+ * sp_xml_facets_check. */
+sp_status sp_xml_schema_relaxed(const char *dir, const char *name, xmlRelaxNGPtr *out,
+                                const sp_xml_facets **facets, sp_diag *d);
+
 /* ---- explaining a refusal (xml_explain.c) --------------------------------------- */
 
 /* For a file that does not match schema_dir/schema_name: every departure,

@@ -75,6 +75,7 @@ struct sp_xml_stream {
     xstate st;
     saved_handlers saved;
     int validating;
+    const sp_xml_facets *facets; /* checked here; the schema r validates without them */
     const char *data;
     size_t len;
     int told_before;  /* messages in d before the stream opened */
@@ -266,7 +267,8 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
             return st;
     }
     xmlRelaxNGPtr schema;
-    sp_status sst = sp_xml_schema(schema_dir, schema_name, &schema, d);
+    const sp_xml_facets *facets;
+    sp_status sst = sp_xml_schema_relaxed(schema_dir, schema_name, &schema, &facets, d);
     if (sst != SP_OK)
         return sst;
     sp_xml_stream *s = sp_calloc(1, sizeof *s);
@@ -298,6 +300,7 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
         return SP_ENOMEM;
     }
     s->validating = schema != NULL;
+    s->facets = facets;
     *out = s;
     return SP_OK;
 }
@@ -357,6 +360,11 @@ int sp_xml_stream_next(sp_xml_stream *s)
         s->st.stopped = 1;
         return -1;
     }
+    /* The facets the relaxed schema leaves out; a miss is told by
+     * sp_xml_stream_errors, from the whole schema. */
+    if (type == XML_READER_TYPE_ELEMENT && s->validating && s->facets &&
+        !sp_xml_facets_check(s->facets, xmlTextReaderCurrentNode(s->r)))
+        s->st.invalid++;
     return 1;
 }
 
@@ -365,12 +373,70 @@ xmlTextReaderPtr sp_xml_stream_reader(sp_xml_stream *s)
     return s->r;
 }
 
+/* A well-formed file the fast stream refused: validated once more against
+ * the whole schema, as far as its first error, which replaces the fast
+ * stream's verdict (st.invalid) and message. 1 when the reader says it is
+ * invalid without a message. */
+static int stream_strict(sp_xml_stream *s)
+{
+    s->st.invalid = 0;
+    s->st.valid_msg[0] = '\0';
+    s->st.valid_line = 0;
+    unsigned long failed = sp_alloc_failures();
+    xmlRelaxNGPtr schema;
+    if (sp_xml_schema(s->schema_dir, s->schema_name, &schema, s->st.d) != SP_OK) {
+        s->st.errors++; /* its message is in d */
+        return 0;
+    }
+    /* Only the validity message is wanted: d gets nothing from here. */
+    xstate st = { .path = s->st.path, .stream = 1 };
+    saved_handlers saved;
+    sp_xml_handlers_push(&saved, &st);
+    xmlTextReaderPtr r = xmlReaderForMemory(s->data, (int)s->len, s->st.path, "UTF-8",
+                                            XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    int quiet = 0;
+    if (r) {
+        xmlTextReaderSetStructuredErrorHandler(r, stream_error, &st);
+        if (xmlTextReaderRelaxNGSetSchema(r, schema) == 0) {
+            /* Stop at the first error: past it libxml2's streaming RelaxNG
+             * can read freed memory (sp_xml_stream_next). */
+            while (st.invalid == 0 && st.errors == 0 && xmlTextReaderRead(r) == 1)
+                ;
+            quiet = st.invalid == 0 && st.errors == 0 && xmlTextReaderIsValid(r) != 1;
+        } else
+            st.errors++;
+        xmlFreeTextReader(r);
+    }
+    sp_xml_handlers_pop(&saved);
+    if (!r || st.errors) {
+        /* The file read cleanly the first time: memory ran out, which the
+         * loader tells (sp_diag_memory_since). */
+        if (sp_alloc_failures() == failed)
+            sp_diag_add(s->st.d, s->st.path, 0, "cannot validate the file against the schema");
+        s->st.errors++;
+        return 0;
+    }
+    s->st.invalid = st.invalid;
+    s->st.valid_line = st.valid_line;
+    snprintf(s->st.valid_msg, sizeof s->st.valid_msg, "%s", st.valid_msg);
+    return quiet;
+}
+
 int sp_xml_stream_errors(sp_xml_stream *s)
 {
     if (s->st.errors) {
         if (sp_diag_count(s->st.d) + sp_diag_dropped(s->st.d) == s->told_before)
             sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
         return s->st.errors;
+    }
+    /* The relaxed schema and the facets refuse exactly what the whole
+     * schema refuses, but libxml2's message (and its verdict, should the
+     * two ever differ) comes from the whole schema. */
+    int quiet = s->validating && s->st.invalid == 0 && xmlTextReaderIsValid(s->r) != 1;
+    if (s->facets && (s->st.invalid || quiet)) {
+        quiet = stream_strict(s);
+        if (s->st.errors)
+            return s->st.errors;
     }
     if (s->st.valid_msg[0]) {
         /* Every departure from the schema in the author's terms; libxml2's
@@ -381,7 +447,7 @@ int sp_xml_stream_errors(sp_xml_stream *s)
     }
     /* The reader counts validity errors itself; should one ever come
      * without a message, it still counts. */
-    if (s->validating && s->st.invalid == 0 && xmlTextReaderIsValid(s->r) != 1) {
+    if (quiet) {
         sp_diag_add(s->st.d, s->st.path, 0, "does not match the schema");
         s->st.invalid++;
     }

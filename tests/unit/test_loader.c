@@ -484,6 +484,85 @@ static void explain_quiet_on_valid_files(void **state)
     }
 }
 
+/* ---- the stream's facets agree with libxml2's whole schema ------------------------- */
+
+/* The stream validates against scenario.rng with the attribute facets
+ * taken out and checks those itself (xml_facets.c). Its verdict must be
+ * the one libxml2 gives with the whole schema on a tree (sp_xml_parse),
+ * value by value at the edges of every facet; and a refused value must
+ * give the same messages as a file the whole schema refuses. */
+static int stream_verdict(const char *path, const char *data, size_t len)
+{
+    sp_diag *d = sp_diag_new();
+    sp_xml_stream *s = NULL;
+    int bad = sp_xml_stream_open(path, data, len, SCHEMAS, "scenario.rng", &s, d) != SP_OK;
+    while (!bad && sp_xml_stream_next(s) == 1)
+        ;
+    if (!bad)
+        bad = sp_xml_stream_errors(s) > 0;
+    sp_xml_stream_close(s);
+    sp_diag_free(d);
+    return bad;
+}
+
+static void facets_agree(void **state)
+{
+    (void)state;
+    static const struct { const char *at, *values[16]; } cases[] = {
+        { "id=\"proef\"", { "proef", "a_b-9", "Proef", "a.b", "", " proef",
+                            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", NULL } },
+        { "version=\"1.2\"", { "1", "", "\xc3\xa9\xc3\xa9", " ", NULL } },
+        { "start=\"begin\"", { "begin", "be gin", "-begin", "_b.e-g", "b\xc3\xa9gin", "begin&#10;", "", NULL } },
+        { "initials=\"JIJ\"", { "J", "JIJO", "\xc3\x89\xc3\x89\xc3\x89", "\xc3\x89\xc3\x89\xc3\x89\xc3\x89",
+                                "", "A&amp;B", NULL } },
+        { "color=\"#3d6fa8\"", { "#3D6FA8", "#3d6fa", "3d6fa8", "#3d6fa8 ", "#3g6fa8", NULL } },
+        { "ref=\"rf.og-geen-tijd\"", { "rf.x", "rf.", "rf.-x", "RF.x", "rf.og geen", NULL } },
+        { "delta=\"-2\"", { "-3", "3", "-4", "4", "+3", " 3 ", "03", "3.0", "", "x", "99999999999", "-0", NULL } },
+        { "goal=\"relatie\"", { "relatie-2", "Relatie", "1relatie", "r", NULL } },
+        { "thought=\"th.leuk\"", { "th.l", "th.", "th.Leuk", NULL } },
+        { "if=\"vertrouwen >= 40\"", { "", "x", NULL } },
+        { "ref=\"H1\"", { "", "H", NULL } },
+        { "var=\"vertrouwen\" value=\"55\"", { "vertrouwen\" value=\"5", "Vertrouwen\" value=\"5",
+                                            "_v\" value=\"5", "1v\" value=\"5", NULL } },
+    };
+    size_t len;
+    char *data = testutil_read(DIR_DATA "/valid.xml", &len);
+    char *buf = malloc(len + 2048);
+    int tried = 0, refused = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *at = strstr(data, cases[i].at);
+        assert_non_null(at);
+        const char *q = strchr(at, '"') + 1;
+        const char *end = strchr(q, '"');
+        if (strchr(cases[i].at, ' ')) /* var="..." value="...": both */
+            end = strchr(strchr(end + 1, '"') + 1, '"');
+        for (int k = 0; cases[i].values[k]; k++) {
+            size_t head = (size_t)(q - data), v = strlen(cases[i].values[k]);
+            memcpy(buf, data, head);
+            memcpy(buf + head, cases[i].values[k], v);
+            memcpy(buf + head + v, end, len - (size_t)(end - data));
+            size_t n = head + v + len - (size_t)(end - data);
+            sp_diag *d = sp_diag_new();
+            xmlDoc *doc = NULL;
+            int tree_bad = sp_xml_parse("facet.xml", buf, n, SCHEMAS, "scenario.rng", &doc, d) != SP_OK;
+            xmlFreeDoc(doc);
+            int stream_bad = stream_verdict("facet.xml", buf, n);
+            if (tree_bad != stream_bad)
+                fail_msg("%s -> '%s': the whole schema says %s, the stream %s", cases[i].at,
+                         cases[i].values[k], tree_bad ? "invalid" : "valid", stream_bad ? "invalid" : "valid");
+            tried++;
+            refused += tree_bad;
+            sp_diag_free(d);
+        }
+    }
+    /* Both verdicts occur, or the test proves nothing. */
+    assert_true(refused >= 30);
+    assert_true(tried - refused >= 20);
+    free(buf);
+    free(data);
+}
+
 /* ---- broken scenarios: every file under tests/data/loader/bad-*.xml ---------------- */
 
 static void broken_scenarios(void **state)
@@ -579,6 +658,7 @@ int main(void)
         cmocka_unit_test(memory_and_file_agree),
         cmocka_unit_test(paragraphs_load),
         cmocka_unit_test(explain_quiet_on_valid_files),
+        cmocka_unit_test(facets_agree),
         cmocka_unit_test(broken_scenarios),
         cmocka_unit_test(system_failures),
     };
