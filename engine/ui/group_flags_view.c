@@ -89,8 +89,12 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     unsigned char present[64], marked[64];
     int n = hb->n_redflags < 64 ? hb->n_redflags : 64;
     sp_gui_group_flags_now(a, present, marked);
-    if (a->group->phones) /* what the phones spotted, then (R) which were at play */
-        sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, present);
+    if (a->group->phones) { /* what the phones spotted, then (R) each one's verdict */
+        unsigned char verdict[64];
+        for (int f = 0; f < n; f++)
+            verdict[f] = (unsigned char)sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
+        sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, verdict);
+    }
     /* the question is in the top bar: the grid needs the height; what the
      * marks mean once there is one */
     int any = 0;

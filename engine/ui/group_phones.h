@@ -71,10 +71,16 @@ void sp_gui_phones_briefing(sp_gui_app *a, struct sp_gui_ui *ui, sp_gui_page *pg
 void sp_gui_phones_presenter(struct sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, int n_options, int en);
 /* The wall's heat list at the red-flag round: each flag the phones spotted,
  * most spotted first, its count and a bar of the share of phones, in the
- * heading font; once ph->heat_revealed, a tick (green) for a flag present in
- * the conversation now (present[f]) and a cross (red) for one that is not. */
+ * heading font; once ph->heat_revealed, each flag's verdict as the solo
+ * flag gets it (verdict[f], an sp_flag_verdict): a tick (green) for a flag
+ * at play here, a tilde (amber) and "niet bedoeld hier" for one defensible
+ * but not intended here, a cross (red) for a false alarm. */
 void sp_gui_phones_heat(struct sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, const sp_handbook *hb,
-                        sp_lang lang, const unsigned char *present);
+                        sp_lang lang, const unsigned char *verdict);
+/* The list itself, from the phones' counts per flag (counts[f], n_flags of
+ * them) out of total phones; verdict NULL: not revealed yet. */
+void sp_gui_phones_heat_rows(struct sp_gui_ui *ui, sp_gui_page *pg, const sp_handbook *hb, sp_lang lang,
+                             const int *counts, int n_flags, int total, const unsigned char *verdict);
 /* For the presenter, live: the flags spotted so far, most first, with a tick
  * for those present now, in one line into out. */
 void sp_gui_phones_flags_line(sp_gui_phones *ph, const sp_handbook *hb, sp_lang lang, const unsigned char *present,

@@ -109,12 +109,11 @@ void sp_gui_phones_presenter(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, 
     }
 }
 
-/* The flags the phones spotted, most spotted first (ties: the handbook's
- * order); returns how many, their indices in order[] and counts in counts[]. */
-static int heat_order(sp_gui_phones *ph, int n_flags, int *order, int *counts)
+/* The flags spotted (counts[f] > 0), most spotted first (ties: the
+ * handbook's order); returns how many, their indices in order[]. */
+static int heat_order(const int *counts, int n, int *order)
 {
-    int n = n_flags < SP_ROOM_MAX_FLAGS ? n_flags : SP_ROOM_MAX_FLAGS, k = 0;
-    sp_phones_flag_counts(ph->srv, counts, n);
+    int k = 0;
     for (int f = 0; f < n; f++)
         if (counts[f] > 0) {
             int at = k++;
@@ -128,16 +127,25 @@ static int heat_order(sp_gui_phones *ph, int n_flags, int *order, int *counts)
 }
 
 void sp_gui_phones_heat(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, const sp_handbook *hb, sp_lang lang,
-                        const unsigned char *present)
+                        const unsigned char *verdict)
 {
     if (!ph->srv || !hb)
         return;
+    int counts[SP_ROOM_MAX_FLAGS], n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS, top = 0;
+    sp_phones_flag_counts(ph->srv, counts, n);
+    for (int f = 0; f < n; f++)
+        top = counts[f] > top ? counts[f] : top;
+    sp_gui_phones_heat_rows(ui, pg, hb, lang, counts, n, phones_total(ph, top), ph->heat_revealed ? verdict : NULL);
+}
+
+void sp_gui_phones_heat_rows(sp_gui_ui *ui, sp_gui_page *pg, const sp_handbook *hb, sp_lang lang,
+                             const int *counts, int n_flags, int total, const unsigned char *verdict)
+{
     const sp_gui_metrics *m = ui->m;
     const sp_gui_theme *th = ui->th;
     int en = lang == SP_LANG_EN, u = m->unit;
-    int order[SP_ROOM_MAX_FLAGS], counts[SP_ROOM_MAX_FLAGS];
-    int n = heat_order(ph, hb->n_redflags, order, counts);
-    int total = phones_total(ph, n ? counts[order[0]] : 0);
+    int order[SP_ROOM_MAX_FLAGS];
+    int n = heat_order(counts, n_flags < SP_ROOM_MAX_FLAGS ? n_flags : SP_ROOM_MAX_FLAGS, order);
     sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text,
                    sp_gui_list_strf(ui->l, en ? "What the phones spotted (%d phones)" : "Wat de telefoons zagen (%d telefoons)",
                                     total));
@@ -155,18 +163,21 @@ void sp_gui_phones_heat(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_phones *ph, const
     int tx = pg->x + mw + cw, tw = pg->w - mw - cw;
     for (int i = 0; i < n; i++) {
         int f = order[i];
-        int here = present && present[f];
-        sp_gui_rgba c = ph->heat_revealed ? (here ? th->good : th->bad) : th->text;
+        int v = verdict ? verdict[f] : -1;
+        sp_gui_rgba c = v == SP_FLAG_PRESENT ? th->good : v == SP_FLAG_NOT_INTENDED ? th->mixed
+                      : v == SP_FLAG_FALSE_ALARM ? th->bad : th->text;
         sp_gui_rect box = sp_gui_rect_make(pg->x, pg->y, pg->w, row);
-        if (ph->heat_revealed)
-            sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_H1, c, pg->x, pg->y, here ? "✓" : "✗", -1, box);
+        if (verdict)
+            sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_H1, c, pg->x, pg->y,
+                            v == SP_FLAG_PRESENT ? "✓" : v == SP_FLAG_NOT_INTENDED ? "~" : "✗", -1, box);
         sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_H1, th->accent, pg->x + mw, pg->y,
                         sp_gui_list_strf(ui->l, "%d", counts[f]), -1, box);
         const char *label = sp_text_get(&hb->redflags[f].label, lang);
-        if (ph->heat_revealed)
+        if (verdict)
             label = sp_gui_list_strf(ui->l, "%s · %s", label,
-                                     here ? (en ? "at play here" : "speelt hier")
-                                          : (en ? "not at play here now" : "speelt hier nu niet"));
+                                     v == SP_FLAG_PRESENT ? (en ? "at play here" : "speelt hier")
+                                     : v == SP_FLAG_NOT_INTENDED ? (en ? "not intended here" : "niet bedoeld hier")
+                                                                 : (en ? "not at play here now" : "speelt hier nu niet"));
         int lh = sp_gui_text_block(ui->l, m, SP_GUI_FONT_H2, c, label, tx, pg->y, tw,
                                    sp_gui_rect_make(tx, pg->y, tw, row * 3));
         share_bar(ui, tx, pg->y + lh + u / 2, tw, u, counts[f], total);
@@ -183,7 +194,9 @@ void sp_gui_phones_flags_line(sp_gui_phones *ph, const sp_handbook *hb, sp_lang 
         return;
     int en = lang == SP_LANG_EN;
     int order[SP_ROOM_MAX_FLAGS], counts[SP_ROOM_MAX_FLAGS];
-    int n = heat_order(ph, hb->n_redflags, order, counts);
+    int nf = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
+    sp_phones_flag_counts(ph->srv, counts, nf);
+    int n = heat_order(counts, nf, order);
     size_t at = (size_t)snprintf(out, len, "%s", en ? "Red flags from the phones:" : "Rode vlaggen van de telefoons:");
     if (!n && at < len)
         snprintf(out + at, len - at, " %s", en ? "none yet" : "nog geen");

@@ -15,6 +15,7 @@
 #include "ui/group.h"
 #include "gui/projector.h"
 #include "ui/group_view.h"
+#include "ui/group_phones.h"
 #include "gui/text.h"
 #include "ui/ui.h"
 #include "gui_testutil.h"
@@ -333,28 +334,25 @@ static void test_room_moments(void **state)
 }
 
 /* The red-flag round on the wall: each mark with its tick or cross and the reason. */
-static void test_flag_marks_with_reasons(void **state)
+/* The intake in group play, on to a view with a flag at play (*yes), one
+ * defensible but not intended here (*elsewhere) and a false alarm (*no): the
+ * verdicts by session.h's rule, worked out by the core's own test. */
+static void to_three_verdicts(sp_gui_app *a, int *yes_, int *no_, int *elsewhere_)
 {
-    (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
-    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
-    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_gui_app_init(a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(a, 1), 0);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    assert_int_equal(sp_gui_app_open(a, "intake", d), SP_OK);
     sp_diag_free(d);
-    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
     unsigned char present[64], marked[64];
     int yes = -1, no = -1, elsewhere = -1, guard = 0;
-    /* on to a view with a flag in it and one that is not intended here (the
-     * verdicts by session.h's rule, worked out by the core's own test) */
     while ((yes < 0 || elsewhere < 0) && guard++ < 30) {
-        sp_gui_group_flags_now(&a, present, marked);
-        int turn = sp_session_turn(a.s);
+        sp_gui_group_flags_now(a, present, marked);
+        int turn = sp_session_turn(a->s);
         yes = no = elsewhere = -1;
-        for (int f = 0; f < a.hb->n_redflags && f < 64; f++) {
-            sp_flag_verdict v = sp_session_flag_verdict(a.s, f, turn, NULL);
+        for (int f = 0; f < a->hb->n_redflags && f < 64; f++) {
+            sp_flag_verdict v = sp_session_flag_verdict(a->s, f, turn, NULL);
             assert_int_equal(v == SP_FLAG_PRESENT, present[f]);
             if (v == SP_FLAG_PRESENT && yes < 0)
                 yes = f;
@@ -364,11 +362,23 @@ static void test_flag_marks_with_reasons(void **state)
                 no = f;
         }
         if (yes < 0 || elsewhere < 0) {
-            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_PICK, 0);
-            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+            sp_gui_app_action(a, SP_GUI_ACT_GROUP_PICK, 0);
+            sp_gui_app_action(a, SP_GUI_ACT_GROUP_NEXT, 0);
         }
     }
     assert_true(yes >= 0 && elsewhere >= 0 && no >= 0);
+    *yes_ = yes, *no_ = no, *elsewhere_ = elsewhere;
+}
+
+/* The red-flag round on the wall: each mark with its tick or cross and the reason. */
+static void test_flag_marks_with_reasons(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    int yes, no, elsewhere;
+    to_three_verdicts(&a, &yes, &no, &elsewhere);
     sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
     sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
     assert_false(text_with(&l, "✓ herkend")); /* what the marks mean, once there is one */
@@ -457,12 +467,81 @@ static void test_verdict_agrees_with_its_count(void **state)
     sp_gui_list_free(&l);
 }
 
+static const sp_gui_cmd *line_at(const sp_gui_list *l, const char *text)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && (size_t)l->cmds[i].len == strlen(text) &&
+            strncmp(l->cmds[i].text, text, strlen(text)) == 0)
+            return &l->cmds[i];
+    return NULL;
+}
+
+static int same_rgba(sp_gui_rgba a, sp_gui_rgba b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* The phones' heat list at the flag round: before the reveal names and
+ * counts only; after it each flag as the solo verdict has it, a defensible
+ * flag the author did not list "niet bedoeld hier" (not a false alarm). */
+static void test_heat_list_verdicts(void **state)
+{
+    (void)state;
+    sp_gui_app a;
+    int yes, no, elsewhere;
+    to_three_verdicts(&a, &yes, &no, &elsewhere);
+    const sp_handbook *hb = a.hb;
+    int n = hb->n_redflags, counts[64] = { 0 };
+    counts[yes] = 3, counts[elsewhere] = 2, counts[no] = 1; /* most spotted first: yes, elsewhere, no */
+    unsigned char verdict[64];
+    for (int f = 0; f < n; f++)
+        verdict[f] = (unsigned char)sp_session_flag_verdict(a.s, f, sp_session_turn(a.s), NULL);
+    int px[SP_GUI_FONT_COUNT];
+    sp_gui_group_sizes(1080, SP_GUI_SIZE_M, px);
+    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+    sp_gui_metrics m;
+    sp_gui_text_metrics(gui_testutil_text, &m);
+    const sp_gui_theme *th = sp_gui_theme_get(1);
+    for (int revealed = 0; revealed < 2; revealed++) {
+        sp_gui_list l;
+        sp_gui_list_init(&l);
+        sp_gui_ui ui = { .l = &l, .m = &m, .th = th, .focus = -1, .hover = -1 };
+        sp_gui_page pg = { .x = 0, .w = 1800, .y = 0 };
+        sp_gui_phones_heat_rows(&ui, &pg, hb, SP_LANG_NL, counts, n, 6, revealed ? verdict : NULL);
+        const char *word[3] = { "speelt hier", "niet bedoeld hier", "speelt hier nu niet" };
+        const char *mark[3] = { "✓", "~", "✗" };
+        sp_gui_rgba colour[3] = { th->good, th->mixed, th->bad };
+        int flags[3] = { yes, elsewhere, no }, last_y = -1;
+        for (int k = 0; k < 3; k++) {
+            const char *label = sp_text_get(&hb->redflags[flags[k]].label, SP_LANG_NL);
+            char want[256];
+            snprintf(want, sizeof want, "%s · %s", label, word[k]);
+            const sp_gui_cmd *c = line_at(&l, revealed ? want : label);
+            if (!c) /* a long label wraps: its first words begin the row */
+                c = text_cmd(&l, label);
+            assert_non_null(c);
+            assert_true(c->r.y > last_y);
+            last_y = c->r.y;
+            if (revealed) {
+                assert_true(same_rgba(c->fill, colour[k]));
+                const sp_gui_cmd *mk = line_at(&l, mark[k]);
+                assert_non_null(mk);
+                assert_true(same_rgba(mk->fill, colour[k]));
+            }
+        }
+        assert_int_equal(text_with(&l, "✓") || text_with(&l, "~") || text_with(&l, "✗"), revealed);
+        sp_gui_list_free(&l);
+    }
+    sp_gui_app_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wall_fits_each_screen),
         cmocka_unit_test(test_room_moments),
         cmocka_unit_test(test_flag_marks_with_reasons),
+        cmocka_unit_test(test_heat_list_verdicts),
         cmocka_unit_test(test_presenter_never_on_the_wall),
         cmocka_unit_test(test_verdict_agrees_with_its_count),
     };
