@@ -514,8 +514,9 @@ void sp_gui_presenter_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h
         snprintf(timer, sizeof timer, "%s", _(" · de tijd is om"));
     /* The turn as the wall numbers it: once decided, the decision's own turn. */
     int turn = v && g->phase >= SP_GUI_GROUP_DECIDED && g->n_last > 0 ? g->last_turn : v ? v->turn : 0;
-    const char *sub = playing ? sp_gui_list_strf(out, _("Beurt %d · %s%s"), turn, phase_name(g), timer)
-                              : _("Groepstraining");
+    const char *sub = !playing ? _("Groepstraining")
+                    : v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED ? _("Einde van het gesprek") /* as the wall */
+                    : sp_gui_list_strf(out, _("Beurt %d · %s%s"), turn, phase_name(g), timer);
     int top = sp_gui_chrome_topbar(&ui, view, title, sub, 0, NULL, NULL, NULL);
     sp_gui_rect region = sp_gui_rect_make(0, top, w, h - top);
     int margin = 2 * u;

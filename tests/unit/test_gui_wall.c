@@ -259,6 +259,11 @@ static void play_case(const char *id, int route, tally *t)
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
     }
     check(&a, &l, t);                                   /* the ending */
+    assert_true(text_with(&l, "Einde van het gesprek"));
+    sp_gui_metrics m;
+    sp_gui_text_metrics(gui_testutil_text, &m);
+    sp_gui_presenter_build(&a, &m, 1280, 720, -1, &l);  /* the presenter names it as the wall does */
+    assert_true(text_with(&l, "Einde van het gesprek"));
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
