@@ -80,7 +80,7 @@ ifneq ($(B),build)
 BIN := $(B)/samenspel
 endif
 
-.PHONY: all run test deps deps-test install uninstall clean asan valgrind bench fuzz screenshots coverage
+.PHONY: all run test pot po-check deps deps-test install uninstall clean asan valgrind bench fuzz screenshots coverage
 all: $(BIN) locale
 
 $(B)/engine/core/%.o: engine/core/%.c
@@ -149,7 +149,25 @@ MO  := $(PO:po/%.po=locale/%/LC_MESSAGES/samenspel.mo)
 locale: $(MO)
 locale/%/LC_MESSAGES/samenspel.mo: po/%.po
 	@mkdir -p $(@D)
-	msgfmt -o $@ $<
+	msgfmt --check -o $@ $<
+
+# po/samenspel.pot from every marked string in engine/ (the window's _() and
+# N_(), the core's, terminal's and commands' sp_translate, sp_translate_ctx
+# and SP_N_), then merged into each po/LANG.po; README "Translations" has the
+# translator's round. No fuzzy matching: a new msgid stays untranslated
+# until someone translates it, and `make po-check` says which.
+XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --package-name=samenspel --sort-by-file \
+	--keyword=_ --keyword=N_ --keyword=SP_N_ --keyword=sp_translate:2 --keyword=sp_translate_ctx:2c,3
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o po/samenspel.pot $(sort $(wildcard engine/*/*.c engine/*/*.h))
+	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po po/samenspel.pot; done
+
+# Fails when a string marked in engine/ has no translation in a po/LANG.po
+# (the template made afresh in a temporary file; tests/scripts/po.sh runs it).
+po-check:
+	@t=$$(mktemp) && xgettext $(XGETTEXT_FLAGS) -o $$t $(sort $(wildcard engine/*/*.c engine/*/*.h)) && \
+	for po in $(PO); do msgcmp $$po $$t || { rm -f $$t; echo "$$po: translate the msgids above (make pot, then edit $$po)"; exit 1; }; done; \
+	rm -f $$t; echo "po: every marked string has a translation in $(PO)"
 
 deps:
 	@sh tools/deps.sh run

@@ -14,6 +14,7 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/transcript.h"
+#include "ui/i18n.h"
 #include "ui/settings.h"
 #include "term/term.h"
 
@@ -118,6 +119,13 @@ int sp_cli_parse_global(int *argc, char **argv)
     *argc = out;
     argv[out] = NULL;
     sp_diag_set_default_lang(opts.lang); /* the core's messages in the learner's language */
+    /* One catalogue (po/) for every word the program shows: the commands',
+     * the terminal's, the core's (through core/translate.h) and the window's. */
+    static int i18n_ready;
+    if (!i18n_ready)
+        sp_gui_i18n_init();
+    i18n_ready = 1;
+    sp_gui_i18n_set(opts.lang);
     return SP_EXIT_OK;
 }
 
@@ -170,7 +178,7 @@ void sp_cli_print_diag(const sp_diag *d)
 
 int sp_cli_usage(const char *name)
 {
-#define USAGE(cmd, args, nl, en) \
+#define USAGE(cmd, args, help) \
     if (strcmp(name, #cmd) == 0) \
         fprintf(stderr, "usage: samenspel %s %s\n", #cmd, args);
     SP_COMMANDS(USAGE)
@@ -277,10 +285,10 @@ int sp_cli_saver_end(sp_cli_saver *sv, sp_lang l)
     sv->tr = NULL;
     fflush(stdout);
     if (!sv->path[0])
-        fprintf(stderr, "%s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_NONE));
+        fprintf(stderr, "%s\n", sp_translate(l, "Dit gesprek kon niet worden bewaard."));
     else if (sv->failed)
-        fprintf(stderr, "%s %s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_PARTIAL), sv->path);
+        fprintf(stderr, "%s %s\n", sp_translate(l, "Niet alles kon worden bewaard; het gesprek staat tot de laatste bewaarde stap in"), sv->path);
     else
-        fprintf(stderr, "%s %s\n", sp_term_msg(l, SP_MSG_TRANSCRIPT_AT), sv->path);
+        fprintf(stderr, "%s %s\n", sp_translate(l, "Gesprek bewaard in"), sv->path);
     return sv->failed;
 }

@@ -43,10 +43,10 @@ static void summary(const sp_scenario *sc, const sp_analysis *a, sp_lang l)
 {
     const sp_handbook *hb = sc->handbook;
     printf("%s: %s (%s, %s)\n", sc->path, sc->id, sp_phase_code(sc->phase), sc->version);
-    printf("  %s %d, %s %d, %s %d\n", sp_term_msg(l, SP_MSG_NODES), sc->n_nodes,
-           sp_term_msg(l, SP_MSG_DECISIONS), a->n_decisions, sp_term_msg(l, SP_MSG_ENDINGS),
+    printf("  %s %d, %s %d, %s %d\n", sp_translate(l, "knopen"), sc->n_nodes,
+           sp_translate(l, "keuzemomenten"), a->n_decisions, sp_translate(l, "eindes"),
            a->n_endings);
-    printf("  %s:", sp_term_msg(l, SP_MSG_INTERVENTIONS));
+    printf("  %s:", sp_translate(l, "interventies"));
     for (int p = 0; p < SP_PHASE_COUNT; p++) {
         int have = 0, total = 0;
         for (int i = 0; i < hb->n_interventions; i++)
@@ -65,9 +65,9 @@ static void summary(const sp_scenario *sc, const sp_analysis *a, sp_lang l)
             printf(")");
     }
     printf("\n");
-    id_list(sp_term_msg(l, SP_MSG_REDFLAGS), count(a->flags, hb->n_redflags), hb->n_redflags,
+    id_list(sp_translate(l, "rode vlaggen"), count(a->flags, hb->n_redflags), hb->n_redflags,
             a->flags, hb->n_redflags, flag_id, hb);
-    id_list(sp_term_msg(l, SP_MSG_THOUGHT_PAIRS), count(a->thoughts, hb->n_thoughts), hb->n_thoughts,
+    id_list(sp_translate(l, "gedachteparen"), count(a->thoughts, hb->n_thoughts), hb->n_thoughts,
             a->thoughts, hb->n_thoughts, thought_id, hb);
 }
 
@@ -116,16 +116,16 @@ static void matrix(const checked *c, int nc, const sp_handbook *hb, sp_lang l)
     for (int i = 0; i < hb->n_thoughts; i++)
         if (strlen(hb->thoughts[i].id) > w)
             w = strlen(hb->thoughts[i].id);
-    printf("\n%s\n  %-*s", sp_term_msg(l, SP_MSG_COVERAGE), (int)w, "");
+    printf("\n%s\n  %-*s", sp_translate(l, "Dekking"), (int)w, "");
     for (int k = 0; k < nc; k++)
         printf("  %s", c[k].sc->id);
     printf("\n");
     int iv = matrix_block(c, nc, hb->n_interventions, w, intervention_id, hb, iv_marks);
     int fl = matrix_block(c, nc, hb->n_redflags, w, flag_id, hb, flag_marks);
     int th = matrix_block(c, nc, hb->n_thoughts, w, thought_id, hb, thought_marks);
-    printf("\n%s %d/%d\n%s %d/%d\n%s %d/%d\n", sp_term_msg(l, SP_MSG_INTERVENTIONS), iv,
-           hb->n_interventions, sp_term_msg(l, SP_MSG_REDFLAGS), fl, hb->n_redflags,
-           sp_term_msg(l, SP_MSG_THOUGHT_PAIRS), th, hb->n_thoughts);
+    printf("\n%s %d/%d\n%s %d/%d\n%s %d/%d\n", sp_translate(l, "interventies"), iv,
+           hb->n_interventions, sp_translate(l, "rode vlaggen"), fl, hb->n_redflags,
+           sp_translate(l, "gedachteparen"), th, hb->n_thoughts);
 }
 
 /* ==== the command ========================================================= */
@@ -175,9 +175,9 @@ int sp_cmd_check(int argc, char **argv)
         goto out;
     }
     if (hb_path)
-        printf("%s: %s %d, %s %d, %s %d\n", hb_path, sp_term_msg(l, SP_MSG_INTERVENTIONS),
-               hb->n_interventions, sp_term_msg(l, SP_MSG_REDFLAGS), hb->n_redflags,
-               sp_term_msg(l, SP_MSG_THOUGHT_PAIRS), hb->n_thoughts);
+        printf("%s: %s %d, %s %d, %s %d\n", hb_path, sp_translate(l, "interventies"),
+               hb->n_interventions, sp_translate(l, "rode vlaggen"), hb->n_redflags,
+               sp_translate(l, "gedachteparen"), hb->n_thoughts);
 
     int nc = 0;
     for (int i = 1; i < argc; i++) {

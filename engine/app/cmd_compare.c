@@ -9,27 +9,8 @@
 #include "core/compare.h"
 #include "core/export.h"
 #include "core/figures.h"
+#include "core/translate.h"
 #include "term/term.h"
-
-typedef enum {
-    C_EXPERT, C_SAME, C_OTHER, C_APART, C_ONLY, C_PART, C_REJOIN, C_OTHER_CASE, C_COUNT
-} cmsg;
-
-static const char *const words[C_COUNT][SP_LANG_COUNT] = {
-    [C_EXPERT] = { "de expertroute (een volledig gesprek dat precies het maximum haalt)",
-                   "the expert route (a complete conversation that reaches exactly the maximum)" },
-    [C_SAME] = { "zelfde keuze", "same choice" },
-    [C_OTHER] = { "andere keuze", "another choice" },
-    [C_APART] = { "elk een ander moment", "each at a different moment" },
-    [C_ONLY] = { "alleen in", "only in" },
-    [C_PART] = { "Hier gaan de wegen uiteen", "Here the roads part" },
-    [C_REJOIN] = { "Hier komen de wegen weer samen", "Here the roads meet again" },
-    [C_OTHER_CASE] = { "de twee gesprekken gaan over verschillende casussen",
-                       "the two plays are of different cases" },
-};
-
-static const char *cw(sp_lang l, cmsg m) { return words[m][l]; }
-static const char *ew(sp_lang l, sp_export_msg m) { return sp_export_str(l, m); }
 
 /* "A: p1.xml. Einde: Nog een kwartaal (zwak)" and, below it, the figures:
  * "jouw score -2 + laten liggen 12 + nog haalbaar 0 = maximum van de casus 10". */
@@ -41,7 +22,7 @@ static void side_line(sp_term *t, const char *name, const char *what, const sp_r
     const sp_node *nd = &r->sc->nodes[last->node];
     snprintf(label, sizeof label, "%s: ", name);
     if (r->finished)
-        snprintf(text, sizeof text, "%s. %s: %s (%s)", what, ew(l, SP_EX_ENDING),
+        snprintf(text, sizeof text, "%s. %s: %s (%s)", what, sp_translate_ctx(l, "report", "Einde"),
                  sp_text_get(&nd->ending_title, l), sp_export_kind(l, nd->ending_kind));
     else
         snprintf(text, sizeof text, "%s", what);
@@ -49,7 +30,7 @@ static void side_line(sp_term *t, const char *name, const char *what, const sp_r
     if (d->exact)
         sp_figure_sum(l, text, sizeof text, d->total, d->left, d->still, d->total_max);
     else
-        snprintf(text, sizeof text, "%s %d. %s", sp_figure_name(l, SP_FIG_SCORE), d->total, ew(l, SP_EX_NOT_EXACT));
+        snprintf(text, sizeof text, "%s %d. %s", sp_figure_name(l, SP_FIG_SCORE), d->total, sp_translate(l, "Geen exact maximum: de casus heeft meer toestanden dan samenspel doorrekent (samenspel check noemt de grens)."));
     sp_term_line(t, 5, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, text);
 }
 
@@ -64,15 +45,15 @@ static void side_step(sp_term *t, const char *name, const sp_replay *r, const sp
     snprintf(label, sizeof label, "%s: ", name);
     if (i == r->n_decisions) {
         if (r->finished)
-            snprintf(text, sizeof text, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
+            snprintf(text, sizeof text, "%s: %s (%s)", sp_translate_ctx(l, "report", "Einde"), sp_text_get(&nd->ending_title, l),
                      sp_export_kind(l, nd->ending_kind));
         else
-            snprintf(text, sizeof text, "%s %d: %s", ew(l, SP_EX_TURN), s->turn, *s->prompt ? s->prompt : nd->id);
+            snprintf(text, sizeof text, "%s %d: %s", sp_translate(l, "Beurt"), s->turn, *s->prompt ? s->prompt : nd->id);
         sp_term_line(t, 6, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
         return;
     }
     const sp_debrief_decision *m = d->exact && i < d->n_decisions ? &d->decisions[i] : NULL;
-    int n = snprintf(text, sizeof text, "%s %d: %s [%+d", ew(l, SP_EX_TURN), s->turn,
+    int n = snprintf(text, sizeof text, "%s %d: %s [%+d", sp_translate(l, "Beurt"), s->turn,
                      sp_text_get(&nd->options[s->chosen].text, l), s->total);
     if (n < 0 || (size_t)n >= sizeof text)
         n = (int)sizeof text - 1;
@@ -89,8 +70,8 @@ static void compare_goals(sp_term *t, const sp_compare *c)
 {
     sp_lang l = t->lang;
     const sp_handbook *hb = c->a->sc->handbook;
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, ew(l, SP_EX_GOALS));
-    size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(l, "Leerdoelen"));
+    size_t w = sp_term_columns(sp_translate(l, "Totaal"));
     for (int g = 0; g < c->n_goals; g++)
         if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
             w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
@@ -99,7 +80,7 @@ static void compare_goals(sp_term *t, const sp_compare *c)
         const char *label = sp_text_get(&hb->goals[g].label, l);
         fprintf(t->out, "  %s%*s %5d %5d\n", label, (int)(w - sp_term_columns(label)), "", c->goal_a[g], c->goal_b[g]);
     }
-    const char *tot = ew(l, SP_EX_TOTAL);
+    const char *tot = sp_translate(l, "Totaal");
     fprintf(t->out, "  %s%*s %5d %5d\n", tot, (int)(w - sp_term_columns(tot)), "", c->da->total, c->db->total);
     fputc('\n', t->out);
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_figure_legend_title(l));
@@ -122,23 +103,23 @@ static void print_compare(sp_term *t, const sp_compare *c, const char *a_name, c
         const sp_align_row *row = &c->rows[i];
         if (i == c->first_split || i == c->rejoin) {
             fputc('\n', t->out);
-            sp_term_printf(t, SP_STYLE_BOLD, "  --- %s ---\n", cw(l, i == c->first_split ? C_PART : C_REJOIN));
+            sp_term_printf(t, SP_STYLE_BOLD, "  --- %s ---\n", sp_translate(l, i == c->first_split ? SP_N_("Hier gaan de wegen uiteen") : SP_N_("Hier komen de wegen weer samen")));
         }
         const sp_replay *one = row->a >= 0 ? a : b;
         const sp_replay_step *s = &one->steps[row->a >= 0 ? row->a : row->b];
         const sp_node *nd = &one->sc->nodes[s->node];
         char head[1024];
-        const char *kind = row->kind == SP_ALIGN_SAME ? cw(l, C_SAME)
-                         : row->kind == SP_ALIGN_OTHER ? cw(l, C_OTHER)
-                         : row->kind == SP_ALIGN_APART ? cw(l, C_APART) : cw(l, C_ONLY);
+        const char *kind = row->kind == SP_ALIGN_SAME ? sp_translate(l, "zelfde keuze")
+                         : row->kind == SP_ALIGN_OTHER ? sp_translate(l, "andere keuze")
+                         : row->kind == SP_ALIGN_APART ? sp_translate_ctx(l, "compare", "elk een ander moment") : sp_translate(l, "alleen in");
         int ending = nd->kind == SP_NODE_ENDING;
         if (row->kind == SP_ALIGN_ONLY_A || row->kind == SP_ALIGN_ONLY_B)
-            snprintf(head, sizeof head, "%s (%s %s)", ending ? ew(l, SP_EX_ENDING) : *s->prompt ? s->prompt : nd->id,
+            snprintf(head, sizeof head, "%s (%s %s)", ending ? sp_translate_ctx(l, "report", "Einde") : *s->prompt ? s->prompt : nd->id,
                      kind, row->kind == SP_ALIGN_ONLY_A ? "A" : "B");
         else if (row->kind == SP_ALIGN_APART)
             snprintf(head, sizeof head, "%s", kind);
         else
-            snprintf(head, sizeof head, "%s (%s)", ending ? ew(l, SP_EX_ENDING) : *s->prompt ? s->prompt : nd->id,
+            snprintf(head, sizeof head, "%s (%s)", ending ? sp_translate_ctx(l, "report", "Einde") : *s->prompt ? s->prompt : nd->id,
                      kind);
         fputc('\n', t->out);
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", row->kind == SP_ALIGN_SAME ? SP_STYLE_PLAIN : SP_STYLE_BOLD, head);
@@ -208,7 +189,7 @@ int sp_cmd_compare(int argc, char **argv)
     if (a && b) {
         sp_status st = sp_compare_build(a, b, &cmp);
         if (st == SP_EINVAL) {
-            fprintf(stderr, "samenspel compare: %s ('%s', '%s')\n", cw(l, C_OTHER_CASE), a->sc->id, b->sc->id);
+            fprintf(stderr, "samenspel compare: %s ('%s', '%s')\n", sp_translate(l, "de twee gesprekken gaan over verschillende casussen"), a->sc->id, b->sc->id);
             rc = SP_EXIT_INVALID;
         } else if (st != SP_OK) {
             rc = SP_EXIT_SYSTEM;
@@ -217,7 +198,7 @@ int sp_cmd_compare(int argc, char **argv)
     if (cmp) {
         sp_term t;
         sp_term_init(&t, stdout, l);
-        print_compare(&t, cmp, p[0], expert ? cw(l, C_EXPERT) : p[1]);
+        print_compare(&t, cmp, p[0], expert ? sp_translate(l, "de expertroute (een volledig gesprek dat precies het maximum haalt)") : p[1]);
     }
     sp_compare_free(cmp);
     sp_replay_free(a);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "app/replay_cli.h"
 #include "core/fs.h"
+#include "core/translate.h"
 #include "core/debrief.h"
 #include "core/export.h"
 
@@ -91,7 +92,7 @@ static int write_out(const char *path, char *data, size_t len, sp_lang lang, FIL
     rc = sp_replay_cli_write(path, data, len);
     free(data);
     if (rc == SP_EXIT_OK)
-        fprintf(say, "%s %s\n", lang == SP_LANG_EN ? "Written:" : "Geschreven:", path);
+        fprintf(say, "%s %s\n", sp_translate(lang, "Geschreven:"), path);
     return rc;
 }
 

@@ -115,7 +115,7 @@ static sp_play_result play_ready(run *r, ready *p, sp_status st, sp_diag *d, int
         res = sp_term_play(&r->term, p->s, &io, 1);
         if (res == SP_PLAY_QUIT)
             sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN,
-                         sp_term_msg(r->term.lang, SP_MSG_QUIT));
+                         sp_translate(r->term.lang, "Gestopt. Je gesprek is bewaard."));
         if (res != SP_PLAY_SYSTEM_ERROR) {
             sp_debrief *db = sp_debrief_build(p->s);
             if (db)
@@ -213,7 +213,7 @@ static int play_trajectory(run *r)
             }
             fprintf(r->term.out, "\n");
             char head[128];
-            snprintf(head, sizeof head, "%s %s", sp_term_msg(r->term.lang, SP_MSG_CONTINUE_CASE),
+            snprintf(head, sizeof head, "%s %s", sp_translate(r->term.lang, "Verder met de volgende fase:"),
                      sp_case_ids[i]);
             sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
             fprintf(r->term.out, "\n");
@@ -235,7 +235,7 @@ static int play_trajectory(run *r)
         if (stops) {
             fprintf(r->term.out, "\n");
             sp_term_line(&r->term, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD,
-                         sp_term_msg(r->term.lang, SP_MSG_TRAJECTORY_STOPS));
+                         sp_translate(r->term.lang, "Met dit einde houdt het traject op: er volgt geen volgende fase."));
             return SP_EXIT_OK;
         }
     }
@@ -363,7 +363,7 @@ int sp_cmd_play(int argc, char **argv)
             return sp_cli_gui_run(&o);
         }
         if (!trajectory)
-            fprintf(stderr, "%s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_NO_DISPLAY));
+            fprintf(stderr, "%s\n", sp_translate(sp_cli_opts()->lang, "Geen beeldscherm gevonden; samenspel speelt in de terminal."));
     }
     return play_in_terminal(what, NULL, script);
 }
@@ -397,12 +397,12 @@ int sp_cmd_play_menu(void)
     sp_diag_free(d);
     char label[16];
     snprintf(label, sizeof label, "%d. ", SP_CASE_COUNT + 1);
-    sp_term_line(&t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_term_msg(l, SP_MSG_TRAJECTORY));
+    sp_term_line(&t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_translate(l, "Het hele traject: intake, uitvoering en teruggeven"));
     char *line = NULL;
     size_t cap = 0;
     int rc = SP_EXIT_OK;
     for (;;) {
-        fputs(sp_term_msg(l, SP_MSG_MENU), t.out);
+        fputs(sp_translate(l, "Welke casus wil je spelen? (nummer, q = stoppen): "), t.out);
         fflush(t.out);
         if (getline(&line, &cap, stdin) < 0) {
             fputc('\n', t.out);

@@ -14,47 +14,19 @@
 #include "core/debrief.h"
 #include "core/export.h"
 #include "core/figures.h"
+#include "core/translate.h"
 #include "core/fs.h"
 #include "core/num.h"
 #include "term/term.h"
 
 /* ==== interface words ========================================================= */
 
-typedef enum {
-    R_KEYS, R_ASK, R_NOTE_ASK, R_NOTE_SAVED, R_JUMP_ASK, R_NO_TURN, R_BRANCH_FROM,
-    R_NO_BRANCH, R_HISTORY, R_HISTORY_EMPTY, R_PICK, R_OF, R_END, R_UNREADABLE,
-    R_BRANCH_MARK, R_PAUSED, R_COUNT
-} rmsg;
-
-static const char *const words[R_COUNT][SP_LANG_COUNT] = {
-    [R_KEYS] = { "Toetsen: Enter of n = verder, p = terug, nummer = naar die beurt, j = springen, "
-                 "r = vanzelf afspelen (r 5: elke 5 seconden; Enter = pauze), "
-                 "a = notitie, b = vanaf hier verder spelen, d = nabespreking, q = stoppen",
-                 "Keys: Enter or n = next, p = back, number = go to that turn, j = jump, "
-                 "r = play by itself (r 5: every 5 seconds; Enter = pause), "
-                 "a = note, b = play on from here, d = debrief, q = quit" },
-    [R_ASK] = { "Terugkijken> ", "Replay> " },
-    [R_NOTE_ASK] = { "Notitie bij deze stap (Enter zonder tekst = niets): ",
-                     "Note on this step (Enter without text = none): " },
-    [R_NOTE_SAVED] = { "Notitie bewaard in", "Note saved in" },
-    [R_JUMP_ASK] = { "Naar welke beurt? ", "Which turn? " },
-    [R_NO_TURN] = { "Die beurt is er niet; kies 1 tot", "There is no such turn; choose 1 to" },
-    [R_BRANCH_FROM] = { "Je speelt verder vanaf beurt", "You play on from turn" },
-    [R_NO_BRANCH] = { "Het gesprek is hier al afgelopen; kies een eerdere beurt om vanaf verder te spelen.",
-                      "The conversation has ended here; choose an earlier turn to play on from." },
-    [R_HISTORY] = { "Eerdere gesprekken", "Past plays" },
-    [R_HISTORY_EMPTY] = { "Er zijn nog geen bewaarde gesprekken in", "There are no saved plays yet in" },
-    [R_PICK] = { "Welk gesprek wil je terugkijken? (nummer, q = stoppen): ",
-                 "Which play do you want to replay? (number, q = quit): " },
-    [R_OF] = { "van", "of" },
-    [R_END] = { "einde", "end" },
-    [R_UNREADABLE] = { "niet te openen", "cannot be opened" },
-    [R_BRANCH_MARK] = { "aftakking", "branch" },
-    [R_PAUSED] = { "Gepauzeerd.", "Paused." },
-};
-
-static const char *rw(sp_lang l, rmsg m) { return words[m][l]; }
-static const char *ew(sp_lang l, sp_export_msg m) { return sp_export_str(l, m); }
+static const char *keys_help(sp_lang l)
+{
+    return sp_translate(l, "Toetsen: Enter of n = verder, p = terug, nummer = naar die beurt, j = springen, "
+                           "r = vanzelf afspelen (r 5: elke 5 seconden; Enter = pauze), "
+                           "a = notitie, b = vanaf hier verder spelen, d = nabespreking, q = stoppen");
+}
 
 /* Copies tmpl with its "%d" replaced by v (the words are data, never a format). */
 static void fill_int(char *out, size_t n, const char *tmpl, int v)
@@ -72,7 +44,7 @@ static void fill_int(char *out, size_t n, const char *tmpl, int v)
 static void timeline(sp_term *t, const sp_replay *r, int cur)
 {
     sp_lang l = t->lang;
-    sp_term_printf(t, SP_STYLE_BOLD, "%s:", ew(l, SP_EX_TIMELINE));
+    sp_term_printf(t, SP_STYLE_BOLD, "%s:", sp_translate(l, "Verloop"));
     for (int i = 0; i < r->n_decisions; i++) {
         const sp_replay_step *s = &r->steps[i];
         char mark = s->grade == SP_GRADE_BEST ? '+' : s->grade == SP_GRADE_MIDDLE ? '~' : '-';
@@ -84,9 +56,9 @@ static void timeline(sp_term *t, const sp_replay *r, int cur)
             sp_term_printf(t, st, " %d%c", s->turn, mark);
     }
     if (cur == r->n_decisions)
-        fprintf(t->out, " | [%s]\n", rw(l, R_END));
+        fprintf(t->out, " | [%s]\n", sp_translate(l, "einde"));
     else
-        fprintf(t->out, " | %s\n", rw(l, R_END));
+        fprintf(t->out, " | %s\n", sp_translate(l, "einde"));
 }
 
 /* Appends to buf (at most len bytes in all) like snprintf. */
@@ -115,19 +87,19 @@ static void option_line(sp_term *t, const sp_replay *r, const sp_replay_step *s,
     snprintf(label, sizeof label, "%s%d. ", taken ? "> " : "  ", k + 1);
     cat(text, sizeof text, "%s [%+d", sp_text_get(&o->text, l), total);
     if (s->offered[k] == mark)
-        cat(text, sizeof text, ", %s", mark == s->chosen ? ew(l, SP_EX_STRONGEST) : sp_figure_name(l, SP_FIG_STRONGER));
+        cat(text, sizeof text, ", %s", mark == s->chosen ? sp_translate(l, "sterkste keuze") : sp_figure_name(l, SP_FIG_STRONGER));
     cat(text, sizeof text, "]");
     if (o->n_interventions)
-        cat(text, sizeof text, " (%s: ", ew(l, SP_EX_APPLIES));
+        cat(text, sizeof text, " (%s: ", sp_translate(l, "past toe"));
     for (int m = 0; m < o->n_interventions; m++)
         cat(text, sizeof text, "%s%s", m ? ", " : "", sp_text_get(&hb->interventions[o->interventions[m]].label, l));
     if (o->n_interventions)
         cat(text, sizeof text, ")");
     if (o->thought >= 0)
-        cat(text, sizeof text, " (%s: %s)", ew(l, SP_EX_THOUGHT),
-            ew(l, o->side == SP_SIDE_HINDERING ? SP_EX_HINDERING : SP_EX_HELPFUL));
+        cat(text, sizeof text, " (%s: %s)", sp_translate(l, "Gedachte"),
+            sp_translate(l, o->side == SP_SIDE_HINDERING ? SP_N_("belemmerend") : SP_N_("helpend")));
     if (s->n_votes == s->n_offered)
-        cat(text, sizeof text, " %s: %d", ew(l, SP_EX_VOTES), s->votes[k]);
+        cat(text, sizeof text, " %s: %d", sp_translate(l, "Stemmen"), s->votes[k]);
     sp_term_line(t, 2, taken ? SP_STYLE_BOLD : SP_STYLE_PLAIN, label,
                  taken ? SP_STYLE_BOLD : SP_STYLE_PLAIN, text);
 }
@@ -135,7 +107,7 @@ static void option_line(sp_term *t, const sp_replay *r, const sp_replay_step *s,
 static void notes_at(sp_term *t, const sp_replay *r, int step)
 {
     char label[64];
-    snprintf(label, sizeof label, "%s: ", ew(t->lang, SP_EX_NOTE));
+    snprintf(label, sizeof label, "%s: ", sp_translate(t->lang, "Notitie"));
     for (int k = 0; k < r->t->n_notes; k++)
         if (sp_replay_note_step(r, &r->t->notes[k]) == step)
             sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, r->t->notes[k].text);
@@ -149,14 +121,14 @@ static void flags_of_step(sp_term *t, const sp_replay *r, const sp_replay_step *
     if (s->n_present) {
         for (int k = 0; k < s->n_present; k++)
             cat(text, sizeof text, "%s%s", k ? ", " : "", sp_text_get(&hb->redflags[s->present[k]].label, l));
-        snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FLAGS_PRESENT));
+        snprintf(label, sizeof label, "%s: ", sp_translate(l, "Rode vlaggen in deze beurt"));
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
     }
     for (int k = 0; k < s->n_marked; k++) {
-        snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FLAGS_MARKED));
+        snprintf(label, sizeof label, "%s: ", sp_translate(l, "Gemarkeerd"));
         snprintf(text, sizeof text, "%s (%s)", sp_text_get(&hb->redflags[s->marked[k]].label, l),
-                 ew(l, s->marked_verdict[k] == SP_FLAG_PRESENT ? SP_EX_RECOGNISED
-                       : s->marked_verdict[k] == SP_FLAG_NOT_INTENDED ? SP_EX_NOT_INTENDED : SP_EX_FALSE_ALARM));
+                 sp_translate(l, s->marked_verdict[k] == SP_FLAG_PRESENT ? SP_N_("herkend")
+                       : s->marked_verdict[k] == SP_FLAG_NOT_INTENDED ? SP_N_("niet bedoeld hier") : SP_N_("vals alarm")));
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, s->marked_verdict[k] == SP_FLAG_PRESENT ? SP_STYLE_GOOD
                      : s->marked_verdict[k] == SP_FLAG_NOT_INTENDED ? SP_STYLE_PLAIN : SP_STYLE_BAD, text);
     }
@@ -177,12 +149,12 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
     const sp_debrief_decision *m = db && db->exact && i < db->n_decisions ? &db->decisions[i] : NULL;
     int mark = !m ? -1 : m->stronger >= 0 ? m->stronger : m->chosen;
     if (i < r->n_decisions) {
-        int n = snprintf(head, sizeof head, "%s %d %s %d · %s · %+d", ew(l, SP_EX_TURN), s->turn, rw(l, R_OF),
-                         r->n_decisions, ew(l, s->kind == SP_VIEW_THOUGHT ? SP_EX_THOUGHT : SP_EX_DECISION), s->total);
+        int n = snprintf(head, sizeof head, "%s %d %s %d · %s · %+d", sp_translate(l, "Beurt"), s->turn, sp_translate(l, "van"),
+                         r->n_decisions, sp_translate(l, s->kind == SP_VIEW_THOUGHT ? SP_N_("Gedachte") : SP_N_("Beslissing")), s->total);
         if (m && n > 0 && (size_t)n < sizeof head && m->left)
             snprintf(head + n, sizeof head - (size_t)n, ", %s %d", sp_figure_name(l, SP_FIG_LEFT), m->left);
         else if (m && n > 0 && (size_t)n < sizeof head)
-            snprintf(head + n, sizeof head - (size_t)n, ", %s", ew(l, SP_EX_STRONGEST));
+            snprintf(head + n, sizeof head - (size_t)n, ", %s", sp_translate(l, "sterkste keuze"));
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", !m ? SP_STYLE_BOLD : m->left ? SP_STYLE_BAD : SP_STYLE_GOOD, head);
     }
     sp_debrief_free(db);
@@ -198,13 +170,13 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
     }
     if (i == r->n_decisions) {
         if (r->finished) {
-            snprintf(head, sizeof head, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
+            snprintf(head, sizeof head, "%s: %s (%s)", sp_translate_ctx(l, "report", "Einde"), sp_text_get(&nd->ending_title, l),
                      sp_export_kind(l, nd->ending_kind));
             sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
             sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_session_text(r->s, &nd->evaluation, l));
         } else {
             char what[256];
-            fill_int(what, sizeof what, ew(l, SP_EX_UNFINISHED), s->turn);
+            fill_int(what, sizeof what, sp_translate(l, "Niet afgemaakt: het gesprek stopte bij beurt %d."), s->turn);
             sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, what);
             if (*s->prompt)
                 sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_THOUGHT, s->prompt);
@@ -226,13 +198,13 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
         option_line(t, r, s, k, mark);
     const sp_option *o = &nd->options[s->chosen];
     char label[64], text[4096];
-    snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_FEEDBACK));
+    snprintf(label, sizeof label, "%s: ", sp_translate(l, "Feedback"));
     snprintf(text, sizeof text, "%s%s%s%s", sp_session_text_at(r->s, (int)(s - r->steps), &o->feedback, l), *sp_text_get(&o->ref_label, l) ? " (" : "",
              sp_text_get(&o->ref_label, l), *sp_text_get(&o->ref_label, l) ? ")" : "");
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
     if (s->override) {
-        snprintf(label, sizeof label, "%s: ", ew(l, SP_EX_VOTES));
-        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, ew(l, SP_EX_OVERRIDE));
+        snprintf(label, sizeof label, "%s: ", sp_translate(l, "Stemmen"));
+        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_translate(l, "de begeleider koos anders dan de meerderheid"));
     }
     flags_of_step(t, r, s);
     notes_at(t, r, i);
@@ -245,7 +217,7 @@ static void print_header(sp_term *t, const sp_replay *r)
     snprintf(line, sizeof line, "%s: %s", sp_text_get(&r->sc->title, l), r->t->path ? r->t->path : "");
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, line);
     if (r->t->parent) {
-        snprintf(line, sizeof line, "%s: %s", rw(l, R_BRANCH_MARK), r->t->parent);
+        snprintf(line, sizeof line, "%s: %s", sp_translate(l, "aftakking"), r->t->parent);
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, line);
     }
 }
@@ -261,7 +233,7 @@ static int save_note(sp_term *t, const sp_replay *r, sp_transcript *tr, int i, c
     sp_cli_print_diag(d);
     sp_diag_free(d);
     if (st == SP_OK)
-        sp_term_printf(t, SP_STYLE_PLAIN, "%s %s\n", rw(t->lang, R_NOTE_SAVED), tr->path);
+        sp_term_printf(t, SP_STYLE_PLAIN, "%s %s\n", sp_translate(t->lang, "Notitie bewaard in"), tr->path);
     return sp_cli_exit(st);
 }
 
@@ -270,7 +242,7 @@ static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script
 {
     sp_lang l = t->lang;
     if (i == r->n_decisions && r->finished) {
-        fprintf(stderr, "%s\n", rw(l, R_NO_BRANCH));
+        fprintf(stderr, "%s\n", sp_translate(l, "Het gesprek is hier al afgelopen; kies een eerdere beurt om vanaf verder te spelen."));
         return SP_EXIT_USAGE;
     }
     char parent[PATH_MAX];
@@ -291,13 +263,13 @@ static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script
     int rc = sp_cli_exit(st);
     if (st == SP_OK) {
         char head[128];
-        snprintf(head, sizeof head, "%s %d.", rw(l, R_BRANCH_FROM), r->steps[i].turn);
+        snprintf(head, sizeof head, "%s %d.", sp_translate(l, "Je speelt verder vanaf beurt"), r->steps[i].turn);
         fputc('\n', t->out);
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
         sp_term_play_io io = { stdin, script, sp_cli_save, &sv };
         sp_play_result res = sp_term_play(t, s, &io, 0);
         if (res == SP_PLAY_QUIT)
-            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_term_msg(l, SP_MSG_QUIT));
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(l, "Gestopt. Je gesprek is bewaard."));
         if (res != SP_PLAY_SYSTEM_ERROR) {
             sp_debrief *db = sp_debrief_build(s);
             if (db)
@@ -358,7 +330,7 @@ static int turn_index(sp_term *t, const sp_replay *r, const char *s)
 {
     long k;
     if (!sp_num_parse(s, 1, r->n_steps, &k)) {
-        fprintf(t->out, "%s %d.\n", rw(t->lang, R_NO_TURN), r->n_steps);
+        fprintf(t->out, "%s %d.\n", sp_translate(t->lang, "Die beurt is er niet; kies 1 tot"), r->n_steps);
         return -1;
     }
     return (int)k - 1;
@@ -386,7 +358,7 @@ static int autoplay(sp_term *t, const sp_replay *r, int i, int seconds, char **l
         int k = poll(&pf, 1, seconds * 1000);
         if (k > 0) {
             if (getline(line, cap, stdin) >= 0)
-                fprintf(t->out, "%s\n", rw(t->lang, R_PAUSED));
+                fprintf(t->out, "%s\n", sp_translate(t->lang, "Gepauzeerd."));
             break;
         }
         if (k < 0)
@@ -405,14 +377,14 @@ static int interactive(sp_term *t, const sp_replay *r, sp_transcript *tr)
     char *line = NULL;
     size_t cap = 0;
     print_header(t, r);
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, rw(l, R_KEYS));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, keys_help(l));
     for (;;) {
         if (show) {
             print_step(t, r, i);
             timeline(t, r, i);
         }
         show = 1;
-        if (!ask(t, rw(l, R_ASK), &line, &cap))
+        if (!ask(t, sp_translate(l, "Terugkijken> "), &line, &cap))
             break;
         char *c = trim(line);
         if (!*c || strcmp(c, "n") == 0) {
@@ -436,11 +408,11 @@ static int interactive(sp_term *t, const sp_replay *r, sp_transcript *tr)
             show = 0;
         } else if (strcmp(c, "a") == 0) {
             show = 0;
-            if (ask(t, rw(l, R_NOTE_ASK), &line, &cap) && *(c = trim(line)))
+            if (ask(t, sp_translate(l, "Notitie bij deze stap (Enter zonder tekst = niets): "), &line, &cap) && *(c = trim(line)))
                 rc = save_note(t, r, tr, i, c);
         } else if (strcmp(c, "b") == 0) {
             if (i == r->n_decisions && r->finished) {
-                fprintf(t->out, "%s\n", rw(l, R_NO_BRANCH));
+                fprintf(t->out, "%s\n", sp_translate(l, "Het gesprek is hier al afgelopen; kies een eerdere beurt om vanaf verder te spelen."));
                 show = 0;
                 continue;
             }
@@ -449,7 +421,7 @@ static int interactive(sp_term *t, const sp_replay *r, sp_transcript *tr)
         } else if (c[0] == 'j' || (c[0] >= '0' && c[0] <= '9')) {
             if (c[0] == 'j')
                 c = trim(c + 1);
-            if (!*c && ask(t, rw(l, R_JUMP_ASK), &line, &cap))
+            if (!*c && ask(t, sp_translate(l, "Naar welke beurt? "), &line, &cap))
                 c = trim(line);
             int k = turn_index(t, r, c);
             if (k >= 0)
@@ -457,7 +429,7 @@ static int interactive(sp_term *t, const sp_replay *r, sp_transcript *tr)
             else
                 show = 0;
         } else {
-            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, rw(l, R_KEYS));
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, keys_help(l));
             show = 0;
         }
     }
@@ -488,10 +460,10 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
     if (st != SP_OK)
         return SP_EXIT_SYSTEM;
     if (n == 0) {
-        fprintf(t->out, "%s %s\n", rw(l, R_HISTORY_EMPTY), dir);
+        fprintf(t->out, "%s %s\n", sp_translate(l, "Er zijn nog geen bewaarde gesprekken in"), dir);
         return SP_EXIT_OK;
     }
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, rw(l, R_HISTORY));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(l, "Eerdere gesprekken"));
     for (int k = 0; k < n; k++) {
         char when[32] = "", text[1024] = "", label[16];
         time_t tt = (time_t)e[k].started;
@@ -502,7 +474,7 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
         if (!e[k].ok) {
             const char *base = strrchr(e[k].path, '/');
             snprintf(text, sizeof text, "%s %s (%s: %s)", when, base ? base + 1 : e[k].path,
-                     rw(l, R_UNREADABLE), e[k].error ? e[k].error : "?");
+                     sp_translate(l, "niet te openen"), e[k].error ? e[k].error : "?");
             sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_BAD, text);
             continue;
         }
@@ -510,11 +482,11 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
         cat(text, sizeof text, "%s · %s · ", when, sp_text_get(&sc->title, l));
         if (e[k].finished) {
             const sp_node *nd = &sc->nodes[e[k].ending_node];
-            cat(text, sizeof text, "%s: %s (%s)", ew(l, SP_EX_ENDING), sp_text_get(&nd->ending_title, l),
+            cat(text, sizeof text, "%s: %s (%s)", sp_translate_ctx(l, "report", "Einde"), sp_text_get(&nd->ending_title, l),
                 sp_export_kind(l, nd->ending_kind));
         } else {
             char what[256];
-            fill_int(what, sizeof what, ew(l, SP_EX_UNFINISHED), e[k].n_turns + 1);
+            fill_int(what, sizeof what, sp_translate(l, "Niet afgemaakt: het gesprek stopte bij beurt %d."), e[k].n_turns + 1);
             cat(text, sizeof text, "%s", what);
         }
         if (e[k].exact)
@@ -523,7 +495,7 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
         else
             cat(text, sizeof text, " · %s %d", sp_figure_name(l, SP_FIG_SCORE), e[k].total);
         if (e[k].branch)
-            cat(text, sizeof text, " (%s)", rw(l, R_BRANCH_MARK));
+            cat(text, sizeof text, " (%s)", sp_translate(l, "aftakking"));
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
     }
     for (int f = SP_FIG_SCORE; f <= SP_FIG_MAX; f++) {
@@ -535,7 +507,7 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
     if (isatty(STDIN_FILENO)) {
         char *line = NULL;
         size_t cap = 0;
-        while (ask(t, rw(l, R_PICK), &line, &cap)) {
+        while (ask(t, sp_translate(l, "Welk gesprek wil je terugkijken? (nummer, q = stoppen): "), &line, &cap)) {
             char *s = trim(line);
             if (*s == 'q')
                 break;
@@ -624,7 +596,7 @@ int sp_cmd_replay(int argc, char **argv)
             sp_cli_print_diag(d);
             sp_diag_free(d);
             if (lrc == SP_EXIT_OK && branch_turn > r->n_steps) {
-                fprintf(stderr, "%s %d.\n", rw(t.lang, R_NO_TURN), r->n_steps);
+                fprintf(stderr, "%s %d.\n", sp_translate(t.lang, "Die beurt is er niet; kies 1 tot"), r->n_steps);
                 lrc = SP_EXIT_USAGE;
             } else if (lrc == SP_EXIT_OK) {
                 lrc = branch_and_play(&t, r, branch_turn - 1, script);

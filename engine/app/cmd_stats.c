@@ -11,37 +11,9 @@
 #include "core/fs.h"
 #include "core/export.h"
 #include "core/figures.h"
+#include "core/translate.h"
 #include "core/stats.h"
 #include "term/term.h"
-
-typedef enum {
-    S_PLAYS, S_FINISHED, S_CHOICES, S_ENDINGS, S_MEANS, S_OVER, S_SUM, S_MEAN, S_PER_PLAY, S_MISSED_IV, S_MISSED_FLAGS,
-    S_FALSE, S_OF, S_TIMES, S_NO_PLAYS, S_SKIPPED, S_PLAY, S_COUNT
-} smsg;
-
-static const char *const words[S_COUNT][SP_LANG_COUNT] = {
-    [S_PLAYS] = { "gesprekken", "plays" },
-    [S_FINISHED] = { "afgemaakt", "finished" },
-    [S_CHOICES] = { "Keuzes per beslismoment", "Choices per decision" },
-    [S_ENDINGS] = { "Eindes", "Endings" },
-    [S_MEANS] = { "Score per leerdoel", "Score per learning goal" },
-    [S_OVER] = { "afgemaakte gesprekken", "finished plays" },
-    [S_SUM] = { "opgeteld", "sum" },
-    [S_MEAN] = { "gemiddeld", "mean" },
-    [S_PER_PLAY] = { "Per gesprek", "Per play" },
-    [S_MISSED_IV] = { "Vaakst gemiste interventies (aangeboden maar niet gekozen)",
-                      "Interventions missed most (on offer but not chosen)" },
-    [S_MISSED_FLAGS] = { "Vaakst gemiste rode vlaggen", "Red flags missed most" },
-    [S_FALSE] = { "Vals alarm", "False alarms" },
-    [S_OF] = { "van", "of" },
-    [S_TIMES] = { "keer", "times" },
-    [S_NO_PLAYS] = { "geen gesprekken gevonden in", "no plays found in" },
-    [S_SKIPPED] = { "overgeslagen", "skipped" },
-    [S_PLAY] = { "gesprek", "play" },
-};
-
-static const char *sw(sp_lang l, smsg m) { return words[m][l]; }
-static const char *ew(sp_lang l, sp_export_msg m) { return sp_export_str(l, m); }
 
 /* A mean with a decimal comma in Dutch. */
 static void mean(char *buf, size_t len, double v, sp_lang l)
@@ -130,7 +102,7 @@ static int collect(paths *p, const char *arg, int *skipped)
 static void per_play(sp_term *t, const sp_stats *st)
 {
     sp_lang l = t->lang;
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_PER_PLAY));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(l, "Per gesprek"));
     for (int i = 0; i < st->n_plays; i++) {
         const sp_stats_play *p = &st->plays[i];
         char label[1200], text[512];
@@ -165,13 +137,13 @@ static void figures(sp_term *t, const sp_stats *st)
     sp_lang l = t->lang;
     const sp_handbook *hb = st->sc->handbook;
     char head[512], m[32], a[32], b[32], c[32], d[32];
-    snprintf(head, sizeof head, "%s (%s: %d)", sw(l, S_MEANS), sw(l, S_OVER), st->n_finished);
+    snprintf(head, sizeof head, "%s (%s: %d)", sp_translate(l, "Score per leerdoel"), sp_translate(l, "afgemaakte gesprekken"), st->n_finished);
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
-    size_t w = sp_term_columns(ew(l, SP_EX_TOTAL));
+    size_t w = sp_term_columns(sp_translate(l, "Totaal"));
     for (int g = 0; g < hb->n_goals; g++)
         if (sp_term_columns(sp_text_get(&hb->goals[g].label, l)) > w)
             w = sp_term_columns(sp_text_get(&hb->goals[g].label, l));
-    const char *cols[3] = { sw(l, S_SUM), sw(l, S_MEAN), sp_figure_name(l, SP_FIG_EXPERT) };
+    const char *cols[3] = { sp_translate(l, "opgeteld"), sp_translate(l, "gemiddeld"), sp_figure_name(l, SP_FIG_EXPERT) };
     int cw[3];
     for (int k = 0; k < 3; k++)
         cw[k] = (int)sp_term_columns(cols[k]) < 8 ? 8 : (int)sp_term_columns(cols[k]);
@@ -180,7 +152,7 @@ static void figures(sp_term *t, const sp_stats *st)
         fprintf(t->out, "  %*s", cw[2], cols[2]);
     fputc('\n', t->out);
     for (int g = 0; g <= hb->n_goals; g++) {
-        const char *name = g < hb->n_goals ? sp_text_get(&hb->goals[g].label, l) : ew(l, SP_EX_TOTAL);
+        const char *name = g < hb->n_goals ? sp_text_get(&hb->goals[g].label, l) : sp_translate(l, "Totaal");
         long sum = g < hb->n_goals ? st->goal_sum[g] : st->total_sum;
         long ex = g < hb->n_goals ? st->expert_sum[g] : st->max_sum;
         fprintf(t->out, "  %s%*s  %*ld  %*s", name, (int)(w - sp_term_columns(name)), "", cw[0], sum, cw[1],
@@ -190,7 +162,7 @@ static void figures(sp_term *t, const sp_stats *st)
         fputc('\n', t->out);
     }
     if (st->all_exact) {
-        snprintf(head, sizeof head, "%s: %s %s + %s %s + %s %s = %s %s", sw(l, S_MEAN), sp_figure_name(l, SP_FIG_SCORE),
+        snprintf(head, sizeof head, "%s: %s %s + %s %s + %s %s = %s %s", sp_translate(l, "gemiddeld"), sp_figure_name(l, SP_FIG_SCORE),
                  mean_of(a, sizeof a, st, st->total_sum, l), sp_figure_name(l, SP_FIG_LEFT),
                  mean_of(b, sizeof b, st, st->left_sum, l), sp_figure_name(l, SP_FIG_STILL),
                  mean_of(c, sizeof c, st, 0, l), sp_figure_name(l, SP_FIG_MAX), mean_of(d, sizeof d, st, st->max_sum, l));
@@ -205,11 +177,11 @@ static void report(sp_term *t, const sp_stats *st)
     const sp_handbook *hb = sc->handbook;
     char head[512], text[2048], label[64];
     snprintf(head, sizeof head, "== %s (%s): %d %s, %d %s ==", sp_text_get(&sc->title, l), sc->id, st->n_plays,
-             sw(l, S_PLAYS), st->n_finished, sw(l, S_FINISHED));
+             sp_translate(l, "gesprekken"), st->n_finished, sp_translate(l, "afgemaakt"));
     fputc('\n', t->out);
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
 
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_CHOICES));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(l, "Keuzes per beslismoment"));
     for (int i = 0; i < sc->n_nodes; i++) {
         const sp_node *nd = &sc->nodes[i];
         if (!st->reached[i])
@@ -227,7 +199,7 @@ static void report(sp_term *t, const sp_stats *st)
     }
 
     if (st->n_finished) {
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_ENDINGS));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(l, "Eindes"));
         for (int i = 0; i < sc->n_nodes; i++) {
             if (!st->endings[i])
                 continue;
@@ -242,28 +214,28 @@ static void report(sp_term *t, const sp_stats *st)
     if (st->n_finished) {
         int order[256];
         int n = hb->n_interventions < 256 ? sp_stats_rank(st->iv_missed, hb->n_interventions, order) : 0;
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_MISSED_IV));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(l, "Vaakst gemiste interventies (aangeboden maar niet gekozen)"));
         if (!n)
-            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, ew(l, SP_EX_NONE));
+            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(l, "geen"));
         for (int k = 0; k < n; k++) {
             const sp_intervention *iv = &hb->interventions[order[k]];
-            snprintf(label, sizeof label, "%3d %s %-3d ", st->iv_missed[order[k]], sw(l, S_OF), st->iv_offered[order[k]]);
+            snprintf(label, sizeof label, "%3d %s %-3d ", st->iv_missed[order[k]], sp_translate(l, "van"), st->iv_offered[order[k]]);
             snprintf(text, sizeof text, "%s (%s)", sp_text_get(&iv->label, l), iv->id);
             sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
         }
         n = hb->n_redflags < 256 ? sp_stats_rank(st->flag_missed, hb->n_redflags, order) : 0;
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_MISSED_FLAGS));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(l, "Vaakst gemiste rode vlaggen"));
         if (!n)
-            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, ew(l, SP_EX_NONE));
+            sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(l, "geen"));
         for (int k = 0; k < n; k++) {
             const sp_redflag *rf = &hb->redflags[order[k]];
-            snprintf(label, sizeof label, "%3d %s %-3d ", st->flag_missed[order[k]], sw(l, S_OF), st->flag_present[order[k]]);
+            snprintf(label, sizeof label, "%3d %s %-3d ", st->flag_missed[order[k]], sp_translate(l, "van"), st->flag_present[order[k]]);
             snprintf(text, sizeof text, "%s (%s)", sp_text_get(&rf->label, l), rf->id);
             sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
         }
         n = hb->n_redflags < 256 ? sp_stats_rank(st->flag_false, hb->n_redflags, order) : 0;
         if (n) {
-            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sw(l, S_FALSE));
+            sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate_ctx(l, "stats", "Vals alarm"));
             for (int k = 0; k < n; k++) {
                 const sp_redflag *rf = &hb->redflags[order[k]];
                 snprintf(label, sizeof label, "%3d  ", st->flag_false[order[k]]);
@@ -330,10 +302,10 @@ int sp_cmd_stats(int argc, char **argv)
             any = 1;
         }
     if (rc == SP_EXIT_OK && !any && !skipped)
-        fprintf(stderr, "samenspel stats: %s %s\n", sw(l, S_NO_PLAYS), n_args == 1 ? argv[argc - 1] : "...");
+        fprintf(stderr, "samenspel stats: %s %s\n", sp_translate(l, "geen gesprekken gevonden in"), n_args == 1 ? argv[argc - 1] : "...");
     if (skipped) {
-        fprintf(stderr, "samenspel stats: %d %s %s\n", skipped, sw(l, skipped == 1 ? S_PLAY : S_PLAYS),
-                sw(l, S_SKIPPED));
+        fprintf(stderr, "samenspel stats: %d %s %s\n", skipped, sp_translate(l, skipped == 1 ? SP_N_("gesprek") : SP_N_("gesprekken")),
+                sp_translate(l, "overgeslagen"));
         if (rc == SP_EXIT_OK)
             rc = SP_EXIT_INVALID;
     }

@@ -7,56 +7,45 @@
 #include "core/model.h"
 #include "core/diag.h"
 #include "core/session.h"
+#include "core/translate.h"
 #include "gui/gui.h"
 
 /* Exit codes of the program (README, --help). */
 enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 3 };
 
 /*
- * The command table: X(name, arguments, Dutch help, English help).
+ * The command table: X(name, arguments, help), the help a Dutch msgid
+ * (translated through core/translate.h and po/).
  * A new subcommand is one line here plus engine/app/cmd_NAME.c with
  *     int sp_cmd_NAME(int argc, char **argv);
  * argv[0] is the command's name; global options (--lang, --font) are already
  * taken out of argv by main.
  */
-#define SP_COMMANDS(X)                                                                  \
-    X(play, "[--text] [--choices SCRIPT] [--projector [--display N] [--presenter] [--phones]" \
-            " [--listen ADDR[:PORT]]] SCENARIO | --resume TRANSCRIPT [--case FILE] [--choices SCRIPT]", \
-      "speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory';"  \
-      " of speel een bewaard gesprek verder in de terminal (--case: het casusbestand"   \
-      " waarmee het gespeeld is);"                                                      \
-      " --projector: groepstraining op de beamer (scherm N, met presentatorscherm)",    \
-      "play a case (intake, uitvoering, teruggeven), a file or 'trajectory';"           \
-      " or go on with a saved conversation in the terminal (--case: the case file it"   \
-      " was played with);"                                                              \
-      " --projector: group training on a projector (screen N, with a presenter view)")  \
-    X(check, "[--strict] FILE...",                                                      \
-      "controleer casussen en het handboek: fouten, de analyses per casus (maximum,"    \
-      " eindes, omwegen, antwoordhints, leeslengte, vertaling) en dekking;"             \
-      " --strict: ook waarschuwingen geven afsluitcode 1",                              \
-      "check cases and the handbook: errors, the analyses per case (maximum, endings,"  \
-      " detours, answer tells, reading length, translation) and coverage;"              \
-      " --strict: warnings give exit code 1 too")                                       \
-    X(graph, "SCENARIO",                                                                \
-      "de gespreksgraaf als Graphviz DOT",                                              \
-      "the dialogue graph as Graphviz DOT")                                             \
-    X(debrief, "[--case FILE] TRANSCRIPT",                                                            \
-      "de nabespreking van een gespeeld gesprek",                                       \
-      "the debrief of a played conversation")                                           \
-    X(export, "[--html OUT.html] [--csv OUT.csv] [--case FILE] TRANSCRIPT",             \
-      "een gespeeld gesprek als afdrukbare HTML-nabespreking en/of CSV",                \
-      "a played conversation as a printable HTML debrief and/or CSV")                   \
-    X(replay, "[--text] [--branch TURN [--choices SCRIPT]] [--case FILE] [TRANSCRIPT]", \
-      "kijk een gesprek terug, stap voor stap; zonder bestand: de lijst van eerdere gesprekken", \
-      "step through a played conversation; without a file: the list of past plays")    \
-    X(compare, "[--text] [--case FILE] TRANSCRIPT (TRANSCRIPT|expert)",                  \
-      "twee gesprekken over dezelfde casus naast elkaar, of een gesprek naast het expertpad", \
-      "two plays of one case side by side, or a play beside the expert path")           \
-    X(stats, "[--case FILE] PATH...",                                                    \
-      "cijfers voor trainers over veel gesprekken (bestanden of mappen), per casus",     \
-      "figures for trainers over many plays (files or directories), per case")
+#define SP_COMMANDS(X)                                                                                   \
+    X(play, "[--text] [--choices SCRIPT] [--projector [--display N] [--presenter] [--phones]"            \
+            " [--listen ADDR[:PORT]]] SCENARIO | --resume TRANSCRIPT [--case FILE] [--choices SCRIPT]",  \
+      SP_N_("speel een casus (intake, uitvoering, teruggeven), een bestand of 'trajectory';"             \
+            " of speel een bewaard gesprek verder in de terminal (--case: het casusbestand"              \
+            " waarmee het gespeeld is);"                                                                 \
+            " --projector: groepstraining op de beamer (scherm N, met presentatorscherm)"))              \
+    X(check, "[--strict] FILE...",                                                                       \
+      SP_N_("controleer casussen en het handboek: fouten, de analyses per casus (maximum,"               \
+            " eindes, omwegen, antwoordhints, leeslengte, vertaling) en dekking;"                        \
+            " --strict: ook waarschuwingen geven afsluitcode 1"))                                        \
+    X(graph, "SCENARIO",                                                                                 \
+      SP_N_("de gespreksgraaf als Graphviz DOT"))                                                        \
+    X(debrief, "[--case FILE] TRANSCRIPT",                                                               \
+      SP_N_("de nabespreking van een gespeeld gesprek"))                                                 \
+    X(export, "[--html OUT.html] [--csv OUT.csv] [--case FILE] TRANSCRIPT",                              \
+      SP_N_("een gespeeld gesprek als afdrukbare HTML-nabespreking en/of CSV"))                          \
+    X(replay, "[--text] [--branch TURN [--choices SCRIPT]] [--case FILE] [TRANSCRIPT]",                  \
+      SP_N_("kijk een gesprek terug, stap voor stap; zonder bestand: de lijst van eerdere gesprekken"))  \
+    X(compare, "[--text] [--case FILE] TRANSCRIPT (TRANSCRIPT|expert)",                                  \
+      SP_N_("twee gesprekken over dezelfde casus naast elkaar, of een gesprek naast het expertpad"))     \
+    X(stats, "[--case FILE] PATH...",                                                                    \
+      SP_N_("cijfers voor trainers over veel gesprekken (bestanden of mappen), per casus"))
 
-#define SP_CMD_DECLARE(name, args, nl, en) int sp_cmd_##name(int argc, char **argv);
+#define SP_CMD_DECLARE(name, args, help) int sp_cmd_##name(int argc, char **argv);
 SP_COMMANDS(SP_CMD_DECLARE)
 #undef SP_CMD_DECLARE
 

@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "core/fs.h"
+#include "core/translate.h"
 #include "core/handbook.h"
 #include "ui/app.h"
 #include "ui/group.h"
@@ -136,12 +137,10 @@ typedef struct run {
     sp_gui_app *a;
     sp_term *t;
     script sc;
-    int en;
     int shown;       /* the log length when the last heading was printed, -1 none */
     sp_gui_phones ph;/* the room's phones (--phones), srv NULL without */
 } run;
 
-#define L(r, nl, en_) ((r)->en ? (en_) : (nl))
 
 /* The decision on the wall now: its turn, prompt and question, once. */
 static void print_heading(run *r)
@@ -150,11 +149,11 @@ static void print_heading(run *r)
     if (r->shown == v->turn)
         return;
     r->shown = v->turn;
-    const char *prompt = v->kind == SP_VIEW_THOUGHT ? L(r, "Wat gaat er door je heen?", "What goes through your mind?")
-                       : *v->prompt ? v->prompt : L(r, "Wat zeg je?", "What do you say?");
-    fprintf(r->t->out, "\n%s %d · %s\n", L(r, "Beurt", "Turn"), v->turn, prompt);
+    const char *prompt = v->kind == SP_VIEW_THOUGHT ? sp_translate(r->t->lang, "Wat gaat er door je heen?")
+                       : *v->prompt ? v->prompt : sp_translate(r->t->lang, "Wat zeg je?");
+    fprintf(r->t->out, "\n%s %d · %s\n", sp_translate(r->t->lang, "Beurt"), v->turn, prompt);
     if (*v->discuss)
-        fprintf(r->t->out, "  %s: %s\n", L(r, "Vraag voor de groep", "Question for the group"), v->discuss);
+        fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Vraag voor de groep"), v->discuss);
 }
 
 static void print_taken(run *r)
@@ -166,62 +165,59 @@ static void print_taken(run *r)
         const char *text = sp_text_get(&nd->options[g->last_offered[k]].text, lang);
         if (g->has_votes)
             fprintf(r->t->out, "  %c %4d  %s%s\n", sp_gui_group_letter(k), g->last_votes[k], text,
-                    k == g->last_chosen ? L(r, "  ← gekozen", "  ← taken") : "");
+                    k == g->last_chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
         else
             fprintf(r->t->out, "  %c  %s%s\n", sp_gui_group_letter(k), text,
-                    k == g->last_chosen ? L(r, "  ← gekozen", "  ← taken") : "");
+                    k == g->last_chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
     }
     char l = sp_gui_group_letter(g->last_chosen);
     if (!g->has_votes) {
-        fprintf(r->t->out, "  %s %c %s\n", L(r, "De trainer koos", "The facilitator took"), l,
-                L(r, "zonder stemming.", "without a vote."));
+        fprintf(r->t->out, "  %s %c %s\n", sp_translate(r->t->lang, "De trainer koos"), l,
+                sp_translate(r->t->lang, "zonder stemming."));
         return;
     }
     sp_vote_tally t = sp_vote_count(g->last_votes, g->n_last);
     int other = sp_vote_dissent(g->last_votes, g->n_last, g->last_chosen);
     if (g->last_override)
-        fprintf(r->t->out, r->en ? "  The facilitator took %c against the room (%c had %d of %d); %d voted otherwise.\n"
-                                 : other == 1 ? "  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemde anders.\n"
-                                            : "  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemden anders.\n",
+        fprintf(r->t->out, sp_translate(r->t->lang, other == 1 ? SP_N_("  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemde anders.\n")
+                                                      : SP_N_("  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemden anders.\n")),
                 l, sp_gui_group_letter(t.majority >= 0 ? t.majority : 0), t.top, t.total, other);
     else if (t.majority < 0)
-        fprintf(r->t->out, r->en ? "  A tie; the facilitator took %c. %d of %d voted otherwise.\n"
-                                 : other == 1 ? "  Gelijke stand; de trainer koos %c. %d van %d stemde anders.\n"
-                                            : "  Gelijke stand; de trainer koos %c. %d van %d stemden anders.\n",
+        fprintf(r->t->out, sp_translate(r->t->lang, other == 1 ? SP_N_("  Gelijke stand; de trainer koos %c. %d van %d stemde anders.\n")
+                                                      : SP_N_("  Gelijke stand; de trainer koos %c. %d van %d stemden anders.\n")),
                 l, other, t.total);
     else
-        fprintf(r->t->out, r->en ? "  The group took %c: %d of %d votes; %d voted otherwise.\n"
-                                 : other == 1 ? "  De groep koos %c: %d van %d stemmen; %d stemde anders.\n"
-                                            : "  De groep koos %c: %d van %d stemmen; %d stemden anders.\n",
+        fprintf(r->t->out, sp_translate(r->t->lang, other == 1 ? SP_N_("  De groep koos %c: %d van %d stemmen; %d stemde anders.\n")
+                                                      : SP_N_("  De groep koos %c: %d van %d stemmen; %d stemden anders.\n")),
                 l, g->last_votes[g->last_chosen], t.total, other);
 }
 
 static void print_history(run *r)
 {
     const sp_replay *rp = r->a->group->replay;
-    fprintf(r->t->out, "\n== %s\n", L(r, "Hoe de groep stemde", "How the group voted"));
+    fprintf(r->t->out, "\n== %s\n", sp_translate(r->t->lang, "Hoe de groep stemde"));
     if (!rp) {
-        fprintf(r->t->out, "%s\n", L(r, "(het verslag kon niet worden teruggelezen)", "(the transcript could not be read back)"));
+        fprintf(r->t->out, "%s\n", sp_translate(r->t->lang, "(het verslag kon niet worden teruggelezen)"));
         return;
     }
     for (int i = 0; i < rp->n_decisions; i++) {
         const sp_replay_step *st = &rp->steps[i];
-        fprintf(r->t->out, "%s %d:", L(r, "Beurt", "Turn"), st->turn);
+        fprintf(r->t->out, "%s %d:", sp_translate(r->t->lang, "Beurt"), st->turn);
         int chosen = -1;
         for (int k = 0; k < st->n_offered; k++)
             if (st->offered[k] == st->chosen)
                 chosen = k;
         if (st->n_votes != st->n_offered || st->n_votes == 0) {
-            fprintf(r->t->out, " %s %c\n", L(r, "geen stemming; gekozen", "no vote; taken"), sp_gui_group_letter(chosen));
+            fprintf(r->t->out, " %s %c\n", sp_translate(r->t->lang, "geen stemming; gekozen"), sp_gui_group_letter(chosen));
             continue;
         }
         for (int k = 0; k < st->n_votes; k++)
             fprintf(r->t->out, "%s %c %d%s", k ? " ·" : "", sp_gui_group_letter(k), st->votes[k],
-                    k == chosen ? L(r, " (gekozen)", " (taken)") : "");
+                    k == chosen ? sp_translate(r->t->lang, " (gekozen)") : "");
         fprintf(r->t->out, " — %d %s%s\n", sp_vote_dissent(st->votes, st->n_votes, chosen),
-                sp_vote_dissent(st->votes, st->n_votes, chosen) == 1 ? L(r, "stemde anders", "voted otherwise")
-                                                                      : L(r, "stemden anders", "voted otherwise"),
-                st->override ? L(r, "; tegen de meerderheid in", "; against the majority") : "");
+                sp_vote_dissent(st->votes, st->n_votes, chosen) == 1 ? sp_translate(r->t->lang, "stemde anders")
+                                                                      : sp_translate(r->t->lang, "stemden anders"),
+                st->override ? sp_translate(r->t->lang, "; tegen de meerderheid in") : "");
     }
 }
 
@@ -320,7 +316,7 @@ static int phones(run *r, int i, const char *rest, int *consumed)
     }
     sp_gui_phones_close(&r->ph);
     int n = sp_gui_phones_counts(&r->ph, counts, g->n_counts);
-    fprintf(r->t->out, "  %s: %d\n", L(r, "Stemmen van telefoons", "Votes from phones"), n);
+    fprintf(r->t->out, "  %s: %d\n", sp_translate(r->t->lang, "Stemmen van telefoons"), n);
     for (int k = 0; k < g->n_counts; k++)
         counts[k] += typed[k];
     return take_counts(r, i, counts, consumed);
@@ -335,7 +331,7 @@ static int phone_flags(run *r, int i)
     int n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
     int counts[SP_ROOM_MAX_FLAGS], shown = 0;
     sp_phones_flag_counts(r->ph.srv, counts, n);
-    fprintf(r->t->out, "  %s:\n", L(r, "Rode vlaggen van de telefoons", "Red flags from the phones"));
+    fprintf(r->t->out, "  %s:\n", sp_translate(r->t->lang, "Rode vlaggen van de telefoons"));
     for (int top = 1000; top > 0; top--)
         for (int f = 0; f < n; f++)
             if (counts[f] == top) {
@@ -343,7 +339,7 @@ static int phone_flags(run *r, int i)
                 shown++;
             }
     if (!shown)
-        fprintf(r->t->out, "  %s\n", L(r, "(geen)", "(none)"));
+        fprintf(r->t->out, "  %s\n", sp_translate(r->t->lang, "(geen)"));
     sp_phones_flags_clear(r->ph.srv);
     return 0;
 }
@@ -367,9 +363,9 @@ static int step(run *r, int i, int *consumed)
             return fail(r, i, "'reveal' comes after a decision");
         sp_gui_app_action(a, SP_GUI_ACT_GROUP_REVEAL, 0);
         const sp_option *o = &a->sc->nodes[g->last_node].options[g->last_offered[g->last_chosen]];
-        fprintf(r->t->out, "  %s: %s\n", L(r, "Toelichting", "Feedback"), sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, a->settings.lang));
+        fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Toelichting"), sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, a->settings.lang));
         if (o->ref_kind == SP_REF_TEXT) /* free text, until the cases use handbook ids */
-            fprintf(r->t->out, "  %s: %s\n", L(r, "Handboek", "Handbook"), o->ref);
+            fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Handboek"), o->ref);
         else if (o->ref_kind != SP_REF_NONE)
             fprintf(r->t->out, "  %s\n", sp_text_get(&o->ref_label, a->settings.lang));
         return 0;
@@ -379,7 +375,7 @@ static int step(run *r, int i, int *consumed)
         sp_gui_app_action(a, SP_GUI_ACT_UNDO, 0);
         if (sp_session_log_count(a->s) == before)
             return fail(r, i, "nothing to undo");
-        fprintf(r->t->out, "  %s\n", L(r, "Teruggenomen.", "Taken back."));
+        fprintf(r->t->out, "  %s\n", sp_translate(r->t->lang, "Teruggenomen."));
         r->shown = -1;
         return 0;
     }
@@ -401,10 +397,10 @@ static int step(run *r, int i, int *consumed)
         sp_gui_app_action(a, SP_GUI_ACT_GROUP_MARK, f);
         sp_gui_app_action(a, SP_GUI_ACT_GROUP_FLAGS, 0);
         sp_flag_verdict fv = sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
-        fprintf(r->t->out, "  %s: %s · %s\n", L(r, "Rode vlag", "Red flag"),
+        fprintf(r->t->out, "  %s: %s · %s\n", sp_translate(r->t->lang, "Rode vlag"),
                 sp_text_get(&a->sc->handbook->redflags[f].label, a->settings.lang),
-                fv == SP_FLAG_PRESENT ? L(r, "herkend", "recognised")
-                : fv == SP_FLAG_NOT_INTENDED ? L(r, "niet bedoeld hier", "not intended here") : L(r, "vals alarm", "false alarm"));
+                fv == SP_FLAG_PRESENT ? sp_translate(r->t->lang, "herkend")
+                : fv == SP_FLAG_NOT_INTENDED ? sp_translate(r->t->lang, "niet bedoeld hier") : sp_translate(r->t->lang, "vals alarm"));
         return 0;
     }
     if (is_cmd(&r->sc, i, "phone-flags", &rest))
@@ -444,7 +440,7 @@ static int start_phones(run *r, const char *listen)
     int n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
     for (int f = 0; f < n; f++)
         labels[f] = sp_text_get(&hb->redflags[f].label, r->a->settings.lang);
-    sp_phones_config cfg = { .listen = listen, .lang = r->en ? "en" : "nl", .n_flags = n, .flag_labels = labels };
+    sp_phones_config cfg = { .listen = listen, .lang = sp_lang_code(r->t->lang), .n_flags = n, .flag_labels = labels };
     char err[300];
     sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
     sp_gui_phones_begin(&r->ph, srv);
@@ -452,7 +448,7 @@ static int start_phones(run *r, const char *listen)
         fprintf(stderr, "samenspel play --phones: %s\n", err);
         return -1;
     }
-    fprintf(stderr, r->en ? "Phones: %s (or %s with code %s)\n" : "Telefoons: %s (of %s met code %s)\n",
+    fprintf(stderr, sp_translate(r->t->lang, "Telefoons: %s (of %s met code %s)\n"),
             sp_phones_url(r->ph.srv), sp_phones_base(r->ph.srv), sp_phones_code(r->ph.srv));
     fflush(stderr);
     return 0;
@@ -465,7 +461,6 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
     sp_term term;
     sp_term_init(&term, stdout, sp_cli_opts()->lang);
     r.t = &term;
-    r.en = sp_cli_opts()->lang == SP_LANG_EN;
     if (script_read(&r.sc, script_path) != 0) {
         script_free(&r.sc);
         return SP_EXIT_INVALID;
@@ -487,7 +482,7 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
         rc = SP_EXIT_SYSTEM;
     if (rc == SP_EXIT_OK) {
         sp_gui_app_action(&app, SP_GUI_ACT_BEGIN, 0);
-        fprintf(term.out, "%s · %s\n", L(&r, "Groepstraining", "Group training"),
+        fprintf(term.out, "%s · %s\n", sp_translate(r.t->lang, "Groepstraining"),
                 sp_text_get(&app.sc->title, app.settings.lang));
         for (int i = 0; rc == SP_EXIT_OK && i < r.sc.n;) {
             int used = 1;
@@ -502,7 +497,7 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
             rc = SP_EXIT_INVALID;
         } else {
             const sp_view *v = sp_gui_app_view(&app);
-            fprintf(term.out, "\n%s: %s (%s)\n", L(&r, "Einde", "Ending"), v->ending_title,
+            fprintf(term.out, "\n%s: %s (%s)\n", sp_translate_ctx(r.t->lang, "report", "Einde"), v->ending_title,
                     sp_term_ending_kind(app.settings.lang, v->ending_kind));
             sp_gui_app_action(&app, SP_GUI_ACT_DEBRIEF, 0);
             if (app.debrief)
@@ -517,7 +512,7 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
     }
     fflush(term.out);
     if (app.t_path[0])
-        fprintf(stderr, "%s %s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_TRANSCRIPT_AT), app.t_path);
+        fprintf(stderr, "%s %s\n", sp_translate(sp_cli_opts()->lang, SP_N_("Gesprek bewaard in")), app.t_path);
     sp_gui_phones_end(&r.ph);  /* the server stops when the play ends */
     sp_gui_app_free(&app);
     script_free(&r.sc);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "app/commands.h"
 #include "gui/gui.h"
+#include "core/translate.h"
 #include "term/term.h"
 
 #ifndef SP_VERSION
@@ -10,38 +11,33 @@
 #endif
 
 typedef struct command {
-    const char *name, *args, *help[SP_LANG_COUNT];
+    const char *name, *args, *help; /* help: a Dutch msgid */
     int (*run)(int argc, char **argv);
 } command;
 
 static const command commands[] = {
-#define SP_CMD_ENTRY(name, args, nl, en) { #name, args, { nl, en }, sp_cmd_##name },
+#define SP_CMD_ENTRY(name, args, help) { #name, args, help, sp_cmd_##name },
     SP_COMMANDS(SP_CMD_ENTRY)
 #undef SP_CMD_ENTRY
 };
 
 static void help(FILE *f)
 {
-    int en = sp_cli_opts()->lang == SP_LANG_EN;
+    sp_lang l = sp_cli_opts()->lang;
     fprintf(f, "samenspel %s: %s\n\n", SP_VERSION,
-            en ? "practise the collaboration of client and consultant (Rijksconsultants)"
-               : "oefen het samenspel van opdrachtgever en opdrachtnemer (Rijksconsultants)");
-    fprintf(f, "%s\n", en ? "usage:" : "gebruik:");
+            sp_translate(l, "oefen het samenspel van opdrachtgever en opdrachtnemer (Rijksconsultants)"));
+    fprintf(f, "%s\n", sp_translate(l, "gebruik:"));
     fprintf(f, "  samenspel [--lang nl|en] [--font PATH] [--no-portraits]  %s\n",
-            en ? "the window, or the terminal when there is no display"
-               : "het venster, of de terminal als er geen beeldscherm is");
+            sp_translate(l, "het venster, of de terminal als er geen beeldscherm is"));
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  samenspel %s %s\n      %s\n", commands[i].name, commands[i].args,
-                commands[i].help[en]);
-    fprintf(f, "\n%s\n", en ? "options:" : "opties:");
-    fprintf(f, "  --lang nl|en   %s\n", en ? "interface language (default: LANG, else Dutch)"
-                                           : "taal van de interface (standaard: LANG, anders Nederlands)");
-    fprintf(f, "  --font PATH    %s\n", en ? "TrueType font for the window" : "TrueType-lettertype voor het venster");
-    fprintf(f, "  --no-portraits %s\n", en ? "the window shows initials instead of the drawn faces"
-                                           : "het venster toont initialen in plaats van de getekende gezichten");
+                sp_translate(l, commands[i].help));
+    fprintf(f, "\n%s\n", sp_translate(l, "opties:"));
+    fprintf(f, "  --lang nl|en   %s\n", sp_translate(l, "taal van de interface (standaard: LANG, anders Nederlands)"));
+    fprintf(f, "  --font PATH    %s\n", sp_translate(l, "TrueType-lettertype voor het venster"));
+    fprintf(f, "  --no-portraits %s\n", sp_translate(l, "het venster toont initialen in plaats van de getekende gezichten"));
     fprintf(f, "  --help, --version\n");
-    fprintf(f, "\n%s\n", en ? "exit codes: 0 ok, 1 invalid content, 2 usage, 3 system failure"
-                            : "afsluitcodes: 0 goed, 1 ongeldige inhoud, 2 verkeerd gebruik, 3 systeemfout");
+    fprintf(f, "\n%s\n", sp_translate(l, "afsluitcodes: 0 goed, 1 ongeldige inhoud, 2 verkeerd gebruik, 3 systeemfout"));
 }
 
 /* No subcommand: the window when there is a display, else the terminal. */
@@ -52,7 +48,7 @@ static int front_end(void)
         o.display = -1;
         return sp_cli_gui_run(&o);
     }
-    fprintf(stderr, "%s\n", sp_term_msg(sp_cli_opts()->lang, SP_MSG_NO_DISPLAY));
+    fprintf(stderr, "%s\n", sp_translate(sp_cli_opts()->lang, "Geen beeldscherm gevonden; samenspel speelt in de terminal."));
     return sp_cmd_play_menu();
 }
 
@@ -78,7 +74,7 @@ int main(int argc, char **argv)
             continue;
         if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
             printf("samenspel %s %s\n    %s\n", commands[i].name, commands[i].args,
-                   commands[i].help[sp_cli_opts()->lang == SP_LANG_EN]);
+                   sp_translate(sp_cli_opts()->lang, commands[i].help));
             return SP_EXIT_OK;
         }
         return commands[i].run(argc - 1, argv + 1);

@@ -6,30 +6,10 @@
 #include "debrief.h"
 #include "replay.h"
 
-/* The interface words of exports and replay reports, Dutch and English.
- * Texts from the case and the handbook come from the model, not from here. */
-typedef enum {
-    SP_EX_DEBRIEF, SP_EX_PLAYED, SP_EX_DECISIONS_N,
-    SP_EX_MODE_SOLO, SP_EX_MODE_GROUP, SP_EX_MODE_BRANCH, SP_EX_MODE_EXPERT,
-    SP_EX_BRANCH_OF, SP_EX_ENDING, SP_EX_UNFINISHED, SP_EX_STOPPED,
-    SP_EX_KIND_GOOD, SP_EX_KIND_MIXED, SP_EX_KIND_POOR,
-    SP_EX_GOALS, SP_EX_GOAL, SP_EX_TOTAL, SP_EX_NOT_EXACT, SP_EX_STRONGEST,
-    SP_EX_TIMELINE,
-    SP_EX_TURN, SP_EX_THOUGHT, SP_EX_DECISION, SP_EX_CONVERSATION,
-    SP_EX_CHOSEN, SP_EX_FEEDBACK, SP_EX_ALTERNATIVES,
-    SP_EX_APPLIES, SP_EX_HINDERING, SP_EX_HELPFUL,
-    SP_EX_FLAGS_PRESENT, SP_EX_FLAGS_MARKED, SP_EX_RECOGNISED, SP_EX_FALSE_ALARM, SP_EX_NOT_INTENDED,
-    SP_EX_VOTES, SP_EX_OVERRIDE, SP_EX_NOTE, SP_EX_NOTES,
-    SP_EX_APPLIED, SP_EX_NOT_APPLIED, SP_EX_FLAGS, SP_EX_MISSED,
-    SP_EX_THOUGHTS, SP_EX_REFRAME, SP_EX_REFLECTION, SP_EX_HANDOUT, SP_EX_NONE, SP_EX_MADE_WITH, SP_EX_OPTION, SP_EX_POINTS,
-    SP_EX_CSV_TURN, SP_EX_CSV_NODE, SP_EX_CSV_OPTION, SP_EX_CSV_TEXT, SP_EX_CSV_TOTAL,
-    SP_EX_CSV_TOTAL_ROW, SP_EX_CSV_EXPERT_ROW, SP_EX_CSV_FIGURE, SP_EX_CSV_VALUE, SP_EX_CSV_MEANING,
-    SP_EX_CSV_INTERVENTIONS, SP_EX_CSV_THOUGHT, SP_EX_CSV_FLAGS,
-    SP_EX_CSV_VOTES, SP_EX_CSV_NOTES, SP_EX_CSV_OVERRIDE,
-    SP_EX_COUNT
-} sp_export_msg;
-
-const char *sp_export_str(sp_lang lang, sp_export_msg m);
+/* The interface words of exports and replay reports are Dutch msgids put
+ * through sp_translate (translate.h), so the host's catalogue (po/) gives
+ * the other languages. Texts from the case and the handbook come from the
+ * model, not from here. */
 /* "goed", "gemengd", "zwak" / "good", "mixed", "poor" */
 const char *sp_export_kind(sp_lang lang, sp_ending_kind k);
 

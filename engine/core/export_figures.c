@@ -1,15 +1,11 @@
 /* export_figures.c: the figures of a play in the exports (debrief.h, figures.h): the HTML goal chart and table with its sum line and legend, and the CSV's total, expert-route and legend rows. */
 #include "export.h"
 #include "export_buf.h"
+#include "translate.h"
 #include "figures.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static const char *W(const sp_replay *r, sp_export_msg m)
-{
-    return sp_export_str(r->lang, m);
-}
 
 /* The figure's name with a capital first letter (ASCII names only). */
 static void capital(sp_export_buf *b, const char *name, int html)
@@ -47,7 +43,7 @@ static void html_chart(sp_export_buf *b, const sp_replay *r, const sp_debrief *d
          "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"13\">\n",
          width, height, width, height);
     sp_export_buf_put(b, "<title>");
-    sp_export_buf_esc(b, W(r, SP_EX_GOALS), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Leerdoelen"), 0);
     sp_export_buf_put(b, "</title>\n");
     static const char *const fills[2] = { "#3d6fa8", "#c4cfdc" };
     static const char *const attrs[2] = { "you", "expert" };
@@ -117,11 +113,11 @@ void sp_export_html_figures(sp_export_buf *b, const sp_replay *r, const sp_debri
 {
     const sp_handbook *hb = r->sc->handbook;
     sp_export_buf_put(b, "<section class=\"figures\">\n<h2>");
-    sp_export_buf_esc(b, W(r, SP_EX_GOALS), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Leerdoelen"), 0);
     sp_export_buf_put(b, "</h2>\n");
     html_chart(b, r, d);
     sp_export_buf_put(b, "<table class=\"figures\">\n<thead><tr><th>");
-    sp_export_buf_esc(b, W(r, SP_EX_GOAL), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Leerdoel"), 0);
     sp_export_buf_put(b, "</th><th class=\"num\">");
     capital(b, sp_figure_name(r->lang, SP_FIG_SCORE), 1);
     if (d->exact) {
@@ -134,7 +130,7 @@ void sp_export_html_figures(sp_export_buf *b, const sp_replay *r, const sp_debri
         html_row(b, hb->goals[dg->goal].id, sp_text_get(&hb->goals[dg->goal].label, r->lang), dg->score,
                  dg->expert, d->exact);
     }
-    html_row(b, "total", W(r, SP_EX_TOTAL), d->total, d->total_max, d->exact);
+    html_row(b, "total", sp_translate(r->lang, "Totaal"), d->total, d->total_max, d->exact);
     sp_export_buf_put(b, "</tbody>\n</table>\n");
     if (d->exact) {
         char sum[256];
@@ -145,7 +141,7 @@ void sp_export_html_figures(sp_export_buf *b, const sp_replay *r, const sp_debri
         sp_export_buf_put(b, "</p>\n");
     } else {
         sp_export_buf_put(b, "<p class=\"sum\">");
-        sp_export_buf_esc(b, W(r, SP_EX_NOT_EXACT), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Geen exact maximum: de casus heeft meer toestanden dan samenspel doorrekent (samenspel check noemt de grens)."), 0);
         sp_export_buf_put(b, "</p>\n");
     }
     html_legend(b, r, d);
@@ -165,7 +161,7 @@ void sp_export_csv_figures(sp_export_buf *b, const sp_replay *r, const sp_debrie
     const int G = d->n_goals;
     for (int row = 0; row < (d->exact ? 2 : 1); row++) {
         int expert = row == 1;
-        field(b, W(r, expert ? SP_EX_CSV_EXPERT_ROW : SP_EX_CSV_TOTAL_ROW), 1);
+        field(b, sp_translate(r->lang, expert ? SP_N_("expertroute") : SP_N_("totaal")), 1);
         for (int k = 1; k < 4; k++)
             field(b, "", 0);
         /* numbers we computed are written as they are, never as formulas */
@@ -185,9 +181,9 @@ void sp_export_csv_figures(sp_export_buf *b, const sp_replay *r, const sp_debrie
     sp_export_buf_put(b, "\r\n");
     static const sp_figure shown[] = { SP_FIG_SCORE, SP_FIG_LEFT, SP_FIG_STILL, SP_FIG_MAX, SP_FIG_EXPERT,
                                        SP_FIG_STRONGER };
-    const sp_export_msg head[3] = { SP_EX_CSV_FIGURE, SP_EX_CSV_VALUE, SP_EX_CSV_MEANING };
+    static const char *const head[3] = { SP_N_("getal"), SP_N_("waarde"), SP_N_("betekenis") };
     for (int k = 0; k < cols; k++)
-        field(b, k < 3 ? W(r, head[k]) : "", k == 0);
+        field(b, k < 3 ? sp_translate(r->lang, head[k]) : "", k == 0);
     sp_export_buf_put(b, "\r\n");
     for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
         sp_figure f = shown[i];

@@ -1,6 +1,7 @@
 /* export_html.c: a replayed play as one self-contained, printable HTML page: inline CSS with print rules, SVG goal chart and timeline, every decision. */
 #include "export.h"
 #include "export_buf.h"
+#include "translate.h"
 #include "figures.h"
 
 #include <stdio.h>
@@ -37,11 +38,6 @@ static void el(sp_export_buf *b, const char *tag, const char *cls, const char *t
 
 /* ==== small pieces ============================================================ */
 
-static const char *W(const sp_replay *r, sp_export_msg m)
-{
-    return sp_export_str(r->lang, m);
-}
-
 /* Decision i of the debrief (the replay's steps and the debrief's
  * decisions are the same choices in the same order); NULL when the case is
  * too large for exact figures. */
@@ -63,7 +59,7 @@ static const sp_option *chosen_option(const sp_replay *r, int i)
 
 static const char *side_word(const sp_replay *r, sp_side side)
 {
-    return W(r, side == SP_SIDE_HINDERING ? SP_EX_HINDERING : SP_EX_HELPFUL);
+    return sp_translate(r->lang, side == SP_SIDE_HINDERING ? SP_N_("belemmerend") : SP_N_("helpend"));
 }
 
 /* The turn a branch was taken at: the first decision at or after the
@@ -134,14 +130,14 @@ static void html_head(sp_export_buf *b, const sp_replay *r)
     sp_export_buf_putf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
          sp_lang_code(r->lang));
-    sp_export_buf_esc(b, W(r, SP_EX_DEBRIEF), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Nabespreking"), 0);
     sp_export_buf_put(b, ": ");
     sp_export_buf_esc(b, title, 0);
     sp_export_buf_put(b, "</title>\n<style>\n");
     sp_export_buf_put(b, css);
     sp_export_buf_put(b, "</style>\n</head>\n<body>\n<main>\n<header>\n");
     sp_export_buf_putf(b, "<p class=\"kicker\">samenspel &middot; ");
-    sp_export_buf_esc(b, W(r, SP_EX_DEBRIEF), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Nabespreking"), 0);
     sp_export_buf_put(b, "</p>\n");
     el(b, "h1", NULL, title);
     sp_export_buf_put(b, "<p class=\"meta\">");
@@ -152,22 +148,22 @@ static void html_head(sp_export_buf *b, const sp_replay *r)
         char when[64];
         localtime_r(&tt, &tm);
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        sp_export_buf_esc(b, W(r, SP_EX_PLAYED), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Gespeeld op"), 0);
         sp_export_buf_putf(b, " %s &middot; ", when);
     }
     const char *mode = t->mode ? t->mode : "solo";
-    sp_export_msg mm = strcmp(mode, "group") == 0 ? SP_EX_MODE_GROUP
-                     : strcmp(mode, "replay-branch") == 0 ? SP_EX_MODE_BRANCH
-                     : strcmp(mode, "expert") == 0 ? SP_EX_MODE_EXPERT : SP_EX_MODE_SOLO;
-    sp_export_buf_esc(b, W(r, mm), 0);
+    const char *mm = strcmp(mode, "group") == 0 ? SP_N_("in de groep gespeeld")
+                     : strcmp(mode, "replay-branch") == 0 ? SP_N_("aftakking")
+                     : strcmp(mode, "expert") == 0 ? SP_N_("expertpad") : SP_N_("alleen gespeeld");
+    sp_export_buf_esc(b, sp_translate(r->lang, mm), 0);
     sp_export_buf_putf(b, " &middot; <span data-decisions=\"%d\">%d</span> ", r->n_decisions, r->n_decisions);
-    sp_export_buf_esc(b, W(r, SP_EX_DECISIONS_N), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "keuzes"), 0);
     sp_export_buf_put(b, "</p>\n");
     if (t->parent) {
         const char *base = strrchr(t->parent, '/');
         sp_export_buf_put(b, "<p class=\"meta\">");
         char what[160];
-        fill_int(what, sizeof what, W(r, SP_EX_BRANCH_OF), branch_turn(r));
+        fill_int(what, sizeof what, sp_translate(r->lang, "Verder gespeeld vanaf beurt %d van"), branch_turn(r));
         sp_export_buf_esc(b, what, 0);
         sp_export_buf_put(b, " <code>");
         sp_export_buf_esc(b, base ? base + 1 : t->parent, 0);
@@ -180,14 +176,14 @@ static void html_ending(sp_export_buf *b, const sp_replay *r)
 {
     char what[400];
     if (r->stopped_at) {
-        fill_int(what, sizeof what, W(r, SP_EX_STOPPED), r->stopped_at);
+        fill_int(what, sizeof what, sp_translate(r->lang, "De casus is veranderd: vanaf stap %d past dit gesprek er niet meer bij. Wat volgt, gaat over het gesprek tot daar."), r->stopped_at);
         sp_export_buf_put(b, "<section class=\"warning\">\n");
         el(b, "p", NULL, what);
         sp_export_buf_put(b, "</section>\n");
     }
     const sp_replay_step *last = &r->steps[r->n_decisions];
     if (!r->finished) {
-        fill_int(what, sizeof what, W(r, SP_EX_UNFINISHED), last->turn);
+        fill_int(what, sizeof what, sp_translate(r->lang, "Niet afgemaakt: het gesprek stopte bij beurt %d."), last->turn);
         sp_export_buf_put(b, "<section class=\"ending open\">\n");
         el(b, "h2", NULL, what);
         sp_export_buf_put(b, "</section>\n");
@@ -199,7 +195,7 @@ static void html_ending(sp_export_buf *b, const sp_replay *r)
     sp_export_buf_putf(b, "<section class=\"ending %s\" data-ending=\"", cls);
     sp_export_buf_esc(b, e->id, 1);
     sp_export_buf_put(b, "\">\n<h2>");
-    sp_export_buf_esc(b, W(r, SP_EX_ENDING), 0);
+    sp_export_buf_esc(b, sp_translate_ctx(r->lang, "report", "Einde"), 0);
     sp_export_buf_put(b, ": ");
     sp_export_buf_esc(b, sp_text_get(&e->ending_title, r->lang), 0);
     sp_export_buf_put(b, " <span class=\"meta\">(");
@@ -222,7 +218,7 @@ static const char *left_words(const sp_replay *r, const sp_debrief_decision *m, 
     else if (m->left)
         snprintf(buf, len, "%s %d", sp_figure_name(r->lang, SP_FIG_LEFT), m->left);
     else
-        snprintf(buf, len, "%s", W(r, SP_EX_STRONGEST));
+        snprintf(buf, len, "%s", sp_translate(r->lang, "sterkste keuze"));
     return buf;
 }
 
@@ -236,7 +232,7 @@ static void html_timeline(sp_export_buf *b, const sp_replay *r, const sp_debrief
     int width = (n + 1) * cell + 10, height = 62;
     char words[128];
     sp_export_buf_put(b, "<section>\n");
-    el(b, "h2", NULL, W(r, SP_EX_TIMELINE));
+    el(b, "h2", NULL, sp_translate(r->lang, "Verloop"));
     sp_export_buf_putf(b, "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
          "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"13\">\n",
          width, height, width, height);
@@ -250,7 +246,7 @@ static void html_timeline(sp_export_buf *b, const sp_replay *r, const sp_debrief
              s->turn, s->turn, left_class(m), s->total);
         if (m)
             sp_export_buf_putf(b, " data-left=\"%d\"", m->left);
-        sp_export_buf_putf(b, "><title>%s %d: %+d", W(r, SP_EX_TURN), s->turn, s->total);
+        sp_export_buf_putf(b, "><title>%s %d: %+d", sp_translate(r->lang, "Beurt"), s->turn, s->total);
         if (m) {
             sp_export_buf_put(b, ", ");
             sp_export_buf_esc(b, left_words(r, m, words, sizeof words), 0);
@@ -277,15 +273,15 @@ static void html_timeline(sp_export_buf *b, const sp_replay *r, const sp_debrief
     sp_export_buf_put(b, "</svg>\n<p class=\"legend\">");
     if (d->exact) {
         sp_export_buf_put(b, "<span><i class=\"sw\" style=\"background:#2f7d4f\"></i>");
-        sp_export_buf_esc(b, W(r, SP_EX_STRONGEST), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "sterkste keuze"), 0);
         sp_export_buf_put(b, "</span><span><i class=\"sw\" style=\"background:#b7801a\"></i>");
         sp_export_buf_esc(b, sp_figure_name(r->lang, SP_FIG_LEFT), 0);
         sp_export_buf_put(b, " &gt; 0</span>");
     }
     sp_export_buf_put(b, "<span>&#9632; ");
-    sp_export_buf_esc(b, W(r, SP_EX_DECISION), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Beslissing"), 0);
     sp_export_buf_put(b, "</span><span>&#9679; ");
-    sp_export_buf_esc(b, W(r, SP_EX_THOUGHT), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Gedachte"), 0);
     sp_export_buf_put(b, "</span></p>\n</section>\n");
 }
 
@@ -311,7 +307,7 @@ static void html_notes_at(sp_export_buf *b, const sp_replay *r, int step)
         if (sp_replay_note_step(r, &r->t->notes[k]) != step)
             continue;
         sp_export_buf_put(b, "<div class=\"note\"><strong>");
-        sp_export_buf_esc(b, W(r, SP_EX_NOTE), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Notitie"), 0);
         sp_export_buf_put(b, ":</strong> ");
         sp_export_buf_esc(b, r->t->notes[k].text, 0);
         sp_export_buf_put(b, "</div>\n");
@@ -323,7 +319,7 @@ static void html_flags_of_step(sp_export_buf *b, const sp_replay *r, const sp_re
     const sp_handbook *hb = r->sc->handbook;
     if (s->n_present) {
         sp_export_buf_put(b, "<p class=\"small\">");
-        sp_export_buf_esc(b, W(r, SP_EX_FLAGS_PRESENT), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Rode vlaggen in deze beurt"), 0);
         sp_export_buf_put(b, ": ");
         for (int k = 0; k < s->n_present; k++) {
             sp_export_buf_put(b, k ? ", " : "");
@@ -333,15 +329,15 @@ static void html_flags_of_step(sp_export_buf *b, const sp_replay *r, const sp_re
     }
     if (s->n_marked) {
         sp_export_buf_put(b, "<p class=\"small\">");
-        sp_export_buf_esc(b, W(r, SP_EX_FLAGS_MARKED), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Gemarkeerd"), 0);
         sp_export_buf_put(b, ": ");
         for (int k = 0; k < s->n_marked; k++) {
             sp_export_buf_put(b, k ? ", " : "");
             sp_export_buf_esc(b, sp_text_get(&hb->redflags[s->marked[k]].label, r->lang), 0);
             sp_flag_verdict v = (sp_flag_verdict)s->marked_verdict[k];
             sp_export_buf_putf(b, " <span class=\"%s\">(", v == SP_FLAG_PRESENT ? "ok" : v == SP_FLAG_NOT_INTENDED ? "muted" : "bad");
-            sp_export_buf_esc(b, W(r, v == SP_FLAG_PRESENT ? SP_EX_RECOGNISED : v == SP_FLAG_NOT_INTENDED ? SP_EX_NOT_INTENDED
-                                                                                              : SP_EX_FALSE_ALARM), 0);
+            sp_export_buf_esc(b, sp_translate(r->lang, v == SP_FLAG_PRESENT ? SP_N_("herkend") : v == SP_FLAG_NOT_INTENDED ? SP_N_("niet bedoeld hier")
+                                                                                              : SP_N_("vals alarm")), 0);
             sp_export_buf_put(b, ")</span>");
         }
         sp_export_buf_put(b, "</p>\n");
@@ -354,12 +350,12 @@ static void html_options(sp_export_buf *b, const sp_replay *r, const sp_replay_s
     const sp_node *nd = &r->sc->nodes[s->node];
     const sp_handbook *hb = r->sc->handbook;
     sp_export_buf_put(b, "<table class=\"options\">\n<thead><tr><th></th><th>");
-    sp_export_buf_esc(b, W(r, SP_EX_OPTION), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Optie"), 0);
     sp_export_buf_put(b, "</th><th class=\"num\">");
-    sp_export_buf_esc(b, W(r, SP_EX_POINTS), 0);
+    sp_export_buf_esc(b, sp_translate(r->lang, "Score"), 0);
     if (s->n_votes == s->n_offered) {
         sp_export_buf_put(b, "</th><th class=\"num\">");
-        sp_export_buf_esc(b, W(r, SP_EX_VOTES), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Stemmen"), 0);
     }
     sp_export_buf_put(b, "</th></tr></thead>\n");
     for (int k = 0; k < s->n_offered; k++) {
@@ -372,18 +368,18 @@ static void html_options(sp_export_buf *b, const sp_replay *r, const sp_replay_s
         if (o->n_interventions || o->thought >= 0) {
             sp_export_buf_put(b, "<div class=\"small\">");
             if (o->n_interventions) {
-                sp_export_buf_esc(b, W(r, SP_EX_APPLIES), 0);
+                sp_export_buf_esc(b, sp_translate(r->lang, "past toe"), 0);
                 sp_export_buf_put(b, ": ");
                 sp_export_buf_interventions(b, r, o, ", ", 1);
             }
             if (o->thought >= 0) {
                 sp_export_buf_put(b, o->n_interventions ? " &middot; " : "");
-                sp_export_buf_esc(b, W(r, SP_EX_THOUGHT), 0);
+                sp_export_buf_esc(b, sp_translate(r->lang, "Gedachte"), 0);
                 sp_export_buf_put(b, ": ");
                 sp_export_buf_esc(b, side_word(r, o->side), 0);
                 if (o->side == SP_SIDE_HINDERING) {
                     sp_export_buf_put(b, " &middot; ");
-                    sp_export_buf_esc(b, W(r, SP_EX_REFRAME), 0);
+                    sp_export_buf_esc(b, sp_translate(r->lang, "anders bekeken"), 0);
                     sp_export_buf_put(b, ": &ldquo;");
                     sp_export_buf_esc(b, sp_text_get(&hb->thoughts[o->thought].helpful, r->lang), 0);
                     sp_export_buf_put(b, "&rdquo;");
@@ -419,7 +415,7 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r, const sp_debrie
 {
     char words[128];
     sp_export_buf_put(b, "<section>\n");
-    el(b, "h2", NULL, W(r, SP_EX_CONVERSATION));
+    el(b, "h2", NULL, sp_translate(r->lang, "Het gesprek"));
     for (int i = 0; i < r->n_decisions; i++) {
         const sp_replay_step *s = &r->steps[i];
         const sp_option *o = chosen_option(r, i);
@@ -434,9 +430,9 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r, const sp_debrie
         if (m)
             sp_export_buf_putf(b, " data-left=\"%d\"", m->left);
         sp_export_buf_put(b, ">\n<h3>");
-        sp_export_buf_esc(b, W(r, SP_EX_TURN), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Beurt"), 0);
         sp_export_buf_putf(b, " %d &middot; ", s->turn);
-        sp_export_buf_esc(b, W(r, thought ? SP_EX_THOUGHT : SP_EX_DECISION), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, thought ? SP_N_("Gedachte") : SP_N_("Beslissing")), 0);
         sp_export_buf_putf(b, "<span class=\"badge %s\">%+d", left_class(m), s->total);
         if (m) {
             sp_export_buf_put(b, " &middot; ");
@@ -447,7 +443,7 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r, const sp_debrie
         if (*s->prompt)
             el(b, "p", "prompt", s->prompt);
         sp_export_buf_put(b, "<div class=\"chosen\"><span class=\"who\">");
-        sp_export_buf_esc(b, W(r, SP_EX_CHOSEN), 0);
+        sp_export_buf_esc(b, sp_translate(r->lang, "Jouw keuze"), 0);
         sp_export_buf_put(b, ":</span> ");
         sp_export_buf_esc(b, sp_text_get(&o->text, r->lang), 0);
         sp_export_buf_put(b, "</div>\n<p class=\"feedback\">");
@@ -460,14 +456,14 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r, const sp_debrie
         sp_export_buf_put(b, "</p>\n");
         html_stronger(b, r, m);
         if (s->n_offered > 1) {
-            el(b, "p", "small", W(r, SP_EX_ALTERNATIVES));
+            el(b, "p", "small", sp_translate(r->lang, "Wat er nog meer kon"));
             html_options(b, r, s, m);
         }
         if (s->override) {
             sp_export_buf_put(b, "<p class=\"small\">");
-            sp_export_buf_esc(b, W(r, SP_EX_VOTES), 0);
+            sp_export_buf_esc(b, sp_translate(r->lang, "Stemmen"), 0);
             sp_export_buf_put(b, ": ");
-            sp_export_buf_esc(b, W(r, SP_EX_OVERRIDE), 0);
+            sp_export_buf_esc(b, sp_translate(r->lang, "de begeleider koos anders dan de meerderheid"), 0);
             sp_export_buf_put(b, "</p>\n");
         }
         html_flags_of_step(b, r, s);
@@ -485,17 +481,17 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r, const sp_debrie
     sp_export_buf_put(b, "</section>\n");
 }
 
-static void html_list_flags(sp_export_buf *b, const sp_replay *r, sp_export_msg what, const sp_debrief_flag *f, int n,
+static void html_list_flags(sp_export_buf *b, const sp_replay *r, const char *what, const sp_debrief_flag *f, int n,
                             int why)
 {
     const sp_handbook *hb = r->sc->handbook;
-    sp_export_buf_putf(b, "<h3>%s: %d</h3>\n", W(r, what), n);
+    sp_export_buf_putf(b, "<h3>%s: %d</h3>\n", sp_translate(r->lang, what), n);
     if (!n)
         return;
     sp_export_buf_put(b, "<ul class=\"plain\">\n");
     for (int i = 0; i < n; i++) {
         const sp_redflag *rf = &hb->redflags[f[i].flag];
-        sp_export_buf_putf(b, "<li>%s %d: <strong>", W(r, SP_EX_TURN), f[i].turn);
+        sp_export_buf_putf(b, "<li>%s %d: <strong>", sp_translate(r->lang, "Beurt"), f[i].turn);
         sp_export_buf_esc(b, sp_text_get(&rf->label, r->lang), 0);
         sp_export_buf_put(b, "</strong>");
         const char *text = "";
@@ -520,47 +516,47 @@ static void html_debrief(sp_export_buf *b, const sp_replay *r, const sp_debrief 
 {
     const sp_handbook *hb = r->sc->handbook;
     sp_export_buf_put(b, "<section>\n");
-    el(b, "h2", NULL, W(r, SP_EX_APPLIED));
+    el(b, "h2", NULL, sp_translate(r->lang, "Interventies toegepast"));
     sp_export_buf_put(b, "<ul class=\"plain\">\n");
     if (!d->n_applied)
-        el(b, "li", NULL, W(r, SP_EX_NONE));
+        el(b, "li", NULL, sp_translate(r->lang, "geen"));
     for (int i = 0; i < d->n_applied; i++) {
-        sp_export_buf_putf(b, "<li>%s %d: <span class=\"ok\">", W(r, SP_EX_TURN), d->applied[i].turn);
+        sp_export_buf_putf(b, "<li>%s %d: <span class=\"ok\">", sp_translate(r->lang, "Beurt"), d->applied[i].turn);
         sp_export_buf_esc(b, sp_text_get(&hb->interventions[d->applied[i].intervention].label, r->lang), 0);
         sp_export_buf_put(b, "</span></li>\n");
     }
     sp_export_buf_put(b, "</ul>\n");
     if (d->n_missed_interventions) {
-        el(b, "h3", NULL, W(r, SP_EX_NOT_APPLIED));
+        el(b, "h3", NULL, sp_translate(r->lang, "Niet toegepast, wel binnen bereik"));
         sp_export_buf_put(b, "<ul class=\"plain\">\n");
         for (int i = 0; i < d->n_missed_interventions; i++)
             el(b, "li", "bad", sp_text_get(&hb->interventions[d->missed_interventions[i]].label, r->lang));
         sp_export_buf_put(b, "</ul>\n");
     }
     sp_export_buf_put(b, "</section>\n<section>\n");
-    el(b, "h2", NULL, W(r, SP_EX_FLAGS));
-    html_list_flags(b, r, SP_EX_RECOGNISED, d->recognised, d->n_recognised, 0);
-    html_list_flags(b, r, SP_EX_MISSED, d->flags_missed, d->n_flags_missed, 1);
-    html_list_flags(b, r, SP_EX_FALSE_ALARM, d->false_alarms, d->n_false_alarms, 2);
+    el(b, "h2", NULL, sp_translate(r->lang, "Rode vlaggen"));
+    html_list_flags(b, r, SP_N_("herkend"), d->recognised, d->n_recognised, 0);
+    html_list_flags(b, r, SP_N_("gemist"), d->flags_missed, d->n_flags_missed, 1);
+    html_list_flags(b, r, SP_N_("vals alarm"), d->false_alarms, d->n_false_alarms, 2);
     if (d->n_not_intended)
-        html_list_flags(b, r, SP_EX_NOT_INTENDED, d->not_intended, d->n_not_intended, 1);
+        html_list_flags(b, r, SP_N_("niet bedoeld hier"), d->not_intended, d->n_not_intended, 1);
     sp_export_buf_put(b, "</section>\n<section>\n");
-    el(b, "h2", NULL, W(r, SP_EX_THOUGHTS));
+    el(b, "h2", NULL, sp_translate(r->lang, "Gedachten"));
     sp_export_buf_put(b, "<ul class=\"plain\">\n");
     if (!d->n_thoughts)
-        el(b, "li", NULL, W(r, SP_EX_NONE));
+        el(b, "li", NULL, sp_translate(r->lang, "geen"));
     for (int i = 0; i < d->n_thoughts; i++) {
         const sp_debrief_thought *th = &d->thoughts[i];
         const sp_option *o = &r->sc->nodes[th->node].options[th->option];
         int hind = th->side == SP_SIDE_HINDERING;
-        sp_export_buf_putf(b, "<li>%s %d (<span class=\"%s\">", W(r, SP_EX_TURN), th->turn, hind ? "bad" : "ok");
+        sp_export_buf_putf(b, "<li>%s %d (<span class=\"%s\">", sp_translate(r->lang, "Beurt"), th->turn, hind ? "bad" : "ok");
         sp_export_buf_esc(b, side_word(r, th->side), 0);
         sp_export_buf_put(b, "</span>): &ldquo;");
         sp_export_buf_esc(b, sp_text_get(&o->text, r->lang), 0);
         sp_export_buf_put(b, "&rdquo;");
         if (hind && th->thought >= 0) {
             sp_export_buf_put(b, "<br><span class=\"small\">");
-            sp_export_buf_esc(b, W(r, SP_EX_REFRAME), 0);
+            sp_export_buf_esc(b, sp_translate(r->lang, "anders bekeken"), 0);
             sp_export_buf_put(b, ": ");
             sp_export_buf_esc(b, sp_text_get(&hb->thoughts[th->thought].helpful, r->lang), 0);
             sp_export_buf_put(b, "</span>");
@@ -574,16 +570,16 @@ static void html_debrief(sp_export_buf *b, const sp_replay *r, const sp_debrief 
  * at the end of the play makes them. */
 static void html_closing(sp_export_buf *b, const sp_replay *r)
 {
-    const struct { sp_export_msg head; const char *cls; const sp_text *text; } part[] = {
-        { SP_EX_REFLECTION, "reflection", &r->sc->reflection },
-        { SP_EX_HANDOUT, "handout", &r->sc->handout },
+    const struct { const char *head; const char *cls; const sp_text *text; } part[] = {
+        { SP_N_("Om over na te denken"), "reflection", &r->sc->reflection },
+        { SP_N_("Hand-out"), "handout", &r->sc->handout },
     };
     for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
         const char *text = sp_session_text(r->s, part[i].text, r->lang);
         if (!text[0])
             continue;
         sp_export_buf_putf(b, "<section class=\"%s\">\n", part[i].cls);
-        el(b, "h2", NULL, W(r, part[i].head));
+        el(b, "h2", NULL, sp_translate(r->lang, part[i].head));
         el(b, "p", NULL, text); /* a paragraph break becomes <br> */
         sp_export_buf_put(b, "</section>\n");
     }
@@ -599,7 +595,7 @@ char *sp_export_html(const sp_replay *r, const sp_debrief *d, size_t *len)
         whole += sp_replay_note_step(r, &r->t->notes[k]) < 0;
     if (whole) {
         sp_export_buf_put(&b, "<section>\n");
-        el(&b, "h2", NULL, W(r, SP_EX_NOTES));
+        el(&b, "h2", NULL, sp_translate(r->lang, "Notities"));
         html_notes_at(&b, r, -1);
         sp_export_buf_put(&b, "</section>\n");
     }
@@ -609,7 +605,7 @@ char *sp_export_html(const sp_replay *r, const sp_debrief *d, size_t *len)
     html_debrief(&b, r, d);
     html_closing(&b, r);
     sp_export_buf_put(&b, "<footer>");
-    sp_export_buf_esc(&b, W(r, SP_EX_MADE_WITH), 0);
+    sp_export_buf_esc(&b, sp_translate(r->lang, "Gemaakt met samenspel"), 0);
     sp_export_buf_put(&b, " " SP_VERSION " &middot; ");
     sp_export_buf_esc(&b, sp_text_get(&r->sc->handbook->title, r->lang), 0);
     sp_export_buf_put(&b, "</footer>\n</main>\n</body>\n</html>\n");

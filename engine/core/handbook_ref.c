@@ -1,5 +1,6 @@
 /* handbook_ref.c: references into the handbook (feedback/@ref): finding the element, and the one style hosts show it in. */
 #include "model.h"
+#include "translate.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -28,25 +29,29 @@ sp_ref_kind sp_handbook_ref_find(const sp_handbook *hb, const char *id, int *ind
     return SP_REF_NONE;
 }
 
+/* "Handboek H2 · label": the chapter, then the element's text between open
+ * and close. */
+static int ref(char *buf, size_t len, sp_lang lang, int chapter, const char *open, const char *text,
+               const char *close)
+{
+    char book[64];
+    snprintf(book, sizeof book, sp_translate(lang, "Handboek H%d"), chapter);
+    return snprintf(buf, len, "%s · %s%s%s", book, open, text, close);
+}
+
 int sp_handbook_ref_format(const sp_handbook *hb, sp_ref_kind kind, int index, sp_lang lang,
                            char *buf, size_t len)
 {
-    int en = lang == SP_LANG_EN;
-    const char *book = en ? "Handbook ch." : "Handboek H";
-    const char *gap = en ? " " : "";
     switch (kind) {
     case SP_REF_THOUGHT:
         /* A thought pair has no label: its hindering thought names it. */
-        return snprintf(buf, len, "%s%s1 · “%s”", book, gap,
-                        sp_text_get(&hb->thoughts[index].hindering, lang));
+        return ref(buf, len, lang, 1, "“", sp_text_get(&hb->thoughts[index].hindering, lang), "”");
     case SP_REF_REDFLAG:
-        return snprintf(buf, len, "%s%s2 · %s", book, gap,
-                        sp_text_get(&hb->redflags[index].label, lang));
+        return ref(buf, len, lang, 2, "", sp_text_get(&hb->redflags[index].label, lang), "");
     case SP_REF_INTERVENTION:
-        return snprintf(buf, len, "%s%s3 · %s", book, gap,
-                        sp_text_get(&hb->interventions[index].label, lang));
+        return ref(buf, len, lang, 3, "", sp_text_get(&hb->interventions[index].label, lang), "");
     case SP_REF_GOAL:
-        return snprintf(buf, len, "%s · %s", en ? "Learning goal" : "Leerdoel",
+        return snprintf(buf, len, "%s · %s", sp_translate_ctx(lang, "handbook reference", "Leerdoel"),
                         sp_text_get(&hb->goals[index].label, lang));
     case SP_REF_NONE:
     case SP_REF_TEXT:

@@ -1,6 +1,7 @@
 /* model.c: small helpers over the model: texts by language, language and phase codes, id lookups, the play's rules. */
 #include "model_internal.h"
 #include "cond.h"
+#include "translate.h"
 
 #include <string.h>
 
@@ -158,9 +159,9 @@ const char *sp_mood_name(sp_mood m)
 
 const char *sp_mood_stage(sp_mood m, sp_lang lang)
 {
-    static const char *const NL[SP_MOOD_COUNT] = { "", "ontspant zichtbaar", "afwerend", "zucht" };
-    static const char *const EN[SP_MOOD_COUNT] = { "", "visibly relaxes", "guarded", "sighs" };
+    static const char *const stage[SP_MOOD_COUNT] = {
+        "", SP_N_("ontspant zichtbaar"), SP_N_("afwerend"), SP_N_("zucht") };
     if (m <= SP_MOOD_NEUTRAL || m >= SP_MOOD_COUNT)
         return "";
-    return lang == SP_LANG_EN ? EN[m] : NL[m];
+    return sp_translate(lang, stage[m]);
 }

@@ -9,107 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-/* ==== interface strings ================================================== */
-
-/* Plain words only (no printf conversions): callers compose numbers around
- * them, so a translation can never break a format string. */
-static const char *const msgs[SP_MSG_COUNT][SP_LANG_COUNT] = {
-    [SP_MSG_NO_DISPLAY] = { "Geen beeldscherm gevonden; samenspel speelt in de terminal.",
-                            "No display found; samenspel plays in the terminal." },
-    [SP_MSG_ROLE_CARD] = { "Rolkaart", "Role card" },
-    [SP_MSG_YOU_ARE] = { "Wie je bent:", "Who you are:" },
-    [SP_MSG_YOU_MEET] = { "Je spreekt:", "You meet:" },
-    [SP_MSG_SITUATION] = { "Situatie:", "Situation:" },
-    [SP_MSG_AIM] = { "Doel:", "Aim:" },
-    [SP_MSG_CAST] = { "Personen", "People" },
-    [SP_MSG_TURN] = { "Beurt", "Turn" },
-    [SP_MSG_AT_TURN] = { "beurt", "turn" },
-    [SP_MSG_THOUGHT] = { "(gedachte)", "(thought)" },
-    [SP_MSG_YOU] = { "Jij", "You" },
-    [SP_MSG_FEEDBACK] = { "Feedback:", "Feedback:" },
-    [SP_MSG_ENDING] = { "Einde", "Ending" },
-    [SP_MSG_KEYS] = { "Toetsen: nummer = kiezen, f = rode vlag, u = terug, h = geschiedenis, q = stoppen",
-                      "Keys: number = choose, f = red flag, u = undo, h = history, q = quit" },
-    [SP_MSG_ASK] = { "Jouw keuze: ", "Your choice: " },
-    [SP_MSG_ASK_FLAG] = { "Welke rode vlag zie je? (nummer, Enter = terug): ",
-                          "Which red flag do you see? (number, Enter = back): " },
-    [SP_MSG_BAD_KEY] = { "Kies een nummer uit de lijst, of f, u, h, q.",
-                         "Choose a number from the list, or f, u, h, q." },
-    [SP_MSG_NOTHING_TO_UNDO] = { "Er is niets om terug te draaien.", "There is nothing to undo." },
-    [SP_MSG_UNDONE] = { "Teruggedraaid.", "Undone." },
-    [SP_MSG_FLAG_TWICE] = { "Die vlag heb je deze beurt al gemarkeerd.",
-                            "You already marked that flag this turn." },
-    [SP_MSG_RECOGNISED] = { "Herkend:", "Recognised:" },
-    [SP_MSG_FALSE_ALARM] = { "Vals alarm:", "False alarm:" },
-    [SP_MSG_NOT_INTENDED] = { "Niet bedoeld hier:", "Not intended here:" },
-    [SP_MSG_NOT_INTENDED_WHY] = { "Verdedigbaar, maar de casus legt dit signaal op een ander moment.",
-                                  "Defensible, but the case places this signal at another moment." },
-    [SP_MSG_HISTORY] = { "Tot nu toe", "So far" },
-    [SP_MSG_HISTORY_EMPTY] = { "Je hebt nog niets gekozen.", "You have not chosen anything yet." },
-    [SP_MSG_FLAGGED] = { "rode vlag", "red flag" },
-    [SP_MSG_QUIT] = { "Gestopt. Je gesprek is bewaard.", "Stopped. Your conversation has been saved." },
-    [SP_MSG_DEBRIEF] = { "Nabespreking", "Debrief" },
-    [SP_MSG_UNFINISHED] = { "Niet afgemaakt: het gesprek stopte bij beurt",
-                            "Unfinished: the conversation stopped at turn" },
-    [SP_MSG_GOALS] = { "Leerdoelen", "Learning goals" },
-    [SP_MSG_BAR_LEGEND] = { "Balk: # jouw score, . de expertroute; | is nul, links daarvan is negatief.",
-                            "Bar: # your score, . the expert route; | is zero, left of it is negative." },
-    [SP_MSG_TOTAL] = { "Totaal", "Total" },
-    [SP_MSG_APPLIED] = { "Interventies toegepast", "Interventions applied" },
-    [SP_MSG_NONE] = { "geen", "none" },
-    [SP_MSG_MISSED_CHANCES] = { "Gemiste kansen", "Missed chances" },
-    [SP_MSG_CHOSE] = { "je koos", "you chose" },
-    [SP_MSG_BETTER] = { "sterker was", "stronger was" },
-    [SP_MSG_WOULD_APPLY] = { "dat past toe", "that applies" },
-    [SP_MSG_NOT_EXACT] = { "Geen exact maximum: de casus heeft meer toestanden dan samenspel doorrekent (samenspel check noemt de grens).",
-                           "No exact maximum: the case has more states than samenspel works through (samenspel check names the limit)." },
-    [SP_MSG_NOT_APPLIED] = { "Niet toegepast, wel binnen bereik",
-                             "Not applied, though within reach" },
-    [SP_MSG_FLAGS] = { "Rode vlaggen", "Red flags" },
-    [SP_MSG_FLAGS_RECOGNISED] = { "herkend", "recognised" },
-    [SP_MSG_FLAGS_MISSED] = { "gemist", "missed" },
-    [SP_MSG_FLAGS_FALSE] = { "vals alarm", "false alarm" },
-    [SP_MSG_FLAGS_NOT_INTENDED] = { "niet bedoeld hier", "not intended here" },
-    [SP_MSG_THOUGHTS] = { "Gedachten", "Thoughts" },
-    [SP_MSG_HINDERING] = { "belemmerend", "hindering" },
-    [SP_MSG_HELPFUL] = { "helpend", "helpful" },
-    [SP_MSG_REFRAME] = { "anders bekeken", "reframed" },
-    [SP_MSG_REFLECTION] = { "Om over na te denken", "To reflect on" },
-    [SP_MSG_HANDOUT] = { "Hand-out", "Handout" },
-    [SP_MSG_KIND_GOOD] = { "goed", "good" },
-    [SP_MSG_KIND_MIXED] = { "gemengd", "mixed" },
-    [SP_MSG_KIND_POOR] = { "zwak", "poor" },
-    [SP_MSG_MENU] = { "Welke casus wil je spelen? (nummer, q = stoppen): ",
-                      "Which case do you want to play? (number, q = quit): " },
-    [SP_MSG_TRAJECTORY] = { "Het hele traject: intake, uitvoering en teruggeven",
-                            "The whole trajectory: intake, uitvoering and teruggeven" },
-    [SP_MSG_CONTINUE_CASE] = { "Verder met de volgende fase:", "On to the next phase:" },
-    [SP_MSG_TRAJECTORY_STOPS] = { "Met dit einde houdt het traject op: er volgt geen volgende fase.",
-                                  "With this ending the trajectory stops: no next phase follows." },
-    [SP_MSG_TRANSCRIPT_AT] = { "Gesprek bewaard in", "Conversation saved in" },
-    [SP_MSG_TRANSCRIPT_NONE] = { "Dit gesprek kon niet worden bewaard.", "This conversation could not be saved." },
-    [SP_MSG_TRANSCRIPT_PARTIAL] = { "Niet alles kon worden bewaard; het gesprek staat tot de laatste bewaarde stap in",
-                                    "Not everything could be saved; the conversation up to the last saved step is in" },
-    [SP_MSG_NODES] = { "knopen", "nodes" },
-    [SP_MSG_DECISIONS] = { "keuzemomenten", "decisions" },
-    [SP_MSG_ENDINGS] = { "eindes", "endings" },
-    [SP_MSG_INTERVENTIONS] = { "interventies", "interventions" },
-    [SP_MSG_REDFLAGS] = { "rode vlaggen", "red flags" },
-    [SP_MSG_THOUGHT_PAIRS] = { "gedachteparen", "thought pairs" },
-    [SP_MSG_TOTAL_RANGE] = { "totaalscore", "total score" },
-    [SP_MSG_COVERAGE] = { "Dekking", "Coverage" },
-    [SP_MSG_EMPTY_OFFER] = { "biedt op een pad geen enkele optie aan",
-                             "offers no option at all on some path" },
-};
-
-const char *sp_term_msg(sp_lang lang, sp_msg m)
-{
-    SP_EXPECT((int)m >= 0 && m < SP_MSG_COUNT);
-    if ((int)lang < 0 || lang >= SP_LANG_COUNT)
-        lang = SP_LANG_NL;
-    const char *s = msgs[m][lang];
-    return s ? s : msgs[m][SP_LANG_NL];
-}
+/* ==== the interface language ============================================= */
 
 sp_lang sp_term_env_lang(void)
 {
@@ -362,9 +262,9 @@ void sp_term_printf(sp_term *t, sp_style style, const char *fmt, ...)
 const char *sp_term_ending_kind(sp_lang lang, sp_ending_kind k)
 {
     switch (k) {
-    case SP_ENDING_GOOD: return sp_term_msg(lang, SP_MSG_KIND_GOOD);
-    case SP_ENDING_MIXED: return sp_term_msg(lang, SP_MSG_KIND_MIXED);
-    case SP_ENDING_POOR: return sp_term_msg(lang, SP_MSG_KIND_POOR);
+    case SP_ENDING_GOOD: return sp_translate(lang, "goed");
+    case SP_ENDING_MIXED: return sp_translate(lang, "gemengd");
+    case SP_ENDING_POOR: return sp_translate(lang, "zwak");
     }
     return "";
 }

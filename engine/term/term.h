@@ -17,39 +17,13 @@
 #include "core/session.h"
 #include "core/debrief.h"
 #include "core/analysis.h"
+#include "core/translate.h"
 
 /* ---- interface strings --------------------------------------------------- */
 
-/* Every string the terminal front end and the command line show. Dutch
- * first; English where --lang en asks for it. Text from scenarios and the
- * handbook comes from the model, not from here. */
-typedef enum {
-    SP_MSG_NO_DISPLAY,
-    SP_MSG_ROLE_CARD, SP_MSG_YOU_ARE, SP_MSG_YOU_MEET, SP_MSG_SITUATION, SP_MSG_AIM,
-    SP_MSG_CAST,
-    SP_MSG_TURN, SP_MSG_AT_TURN, SP_MSG_THOUGHT, SP_MSG_YOU, SP_MSG_FEEDBACK,
-    SP_MSG_ENDING, SP_MSG_KEYS, SP_MSG_ASK, SP_MSG_ASK_FLAG,
-    SP_MSG_BAD_KEY, SP_MSG_NOTHING_TO_UNDO, SP_MSG_UNDONE, SP_MSG_FLAG_TWICE,
-    SP_MSG_RECOGNISED, SP_MSG_FALSE_ALARM, SP_MSG_NOT_INTENDED, SP_MSG_NOT_INTENDED_WHY, SP_MSG_HISTORY, SP_MSG_HISTORY_EMPTY,
-    SP_MSG_FLAGGED, SP_MSG_QUIT,
-    SP_MSG_DEBRIEF, SP_MSG_UNFINISHED, SP_MSG_GOALS, SP_MSG_BAR_LEGEND, SP_MSG_TOTAL,
-    SP_MSG_APPLIED, SP_MSG_NONE, SP_MSG_MISSED_CHANCES, SP_MSG_CHOSE, SP_MSG_BETTER,
-    SP_MSG_WOULD_APPLY, SP_MSG_NOT_EXACT, SP_MSG_NOT_APPLIED,
-    SP_MSG_FLAGS, SP_MSG_FLAGS_RECOGNISED, SP_MSG_FLAGS_MISSED, SP_MSG_FLAGS_FALSE, SP_MSG_FLAGS_NOT_INTENDED,
-    SP_MSG_THOUGHTS, SP_MSG_HINDERING, SP_MSG_HELPFUL, SP_MSG_REFRAME,
-    SP_MSG_REFLECTION, SP_MSG_HANDOUT,
-    SP_MSG_KIND_GOOD, SP_MSG_KIND_MIXED, SP_MSG_KIND_POOR,
-    SP_MSG_MENU, SP_MSG_TRAJECTORY, SP_MSG_CONTINUE_CASE, SP_MSG_TRAJECTORY_STOPS,
-    SP_MSG_TRANSCRIPT_AT,
-    SP_MSG_TRANSCRIPT_PARTIAL,
-    SP_MSG_TRANSCRIPT_NONE,
-    SP_MSG_NODES, SP_MSG_DECISIONS, SP_MSG_ENDINGS, SP_MSG_INTERVENTIONS,
-    SP_MSG_REDFLAGS, SP_MSG_THOUGHT_PAIRS, SP_MSG_TOTAL_RANGE, SP_MSG_COVERAGE,
-    SP_MSG_EMPTY_OFFER,
-    SP_MSG_COUNT
-} sp_msg;
-
-const char *sp_term_msg(sp_lang lang, sp_msg m);
+/* The terminal's and the command line's words are Dutch msgids put through
+ * sp_translate (core/translate.h): the program's one catalogue, po/. Text
+ * from scenarios and the handbook comes from the model, not from here. */
 
 /* The interface language from the environment: LC_ALL, LC_MESSAGES, LANG
  * (the first that is set and non-empty); English when it starts with "en",

@@ -12,7 +12,7 @@
 
 #define SCRIPT_MAX_BYTES (1u << 20)
 
-static const char *msg(const sp_term *t, sp_msg m) { return sp_term_msg(t->lang, m); }
+static const char *msg(const sp_term *t, const char *m) { return sp_translate(t->lang, m); }
 
 /* ==== scripts ============================================================ */
 
@@ -213,7 +213,7 @@ static const char *self_name(const sp_term *t, const sp_scenario *sc)
     for (int i = 0; i < sc->n_cast; i++)
         if (sc->cast[i].role == SP_ROLE_SELF)
             return sp_text_get(&sc->cast[i].name, t->lang);
-    return msg(t, SP_MSG_YOU);
+    return sp_translate(t->lang, "Jij");
 }
 
 static void show_lines(sp_term *t, const sp_view *v)
@@ -242,7 +242,7 @@ static void show_options(sp_term *t, const sp_view *v)
     sp_style st = thought ? SP_STYLE_THOUGHT : SP_STYLE_PLAIN;
     char label[256];
     if (thought)
-        snprintf(label, sizeof label, "%s %s", msg(t, SP_MSG_THOUGHT), v->prompt);
+        snprintf(label, sizeof label, "%s %s", sp_translate(t->lang, "(gedachte)"), v->prompt);
     else
         snprintf(label, sizeof label, "%s", v->prompt);
     fputc('\n', t->out);
@@ -260,12 +260,12 @@ static void show_view(sp_term *t, const sp_view *v)
     char head[128];
     fputc('\n', t->out);
     if (v->kind != SP_VIEW_ENDING) {
-        snprintf(head, sizeof head, "-- %s %d --", msg(t, SP_MSG_TURN), v->turn);
+        snprintf(head, sizeof head, "-- %s %d --", sp_translate(t->lang, "Beurt"), v->turn);
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
     }
     show_lines(t, v);
     if (v->kind == SP_VIEW_ENDING) {
-        snprintf(head, sizeof head, "-- %s: %s (%s) --", msg(t, SP_MSG_ENDING), v->ending_title,
+        snprintf(head, sizeof head, "-- %s: %s (%s) --", sp_translate_ctx(t->lang, "report", "Einde"), v->ending_title,
                  sp_term_ending_kind(t->lang, v->ending_kind));
         fputc('\n', t->out);
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, head);
@@ -311,7 +311,7 @@ static void show_feedback(sp_term *t, const sp_session *s, const sp_feedback *f)
     char label[256];
     fputc('\n', t->out);
     if (sc->nodes[f->node].kind == SP_NODE_THOUGHT) {
-        snprintf(label, sizeof label, "%s ", msg(t, SP_MSG_THOUGHT));
+        snprintf(label, sizeof label, "%s ", sp_translate(t->lang, "(gedachte)"));
         sp_term_line(t, 0, SP_STYLE_THOUGHT, label, SP_STYLE_THOUGHT, f->said);
     } else {
         snprintf(label, sizeof label, "%s: ", self_name(t, sc));
@@ -322,7 +322,7 @@ static void show_feedback(sp_term *t, const sp_session *s, const sp_feedback *f)
         snprintf(text, sizeof text, "%s [%s]", f->text, f->ref);
     else
         snprintf(text, sizeof text, "%s", f->text);
-    snprintf(label, sizeof label, "%s ", msg(t, SP_MSG_FEEDBACK));
+    snprintf(label, sizeof label, "%s ", sp_translate(t->lang, "Feedback:"));
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
     show_choice_figures(t, s, f);
 }
@@ -331,13 +331,13 @@ static void show_flag_result(sp_term *t, const sp_handbook *hb, int flag, const 
 {
     const sp_redflag *rf = &hb->redflags[flag];
     char label[256];
-    sp_msg m = r->verdict == SP_FLAG_PRESENT ? SP_MSG_RECOGNISED
-             : r->verdict == SP_FLAG_NOT_INTENDED ? SP_MSG_NOT_INTENDED : SP_MSG_FALSE_ALARM;
+    const char *m = r->verdict == SP_FLAG_PRESENT ? SP_N_("Herkend:")
+             : r->verdict == SP_FLAG_NOT_INTENDED ? SP_N_("Niet bedoeld hier:") : SP_N_("Vals alarm:");
     snprintf(label, sizeof label, "%s %s (%s)", msg(t, m), sp_text_get(&rf->label, t->lang), rf->id);
     sp_term_line(t, 2, SP_STYLE_PLAIN, "", r->recognised ? SP_STYLE_GOOD
                  : r->verdict == SP_FLAG_NOT_INTENDED ? SP_STYLE_PLAIN : SP_STYLE_BAD, label);
     if (r->verdict == SP_FLAG_NOT_INTENDED)
-        sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NOT_INTENDED_WHY));
+        sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "Verdedigbaar, maar de casus legt dit signaal op een ander moment."));
     if (r->why && *r->why)
         sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, r->why);
 }
@@ -347,19 +347,19 @@ static void show_history(sp_term *t, const sp_session *s)
     const sp_scenario *sc = sp_session_scenario(s);
     int n = sp_session_history_count(s);
     fputc('\n', t->out);
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_HISTORY));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(t->lang, "Tot nu toe"));
     if (!n)
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_HISTORY_EMPTY));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "Je hebt nog niets gekozen."));
     for (int i = 0; i < n; i++) {
         const sp_step *st = sp_session_history(s, i);
         char label[256];
-        snprintf(label, sizeof label, "%s %d: ", msg(t, SP_MSG_AT_TURN), st->turn);
+        snprintf(label, sizeof label, "%s %d: ", sp_translate(t->lang, "beurt"), st->turn);
         if (st->kind == SP_STEP_CHOOSE) {
             const sp_node *nd = &sc->nodes[st->node];
             const char *said = sp_text_get(&nd->options[st->option].text, t->lang);
             char text[2048];
             if (nd->kind == SP_NODE_THOUGHT)
-                snprintf(text, sizeof text, "%s %s", msg(t, SP_MSG_THOUGHT), said);
+                snprintf(text, sizeof text, "%s %s", sp_translate(t->lang, "(gedachte)"), said);
             else
                 snprintf(text, sizeof text, "%s: %s", self_name(t, sc), said);
             sp_term_line(t, 2, SP_STYLE_PLAIN, label,
@@ -367,7 +367,7 @@ static void show_history(sp_term *t, const sp_session *s)
         } else if (st->kind == SP_STEP_FLAG) {
             const sp_redflag *rf = &sc->handbook->redflags[st->flag];
             char text[512];
-            snprintf(text, sizeof text, "%s: %s (%s)", msg(t, SP_MSG_FLAGGED),
+            snprintf(text, sizeof text, "%s: %s (%s)", sp_translate(t->lang, "rode vlag"),
                      sp_text_get(&rf->label, t->lang), rf->id);
             sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
         }
@@ -403,7 +403,7 @@ static char *ask(play *p, const char *prompt, char **line, size_t *cap)
 
 /* A problem with the command: a person is told and asked again; a script
  * stops with "path:line: message". Returns 1 when the play must stop. */
-static int complain(play *p, sp_msg person_msg, const char *script_msg)
+static int complain(play *p, const char *person_msg, const char *script_msg)
 {
     if (p->interactive) {
         sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BAD, msg(p->t, person_msg));
@@ -429,12 +429,12 @@ static int flag_menu(play *p, char **line, size_t *cap)
         sp_term_line(p->t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN,
                      sp_text_get(&hb->redflags[i].label, p->t->lang));
     }
-    char *l = ask(p, msg(p->t, SP_MSG_ASK_FLAG), line, cap);
+    char *l = ask(p, sp_translate((p->t)->lang, "Welke rode vlag zie je? (nummer, Enter = terug): "), line, cap);
     if (!l || !*l)
         return -1;
     long v;
     if (!sp_num_parse(l, 1, hb->n_redflags, &v)) {
-        sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BAD, msg(p->t, SP_MSG_BAD_KEY));
+        sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BAD, sp_translate((p->t)->lang, "Kies een nummer uit de lijst, of f, u, h, q."));
         return -1;
     }
     return (int)v - 1;
@@ -449,7 +449,7 @@ typedef enum {
 } done;
 
 /* A complaint about the command: a script stops, a person is asked again. */
-static done refuse(play *p, sp_msg person_msg, const char *script_msg)
+static done refuse(play *p, const char *person_msg, const char *script_msg)
 {
     return complain(p, person_msg, script_msg) ? DONE_STOP : DONE_SHOW;
 }
@@ -469,10 +469,10 @@ static done choose_cmd(play *p, const cmd *c, const sp_view *v)
             snprintf(why, sizeof why, "there is no option %ld here (%d offered)", c->n, v->n_options);
         else
             snprintf(why, sizeof why, "option '%s' is not offered here", c->arg);
-        return refuse(p, SP_MSG_BAD_KEY, why);
+        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), why);
     }
     if (sp_session_choose(p->s, k) != SP_OK)
-        return refuse(p, SP_MSG_BAD_KEY, "the session refused this option");
+        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), "the session refused this option");
     if (stepped(p))
         return DONE_FAILED;
     v = sp_session_view(p->s);
@@ -491,12 +491,12 @@ static done flag_cmd(play *p, const cmd *c, char **line, size_t *cap)
         if (c->kind != CMD_FLAG)
             return DONE_SHOW;
         snprintf(why, sizeof why, "unknown red flag '%s'", c->arg);
-        return refuse(p, SP_MSG_BAD_KEY, why);
+        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), why);
     }
     sp_flag_result r;
     if (sp_session_flag(p->s, f, &r) != SP_OK) {
         snprintf(why, sizeof why, "red flag '%s' is already marked this turn", sc->handbook->redflags[f].id);
-        return refuse(p, SP_MSG_FLAG_TWICE, why);
+        return refuse(p, SP_N_("Die vlag heb je deze beurt al gemarkeerd."), why);
     }
     if (stepped(p))
         return DONE_FAILED;
@@ -508,10 +508,10 @@ static done flag_cmd(play *p, const cmd *c, char **line, size_t *cap)
 static done undo_cmd(play *p)
 {
     if (sp_session_undo(p->s) != SP_OK)
-        return refuse(p, SP_MSG_NOTHING_TO_UNDO, "nothing to undo");
+        return refuse(p, SP_N_("Er is niets om terug te draaien."), "nothing to undo");
     if (stepped(p))
         return DONE_FAILED;
-    sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(p->t, SP_MSG_UNDONE));
+    sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate((p->t)->lang, "Teruggedraaid."));
     show_view(p->t, sp_session_view(p->s));
     return DONE_MOVED;
 }
@@ -523,7 +523,7 @@ static done run_cmd(play *p, const cmd *c, const char *l, char **line, size_t *c
     switch (c->kind) {
     case CMD_BAD:
         snprintf(why, sizeof why, "unknown command '%s'", l);
-        return refuse(p, SP_MSG_BAD_KEY, why);
+        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), why);
     case CMD_CHOOSE:
     case CMD_OPTION:
         return choose_cmd(p, c, sp_session_view(p->s));
@@ -554,7 +554,7 @@ sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io
         sp_term_briefing(t, sc);
     if (p.interactive) {
         fputc('\n', t->out);
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_KEYS));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "Toetsen: nummer = kiezen, f = rode vlag, u = terug, h = geschiedenis, q = stoppen"));
     }
     show_view(t, sp_session_view(s));
     for (;;) {
@@ -565,7 +565,7 @@ sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io
         }
         const char *l;
         if (p.interactive) {
-            l = ask(&p, msg(t, SP_MSG_ASK), &line, &cap);
+            l = ask(&p, sp_translate(t->lang, "Jouw keuze: "), &line, &cap);
             if (!l) {
                 res = SP_PLAY_QUIT;
                 break;
@@ -582,7 +582,7 @@ sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io
         cmd c = parse(l, p.interactive);
         if (c.kind == CMD_CASE) {
             if (p.interactive) {
-                complain(&p, SP_MSG_BAD_KEY, "");
+                complain(&p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), "");
                 continue;
             }
             res = SP_PLAY_SCRIPT_CASE;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *msg(const sp_term *t, sp_msg m) { return sp_term_msg(t->lang, m); }
+static const char *msg(const sp_term *t, const char *m) { return sp_translate(t->lang, m); }
 
 /* ==== role card ========================================================== */
 
@@ -17,10 +17,10 @@ void sp_term_briefing(sp_term *t, const sp_scenario *sc)
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_text_get(&sc->title, cl));
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_text_get(&sc->summary, cl));
     fputc('\n', t->out);
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_ROLE_CARD));
-    const struct { sp_msg label; const sp_text *text; } rows[] = {
-        { SP_MSG_YOU_ARE, &b->you }, { SP_MSG_YOU_MEET, &b->meet },
-        { SP_MSG_SITUATION, &b->situation }, { SP_MSG_AIM, &b->aim },
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(t->lang, "Rolkaart"));
+    const struct { const char *label; const sp_text *text; } rows[] = {
+        { SP_N_("Wie je bent:"), &b->you }, { SP_N_("Je spreekt:"), &b->meet },
+        { SP_N_("Situatie:"), &b->situation }, { SP_N_("Doel:"), &b->aim },
     };
     int lw = 0;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
@@ -36,7 +36,7 @@ void sp_term_briefing(sp_term *t, const sp_scenario *sc)
     for (int i = 0; i < sc->n_cast; i++)
         others += sc->cast[i].role != SP_ROLE_SELF;
     if (others) {
-        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_CAST));
+        sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(t->lang, "Personen"));
         for (int i = 0; i < sc->n_cast; i++) {
             const sp_person *p = &sc->cast[i];
             if (p->role == SP_ROLE_SELF)
@@ -62,9 +62,9 @@ static const char *named(char *buf, size_t len, const sp_text *label, const char
 static void turn_label(const sp_term *t, char *buf, size_t len, int turn, const char *extra)
 {
     if (extra)
-        snprintf(buf, len, "%s %d (%s): ", msg(t, SP_MSG_AT_TURN), turn, extra);
+        snprintf(buf, len, "%s %d (%s): ", sp_translate(t->lang, "beurt"), turn, extra);
     else
-        snprintf(buf, len, "%s %d: ", msg(t, SP_MSG_AT_TURN), turn);
+        snprintf(buf, len, "%s %d: ", sp_translate(t->lang, "beurt"), turn);
 }
 
 static const char *flag_why_at(const sp_scenario *sc, int node, int flag, sp_lang l)
@@ -147,7 +147,7 @@ static void legend(sp_term *t, const sp_debrief *d, int with_bars)
                                        SP_FIG_STRONGER };
     sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_figure_legend_title(t->lang));
     if (with_bars)
-        sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_BAR_LEGEND));
+        sp_term_line(t, 4, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "Balk: # jouw score, . de expertroute; | is nul, links daarvan is negatief."));
     for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
         if (!d->exact && shown[i] != SP_FIG_SCORE)
             continue;
@@ -158,8 +158,8 @@ static void legend(sp_term *t, const sp_debrief *d, int with_bars)
 
 static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lang cl)
 {
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_GOALS));
-    size_t lw = sp_term_columns(msg(t, SP_MSG_TOTAL));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(t->lang, "Leerdoelen"));
+    size_t lw = sp_term_columns(sp_translate(t->lang, "Totaal"));
     for (int i = 0; i < d->n_goals; i++) {
         size_t c = sp_term_columns(sp_text_get(&hb->goals[d->goals[i].goal].label, cl));
         if (c > lw)
@@ -202,7 +202,7 @@ static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lan
         else
             fprintf(t->out, "%*d\n", w1, g->score);
     }
-    const char *tot = msg(t, SP_MSG_TOTAL);
+    const char *tot = sp_translate(t->lang, "Totaal");
     fprintf(t->out, "  %s%*s %*s", tot, (int)(lw - sp_term_columns(tot)), "", bar_cols, "");
     if (d->exact)
         fprintf(t->out, "%*d  %*d\n", w1, d->total, w2, d->total_max);
@@ -214,7 +214,7 @@ static void goals(sp_term *t, const sp_handbook *hb, const sp_debrief *d, sp_lan
         sp_figure_sum(cl, sum, sizeof sum, d->total, d->left, d->still, d->total_max);
         sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sum);
     } else {
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NOT_EXACT));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "Geen exact maximum: de casus heeft meer toestanden dan samenspel doorrekent (samenspel check noemt de grens)."));
     }
     legend(t, d, width > 0);
 }
@@ -235,9 +235,9 @@ static void interventions(sp_term *t, const sp_scenario *sc, const sp_debrief *d
 {
     const sp_handbook *hb = sc->handbook;
     char label[64], text[1024];
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_APPLIED));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(t->lang, "Interventies toegepast"));
     if (!d->n_applied)
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "geen"));
     for (int i = 0; i < d->n_applied; i++) {
         const sp_debrief_applied *a = &d->applied[i];
         const sp_intervention *iv = &hb->interventions[a->intervention];
@@ -254,7 +254,7 @@ static void interventions(sp_term *t, const sp_scenario *sc, const sp_debrief *d
             snprintf(text + used, sizeof text - used, "%s%s", i ? ", " : "",
                      named(one, sizeof one, &iv->label, iv->id, cl));
         }
-        snprintf(label, sizeof label, "%s: ", msg(t, SP_MSG_NOT_APPLIED));
+        snprintf(label, sizeof label, "%s: ", sp_translate(t->lang, "Niet toegepast, wel binnen bereik"));
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_BAD, text);
     }
 
@@ -279,13 +279,13 @@ static void cat(char *buf, size_t len, size_t *used, const char *fmt, ...)
  * own score, what it would have applied) and the points left. */
 static void missed_chances(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_lang cl)
 {
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_MISSED_CHANCES));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate_ctx(t->lang, "report", "Gemiste kansen"));
     if (!d->exact) {
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NOT_EXACT));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "Geen exact maximum: de casus heeft meer toestanden dan samenspel doorrekent (samenspel check noemt de grens)."));
         return;
     }
     if (!d->left)
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "geen"));
     for (int i = 0; i < d->n_decisions; i++) {
         const sp_debrief_decision *m = &d->decisions[i];
         if (m->stronger < 0)
@@ -295,18 +295,18 @@ static void missed_chances(sp_term *t, const sp_scenario *sc, const sp_debrief *
         char ivs[512], text[4096], label[64];
         size_t used = 0;
         option_interventions(ivs, sizeof ivs, sc->handbook, strong, cl);
-        cat(text, sizeof text, &used, "%s \"%s\" (%+d); %s: \"%s\" (%+d)", msg(t, SP_MSG_CHOSE),
-            sp_text_get(&chosen->text, cl), m->chosen_total, msg(t, SP_MSG_BETTER),
+        cat(text, sizeof text, &used, "%s \"%s\" (%+d); %s: \"%s\" (%+d)", sp_translate(t->lang, "je koos"),
+            sp_text_get(&chosen->text, cl), m->chosen_total, sp_translate(t->lang, "sterker was"),
             sp_text_get(&strong->text, cl), m->stronger_total);
         if (*ivs)
-            cat(text, sizeof text, &used, " (%s: %s)", msg(t, SP_MSG_WOULD_APPLY), ivs);
+            cat(text, sizeof text, &used, " (%s: %s)", sp_translate(t->lang, "dat past toe"), ivs);
         cat(text, sizeof text, &used, "; %s %d", sp_figure_name(cl, SP_FIG_LEFT), m->left);
         turn_label(t, label, sizeof label, m->turn, NULL);
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, SP_STYLE_PLAIN, text);
     }
 }
 
-static void flag_list(sp_term *t, const sp_scenario *sc, sp_msg heading, sp_style style,
+static void flag_list(sp_term *t, const sp_scenario *sc, const char *heading, sp_style style,
                       const sp_debrief_flag *fl, int n, int with_why, sp_lang cl)
 {
     const sp_handbook *hb = sc->handbook;
@@ -332,20 +332,20 @@ static void flag_list(sp_term *t, const sp_scenario *sc, sp_msg heading, sp_styl
 static void thoughts(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_lang cl)
 {
     const sp_handbook *hb = sc->handbook;
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_THOUGHTS));
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(t->lang, "Gedachten"));
     if (!d->n_thoughts)
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, msg(t, SP_MSG_NONE));
+        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate(t->lang, "geen"));
     for (int i = 0; i < d->n_thoughts; i++) {
         const sp_debrief_thought *th = &d->thoughts[i];
         const sp_option *o = &sc->nodes[th->node].options[th->option];
         int hindering = th->side == SP_SIDE_HINDERING;
         char label[128], text[1024];
         turn_label(t, label, sizeof label, th->turn,
-                   msg(t, hindering ? SP_MSG_HINDERING : SP_MSG_HELPFUL));
+                   msg(t, hindering ? SP_N_("belemmerend") : SP_N_("helpend")));
         snprintf(text, sizeof text, "\"%s\"", sp_text_get(&o->text, cl));
         sp_term_line(t, 2, SP_STYLE_PLAIN, label, hindering ? SP_STYLE_BAD : SP_STYLE_GOOD, text);
         if (hindering && th->thought >= 0) {
-            snprintf(label, sizeof label, "%s: ", msg(t, SP_MSG_REFRAME));
+            snprintf(label, sizeof label, "%s: ", sp_translate(t->lang, "anders bekeken"));
             sp_term_line(t, 6, SP_STYLE_PLAIN, label, SP_STYLE_THOUGHT,
                          sp_text_get(&hb->thoughts[th->thought].helpful, cl));
         }
@@ -357,8 +357,8 @@ static void thoughts(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_
 static void closing(sp_term *t, const sp_session *s, sp_lang cl)
 {
     const sp_scenario *sc = sp_session_scenario(s);
-    const struct { sp_msg head; const sp_text *text; } part[] = {
-        { SP_MSG_REFLECTION, &sc->reflection }, { SP_MSG_HANDOUT, &sc->handout },
+    const struct { const char *head; const sp_text *text; } part[] = {
+        { SP_N_("Om over na te denken"), &sc->reflection }, { SP_N_("Hand-out"), &sc->handout },
     };
     for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
         const char *text = sp_session_text(s, part[i].text, cl);
@@ -377,16 +377,16 @@ void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
     char buf[512];
 
     fputc('\n', t->out);
-    snprintf(buf, sizeof buf, "== %s: %s ==", msg(t, SP_MSG_DEBRIEF), sp_text_get(&sc->title, cl));
+    snprintf(buf, sizeof buf, "== %s: %s ==", sp_translate(t->lang, "Nabespreking"), sp_text_get(&sc->title, cl));
     sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);
     if (d->finished && d->ending_node >= 0) {
         const sp_node *e = &sc->nodes[d->ending_node];
-        snprintf(buf, sizeof buf, "%s: %s (%s)", msg(t, SP_MSG_ENDING),
+        snprintf(buf, sizeof buf, "%s: %s (%s)", sp_translate_ctx(t->lang, "report", "Einde"),
                  sp_text_get(&e->ending_title, cl), sp_term_ending_kind(t->lang, e->ending_kind));
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_session_text(s, &e->evaluation, cl));
     } else {
-        snprintf(buf, sizeof buf, "%s %d.", msg(t, SP_MSG_UNFINISHED), sp_session_turn(s));
+        snprintf(buf, sizeof buf, "%s %d.", sp_translate(t->lang, "Niet afgemaakt: het gesprek stopte bij beurt"), sp_session_turn(s));
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, buf);
     }
     fputc('\n', t->out);
@@ -395,12 +395,12 @@ void sp_term_debrief(sp_term *t, const sp_session *s, const sp_debrief *d)
     interventions(t, sc, d, cl);
     missed_chances(t, sc, d, cl);
     fputc('\n', t->out);
-    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, SP_MSG_FLAGS));
-    flag_list(t, sc, SP_MSG_FLAGS_RECOGNISED, SP_STYLE_GOOD, d->recognised, d->n_recognised, 0, cl);
-    flag_list(t, sc, SP_MSG_FLAGS_MISSED, SP_STYLE_BAD, d->flags_missed, d->n_flags_missed, 1, cl);
-    flag_list(t, sc, SP_MSG_FLAGS_FALSE, SP_STYLE_BAD, d->false_alarms, d->n_false_alarms, 2, cl);
+    sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, sp_translate(t->lang, "Rode vlaggen"));
+    flag_list(t, sc, SP_N_("herkend"), SP_STYLE_GOOD, d->recognised, d->n_recognised, 0, cl);
+    flag_list(t, sc, SP_N_("gemist"), SP_STYLE_BAD, d->flags_missed, d->n_flags_missed, 1, cl);
+    flag_list(t, sc, SP_N_("vals alarm"), SP_STYLE_BAD, d->false_alarms, d->n_false_alarms, 2, cl);
     if (d->n_not_intended)
-        flag_list(t, sc, SP_MSG_FLAGS_NOT_INTENDED, SP_STYLE_PLAIN, d->not_intended, d->n_not_intended, 1, cl);
+        flag_list(t, sc, SP_N_("niet bedoeld hier"), SP_STYLE_PLAIN, d->not_intended, d->n_not_intended, 1, cl);
     fputc('\n', t->out);
     thoughts(t, sc, d, cl);
     closing(t, s, cl);

@@ -1,4 +1,4 @@
-/* i18n.c: gettext set-up and run-time language switching for the window. */
+/* i18n.c: the program's one translation mechanism: gettext set-up, run-time language switching, and the function the core translates its words with. */
 #include "i18n.h"
 
 #include <locale.h>
@@ -8,10 +8,37 @@
 #include <sys/stat.h>
 
 #include "core/paths.h"
+#include "core/translate.h"
 
 #ifndef SP_LOCALEDIR
 #define SP_LOCALEDIR "/usr/local/share/locale"
 #endif
+
+/* The language LANGUAGE now asks for; -1 before the first sp_gui_i18n_set. */
+static int current = -1;
+
+/* The core's translation function (core/translate.h): msgid in lang from
+ * the catalogue, looked up with ctx as msgctxt when given (as pgettext
+ * does). The language the window shows is put back afterwards. */
+static const char *translate(sp_lang lang, const char *ctx, const char *msgid)
+{
+    if (lang == SP_LANG_NL)
+        return msgid; /* the msgids are Dutch */
+    int was = current;
+    if (was != (int)lang)
+        sp_gui_i18n_set(lang);
+    const char *s = msgid;
+    char key[1024];
+    if (!ctx) {
+        s = gettext(msgid);
+    } else if ((size_t)snprintf(key, sizeof key, "%s\004%s", ctx, msgid) < sizeof key) {
+        const char *t = gettext(key);
+        s = t == key ? msgid : t;
+    }
+    if (was != (int)lang && was >= 0)
+        sp_gui_i18n_set((sp_lang)was);
+    return s;
+}
 
 void sp_gui_i18n_init(void)
 {
@@ -36,6 +63,7 @@ void sp_gui_i18n_init(void)
     bindtextdomain("samenspel", dir);
     bind_textdomain_codeset("samenspel", "UTF-8");
     textdomain("samenspel");
+    sp_translate_set(translate);
 }
 
 void sp_gui_i18n_set(sp_lang lang)
@@ -43,6 +71,7 @@ void sp_gui_i18n_set(sp_lang lang)
     /* The msgids are Dutch, so Dutch needs no catalogue: "nl" finds none
      * and gettext returns the msgid. */
     setenv("LANGUAGE", sp_lang_code(lang), 1);
+    current = (int)lang;
     /* textdomain() bumps gettext's catalogue counter, dropping the cache
      * of translations looked up under the previous language. */
     textdomain("samenspel");

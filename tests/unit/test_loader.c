@@ -648,6 +648,7 @@ static int teardown(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the handbook references' English */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(model_helpers),
         cmocka_unit_test(suggestions),

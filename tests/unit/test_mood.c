@@ -50,6 +50,7 @@ static void names_and_stage_directions(void **state)
 int main(void)
 {
     testutil_chdir_root();
+    testutil_catalogue();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(moods_reach_the_view),
         cmocka_unit_test(names_and_stage_directions),

@@ -6,12 +6,15 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/fs.h"
+#include "core/translate.h"
 #include "testutil.h"
 
 /* Large enough for any fixture, small enough to catch a runaway file. */
@@ -23,6 +26,30 @@ const char *testutil_root(void)
 {
     const char *r = getenv("SAMENSPEL_DATA");
     return r && *r ? r : ".";
+}
+
+/* English from the catalogue, with ctx as msgctxt ("ctx\004msgid"). */
+static const char *catalogue_word(sp_lang lang, const char *ctx, const char *msgid)
+{
+    (void)lang; /* English is the only catalogue */
+    char key[1024];
+    if (!ctx)
+        return dgettext("samenspel", msgid);
+    snprintf(key, sizeof key, "%s\004%s", ctx, msgid);
+    const char *w = dgettext("samenspel", key);
+    return w == key ? msgid : w;
+}
+
+void testutil_catalogue(void)
+{
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/locale", testutil_root());
+    setlocale(LC_ALL, "C.UTF-8");
+    setlocale(LC_NUMERIC, "C");
+    setenv("LANGUAGE", "en", 1);
+    bindtextdomain("samenspel", dir);
+    bind_textdomain_codeset("samenspel", "UTF-8");
+    sp_translate_set(catalogue_word);
 }
 
 const char *testutil_schemas(void)

@@ -30,6 +30,14 @@ const char *testutil_schemas(void);
  * read as they do in the repository; 0, or -1 when that fails. */
 int testutil_chdir_root(void);
 
+/* ---- words ------------------------------------------------------------------- */
+
+/* Gives the core English words from the built catalogue,
+ * <root>/locale/en/LC_MESSAGES/samenspel.mo (made by `make`), through
+ * sp_translate_set, as the program does (gui/i18n.c); needs no LANG. A core
+ * test that checks English words calls it in its setup. */
+void testutil_catalogue(void);
+
 /* ---- loading fixtures ----------------------------------------------------- */
 
 /* Loads the handbook at path with schemas from schema_dir. The loader's
