@@ -107,8 +107,7 @@ static sp_status analyse(sp_analysis *a, const sp_scenario *sc, const int *start
         const sp_value *v = a->value;
         a->n_states = v->n_states;
         a->max_total = top == SP_VALUE_NONE ? 0 : top;
-        for (int i = 0; i < v->n_order; i++)
-            a->reachable[sp_value_slot_node(v, v->order[i])] = 1;
+        memcpy(a->reachable, v->met, (size_t)sc->n_nodes);
         for (int i = 0; i < sc->n_nodes; i++) {
             if (!a->reachable[i])
                 continue;
@@ -124,18 +123,24 @@ static sp_status analyse(sp_analysis *a, const sp_scenario *sc, const int *start
     return rc;
 }
 
-sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_diag *d, int texts,
-                               sp_analysis **out)
+sp_status sp_analysis_run_value(const sp_scenario *sc, const int *start_vars, sp_value *v, sp_analysis **out)
 {
     *out = NULL;
-    if (!sc || sc->n_nodes <= 0 || sc->start < 0 || sc->start >= sc->n_nodes)
+    if (!sc || sc->n_nodes <= 0 || sc->start < 0 || sc->start >= sc->n_nodes) {
+        sp_value_free(v);
         return SP_EUSAGE;
+    }
     const sp_handbook *hb = sc->handbook;
     int G = hb ? hb->n_goals : 0;
     size_t N = (size_t)sc->n_nodes;
     sp_analysis *a = sp_calloc(1, sizeof *a);
-    if (!a)
+    if (!a) {
+        sp_value_free(v);
         return SP_ENOMEM;
+    }
+    a->value = v;
+    a->offered = v->offered;
+    a->opt_base = v->opt_base;
     a->n_nodes = sc->n_nodes;
     a->expert_ending = -1;
     a->reachable = sp_calloc(N, 1);
@@ -148,12 +153,7 @@ sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_
     sp_status rc = SP_ENOMEM;
     if (a->reachable && a->expert_nodes && a->expert_options && a->expert_goal &&
         a->interventions && a->flags && a->thoughts)
-        rc = sp_value_new_mode(sc, d, texts, &a->value);
-    if (rc == SP_OK) {
-        a->offered = a->value->offered;
-        a->opt_base = a->value->opt_base;
         rc = analyse(a, sc, start_vars);
-    }
     if (rc != SP_OK) {
         sp_analysis_free(a);
         return rc;
@@ -165,7 +165,12 @@ sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_
 sp_status sp_analysis_run_from(const sp_scenario *sc, const int *start_vars, sp_diag *d,
                                sp_analysis **out)
 {
-    return sp_analysis_run_mode(sc, start_vars, d, 0, out);
+    *out = NULL;
+    if (!sc || sc->n_nodes <= 0 || sc->start < 0 || sc->start >= sc->n_nodes)
+        return SP_EUSAGE;
+    sp_value *v = NULL;
+    sp_status rc = sp_value_new(sc, d, &v);
+    return rc == SP_OK ? sp_analysis_run_value(sc, start_vars, v, out) : rc;
 }
 
 sp_status sp_analysis_run(const sp_scenario *sc, sp_analysis **out)

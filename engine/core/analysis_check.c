@@ -42,61 +42,74 @@ void sp_check_free(sp_check *c)
     sp_free(c);
 }
 
-/* Per state (by slot), what reaches it from the start (forward()). */
-typedef struct {
-    int *hi, *lo;              /* the highest and lowest total; UNSET / LO_UNSET */
-    unsigned char *hf;         /* bit 0: a route with no thought moment yet; bit 1:
-                                * with at least one, the hindering side at every one */
-    int *elo, *klo;            /* lo: by edge elo of the state order[klo] */
-    int *pe, *pk;              /* per bit b: by edge pe[2s+b] of the state order[pk[2s+b]], */
-    unsigned char *pb;         /* whose own bit is pb[2s+b] */
-} reach;
-
-/* The arrays in g's scratch. */
-static void reach_new(reach *r, const sp_ckgraph *g)
+/* The state whose edges hold edges[x]: its place in the finishing order,
+ * which is at least from (a route upwards meets its states in that
+ * order, so the search gallops on from the last one). */
+static int edge_parent(const sp_ckgraph *g, size_t x, int from)
 {
-    size_t n = g->S ? g->S : 1;
-    int *p = g->scratch;
-    r->hi = p;
-    r->lo = p + n;
-    r->elo = p + 2 * n;
-    r->klo = p + 3 * n;
-    r->pe = p + 4 * n;
-    r->pk = p + 6 * n;
-    r->hf = (unsigned char *)(p + 8 * n);
-    r->pb = r->hf + n; /* 2n bytes: up to 9n ints in all */
+    int lo = from, step = 1;
+    while (lo + step < g->K && g->eo[lo + step] <= x) {
+        lo += step;
+        step *= 2;
+    }
+    int hi = lo + step < g->K ? lo + step - 1 : g->K - 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (g->eo[mid] <= x)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* The edge by which slot k was reached: -1 the lowest total, 0/1 the
+ * hindering route's bit b (which becomes the parent's bit). */
+static int link_of(const sp_ckgraph *g, int k, int *b)
+{
+    const sp_ckslot *s = &g->slot[k];
+    if (*b < 0)
+        return s->f.elo;
+    int e = s->f.pe[*b];
+    *b = (s->f.hf >> (2 + *b)) & 1;
+    return e;
 }
 
 /* A route from the start to the state in slot k, by the links of bit (-1: the lowest
  * total; 1: the hindering route). 0 on out-of-memory. */
-static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apath *out)
+static int route_to(const sp_ckgraph *g, int bit, int k, sp_apath *out)
 {
-#define LINK(x, b) ((b) < 0 ? r->elo[x] : r->pe[2 * (x) + (b)])
-#define FROM(x, b) ((b) < 0 ? r->klo[x] : r->pk[2 * (x) + (b)])
-    int n = 0;
-    for (int x = k, b = bit; LINK(x, b) >= 0; n++) {
-        int px = g->order[FROM(x, b)];
-        if (b >= 0)
-            b = r->pb[2 * x + b];
-        x = px;
-    }
+    const sp_value *v = g->v;
+    int n = 0, cap = 64, at = 0;
     out->n = 0;
-    out->nodes = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
-    out->options = sp_malloc(sizeof(int) * (size_t)(n ? n : 1));
+    out->nodes = sp_malloc(sizeof(int) * (size_t)cap);
+    out->options = sp_malloc(sizeof(int) * (size_t)cap);
+    for (int x = k, b = bit, e; out->nodes && out->options && (e = link_of(g, x, &b)) >= 0; n++) {
+        at = edge_parent(g, (size_t)e, at);
+        x = g->order[at];
+        if (n == cap) {
+            cap *= 2;
+            int *nn = sp_realloc(out->nodes, sizeof(int) * (size_t)cap);
+            if (nn)
+                out->nodes = nn;
+            int *no = nn ? sp_realloc(out->options, sizeof(int) * (size_t)cap) : NULL;
+            if (!no)
+                return 0;
+            out->options = no;
+        }
+        out->nodes[n] = sp_ck_node(g, x);
+        out->options[n] = sp_value_edge_option(v, (size_t)e);
+    }
     if (!out->nodes || !out->options)
         return 0;
-    int i = n;
-    for (int x = k, b = bit; LINK(x, b) >= 0;) {
-        int e = LINK(x, b), px = g->order[FROM(x, b)];
-        if (b >= 0)
-            b = r->pb[2 * x + b];
-        x = px;
-        i--;
-        out->nodes[i] = sp_ck_node(g, x);
-        out->options[i] = g->ed[e];
+    /* Collected from the end: start first, then the decisions only (not the gotos). */
+    for (int q = 0; q < n / 2; q++) {
+        int nd = out->nodes[q], op = out->options[q];
+        out->nodes[q] = out->nodes[n - 1 - q];
+        out->options[q] = out->options[n - 1 - q];
+        out->nodes[n - 1 - q] = nd;
+        out->options[n - 1 - q] = op;
     }
-#undef LINK
-#undef FROM
     for (int q = 0; q < n; q++)
         if (g->sc->nodes[out->nodes[q]].kind != SP_NODE_GOTO) {
             out->nodes[out->n] = out->nodes[q];
@@ -109,55 +122,59 @@ static int route_to(const sp_ckgraph *g, const reach *r, int bit, int k, sp_apat
 
 #define LO_UNSET INT_MAX
 
-/* The hindering-route links of edge x of the state order[i] (whose flags
- * are hf) into child c; the first parent (in the pass) to qualify keeps
- * the link. */
-static void forward_hind(reach *r, int c, int i, int x, unsigned hf, int thought)
+/* The hindering-route links of edge x (of a state whose flags are hf) into
+ * the child c; the first parent (in the pass) to qualify keeps the link. */
+static void forward_hind(sp_ckslot *c, int x, unsigned hf, int thought)
 {
     for (int b = 0; b < 2; b++) {
         int nb = b || thought;
-        if (!(hf & (1u << b)) || (r->hf[c] & (1 << nb)))
+        if (!(hf & (1u << b)) || (c->f.hf & (1 << nb)))
             continue;
-        r->hf[c] |= (unsigned char)(1 << nb);
-        r->pe[2 * c + nb] = x;
-        r->pk[2 * c + nb] = i;
-        r->pb[2 * c + nb] = (unsigned char)b;
+        c->f.hf |= (unsigned char)(1 << nb | b << (2 + nb));
+        c->f.pe[nb] = x;
     }
 }
 
 /* One pass from the start (last) down, parents before children; ties keep
  * the first parent and edge met. Every state of the search is reachable. */
-static void forward(const sp_ckgraph *g, reach *r)
+static void forward(const sp_ckgraph *g)
 {
+    const sp_value *v = g->v;
+    sp_ckslot *sl = g->slot;
+    size_t es = sp_value_edge_size(v);
     for (int i = 0; i < g->K; i++) {
-        int k = g->order[i];
-        r->hi[k] = UNSET;
-        r->lo[k] = LO_UNSET;
-        r->hf[k] = 0;
-        r->elo[k] = r->pe[2 * k] = r->pe[2 * k + 1] = -1;
+        sp_ckslot *s = &sl[g->order[i]];
+        s->f.hi = UNSET;
+        s->f.lo = LO_UNSET;
+        s->f.hf = 0;
+        s->f.elo = s->f.pe[0] = s->f.pe[1] = -1;
     }
-    int root = g->order[g->K - 1];
-    r->hi[root] = r->lo[root] = 0;
-    r->hf[root] = 1;
+    sp_ckslot *root = &sl[g->order[g->K - 1]];
+    root->f.hi = root->f.lo = 0;
+    root->f.hf = 1;
     for (int i = g->K - 1; i >= 0; i--) {
-        int k = g->order[i], phi = r->hi[k], plo = r->lo[k];
+        int k = g->order[i];
+        int phi = sl[k].f.hi, plo = sl[k].f.lo;
+        unsigned hf = sl[k].f.hf;
         if (phi == UNSET)
             continue;
         int node = sp_ck_node(g, k);
-        const sp_node *n = &g->sc->nodes[node];
-        int thought = n->kind == SP_NODE_THOUGHT;
-        unsigned hf = r->hf[k];
-        const int *ot = n->kind == SP_NODE_GOTO ? NULL : g->otot + g->opt_base[node];
-        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
-            int c = g->ed[x + 1], t = ot ? ot[g->ed[x]] : 0;
-            int up = phi + t, down = plo + t, cl = r->lo[c];
-            int better = down < cl;
-            r->hi[c] = up > r->hi[c] ? up : r->hi[c];
-            r->lo[c] = better ? down : cl;
-            r->elo[c] = better ? (int)x : r->elo[c];
-            r->klo[c] = better ? i : r->klo[c];
-            if (hf && !(thought && n->options[g->ed[x]].side != SP_SIDE_HINDERING))
-                forward_hind(r, c, i, (int)x, hf, thought);
+        const sp_vnode *vn = &v->nodes[node];
+        int thought = vn->kind == SP_NODE_THOUGHT;
+        const int *ot = vn->kind == SP_NODE_GOTO ? NULL : g->otot + vn->base;
+        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += es) {
+            int j = sp_value_edge_option(v, x);
+            sp_ckslot *c = &sl[sp_value_edge_child(v, x)];
+            int t = ot ? ot[j] : 0;
+            int up = phi + t, down = plo + t;
+            if (up > c->f.hi)
+                c->f.hi = up;
+            if (down < c->f.lo) {
+                c->f.lo = down;
+                c->f.elo = (int)x;
+            }
+            if (hf && !(thought && g->sc->nodes[node].options[j].side != SP_SIDE_HINDERING))
+                forward_hind(c, (int)x, hf, thought);
         }
     }
 }
@@ -165,7 +182,7 @@ static void forward(const sp_ckgraph *g, reach *r)
 static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == SP_ENDING_MIXED ? 1 : 2; }
 
 /* The endings the start values reach, in file order, with their ranges. */
-static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *lo_k, int *hind_k)
+static int endings_list(const sp_ckgraph *g, sp_check *c, int *lo_k, int *hind_k)
 {
     const sp_scenario *sc = g->sc;
     int *at = sp_malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
@@ -184,16 +201,17 @@ static int endings_list(const sp_ckgraph *g, const reach *r, sp_check *c, int *l
         }
     for (int i = 0; i < g->K; i++) {
         int k = g->order[i], node = sp_ck_node(g, k);
-        if (at[node] < 0 || r->hi[k] == UNSET)
+        const sp_ckslot *s = &g->slot[k];
+        if (at[node] < 0 || s->f.hi == UNSET)
             continue;
         sp_ending_fit *f = &c->endings[at[node]];
-        if (f->hi == UNSET || r->hi[k] > f->hi)
-            f->hi = r->hi[k];
-        if (f->lo == UNSET || r->lo[k] < f->lo) {
-            f->lo = r->lo[k];
+        if (f->hi == UNSET || s->f.hi > f->hi)
+            f->hi = s->f.hi;
+        if (f->lo == UNSET || s->f.lo < f->lo) {
+            f->lo = s->f.lo;
             lo_k[at[node]] = k;
         }
-        if ((r->hf[k] & 2) && hind_k[at[node]] < 0)
+        if ((s->f.hf & 2) && hind_k[at[node]] < 0)
             hind_k[at[node]] = k;
     }
     sp_free(at);
@@ -204,14 +222,12 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
 {
     const sp_scenario *sc = g->sc;
     int ok = 0;
-    reach rr, *r = &rr;
-    reach_new(r, g);
     int *lo_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
     int *hind_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
     c->endings = sp_calloc((size_t)sc->n_nodes, sizeof *c->endings);
     if (g->K > 0 && lo_k && hind_k && c->endings) {
-        forward(g, r);
-        ok = endings_list(g, r, c, lo_k, hind_k);
+        forward(g);
+        ok = endings_list(g, c, lo_k, hind_k);
     }
     for (int i = 0; ok && i < c->n_endings; i++) {
         sp_ending_fit *f = &c->endings[i];
@@ -224,10 +240,10 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
                 f->below_hi = o->hi;
             }
         }
-        ok = route_to(g, r, -1, lo_k[i], &f->lo_path);
+        ok = route_to(g, -1, lo_k[i], &f->lo_path);
         if (ok && rank == 0 && hind_k[i] >= 0) {
             f->hindering = 1;
-            ok = route_to(g, r, 1, hind_k[i], &f->hind_path);
+            ok = route_to(g, 1, hind_k[i], &f->hind_path);
         }
     }
     sp_free(lo_k);
@@ -385,8 +401,8 @@ static void reach_union(sp_analysis *a, const sp_value *v, const sp_value *lean)
     const sp_scenario *sc = v->sc;
     if (!lean)
         return;
-    for (int i = 0; i < lean->n_order; i++)
-        a->reachable[sp_value_slot_node(lean, lean->order[i])] = 1;
+    for (int i = 0; i < sc->n_nodes; i++)
+        a->reachable[i] |= lean->met[i];
     for (int i = 0; i < v->opt_base[sc->n_nodes]; i++)
         a->offered[i] |= lean->offered[i];
     a->n_decisions = a->n_endings = 0;
@@ -417,15 +433,30 @@ static int dead_ends(const sp_value *v, sp_check *c)
 sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
 {
     *out = NULL;
+    if (!sc || sc->n_nodes <= 0 || sc->start < 0 || sc->start >= sc->n_nodes)
+        return SP_EUSAGE;
     sp_check *c = sp_calloc(1, sizeof *c);
     if (!c)
         return SP_ENOMEM;
-    sp_status rc = sp_analysis_run_mode(sc, NULL, d, 1, &c->a);
+    /* One search in `check` mode: V, the edges for the forward pass, and
+     * (through its hooks) the reading lengths and detours. */
+    sp_value *v = NULL;
+    sp_ckwords *w = NULL;
+    sp_status rc = sp_value_new_mode(sc, d, 1, &v);
+    if (rc == SP_OK && !(w = sp_ckw_new(v))) {
+        sp_value_free(v);
+        rc = SP_ENOMEM;
+    }
+    if (rc == SP_OK) {
+        v->words = w;
+        rc = sp_analysis_run_value(sc, NULL, v, &c->a);
+        v->words = NULL; /* later questions to the memo need no words */
+    }
     if (rc != SP_OK) {
+        sp_ckw_drop(w);
         sp_check_free(c);
         return rc;
     }
-    sp_value *v = c->a->value;
     sp_ckgraph g;
     memset(&g, 0, sizeof g);
     g.sc = sc;
@@ -440,29 +471,24 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
             rc = carried_starts(sc, c->lean, g.vars);
     }
     if (rc != SP_OK) {
+        sp_ckw_drop(w);
         sp_free(g.vars);
         sp_check_free(c);
         return rc;
     }
     reach_union(c->a, v, c->lean);
+    int ok = sp_ckw_done(w, v, c, &g.slot);
     g.order = v->order;
-    g.S = v->dense ? v->cap : (size_t)v->n_states;
-    g.val = v->val;
-    g.best = v->best;
-    g.ed = v->edges;
     g.eo = v->eoff;
     g.otot = v->otot;
     g.opt_base = v->opt_base;
-    g.scratch = sp_malloc(sizeof(int) * SP_CK_SCRATCH * (g.S ? g.S : 1));
-    int ok = g.vars && g.scratch && dead_ends(v, c);
+    ok = ok && g.vars && dead_ends(v, c);
     if (ok) {
-        /* Detours and answer tells come with the reading lengths: one pass
-         * over the same edges (analysis_words.c). */
-        ok = endings_fit(&g, c) && sp_check_words(&g, c);
+        ok = endings_fit(&g, c);
         translations(sc, c);
     }
     sp_free(g.vars);
-    sp_free(g.scratch);
+    sp_free(g.slot);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

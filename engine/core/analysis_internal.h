@@ -22,7 +22,17 @@ typedef struct {
     int bestj, bestv, bestt;      /* best so far: option, delta + V(after), delta */
     int n_offered;
     int emark;                    /* tracking: the edge stack's size when pushed */
+    /* `check` only (sp_ckwords, analysis_words.c): the words read in the
+     * state before choosing, the shortest and longest reading on from
+     * there so far and the option each takes, the answer with the highest
+     * own total so far (for detours). */
+    sp_words shown, lo, hi;
+    int bmin, bmax, answer, at, av;
 } sp_vframe;
+
+/* The reading lengths and detours of `check`, worked out by the search as
+ * it finishes each state (analysis_words.c). */
+typedef struct sp_ckwords sp_ckwords;
 
 /* A decision that offers nothing in some reachable state: the first such
  * state found per node, the path that leads there and its variables. */
@@ -32,8 +42,25 @@ typedef struct {
     int *path_nodes, *path_opts; int n_path; /* decisions and options taken */
 } sp_vdead;
 
+/* What the search reads of a node and an option, packed together (the
+ * model's structs are large and spread over its arena): effects are copies
+ * in the memo's own pool, eff[e0 .. e0 + ne). */
+typedef struct {
+    int kind, nopt, base;      /* base: the node's first option in opts[] */
+    int e0, ne;
+} sp_vnode;
+
+typedef struct {
+    const sp_cond *cond;
+    int target, total;
+    int e0, ne;
+} sp_vopt;
+
 struct sp_value {
     const sp_scenario *sc;
+    sp_vnode *nodes;
+    sp_vopt *opts;
+    sp_effect *eff;
     sp_diag *diag;
     int nv;                    /* all variables */
     int nrel, *rel, *rmin, *rword, *rshift; /* relevant variables and their fields */
@@ -48,7 +75,9 @@ struct sp_value {
     uint64_t *keys;            /* hash layout: W words per slot */
     int *table; size_t tcap;   /* hash layout: slot indices, -1 empty */
     int n_states;
-    int *order; int n_order; size_t ocap;   /* slots in the order they were finished (children first) */
+    int n_order;               /* states finished */
+    int *order; size_t ocap;   /* tracking: the slots in the order they were finished (children first) */
+    unsigned char *met;        /* per node: some state of it was searched */
     sp_vframe *st; int *svars; int scap;  /* the search stack */
     uint64_t *tmpkey;
     unsigned char *offered;    /* per option (opt_base), offered in some state */
@@ -60,19 +89,33 @@ struct sp_value {
     /* Mode for `check` (sp_value_new_mode): texts = the conditions of lines
      * and paragraphs are part of a state too (so reading lengths are exact);
      * track = the edges are kept: for the state order[k], edges[eoff[k] ..
-     * eoff[k+1]) holds pairs (option index, 0 after a goto; child slot). */
+     * eoff[k+1]) holds its edges (option index, 0 after a goto; child
+     * slot), read with sp_value_edge_option/_child. */
     int texts, track;
-    int *estack; int en, ecap;
-    int *edges; size_t edn, edcap;
-    size_t *eoff;
+    int eshift;                /* > 0: an edge is one word, option << eshift | child */
+    uint32_t emask;
+    uint32_t *estack; int en, ecap;
+    uint32_t *edges; size_t edn, edcap;
+    uint32_t *eoff;
+    sp_ckwords *words;         /* `check`: NULL otherwise */
 };
 
-/* sp_analysis_run_from, with the memo of sp_value_new_mode. */
-sp_status sp_analysis_run_mode(const sp_scenario *sc, const int *start_vars, sp_diag *d, int texts,
-                               sp_analysis **out);
+/* sp_analysis_run_from with a memo made by the caller (sp_value_new_mode),
+ * which the analysis takes over (freed with it, also on failure). */
+sp_status sp_analysis_run_value(const sp_scenario *sc, const int *start_vars, sp_value *v, sp_analysis **out);
 
 /* A memo whose states include what the texts read and that keeps its edges. */
 sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_value **out);
+
+/* v->nodes, opts and eff from the model (opt_base and otot made first);
+ * the edge packing (eshift, emask) for tracking. 0 on out-of-memory. */
+int sp_value_tables(sp_value *v);
+void sp_value_edge_packing(sp_value *v);
+/* Asks the kernel to back the whole 2 MiB pages inside [p, p + n) with huge
+ * pages where it can (Linux; a hint, nothing else changes): the search's
+ * big per-slot tables are touched all over, and 4 KiB pages cost a fault
+ * and a TLB entry each. */
+void sp_value_huge(void *p, size_t n);
 
 /* Picks the relevant variables, their fields and the dense or hashed
  * layout, and works out liveness (analysis_layout.c). 0 on out-of-memory. */
@@ -92,44 +135,75 @@ int sp_value_find(const sp_value *v, int node, const int *vars);
  * returned. */
 int sp_value_step(const sp_value *v, int node, int j, int *vars);
 
-/* The state graph for the checks (analysis_check.c, analysis_words.c),
- * read straight from the search: the states are order[i], i < K, in
- * finishing order (children before parents, the start state last); every
- * per-state figure is kept by slot (in the dense layout slots are grouped
- * by node, so the children of a state lie close together). The edges of
- * order[i] are the pairs ed[x], ed[x + 1] for x = eo[i], eo[i] + 2, .. <
- * eo[i + 1]: the option (0 after a goto) and the child slot. */
+/* The edge at edges[x] (x steps by sp_value_edge_size). */
+static inline size_t sp_value_edge_size(const sp_value *v) { return v->eshift ? 1 : 2; }
+static inline int sp_value_edge_option(const sp_value *v, size_t x)
+{
+    return (int)(v->eshift ? v->edges[x] >> v->eshift : v->edges[x]);
+}
+static inline int sp_value_edge_child(const sp_value *v, size_t x)
+{
+    return (int)(v->eshift ? v->edges[x] & v->emask : v->edges[x + 1]);
+}
+
+/* What `check` keeps per slot: during the search the reading spans
+ * (analysis_words.c: the shortest and longest reading on from the state,
+ * and the option each takes first, -1 none); after it, in the same memory
+ * (its pages are faulted in once), what the forward pass finds
+ * (analysis_check.c). */
+typedef union {
+    struct {
+        sp_words min, max;     /* min.nl == INT_MIN: no ending reachable */
+        int bmin, bmax;
+    } w;
+    struct {
+        int hi, lo;            /* the highest and lowest total that reaches the state */
+        int elo;               /* lo: by the edge at edges[elo] (-1: the start) */
+        int pe[2];             /* per bit b of hf: by the edge pe[b] (-1: none) */
+        unsigned char hf;      /* bit 0: a route with no thought moment yet; bit 1: with
+                                * at least one, the hindering side at every one; bit 2 + b:
+                                * the bit of the parent that pe[b] came from */
+    } f;
+} sp_ckslot;
+
+/* The state graph for the forward pass (analysis_check.c), read straight
+ * from the search: the states are order[i], i < K, in finishing order
+ * (children before parents, the start state last). The edges of order[i]
+ * are at edges[x] for x = eo[i], eo[i] + sp_value_edge_size .. < eo[i + 1]. */
 typedef struct {
     const sp_scenario *sc;
     const sp_value *v;
     sp_analysis *a;
     int K;                     /* states */
-    size_t S;                  /* slots */
     int *vars;                 /* scratch: every variable */
-    /* SP_CK_SCRATCH ints per slot, shared by the forward pass (ending
-     * ranges) and the backward one (reading lengths), which run one after
-     * the other: their pages are written, and faulted in, once. */
-    int *scratch;
-    const int *order, *val, *best, *ed, *otot, *opt_base;
-    const size_t *eo;
+    sp_ckslot *slot;           /* per slot */
+    const int *order, *otot, *opt_base;
+    const uint32_t *eo;
 } sp_ckgraph;
 
-#define SP_CK_SCRATCH 9
-
 static inline int sp_ck_node(const sp_ckgraph *g, int slot) { return sp_value_slot_node(g->v, slot); }
-
-/* The own total of option j of node (0 when node is a goto). */
-static inline int sp_ck_total(const sp_ckgraph *g, int node, int j)
-{
-    return g->sc->nodes[node].kind == SP_NODE_GOTO ? 0 : g->otot[g->opt_base[node] + j];
-}
 
 /* Words in s: runs of bytes above ' ' (the only bytes at or below it that
  * XML text can hold are space, tab, newline and carriage return). */
 int sp_check_count_words(const char *s);
 
-/* Fills c's reading lengths, detours and answer tells (analysis_words.c);
- * 0 on out-of-memory. */
-int sp_check_words(const sp_ckgraph *g, sp_check *c);
+/* The search's hooks (analysis_value.c calls them in `check` mode, with the
+ * frame's variables): a state entered, an option offered there, an edge
+ * whose child is finished (f->j the option; only when V(child) is not
+ * none), the state finished (i: its place in the finishing order). */
+void sp_ckw_enter(sp_ckwords *w, sp_vframe *f, const int *vars);
+void sp_ckw_option(sp_ckwords *w, sp_vframe *f, const int *vars);
+void sp_ckw_edge(sp_ckwords *w, sp_vframe *f, int child, const int *vars);
+void sp_ckw_finish(sp_ckwords *w, const sp_vframe *f, int i);
+
+/* Before the search: the fixed counts and the per-slot tables for v. NULL
+ * on out-of-memory. */
+sp_ckwords *sp_ckw_new(const sp_value *v);
+/* After it: the reading lengths, short and long plays, detours and answer
+ * tells into c; frees w but hands over its per-slot memory (at least one
+ * sp_ckslot per slot of v) in *slots. 0 on out-of-memory (*slots NULL). */
+int sp_ckw_done(sp_ckwords *w, const sp_value *v, sp_check *c, sp_ckslot **slots);
+/* Frees w without using it (NULL is fine). */
+void sp_ckw_drop(sp_ckwords *w);
 
 #endif

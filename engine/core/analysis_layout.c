@@ -1,10 +1,12 @@
-/* analysis_layout.c: which variables make up a state of the value function, where they sit in its key, and where each is still live. */
+/* analysis_layout.c: which variables make up a state of the value function, where they sit in its key, where each is still live; the compact tables the search reads. */
 #include "analysis_internal.h"
 #include "alloc.h"
 #include "cond.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /*
  * A variable is relevant when some condition reads it (of an option or a
@@ -230,3 +232,63 @@ out:
     return ok;
 }
 
+/* ---- the search's tables ------------------------------------------------- */
+
+/* v->nodes, opts and eff from the model (opt_base and otot made). 0 on
+ * out-of-memory. */
+int sp_value_tables(sp_value *v)
+{
+    const sp_scenario *sc = v->sc;
+    int N = sc->n_nodes, O = v->opt_base[N], E = 0;
+    for (int i = 0; i < N; i++) {
+        E += sc->nodes[i].n_effects;
+        for (int j = 0; j < sc->nodes[i].n_options; j++)
+            E += sc->nodes[i].options[j].n_effects;
+    }
+    v->nodes = sp_malloc(sizeof(sp_vnode) * (size_t)N);
+    v->opts = sp_malloc(sizeof(sp_vopt) * (size_t)(O ? O : 1));
+    v->eff = sp_malloc(sizeof(sp_effect) * (size_t)(E ? E : 1));
+    if (!v->nodes || !v->opts || !v->eff)
+        return 0;
+    E = 0;
+    for (int i = 0; i < N; i++) {
+        const sp_node *n = &sc->nodes[i];
+        int nopt = n->kind == SP_NODE_GOTO ? 1 : n->kind == SP_NODE_ENDING ? 0 : n->n_options;
+        v->nodes[i] = (sp_vnode){ n->kind, nopt, v->opt_base[i], E, n->n_effects };
+        for (int k = 0; k < n->n_effects; k++)
+            v->eff[E++] = n->effects[k];
+        for (int j = 0; j < n->n_options; j++) {
+            const sp_option *o = &n->options[j];
+            v->opts[v->opt_base[i] + j] = (sp_vopt){ o->cond, o->target, v->otot[v->opt_base[i] + j], E, o->n_effects };
+            for (int k = 0; k < o->n_effects; k++)
+                v->eff[E++] = o->effects[k];
+        }
+    }
+    return 1;
+}
+
+/* An edge (option, child slot) in one 32-bit word when the slot's bits
+ * and the largest option index fit; two words otherwise. */
+void sp_value_edge_packing(sp_value *v)
+{
+    int most = 1, sb = 0;
+    for (int i = 0; i < v->sc->n_nodes; i++)
+        most = v->sc->nodes[i].n_options > most ? v->sc->nodes[i].n_options : most;
+    size_t slots = v->dense ? (size_t)v->sc->n_nodes << v->bits : (size_t)SP_ANALYSIS_MAX_STATES;
+    while (sb < 32 && ((size_t)1 << sb) < slots)
+        sb++;
+    v->eshift = sb < 32 && ((size_t)most << sb) <= ((size_t)1 << 32) ? sb : 0;
+    v->emask = v->eshift ? (((uint32_t)1 << sb) - 1) : 0;
+}
+
+void sp_value_huge(void *p, size_t n)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    uintptr_t M = (uintptr_t)1 << 21, a = ((uintptr_t)p + M - 1) & ~(M - 1), b = ((uintptr_t)p + n) & ~(M - 1);
+    if (p && b > a)
+        madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}

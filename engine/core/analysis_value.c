@@ -155,9 +155,10 @@ static int lookup(sp_value *v, int node, const int *vars, int add)
     return i;
 }
 
-/* Marks a slot as being searched; 0 past the limit. */
-static int claim(sp_value *v, int slot)
+/* Marks a slot (of node) as being searched; 0 past the limit. */
+static int claim(sp_value *v, int slot, int node)
 {
+    v->met[node] = 1;
     if (v->dense) {
         if (v->n_states >= SP_ANALYSIS_MAX_STATES) {
             fail_limit(v);
@@ -189,22 +190,32 @@ int sp_value_find(const sp_value *v, int node, const int *vars)
     return s >= 0 && v->mark[s] == 2 ? s : -1;
 }
 
+/* The effects eff[e0 .. e0 + ne) on vars, clamped as sp_effects_apply does. */
+static void effects(const sp_value *v, int *vars, int e0, int ne)
+{
+    const sp_var *sv = v->sc->vars;
+    for (const sp_effect *e = v->eff + e0, *end = e + ne; e < end; e++) {
+        long x = e->op == SP_EFFECT_SET ? e->value : (long)vars[e->var] + e->value;
+        const sp_var *d = &sv[e->var];
+        vars[e->var] = (int)(x < d->min ? d->min : x > d->max ? d->max : x);
+    }
+}
+
 int sp_value_step(const sp_value *v, int node, int j, int *vars)
 {
-    const sp_scenario *sc = v->sc;
-    const sp_node *n = &sc->nodes[node];
+    const sp_vnode *n = &v->nodes[node];
     int target;
     if (n->kind == SP_NODE_GOTO) {
-        target = sp_node_goto(n, vars);
+        target = sp_node_goto(&v->sc->nodes[node], vars);
     } else {
-        const sp_option *o = &n->options[j];
-        if (o->n_effects)
-            sp_effects_apply(sc, vars, o->effects, o->n_effects);
+        const sp_vopt *o = &v->opts[n->base + j];
+        if (o->ne)
+            effects(v, vars, o->e0, o->ne);
         target = o->target;
     }
-    const sp_node *t = &sc->nodes[target];
-    if (t->n_effects)
-        sp_effects_apply(sc, vars, t->effects, t->n_effects);
+    const sp_vnode *t = &v->nodes[target];
+    if (t->ne)
+        effects(v, vars, t->e0, t->ne);
     return target;
 }
 
@@ -226,21 +237,26 @@ static int stack_room(sp_value *v, int depth)
     return 1;
 }
 
-/* With tracking: remembers the edge (option j, child slot) of the top frame. */
+/* With tracking: remembers the edge (option j, child slot) of the top
+ * frame, packed into one word when they fit (sp_value_edge_*). */
 static int edge_push(sp_value *v, int j, int child)
 {
     if (!v->track)
         return 1;
     if (v->en + 2 > v->ecap) {
         int ncap = v->ecap ? v->ecap * 2 : 1024;
-        int *e = sp_realloc(v->estack, sizeof(int) * (size_t)ncap);
+        uint32_t *e = sp_realloc(v->estack, sizeof(uint32_t) * (size_t)ncap);
         if (!e)
             return 0;
         v->estack = e;
         v->ecap = ncap;
     }
-    v->estack[v->en++] = j;
-    v->estack[v->en++] = child;
+    if (v->eshift) {
+        v->estack[v->en++] = (uint32_t)j << v->eshift | (uint32_t)child;
+    } else {
+        v->estack[v->en++] = (uint32_t)j;
+        v->estack[v->en++] = (uint32_t)child;
+    }
     return 1;
 }
 
@@ -249,30 +265,36 @@ static int edge_push(sp_value *v, int j, int child)
 static int edges_keep(sp_value *v, const sp_vframe *f)
 {
     size_t k = (size_t)v->n_order, add = (size_t)(v->en - f->emark);
+    if (v->edn + add > UINT32_MAX) {
+        fail_limit(v);
+        return 0;
+    }
     if (v->edn + add > v->edcap) {
         size_t ncap = v->edcap ? v->edcap * 2 : 4096;
         while (ncap < v->edn + add)
             ncap *= 2;
-        int *e = sp_realloc(v->edges, sizeof(int) * ncap);
+        uint32_t *e = sp_realloc(v->edges, sizeof(uint32_t) * ncap);
         if (!e)
             return 0;
         v->edges = e;
         v->edcap = ncap;
     }
     if (add)
-        memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(int) * add);
-    v->eoff[k] = v->edn;
+        memcpy(v->edges + v->edn, v->estack + f->emark, sizeof(uint32_t) * add);
+    v->eoff[k] = (uint32_t)v->edn;
     v->edn += add;
-    v->eoff[k + 1] = v->edn;
+    v->eoff[k + 1] = (uint32_t)v->edn;
     v->en = f->emark;
     return 1;
 }
 
-static void take(sp_value *v, sp_vframe *f, const sp_node *n, int child)
+static void take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, const int *vars)
 {
     if (v->val[child] == SP_VALUE_NONE)
         return;
-    int t = n->kind == SP_NODE_GOTO ? 0 : v->otot[v->opt_base[f->node] + f->j];
+    if (v->words)
+        sp_ckw_edge(v->words, f, child, vars);
+    int t = n->kind == SP_NODE_GOTO ? 0 : v->opts[n->base + f->j].total;
     int x = t + v->val[child];
     if (f->bestj < 0 || x > f->bestv || (x == f->bestv && t > f->bestt)) {
         f->bestj = f->j;
@@ -319,27 +341,33 @@ static void record_dead(sp_value *v, int depth)
 static int finish(sp_value *v, int depth)
 {
     sp_vframe *f = &v->st[depth - 1];
-    const sp_node *n = &v->sc->nodes[f->node];
+    const sp_vnode *n = &v->nodes[f->node];
     v->val[f->slot] = n->kind == SP_NODE_ENDING ? 0 : f->bestj >= 0 ? f->bestv : SP_VALUE_NONE;
     v->best[f->slot] = n->kind == SP_NODE_GOTO ? -1 : f->bestj;
     v->mark[f->slot] = 2;
-    if ((size_t)v->n_states > v->ocap) {
+    if (!v->track) {
+        v->n_order++;
+    } else if ((size_t)v->n_states > v->ocap) {
         size_t ncap = v->ocap ? v->ocap * 2 : 1024;
         while (ncap < (size_t)v->n_states)
             ncap *= 2;
         int *o = sp_realloc(v->order, sizeof(int) * ncap);
         if (o)
             v->order = o;
-        size_t *eo = o && v->track ? sp_realloc(v->eoff, sizeof(size_t) * (ncap + 1)) : NULL;
+        uint32_t *eo = o ? sp_realloc(v->eoff, sizeof(uint32_t) * (ncap + 1)) : NULL;
         if (eo)
             v->eoff = eo;
-        if (!o || (v->track && !eo))
+        if (!o || !eo)
             return 0;
         v->ocap = ncap;
     }
-    if (v->track && !edges_keep(v, f))
-        return 0;
-    v->order[v->n_order++] = f->slot;
+    if (v->track) {
+        if (!edges_keep(v, f))
+            return 0;
+        if (v->words)
+            sp_ckw_finish(v->words, f, v->n_order);
+        v->order[v->n_order++] = f->slot;
+    }
     if ((n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT) && f->n_offered == 0)
         record_dead(v, depth);
     return v->failed == SP_OK;
@@ -349,19 +377,20 @@ static int finish(sp_value *v, int depth)
  * (pushed: returns 1) or all are done (returns 0); -1 on failure. */
 static int advance(sp_value *v, int depth)
 {
-    const sp_scenario *sc = v->sc;
     int nv = v->nv;
     sp_vframe *f = &v->st[depth - 1];
-    const sp_node *n = &sc->nodes[f->node];
-    int nopt = n->kind == SP_NODE_GOTO ? 1 : n->kind == SP_NODE_ENDING ? 0 : n->n_options;
+    const sp_vnode *n = &v->nodes[f->node];
+    int nopt = n->nopt;
     /* search() keeps room for one frame more than depth. */
     for (; f->j < nopt; f->j++) {
         if (n->kind != SP_NODE_GOTO) {
-            const sp_cond *cond = n->options[f->j].cond;
+            const sp_cond *cond = v->opts[n->base + f->j].cond;
             if (cond && !sp_cond_eval(cond, v->svars + (size_t)(depth - 1) * (size_t)nv))
                 continue;
-            v->offered[v->opt_base[f->node] + f->j] = 1;
+            v->offered[n->base + f->j] = 1;
             f->n_offered++;
+            if (v->words)
+                sp_ckw_option(v->words, f, v->svars + (size_t)(depth - 1) * (size_t)nv);
         }
         int *cv = v->svars + (size_t)depth * (size_t)nv;
         memcpy(cv, cv - nv, sizeof(int) * (size_t)nv);
@@ -374,17 +403,19 @@ static int advance(sp_value *v, int depth)
             return -1;
         }
         if (v->mark[c] == 2) {
-            take(v, f, n, c);
+            take(v, f, n, c, cv - nv);
             continue;
         }
         if (v->mark[c] == 1) {
             fail(v, SP_EINVAL, "the scenario graph has a cycle");
             return -1;
         }
-        if (!claim(v, c))
+        if (!claim(v, c, target))
             return -1;
         f->pending = c;
-        v->st[depth] = (sp_vframe){ c, target, 0, -1, -1, 0, 0, 0, v->en };
+        v->st[depth] = (sp_vframe){ .slot = c, .node = target, .pending = -1, .bestj = -1, .emark = v->en };
+        if (v->words)
+            sp_ckw_enter(v->words, &v->st[depth], cv);
         return 1;
     }
     return 0;
@@ -401,16 +432,18 @@ static int search(sp_value *v, int node, const int *vars)
     int s = lookup(v, node, v->svars, 1);
     if (s < 0 || v->mark[s] == 2)
         return s;
-    if (v->mark[s] == 1 || !claim(v, s)) {
+    if (v->mark[s] == 1 || !claim(v, s, node)) {
         fail(v, SP_EINVAL, "the scenario graph has a cycle");
         return -1;
     }
-    v->st[0] = (sp_vframe){ s, node, 0, -1, -1, 0, 0, 0, v->en };
+    v->st[0] = (sp_vframe){ .slot = s, .node = node, .pending = -1, .bestj = -1, .emark = v->en };
+    if (v->words)
+        sp_ckw_enter(v->words, &v->st[0], v->svars);
     int depth = 1;
     while (depth > 0) {
         sp_vframe *f = &v->st[depth - 1];
         if (f->pending >= 0) {
-            take(v, f, &v->sc->nodes[f->node], f->pending);
+            take(v, f, &v->nodes[f->node], f->pending, v->svars + (size_t)(depth - 1) * (size_t)v->nv);
             f->pending = -1;
             f->j++;
         }
@@ -448,14 +481,17 @@ static int presize(sp_value *v)
     size_t per = 0; /* edges a state can have, summed over the nodes */
     for (int i = 0; i < v->sc->n_nodes; i++)
         per += v->sc->nodes[i].kind == SP_NODE_GOTO ? 1 : (size_t)v->sc->nodes[i].n_options;
-    size_t E = (per << v->bits) * 2;
+    size_t E = (per << v->bits) * (v->eshift ? 1 : 2);
     if (E > PRESIZE_MAX_INTS || v->cap > PRESIZE_MAX_INTS)
         return 1;
     v->order = sp_malloc(sizeof(int) * (v->cap ? v->cap : 1));
-    v->eoff = sp_malloc(sizeof(size_t) * (v->cap + 1));
-    v->edges = sp_malloc(sizeof(int) * (E ? E : 1));
+    v->eoff = sp_malloc(sizeof(uint32_t) * (v->cap + 1));
+    v->edges = sp_malloc(sizeof(uint32_t) * (E ? E : 1));
     if (!v->order || !v->eoff || !v->edges)
         return 0;
+    sp_value_huge(v->order, sizeof(int) * v->cap);
+    sp_value_huge(v->eoff, sizeof(uint32_t) * v->cap);
+    sp_value_huge(v->edges, sizeof(uint32_t) * E);
     v->ocap = v->cap;
     v->edcap = E ? E : 1;
     return 1;
@@ -481,6 +517,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
     int ok = sp_value_layout(v);
     v->opt_base = ok ? sp_malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;
     v->dead_seen = sp_calloc((size_t)sc->n_nodes, 1);
+    v->met = sp_calloc((size_t)sc->n_nodes, 1);
     v->tmpkey = sp_calloc((size_t)(v->W ? v->W : 1), sizeof(uint64_t));
     if (v->opt_base) {
         v->opt_base[0] = 0;
@@ -492,13 +529,19 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
             for (int j = 0; j < sc->nodes[i].n_options; j++)
                 v->otot[v->opt_base[i] + j] = sp_option_total(&sc->nodes[i].options[j]);
     }
-    ok = ok && v->offered && v->otot && v->dead_seen && v->tmpkey;
+    ok = ok && v->offered && v->otot && v->dead_seen && v->met && v->tmpkey && sp_value_tables(v);
+    if (ok && v->track)
+        sp_value_edge_packing(v);
     if (ok && v->dense) {
         v->cap = (size_t)sc->n_nodes << v->bits;
         v->mark = sp_calloc(v->cap, 1);
         v->val = sp_malloc(v->cap * sizeof(int));
         v->best = sp_malloc(v->cap * sizeof(int));
         ok = v->mark && v->val && v->best && (!v->track || presize(v));
+        if (ok) {
+            sp_value_huge(v->val, v->cap * sizeof(int));
+            sp_value_huge(v->best, v->cap * sizeof(int));
+        }
     } else if (ok) {
         ok = slots_grow(v) && table_grow(v);
     }
@@ -521,6 +564,7 @@ void sp_value_free(sp_value *v)
     }
     sp_free(v->dead);
     sp_free(v->dead_seen);
+    sp_free(v->met);
     sp_free(v->rel);
     sp_free(v->rmin);
     sp_free(v->rword);
@@ -543,6 +587,9 @@ void sp_value_free(sp_value *v)
     sp_free(v->offered);
     sp_free(v->otot);
     sp_free(v->opt_base);
+    sp_free(v->nodes);
+    sp_free(v->opts);
+    sp_free(v->eff);
     sp_free(v);
 }
 

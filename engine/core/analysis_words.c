@@ -1,4 +1,4 @@
-/* analysis_words.c: the backward pass of `check`: reading length (expert path, shortest and longest play), detours that pay, and answer tells. */
+/* analysis_words.c: what `check` works out as the search finishes each state: reading length (expert path, shortest and longest play), detours that pay; and the answer tells. */
 #include "analysis_internal.h"
 #include "alloc.h"
 #include "cond.h"
@@ -16,32 +16,30 @@
  * then the feedback of the one chosen; at an ending, its title and
  * evaluation. A text without conditions is counted once, up front.
  *
- * One pass over the states, children first, walks each state's edges once
- * and fills three analyses: the reading spans, the detours (which need the
- * same edges and the children's V) and, from the fixed counts, the answer
- * tells.
+ * The search finishes children before parents, so it fills the reading
+ * spans as it goes (the hooks sp_ckw_*, called with the state's variables
+ * from the search's own stack): each edge is looked at once, in the same
+ * walk that works out V, and so are the detours (which need the same edges
+ * and the children's V). The answer tells come from the fixed counts.
  */
 
-/* The shortest and longest (by Dutch words) reading from a state to an
- * ending; min.nl == INT_MIN when no ending is reachable. */
-typedef struct {
-    sp_words min, max;
-} span;
-
-typedef struct {
-    const sp_ckgraph *g;
+struct sp_ckwords {
+    const sp_scenario *sc;
+    const sp_value *v;
     sp_words *arrive, *shown, *otext, *ofb;     /* fixed counts */
     sp_words *oedge;                            /* per option: feedback + its target's
                                                  * lines, when neither is o_dyn/arrive_dyn */
     unsigned char *arrive_dyn, *shown_dyn, *o_dyn; /* 1: depends on the variables */
-    /* Per state, by slot: the edge offset taken, -1 none; the spans; the
-     * state's place in the finishing order. */
-    int *best_min, *best_max;
-    span *w;
-    int *fin;
+    /* Per slot (wcap of them): the shortest and longest (by Dutch words)
+     * reading from the state to an ending, and the option (0 for a goto)
+     * each takes first. */
+    sp_ckslot *w;
+    size_t wcap;
+    int failed;                                 /* out of memory while growing */
+    int *tmp;                                   /* scratch: every variable */
     sp_detour *det;                             /* per node: its detour, if det_at >= 0 */
-    int *det_at;                                /* per node: the detour's state (order index) */
-} counter;
+    int *det_at;                                /* per node: the detour's state (finishing index) */
+};
 
 int sp_check_count_words(const char *s)
 {
@@ -108,10 +106,10 @@ static void shown_add(const sp_node *n, const int *vars, sp_words *w)
 }
 
 /* The counts that do not depend on the variables, once. 0 on OOM. */
-static int fixed_counts(counter *c)
+static int fixed_counts(sp_ckwords *c)
 {
-    const sp_scenario *sc = c->g->sc;
-    const int *opt_base = c->g->a->opt_base;
+    const sp_scenario *sc = c->sc;
+    const int *opt_base = c->v->opt_base;
     int N = sc->n_nodes, O = opt_base[N];
     c->arrive = sp_calloc((size_t)N, sizeof(sp_words));
     c->shown = sp_calloc((size_t)N, sizeof(sp_words));
@@ -157,55 +155,40 @@ static void add_w(sp_words *a, sp_words b)
     a->en += b.en;
 }
 
-/* The variables of state k (a slot) into g->vars, once per state (*have). */
-static const int *state_vars(const counter *c, int k, int *have)
+/* Words read in a state before choosing: the prompt (or the ending's texts). */
+static sp_words shown_words(const sp_ckwords *c, int node, const int *vars)
 {
-    if (!*have)
-        sp_value_slot_vars(c->g->v, k, c->g->vars);
-    *have = 1;
-    return c->g->vars;
-}
-
-/* Words read in state k (slot; order[i]) before choosing (prompt and
- * offered options, or the ending's texts). */
-static sp_words state_words(const counter *c, int i, int k)
-{
-    const sp_ckgraph *g = c->g;
-    int node = sp_ck_node(g, k), have = 0;
-    const sp_node *n = &g->sc->nodes[node];
     sp_words w = { 0, 0 };
     if (c->shown_dyn[node])
-        shown_add(n, state_vars(c, k, &have), &w);
+        shown_add(&c->sc->nodes[node], vars, &w);
     else
-        add_w(&w, c->shown[node]);
-    if (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT)
-        return w;
-    const int base = g->a->opt_base[node];
-    for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
-        int j = g->ed[x], o = base + j;
-        if (c->o_dyn[o])
-            text_add(&n->options[j].text, state_vars(c, k, &have), &w);
-        else
-            add_w(&w, c->otext[o]);
-    }
+        w = c->shown[node];
     return w;
 }
 
-/* Words read along edge x of state k: the chosen option's feedback, then
- * the lines of the node it leads to. */
-static sp_words edge_words(const counter *c, int k, size_t x)
+/* Adds the text of option j of node, offered under vars, to w. */
+static void option_words(const sp_ckwords *c, int node, int j, const int *vars, sp_words *w)
 {
-    const sp_ckgraph *g = c->g;
-    int node = sp_ck_node(g, k), j = g->ed[x], child = sp_ck_node(g, g->ed[x + 1]);
-    const sp_node *n = &g->sc->nodes[node];
-    int o = n->kind == SP_NODE_GOTO ? -1 : g->a->opt_base[node] + j;
+    int o = c->v->opt_base[node] + j;
+    if (c->o_dyn[o])
+        text_add(&c->sc->nodes[node].options[j].text, vars, w);
+    else
+        add_w(w, c->otext[o]);
+}
+
+/* Words read along option j of node (0 for a goto) under vars, into the
+ * node child: the chosen option's feedback, then the lines of child. */
+static sp_words edge_words(const sp_ckwords *c, int node, int j, int child, const int *vars)
+{
+    const sp_vnode *vn = &c->v->nodes[node];
+    int o = vn->kind == SP_NODE_GOTO ? -1 : vn->base + j;
     if (o >= 0 && !c->o_dyn[o] && !c->arrive_dyn[child])
         return c->oedge[o];
-    int have = 0;
+    const sp_node *n = &c->sc->nodes[node];
     sp_words w = { 0, 0 };
     if (o >= 0) {
         if (c->o_dyn[o])
-            text_add(&n->options[j].feedback, state_vars(c, k, &have), &w);
+            text_add(&n->options[j].feedback, vars, &w);
         else
             add_w(&w, c->ofb[o]);
     }
@@ -213,90 +196,115 @@ static sp_words edge_words(const counter *c, int k, size_t x)
         add_w(&w, c->arrive[child]);
         return w;
     }
-    int *vars = (int *)state_vars(c, k, &have);
+    memcpy(c->tmp, vars, sizeof(int) * (size_t)c->sc->n_vars);
     if (n->kind != SP_NODE_GOTO)
-        sp_effects_apply(g->sc, vars, n->options[j].effects, n->options[j].n_effects);
-    arrive_add(&g->sc->nodes[child], vars, &w);
+        sp_effects_apply(c->sc, c->tmp, n->options[j].effects, n->options[j].n_effects);
+    arrive_add(&c->sc->nodes[child], c->tmp, &w);
     return w;
 }
 
-/* A detour pays at state k (order[i]) when the answer with the highest own
- * total (of the offered options that reach an ending; the first of equals)
- * has a higher own total than the stronger option. The pass goes up the
- * finishing order, so per node the state finished last is kept: the one
- * nearest the start. */
-static void detour_note(counter *c, int i, int k, int node, int answer, int at, int av)
+/* ---- the search's hooks ------------------------------------------------------ */
+
+void sp_ckw_enter(sp_ckwords *c, sp_vframe *f, const int *vars)
 {
-    const sp_ckgraph *g = c->g;
-    int route = g->best[k];
-    if (route < 0 || answer < 0)
+    f->shown = shown_words(c, f->node, vars);
+    f->lo = f->hi = (sp_words){ 0, 0 };
+    f->bmin = f->bmax = f->answer = -1;
+    f->at = f->av = 0;
+}
+
+void sp_ckw_option(sp_ckwords *c, sp_vframe *f, const int *vars)
+{
+    option_words(c, f->node, f->j, vars, &f->shown);
+}
+
+/* Shortest and longest (Dutch words) to an ending over this edge; the
+ * answer with the highest own total (of the offered options that reach an
+ * ending; the first of equals). */
+void sp_ckw_edge(sp_ckwords *c, sp_vframe *f, int child, const int *vars)
+{
+    const sp_value *v = c->v;
+    if (c->failed)
         return;
-    int rt = g->otot[g->opt_base[node] + route];
-    if (rt >= at)
+    int node = f->node, j = f->j;
+    const sp_vnode *vn = &v->nodes[node];
+    if (vn->kind != SP_NODE_GOTO) {
+        int t = v->opts[vn->base + j].total;
+        if (f->answer < 0 || t > f->at) {
+            f->answer = j;
+            f->at = t;
+            f->av = t + v->val[child];
+        }
+    }
+    const sp_ckslot *ch = &c->w[child];
+    sp_words ew = edge_words(c, node, j, sp_value_slot_node(v, child), vars);
+    sp_words l = { ew.nl + ch->w.min.nl, ew.en + ch->w.min.en };
+    sp_words h = { ew.nl + ch->w.max.nl, ew.en + ch->w.max.en };
+    if (f->bmin < 0 || l.nl < f->lo.nl) {
+        f->lo = l;
+        f->bmin = j;
+    }
+    if (f->bmax < 0 || h.nl > f->hi.nl) {
+        f->hi = h;
+        f->bmax = j;
+    }
+}
+
+/* Room for slot k in the per-slot table (the hashed layout grows). */
+static int room(sp_ckwords *c, size_t k)
+{
+    if (k < c->wcap)
+        return 1;
+    size_t ncap = c->wcap ? c->wcap * 2 : 1024;
+    while (ncap <= k)
+        ncap *= 2;
+    sp_ckslot *w = sp_realloc(c->w, sizeof(sp_ckslot) * ncap);
+    if (!w)
+        return 0;
+    c->w = w;
+    c->wcap = ncap;
+    sp_value_huge(w, sizeof(sp_ckslot) * ncap);
+    return 1;
+}
+
+/* A detour pays at the state when the answer with the highest own total
+ * has a higher own total than the stronger option. Per node the state
+ * finished last is kept: the one nearest the start. */
+void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f, int i)
+{
+    const sp_value *v = c->v;
+    int k = f->slot, node = f->node;
+    if (c->failed || !room(c, (size_t)k)) {
+        c->failed = 1;
         return;
-    c->det[node] = (sp_detour){ node, answer, at, av, route, rt, g->val[k] };
+    }
+    sp_ckslot *me = &c->w[k];
+    const sp_vnode *n = &v->nodes[node];
+    me->w.bmin = me->w.bmax = -1;
+    me->w.min.nl = me->w.max.nl = INT_MIN;
+    if (v->val[k] == SP_VALUE_NONE)
+        return;
+    if (n->kind == SP_NODE_ENDING) {
+        me->w.min = me->w.max = f->shown;
+        return;
+    }
+    if (f->bmin < 0)
+        return;
+    me->w.min = (sp_words){ f->shown.nl + f->lo.nl, f->shown.en + f->lo.en };
+    me->w.max = (sp_words){ f->shown.nl + f->hi.nl, f->shown.en + f->hi.en };
+    me->w.bmin = f->bmin;
+    me->w.bmax = f->bmax;
+    int route = v->best[k];
+    if (n->kind == SP_NODE_GOTO || route < 0 || f->answer < 0)
+        return;
+    int rt = v->opts[n->base + route].total;
+    if (rt >= f->at)
+        return;
+    c->det[node] = (sp_detour){ node, f->answer, f->at, f->av, route, rt, v->val[k] };
     c->det_at[node] = i;
 }
 
-/* Shortest and longest (Dutch words) to an ending from every state,
- * children first; the detours on the way. */
-static void extremes(counter *c)
-{
-    const sp_ckgraph *g = c->g;
-    for (int i = 0; i < g->K; i++) {
-        int k = g->order[i], node = sp_ck_node(g, k), have = 0;
-        const sp_node *n = &g->sc->nodes[node];
-        span *me = &c->w[k];
-        c->fin[k] = i;
-        c->best_min[k] = c->best_max[k] = -1;
-        me->min.nl = me->max.nl = INT_MIN;
-        if (g->val[k] == SP_VALUE_NONE)
-            continue;
-        sp_words s = { 0, 0 }, lo = { 0, 0 }, hi = { 0, 0 };
-        if (c->shown_dyn[node])
-            shown_add(n, state_vars(c, k, &have), &s);
-        else
-            s = c->shown[node];
-        if (n->kind == SP_NODE_ENDING) {
-            me->min = me->max = s;
-            continue;
-        }
-        int choice = n->kind != SP_NODE_GOTO, base = choice ? g->opt_base[node] : 0;
-        int answer = -1, at = 0, av = 0;
-        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += 2) {
-            int j = g->ed[x], cs = g->ed[x + 1];
-            if (choice && c->o_dyn[base + j])
-                text_add(&n->options[j].text, state_vars(c, k, &have), &s);
-            else if (choice)
-                add_w(&s, c->otext[base + j]);
-            const span *ch = &c->w[cs];
-            if (ch->min.nl == INT_MIN) /* V(child) is none */
-                continue;
-            if (choice && (answer < 0 || g->otot[base + j] > at)) {
-                answer = j;
-                at = g->otot[base + j];
-                av = at + g->val[cs];
-            }
-            sp_words ew = edge_words(c, k, x);
-            sp_words l = { ew.nl + ch->min.nl, ew.en + ch->min.en };
-            sp_words h = { ew.nl + ch->max.nl, ew.en + ch->max.en };
-            if (c->best_min[k] < 0 || l.nl < lo.nl) {
-                lo = l;
-                c->best_min[k] = (int)x;
-            }
-            if (c->best_max[k] < 0 || h.nl > hi.nl) {
-                hi = h;
-                c->best_max[k] = (int)x;
-            }
-        }
-        me->min = (sp_words){ s.nl + lo.nl, s.en + lo.en };
-        me->max = (sp_words){ s.nl + hi.nl, s.en + hi.en };
-        if (c->best_min[k] < 0)
-            me->min.nl = me->max.nl = INT_MIN;
-        if (choice)
-            detour_note(c, i, k, node, answer, at, av);
-    }
-}
+/* ---- after the search ---------------------------------------------------------- */
 
 typedef struct {
     int at, node;
@@ -310,9 +318,9 @@ static int by_at_desc(const void *x, const void *y)
 
 /* The detours in the order of their states, nearest the start first. 0 on
  * out-of-memory. */
-static int detours_list(const counter *c, sp_check *ck)
+static int detours_list(const sp_ckwords *c, sp_check *ck)
 {
-    int N = c->g->sc->n_nodes, n = 0;
+    int N = c->sc->n_nodes, n = 0;
     det_rank *r = sp_malloc(sizeof *r * (size_t)(N ? N : 1));
     ck->detours = sp_malloc(sizeof *ck->detours * (size_t)(N ? N : 1));
     if (!r || !ck->detours) {
@@ -330,9 +338,9 @@ static int detours_list(const counter *c, sp_check *ck)
 }
 
 /* Answer tells, from the fixed Dutch counts of the option texts. */
-static void tells(const counter *c, sp_check *ck)
+static void tells(const sp_ckwords *c, sp_check *ck)
 {
-    const sp_scenario *sc = c->g->sc;
+    const sp_scenario *sc = c->sc;
     const sp_analysis *a = ck->a;
     for (int i = 0; i < sc->n_nodes; i++) {
         const sp_node *n = &sc->nodes[i];
@@ -345,7 +353,7 @@ static void tells(const counter *c, sp_check *ck)
                 continue;
             offered++;
             int w = c->o_dyn[o] ? sp_check_count_words(n->options[j].text.s[SP_LANG_NL]) : c->otext[o].nl;
-            int t = c->g->otot[o];
+            int t = c->v->otot[o];
             if (t > top)
                 top = t;
             if (w > words) {
@@ -359,98 +367,146 @@ static void tells(const counter *c, sp_check *ck)
         if (offered < 2)
             continue;
         ck->tell_decisions++;
-        ck->tells += !tie && c->g->otot[a->opt_base[i] + longest] == top;
+        ck->tells += !tie && c->v->otot[a->opt_base[i] + longest] == top;
     }
 }
 
-/* The play that follows best[] (edge offsets) from the start. */
-static int follow(const counter *c, const int *best, sp_apath *out)
+/* The root state's variables: the start values with the start node's
+ * effects. */
+static void root_vars(const sp_scenario *sc, int *vars)
 {
-    const sp_ckgraph *g = c->g;
+    for (int i = 0; i < sc->n_vars; i++)
+        vars[i] = sc->vars[i].init;
+    const sp_node *s0 = &sc->nodes[sc->start];
+    sp_effects_apply(sc, vars, s0->effects, s0->n_effects);
+}
+
+/* The play that takes the shortest (longest: 1) reading's options from the
+ * root state. 0 on out-of-memory. */
+static int follow(const sp_ckwords *c, int longest, int *vars, sp_apath *out)
+{
+    const sp_value *v = c->v;
+    size_t K = (size_t)(v->n_order ? v->n_order : 1);
     out->n = 0;
-    out->nodes = sp_malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
-    out->options = sp_malloc(sizeof(int) * (size_t)(g->K ? g->K : 1));
+    out->nodes = sp_malloc(sizeof(int) * K);
+    out->options = sp_malloc(sizeof(int) * K);
     if (!out->nodes || !out->options)
         return 0;
-    for (int k = g->order[g->K - 1]; best[k] >= 0;) {
-        int node = sp_ck_node(g, k);
-        if (g->sc->nodes[node].kind != SP_NODE_GOTO) {
+    root_vars(c->sc, vars);
+    int node = c->sc->start;
+    for (int k = sp_value_find(v, node, vars); k >= 0; k = sp_value_find(v, node, vars)) {
+        int j = longest ? c->w[k].w.bmax : c->w[k].w.bmin;
+        if (j < 0)
+            break;
+        if (c->sc->nodes[node].kind != SP_NODE_GOTO) {
             out->nodes[out->n] = node;
-            out->options[out->n++] = g->ed[best[k]];
+            out->options[out->n++] = j;
         }
-        k = g->ed[best[k] + 1];
+        node = sp_value_step(v, node, j, vars);
     }
     return 1;
 }
 
-/* The expert path: the stronger option (best[]) at every state. */
-static sp_words expert(const counter *c)
+/* The words along the expert path: the stronger option at every state
+ * (next: scratch for the variables after a step). */
+static sp_words expert(const sp_ckwords *c, int *vars, int *next)
 {
-    const sp_ckgraph *g = c->g;
+    const sp_value *v = c->v;
+    const sp_scenario *sc = c->sc;
     sp_words w = { 0, 0 };
-    for (int k = g->order[g->K - 1]; k >= 0;) {
-        if (g->val[k] == SP_VALUE_NONE)
+    root_vars(sc, vars);
+    for (int node = sc->start;;) {
+        int k = sp_value_find(v, node, vars);
+        if (k < 0 || v->val[k] == SP_VALUE_NONE)
             return (sp_words){ 0, 0 };
-        int i = c->fin[k];
-        add_w(&w, state_words(c, i, k));
-        const sp_node *n = &g->sc->nodes[sp_ck_node(g, k)];
+        const sp_node *n = &sc->nodes[node];
+        add_w(&w, shown_words(c, node, vars));
         if (n->kind == SP_NODE_ENDING)
             break;
-        int j = n->kind == SP_NODE_GOTO ? 0 : g->best[k], next = -1;
-        for (size_t x = g->eo[i]; x < g->eo[i + 1] && next < 0; x += 2)
-            if (g->ed[x] == j) {
-                add_w(&w, edge_words(c, k, x));
-                next = g->ed[x + 1];
-            }
-        k = next;
+        if (n->kind != SP_NODE_GOTO)
+            for (int j = 0; j < n->n_options; j++)
+                if (sp_cond_eval(n->options[j].cond, vars))
+                    option_words(c, node, j, vars, &w);
+        int j = n->kind == SP_NODE_GOTO ? 0 : v->best[k];
+        memcpy(next, vars, sizeof(int) * (size_t)sc->n_vars);
+        int child = sp_value_step(v, node, j, next);
+        add_w(&w, edge_words(c, node, j, child, vars));
+        memcpy(vars, next, sizeof(int) * (size_t)sc->n_vars);
+        node = child;
     }
     return w;
 }
 
-int sp_check_words(const sp_ckgraph *g, sp_check *ck)
+void sp_ckw_drop(sp_ckwords *c)
 {
-    counter c;
-    memset(&c, 0, sizeof c);
-    c.g = g;
-    size_t S = g->S ? g->S : 1; /* in g's scratch: 3 + 4 ints per slot */
-    c.best_min = g->scratch;
-    c.best_max = g->scratch + S;
-    c.fin = g->scratch + 2 * S;
-    c.w = (span *)(g->scratch + 3 * S);
-    size_t N = (size_t)(g->sc->n_nodes ? g->sc->n_nodes : 1);
-    c.det = sp_malloc(sizeof(sp_detour) * N);
-    c.det_at = sp_malloc(sizeof(int) * N);
-    int ok = c.best_min && c.best_max && c.w && c.fin && c.det && c.det_at && fixed_counts(&c);
+    if (!c)
+        return;
+    sp_free(c->arrive);
+    sp_free(c->shown);
+    sp_free(c->otext);
+    sp_free(c->ofb);
+    sp_free(c->oedge);
+    sp_free(c->arrive_dyn);
+    sp_free(c->shown_dyn);
+    sp_free(c->o_dyn);
+    sp_free(c->w);
+    sp_free(c->tmp);
+    sp_free(c->det);
+    sp_free(c->det_at);
+    sp_free(c);
+}
+
+sp_ckwords *sp_ckw_new(const sp_value *v)
+{
+    sp_ckwords *c = sp_calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->sc = v->sc;
+    c->v = v;
+    size_t N = (size_t)(v->sc->n_nodes ? v->sc->n_nodes : 1);
+    c->det = sp_malloc(sizeof(sp_detour) * N);
+    c->det_at = sp_malloc(sizeof(int) * N);
+    c->tmp = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    int ok = c->det && c->det_at && c->tmp && fixed_counts(c) && (!v->dense || room(c, v->cap - 1)) && room(c, 0);
     for (size_t i = 0; ok && i < N; i++)
-        c.det_at[i] = -1;
-    if (ok) {
+        c->det_at[i] = -1;
+    if (!ok) {
+        sp_ckw_drop(c);
+        return NULL;
+    }
+    return c;
+}
+
+int sp_ckw_done(sp_ckwords *c, const sp_value *v, sp_check *ck, sp_ckslot **slots)
+{
+    const sp_scenario *sc = c->sc;
+    int ok = !c->failed;
+    int *vars = sp_malloc(sizeof(int) * 2 * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    int root = v->n_order > 0 ? v->order[v->n_order - 1] : -1;
+    *slots = NULL;
+    ok = ok && vars;
+    if (ok && root >= 0 && c->w[root].w.min.nl != INT_MIN) {
         /* The start node's own lines, read on arrival with the start values. */
         sp_words start = { 0, 0 };
-        for (int i = 0; i < g->sc->n_vars; i++)
-            g->vars[i] = g->sc->vars[i].init;
-        arrive_add(&g->sc->nodes[g->sc->start], g->vars, &start);
-        extremes(&c);
-        int root = g->K > 0 ? g->order[g->K - 1] : -1;
-        if (root >= 0 && c.w[root].min.nl != INT_MIN) {
-            const span *r = &c.w[root];
-            ck->short_words = (sp_words){ start.nl + r->min.nl, start.en + r->min.en };
-            ck->long_words = (sp_words){ start.nl + r->max.nl, start.en + r->max.en };
-            sp_words e = expert(&c);
-            ck->expert_words = (sp_words){ start.nl + e.nl, start.en + e.en };
-            ok = follow(&c, c.best_min, &ck->short_path) && follow(&c, c.best_max, &ck->long_path);
-        }
-        ok = ok && detours_list(&c, ck);
-        tells(&c, ck);
+        for (int i = 0; i < sc->n_vars; i++)
+            vars[i] = sc->vars[i].init;
+        arrive_add(&sc->nodes[sc->start], vars, &start);
+        const sp_ckslot *r = &c->w[root];
+        ck->short_words = (sp_words){ start.nl + r->w.min.nl, start.en + r->w.min.en };
+        ck->long_words = (sp_words){ start.nl + r->w.max.nl, start.en + r->w.max.en };
+        sp_words e = expert(c, vars, vars + (sc->n_vars ? sc->n_vars : 1));
+        ck->expert_words = (sp_words){ start.nl + e.nl, start.en + e.en };
+        ok = follow(c, 0, vars, &ck->short_path) && follow(c, 1, vars, &ck->long_path);
     }
-    sp_free(c.arrive);
-    sp_free(c.shown);
-    sp_free(c.otext);
-    sp_free(c.ofb);
-    sp_free(c.oedge);
-    sp_free(c.arrive_dyn);
-    sp_free(c.shown_dyn);
-    sp_free(c.o_dyn);
-    sp_free(c.det);
-    sp_free(c.det_at);
-    return ok;
+    ok = ok && detours_list(c, ck);
+    if (ok)
+        tells(c, ck);
+    /* Every slot of v has been finished, so the table covers them all. */
+    if (ok && room(c, v->dense ? v->cap - 1 : (size_t)(v->n_states ? v->n_states - 1 : 0))) {
+        *slots = c->w;
+        c->w = NULL;
+    }
+    sp_free(vars);
+    sp_ckw_drop(c);
+    return *slots != NULL;
 }

@@ -73,18 +73,79 @@ static presence *presences(const sp_session *s, int *count)
     return p;
 }
 
+struct sp_debrief_memo {
+    const sp_scenario *sc;       /* NULL: nothing kept yet */
+    int *start;                  /* the start values it was made for */
+    sp_analysis *an;             /* NULL when rc says why not */
+    sp_status rc;                /* the analysis's answer (never SP_ENOMEM: not kept) */
+};
+
+sp_debrief_memo *sp_debrief_memo_new(void) { return sp_calloc(1, sizeof(sp_debrief_memo)); }
+
+static void memo_clear(sp_debrief_memo *m)
+{
+    sp_analysis_free(m->an);
+    sp_free(m->start);
+    memset(m, 0, sizeof *m);
+}
+
+void sp_debrief_memo_free(sp_debrief_memo *m)
+{
+    if (!m)
+        return;
+    memo_clear(m);
+    sp_free(m);
+}
+
+/* The analysis from the play's start values: m's when it was made for
+ * them, else a new one (kept in m when there is one; *own says the caller
+ * frees it). */
+static sp_status analysis_for(const sp_session *s, sp_debrief_memo *m, sp_analysis **an, int *own)
+{
+    const sp_scenario *sc = sp_session_scenario(s);
+    const int *start = sp_session_start_vars(s);
+    size_t nb = sizeof(int) * (size_t)sc->n_vars;
+    *an = NULL;
+    *own = 0;
+    if (m && m->sc == sc && (nb == 0 || memcmp(m->start, start, nb) == 0)) {
+        *an = m->an;
+        return m->rc;
+    }
+    sp_status rc = sp_analysis_run_from(sc, start, NULL, an);
+    if (!m || rc == SP_ENOMEM) {
+        *own = 1;
+        return rc;
+    }
+    memo_clear(m);
+    m->start = sp_malloc(nb ? nb : 1);
+    if (!m->start) {
+        *own = 1;
+        return rc;
+    }
+    memcpy(m->start, start, nb);
+    m->sc = sc;
+    m->an = *an;
+    m->rc = rc;
+    return rc;
+}
+
 /* The figures of V: expert rows, total_max, per-decision left and the
  * stronger option, still. d->total and goal scores are filled elsewhere. */
-static sp_status figures(sp_debrief *d, const sp_session *s)
+static sp_status figures(sp_debrief *d, const sp_session *s, sp_debrief_memo *m)
 {
     const sp_scenario *sc = sp_session_scenario(s);
     sp_analysis *an = NULL;
-    sp_status rc = sp_analysis_run_from(sc, sp_session_start_vars(s), NULL, &an);
-    if (rc != SP_OK)
+    int own = 0;
+    sp_status rc = analysis_for(s, m, &an, &own);
+    if (rc != SP_OK) {
+        if (own)
+            sp_analysis_free(an);
         return rc;
+    }
     int *vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
     if (!vars) {
-        sp_analysis_free(an);
+        if (own)
+            sp_analysis_free(an);
         return SP_ENOMEM;
     }
     for (int g = 0; g < d->n_goals; g++)
@@ -117,7 +178,8 @@ static sp_status figures(sp_debrief *d, const sp_session *s)
         rc = sp_value_get(an->value, node, vars, &still);
     d->still = still == SP_VALUE_NONE ? 0 : still;
     sp_free(vars);
-    sp_analysis_free(an);
+    if (own)
+        sp_analysis_free(an);
     return rc;
 }
 
@@ -203,7 +265,9 @@ static void walk_history(sp_debrief *d, const sp_session *s, const presence *pre
     }
 }
 
-sp_debrief *sp_debrief_build(const sp_session *s)
+sp_debrief *sp_debrief_build(const sp_session *s) { return sp_debrief_build_memo(s, NULL); }
+
+sp_debrief *sp_debrief_build_memo(const sp_session *s, sp_debrief_memo *m)
 {
     const sp_scenario *sc = sp_session_scenario(s);
     const sp_handbook *hb = sc->handbook;
@@ -254,7 +318,7 @@ sp_debrief *sp_debrief_build(const sp_session *s)
     for (int g = 0; g < G; g++)
         d->goals[g].goal = g;
     walk_history(d, s, pres, n_pres, opts, max_opts, applied_set, offered_set, offered_order, flag_ok);
-    sp_status rc = figures(d, s);
+    sp_status rc = figures(d, s, m);
     d->exact = rc == SP_OK;
     if (rc == SP_ENOMEM) {
         sp_debrief_free(d);

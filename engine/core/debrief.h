@@ -85,4 +85,16 @@ typedef struct sp_debrief {
 sp_debrief *sp_debrief_build(const sp_session *s);
 void sp_debrief_free(sp_debrief *d);
 
+/* The value table (V, analysis.h) of a case from given start values, kept
+ * between debriefs: a host that shows the figures after every choice
+ * builds it once per play instead of once per choice. The debrief is the
+ * same as sp_debrief_build's; the memo is made again when the scenario or
+ * the start values differ from those it was made for. Free it before the
+ * scenario it was used with. NULL on out-of-memory. */
+typedef struct sp_debrief_memo sp_debrief_memo;
+sp_debrief_memo *sp_debrief_memo_new(void);
+void sp_debrief_memo_free(sp_debrief_memo *m);
+/* m may be NULL: then as sp_debrief_build. */
+sp_debrief *sp_debrief_build_memo(const sp_session *s, sp_debrief_memo *m);
+
 #endif

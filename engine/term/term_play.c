@@ -278,11 +278,11 @@ static void show_view(sp_term *t, const sp_view *v)
 /* The figures of the choice just made, from the debrief (the same numbers
  * as at the end): its score, the points it left and, when it left any,
  * "Sterker was: <option> (<its score>)". */
-static void show_choice_figures(sp_term *t, const sp_session *s, const sp_feedback *f)
+static void show_choice_figures(sp_term *t, const sp_session *s, const sp_feedback *f, sp_debrief_memo *memo)
 {
     const sp_scenario *sc = sp_session_scenario(s);
     char text[2048];
-    sp_debrief *d = sp_debrief_build(s);
+    sp_debrief *d = sp_debrief_build_memo(s, memo);
     const sp_debrief_decision *m = d && d->n_decisions ? &d->decisions[d->n_decisions - 1] : NULL;
     if (!m || m->node != f->node || m->chosen != f->option || !d->exact) {
         snprintf(text, sizeof text, "Score %+d", f->total);
@@ -302,8 +302,9 @@ static void show_choice_figures(sp_term *t, const sp_session *s, const sp_feedba
     sp_debrief_free(d);
 }
 
-/* What was said or thought, and the feedback on it. */
-static void show_feedback(sp_term *t, const sp_session *s, const sp_feedback *f)
+/* What was said or thought, and the feedback on it (memo: the play's value
+ * table, kept from one choice to the next). */
+static void show_feedback(sp_term *t, const sp_session *s, const sp_feedback *f, sp_debrief_memo *memo)
 {
     if (!f->valid)
         return;
@@ -324,7 +325,7 @@ static void show_feedback(sp_term *t, const sp_session *s, const sp_feedback *f)
         snprintf(text, sizeof text, "%s", f->text);
     snprintf(label, sizeof label, "%s ", sp_translate(t->lang, "Feedback:"));
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
-    show_choice_figures(t, s, f);
+    show_choice_figures(t, s, f, memo);
 }
 
 static void show_flag_result(sp_term *t, const sp_handbook *hb, int flag, const sp_flag_result *r)
@@ -381,6 +382,7 @@ typedef struct play {
     sp_session *s;
     const sp_term_play_io *io;
     int interactive;
+    sp_debrief_memo *memo;     /* the figures' value table, built once per play */
 } play;
 
 /* Reads one line from the person; NULL at the end of input. */
@@ -476,7 +478,7 @@ static done choose_cmd(play *p, const cmd *c, const sp_view *v)
     if (stepped(p))
         return DONE_FAILED;
     v = sp_session_view(p->s);
-    show_feedback(p->t, p->s, &v->feedback);
+    show_feedback(p->t, p->s, &v->feedback, p->memo);
     show_view(p->t, v);
     return DONE_MOVED;
 }
@@ -544,7 +546,7 @@ static done run_cmd(play *p, const cmd *c, const char *l, char **line, size_t *c
 
 sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io, int briefing)
 {
-    play p = { t, s, io, io->script == NULL };
+    play p = { t, s, io, io->script == NULL, sp_debrief_memo_new() };
     const sp_scenario *sc = sp_session_scenario(s);
     char *line = NULL;
     size_t cap = 0;
@@ -605,5 +607,6 @@ sp_play_result sp_term_play(sp_term *t, sp_session *s, const sp_term_play_io *io
             show_options(t, sp_session_view(s));
     }
     free(line);
+    sp_debrief_memo_free(p.memo);
     return res;
 }
