@@ -183,10 +183,14 @@ test: deps-test all $(TEST_BIN)
 asan:
 	$(MAKE) SANITIZE=1 test
 
-# The unit tests once more, each under valgrind (errors and leaks fail).
-# test_alloc runs plain: its exhaustive out-of-memory sweeps count live blocks through the core's allocation hook.
+# The unit tests once more, each under valgrind (errors and leaks fail), two at a time (a valgrind
+# process uses one core); the scripts are not run here: they run the plain binary, as in `make test`.
+# Plain: test_alloc (its out-of-memory sweeps count live blocks through the core's allocation hook) and
+# test_gui_fit (every window size x text size x case, 72 plays: 4 min of valgrind for layout code that
+# test_gui_layout, _wall and _app run under valgrind too).
 valgrind: deps-test all $(TEST_BIN)
-	@PLAIN="test_alloc" RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
+	@JOBS=2 SCRIPTS=no PLAIN="test_alloc test_gui_fit" \
+	  RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  sh tests/run.sh $(B) $(abspath $(BIN))
 
 # Line and function coverage of engine/ by the whole suite (gcov + lcov):

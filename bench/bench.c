@@ -21,6 +21,8 @@
  *   steps N   N random choice steps, restarting at each ending; every step
  *             also copies the text of the view (lines and options), as a host does
  *   save N    one play of N steps saved after every step (CPU and wall time of a save)
+ *   undo N    one play whose history holds N steps, then its last choice undone
+ *             and made again 201 times (CPU of an undo, median)
  *   analysis N  sp_check_run N times (exact maximum and every `check` analysis), print the median time
  *   script N OUT  write a play script (README "Play scripts") of N choices that
  *             do not end the play, then the shortest way on to an ending
@@ -164,6 +166,47 @@ static void save_bench(const char *dir, const char *file, const sp_handbook *hb,
     free(cpu);
     free(wall);
     sp_scenario_free(sc);
+}
+
+/* A play whose history holds n steps (the case's spine: each node's first
+ * option, which leads to the next node; every tenth step a red flag, so
+ * the last step is a choice when n is a multiple of ten), then its last
+ * step undone and taken again, 201 times: the CPU time of each undo (the
+ * redo not counted), median. n must stay below the case's depth. */
+static void undo_bench(const sp_scenario *sc, int n)
+{
+    enum { ROUNDS = 201 };
+    const sp_handbook *hb = sc->handbook;
+    sp_session *s = sp_session_new(sc, SP_LANG_NL);
+    double *cpu = calloc(ROUNDS, sizeof *cpu);
+    if (!s || !cpu || !hb || hb->n_redflags == 0) {
+        fprintf(stderr, "bench: undo: cannot start\n");
+        exit(1);
+    }
+    sp_session_set_clock(s, fixed_clock, NULL);
+    for (int i = 0; i < n; i++) {
+        sp_status rc = i % 10 == 5 ? sp_session_flag(s, (i / 10) % hb->n_redflags, NULL) : sp_session_choose(s, 0);
+        if (rc != SP_OK || sp_session_finished(s)) {
+            fprintf(stderr, "bench: undo: step %d of %d did not go on (the case is too shallow?)\n", i + 1, n);
+            exit(1);
+        }
+    }
+    const sp_step last = *sp_session_history(s, n - 1);
+    for (int r = 0; r < ROUNDS; r++) {
+        double t0 = cpu_ms();
+        sp_status rc = sp_session_undo(s);
+        cpu[r] = (cpu_ms() - t0) * 1000;
+        if (rc != SP_OK || sp_session_history_count(s) != n - 1 ||
+            (last.kind == SP_STEP_CHOOSE ? sp_session_choose(s, last.option) : sp_session_flag(s, last.flag, NULL)) !=
+                SP_OK) {
+            fprintf(stderr, "bench: undo: round %d failed\n", r);
+            exit(1);
+        }
+    }
+    printf("undo_us=%.2f history=%d last=%s runs=%d\n", median(cpu, ROUNDS), n,
+           last.kind == SP_STEP_CHOOSE ? "choice" : "flag", ROUNDS);
+    free(cpu);
+    sp_session_free(s);
 }
 
 /* The text a host puts on screen after a step: every line (speaker and
@@ -345,7 +388,7 @@ static void script_write(const sp_scenario *sc, int n, const char *out)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench mem|load|steps|save|analysis|script SCENARIO_DIR FILE [N] [OUT]\n");
+        fprintf(stderr, "usage: bench mem|load|steps|save|undo|analysis|script SCENARIO_DIR FILE [N] [OUT]\n");
         return 2;
     }
     const char *mode = argv[1], *dir = argv[2], *file = argv[3];
@@ -377,9 +420,12 @@ int main(int argc, char **argv)
         free(t);
     } else if (strcmp(mode, "save") == 0) {
         save_bench(dir, file, hb, n, d);
-    } else if (strcmp(mode, "steps") == 0 || strcmp(mode, "analysis") == 0 || strcmp(mode, "script") == 0) {
+    } else if (strcmp(mode, "steps") == 0 || strcmp(mode, "analysis") == 0 || strcmp(mode, "script") == 0 ||
+               strcmp(mode, "undo") == 0) {
         sp_scenario *sc = load(dir, file, hb, d);
-        if (mode[1] == 't')
+        if (mode[0] == 'u')
+            undo_bench(sc, n);
+        else if (mode[1] == 't')
             steps_bench(sc, n);
         else if (mode[0] == 'a')
             analysis_bench(sc, n, d);

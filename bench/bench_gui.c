@@ -1,15 +1,10 @@
 /* bench_gui.c: times one full conversation frame (layout + drawing) with SDL's software renderer at a given size. */
-#include <SDL.h>
-#include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "ui/app.h"
-#include "gui/draw.h"
+#include "bench_gui_common.h"
 #include "gui/frame.h"
-#include "gui/text.h"
 
 /*
  * usage: bench_gui W H FRAMES
@@ -38,12 +33,6 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int64_t fixed_clock(void *ctx)
-{
-    (void)ctx;
-    return 1700000000;
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 4) {
@@ -55,47 +44,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_gui: bad size or frame count\n");
         return 2;
     }
-    if (TTF_Init() != 0) {
-        fprintf(stderr, "bench_gui: TTF_Init: %s\n", TTF_GetError());
+    static bench_gui b;
+    if (bench_gui_open(&b, "bench_gui", w, h) != 0)
         return 3;
-    }
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    if (!r) {
-        fprintf(stderr, "bench_gui: software renderer: %s\n", SDL_GetError());
-        return 3;
-    }
-    char err[256];
-    sp_gui_text *text = sp_gui_text_new(NULL, err, sizeof err);
-    if (!text) {
-        fprintf(stderr, "bench_gui: %s\n", err);
-        return 3;
-    }
-    sp_gui_draw *draw = sp_gui_draw_new(r, text);
-
-    char tmp[] = "/tmp/sp-bench-gui-XXXXXX";
-    if (!mkdtemp(tmp)) {
-        perror("bench_gui: mkdtemp");
-        return 3;
-    }
-    char settings[64];
-    snprintf(settings, sizeof settings, "%s/settings.ini", tmp);
-    sp_gui_app app;
-    sp_gui_app_init(&app, settings, tmp);
-    app.clock = fixed_clock;
-    sp_diag *d = sp_diag_new();
-    if (sp_gui_app_load(&app, d) != SP_OK || sp_gui_app_open(&app, "intake", d) != SP_OK) {
-        for (int i = 0; i < sp_diag_count(d); i++)
-            fprintf(stderr, "%s\n", sp_diag_message(d, i));
-        return 1;
-    }
-    sp_gui_app_action(&app, SP_GUI_ACT_BEGIN, 0);
+    sp_gui_app_action(&b.app, SP_GUI_ACT_BEGIN, 0);
     for (int turn = 0; turn < 2; turn++) {
-        sp_gui_app_action(&app, SP_GUI_ACT_CHOOSE, 0);
-        if (app.overlay != SP_GUI_OV_NONE)
-            sp_gui_app_action(&app, SP_GUI_ACT_CLOSE, 0);
+        sp_gui_app_action(&b.app, SP_GUI_ACT_CHOOSE, 0);
+        if (b.app.overlay != SP_GUI_OV_NONE)
+            sp_gui_app_action(&b.app, SP_GUI_ACT_CLOSE, 0);
     }
-    if (app.screen != SP_GUI_SCREEN_PLAY) {
+    if (b.app.screen != SP_GUI_SCREEN_PLAY) {
         fprintf(stderr, "bench_gui: not on the conversation screen\n");
         return 1;
     }
@@ -106,9 +64,9 @@ int main(int argc, char **argv)
     double first = 0;
     for (int i = 0; i < frames; i++) {
         double t0 = now_ms();
-        sp_gui_frame_render(&app, text, draw, r, w, h, 1.0, &list);
+        sp_gui_frame_render(&b.app, b.text, b.draw, b.r, w, h, 1.0, &list);
         t[i] = now_ms() - t0;
-        sp_gui_text_end_frame(text);
+        sp_gui_text_end_frame(b.text);
         if (i == 0)
             first = t[i];
     }
@@ -122,12 +80,12 @@ int main(int argc, char **argv)
     for (int i = 0; i < frames; i++) {
         sp_gui_metrics m;
         double t0 = now_ms();
-        sp_gui_frame_metrics(text, app.settings.text_size, 1.0, h, &m);
-        sp_gui_app_build(&app, &m, w, h, &list);
+        sp_gui_frame_metrics(b.text, b.app.settings.text_size, 1.0, h, &m);
+        sp_gui_app_build(&b.app, &m, w, h, &list);
         double t1 = now_ms();
-        sp_gui_draw_list(draw, &list);
+        sp_gui_draw_list(b.draw, &list);
         double t2 = now_ms();
-        sp_gui_text_end_frame(text);
+        sp_gui_text_end_frame(b.text);
         tl[i] = t1 - t0;
         td[i] = t2 - t1;
     }
@@ -140,15 +98,6 @@ int main(int argc, char **argv)
     free(tl);
     free(td);
     sp_gui_list_free(&list);
-    sp_gui_app_free(&app);
-    sp_diag_free(d);
-    sp_gui_draw_free(draw);
-    sp_gui_text_free(text);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
-    TTF_Quit();
-    SDL_Quit();
-    unlink(settings);
-    rmdir(tmp);
+    bench_gui_close(&b);
     return 0;
 }

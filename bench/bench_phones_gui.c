@@ -1,7 +1,5 @@
 /* bench_phones_gui.c: the group play's frame (wall + presenter, software renderer) at the vote with the phones' server running, with no phone and with 30 idle phones polling it from another process. */
 #define _GNU_SOURCE
-#include <SDL.h>
-#include <SDL_ttf.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -14,13 +12,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ui/app.h"
-#include "gui/draw.h"
+#include "bench_gui_common.h"
 #include "gui/frame.h"
 #include "ui/group.h"
 #include "ui/group_phones.h"
 #include "gui/projector.h"
-#include "gui/text.h"
 
 /*
  * usage: bench_phones_gui [FRAMES]
@@ -48,12 +44,6 @@ static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
-}
-
-static int64_t fixed_clock(void *ctx)
-{
-    (void)ctx;
-    return 1700000000;
 }
 
 /* One GET on a fresh connection; 1 when it was answered with 200. */
@@ -90,10 +80,7 @@ static void phones(int port, const char *room, int seconds)
 }
 
 typedef struct bench {
-    sp_gui_app app;
-    sp_gui_text *text;
-    sp_gui_draw *draw;
-    SDL_Renderer *r;
+    bench_gui g;             /* the window's set-up, shared with bench_gui.c */
     sp_gui_list wall, pres;
 } bench;
 
@@ -102,13 +89,13 @@ static void frames(bench *b, int n, double *cpu, double *wall)
     double *tc = calloc((size_t)n, sizeof *tc), *tw = calloc((size_t)n, sizeof *tw);
     for (int i = 0; i < n; i++) {
         double c0 = clock_ms(CLOCK_THREAD_CPUTIME_ID), w0 = clock_ms(CLOCK_MONOTONIC);
-        sp_gui_projector_render_wall(&b->app, b->text, b->draw, b->r, 1920, 1080, &b->wall);
-        sp_gui_text_end_frame(b->text);
+        sp_gui_projector_render_wall(&b->g.app, b->g.text, b->g.draw, b->g.r, 1920, 1080, &b->wall);
+        sp_gui_text_end_frame(b->g.text);
         sp_gui_metrics m;
-        sp_gui_frame_metrics(b->text, b->app.settings.text_size, 1.0, 1080, &m);
-        sp_gui_presenter_build(&b->app, &m, 1920, 1080, -1, &b->pres);
-        sp_gui_draw_list(b->draw, &b->pres);
-        sp_gui_text_end_frame(b->text);
+        sp_gui_frame_metrics(b->g.text, b->g.app.settings.text_size, 1.0, 1080, &m);
+        sp_gui_presenter_build(&b->g.app, &m, 1920, 1080, -1, &b->pres);
+        sp_gui_draw_list(b->g.draw, &b->pres);
+        sp_gui_text_end_frame(b->g.text);
         tc[i] = clock_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
         tw[i] = clock_ms(CLOCK_MONOTONIC) - w0;
     }
@@ -120,40 +107,24 @@ static void frames(bench *b, int n, double *cpu, double *wall)
     free(tw);
 }
 
-static int setup(bench *b, char *tmp)
+static int setup(bench *b)
 {
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
-    b->r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    char err[256];
-    if (!b->r || !(b->text = sp_gui_text_new(NULL, err, sizeof err)) || !(b->draw = sp_gui_draw_new(b->r, b->text)))
+    if (bench_gui_open(&b->g, "bench_phones_gui", 1920, 1080) != 0 || sp_gui_group_enable(&b->g.app, 1) != 0)
         return -1;
-    char settings[64];
-    snprintf(settings, sizeof settings, "%s/settings.ini", tmp);
-    sp_gui_app_init(&b->app, settings, tmp);
-    b->app.clock = fixed_clock;
-    sp_diag *d = sp_diag_new();
-    int ok = sp_gui_app_load(&b->app, d) == SP_OK && sp_gui_app_open(&b->app, "intake", d) == SP_OK &&
-             sp_gui_group_enable(&b->app, 1) == 0;
-    for (int i = 0; i < sp_diag_count(d); i++)
-        fprintf(stderr, "%s\n", sp_diag_message(d, i));
-    sp_diag_free(d);
-    if (!ok)
-        return -1;
-    sp_gui_app_action(&b->app, SP_GUI_ACT_BEGIN, 0);
-    sp_gui_app_action(&b->app, SP_GUI_ACT_GROUP_VOTE, 0);
+    sp_gui_app_action(&b->g.app, SP_GUI_ACT_BEGIN, 0);
+    sp_gui_app_action(&b->g.app, SP_GUI_ACT_GROUP_VOTE, 0);
     sp_gui_list_init(&b->wall);
     sp_gui_list_init(&b->pres);
-    return b->app.group && b->app.group->phase == SP_GUI_GROUP_VOTE ? 0 : -1;
+    return b->g.app.group && b->g.app.group->phase == SP_GUI_GROUP_VOTE ? 0 : -1;
 }
 
 int main(int argc, char **argv)
 {
     int n = argc > 1 ? atoi(argv[1]) : 200;
-    if (n < 1 || TTF_Init() != 0)
+    if (n < 1)
         return 2;
-    char tmp[] = "/tmp/sp-bench-phones-gui-XXXXXX";
     static bench b;
-    if (!mkdtemp(tmp) || setup(&b, tmp) != 0) {
+    if (setup(&b) != 0) {
         fprintf(stderr, "bench_phones_gui: cannot open the intake case at its first vote in group mode\n");
         return 3;
     }
@@ -166,9 +137,9 @@ int main(int argc, char **argv)
     }
     sp_gui_phones ph;
     sp_gui_phones_begin(&ph, srv);
-    b.app.group->phones = &ph;
-    b.app.group->phones_on = 1;
-    sp_gui_phones_sync(&ph, &b.app, 1);
+    b.g.app.group->phones = &ph;
+    b.g.app.group->phones_on = 1;
+    sp_gui_phones_sync(&ph, &b.g.app, 1);
 
     double cpu0, wall0, cpu30, wall30;
     frames(&b, n, &cpu0, &wall0);

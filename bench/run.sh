@@ -25,7 +25,7 @@ if [ "${BENCH_NO_GUI:-0}" != 1 ] && ls build/engine/gui/*.o >/dev/null 2>&1; the
     image=$($PKG_CONFIG --exists SDL2_image 2>/dev/null && echo SDL2_image || true)  # the portraits
     # shellcheck disable=SC2046,SC2086
     $CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine \
-        $($PKG_CONFIG --cflags libxml-2.0 sdl2 SDL2_ttf $image fontconfig) bench/bench_gui.c \
+        $($PKG_CONFIG --cflags libxml-2.0 sdl2 SDL2_ttf $image fontconfig) bench/bench_gui.c bench/bench_gui_common.c \
         $objs build/libspcore.a \
         $($PKG_CONFIG --libs libxml-2.0 sdl2 SDL2_ttf $image fontconfig libmicrohttpd libqrencode) -pthread -lm \
         -o "$OUT/bench_gui" \
@@ -55,7 +55,7 @@ python3 bench/table.py
 if [ "${BENCH_NO_GUI:-0}" != 1 ] && [ -n "${objs:-}" ]; then
     # shellcheck disable=SC2046,SC2086
     $CC -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iengine \
-        $($PKG_CONFIG --cflags libxml-2.0 sdl2 SDL2_ttf $image fontconfig) bench/bench_phones_gui.c \
+        $($PKG_CONFIG --cflags libxml-2.0 sdl2 SDL2_ttf $image fontconfig) bench/bench_phones_gui.c bench/bench_gui_common.c \
         $objs build/libspcore.a \
         $($PKG_CONFIG --libs libxml-2.0 sdl2 SDL2_ttf $image fontconfig libmicrohttpd libqrencode) -pthread -lm \
         -o "$OUT/bench_phones_gui" 2> "$OUT/bench_phones_gui.log" &&

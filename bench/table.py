@@ -149,6 +149,13 @@ def core_rows(xml):
         "<= 1.5x (equal within noise)", lc / sc <= 1.5,
         "bench/out/bench save: CPU taken around each save (sync + write, the journal record with its fsync), "
         "mean over the last 50 steps of a 5,000-step play vs over a 50-step play; wall: median save; one run each")
+    # Undo: the session goes back without replaying its history.
+    u50, u5k = run_kv(bench("undo", xml, "50")), run_kv(bench("undo", xml, "5000"))
+    a, b = float(u5k["undo_us"]), float(u50["undo_us"])
+    row("undo of a choice at step 5,000 vs at step 50", "%.2f vs %.2f us CPU: %.2fx" % (a, b, a / b),
+        "<= 1.5x (equal within noise)", a / b <= 1.5,
+        "bench/out/bench undo: a play along the case's spine (a red flag every tenth step), its last choice "
+        "undone and made again 201 times, CPU of the undo, median")
     notes.append("save: CPU a save over the whole 5,000-step play %.0f us (first 50 steps %.0f us); compaction at "
                  "the end %.1f ms wall" % (float(long_["save_cpu_us"]), float(long_["save_cpu_first50_us"]),
                                           float(long_["close_ms"])))

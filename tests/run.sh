@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh: runs every unit test binary and every script test, reports each as PASS, FAIL or SKIP, and ends with one "N passed, N failed, N skipped" line.
+# run.sh: runs every unit test binary and every script test, reports each as PASS, FAIL or SKIP with its wall time in seconds, and ends with the stage's total time and one "N passed, N failed, N skipped" line.
 # usage: tests/run.sh BUILDDIR SAMENSPEL_BINARY
 #
 # A test skips by exiting with 77 (scripts) or by a cmocka skip() (unit tests,
@@ -21,43 +21,73 @@ export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 RUNNER=${RUNNER:-}
 # PLAIN: unit tests that run without RUNNER (named, space-separated).
 PLAIN=${PLAIN:-}
+# JOBS: unit tests run this many at a time (each with its own log and its
+# own XDG folders; reported in name order all the same).
+JOBS=${JOBS:-1}
+# SCRIPTS=no: the unit tests only (make valgrind: the scripts run the plain
+# binary, RUNNER never wraps them, so they would repeat `make test` exactly).
+SCRIPTS=${SCRIPTS:-yes}
+export B RUNNER PLAIN
 if [ -n "${CI:-}" ] && [ "${ALLOW_SKIP:-0}" = 1 ]; then
     echo "run.sh: ALLOW_SKIP=1 is ignored in CI: every test is required" >&2
     ALLOW_SKIP=0
 fi
 passed=0; failed=0; skipped=0; failures=""; skips=""
 
-# report NAME STATUS LOG: prints and counts one test's outcome.
+# now: wall-clock seconds with centiseconds (GNU date).
+now() { date +%s.%N | cut -c1-13; }
+# secs FROM TO: the time between two now() readings, as "12.34".
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+stage_start=$(now)
+
+# report NAME STATUS LOG SECONDS: prints and counts one test's outcome, with its wall time.
 report() {
     if [ "$2" -eq 77 ] || { [ "$2" -eq 0 ] && grep -q '^\[  SKIPPED \]' "$3"; }; then
-        skipped=$((skipped + 1)); skips="$skips $1"; echo "SKIP $1"
+        skipped=$((skipped + 1)); skips="$skips $1"; printf 'SKIP %7ss %s\n' "$4" "$1"
         grep -i 'skip' "$3" | head -3 | sed 's/^/     /'
     elif [ "$2" -eq 0 ]; then
-        passed=$((passed + 1)); echo "PASS $1"
+        passed=$((passed + 1)); printf 'PASS %7ss %s\n' "$4" "$1"
     else
-        failed=$((failed + 1)); failures="$failures $1"; echo "FAIL $1"
+        failed=$((failed + 1)); failures="$failures $1"; printf 'FAIL %7ss %s\n' "$4" "$1"
         cat "$3"
     fi
 }
 
+# One unit test: its output to NAME.log, its exit status and wall time to
+# NAME.rc and NAME.secs (run by xargs, JOBS at a time). RUNNER (e.g.
+# valgrind) wraps unit tests only; scripts run the binary themselves.
+# shellcheck disable=SC2016
+one_unit='t=$1; name=$(basename "$t"); runner=$RUNNER
+case " $PLAIN " in *" $name "*) runner= ;; esac
+export XDG_DATA_HOME="$XDG_DATA_HOME/$name" XDG_CONFIG_HOME="$XDG_CONFIG_HOME/$name"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+t0=$(date +%s.%N)
+$runner "$t" > "$B/tests/$name.log" 2>&1
+echo $? > "$B/tests/$name.rc"
+awk -v a="$t0" -v b="$(date +%s.%N)" "BEGIN { printf \"%.2f\", b - a }" > "$B/tests/$name.secs"'
+for t in "$B"/tests/test_*; do
+    [ -x "$t" ] && printf '%s\n' "$t"
+done | xargs -P "$JOBS" -I{} sh -c "$one_unit" sh {}
 for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
-    # RUNNER (e.g. valgrind) wraps unit tests only; scripts run the binary themselves.
-    runner=$RUNNER
-    case " $PLAIN " in *" $name "*) runner= ;; esac
-    $runner "$t" > "$B/tests/$name.log" 2>&1
-    report "$name" $? "$B/tests/$name.log"
+    rc=$(cat "$B/tests/$name.rc" 2>/dev/null); took=$(cat "$B/tests/$name.secs" 2>/dev/null)
+    report "$name" "${rc:-1}" "$B/tests/$name.log" "${took:-?}"
+    rm -f "$B/tests/$name.rc" "$B/tests/$name.secs"
 done
 for s in tests/scripts/*.sh; do
+    [ "$SCRIPTS" = no ] && break
     [ -f "$s" ] || continue
     name=$(basename "$s" .sh)
+    t0=$(now)
     SAMENSPEL="$BIN" BUILD="$B" sh "$s" > "$B/tests/$name.log" 2>&1
-    report "$name" $? "$B/tests/$name.log"
+    rc=$?
+    report "$name" $rc "$B/tests/$name.log" "$(secs "$t0" "$(now)")"
 done
 rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 [ -n "$failures" ] && echo "failed:$failures"
 [ -n "$skips" ] && echo "skipped:$skips"
+echo "stage time: $(secs "$stage_start" "$(now)") s (wall, this run of tests/run.sh)"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || exit 1
 if [ "$skipped" -ne 0 ] && [ "${ALLOW_SKIP:-0}" != 1 ]; then

@@ -1,4 +1,4 @@
-/* session.c: one play of a scenario as a state machine derived from its step log (view, choose, flag, undo). */
+/* session.c: one play of a scenario as a state machine derived from its step log (view, choose, flag, undo in time independent of the play's length). */
 #include "session.h"
 #include "alloc.h"
 #include "cond.h"
@@ -14,11 +14,17 @@
  * - log[0..n_log) is the raw log, undos included; hist[0..n_hist) is the
  *   effective history (the log with undone steps and the undos removed).
  *   hvars holds, for every history step, the variables as they were when
- *   the step was taken (n_vars ints per step), so the options offered then
- *   can be recomputed without replaying.
- * - Everything else (vars, path, shown lines, cur) is a pure function of
- *   start_vars and hist: reset() + replay_hist() recompute it, and undo does
- *   exactly that.
+ *   the step was taken (n_vars ints per step), and hpath the length of the
+ *   path then, so the options offered then can be recomputed, and an undo
+ *   can go back, without replaying.
+ * - Everything else (vars, path, shown lines, cur, n_choices) is a pure
+ *   function of start_vars and hist: the state after a history is the state
+ *   right after its last choice (flags change none of it). Undo restores
+ *   that: the variables and path length from before that choice (hvars,
+ *   hpath) and the choice made again, which re-enters only its own stretch;
+ *   with no choice left, reset(). The cost is one stretch's nodes and one
+ *   turn's flags, never the length of the play; test_session checks the
+ *   result against a fresh play of the shortened history.
  * - path[0..n_path) are the nodes entered on the effective path, in order,
  *   goto nodes and the final ending included. The graph is acyclic (the
  *   loader checks it), so a path never exceeds n_nodes and the buffer is
@@ -58,6 +64,7 @@ struct sp_session {
     int n_log, cap_log;
     sp_step *hist;
     int *hvars;
+    int *hpath;
     int n_hist, cap_hist;
 
     int *path;
@@ -215,14 +222,22 @@ static void do_choose(sp_session *s, int option)
     drop_texts(s);
 }
 
-static void replay_hist(sp_session *s)
+/* Back to the state after hist[0..n_hist): the state right after its last
+ * choice, made again from the variables and path length it was made with. */
+static void restore_after_hist(sp_session *s)
 {
-    for (int i = 0; i < s->n_hist; i++) {
-        memcpy(s->hvars + (size_t)i * (size_t)s->n_vars, s->vars,
-               sizeof(int) * (size_t)s->n_vars);
-        if (s->hist[i].kind == SP_STEP_CHOOSE)
-            do_choose(s, s->hist[i].option);
+    int h = s->n_hist - 1;
+    while (h >= 0 && s->hist[h].kind != SP_STEP_CHOOSE)
+        h--;
+    if (h < 0) {
+        reset(s);
+        return;
     }
+    memcpy(s->vars, s->hvars + (size_t)h * (size_t)s->n_vars, sizeof(int) * (size_t)s->n_vars);
+    s->n_path = s->hpath[h];
+    s->n_choices = s->hist[h].turn - 1;
+    s->cur = s->hist[h].node;
+    do_choose(s, s->hist[h].option);
 }
 
 /* Makes room for one more raw step and one more history step. */
@@ -246,6 +261,10 @@ static int reserve_step(sp_session *s)
         if (!hv)
             return 0;
         s->hvars = hv;
+        int *hp = sp_realloc(s->hpath, sizeof(int) * (size_t)cap);
+        if (!hp)
+            return 0;
+        s->hpath = hp;
         s->cap_hist = cap;
     }
     return 1;
@@ -270,6 +289,7 @@ static void push_step(sp_session *s, const sp_step *st)
     s->log[s->n_log++] = *st;
     memcpy(s->hvars + (size_t)s->n_hist * (size_t)s->n_vars, s->vars,
            sizeof(int) * (size_t)s->n_vars);
+    s->hpath[s->n_hist] = s->n_path;
     s->hist[s->n_hist++] = *st;
 }
 
@@ -318,7 +338,7 @@ void sp_session_free(sp_session *s)
     if (!s)
         return;
     drop_texts(s);
-    SP_FREE_BLOCKS(s->start_vars, s->vars, s->log, s->hist, s->hvars, s->path, s->shown_node,
+    SP_FREE_BLOCKS(s->start_vars, s->vars, s->log, s->hist, s->hvars, s->hpath, s->path, s->shown_node,
                    s->shown_line, s->shown_mask, s->joined, s->vlines, s->vopts, s);
 }
 
@@ -585,8 +605,12 @@ sp_status sp_session_undo(sp_session *s)
     sp_step st = make_step(s, SP_STEP_UNDO);
     s->log[s->n_log++] = st;
     s->n_hist--;
-    reset(s);
-    replay_hist(s);
+    if (s->hist[s->n_hist].kind == SP_STEP_CHOOSE) {
+        restore_after_hist(s);
+    } else { /* a flag: the state stays; the view's feedback follows the log */
+        s->view_dirty = 1;
+        drop_texts(s);
+    }
     return SP_OK;
 }
 

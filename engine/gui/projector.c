@@ -67,6 +67,8 @@ int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp
     static const int steps[] = { 100, 90, 80, SP_GUI_WALL_FLOOR };
     int base[SP_GUI_FONT_COUNT], px[SP_GUI_FONT_COUNT];
     sp_gui_group_sizes(h, a->settings.text_size, base);
+    if (a->group)
+        a->group->wall_h = h;
     int used = 100;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
         used = steps[k];

@@ -352,6 +352,23 @@ static void thoughts(sp_term *t, const sp_scenario *sc, const sp_debrief *d, sp_
     }
 }
 
+/* text's paragraphs (split at its line breaks, blank lines included), each
+ * wrapped on its own at indent, with one blank line between them. */
+static void paragraphs(sp_term *t, int indent, const char *text)
+{
+    for (int first = 1; *text; first = 0) {
+        size_t n = strcspn(text, "\n");
+        char *para = strndup(text, n);
+        if (!first)
+            fputc('\n', t->out);
+        sp_term_line(t, indent, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, para ? para : "");
+        free(para);
+        text += n;
+        while (*text == '\n' || *text == ' ' || *text == '\t' || *text == '\r')
+            text++;
+    }
+}
+
 /* The case's closing question and its hand-out (when it has them), as the
  * state at the ending makes them. */
 static void closing(sp_term *t, const sp_session *s, sp_lang cl)
@@ -366,7 +383,7 @@ static void closing(sp_term *t, const sp_session *s, sp_lang cl)
             continue;
         fputc('\n', t->out);
         sp_term_line(t, 0, SP_STYLE_PLAIN, "", SP_STYLE_BOLD, msg(t, part[i].head));
-        sp_term_line(t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, text);
+        paragraphs(t, 2, text);
     }
 }
 

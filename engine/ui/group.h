@@ -98,6 +98,7 @@ struct sp_gui_group {
     int flag_round;         /* the red-flag grid is on the wall */
     int wall_cols;          /* the wall's page in one column (0, 1) or flowed into two
                              * side by side (2): set by its layout (projector.c) */
+    int wall_h;             /* the wall's height in pixels, set there too (0: not yet) */
     struct sp_gui_phones *phones; /* the room's phones (--phones, group_phones.h), or NULL;
                              * owned by the host that started the server */
     int phones_on;          /* the trainer wants the phones (--phones, or P / the switch on

@@ -59,10 +59,16 @@ const char *sp_gui_phones_switch_label(int on, int en);
 /* ---- drawing (phones_view.c) ------------------------------------------------- */
 
 struct sp_gui_ui;
-/* The join panel for the wall in r: the QR code on white with its quiet
- * zone, the address to type and the room code; nothing of the votes.
- * Returns the height used. */
-int sp_gui_phones_wall(struct sp_gui_ui *ui, sp_gui_rect r, const sp_gui_phones *ph, int en);
+/* The join panel for the wall at r (its width; the height is what it
+ * takes): the QR code on white with its quiet zone, sized from the screen's
+ * height screen_h, the address to type and the room code; nothing of the
+ * votes. Returns the height used. */
+int sp_gui_phones_wall(struct sp_gui_ui *ui, sp_gui_rect r, int screen_h, const sp_gui_phones *ph, int en);
+/* The wall's height (g->wall_h; before its first layout, the bottom of pg). */
+int sp_gui_group_wall_h(const struct sp_gui_group *g, const sp_gui_page *pg);
+/* A module of the QR code in pixels on a screen screen_h high: the code
+ * with its quiet zone a quarter of the height, a module at least 4 px. */
+int sp_gui_phones_module(int screen_h, int qr_size);
 /* The wall's set-up (the role card in group play): the join panel when the
  * phones are on; with one screen, the key that turns them on. */
 void sp_gui_phones_briefing(sp_gui_app *a, struct sp_gui_ui *ui, sp_gui_page *pg);

@@ -316,8 +316,8 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
         pg->y = out->y;
     if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
         pg->y += 2 * u;
-        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones,
-                                    a->settings.lang == SP_LANG_EN);
+        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), sp_gui_group_wall_h(g, pg),
+                                    g->phones, a->settings.lang == SP_LANG_EN);
     }
 }
 

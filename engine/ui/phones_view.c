@@ -31,18 +31,28 @@ static int line(sp_gui_ui *ui, int font, sp_gui_rgba c, int x, int y, int w, con
     return sp_gui_text_block(ui->l, ui->m, font, c, s, x, y, w, box);
 }
 
-int sp_gui_phones_wall(sp_gui_ui *ui, sp_gui_rect r, const sp_gui_phones *ph, int en)
+int sp_gui_group_wall_h(const sp_gui_group *g, const sp_gui_page *pg)
 {
-    if (!ph->srv || !ph->qr || r.w <= 0 || r.h <= 0)
+    return g->wall_h > 0 ? g->wall_h : pg->region.y + pg->region.h;
+}
+
+int sp_gui_phones_module(int screen_h, int qr_size)
+{
+    int mod = screen_h / 4 / (qr_size + 8);
+    return mod < 4 ? 4 : mod;
+}
+
+int sp_gui_phones_wall(sp_gui_ui *ui, sp_gui_rect r, int screen_h, const sp_gui_phones *ph, int en)
+{
+    if (!ph->srv || !ph->qr || r.w <= 0)
         return 0;
     const sp_gui_metrics *m = ui->m;
-    /* The code with a quiet zone of 4 modules, as large as fits beside the
-     * text but at least 2 px a module (a phone camera reads that across a room
-     * only on a large wall; the typed code is the way round it). */
-    int side = r.h < r.w / 2 ? r.h : r.w / 2;
-    int mod = side / (ph->qr_size + 8);
-    if (mod < 2)
-        mod = 2;
+    /* The code with a quiet zone of 4 modules, sized from the screen (a
+     * quarter of its height; a module never under 4 px) so the room can scan
+     * it from their seats, but never over half the width beside the text. */
+    int mod = sp_gui_phones_module(screen_h, ph->qr_size);
+    if (mod * (ph->qr_size + 8) > r.w / 2 && r.w / 2 / (ph->qr_size + 8) >= 4)
+        mod = r.w / 2 / (ph->qr_size + 8);
     int qr_px = (ph->qr_size + 8) * mod;
     const sp_gui_rgba white = { 0xFF, 0xFF, 0xFF, 0xFF };
     sp_gui_rect_cmd(ui->l, sp_gui_rect_make(r.x, r.y, qr_px, qr_px), white, m->unit / 2);
@@ -52,7 +62,7 @@ int sp_gui_phones_wall(sp_gui_ui *ui, sp_gui_rect r, const sp_gui_phones *ph, in
     if (tw < 8 * m->unit)
         return qr_px;
     int y = r.y;
-    sp_gui_rect box = sp_gui_rect_make(tx, r.y, tw, r.h);
+    sp_gui_rect box = sp_gui_rect_make(tx, r.y, tw, 1 << 20);
     y += line(ui, SP_GUI_FONT_H2, ui->th->text, tx, y, tw, en ? "Vote with your phone" : "Stem mee met je telefoon", box);
     const char *how = sp_gui_list_strf(ui->l, en ? "Scan the code, or go to %s and type the code:"
                                                  : "Scan de code, of ga naar %s en typ de code:",
@@ -213,7 +223,8 @@ void sp_gui_phones_briefing(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         return;
     int en = sp_gui_app_lang(a) == SP_LANG_EN, u = ui->m->unit;
     if (g->phones && g->phones->srv) { /* the room joins while the role card is read */
-        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 11 * u), g->phones, en);
+        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), sp_gui_group_wall_h(g, pg), g->phones,
+                                    en);
         pg->y += 2 * u;
     } else if (!g->presenter) { /* one screen: the switch is a key */
         sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, ui->th->muted,

@@ -31,6 +31,19 @@ text_of() { # FILE EL LANG
     fi
     xmllint --xpath "$xp" "$1" | head -1 | cut -c1-60
 }
+# The whole text of EL in LANG, every paragraph.
+full_text_of() { # FILE EL LANG
+    if [ "$3" = en ]; then
+        xp="string(/*[local-name()='scenario']/*[local-name()='$2']/*[local-name()='t'][@xml:lang='en'])"
+    else
+        xp="string(/*[local-name()='scenario']/*[local-name()='$2']/text()[1])"
+    fi
+    xmllint --xpath "$xp" "$1"
+}
+# The start (30 characters) of each blank-line-separated block of stdin, one a line.
+block_starts() {
+    awk 'BEGIN { RS = "" } { sub(/^[ \t\n]+/, ""); print substr($0, 1, 30) }'
+}
 
 for case in intake uitvoering teruggeven; do
     file="$ROOT/scenarios/$case.xml"
@@ -59,6 +72,14 @@ for case in intake uitvoering teruggeven; do
         if [ -n "$hand" ]; then
             has "$tmp/out" "$hhead" "$case ($lang): the hand-out heading"
             has "$tmp/out" "$hand" "$case ($lang): the hand-out"
+            # its paragraphs as in the file, a blank line between them (the
+            # section: the lines after the heading, up to one not indented)
+            want=$(full_text_of "$file" handout "$lang" | block_starts)
+            got=$(awk -v h="$hhead" '$0 == h { on = 1; next } on && /^[^ ]/ { on = 0 } on' "$tmp/out" | block_starts)
+            if [ "$got" = "$want" ] && [ "$(printf '%s\n' "$want" | wc -l)" -gt 1 ]; then ok; else
+                bad "$case ($lang): the hand-out's paragraphs are not apart: want blocks starting"
+                printf '%s\n' "$want" | sed 's/^/  want | /'; printf '%s\n' "$got" | sed 's/^/  got  | /'
+            fi
             has "$tmp/out.html" "<section class=\"handout\">" "$case ($lang): the HTML has the hand-out"
             hasnt "$tmp/out.csv" "$hand" "$case ($lang): the CSV leaves the hand-out out"
         else

@@ -74,6 +74,30 @@ def near(got, want, what):
     print("%s: shares %s (expected %s)" % (what, got, [round(x, 3) for x in want]))
 
 
+def settled_vote_screen(path, crop):
+    """The wall once it shows the vote screen and has stopped changing: two
+    looks 0.5 s apart alike, no bar track (the heat list's bars gone) and the
+    QR code's white card (a top and a bottom band of one width); up to 10 s."""
+    last = None
+    for _ in range(21):
+        img = screenshot(path, crop)
+        white = [b for b in bands(img, HC_WHITE, min_h=10) if b[3] >= 100]
+        card = any(a[2:] == b[2:] and a[0] < b[0] for a in white for b in white)
+        if img == last and card and not bands(img, HC_TRACK):
+            return img
+        last = img
+        time.sleep(0.5)
+    raise Fail("the wall did not settle on the vote screen (QR code, no bars) within 10 s")
+
+
+def changed_box(a, b):
+    """The rows and columns where two screenshots of one size differ: (y0, y1, x0, x1)."""
+    w, h = a[0], a[1]
+    rows = [y for y in range(h) if a[2][y * w * 3:(y + 1) * w * 3] != b[2][y * w * 3:(y + 1) * w * 3]]
+    cols = [x for y in rows for x in range(w) if a[2][(y * w + x) * 3:(y * w + x) * 3 + 3] != b[2][(y * w + x) * 3:(y * w + x) * 3 + 3]]
+    return rows[0], rows[-1], min(cols), max(cols)
+
+
 def key(*keys):
     subprocess.run(["xdotool", "key", "--delay", "60", *keys], check=True, timeout=10)
     time.sleep(0.6)
@@ -96,7 +120,7 @@ def main(work):
                    XDG_DATA_HOME=os.path.join(work, "data"), XDG_CONFIG_HOME=os.path.join(work, "config"))
         env.pop("SDL_VIDEODRIVER", None)
         env["ASAN_OPTIONS"] = (env.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":")
-        port = 20000 + int.from_bytes(os.urandom(2), "big") % 20000
+        port = 12000 + int.from_bytes(os.urandom(2), "big") % 20000  # below the ephemeral range (32768-)
         app = start([BIN, "play", "--projector", "--presenter", "--phones", "--listen", "127.0.0.1:%d" % port,
                      "intake"], env=env, stdout=log, stderr=log)
         url = base = code = None
@@ -172,6 +196,14 @@ def main(work):
         key("Return")  # the vote opens: the pages' own script brings the question
         for p in phones:
             p.wait_for("document.querySelectorAll('button[name=option]').length == 2", "the question")
+        # The phones' votes stay off the wall until the decision: nothing on it
+        # may change while they vote (the options' typed counts stay 0, no
+        # tally line, no bars), so the wall is compared pixel for pixel before
+        # the first vote and after the last. (Counting white bands was wrong:
+        # the QR code's white card, with light modules beside its quiet zone
+        # in two rows, makes a third band in some codes, and the code is new
+        # every run.)
+        opened = settled_vote_screen(os.path.join(work, "vote_open.png"), wall_at)
         p1.click("button[name=option][value='0']")
         p2.click("button[name=option][value='1']")
         p3.click("button[name=option][value='0']")
@@ -183,17 +215,11 @@ def main(work):
         time.sleep(0.5)
         pres = screenshot(os.path.join(work, "presenter.png"), pres_at)
         near(shares(pres, ACCENT, TRACK), [1 / 3, 2 / 3], "the presenter's live tally")
-        # a loaded machine may show the wall's previous screen (the heat list's
-        # bars) a moment longer: look again for up to 10 s; votes shown on the
-        # vote screen stay there, so a real leak still fails
-        for _ in range(20):
-            vote_wall = screenshot(os.path.join(work, "vote.png"), wall_at)
-            leak = bands(vote_wall, HC_TRACK)  # the wall draws votes as bars on their track
-            if not leak:
-                break
-            time.sleep(0.5)
-        if leak:
-            raise Fail("the wall shows the phones' votes before the decision")
+        vote_wall = screenshot(os.path.join(work, "vote.png"), wall_at)
+        if vote_wall != opened:
+            raise Fail("the wall shows the phones' votes before the decision: it changed while they voted "
+                       "(rows %d-%d, columns %d-%d of vote_open.png and vote.png)" % changed_box(opened, vote_wall))
+        print("the wall did not change while the phones voted")
 
         key("Return")  # take the majority: B
         t = None
@@ -253,4 +279,12 @@ if __name__ == "__main__":
             keep = os.environ.get("PHONES_BROWSER_KEEP")
             if keep:
                 subprocess.run(["cp", "-r", work, keep])
+            # the screenshots and the program's output, kept beside the test's log
+            kept = os.path.join(os.environ.get("BUILD", "build"), "tests", "phones_browser.fail")
+            subprocess.run(["rm", "-rf", kept])
+            os.makedirs(kept, exist_ok=True)
+            for f in os.listdir(work):
+                if f.endswith(".png") or f == "app.log":
+                    subprocess.run(["cp", os.path.join(work, f), kept])
+            print("phones_browser: screenshots kept in %s" % kept)
             sys.exit(1)

@@ -540,6 +540,59 @@ static void test_heat_list_verdicts(void **state)
     sp_gui_app_free(&a);
 }
 
+/* The QR code on the vote screen is sized from the screen, for a room to
+ * scan from its seats: a module at least 4 px at 1024x768, 6 at 1920x1080,
+ * 12 at 3840x2160, the whole code on the screen. */
+static void test_qr_sized_from_the_screen(void **state)
+{
+    (void)state;
+    static const int want[][3] = { { 1024, 768, 4 }, { 1280, 720, 4 }, { 1920, 1080, 6 }, { 3840, 2160, 12 },
+                                   { 3840, 1080, 6 } };
+    static const char *const labels[] = { "Geen tijd" };
+    sp_phones_config cfg = { .listen = "127.0.0.1", .lang = "nl", .n_flags = 1, .flag_labels = labels };
+    char err[256];
+    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
+    if (!srv)
+        fail_msg("the phones' server did not start: %s", err);
+    sp_gui_phones ph = { 0 };
+    sp_gui_phones_begin(&ph, srv);
+    assert_non_null(ph.qr);
+    sp_gui_app a;
+    sp_gui_list l;
+    sp_gui_list_init(&l);
+    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_gui_app_open(&a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    a.group->phones = &ph;
+    a.group->presenter = 1;
+    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
+    const sp_gui_rgba dark = { 0x1E, 0x29, 0x33, 0xFF };
+    for (size_t z = 0; z < sizeof want / sizeof want[0]; z++) {
+        int w = want[z][0], h = want[z][1];
+        a.scroll[0] = 0;
+        sp_gui_projector_layout_wall(&a, gui_testutil_text, w, h, &l);
+        int mod = 1 << 20, n = 0;
+        sp_gui_rect screen = sp_gui_rect_make(0, 0, w, h);
+        for (int i = 0; i < l.n_cmds; i++)
+            if (l.cmds[i].kind == SP_GUI_CMD_RECT && same_rgba(l.cmds[i].fill, dark)) {
+                mod = l.cmds[i].r.h < mod ? l.cmds[i].r.h : mod; /* a run of modules in one row */
+                assert_true(inside(screen, l.cmds[i].r));
+                n++;
+            }
+        assert_true(n > 0);
+        if (mod < want[z][2])
+            fail_msg("%dx%d: a module of the QR code is %d px, want at least %d", w, h, mod, want[z][2]);
+        assert_int_equal(hidden_text(&l, w, h, "the vote with the phones"), 0);
+    }
+    a.group->phones = NULL;
+    sp_gui_list_free(&l);
+    sp_gui_app_free(&a);
+    sp_gui_phones_end(&ph);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -547,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_room_moments),
         cmocka_unit_test(test_flag_marks_with_reasons),
         cmocka_unit_test(test_heat_list_verdicts),
+        cmocka_unit_test(test_qr_sized_from_the_screen),
         cmocka_unit_test(test_presenter_never_on_the_wall),
         cmocka_unit_test(test_verdict_agrees_with_its_count),
     };
