@@ -1,28 +1,22 @@
 #!/bin/sh
-# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played under Xvfb with xdotool, wall and presenter side by side at 1920x1080 each, the wall alone at 1920x1080 with four long options, at 1280x720 (the scene), and at 3840x2160.
+# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played with xdotool on a trainer's two displays (tests/scripts/lib/xvfb.sh: the presenter on the laptop, the wall on a 1920x1080 projector), the wall alone on one 1920x1080 display (its role card saying how to get a presenter, four long options), at 1280x720 (the scene), and at 3840x2160.
 # usage: tools/screenshots_group.sh [BINARY]   (run from the repository root after make)
 set -eu
 BIN=${1:-./samenspel}
 case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 OUT=docs/screenshots
-for tool in Xvfb xdotool import xwininfo; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "screenshots_group.sh needs $tool (apt-get install xvfb xdotool imagemagick x11-utils)" >&2; exit 1; }
+for tool in Xvfb xdotool import xwininfo xdpyinfo; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "screenshots_group.sh needs $tool (sh tools/deps.sh test)" >&2; exit 1; }
 done
 [ -x "$BIN" ] || { echo "screenshots_group.sh: no binary at $BIN; run make first" >&2; exit 1; }
 mkdir -p "$OUT"
 export SAMENSPEL_DATA="${SAMENSPEL_DATA:-$(pwd)}"
 export LANGUAGE=nl
 
-work=$(mktemp -d)
-xvfb_pid=""
+. tests/scripts/lib/xvfb.sh
+missing=$(xvfb_two_missing)
+[ -z "$missing" ] || { echo "screenshots_group.sh: $missing" >&2; exit 1; }
 app_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
 
 key() { xdotool key --delay 60 "$@"; sleep 0.3; }
 ended() { grep -qs ' ending="' "$XDG_DATA_HOME"/samenspel/transcripts/intake-*.xml; }
@@ -36,26 +30,22 @@ shot() {
     fi
 }
 
-start() { # screen geometry, extra options
-    n=81
-    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 "$1x24" -noreset -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
-    export DISPLAY=":$n"
-    until xdotool getdisplaygeometry >/dev/null 2>&1; do sleep 0.1; done
+start() { # WxH (one display) or "two" (the laptop and the projector), extra options
+    if [ "$1" = two ]; then
+        xvfb_two 1920x1200 1920x1080 || { echo "screenshots_group.sh: $xvfb_error" >&2; exit 1; }
+        wx=1920
+    else
+        xvfb_one "$1" || { echo "screenshots_group.sh: $xvfb_error" >&2; exit 1; }
+        wx=0
+    fi
     export XDG_DATA_HOME="$work/data-$size" XDG_CONFIG_HOME="$work/config-$size"
     shift
-    # A server that has only just started may still turn SDL away: try again.
-    for attempt in 1 2 3; do
-        env -u SDL_VIDEODRIVER "$BIN" play --projector "$@" intake >"$work/app-$size.log" 2>&1 &
-        app_pid=$!
-        i=0
-        until [ -n "$(window samenspel)" ] || ! kill -0 "$app_pid" 2>/dev/null || [ $i -gt 100 ]; do
-            i=$((i + 1)); sleep 0.1
-        done
-        [ -n "$(window samenspel)" ] && break
-        kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""
-        sleep 1
+    env -u SDL_VIDEODRIVER "$BIN" play --projector "$@" intake >"$work/app-$size.log" 2>&1 &
+    app_pid=$!
+    xvfb_keep "$app_pid"
+    i=0
+    until [ -n "$(window samenspel)" ] || ! kill -0 "$app_pid" 2>/dev/null || [ $i -gt 300 ]; do
+        i=$((i + 1)); sleep 0.1
     done
     if [ -z "$(window samenspel)" ]; then
         echo "screenshots_group.sh: no window at $size" >&2; cat "$work/app-$size.log" >&2; exit 1
@@ -65,13 +55,13 @@ start() { # screen geometry, extra options
     wall=$(window samenspel)
     pres=$(window "samenspel – presentator" || true)
     # No window manager: the keyboard follows the pointer, which rests on the wall.
-    xdotool mousemove 5 5
+    xdotool mousemove $((wx + 5)) 5
     sleep 0.5
 }
 
 stop() {
     kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
-    kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
+    xvfb_stop
     sleep 1
 }
 
@@ -84,11 +74,11 @@ play_on() {
     done
 }
 
-# ---- the wall on one half of a wide screen, the presenter on the other ----
+# ---- the wall on the projector, the presenter on the laptop ----
 size=1920x1080
-start 3840x1080 --presenter
+start two --presenter
 [ -n "$pres" ] || { echo "screenshots_group.sh: no presenter window" >&2; exit 1; }
-echo "wall and presenter, $size each:"
+echo "the wall at $size on the projector, the presenter on the laptop:"
 shot briefing
 key Return;                 shot scene
 key f Down Return Down Down Down Down Down Down Down Return Down Down Down Down Return
@@ -109,6 +99,14 @@ play_on
 shot ending
 key Return;                 shot debrief
 key Next Next;              shot debrief-votes
+stop
+
+# ---- one display with --presenter: no presenter; the role card says how to get one ----
+size=1920x1080
+start 1920x1080 --presenter
+echo "one display, $size:"
+sleep 0.6
+import -window "$wall" "$OUT/group-wall-briefing-one-screen-$size.png"; echo "  $OUT/group-wall-briefing-one-screen-$size.png"
 stop
 
 # ---- the wall alone at 1920x1080: turn 11 on the room's path offers four long options ----

@@ -78,7 +78,9 @@ key Return
 key e;                         shot replay-debrief-export
 first=$(grep -ls ' ending="' "$tdir"/teruggeven-*.xml | head -1)
 
-# Its replay: a decision with its options, then a note on it.
+# Its replay: a decision with its options, then a note on it (once the
+# export's note has gone by itself).
+sleep 8
 key t;                         shot replay-start
 key Right Right;               shot replay-decision
 key Down Down Down Down Down;  shot replay-options
@@ -99,7 +101,7 @@ key Tab Tab Return;            shot compare
 key Page_Down;                 shot compare-rows
 key Escape
 key x;                         shot compare-expert
-key Escape Escape Escape
+key Escape Escape Escape j      # the replay, the debrief, its question: back to the menu
 key t;                         shot replay-plays
 
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""

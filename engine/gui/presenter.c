@@ -275,7 +275,8 @@ static void vote_rows(pres *p, sp_gui_page *pg)
     }
     const char *s;
     if (t.total == 0)
-        s = _("Nog geen stemmen. A–E kiest de optie, + en − of cijfers tellen.");
+        s = sp_gui_list_strf(ui->l, _("Nog geen stemmen. A–%c kiest de optie, + en − of cijfers tellen."),
+                             sp_gui_group_letter(g->n_counts - 1));
     else if (t.majority >= 0)
         s = sp_gui_list_strf(ui->l, _("Meerderheid: %c (%d van %d). Enter neemt haar."), sp_gui_group_letter(t.majority),
                              t.top, t.total);
@@ -511,8 +512,11 @@ void sp_gui_presenter_build(sp_gui_app *a, const sp_gui_metrics *m, int w, int h
         snprintf(timer, sizeof timer, _(" · timer %d:%02d"), left / 60, left % 60);
     else if (left == 0)
         snprintf(timer, sizeof timer, "%s", _(" · de tijd is om"));
-    const char *sub = playing ? sp_gui_list_strf(out, _("Beurt %d · %s%s"), v->turn, phase_name(g), timer)
-                              : _("Groepstraining");
+    /* The turn as the wall numbers it: once decided, the decision's own turn. */
+    int turn = v && g->phase >= SP_GUI_GROUP_DECIDED && g->n_last > 0 ? g->last_turn : v ? v->turn : 0;
+    const char *sub = !playing ? _("Groepstraining")
+                    : v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED ? _("Einde van het gesprek") /* as the wall */
+                    : sp_gui_list_strf(out, _("Beurt %d · %s%s"), turn, phase_name(g), timer);
     int top = sp_gui_chrome_topbar(&ui, view, title, sub, 0, NULL, NULL, NULL);
     sp_gui_rect region = sp_gui_rect_make(0, top, w, h - top);
     int margin = 2 * u;

@@ -154,7 +154,6 @@ typedef struct sp_gui_app {
     int focus_visible;      /* scroll the focused control into view on the next build */
     int hover;              /* hovered hit index of the last list, -1 none */
     int page_step[2];       /* visible height of each layer's page, for PageUp/Down */
-    int bar_folded;         /* the conversation's top bar shows only Menu: the pause menu offers the rest */
 
     /* the play */
     const sp_scenario *sc;
@@ -258,15 +257,10 @@ void sp_gui_settings_view_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view);
 
 /* Shared by the screens: a top bar with a title (and a smaller line under
  * it) on the left and quiet buttons on the right, on one row as long as the
- * window allows (see chrome.c); returns its height. */
+ * window allows, else the buttons under the title; every button always
+ * shows (see chrome.c). Returns its height. */
 int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
                          const char *const *labels, const char *const *hints, const int *actions);
-/* The same, and when the buttons do not fit beside the title only button
- * keep (-1: none) stays, *folded (may be NULL) is set and the screen behind
- * keep must offer the others. actions NULL: only the height, nothing added. */
-int sp_gui_chrome_topbar_fold(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
-                              const char *const *labels, const char *const *hints, const int *actions,
-                              int keep, int *folded);
 /* 1 when title, sub and the buttons (without key hints) fit one row uncut:
  * a screen can then pick a longer label. */
 int sp_gui_chrome_topbar_fits(const sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,

@@ -16,14 +16,35 @@ void sp_gui_chrome_column(const sp_gui_ui *ui, sp_gui_rect view, int maxw, int *
     *x = view.x + (view.w - cw) / 2;
 }
 
-/* Width of buttons [from, from + count) in a row, with or without hints. */
-static int row_w(const sp_gui_ui *ui, int from, int count, const char *const *labels,
-                 const char *const *hints)
+/* The width of a bar button: as any button, or compact (no key hint, one
+ * unit each side of the label, which the button still holds whole). */
+static int bar_button_w(const sp_gui_ui *ui, const char *label, const char *hint, int compact)
+{
+    const sp_gui_metrics *m = ui->m;
+    if (!compact)
+        return sp_gui_ui_button_w(ui, label, hint);
+    return 2 * m->unit + m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
+}
+
+/* Width of n buttons in a row, with or without hints, or compact. */
+static int row_w(const sp_gui_ui *ui, int n, const char *const *labels, const char *const *hints, int compact)
 {
     int w = 0;
-    for (int i = from; i < from + count; i++)
-        w += sp_gui_ui_button_w(ui, labels[i], hints ? hints[i] : NULL) + (i > from ? ui->m->unit : 0);
+    for (int i = 0; i < n; i++)
+        w += bar_button_w(ui, labels[i], hints ? hints[i] : NULL, compact) + (i > 0 ? ui->m->unit : 0);
     return w;
+}
+
+/* Compact buttons on one row ending at x + w. */
+static void compact_row(sp_gui_ui *ui, int x, int y, int w, int n, const char *const *labels,
+                        const sp_gui_btn_style *styles, const int *actions)
+{
+    int bx = x + w - row_w(ui, n, labels, NULL, 1), bh = sp_gui_ui_button_h(ui);
+    for (int i = 0; i < n; i++) {
+        int bw = bar_button_w(ui, labels[i], NULL, 1);
+        sp_gui_ui_button(ui, sp_gui_rect_make(bx, y, bw, bh), labels[i], NULL, styles[i], actions[i], 0, 1);
+        bx += bw + ui->m->unit;
+    }
 }
 
 /* A line of text at x, y, shortened with "…" to width when it is wider. */
@@ -39,14 +60,15 @@ static int one_line(sp_gui_ui *ui, int font, sp_gui_rgba c, const char *s, int x
 
 /*
  * The bar keeps to one row whenever it can, giving things up in this order:
- * the buttons' key hints (the keys still work), then every button but keep
- * (the screen behind keep offers the others), then the length of the title
- * and the line under it, which are cut short with "…". Only when even a few
- * characters of title no longer fit beside the buttons do they go under it.
+ * the buttons' key hints (the keys still work), then their width (compact:
+ * a unit of padding each side), then the length of the title and the line
+ * under it, which are cut short with "…". Only when even a few
+ * characters of title no longer fit beside the buttons do they go under it,
+ * on as many rows as they need. Every button stays: a mouse user never
+ * loses one to a narrow window or large type.
  */
 static int topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
-                  const char *const *labels, const char *const *hints, const int *actions,
-                  int keep, int *folded)
+                  const char *const *labels, const char *const *hints, const int *actions)
 {
     const sp_gui_metrics *m = ui->m;
     int u = m->unit;
@@ -55,43 +77,30 @@ static int topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char
     int pad = u * 3 / 2;
     if (n > 12)
         n = 12;
-    if (keep >= n)
-        keep = -1;
-    if (folded)
-        *folded = 0;
 
     int title_w = m->measure(m->ctx, SP_GUI_FONT_BOLD, title, (int)strlen(title));
     int sub_w = sub && *sub ? m->measure(m->ctx, SP_GUI_FONT_SMALL, sub, (int)strlen(sub)) : 0;
     int left_w = title_w > sub_w ? title_w : sub_w;
 
     /* The ways to show the buttons, best first. */
-    typedef struct { int from, count, hints; } plan_t;
-    plan_t plan[4] = { { 0, n, 1 }, { 0, n, 0 } };
-    int n_plans = 2;
-    if (keep >= 0 && n > 1) {
-        plan[n_plans++] = (plan_t){ keep, 1, 1 };
-        plan[n_plans++] = (plan_t){ keep, 1, 0 };
-    }
-    int p = 0, bw = 0, shorten = 0, one_row = 1;
+    int with_hints = 1, compact = 0, bw = 0, shorten = 0, one_row = 1;
     if (n > 0) {
-        for (; p < n_plans; p++) {
-            bw = row_w(ui, plan[p].from, plan[p].count, labels, plan[p].hints ? hints : NULL);
-            if (left_w + 2 * u + bw <= w)
-                break;
+        bw = row_w(ui, n, labels, hints, 0);
+        if (left_w + 2 * u + bw > w) {
+            with_hints = 0;
+            bw = row_w(ui, n, labels, NULL, 0);
         }
-        if (p == n_plans) {
-            p = n_plans - 1;
+        if (left_w + 2 * u + bw > w) {
+            compact = 1;
+            bw = row_w(ui, n, labels, NULL, 1);
+        }
+        if (left_w + 2 * u + bw > w) {
             /* a title cut to a handful of characters says nothing: then two rows */
             shorten = w - bw - 2 * u >= m->measure_w / 5;
             one_row = shorten;
-            if (!one_row)
-                p = 0;
         }
     }
-    int from = plan[p].from, count = plan[p].count;
-    const char *const *shown_hints = plan[p].hints ? hints : NULL;
-    if (folded && count < n)
-        *folded = 1;
+    const char *const *shown_hints = with_hints ? hints : NULL;
 
     int bar = ui->l->n_cmds;
     sp_gui_rect_cmd(ui->l, sp_gui_rect_make(view.x, view.y, view.w, 0), ui->th->bar, 0)->tag = SP_GUI_TAG_TOPBAR;
@@ -124,14 +133,16 @@ static int topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char
         int fit = (view.h * 2 / 15 - row_h) / 2;
         int pad2 = fit < u / 2 ? u / 2 : fit < pad ? fit : pad;
         sp_gui_list_translate(ui->l, bar + 1, ui->l->n_hits, 0, pad2 - pad);
-        if (n > 0)
-            sp_gui_ui_button_row(ui, x, y + pad2 - pad + (row_h - bh) / 2, w, 1, count, labels + from,
-                                 shown_hints ? shown_hints + from : NULL, styles, actions + from, args);
+        int by = y + pad2 - pad + (row_h - bh) / 2;
+        if (n > 0 && compact)
+            compact_row(ui, x, by, w, n, labels, styles, actions);
+        else if (n > 0)
+            sp_gui_ui_button_row(ui, x, by, w, 1, n, labels, shown_hints, styles, actions, args);
         h = row_h + 2 * pad2;
     } else {
         /* Narrow: the buttons go under the title, without their key hints
          * when that keeps them on one row (the keys still work). */
-        int buttons_w = row_w(ui, 0, n, labels, hints), bare_w = row_w(ui, 0, n, labels, NULL);
+        int buttons_w = row_w(ui, n, labels, hints, 0), bare_w = row_w(ui, n, labels, NULL, 0);
         const char *const *h2 = buttons_w <= w || bare_w > w ? hints : NULL;
         int rows = sp_gui_ui_button_row(ui, x, y + th + u, w, 0, n, labels, h2, styles, actions, args);
         h = th + u + rows + 2 * pad;
@@ -148,39 +159,29 @@ int sp_gui_chrome_topbar_fits(const sp_gui_ui *ui, sp_gui_rect view, const char 
     int w = view.w - 2 * sp_gui_ui_margin(ui, view.w);
     int title_w = m->measure(m->ctx, SP_GUI_FONT_BOLD, title, (int)strlen(title));
     int sub_w = sub && *sub ? m->measure(m->ctx, SP_GUI_FONT_SMALL, sub, (int)strlen(sub)) : 0;
-    return (title_w > sub_w ? title_w : sub_w) + 2 * m->unit + row_w(ui, 0, n, labels, NULL) <= w;
-}
-
-int sp_gui_chrome_topbar_fold(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
-                              const char *const *labels, const char *const *hints, const int *actions,
-                              int keep, int *folded)
-{
-    if (actions)
-        return topbar(ui, view, title, sub, n, labels, hints, actions, keep, folded);
-    /* Only the height: laid out into a scratch list. The screens need it
-     * before their content, and the bar's buttons after it in the focus
-     * order. */
-    sp_gui_list scratch;
-    sp_gui_list_init(&scratch);
-    sp_gui_ui tmp = *ui;
-    tmp.l = &scratch;
-    int none[12] = { 0 };
-    int h = topbar(&tmp, view, title, sub, n, labels, hints, none, keep, folded);
-    sp_gui_list_free(&scratch);
-    return h;
+    return (title_w > sub_w ? title_w : sub_w) + 2 * m->unit + row_w(ui, n, labels, NULL, 0) <= w;
 }
 
 int sp_gui_chrome_topbar(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
                          const char *const *labels, const char *const *hints, const int *actions)
 {
     int none[12] = { 0 };
-    return topbar(ui, view, title, sub, n, labels, hints, actions ? actions : none, -1, NULL);
+    return topbar(ui, view, title, sub, n, labels, hints, actions ? actions : none);
 }
 
 int sp_gui_chrome_topbar_h(sp_gui_ui *ui, sp_gui_rect view, const char *title, const char *sub, int n,
                            const char *const *labels, const char *const *hints)
 {
-    return sp_gui_chrome_topbar_fold(ui, view, title, sub, n, labels, hints, NULL, -1, NULL);
+    /* Laid out into a scratch list: the screens need the height before
+     * their content, and the bar's buttons after it in the focus order. */
+    sp_gui_list scratch;
+    sp_gui_list_init(&scratch);
+    sp_gui_ui tmp = *ui;
+    tmp.l = &scratch;
+    int none[12] = { 0 };
+    int h = topbar(&tmp, view, title, sub, n, labels, hints, none);
+    sp_gui_list_free(&scratch);
+    return h;
 }
 
 /* Rows a wrapping button row needs in width w. */

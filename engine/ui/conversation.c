@@ -234,17 +234,14 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
                           : a->traj ? sp_gui_list_strf(ui->l, _("Beurt %d · traject, casus %d van %d"),
                                                        v->turn, a->case_index + 1, SP_CASE_COUNT)
                                     : sp_gui_list_strf(ui->l, _("Beurt %d"), v->turn);
-    /* Short labels before anything goes: a mouse user keeps Rode vlag,
-     * H and Terug at XL and in a narrow window. Only when even those do
-     * not fit does the bar keep Menu alone; the pause menu then offers the
-     * rest (overlays.c). */
+    /* Short labels before the title is cut: a mouse user keeps Rode vlag,
+     * H, Terug and Menu at every size (chrome.c puts them under the title
+     * when even the short ones do not fit beside it). */
     if (!sp_gui_chrome_topbar_fits(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb))) {
         labels[0] = _("Vlag");
         labels[1] = _("Gesprek");
     }
-    int keep = 3 - (1 - nb);
-    int top = sp_gui_chrome_topbar_fold(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
-                                        NULL, keep, &a->bar_folded);
+    int top = sp_gui_chrome_topbar_h(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb));
 
     sp_gui_page pg;
     sp_gui_chrome_page(a, ui, view, top, 0, m->measure_w + m->portrait + 2 * u, 4 * u, &pg);
@@ -326,6 +323,5 @@ void sp_gui_conversation_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         a->reveal = 0;
     }
     sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
-    sp_gui_chrome_topbar_fold(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb),
-                              actions + (1 - nb), keep, NULL);
+    sp_gui_chrome_topbar(ui, view, title, sub, 4 - (1 - nb), labels + (1 - nb), hints + (1 - nb), actions + (1 - nb));
 }

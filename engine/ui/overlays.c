@@ -298,14 +298,6 @@ typedef struct pause_item {
 static int pause_items(const sp_gui_app *a, pause_item *it)
 {
     int n = 0;
-    /* What the conversation's top bar had no room for. */
-    if (a->bar_folded && a->screen == SP_GUI_SCREEN_PLAY && a->s) {
-        if (!sp_session_finished(a->s))
-            it[n++] = (pause_item){ _("Rode vlag"), "F", SP_GUI_ACT_FLAGS };
-        it[n++] = (pause_item){ _("Gesprek tot nu toe"), "H", SP_GUI_ACT_HISTORY };
-        if (sp_session_log_count(a->s) > 0)
-            it[n++] = (pause_item){ _("Terug"), "Ctrl+Z", SP_GUI_ACT_UNDO };
-    }
     it[n++] = (pause_item){ _("Opnieuw beginnen"), NULL, SP_GUI_ACT_RESTART };
     it[n++] = (pause_item){ _("Instellingen"), NULL, SP_GUI_ACT_SETTINGS };
     it[n++] = (pause_item){ _("Naar het hoofdmenu"), NULL, SP_GUI_ACT_TO_MENU };

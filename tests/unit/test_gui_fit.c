@@ -231,13 +231,13 @@ static void test_role_card_names_everyone(void **state)
     sp_gui_app_free(&a);
 }
 
-/* The conversation's bar keeps Rode vlag, H and Terug for the mouse at XL
- * in the default window (1152x648) and wider (short labels before folding;
- * narrower than that at XL, Menu alone stays and the pause menu has them). */
-static void test_toolbar_keeps_its_buttons_at_xl(void **state)
+/* The conversation's bar keeps Rode vlag, H and Terug (and Menu) for the
+ * mouse at every supported window size and text size, in Dutch and in
+ * English: each is a button wholly inside the window, none folded away
+ * behind Menu. */
+static void test_toolbar_keeps_its_buttons(void **state)
 {
     (void)state;
-    static const int sz[][2] = { { 1152, 648 }, { 1280, 720 }, { 1920, 1080 } };
     sp_gui_app a;
     sp_gui_list l;
     sp_gui_list_init(&l);
@@ -247,21 +247,37 @@ static void test_toolbar_keeps_its_buttons_at_xl(void **state)
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
     sp_diag_free(d);
-    a.settings.text_size = SP_GUI_SIZE_XL;
     a.confirmed = 1;
     sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
     sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
-    for (size_t z = 0; z < sizeof sz / sizeof sz[0]; z++) {
-        build(&a, &l, sz[z][0], sz[z][1]);
-        int acts[3] = { SP_GUI_ACT_FLAGS, SP_GUI_ACT_HISTORY, SP_GUI_ACT_UNDO };
-        for (int k = 0; k < 3; k++) {
-            int found = 0;
-            for (int i = 0; i < l.n_hits; i++)
-                found |= l.hits[i].enabled && l.hits[i].action == acts[k] && l.hits[i].vis.w > 0;
-            if (!found)
-                fail_msg("%dx%d at XL: action %d is not in the bar", sz[z][0], sz[z][1], acts[k]);
+    static const char *const names[] = { "Rode vlag", "Gesprek tot nu toe", "Terug", "Menu" };
+    const int acts[4] = { SP_GUI_ACT_FLAGS, SP_GUI_ACT_HISTORY, SP_GUI_ACT_UNDO, SP_GUI_ACT_PAUSE };
+    int missing = 0;
+    for (int c = 0; c < 2 * SP_GUI_SIZE_COUNT; c++) {
+        int ts = c % SP_GUI_SIZE_COUNT;
+        sp_lang lang = c < SP_GUI_SIZE_COUNT ? SP_LANG_NL : SP_LANG_EN;
+        sp_gui_app_set_run_lang(&a, lang);
+        a.settings.text_size = ts;
+        for (int z = 0; z < N_SIZES; z++) {
+            int w = sizes[z][0], h = sizes[z][1];
+            build(&a, &l, w, h);
+            for (int k = 0; k < 4; k++) {
+                int found = 0;
+                for (int i = 0; i < l.n_hits; i++) {
+                    sp_gui_rect r = l.hits[i].vis;
+                    found |= l.hits[i].enabled && l.hits[i].action == acts[k] && r.w > 0 && r.h > 0 && r.x >= 0 &&
+                             r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
+                }
+                if (!found) {
+                    print_message("%dx%d, text size %d, %s: %s is not a button in the window\n", w, h, ts,
+                                  lang == SP_LANG_EN ? "en" : "nl", names[k]);
+                    missing++;
+                }
+            }
         }
     }
+    assert_int_equal(missing, 0);
+    sp_gui_app_set_run_lang(&a, SP_LANG_NL);
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }
@@ -272,7 +288,7 @@ int main(void)
         cmocka_unit_test(test_decisions_open_with_every_option_in_view),
         cmocka_unit_test(test_cue_where_content_continues),
         cmocka_unit_test(test_role_card_names_everyone),
-        cmocka_unit_test(test_toolbar_keeps_its_buttons_at_xl),
+        cmocka_unit_test(test_toolbar_keeps_its_buttons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -260,7 +260,7 @@ static void test_keys_votes_and_reveal(void **state)
 
 /* Vote entry that cannot go wrong: a letter that is no option is refused
  * with a message and the next digit starts afresh; Backspace edits the
- * count, never the decision before; the presenter asks for the letters on offer. */
+ * count, never the decision before; the wall and the presenter ask for the letters on offer. */
 static void test_vote_entry_refuses_and_edits(void **state)
 {
     (void)state;
@@ -298,6 +298,12 @@ static void test_vote_entry_refuses_and_edits(void **state)
         if (l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].len >= 20 && strncmp(l.cmds[i].text, "Wie stemt op A of B?", 20) == 0)
             asked = 1;
     assert_true(asked);
+    /* and its own window names the same letters before the first vote */
+    sp_gui_presenter_build(&a, &m, 1280, 800, -1, &l);
+    int hint = 0;
+    for (int i = 0; i < l.n_cmds; i++)
+        hint |= l.cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l.cmds[i].text, "A–B kiest de optie") != NULL;
+    assert_true(hint);
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }

@@ -165,8 +165,26 @@ static int text_with(const sp_gui_list *l, const char *prefix)
     return text_cmd(l, prefix) != NULL;
 }
 
-/* The presenter after the reveal: the turn as the wall numbers it, no
- * internal node ids, and the stronger option with its score. */
+/* 1 when every "Beurt N · ..." line (the bars' subtitles and the
+ * presenter's "just decided") names turn n, and there is at least one. */
+static int turns_are(const sp_gui_list *l, int n)
+{
+    int seen = 0;
+    for (int i = 0; i < l->n_cmds; i++) {
+        const sp_gui_cmd *c = &l->cmds[i];
+        int turn, len = 0;
+        if (c->kind != SP_GUI_CMD_TEXT || sscanf(c->text, "Beurt %d ·%n", &turn, &len) != 1 || len == 0)
+            continue;
+        if (turn != n)
+            return 0;
+        seen = 1;
+    }
+    return seen;
+}
+
+/* The presenter after the reveal: the turn as the wall numbers it (every
+ * "Beurt N ·" on both), no internal node ids, and the stronger option with
+ * its score. */
 static void presenter_agrees(sp_gui_app *a, tally *t)
 {
     sp_gui_group *g = a->group;
@@ -178,14 +196,14 @@ static void presenter_agrees(sp_gui_app *a, tally *t)
     sp_gui_list l;
     sp_gui_list_init(&l);
     sp_gui_presenter_build(a, &m, 1280, 720, -1, &l);
-    char turn[64];
-    snprintf(turn, sizeof turn, "Beurt %d", g->last_turn);
-    assert_true(text_with(&l, turn));
+    assert_true(turns_are(&l, g->last_turn));
     assert_false(text_with(&l, "Knoop "));
     if (g->judge.valid && g->judge.stronger >= 0) {
         assert_true(text_with(&l, "Sterker was: "));
         t->presenter_stronger++;
     }
+    sp_gui_projector_layout_wall(a, gui_testutil_text, 1920, 1080, &l);
+    assert_true(turns_are(&l, g->last_turn));
     sp_gui_list_free(&l);
 }
 
@@ -241,6 +259,11 @@ static void play_case(const char *id, int route, tally *t)
         sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
     }
     check(&a, &l, t);                                   /* the ending */
+    assert_true(text_with(&l, "Einde van het gesprek"));
+    sp_gui_metrics m;
+    sp_gui_text_metrics(gui_testutil_text, &m);
+    sp_gui_presenter_build(&a, &m, 1280, 720, -1, &l);  /* the presenter names it as the wall does */
+    assert_true(text_with(&l, "Einde van het gesprek"));
     sp_gui_list_free(&l);
     sp_gui_app_free(&a);
 }

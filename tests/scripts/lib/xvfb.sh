@@ -24,10 +24,11 @@ xvfb_error=""
 
 xvfb_keep() { xvfb_pids="$xvfb_pids $*"; }
 
+# (Each step may fail harmlessly: written for scripts under set -e too.)
 xvfb_cleanup() {
-    for p in $xvfb_pids; do kill "$p" 2>/dev/null; done
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-    wait 2>/dev/null
+    for p in $xvfb_pids; do kill "$p" 2>/dev/null || true; done
+    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+    wait 2>/dev/null || true
     rm -rf "$work"
 }
 trap xvfb_cleanup EXIT
@@ -63,7 +64,10 @@ xvfb_wait() { # LOG
 
 # Ends the server (and nothing else), for a script that starts another.
 xvfb_stop() {
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
+    if [ -n "$xvfb_pid" ]; then
+        kill "$xvfb_pid" 2>/dev/null || true
+        wait "$xvfb_pid" 2>/dev/null || true
+    fi
     xvfb_pid=""
     rm -f "$work/display"
 }
