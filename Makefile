@@ -183,13 +183,20 @@ test: deps-test all $(TEST_BIN)
 asan:
 	$(MAKE) SANITIZE=1 test
 
+# Under ASan and valgrind test_gui_wall's sweep of every wall screen lays each
+# out at two sizes (1024x768, 1920x1080) instead of five: every layout path,
+# a fifth of the cost (make test runs the whole sweep).
+ifneq ($(SANITIZE),)
+export SAMENSPEL_TEST_SAMPLE := 1
+endif
+
 # The unit tests once more, each under valgrind (errors and leaks fail), two at a time (a valgrind
 # process uses one core); the scripts are not run here: they run the plain binary, as in `make test`.
 # Plain: test_alloc (its out-of-memory sweeps count live blocks through the core's allocation hook) and
 # test_gui_fit (every window size x text size x case, 72 plays: 4 min of valgrind for layout code that
 # test_gui_layout, _wall and _app run under valgrind too).
 valgrind: deps-test all $(TEST_BIN)
-	@JOBS=2 SCRIPTS=no PLAIN="test_alloc test_gui_fit" \
+	@SAMENSPEL_TEST_SAMPLE=1 JOBS=2 SCRIPTS=no PLAIN="test_alloc test_gui_fit" \
 	  RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  sh tests/run.sh $(B) $(abspath $(BIN))
 
@@ -208,6 +215,13 @@ coverage:
 
 bench: all
 	@sh bench/run.sh
+
+# `make screenshots` takes docs/screenshots/ anew under Xvfb (solo window, group
+# play on two displays, replay); read the PNGs' diff before committing them.
+screenshots: all
+	sh tools/screenshots.sh ./samenspel
+	sh tools/screenshots_group.sh ./samenspel
+	sh tools/screenshots_replay.sh ./samenspel
 
 # `make fuzz FUZZ_SECONDS=600` runs every fuzz harness for that long.
 FUZZ_SECONDS ?= 60
