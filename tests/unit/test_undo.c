@@ -45,28 +45,6 @@ static int teardown(void **state)
 
 /* ---- generated deep cases ------------------------------------------------- */
 
-typedef struct {
-    char *s;
-    size_t len, cap;
-} text_buf;
-
-static void put(text_buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
-        va_end(ap);
-        if (b->s && (size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = b->cap * 2 + (size_t)n + 4096;
-        b->s = realloc(b->s, b->cap);
-        assert_non_null(b->s);
-    }
-}
-
 static unsigned seed_state;
 
 static int pick(int n)
@@ -79,61 +57,61 @@ static const char *const NAMES[] = { "x", "y", "z" };
 static const char *const FLAGS[] = { "rf.og-geen-tijd", "rf.opdracht-vaag", "rf.randvoorwaarden", "rf.niet-pluis" };
 
 /* A condition on one variable, as an attribute value. */
-static void cond(text_buf *b)
+static void cond(testutil_text *b)
 {
     static const char *const ops[] = { "&gt;=", "&lt;", "==", "!=" };
     if (pick(5) == 0)
-        put(b, "not %s", NAMES[pick(3)]);
+        testutil_put(b, "not %s", NAMES[pick(3)]);
     else
-        put(b, "%s %s %d", NAMES[pick(3)], ops[pick(4)], pick(4));
+        testutil_put(b, "%s %s %d", NAMES[pick(3)], ops[pick(4)], pick(4));
 }
 
-static void effect(text_buf *b)
+static void effect(testutil_text *b)
 {
     if (pick(2))
-        put(b, "<add var=\"%s\" value=\"%d\"/>", NAMES[pick(3)], pick(5) - 2);
+        testutil_put(b, "<add var=\"%s\" value=\"%d\"/>", NAMES[pick(3)], pick(5) - 2);
     else
-        put(b, "<set var=\"%s\" value=\"%d\"/>", NAMES[pick(3)], pick(4));
+        testutil_put(b, "<set var=\"%s\" value=\"%d\"/>", NAMES[pick(3)], pick(4));
 }
 
 /* Prose that may hold paragraphs with conditions (sp_text_mask). */
-static void prose(text_buf *b, const char *tag, const char *attrs, const char *word)
+static void prose(testutil_text *b, const char *tag, const char *attrs, const char *word)
 {
-    put(b, "<%s%s>", tag, attrs);
+    testutil_put(b, "<%s%s>", tag, attrs);
     if (pick(3) == 0) {
         for (int p = 0; p < 2; p++) {
-            put(b, "<p if=\"");
+            testutil_put(b, "<p if=\"");
             cond(b);
-            put(b, "\">%s %d.</p>", word, p);
+            testutil_put(b, "\">%s %d.</p>", word, p);
         }
-        put(b, "<p>%s slot.</p>", word);
+        testutil_put(b, "<p>%s slot.</p>", word);
     } else {
-        put(b, "%s %d.", word, pick(100));
+        testutil_put(b, "%s %d.", word, pick(100));
     }
-    put(b, "</%s>", tag);
+    testutil_put(b, "</%s>", tag);
 }
 
 /* Node w of layer l: lines, maybe a red flag and an effect, then a
  * decision or thought whose first option always goes on (to the next
  * layer's goto), the others under conditions to a node of the next layer
  * or, now and then, an ending. */
-static void layer_node(text_buf *b, int l, int w, int layers)
+static void layer_node(testutil_text *b, int l, int w, int layers)
 {
     int thought = pick(4) == 0;
-    put(b, "<node id=\"n%d_%d\">", l, w);
+    testutil_put(b, "<node id=\"n%d_%d\">", l, w);
     prose(b, "narration", "", "Verhaal");
     if (pick(2)) {
-        put(b, "<say who=\"ik\" if=\"");
+        testutil_put(b, "<say who=\"ik\" if=\"");
         cond(b);
-        put(b, "\">Zin %d.</say>", pick(100));
+        testutil_put(b, "\">Zin %d.</say>", pick(100));
     }
     if (pick(2))
         prose(b, "say", " who=\"ik\"", "Regel");
     if (pick(2))
-        put(b, "<flag ref=\"%s\">Hier.</flag>", FLAGS[pick(4)]);
+        testutil_put(b, "<flag ref=\"%s\">Hier.</flag>", FLAGS[pick(4)]);
     if (pick(3) == 0)
         effect(b);
-    put(b, thought ? "<thought>" : "<decision><prompt>Wat zeg je?</prompt>");
+    testutil_put(b, thought ? "<thought>" : "<decision><prompt>Wat zeg je?</prompt>");
     int k = 2 + pick(2);
     for (int o = 0; o < k; o++) {
         char to[32];
@@ -145,22 +123,22 @@ static void layer_node(text_buf *b, int l, int w, int layers)
             snprintf(to, sizeof to, "end%d", pick(3));
         else
             snprintf(to, sizeof to, "n%d_%d", l + 1, pick(3));
-        put(b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
+        testutil_put(b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
         if (o > 0 && pick(2)) {
-            put(b, " if=\"");
+            testutil_put(b, " if=\"");
             cond(b);
-            put(b, "\"");
+            testutil_put(b, "\"");
         }
-        put(b, "><text>Optie %d.</text>", o);
+        testutil_put(b, "><text>Optie %d.</text>", o);
         if (thought)
-            put(b, "<expresses thought=\"th.leuk\" side=\"%s\"/>", o ? "hindering" : "helpful");
-        put(b, "<score goal=\"helderheid\" delta=\"%d\"/>", pick(7) - 3);
+            testutil_put(b, "<expresses thought=\"th.leuk\" side=\"%s\"/>", o ? "hindering" : "helpful");
+        testutil_put(b, "<score goal=\"helderheid\" delta=\"%d\"/>", pick(7) - 3);
         for (int e = pick(3); e > 0; e--)
             effect(b);
         prose(b, "feedback", "", "Terugkoppeling");
-        put(b, "</option>");
+        testutil_put(b, "</option>");
     }
-    put(b, thought ? "</thought></node>\n" : "</decision></node>\n");
+    testutil_put(b, thought ? "</thought></node>\n" : "</decision></node>\n");
 }
 
 /* Layers of three nodes; before each layer a goto node whose conditional
@@ -168,8 +146,8 @@ static void layer_node(text_buf *b, int l, int w, int layers)
 static sp_scenario *deep_case(unsigned seed, int layers)
 {
     seed_state = seed;
-    text_buf b = { 0 };
-    put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    testutil_text b = { 0 };
+    testutil_put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"diep\" "
             "phase=\"intake\" version=\"1\" start=\"g0\">\n"
             "<title>Diep</title><summary>Gegenereerd.</summary>\n"
@@ -181,25 +159,25 @@ static sp_scenario *deep_case(unsigned seed, int layers)
             "<var name=\"y\" init=\"0\" min=\"0\" max=\"3\"/>"
             "<var name=\"z\" init=\"2\" min=\"0\" max=\"3\" carry=\"yes\"/></variables>\n");
     for (int l = 0; l < layers; l++) {
-        put(&b, "<node id=\"g%d\">", l);
+        testutil_put(&b, "<node id=\"g%d\">", l);
         if (pick(2))
             effect(&b);
         for (int w = 0; w < 2; w++) {
-            put(&b, "<goto to=\"n%d_%d\" if=\"", l, w);
+            testutil_put(&b, "<goto to=\"n%d_%d\" if=\"", l, w);
             cond(&b);
-            put(&b, "\"/>");
+            testutil_put(&b, "\"/>");
         }
-        put(&b, "<goto to=\"n%d_2\"/></node>\n", l);
+        testutil_put(&b, "<goto to=\"n%d_2\"/></node>\n", l);
         for (int w = 0; w < 3; w++)
             layer_node(&b, l, w, layers);
     }
     static const char *const kinds[] = { "good", "mixed", "poor" };
     for (int e = 0; e < 3; e++) {
-        put(&b, "<node id=\"end%d\"><ending id=\"e%d\" kind=\"%s\"><title>E</title>", e, e, kinds[e]);
+        testutil_put(&b, "<node id=\"end%d\"><ending id=\"e%d\" kind=\"%s\"><title>E</title>", e, e, kinds[e]);
         prose(&b, "evaluation", "", "Oordeel");
-        put(&b, "</ending></node>\n");
+        testutil_put(&b, "</ending></node>\n");
     }
-    put(&b, "</scenario>\n");
+    testutil_put(&b, "</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
     sp_status rc = sp_scenario_load_mem("diep.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);

@@ -172,28 +172,6 @@ static void walk(const sp_scenario *sc, int node, const int *arrive, int total, 
 
 /* ---- generated cases -------------------------------------------------------- */
 
-typedef struct {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static void add(sbuf *b, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
-        va_end(ap);
-        if (b->s && (size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = b->cap * 2 + (size_t)n + 4096;
-        b->s = realloc(b->s, b->cap);
-        assert_non_null(b->s);
-    }
-}
-
 static unsigned rng;
 
 static int rnd(int n)
@@ -204,24 +182,24 @@ static int rnd(int n)
 
 static const char *const VARS[] = { "a", "b", "c" }; /* c is carried */
 
-static void random_cond(sbuf *b)
+static void random_cond(testutil_text *b)
 {
     static const char *const ops[] = { "&gt;=", "&lt;", "==", "!=" };
     if (rnd(4) == 0)
-        add(b, " if=\"not %s\"", VARS[rnd(3)]);
+        testutil_put(b, " if=\"not %s\"", VARS[rnd(3)]);
     else
-        add(b, " if=\"%s %s %d%s\"", VARS[rnd(3)], ops[rnd(4)], rnd(4), rnd(3) == 0 ? " or c == 2" : "");
+        testutil_put(b, " if=\"%s %s %d%s\"", VARS[rnd(3)], ops[rnd(4)], rnd(4), rnd(3) == 0 ? " or c == 2" : "");
 }
 
-static void random_effect(sbuf *b)
+static void random_effect(testutil_text *b)
 {
     if (rnd(2))
-        add(b, "<add var=\"%s\" value=\"%d\"/>", VARS[rnd(3)], rnd(5) - 2);
+        testutil_put(b, "<add var=\"%s\" value=\"%d\"/>", VARS[rnd(3)], rnd(5) - 2);
     else
-        add(b, "<set var=\"%s\" value=\"%d\"/>", VARS[rnd(3)], rnd(4));
+        testutil_put(b, "<set var=\"%s\" value=\"%d\"/>", VARS[rnd(3)], rnd(4));
 }
 
-static void random_options(sbuf *b, int l, int w, int layers, int width, int thought)
+static void random_options(testutil_text *b, int l, int w, int layers, int width, int thought)
 {
     static const char *const goals[] = { "relatie", "eigenaarschap", "helderheid", "koers" };
     int k = l == 0 ? (width < 2 ? 2 : width) + 1 : l + 1 == layers && w == 0 ? 3 : 2 + rnd(2);
@@ -239,18 +217,18 @@ static void random_options(sbuf *b, int l, int w, int layers, int width, int tho
             snprintf(to, sizeof to, "n%d_%d", l + 1, rnd(width));
         if (l == 0 && o == k - 1 && l + 1 < layers)
             snprintf(to, sizeof to, "g%d", l + 1);
-        add(b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
+        testutil_put(b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
         if (o > 0 && rnd(2))
             random_cond(b);
-        add(b, "><text>T</text>");
+        testutil_put(b, "><text>T</text>");
         if (thought)
-            add(b, "<expresses thought=\"th.leuk\" side=\"%s\"/>", o ? "hindering" : "helpful");
-        add(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+            testutil_put(b, "<expresses thought=\"th.leuk\" side=\"%s\"/>", o ? "hindering" : "helpful");
+        testutil_put(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
         if (rnd(2))
-            add(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+            testutil_put(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
         for (int e = rnd(3); e > 0; e--)
             random_effect(b);
-        add(b, "<feedback>f</feedback></option>\n");
+        testutil_put(b, "<feedback>f</feedback></option>\n");
     }
 }
 
@@ -262,8 +240,8 @@ static sp_scenario *random_case(unsigned seed)
 {
     rng = seed;
     int layers = 3 + rnd(4), width = 1 + rnd(3);
-    sbuf b = { 0 };
-    add(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    testutil_text b = { 0 };
+    testutil_put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"eigenschap\" "
             "phase=\"intake\" version=\"1\" start=\"n0_0\">\n"
             "<title>Eigenschap</title><summary>Gegenereerd.</summary>\n"
@@ -279,27 +257,27 @@ static sp_scenario *random_case(unsigned seed)
         int wl = l == 0 ? 1 : width;
         for (int w = 0; w < wl; w++) {
             int thought = rnd(4) == 0;
-            add(&b, "<node id=\"n%d_%d\">", l, w);
+            testutil_put(&b, "<node id=\"n%d_%d\">", l, w);
             if (rnd(3) == 0)
                 random_effect(&b);
-            add(&b, thought ? "<thought>\n" : "<decision>\n");
+            testutil_put(&b, thought ? "<thought>\n" : "<decision>\n");
             random_options(&b, l, w, layers, width, thought);
-            add(&b, thought ? "</thought></node>\n" : "</decision></node>\n");
+            testutil_put(&b, thought ? "</thought></node>\n" : "</decision></node>\n");
         }
         if (l + 1 < layers) {
-            add(&b, "<node id=\"g%d\">", l + 1);
+            testutil_put(&b, "<node id=\"g%d\">", l + 1);
             if (rnd(2))
                 random_effect(&b);
-            add(&b, "<goto to=\"n%d_%d\"", l + 1, rnd(width));
+            testutil_put(&b, "<goto to=\"n%d_%d\"", l + 1, rnd(width));
             random_cond(&b);
-            add(&b, "/><goto to=\"n%d_%d\"/></node>\n", l + 1, rnd(width));
+            testutil_put(&b, "/><goto to=\"n%d_%d\"/></node>\n", l + 1, rnd(width));
         }
     }
     static const char *const kinds[] = { "good", "mixed", "poor" };
     for (int e = 0; e < 3; e++)
-        add(&b, "<node id=\"end%d\"><ending id=\"e%d\" kind=\"%s\"><title>E</title>"
+        testutil_put(&b, "<node id=\"end%d\"><ending id=\"e%d\" kind=\"%s\"><title>E</title>"
                 "<evaluation>E.</evaluation></ending></node>\n", e, e, kinds[e]);
-    add(&b, "</scenario>\n");
+    testutil_put(&b, "</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
     sp_status rc = sp_scenario_load_mem("eigenschap.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);

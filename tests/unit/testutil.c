@@ -313,3 +313,20 @@ void testutil_assert_expected(const char *xml, const sp_diag *d)
     }
     free(want);
 }
+
+void testutil_put(testutil_text *b, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        va_start(ap, fmt);
+        int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
+        va_end(ap);
+        if (b->s && (size_t)n < b->cap - b->len) {
+            b->len += (size_t)n;
+            return;
+        }
+        b->cap = b->cap * 2 + (size_t)n + 4096;
+        b->s = realloc(b->s, b->cap);
+        assert_non_null(b->s);
+    }
+}

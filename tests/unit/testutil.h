@@ -107,4 +107,12 @@ void testutil_print_diag(const sp_diag *d);
  * (NAME.xml -> NAME.expected): one message a line, in order. */
 void testutil_assert_expected(const char *xml, const sp_diag *d);
 
+/* A growing text for generated cases: testutil_put appends printf-style
+ * (the buffer grows as needed; a failed allocation fails the test). */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} testutil_text;
+void testutil_put(testutil_text *b, const char *fmt, ...);
+
 #endif
