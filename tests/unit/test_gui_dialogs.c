@@ -115,6 +115,15 @@ static void esc_closes(sp_ui_app *a, sp_ui_list *l, sp_ui_key k, int ch, sp_ui_o
     assert_int_equal(a->screen, screen);
 }
 
+/* 1 when a text of l contains s. */
+static int shows(const sp_ui_list *l, const char *s)
+{
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && strstr(l->cmds[i].text, s))
+            return 1;
+    return 0;
+}
+
 static void test_esc_closes_the_innermost_dialog(void **state)
 {
     (void)state;
@@ -122,6 +131,11 @@ static void test_esc_closes_the_innermost_dialog(void **state)
     sp_ui_list l;
     sp_ui_list_init(&l);
     gui_testutil_app(&a);
+    key(&a, &l, SP_UI_KEY_CHAR, 's');
+    build(&a, &l);
+    assert_false(shows(&l, gui_testutil_dir));    /* the settings show no file path */
+    assert_false(shows(&l, "settings.ini"));
+    key(&a, &l, SP_UI_KEY_ESC, 0);
     esc_closes(&a, &l, SP_UI_KEY_CHAR, 's', SP_UI_OV_SETTINGS, "settings from the menu");
     sp_ui_app_action(&a, SP_UI_ACT_START, 0);
     sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
@@ -251,8 +265,18 @@ static void test_group_esc_and_the_override_question(void **state)
     key(&a, &l, SP_UI_KEY_ESC, 0);
     assert_int_equal(a.overlay, SP_UI_OV_PAUSE);
     assert_wall_steady(&a, "the pause menu on the wall");
+    sp_ui_app_action(&a, SP_UI_ACT_SETTINGS, 0);
+    assert_wall_steady(&a, "the settings on the wall");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    assert_int_equal(a.overlay, SP_UI_OV_PAUSE);
     key(&a, &l, SP_UI_KEY_ESC, 0);
     assert_int_equal(a.overlay, SP_UI_OV_NONE);
+    key(&a, &l, SP_UI_KEY_CHAR, 'h');
+    assert_int_equal(a.overlay, SP_UI_OV_HISTORY);
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    assert_int_equal(a.overlay, SP_UI_OV_NONE);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
+    assert_int_equal(g->counts[1], 9);             /* the vote as it was */
     key(&a, &l, SP_UI_KEY_CHAR, 'f');
     assert_true(g->flag_round);
     key(&a, &l, SP_UI_KEY_ESC, 0);
@@ -284,6 +308,20 @@ static void test_group_esc_and_the_override_question(void **state)
     sp_ui_app_key(&a, &l, SP_UI_KEY_ESC, 0);
     assert_int_equal(a.overlay, SP_UI_OV_NONE);
     assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF);
+    /* the list of plays marks the group play, and not a solo play beside it */
+    sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
+    sp_ui_group_free(&a);
+    sp_ui_app_action(&a, SP_UI_ACT_START, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    key(&a, &l, SP_UI_KEY_CHAR, '1');
+    sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
+    key(&a, &l, SP_UI_KEY_CHAR, 't');
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAYS);
+    build(&a, &l);
+    int marks = 0;
+    for (int i = 0; i < l.n_cmds; i++)
+        marks += l.cmds[i].kind == SP_UI_CMD_TEXT && l.cmds[i].len == 5 && memcmp(l.cmds[i].text, "Groep", 5) == 0;
+    assert_int_equal(marks, 1);
     sp_ui_list_free(&l);
     sp_ui_app_free(&a);
 }
