@@ -47,19 +47,19 @@ int main(int argc, char **argv)
     static bench_gui b;
     if (bench_gui_open(&b, "bench_gui", w, h) != 0)
         return 3;
-    sp_gui_app_action(&b.app, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(&b.app, SP_UI_ACT_BEGIN, 0);
     for (int turn = 0; turn < 2; turn++) {
-        sp_gui_app_action(&b.app, SP_GUI_ACT_CHOOSE, 0);
-        if (b.app.overlay != SP_GUI_OV_NONE)
-            sp_gui_app_action(&b.app, SP_GUI_ACT_CLOSE, 0);
+        sp_ui_app_action(&b.app, SP_UI_ACT_CHOOSE, 0);
+        if (b.app.overlay != SP_UI_OV_NONE)
+            sp_ui_app_action(&b.app, SP_UI_ACT_CLOSE, 0);
     }
-    if (b.app.screen != SP_GUI_SCREEN_PLAY) {
+    if (b.app.screen != SP_UI_SCREEN_PLAY) {
         fprintf(stderr, "bench_gui: not on the conversation screen\n");
         return 1;
     }
 
-    sp_gui_list list;
-    sp_gui_list_init(&list);
+    sp_ui_list list;
+    sp_ui_list_init(&list);
     double *t = calloc((size_t)frames, sizeof *t);
     double first = 0;
     for (int i = 0; i < frames; i++) {
@@ -78,10 +78,10 @@ int main(int argc, char **argv)
      * layout (fonts, display list) and drawing the list. */
     double *tl = calloc((size_t)frames, sizeof *tl), *td = calloc((size_t)frames, sizeof *td);
     for (int i = 0; i < frames; i++) {
-        sp_gui_metrics m;
+        sp_ui_metrics m;
         double t0 = now_ms();
         sp_gui_frame_metrics(b.text, b.app.settings.text_size, 1.0, h, &m);
-        sp_gui_app_build(&b.app, &m, w, h, &list);
+        sp_ui_app_build(&b.app, &m, w, h, &list);
         double t1 = now_ms();
         sp_gui_draw_list(b.draw, &list);
         double t2 = now_ms();
@@ -97,7 +97,7 @@ int main(int argc, char **argv)
     free(t);
     free(tl);
     free(td);
-    sp_gui_list_free(&list);
+    sp_ui_list_free(&list);
     bench_gui_close(&b);
     return 0;
 }

@@ -36,10 +36,10 @@ int bench_gui_open(bench_gui *b, const char *who, int w, int h)
         return -1;
     }
     snprintf(b->settings, sizeof b->settings, "%s/settings.ini", b->tmp);
-    sp_gui_app_init(&b->app, b->settings, b->tmp);
+    sp_ui_app_init(&b->app, b->settings, b->tmp);
     b->app.clock = fixed_clock;
     sp_diag *d = sp_diag_new();
-    int ok = d && sp_gui_app_load(&b->app, d) == SP_OK && sp_gui_app_open(&b->app, "intake", d) == SP_OK;
+    int ok = d && sp_ui_app_load(&b->app, d) == SP_OK && sp_ui_app_open(&b->app, "intake", d) == SP_OK;
     for (int i = 0; d && i < sp_diag_count(d); i++)
         fprintf(stderr, "%s: %s\n", who, sp_diag_message(d, i));
     sp_diag_free(d);
@@ -48,7 +48,7 @@ int bench_gui_open(bench_gui *b, const char *who, int w, int h)
 
 void bench_gui_close(bench_gui *b)
 {
-    sp_gui_app_free(&b->app);
+    sp_ui_app_free(&b->app);
     sp_gui_draw_free(b->draw);
     sp_gui_text_free(b->text);
     SDL_DestroyRenderer(b->r);

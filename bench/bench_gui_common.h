@@ -13,7 +13,7 @@ typedef struct bench_gui {
     SDL_Renderer *r;
     sp_gui_text *text;
     sp_gui_draw *draw;
-    sp_gui_app app;          /* the intake open on its role card, the clock fixed */
+    sp_ui_app app;          /* the intake open on its role card, the clock fixed */
     char tmp[64];            /* its settings and transcripts, removed by bench_gui_close */
     char settings[96];
 } bench_gui;

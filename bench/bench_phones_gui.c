@@ -81,7 +81,7 @@ static void phones(int port, const char *room, int seconds)
 
 typedef struct bench {
     bench_gui g;             /* the window's set-up, shared with bench_gui.c */
-    sp_gui_list wall, pres;
+    sp_ui_list wall, pres;
 } bench;
 
 static void frames(bench *b, int n, double *cpu, double *wall)
@@ -91,7 +91,7 @@ static void frames(bench *b, int n, double *cpu, double *wall)
         double c0 = clock_ms(CLOCK_THREAD_CPUTIME_ID), w0 = clock_ms(CLOCK_MONOTONIC);
         sp_gui_projector_render_wall(&b->g.app, b->g.text, b->g.draw, b->g.r, 1920, 1080, &b->wall);
         sp_gui_text_end_frame(b->g.text);
-        sp_gui_metrics m;
+        sp_ui_metrics m;
         sp_gui_frame_metrics(b->g.text, b->g.app.settings.text_size, 1.0, 1080, &m);
         sp_gui_presenter_build(&b->g.app, &m, 1920, 1080, -1, &b->pres);
         sp_gui_draw_list(b->g.draw, &b->pres);
@@ -109,13 +109,13 @@ static void frames(bench *b, int n, double *cpu, double *wall)
 
 static int setup(bench *b)
 {
-    if (bench_gui_open(&b->g, "bench_phones_gui", 1920, 1080) != 0 || sp_gui_group_enable(&b->g.app, 1) != 0)
+    if (bench_gui_open(&b->g, "bench_phones_gui", 1920, 1080) != 0 || sp_ui_group_enable(&b->g.app, 1) != 0)
         return -1;
-    sp_gui_app_action(&b->g.app, SP_GUI_ACT_BEGIN, 0);
-    sp_gui_app_action(&b->g.app, SP_GUI_ACT_GROUP_VOTE, 0);
-    sp_gui_list_init(&b->wall);
-    sp_gui_list_init(&b->pres);
-    return b->g.app.group && b->g.app.group->phase == SP_GUI_GROUP_VOTE ? 0 : -1;
+    sp_ui_app_action(&b->g.app, SP_UI_ACT_BEGIN, 0);
+    sp_ui_app_action(&b->g.app, SP_UI_ACT_GROUP_VOTE, 0);
+    sp_ui_list_init(&b->wall);
+    sp_ui_list_init(&b->pres);
+    return b->g.app.group && b->g.app.group->phase == SP_UI_GROUP_VOTE ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -135,11 +135,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_phones_gui: %s\n", err);
         return 3;
     }
-    sp_gui_phones ph;
-    sp_gui_phones_begin(&ph, srv);
+    sp_ui_phones ph;
+    sp_ui_phones_begin(&ph, srv);
     b.g.app.group->phones = &ph;
     b.g.app.group->phones_on = 1;
-    sp_gui_phones_sync(&ph, &b.g.app, 1);
+    sp_ui_phones_sync(&ph, &b.g.app, 1);
 
     double cpu0, wall0, cpu30, wall30;
     frames(&b, n, &cpu0, &wall0);
@@ -152,7 +152,7 @@ int main(int argc, char **argv)
     int connected30 = sp_phones_connected(srv);
     kill(kid, SIGTERM);
     waitpid(kid, NULL, 0);
-    sp_gui_phones_end(&ph);
+    sp_ui_phones_end(&ph);
     printf("phones_gui frames=%d phones0=%d frame_cpu_ms=%.3f frame_wall_ms=%.3f "
            "phones30=%d frame_cpu_ms=%.3f frame_wall_ms=%.3f\n",
            n, connected0, cpu0, wall0, connected30, cpu30, wall30);

@@ -50,15 +50,15 @@ static const char *option_value(const char *name, int i, int argc, char **argv, 
 static sp_lang default_lang(void)
 {
     char dir[PATH_MAX], path[PATH_MAX + 16];
-    sp_gui_settings set;
+    sp_ui_settings set;
     if (sp_fs_config_dir(dir, sizeof dir) == SP_OK) {
         snprintf(path, sizeof path, "%s/settings.ini", dir);
         struct stat st;
         if (lstat(path, &st) == 0) {
-            sp_gui_settings_defaults(&set);
+            sp_ui_settings_defaults(&set);
             set.lang = sp_term_env_lang();
             sp_diag *d = sp_diag_new();
-            sp_gui_settings_read(path, &set, d);
+            sp_ui_settings_read(path, &set, d);
             sp_cli_print_diag(d);
             sp_diag_free(d);
             return set.lang;
@@ -123,9 +123,9 @@ int sp_cli_parse_global(int *argc, char **argv)
      * the terminal's, the core's (through core/translate.h) and the window's. */
     static int i18n_ready;
     if (!i18n_ready)
-        sp_gui_i18n_init();
+        sp_ui_i18n_init();
     i18n_ready = 1;
-    sp_gui_i18n_set(opts.lang);
+    sp_ui_i18n_set(opts.lang);
     return SP_EXIT_OK;
 }
 

@@ -134,18 +134,18 @@ static int option_arg(const char *s, int n)
 /* ---- printing -------------------------------------------------------------------- */
 
 typedef struct run {
-    sp_gui_app *a;
+    sp_ui_app *a;
     sp_term *t;
     script sc;
     int shown;       /* the log length when the last heading was printed, -1 none */
-    sp_gui_phones ph;/* the room's phones (--phones), srv NULL without */
+    sp_ui_phones ph;/* the room's phones (--phones), srv NULL without */
 } run;
 
 
 /* The decision on the wall now: its turn, prompt and question, once. */
 static void print_heading(run *r)
 {
-    const sp_view *v = sp_gui_app_view(r->a);
+    const sp_view *v = sp_ui_app_view(r->a);
     if (r->shown == v->turn)
         return;
     r->shown = v->turn;
@@ -158,19 +158,19 @@ static void print_heading(run *r)
 
 static void print_taken(run *r)
 {
-    sp_gui_group *g = r->a->group;
+    sp_ui_group *g = r->a->group;
     const sp_node *nd = &r->a->sc->nodes[g->last_node];
     sp_lang lang = r->a->settings.lang;
     for (int k = 0; k < g->n_last; k++) {
         const char *text = sp_text_get(&nd->options[g->last_offered[k]].text, lang);
         if (g->has_votes)
-            fprintf(r->t->out, "  %c %4d  %s%s\n", sp_gui_group_letter(k), g->last_votes[k], text,
+            fprintf(r->t->out, "  %c %4d  %s%s\n", sp_ui_group_letter(k), g->last_votes[k], text,
                     k == g->last_chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
         else
-            fprintf(r->t->out, "  %c  %s%s\n", sp_gui_group_letter(k), text,
+            fprintf(r->t->out, "  %c  %s%s\n", sp_ui_group_letter(k), text,
                     k == g->last_chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
     }
-    char l = sp_gui_group_letter(g->last_chosen);
+    char l = sp_ui_group_letter(g->last_chosen);
     if (!g->has_votes) {
         fprintf(r->t->out, "  %s %c %s\n", sp_translate(r->t->lang, "De trainer koos"), l,
                 sp_translate(r->t->lang, "zonder stemming."));
@@ -181,7 +181,7 @@ static void print_taken(run *r)
     if (g->last_override)
         fprintf(r->t->out, sp_translate(r->t->lang, other == 1 ? SP_N_("  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemde anders.\n")
                                                       : SP_N_("  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemden anders.\n")),
-                l, sp_gui_group_letter(t.majority >= 0 ? t.majority : 0), t.top, t.total, other);
+                l, sp_ui_group_letter(t.majority >= 0 ? t.majority : 0), t.top, t.total, other);
     else if (t.majority < 0)
         fprintf(r->t->out, sp_translate(r->t->lang, other == 1 ? SP_N_("  Gelijke stand; de trainer koos %c. %d van %d stemde anders.\n")
                                                       : SP_N_("  Gelijke stand; de trainer koos %c. %d van %d stemden anders.\n")),
@@ -208,11 +208,11 @@ static void print_history(run *r)
             if (st->offered[k] == st->chosen)
                 chosen = k;
         if (st->n_votes != st->n_offered || st->n_votes == 0) {
-            fprintf(r->t->out, " %s %c\n", sp_translate(r->t->lang, "geen stemming; gekozen"), sp_gui_group_letter(chosen));
+            fprintf(r->t->out, " %s %c\n", sp_translate(r->t->lang, "geen stemming; gekozen"), sp_ui_group_letter(chosen));
             continue;
         }
         for (int k = 0; k < st->n_votes; k++)
-            fprintf(r->t->out, "%s %c %d%s", k ? " ·" : "", sp_gui_group_letter(k), st->votes[k],
+            fprintf(r->t->out, "%s %c %d%s", k ? " ·" : "", sp_ui_group_letter(k), st->votes[k],
                     k == chosen ? sp_translate(r->t->lang, " (gekozen)") : "");
         fprintf(r->t->out, " — %d %s%s\n", sp_vote_dissent(st->votes, st->n_votes, chosen),
                 sp_vote_dissent(st->votes, st->n_votes, chosen) == 1 ? sp_translate(r->t->lang, "stemde anders")
@@ -232,9 +232,9 @@ static int fail(run *r, int i, const char *msg)
 /* Moves on from a decision already taken, as Enter does on the wall. */
 static void next(run *r)
 {
-    sp_gui_group *g = r->a->group;
-    if (g->phase >= SP_GUI_GROUP_DECIDED)
-        sp_gui_app_action(r->a, SP_GUI_ACT_GROUP_NEXT, 0);
+    sp_ui_group *g = r->a->group;
+    if (g->phase >= SP_UI_GROUP_DECIDED)
+        sp_ui_app_action(r->a, SP_UI_ACT_GROUP_NEXT, 0);
 }
 
 /* Counts from 0 separated by spaces, one per option on offer; 0 or an exit code. */
@@ -246,7 +246,7 @@ static int parse_counts(run *r, int i, const char *p, int *counts)
         long c = strtol(p, &end, 10);
         if (end == p || c < 0 || c > SP_VOTE_MAX_COUNT || (*end && !isspace((unsigned char)*end)))
             return fail(r, i, "votes are counts from 0, separated by spaces");
-        if (n == SP_GUI_GROUP_OPTIONS)
+        if (n == SP_UI_GROUP_OPTIONS)
             return fail(r, i, "more counts than options");
         counts[n++] = (int)c;
         p = end;
@@ -265,11 +265,11 @@ static int parse_counts(run *r, int i, const char *p, int *counts)
  * 'override'/'pick' line that follows. */
 static int take_counts(run *r, int i, const int *counts, int *consumed)
 {
-    sp_gui_app *a = r->a;
-    sp_gui_group *g = a->group;
+    sp_ui_app *a = r->a;
+    sp_ui_group *g = a->group;
     const char *rest;
     int pick = -1;
-    if (sp_gui_group_set_votes(a, counts, g->n_counts) != SP_OK) {
+    if (sp_ui_group_set_votes(a, counts, g->n_counts) != SP_OK) {
         char msg[320];
         snprintf(msg, sizeof msg, "these counts add up to more than the %d people in the room: count again, "
                  "or say 'room N' before the first decision", g->room);
@@ -281,10 +281,10 @@ static int take_counts(run *r, int i, const int *counts, int *consumed)
         if (pick < 0)
             return fail(r, i + 1, "no such option here");
     }
-    if (sp_gui_group_take(a, pick) != SP_OK)
+    if (sp_ui_group_take(a, pick) != SP_OK)
         return fail(r, i, pick < 0 ? "a tie: say which option on the next line ('pick N')"
                                    : "that option cannot be taken");
-    sp_gui_phones_sync(&r->ph, a, 0);
+    sp_ui_phones_sync(&r->ph, a, 0);
     print_taken(r);
     return 0;
 }
@@ -292,30 +292,30 @@ static int take_counts(run *r, int i, const int *counts, int *consumed)
 /* 'phones N [+ typed counts]': the vote on the phones until N are in. */
 static int phones(run *r, int i, const char *rest, int *consumed)
 {
-    sp_gui_group *g = r->a->group;
+    sp_ui_group *g = r->a->group;
     if (!r->ph.srv)
         return fail(r, i, "'phones' needs --phones on the command line");
     char *end;
     long want = strtol(rest, &end, 10);
     if (end == rest || want < 0 || want > 1000)
         return fail(r, i, "'phones N': wait for N votes from the phones (0-1000)");
-    int typed[SP_GUI_GROUP_OPTIONS] = { 0 };
+    int typed[SP_UI_GROUP_OPTIONS] = { 0 };
     while (*end && isspace((unsigned char)*end))
         end++;
     if (*end == '+' && parse_counts(r, i, end + 1, typed) != 0)
         return SP_EXIT_INVALID;
     if (*end && *end != '+')
         return fail(r, i, "'phones N' may be followed by '+' and the typed counts");
-    sp_gui_phones_sync(&r->ph, r->a, 1);
-    int counts[SP_GUI_GROUP_OPTIONS];
+    sp_ui_phones_sync(&r->ph, r->a, 1);
+    int counts[SP_UI_GROUP_OPTIONS];
     struct timespec pause = { 0, 20 * 1000 * 1000 };
-    for (int waited = 0; sp_gui_phones_counts(&r->ph, counts, g->n_counts) < want; waited += 20) {
+    for (int waited = 0; sp_ui_phones_counts(&r->ph, counts, g->n_counts) < want; waited += 20) {
         if (waited >= 20000)
             return fail(r, i, "the phones did not bring in that many votes within 20 seconds");
         nanosleep(&pause, NULL);
     }
-    sp_gui_phones_close(&r->ph);
-    int n = sp_gui_phones_counts(&r->ph, counts, g->n_counts);
+    sp_ui_phones_close(&r->ph);
+    int n = sp_ui_phones_counts(&r->ph, counts, g->n_counts);
     fprintf(r->t->out, "  %s: %d\n", sp_translate(r->t->lang, "Stemmen van telefoons"), n);
     for (int k = 0; k < g->n_counts; k++)
         counts[k] += typed[k];
@@ -346,22 +346,22 @@ static int phone_flags(run *r, int i)
 
 static int step(run *r, int i, int *consumed)
 {
-    sp_gui_app *a = r->a;
-    sp_gui_group *g = a->group;
+    sp_ui_app *a = r->a;
+    sp_ui_group *g = a->group;
     const char *rest = NULL;
     *consumed = 1;
     if (is_cmd(&r->sc, i, "room", &rest)) {
         char *end;
         long n = strtol(rest, &end, 10);
-        if (end == rest || *end || n < SP_GUI_ROOM_MIN || n > SP_GUI_ROOM_MAX || sp_session_history_count(a->s) > 0)
+        if (end == rest || *end || n < SP_UI_ROOM_MIN || n > SP_UI_ROOM_MAX || sp_session_history_count(a->s) > 0)
             return fail(r, i, "'room N' (2 to 9999 people) comes before the first decision");
         g->room = (int)n;
         return 0;
     }
     if (is_cmd(&r->sc, i, "reveal", &rest)) {
-        if (g->phase != SP_GUI_GROUP_DECIDED && g->phase != SP_GUI_GROUP_REVEALED)
+        if (g->phase != SP_UI_GROUP_DECIDED && g->phase != SP_UI_GROUP_REVEALED)
             return fail(r, i, "'reveal' comes after a decision");
-        sp_gui_app_action(a, SP_GUI_ACT_GROUP_REVEAL, 0);
+        sp_ui_app_action(a, SP_UI_ACT_GROUP_REVEAL, 0);
         const sp_option *o = &a->sc->nodes[g->last_node].options[g->last_offered[g->last_chosen]];
         fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Toelichting"), sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, a->settings.lang));
         if (o->ref_kind == SP_REF_TEXT) /* free text, until the cases use handbook ids */
@@ -372,7 +372,7 @@ static int step(run *r, int i, int *consumed)
     }
     if (is_cmd(&r->sc, i, "undo", &rest)) {
         int before = sp_session_log_count(a->s);
-        sp_gui_app_action(a, SP_GUI_ACT_UNDO, 0);
+        sp_ui_app_action(a, SP_UI_ACT_UNDO, 0);
         if (sp_session_log_count(a->s) == before)
             return fail(r, i, "nothing to undo");
         fprintf(r->t->out, "  %s\n", sp_translate(r->t->lang, "Teruggenomen."));
@@ -380,7 +380,7 @@ static int step(run *r, int i, int *consumed)
         return 0;
     }
     next(r);
-    const sp_view *v = sp_gui_app_view(a);
+    const sp_view *v = sp_ui_app_view(a);
     if (v->kind == SP_VIEW_ENDING)
         return fail(r, i, "the play has already ended here");
     print_heading(r);
@@ -389,13 +389,13 @@ static int step(run *r, int i, int *consumed)
         if (f < 0)
             return fail(r, i, "unknown red flag (expected an id such as rf.og-geen-tijd)");
         unsigned char present[64], marked[64];
-        sp_gui_group_flags_now(a, present, marked);
+        sp_ui_group_flags_now(a, present, marked);
         if (f < 64 && marked[f])
             return fail(r, i, "this red flag is already marked in this turn");
         if (!g->flag_round)
-            sp_gui_app_action(a, SP_GUI_ACT_GROUP_FLAGS, 0);
-        sp_gui_app_action(a, SP_GUI_ACT_GROUP_MARK, f);
-        sp_gui_app_action(a, SP_GUI_ACT_GROUP_FLAGS, 0);
+            sp_ui_app_action(a, SP_UI_ACT_GROUP_FLAGS, 0);
+        sp_ui_app_action(a, SP_UI_ACT_GROUP_MARK, f);
+        sp_ui_app_action(a, SP_UI_ACT_GROUP_FLAGS, 0);
         sp_flag_verdict fv = sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
         fprintf(r->t->out, "  %s: %s · %s\n", sp_translate(r->t->lang, "Rode vlag"),
                 sp_text_get(&a->sc->handbook->redflags[f].label, a->settings.lang),
@@ -408,7 +408,7 @@ static int step(run *r, int i, int *consumed)
     if (is_cmd(&r->sc, i, "phones", &rest))
         return phones(r, i, rest, consumed);
     if (is_cmd(&r->sc, i, "votes", &rest)) {
-        int counts[SP_GUI_GROUP_OPTIONS] = { 0 };
+        int counts[SP_UI_GROUP_OPTIONS] = { 0 };
         if (parse_counts(r, i, rest, counts) != 0)
             return SP_EXIT_INVALID;
         return take_counts(r, i, counts, consumed);
@@ -420,7 +420,7 @@ static int step(run *r, int i, int *consumed)
     int pick = option_arg(rest, g->n_counts);
     if (pick < 0)
         return fail(r, i, "unknown command, or no such option here (votes, phones, override, pick, choose N, flag, reveal, undo)");
-    if (sp_gui_group_take(a, pick) != SP_OK)
+    if (sp_ui_group_take(a, pick) != SP_OK)
         return fail(r, i, "that option cannot be taken");
     print_taken(r);
     return 0;
@@ -443,7 +443,7 @@ static int start_phones(run *r, const char *listen)
     sp_phones_config cfg = { .listen = listen, .lang = sp_lang_code(r->t->lang), .n_flags = n, .flag_labels = labels };
     char err[300];
     sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
-    sp_gui_phones_begin(&r->ph, srv);
+    sp_ui_phones_begin(&r->ph, srv);
     if (!srv) {
         fprintf(stderr, "samenspel play --phones: %s\n", err);
         return -1;
@@ -456,7 +456,7 @@ static int start_phones(run *r, const char *listen)
 
 int sp_cli_group_play(const char *what, const char *script_path, int phones, const char *listen)
 {
-    static sp_gui_app app; /* large: paths */
+    static sp_ui_app app; /* large: paths */
     run r = { .a = &app, .shown = -1, .ph = { .view_steps = -1 } };
     sp_term term;
     sp_term_init(&term, stdout, sp_cli_opts()->lang);
@@ -465,15 +465,15 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
         script_free(&r.sc);
         return SP_EXIT_INVALID;
     }
-    sp_gui_app_init(&app, NULL, NULL);
+    sp_ui_app_init(&app, NULL, NULL);
     app.notice[0] = '\0'; /* a damaged settings file is the window's business */
     app.settings.lang = sp_cli_opts()->lang;
     app.clock = cli_clock;
     int rc = SP_EXIT_OK;
     sp_diag *d = sp_diag_new();
-    if (!d || sp_gui_group_enable(&app, 1) != 0) {
+    if (!d || sp_ui_group_enable(&app, 1) != 0) {
         rc = SP_EXIT_SYSTEM;
-    } else if (sp_gui_app_open(&app, what, d) != SP_OK) {
+    } else if (sp_ui_app_open(&app, what, d) != SP_OK) {
         sp_cli_print_diag(d);
         rc = SP_EXIT_INVALID;
     }
@@ -481,7 +481,7 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
     if (rc == SP_EXIT_OK && phones && start_phones(&r, listen) != 0)
         rc = SP_EXIT_SYSTEM;
     if (rc == SP_EXIT_OK) {
-        sp_gui_app_action(&app, SP_GUI_ACT_BEGIN, 0);
+        sp_ui_app_action(&app, SP_UI_ACT_BEGIN, 0);
         fprintf(term.out, "%s · %s\n", sp_translate(r.t->lang, "Groepstraining"),
                 sp_text_get(&app.sc->title, app.settings.lang));
         for (int i = 0; rc == SP_EXIT_OK && i < r.sc.n;) {
@@ -496,10 +496,10 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
             fprintf(stderr, "%s: the script ended before the play reached an ending\n", where(&r.sc, r.sc.n));
             rc = SP_EXIT_INVALID;
         } else {
-            const sp_view *v = sp_gui_app_view(&app);
+            const sp_view *v = sp_ui_app_view(&app);
             fprintf(term.out, "\n%s: %s (%s)\n", sp_translate_ctx(r.t->lang, "report", "Einde"), v->ending_title,
                     sp_term_ending_kind(app.settings.lang, v->ending_kind));
-            sp_gui_app_action(&app, SP_GUI_ACT_DEBRIEF, 0);
+            sp_ui_app_action(&app, SP_UI_ACT_DEBRIEF, 0);
             if (app.debrief)
                 sp_term_debrief(&term, app.s, app.debrief);
             print_history(&r);
@@ -513,8 +513,8 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
     fflush(term.out);
     if (app.t_path[0])
         fprintf(stderr, "%s %s\n", sp_translate(sp_cli_opts()->lang, SP_N_("Gesprek bewaard in")), app.t_path);
-    sp_gui_phones_end(&r.ph);  /* the server stops when the play ends */
-    sp_gui_app_free(&app);
+    sp_ui_phones_end(&r.ph);  /* the server stops when the play ends */
+    sp_ui_app_free(&app);
     script_free(&r.sc);
     return rc;
 }

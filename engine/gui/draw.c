@@ -150,7 +150,7 @@ static void fill_rect(SDL_Renderer *r, int x, int y, int w, int h)
     SDL_RenderFillRect(r, &q);
 }
 
-static void rounded(sp_gui_draw *d, sp_gui_rect b, int radius, sp_gui_rgba c)
+static void rounded(sp_gui_draw *d, sp_ui_rect b, int radius, sp_ui_rgba c)
 {
     if (b.w <= 0 || b.h <= 0 || c.a == 0)
         return;
@@ -183,7 +183,7 @@ static void rounded(sp_gui_draw *d, sp_gui_rect b, int radius, sp_gui_rgba c)
  * the border colour goes only where the inside will not: the four corner
  * quarters and four edge strips of width bw. The inside, inset by bw with a
  * radius smaller by bw, lies within those corner quarters and covers the rest. */
-static void bordered(sp_gui_draw *d, sp_gui_rect b, int radius, int bw, sp_gui_rgba border, sp_gui_rgba fill)
+static void bordered(sp_gui_draw *d, sp_ui_rect b, int radius, int bw, sp_ui_rgba border, sp_ui_rgba fill)
 {
     if (b.w <= 2 * bw || b.h <= 2 * bw) {
         rounded(d, b, radius, border);
@@ -212,10 +212,10 @@ static void bordered(sp_gui_draw *d, sp_gui_rect b, int radius, int bw, sp_gui_r
             SDL_RenderCopy(d->r, m, &src, &dst);
         }
     }
-    rounded(d, sp_gui_rect_inset(b, bw, bw), radius - bw, fill);
+    rounded(d, sp_ui_rect_inset(b, bw, bw), radius - bw, fill);
 }
 
-static void disc(sp_gui_draw *d, sp_gui_rect b, sp_gui_rgba c)
+static void disc(sp_gui_draw *d, sp_ui_rect b, sp_ui_rgba c)
 {
     int radius = (b.w < b.h ? b.w : b.h) / 2;
     SDL_Texture *m = radius > 0 ? get_mask(d, radius) : NULL;
@@ -323,7 +323,7 @@ static SDL_Texture *get_image(sp_gui_draw *d, const char *path, int w, int h)
     return t;
 }
 
-static void picture(sp_gui_draw *d, const sp_gui_cmd *c)
+static void picture(sp_gui_draw *d, const sp_ui_cmd *c)
 {
     if (c->r.w <= 0 || c->r.h <= 0 || !c->text || !*c->text)
         return;
@@ -337,7 +337,7 @@ static void picture(sp_gui_draw *d, const sp_gui_cmd *c)
     SDL_RenderCopy(d->r, t, NULL, &dst);
 }
 
-static void text(sp_gui_draw *d, const sp_gui_cmd *c)
+static void text(sp_gui_draw *d, const sp_ui_cmd *c)
 {
     int w, h;
     SDL_Texture *t = sp_gui_text_texture(d->text, d->r, c->font, c->fill, c->text, c->len, &w, &h);
@@ -347,7 +347,7 @@ static void text(sp_gui_draw *d, const sp_gui_cmd *c)
     SDL_RenderCopy(d->r, t, NULL, &dst);
 }
 
-void sp_gui_draw_list(sp_gui_draw *d, const sp_gui_list *l)
+void sp_gui_draw_list(sp_gui_draw *d, const sp_ui_list *l)
 {
     int ow = 0, oh = 0;
     SDL_GetRendererOutputSize(d->r, &ow, &oh);
@@ -357,34 +357,34 @@ void sp_gui_draw_list(sp_gui_draw *d, const sp_gui_list *l)
         d->out_h = oh;
     }
     for (int i = 0; i < l->n_cmds; i++) {
-        const sp_gui_cmd *c = &l->cmds[i];
+        const sp_ui_cmd *c = &l->cmds[i];
         switch (c->kind) {
-        case SP_GUI_CMD_RECT:
+        case SP_UI_CMD_RECT:
             if (c->border_w > 0 && c->fill.a == 255 && c->border.a == 255) {
                 bordered(d, c->r, c->radius, c->border_w, c->border, c->fill);
             } else if (c->border_w > 0) {
                 rounded(d, c->r, c->radius, c->border);
-                rounded(d, sp_gui_rect_inset(c->r, c->border_w, c->border_w),
+                rounded(d, sp_ui_rect_inset(c->r, c->border_w, c->border_w),
                         c->radius > c->border_w ? c->radius - c->border_w : 0, c->fill);
             } else {
                 rounded(d, c->r, c->radius, c->fill);
             }
             break;
-        case SP_GUI_CMD_CIRCLE:
+        case SP_UI_CMD_CIRCLE:
             disc(d, c->r, c->fill);
             break;
-        case SP_GUI_CMD_TEXT:
+        case SP_UI_CMD_TEXT:
             text(d, c);
             break;
-        case SP_GUI_CMD_IMAGE:
+        case SP_UI_CMD_IMAGE:
             picture(d, c);
             break;
-        case SP_GUI_CMD_CLIP: {
+        case SP_UI_CMD_CLIP: {
             SDL_Rect q = { c->r.x, c->r.y, c->r.w, c->r.h };
             SDL_RenderSetClipRect(d->r, &q);
             break;
         }
-        case SP_GUI_CMD_UNCLIP:
+        case SP_UI_CMD_UNCLIP:
             SDL_RenderSetClipRect(d->r, NULL);
             break;
         }

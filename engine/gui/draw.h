@@ -14,6 +14,6 @@ void sp_gui_draw_free(sp_gui_draw *d);
 void sp_gui_draw_drop_images(sp_gui_draw *d);
 
 /* Draws every command of l in order (does not clear, does not present). */
-void sp_gui_draw_list(sp_gui_draw *d, const sp_gui_list *l);
+void sp_gui_draw_list(sp_gui_draw *d, const sp_ui_list *l);
 
 #endif

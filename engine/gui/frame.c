@@ -3,11 +3,11 @@
 
 #include "ui/ui.h"
 
-void sp_gui_frame_sizes(int text_size, double scale, int window_h, int px[SP_GUI_FONT_COUNT])
+void sp_gui_frame_sizes(int text_size, double scale, int window_h, int px[SP_UI_FONT_COUNT])
 {
-    static const int base[SP_GUI_SIZE_COUNT] = { 15, 17, 20, 24 };
-    if (text_size < 0 || text_size >= SP_GUI_SIZE_COUNT)
-        text_size = SP_GUI_SIZE_M;
+    static const int base[SP_UI_SIZE_COUNT] = { 15, 17, 20, 24 };
+    if (text_size < 0 || text_size >= SP_UI_SIZE_COUNT)
+        text_size = SP_UI_SIZE_M;
     if (scale <= 0)
         scale = 1;
     /* A big screen is read from further away: from 900 window pixels high
@@ -18,38 +18,38 @@ void sp_gui_frame_sizes(int text_size, double scale, int window_h, int px[SP_GUI
     if (grow > 2)
         grow = 2;
     double body = base[text_size] * scale * grow;
-    px[SP_GUI_FONT_BODY] = (int)(body + 0.5);
-    px[SP_GUI_FONT_THOUGHT] = (int)(body + 0.5);
-    px[SP_GUI_FONT_BOLD] = (int)(body + 0.5);
-    px[SP_GUI_FONT_SMALL] = (int)(body * 0.85 + 0.5);
-    px[SP_GUI_FONT_H2] = (int)(body * 1.25 + 0.5);
-    px[SP_GUI_FONT_H1] = (int)(body * 1.7 + 0.5);
-    px[SP_GUI_FONT_PORTRAIT] = (int)(body * 0.95 + 0.5);
+    px[SP_UI_FONT_BODY] = (int)(body + 0.5);
+    px[SP_UI_FONT_THOUGHT] = (int)(body + 0.5);
+    px[SP_UI_FONT_BOLD] = (int)(body + 0.5);
+    px[SP_UI_FONT_SMALL] = (int)(body * 0.85 + 0.5);
+    px[SP_UI_FONT_H2] = (int)(body * 1.25 + 0.5);
+    px[SP_UI_FONT_H1] = (int)(body * 1.7 + 0.5);
+    px[SP_UI_FONT_PORTRAIT] = (int)(body * 0.95 + 0.5);
 }
 
-int sp_gui_frame_metrics(sp_gui_text *t, int text_size, double scale, int window_h, sp_gui_metrics *m)
+int sp_gui_frame_metrics(sp_gui_text *t, int text_size, double scale, int window_h, sp_ui_metrics *m)
 {
-    int px[SP_GUI_FONT_COUNT];
+    int px[SP_UI_FONT_COUNT];
     sp_gui_frame_sizes(text_size, scale, window_h, px);
     int rc = sp_gui_text_set_sizes(t, px);
     sp_gui_text_metrics(t, m);
     return rc;
 }
 
-void sp_gui_frame_render(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
-                         int w, int h, double scale, sp_gui_list *out)
+void sp_gui_frame_render(sp_ui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
+                         int w, int h, double scale, sp_ui_list *out)
 {
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     sp_gui_frame_metrics(t, a->settings.text_size, scale, (int)(h / scale), &m);
-    sp_gui_app_build(a, &m, w, h, out);
-    const sp_gui_theme *th = sp_gui_theme_get(a->settings.high_contrast);
+    sp_ui_app_build(a, &m, w, h, out);
+    const sp_ui_theme *th = sp_ui_theme_get(a->settings.high_contrast);
     SDL_RenderSetClipRect(r, NULL);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     /* Every screen starts with an opaque background rectangle over the
      * whole window; clearing first would fill every pixel twice, which is a
      * fifth of a software frame. Clear only when that is not so. */
-    const sp_gui_cmd *bg = out->n_cmds > 0 ? &out->cmds[0] : NULL;
-    if (!bg || bg->kind != SP_GUI_CMD_RECT || bg->fill.a != 255 || bg->border_w > 0 ||
+    const sp_ui_cmd *bg = out->n_cmds > 0 ? &out->cmds[0] : NULL;
+    if (!bg || bg->kind != SP_UI_CMD_RECT || bg->fill.a != 255 || bg->border_w > 0 ||
         bg->r.x > 0 || bg->r.y > 0 || bg->r.x + bg->r.w < w || bg->r.y + bg->r.h < h) {
         SDL_SetRenderDrawColor(r, th->bg.r, th->bg.g, th->bg.b, 255);
         SDL_RenderClear(r);

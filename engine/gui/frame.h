@@ -10,14 +10,14 @@
 /* Pixel sizes of the font roles for a text size (S..XL), the HiDPI scale
  * (output pixels per window pixel) and the window height in window pixels
  * (large screens get larger type, up to twice the base). */
-void sp_gui_frame_sizes(int text_size, double scale, int window_h, int px[SP_GUI_FONT_COUNT]);
+void sp_gui_frame_sizes(int text_size, double scale, int window_h, int px[SP_UI_FONT_COUNT]);
 
 /* Sets the fonts for those sizes and fills m. -1 when a font cannot be opened. */
-int sp_gui_frame_metrics(sp_gui_text *t, int text_size, double scale, int window_h, sp_gui_metrics *m);
+int sp_gui_frame_metrics(sp_gui_text *t, int text_size, double scale, int window_h, sp_ui_metrics *m);
 
 /* Lays out a's current screen for an output of w x h pixels into out and
  * draws it into r (clear, draw; the caller presents). */
-void sp_gui_frame_render(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
-                         int w, int h, double scale, sp_gui_list *out);
+void sp_gui_frame_render(sp_ui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
+                         int w, int h, double scale, sp_ui_list *out);
 
 #endif

@@ -46,8 +46,8 @@ typedef struct gui {
     SDL_Renderer *r;
     sp_gui_text *text;
     sp_gui_draw *draw;
-    sp_gui_app app;
-    sp_gui_list list;
+    sp_ui_app app;
+    sp_ui_list list;
     double scale;      /* output pixels per window pixel */
     int line;          /* body line height, for wheel steps */
     int press;         /* hit under the mouse at button-down, -1 none */
@@ -56,7 +56,7 @@ typedef struct gui {
     const char *font_path;
     int group_on;      /* the window is the wall (fullscreen, projector type) */
     SDL_Rect before;   /* the window before the menu made it the wall */
-    sp_gui_phones phones;  /* the room's phones (--phones or the set-up's switch); srv NULL without */
+    sp_ui_phones phones;  /* the room's phones (--phones or the set-up's switch); srv NULL without */
     const char *listen;    /* --listen ADDR:PORT, or NULL for the LAN address */
     Uint32 phones_event;   /* the SDL event the server's thread pushes after a vote */
 } gui;
@@ -74,7 +74,7 @@ static void render(gui *g)
     int ow, oh;
     sync_scale(g);
     SDL_GetRendererOutputSize(g->r, &ow, &oh);
-    if (sp_gui_group_on(&g->app))
+    if (sp_ui_group_on(&g->app))
         sp_gui_projector_render_wall(&g->app, g->text, g->draw, g->r, ow, oh, &g->list);
     else
         sp_gui_frame_render(&g->app, g->text, g->draw, g->r, ow, oh, g->scale, &g->list);
@@ -82,9 +82,9 @@ static void render(gui *g)
     sp_gui_text_end_frame(g->text);
     if (g->pres)
         sp_gui_projector_render(g->pres);
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     sp_gui_text_metrics(g->text, &m);
-    g->line = m.line_h[SP_GUI_FONT_BODY];
+    g->line = m.line_h[SP_UI_FONT_BODY];
 }
 
 /* The time-to-first-frame hook of `make bench` (bench/README.md): with
@@ -103,31 +103,31 @@ static int bench_first_frame(void)
     return 1;
 }
 
-static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
+static int map_key(const SDL_KeyboardEvent *k, sp_ui_key *key, int *ch)
 {
     SDL_Keycode sym = k->keysym.sym;
     int ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
     *ch = 0;
     switch (sym) {
-    case SDLK_UP:        *key = SP_GUI_KEY_UP; return 1;
-    case SDLK_DOWN:      *key = SP_GUI_KEY_DOWN; return 1;
-    case SDLK_LEFT:      *key = SP_GUI_KEY_LEFT; return 1;
-    case SDLK_RIGHT:     *key = SP_GUI_KEY_RIGHT; return 1;
-    case SDLK_TAB:       *key = (k->keysym.mod & KMOD_SHIFT) ? SP_GUI_KEY_BACKTAB : SP_GUI_KEY_TAB; return 1;
+    case SDLK_UP:        *key = SP_UI_KEY_UP; return 1;
+    case SDLK_DOWN:      *key = SP_UI_KEY_DOWN; return 1;
+    case SDLK_LEFT:      *key = SP_UI_KEY_LEFT; return 1;
+    case SDLK_RIGHT:     *key = SP_UI_KEY_RIGHT; return 1;
+    case SDLK_TAB:       *key = (k->keysym.mod & KMOD_SHIFT) ? SP_UI_KEY_BACKTAB : SP_UI_KEY_TAB; return 1;
     case SDLK_RETURN:
-    case SDLK_KP_ENTER:  *key = SP_GUI_KEY_ENTER; return 1;
-    case SDLK_ESCAPE:    *key = SP_GUI_KEY_ESC; return 1;
-    case SDLK_BACKSPACE: *key = SP_GUI_KEY_BACKSPACE; return 1;
-    case SDLK_PAGEUP:    *key = SP_GUI_KEY_PAGEUP; return 1;
-    case SDLK_PAGEDOWN:  *key = SP_GUI_KEY_PAGEDOWN; return 1;
-    case SDLK_HOME:      *key = SP_GUI_KEY_HOME; return 1;
-    case SDLK_END:       *key = SP_GUI_KEY_END; return 1;
-    case SDLK_F11:       *key = SP_GUI_KEY_FULLSCREEN; return 1;
-    case SDLK_SPACE:     *key = SP_GUI_KEY_CHAR; *ch = ' '; return 1;
+    case SDLK_KP_ENTER:  *key = SP_UI_KEY_ENTER; return 1;
+    case SDLK_ESCAPE:    *key = SP_UI_KEY_ESC; return 1;
+    case SDLK_BACKSPACE: *key = SP_UI_KEY_BACKSPACE; return 1;
+    case SDLK_PAGEUP:    *key = SP_UI_KEY_PAGEUP; return 1;
+    case SDLK_PAGEDOWN:  *key = SP_UI_KEY_PAGEDOWN; return 1;
+    case SDLK_HOME:      *key = SP_UI_KEY_HOME; return 1;
+    case SDLK_END:       *key = SP_UI_KEY_END; return 1;
+    case SDLK_F11:       *key = SP_UI_KEY_FULLSCREEN; return 1;
+    case SDLK_SPACE:     *key = SP_UI_KEY_CHAR; *ch = ' '; return 1;
     default: break;
     }
     if (ctrl && sym == SDLK_z) {
-        *key = SP_GUI_KEY_UNDO;
+        *key = SP_UI_KEY_UNDO;
         return 1;
     }
     if (ctrl || (k->keysym.mod & KMOD_ALT))
@@ -135,22 +135,22 @@ static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
     /* Group play counts votes with + and - and overrides with Shift+letter. */
     if (sym == SDLK_PLUS || sym == SDLK_KP_PLUS || sym == SDLK_EQUALS || sym == SDLK_MINUS ||
         sym == SDLK_KP_MINUS) {
-        *key = SP_GUI_KEY_CHAR;
+        *key = SP_UI_KEY_CHAR;
         *ch = sym == SDLK_MINUS || sym == SDLK_KP_MINUS ? '-' : '+';
         return 1;
     }
     if (sym >= SDLK_a && sym <= SDLK_z && (k->keysym.mod & KMOD_SHIFT)) {
-        *key = SP_GUI_KEY_CHAR;
+        *key = SP_UI_KEY_CHAR;
         *ch = 'A' + (int)(sym - SDLK_a);
         return 1;
     }
     if ((sym >= SDLK_a && sym <= SDLK_z) || (sym >= SDLK_0 && sym <= SDLK_9)) {
-        *key = SP_GUI_KEY_CHAR;
+        *key = SP_UI_KEY_CHAR;
         *ch = (int)sym;
         return 1;
     }
     if (sym >= SDLK_KP_1 && sym <= SDLK_KP_9) {
-        *key = SP_GUI_KEY_CHAR;
+        *key = SP_UI_KEY_CHAR;
         *ch = '1' + (int)(sym - SDLK_KP_1);
         return 1;
     }
@@ -160,7 +160,7 @@ static int map_key(const SDL_KeyboardEvent *k, sp_gui_key *key, int *ch)
 /* One event; returns 1 when the window must be redrawn. */
 static int handle(gui *g, const SDL_Event *e)
 {
-    sp_gui_app *a = &g->app;
+    sp_ui_app *a = &g->app;
     /* The presenter's window has its own mouse and window events; keys
      * typed there do what they do here. */
     int mine = sp_gui_projector_event(g->pres, e);
@@ -190,17 +190,17 @@ static int handle(gui *g, const SDL_Event *e)
         sp_gui_text_drop_textures(g->text);
         return 1;
     case SDL_TEXTINPUT:
-        return sp_gui_replay_text(a, e->text.text);
+        return sp_ui_replay_text(a, e->text.text);
     case SDL_KEYDOWN: {
-        sp_gui_key key;
+        sp_ui_key key;
         int ch;
         if (!map_key(&e->key, &key, &ch))
             return 0;
-        sp_gui_app_key(a, &g->list, key, ch);
+        sp_ui_app_key(a, &g->list, key, ch);
         return 1;
     }
     case SDL_MOUSEMOTION: {
-        int hit = sp_gui_app_hit_at(&g->list, (int)(e->motion.x * g->scale), (int)(e->motion.y * g->scale));
+        int hit = sp_ui_app_hit_at(&g->list, (int)(e->motion.x * g->scale), (int)(e->motion.y * g->scale));
         if (hit == a->hover)
             return 0;
         a->hover = hit;
@@ -208,23 +208,23 @@ static int handle(gui *g, const SDL_Event *e)
     }
     case SDL_MOUSEBUTTONDOWN:
         if (e->button.button == SDL_BUTTON_LEFT)
-            g->press = sp_gui_app_hit_at(&g->list, (int)(e->button.x * g->scale), (int)(e->button.y * g->scale));
+            g->press = sp_ui_app_hit_at(&g->list, (int)(e->button.x * g->scale), (int)(e->button.y * g->scale));
         return 0;
     case SDL_MOUSEBUTTONUP: {
         if (e->button.button != SDL_BUTTON_LEFT)
             return 0;
         int x = (int)(e->button.x * g->scale), y = (int)(e->button.y * g->scale);
-        int hit = sp_gui_app_hit_at(&g->list, x, y);
+        int hit = sp_ui_app_hit_at(&g->list, x, y);
         int same = hit >= 0 && hit == g->press;
         g->press = -1;
         if (!same)
             return 0;
-        sp_gui_app_click(a, &g->list, x, y);
+        sp_ui_app_click(a, &g->list, x, y);
         a->hover = -1; /* the screen under the mouse has probably changed */
         return 1;
     }
     case SDL_MOUSEWHEEL:
-        sp_gui_app_scroll(a, -e->wheel.y * 3 * (g->line > 0 ? g->line : 20));
+        sp_ui_app_scroll(a, -e->wheel.y * 3 * (g->line > 0 ? g->line : 20));
         return 1;
     default:
         return 0;
@@ -242,7 +242,7 @@ static void apply_fullscreen(gui *g)
  * display when there is one; or back to a window. */
 static void sync_group(gui *g)
 {
-    int on = sp_gui_group_on(&g->app);
+    int on = sp_ui_group_on(&g->app);
     if (on == g->group_on)
         return;
     g->group_on = on;
@@ -274,19 +274,19 @@ static void sync_group(gui *g)
 
 static void close_gui(gui *g)
 {
-    sp_gui_phones_end(&g->phones);  /* joins the server's thread before the app goes */
+    sp_ui_phones_end(&g->phones);  /* joins the server's thread before the app goes */
     if (g->app.group)
         g->app.group->phones = NULL;
     sp_gui_projector_close(g->pres);
     g->pres = NULL;
-    sp_gui_list_free(&g->list);
+    sp_ui_list_free(&g->list);
     sp_gui_draw_free(g->draw);
     sp_gui_text_free(g->text);
     if (g->r)
         SDL_DestroyRenderer(g->r);
     if (g->win)
         SDL_DestroyWindow(g->win);
-    sp_gui_app_free(&g->app);
+    sp_ui_app_free(&g->app);
     if (TTF_WasInit())
         TTF_Quit();
     SDL_Quit();
@@ -306,23 +306,23 @@ static void phones_notify(void *ud)
  * wall's notice says why; the counts can still be typed. */
 static void start_phones(gui *g)
 {
-    sp_gui_app *a = &g->app;
+    sp_ui_app *a = &g->app;
     const sp_handbook *hb = a->sc ? a->sc->handbook : a->hb;
-    int en = sp_gui_app_lang(a) == SP_LANG_EN;
+    int en = sp_ui_app_lang(a) == SP_LANG_EN;
     const char *labels[SP_ROOM_MAX_FLAGS];
     int n = hb ? (hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS) : 0;
     for (int f = 0; f < n; f++)
-        labels[f] = sp_text_get(&hb->redflags[f].label, sp_gui_app_lang(a));
+        labels[f] = sp_text_get(&hb->redflags[f].label, sp_ui_app_lang(a));
     sp_phones_config cfg = { .listen = g->listen, .lang = en ? "en" : "nl", .n_flags = n, .flag_labels = labels,
                              .notify = g->phones_event != (Uint32)-1 ? phones_notify : NULL,
                              .ud = &g->phones_event };
     char err[300];
     sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
-    sp_gui_phones_begin(&g->phones, srv);
+    sp_ui_phones_begin(&g->phones, srv);
     if (!srv) {
         fprintf(stderr, "samenspel --phones: %s; the counts can still be typed\n", err);
         a->group->phones_on = 0;
-        sp_gui_phones_failed(a->notice, sizeof a->notice, !g->listen && !sp_phones_has_lan(), err, en);
+        sp_ui_phones_failed(a->notice, sizeof a->notice, !g->listen && !sp_phones_has_lan(), err, en);
         return;
     }
     a->group->phones = &g->phones;
@@ -336,7 +336,7 @@ static void start_phones(gui *g)
  * stop with group mode. Returns 1 when something changed. */
 static int sync_phones(gui *g)
 {
-    sp_gui_group *grp = g->app.group;
+    sp_ui_group *grp = g->app.group;
     int want = grp && grp->phones_on;
     if (want == (g->phones.srv != NULL))
         return 0;
@@ -346,21 +346,21 @@ static int sync_phones(gui *g)
     }
     if (grp)
         grp->phones = NULL;
-    sp_gui_phones_end(&g->phones);
+    sp_ui_phones_end(&g->phones);
     return 1;
 }
 
 /* Milliseconds until something shown changes by itself (-1: nothing
  * will): a replay that plays on, a group play's countdown (each second), a
  * toast that goes; *dirty is set when the toast has just gone. */
-static int wake_in(sp_gui_app *app, int *dirty)
+static int wake_in(sp_ui_app *app, int *dirty)
 {
-    int due = sp_gui_replay_timeout(app, SDL_GetTicks());
-    int count = sp_gui_group_timeout(app);
+    int due = sp_ui_replay_timeout(app, SDL_GetTicks());
+    int count = sp_ui_group_timeout(app);
     if (count >= 0 && (due < 0 || count < due))
         due = count;
     int had_toast = app->toast[0] != '\0';
-    int toast = sp_gui_app_toast_timeout(app, SDL_GetTicks());
+    int toast = sp_ui_app_toast_timeout(app, SDL_GetTicks());
     if (had_toast && !app->toast[0])
         *dirty = 1;
     if (toast >= 0 && (due < 0 || toast < due))
@@ -387,34 +387,34 @@ static void set_icon(SDL_Window *win)
  * to open, group mode for --projector: 0, or the exit code (the app freed). */
 static int load_app(gui *g, const sp_gui_options *opt)
 {
-    sp_gui_i18n_init();
-    sp_gui_app_init(&g->app, NULL, NULL);
+    sp_ui_i18n_init();
+    sp_ui_app_init(&g->app, NULL, NULL);
     if (opt && opt->lang) /* for this run; settings.ini keeps its own */
-        sp_gui_app_set_run_lang(&g->app, sp_lang_from_code(opt->lang));
+        sp_ui_app_set_run_lang(&g->app, sp_lang_from_code(opt->lang));
     if (opt && opt->no_portraits)
         g->app.portraits[0] = '\0';
     if (g->app.notice[0])
         fprintf(stderr, "samenspel: %s\n", g->app.notice);
 
     sp_diag *d = sp_diag_new();
-    sp_status st = opt && opt->scenario ? sp_gui_app_open(&g->app, opt->scenario, d) : sp_gui_app_load(&g->app, d);
+    sp_status st = opt && opt->scenario ? sp_ui_app_open(&g->app, opt->scenario, d) : sp_ui_app_load(&g->app, d);
     if (st == SP_OK && opt && opt->replay)
-        st = opt->compare ? sp_gui_replay_open_compare(&g->app, opt->replay, opt->compare, d)
-                          : sp_gui_replay_open(&g->app, opt->replay, d);
+        st = opt->compare ? sp_ui_replay_open_compare(&g->app, opt->replay, opt->compare, d)
+                          : sp_ui_replay_open(&g->app, opt->replay, d);
     if (st != SP_OK) {
         for (int i = 0; i < sp_diag_count(d); i++)
             fprintf(stderr, "%s\n", sp_diag_message(d, i));
         if (!sp_diag_count(d))
             fprintf(stderr, "samenspel: %s\n", sp_status_name(st));
         sp_diag_free(d);
-        sp_gui_app_free(&g->app);
+        sp_ui_app_free(&g->app);
         return EXIT_CONTENT;
     }
     sp_diag_free(d);
     g->font_path = opt ? opt->font_path : NULL;
-    if (opt && (opt->projector || opt->presenter) && sp_gui_group_enable(&g->app, 1) != 0) {
+    if (opt && (opt->projector || opt->presenter) && sp_ui_group_enable(&g->app, 1) != 0) {
         fprintf(stderr, "samenspel: out of memory\n");
-        sp_gui_app_free(&g->app);
+        sp_ui_app_free(&g->app);
         return EXIT_PLATFORM;
     }
     return 0;
@@ -456,7 +456,7 @@ static int open_window(gui *g, const sp_gui_options *opt)
     /* The wall goes fullscreen on its display without changing its mode. */
     sp_gui_placement pl;
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
-    if (sp_gui_group_on(&g->app)) {
+    if (sp_ui_group_on(&g->app)) {
         sp_gui_projector_place(opt->display, opt->presenter, &pl);
         g->group_on = 1;
         g->app.group->one_screen = pl.one_screen;
@@ -516,38 +516,38 @@ static void run_loop(gui *g)
         if (dirty)
             continue;
         if (!SDL_WaitEventTimeout(&e, due >= 0 ? due : 60000)) {
-            dirty |= sp_gui_replay_tick(&g->app, SDL_GetTicks());
-            dirty |= sp_gui_group_tick(&g->app, SDL_GetTicks());
+            dirty |= sp_ui_replay_tick(&g->app, SDL_GetTicks());
+            dirty |= sp_ui_group_tick(&g->app, SDL_GetTicks());
             dirty |= g->phones.srv != NULL; /* phones come and go: the presenter's count */
             continue;
         }
-        dirty |= sp_gui_group_tick(&g->app, SDL_GetTicks()); /* the clock a key starting the countdown reads */
+        dirty |= sp_ui_group_tick(&g->app, SDL_GetTicks()); /* the clock a key starting the countdown reads */
         do {
             if (g->phones.srv && e.type == g->phones_event)
                 dirty = 1; /* a vote came in: the presenter's tally */
             else
                 dirty |= handle(g, &e);
         } while (!g->app.quit && SDL_PollEvent(&e));
-        dirty |= sp_gui_replay_tick(&g->app, SDL_GetTicks());
+        dirty |= sp_ui_replay_tick(&g->app, SDL_GetTicks());
         /* Text input (and an input method) only while a note is typed. */
-        if (sp_gui_replay_wants_text(&g->app) != (SDL_IsTextInputActive() == SDL_TRUE)) {
+        if (sp_ui_replay_wants_text(&g->app) != (SDL_IsTextInputActive() == SDL_TRUE)) {
             if (SDL_IsTextInputActive())
                 SDL_StopTextInput();
             else
                 SDL_StartTextInput();
         }
-        dirty |= sp_gui_group_tick(&g->app, SDL_GetTicks());
+        dirty |= sp_ui_group_tick(&g->app, SDL_GetTicks());
         dirty |= sync_phones(g);
         /* The phones vote while the wall shows the vote (one round per view). */
         if (g->phones.srv)
-            dirty |= sp_gui_phones_sync(&g->phones, &g->app,
-                                        g->app.group && g->app.group->phase == SP_GUI_GROUP_VOTE);
+            dirty |= sp_ui_phones_sync(&g->phones, &g->app,
+                                        g->app.group && g->app.group->phase == SP_UI_GROUP_VOTE);
         if (g->app.fullscreen_changed && !g->group_on) {
             apply_fullscreen(g);
             dirty = 1;
         }
         g->app.fullscreen_changed = 0;
-        if (sp_gui_group_on(&g->app) != g->group_on) {
+        if (sp_ui_group_on(&g->app) != g->group_on) {
             sync_group(g);
             dirty = 1;
         }
@@ -559,7 +559,7 @@ int sp_gui_run(const sp_gui_options *opt)
     static gui g; /* large (paths in the app state); one window per process */
     memset(&g, 0, sizeof g);
     g.press = -1;
-    sp_gui_list_init(&g.list);
+    sp_ui_list_init(&g.list);
     int code = load_app(&g, opt);
     if (code != 0)
         return code;

@@ -49,15 +49,15 @@ void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl)
 
 /* ---- the wall ---------------------------------------------------------------------- */
 
-static int overflows(const sp_gui_list *l)
+static int overflows(const sp_ui_list *l)
 {
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].tag == SP_GUI_TAG_MORE)
+        if (l->cmds[i].tag == SP_UI_TAG_MORE)
             return 1;
     return 0;
 }
 
-int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp_gui_list *out)
+int sp_gui_projector_layout_wall(sp_ui_app *a, sp_gui_text *t, int w, int h, sp_ui_list *out)
 {
     /* Each screen of a round on one page: while the page would scroll, its
      * blocks go into two columns side by side, then the type shrinks in
@@ -65,22 +65,22 @@ int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp
      * (three quarters of the room's size: body text a fortieth of the
      * screen's height); past it the page scrolls and the cue says so. */
     static const int steps[] = { 100, 90, 80, SP_GUI_WALL_FLOOR };
-    int base[SP_GUI_FONT_COUNT], px[SP_GUI_FONT_COUNT];
-    sp_gui_group_sizes(h, a->settings.text_size, base);
+    int base[SP_UI_FONT_COUNT], px[SP_UI_FONT_COUNT];
+    sp_ui_group_sizes(h, a->settings.text_size, base);
     if (a->group)
         a->group->wall_h = h;
     int used = 100;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
         used = steps[k];
-        for (int i = 0; i < SP_GUI_FONT_COUNT; i++)
+        for (int i = 0; i < SP_UI_FONT_COUNT; i++)
             px[i] = base[i] * used / 100 > 0 ? base[i] * used / 100 : 1;
         sp_gui_text_set_sizes(t, px);
-        sp_gui_metrics m;
+        sp_ui_metrics m;
         sp_gui_text_metrics(t, &m);
         for (int cols = 1; cols <= 2; cols++) {
             if (a->group)
                 a->group->wall_cols = cols;
-            sp_gui_group_app_build(a, &m, w, h, out);
+            sp_ui_group_app_build(a, &m, w, h, out);
             if (!overflows(out) || !a->group)
                 return used;
         }
@@ -88,11 +88,11 @@ int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp
     return used;
 }
 
-void sp_gui_projector_render_wall(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
-                                  int w, int h, sp_gui_list *out)
+void sp_gui_projector_render_wall(sp_ui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
+                                  int w, int h, sp_ui_list *out)
 {
     sp_gui_projector_layout_wall(a, t, w, h, out);
-    const sp_gui_theme *th = sp_gui_theme_get(a->group ? a->group->high_contrast : a->settings.high_contrast);
+    const sp_ui_theme *th = sp_ui_theme_get(a->group ? a->group->high_contrast : a->settings.high_contrast);
     SDL_RenderSetClipRect(r, NULL);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(r, th->bg.r, th->bg.g, th->bg.b, 255);
@@ -104,18 +104,18 @@ void sp_gui_projector_render_wall(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d,
 /* ---- the presenter's window ---------------------------------------------------------- */
 
 struct sp_gui_projector {
-    sp_gui_app *a;
+    sp_ui_app *a;
     SDL_Window *win;
     SDL_Renderer *r;
     sp_gui_text *text;   /* its own: the type sizes differ from the wall's */
     sp_gui_draw *draw;
-    sp_gui_list list;
+    sp_ui_list list;
     double scale;
     int line;
     int hover, press;
 };
 
-sp_gui_projector *sp_gui_projector_open(sp_gui_app *a, const char *font_path, SDL_Rect where,
+sp_gui_projector *sp_gui_projector_open(sp_ui_app *a, const char *font_path, SDL_Rect where,
                                         char *err, int errlen)
 {
     sp_gui_projector *p = calloc(1, sizeof *p);
@@ -125,7 +125,7 @@ sp_gui_projector *sp_gui_projector_open(sp_gui_app *a, const char *font_path, SD
     }
     p->a = a;
     p->hover = p->press = -1;
-    sp_gui_list_init(&p->list);
+    sp_ui_list_init(&p->list);
     p->text = sp_gui_text_new(font_path, err, errlen);
     if (!p->text) {
         sp_gui_projector_close(p);
@@ -153,7 +153,7 @@ void sp_gui_projector_close(sp_gui_projector *p)
         return;
     if (p->a && p->a->group)
         p->a->group->presenter = 0;
-    sp_gui_list_free(&p->list);
+    sp_ui_list_free(&p->list);
     sp_gui_draw_free(p->draw);
     if (p->text)
         sp_gui_text_drop_textures(p->text); /* they belong to this renderer */
@@ -172,16 +172,16 @@ Uint32 sp_gui_projector_window_id(const sp_gui_projector *p)
 
 void sp_gui_projector_render(sp_gui_projector *p)
 {
-    sp_gui_app *a = p->a;
+    sp_ui_app *a = p->a;
     int ww, wh, ow, oh;
     SDL_GetWindowSize(p->win, &ww, &wh);
     SDL_GetRendererOutputSize(p->r, &ow, &oh);
     p->scale = ww > 0 ? (double)ow / ww : 1.0;
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     sp_gui_frame_metrics(p->text, a->settings.text_size, p->scale, wh, &m);
-    p->line = m.line_h[SP_GUI_FONT_BODY];
-    sp_gui_presenter_build(a, &m, ow, oh, p->hover, &p->list);
-    const sp_gui_theme *th = sp_gui_theme_get(a->settings.high_contrast);
+    p->line = m.line_h[SP_UI_FONT_BODY];
+    sp_ui_presenter_build(a, &m, ow, oh, p->hover, &p->list);
+    const sp_ui_theme *th = sp_ui_theme_get(a->settings.high_contrast);
     SDL_RenderSetClipRect(p->r, NULL);
     SDL_SetRenderDrawBlendMode(p->r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(p->r, th->bg.r, th->bg.g, th->bg.b, 255);
@@ -209,7 +209,7 @@ int sp_gui_projector_event(sp_gui_projector *p, const SDL_Event *e)
     Uint32 id = event_window(e);
     if (!p || !id || id != SDL_GetWindowID(p->win))
         return SP_GUI_PROJ_NOT_MINE;
-    sp_gui_app *a = p->a;
+    sp_ui_app *a = p->a;
     switch (e->type) {
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_CLOSE)
@@ -217,7 +217,7 @@ int sp_gui_projector_event(sp_gui_projector *p, const SDL_Event *e)
         return e->window.event == SDL_WINDOWEVENT_EXPOSED || e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                e->window.event == SDL_WINDOWEVENT_RESTORED || e->window.event == SDL_WINDOWEVENT_SHOWN;
     case SDL_MOUSEMOTION: {
-        int hit = sp_gui_app_hit_at(&p->list, (int)(e->motion.x * p->scale), (int)(e->motion.y * p->scale));
+        int hit = sp_ui_app_hit_at(&p->list, (int)(e->motion.x * p->scale), (int)(e->motion.y * p->scale));
         if (hit == p->hover)
             return SP_GUI_PROJ_SAME;
         p->hover = hit;
@@ -225,18 +225,18 @@ int sp_gui_projector_event(sp_gui_projector *p, const SDL_Event *e)
     }
     case SDL_MOUSEBUTTONDOWN:
         if (e->button.button == SDL_BUTTON_LEFT)
-            p->press = sp_gui_app_hit_at(&p->list, (int)(e->button.x * p->scale), (int)(e->button.y * p->scale));
+            p->press = sp_ui_app_hit_at(&p->list, (int)(e->button.x * p->scale), (int)(e->button.y * p->scale));
         return SP_GUI_PROJ_SAME;
     case SDL_MOUSEBUTTONUP: {
         if (e->button.button != SDL_BUTTON_LEFT)
             return SP_GUI_PROJ_SAME;
         int x = (int)(e->button.x * p->scale), y = (int)(e->button.y * p->scale);
-        int hit = sp_gui_app_hit_at(&p->list, x, y);
+        int hit = sp_ui_app_hit_at(&p->list, x, y);
         int same = hit >= 0 && hit == p->press;
         p->press = -1;
         if (!same)
             return SP_GUI_PROJ_SAME;
-        sp_gui_app_click(a, &p->list, x, y);
+        sp_ui_app_click(a, &p->list, x, y);
         p->hover = -1;
         return SP_GUI_PROJ_REDRAW;
     }

@@ -31,15 +31,15 @@ void sp_gui_projector_place(int display, int presenter, sp_gui_placement *pl);
 void sp_gui_projector_place_on(const SDL_Rect *bounds, const SDL_Rect *usable, int n, int display, int presenter,
                                sp_gui_placement *pl);
 
-/* Lays out the app as the wall shows it (sp_gui_group_sizes(), the wall's
+/* Lays out the app as the wall shows it (sp_ui_group_sizes(), the wall's
  * theme) for w x h output pixels into out: a screen that would scroll is
  * laid out again with smaller type, down to SP_GUI_WALL_FLOOR percent.
  * Returns the percentage used (100: the room's full size). */
 #define SP_GUI_WALL_FLOOR 75
-int sp_gui_projector_layout_wall(sp_gui_app *a, sp_gui_text *t, int w, int h, sp_gui_list *out);
+int sp_gui_projector_layout_wall(sp_ui_app *a, sp_gui_text *t, int w, int h, sp_ui_list *out);
 /* The same, drawn; the caller presents. */
-void sp_gui_projector_render_wall(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
-                                  int w, int h, sp_gui_list *out);
+void sp_gui_projector_render_wall(sp_ui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
+                                  int w, int h, sp_ui_list *out);
 
 /* The presenter's window. Keys typed in it go to the app like keys in the
  * wall's window (gui.c handles them for both); its mouse and window events
@@ -47,7 +47,7 @@ void sp_gui_projector_render_wall(sp_gui_app *a, sp_gui_text *t, sp_gui_draw *d,
 typedef struct sp_gui_projector sp_gui_projector;
 
 /* NULL with a sentence in err when the window, renderer or fonts fail. */
-sp_gui_projector *sp_gui_projector_open(sp_gui_app *a, const char *font_path, SDL_Rect where,
+sp_gui_projector *sp_gui_projector_open(sp_ui_app *a, const char *font_path, SDL_Rect where,
                                         char *err, int errlen);
 void sp_gui_projector_close(sp_gui_projector *p);
 

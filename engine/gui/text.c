@@ -11,11 +11,11 @@
 enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_COUNT };
 
 /* Which face and which synthesised style each role uses. */
-static const int role_face[SP_GUI_FONT_COUNT] = {
-    [SP_GUI_FONT_BODY] = FACE_REGULAR, [SP_GUI_FONT_THOUGHT] = FACE_ITALIC,
-    [SP_GUI_FONT_BOLD] = FACE_BOLD,    [SP_GUI_FONT_SMALL] = FACE_REGULAR,
-    [SP_GUI_FONT_H2] = FACE_BOLD,      [SP_GUI_FONT_H1] = FACE_BOLD,
-    [SP_GUI_FONT_PORTRAIT] = FACE_BOLD,
+static const int role_face[SP_UI_FONT_COUNT] = {
+    [SP_UI_FONT_BODY] = FACE_REGULAR, [SP_UI_FONT_THOUGHT] = FACE_ITALIC,
+    [SP_UI_FONT_BOLD] = FACE_BOLD,    [SP_UI_FONT_SMALL] = FACE_REGULAR,
+    [SP_UI_FONT_H2] = FACE_BOLD,      [SP_UI_FONT_H1] = FACE_BOLD,
+    [SP_UI_FONT_PORTRAIT] = FACE_BOLD,
 };
 
 /*
@@ -32,7 +32,7 @@ typedef struct entry {
     struct entry *prev, *next;  /* LRU list */
     uint32_t hash;
     int font, px, len;
-    sp_gui_rgba color;
+    sp_ui_rgba color;
     char *s;
     SDL_Texture *tex;
     int w, h;
@@ -63,8 +63,8 @@ typedef struct measure_slot {
 struct sp_gui_text {
     char *path[FACE_COUNT];
     int synth[FACE_COUNT];          /* TTF_STYLE_* to synthesise on that face */
-    int px[SP_GUI_FONT_COUNT];
-    TTF_Font *font[SP_GUI_FONT_COUNT];
+    int px[SP_UI_FONT_COUNT];
+    TTF_Font *font[SP_UI_FONT_COUNT];
     entry *buckets[N_BUCKETS];
     entry *head, *tail;
     int n_entries;
@@ -156,16 +156,16 @@ const char *sp_gui_text_path(const sp_gui_text *t)
 
 static void close_fonts(sp_gui_text *t)
 {
-    for (int i = 0; i < SP_GUI_FONT_COUNT; i++) {
+    for (int i = 0; i < SP_UI_FONT_COUNT; i++) {
         if (t->font[i])
             TTF_CloseFont(t->font[i]);
         t->font[i] = NULL;
     }
 }
 
-int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_GUI_FONT_COUNT])
+int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_UI_FONT_COUNT])
 {
-    for (int i = 0; i < SP_GUI_FONT_COUNT; i++) {
+    for (int i = 0; i < SP_UI_FONT_COUNT; i++) {
         int size = px[i] < 6 ? 6 : px[i];
         if (t->font[i] && t->px[i] == size)
             continue;
@@ -185,7 +185,7 @@ int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_GUI_FONT_COUNT])
     return 0;
 }
 
-static uint32_t hash_key(int font, int px, sp_gui_rgba c, const char *s, int len);
+static uint32_t hash_key(int font, int px, sp_ui_rgba c, const char *s, int len);
 
 static int measure(void *ctx, int font, const char *s, int len)
 {
@@ -198,7 +198,7 @@ static int measure(void *ctx, int font, const char *s, int len)
         if (!t->measured)
             t->measured = calloc(MEASURE_SLOTS, sizeof *t->measured);
         if (t->measured) {
-            sp_gui_rgba none = { 0, 0, 0, 0 };
+            sp_ui_rgba none = { 0, 0, 0, 0 };
             h = hash_key(font, t->px[font], none, s, len);
             slot = &t->measured[h % MEASURE_SLOTS];
             if (slot->len == len && slot->font == font && slot->hash == h &&
@@ -227,27 +227,27 @@ static int measure(void *ctx, int font, const char *s, int len)
     return w;
 }
 
-void sp_gui_text_metrics(sp_gui_text *t, sp_gui_metrics *m)
+void sp_gui_text_metrics(sp_gui_text *t, sp_ui_metrics *m)
 {
     m->measure = measure;
     m->ctx = t;
     /* Reading text gets generous leading (about 1.5 times the size);
      * headings and initials sit tighter. draw.c centres each line in it. */
-    static const int leading[SP_GUI_FONT_COUNT] = {
-        [SP_GUI_FONT_BODY] = 130, [SP_GUI_FONT_THOUGHT] = 130, [SP_GUI_FONT_BOLD] = 125,
-        [SP_GUI_FONT_SMALL] = 125, [SP_GUI_FONT_H2] = 115, [SP_GUI_FONT_H1] = 110,
-        [SP_GUI_FONT_PORTRAIT] = 100,
+    static const int leading[SP_UI_FONT_COUNT] = {
+        [SP_UI_FONT_BODY] = 130, [SP_UI_FONT_THOUGHT] = 130, [SP_UI_FONT_BOLD] = 125,
+        [SP_UI_FONT_SMALL] = 125, [SP_UI_FONT_H2] = 115, [SP_UI_FONT_H1] = 110,
+        [SP_UI_FONT_PORTRAIT] = 100,
     };
-    for (int i = 0; i < SP_GUI_FONT_COUNT; i++) {
+    for (int i = 0; i < SP_UI_FONT_COUNT; i++) {
         int skip = t->font[i] ? TTF_FontLineSkip(t->font[i]) : t->px[i];
         m->line_h[i] = skip * leading[i] / 100;
     }
-    sp_gui_metrics_derive(m);
+    sp_ui_metrics_derive(m);
 }
 
 /* ---- the texture cache --------------------------------------------------------- */
 
-static uint32_t hash_key(int font, int px, sp_gui_rgba c, const char *s, int len)
+static uint32_t hash_key(int font, int px, sp_ui_rgba c, const char *s, int len)
 {
     uint32_t h = 2166136261u;
     unsigned char head[6] = { (unsigned char)font, (unsigned char)px, c.r, c.g, c.b, c.a };
@@ -289,10 +289,10 @@ static void evict(sp_gui_text *t, entry *e)
     free(e);
 }
 
-SDL_Texture *sp_gui_text_texture(sp_gui_text *t, SDL_Renderer *r, int font, sp_gui_rgba c,
+SDL_Texture *sp_gui_text_texture(sp_gui_text *t, SDL_Renderer *r, int font, sp_ui_rgba c,
                                  const char *s, int len, int *w, int *h)
 {
-    if (len <= 0 || font < 0 || font >= SP_GUI_FONT_COUNT || !t->font[font])
+    if (len <= 0 || font < 0 || font >= SP_UI_FONT_COUNT || !t->font[font])
         return NULL;
     int px = t->px[font];
     uint32_t hash = hash_key(font, px, c, s, len);

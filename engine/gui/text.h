@@ -17,15 +17,15 @@ const char *sp_gui_text_path(const sp_gui_text *t); /* the regular face's file *
 
 /* Sets the pixel size of every font role; fonts of other sizes are closed.
  * Returns 0, or -1 when a face cannot be opened at that size. */
-int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_GUI_FONT_COUNT]);
+int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_UI_FONT_COUNT]);
 
 /* Fills m's measure callback and line heights for the current sizes. */
-void sp_gui_text_metrics(sp_gui_text *t, sp_gui_metrics *m);
+void sp_gui_text_metrics(sp_gui_text *t, sp_ui_metrics *m);
 
 /* The texture of one line, from the cache or rendered now; NULL when the
  * text is empty or rendering failed. Owned by the cache: valid until the
  * next sp_gui_text_end_frame(). */
-SDL_Texture *sp_gui_text_texture(sp_gui_text *t, SDL_Renderer *r, int font, sp_gui_rgba c,
+SDL_Texture *sp_gui_text_texture(sp_gui_text *t, SDL_Renderer *r, int font, sp_ui_rgba c,
                                  const char *s, int len, int *w, int *h);
 /* Called after a frame is presented: evicts least recently used textures
  * beyond the cache's budget (never one used in this frame). */

@@ -24,12 +24,12 @@ static char *dupstr(const char *s)
     return p;
 }
 
-static int64_t now(const sp_gui_app *a)
+static int64_t now(const sp_ui_app *a)
 {
     return a->clock ? a->clock(a->clock_ctx) : (int64_t)time(NULL);
 }
 
-void sp_gui_play_end(sp_gui_app *a)
+void sp_ui_play_end(sp_ui_app *a)
 {
     sp_session_free(a->s);
     a->s = NULL;
@@ -40,7 +40,7 @@ void sp_gui_play_end(sp_gui_app *a)
     a->debrief = NULL;
 }
 
-void sp_gui_play_free_cases(sp_gui_app *a)
+void sp_ui_play_free_cases(sp_ui_app *a)
 {
     for (int i = 0; i < SP_CASE_COUNT; i++) {
         sp_scenario_free(a->cases[i].sc);
@@ -52,7 +52,7 @@ void sp_gui_play_free_cases(sp_gui_app *a)
 
 /* ---- loading and earlier results --------------------------------------------------- */
 
-sp_status sp_gui_app_load(sp_gui_app *a, sp_diag *d)
+sp_status sp_ui_app_load(sp_ui_app *a, sp_diag *d)
 {
     if (!a->hb) {
         sp_status st = sp_paths_load_handbook(&a->hb, d);
@@ -69,7 +69,7 @@ sp_status sp_gui_app_load(sp_gui_app *a, sp_diag *d)
         }
         sp_diag_free(cd);
     }
-    sp_gui_app_scan(a);
+    sp_ui_app_scan(a);
     return SP_OK;
 }
 
@@ -87,7 +87,7 @@ static const char *kind_text(const struct stat *st, int dangling)
     return N_("een socket");
 }
 
-void sp_gui_app_scan_skipped(sp_gui_app *a)
+void sp_ui_app_scan_skipped(sp_ui_app *a)
 {
     a->n_skipped = 0;
     a->skipped_name[0] = a->skipped_kind[0] = '\0';
@@ -100,7 +100,7 @@ void sp_gui_app_scan_skipped(sp_gui_app *a)
         char path[8192];
         struct stat st;
         if (n < 5 || strcmp(de->d_name + n - 4, ".xml") != 0 ||
-            sp_gui_app_path_fmt(path, sizeof path, "%s/%s", a->transcripts_dir, de->d_name) != 0)
+            sp_ui_app_path_fmt(path, sizeof path, "%s/%s", a->transcripts_dir, de->d_name) != 0)
             continue;
         int dangling = stat(path, &st) != 0;
         if (!dangling && S_ISREG(st.st_mode))
@@ -118,7 +118,7 @@ typedef struct traj_sum {
     int total[SP_CASE_COUNT], max[SP_CASE_COUNT], have[SP_CASE_COUNT];
 } traj_sum;
 
-void sp_gui_app_scan(sp_gui_app *a)
+void sp_ui_app_scan(sp_ui_app *a)
 {
     int64_t newest[SP_CASE_COUNT];
     for (int i = 0; i < SP_CASE_COUNT; i++) {
@@ -128,7 +128,7 @@ void sp_gui_app_scan(sp_gui_app *a)
         newest[i] = -1;
     }
     a->has_traj_best = 0;
-    sp_gui_app_scan_skipped(a);
+    sp_ui_app_scan_skipped(a);
     DIR *dir = a->transcripts_dir[0] ? opendir(a->transcripts_dir) : NULL;
     if (!dir)
         return;
@@ -140,7 +140,7 @@ void sp_gui_app_scan(sp_gui_app *a)
         if (n < 5 || strcmp(de->d_name + n - 4, ".xml") != 0)
             continue;
         char path[8192];
-        if (sp_gui_app_path_fmt(path, sizeof path, "%s/%s", a->transcripts_dir, de->d_name) != 0)
+        if (sp_ui_app_path_fmt(path, sizeof path, "%s/%s", a->transcripts_dir, de->d_name) != 0)
             continue;
         sp_transcript *t = NULL;
         if (sp_transcript_read(path, &t, NULL) != SP_OK || !t) {
@@ -155,7 +155,7 @@ void sp_gui_app_scan(sp_gui_app *a)
         sp_status st = ci >= 0 && t->n_steps > 0
                            ? sp_transcript_replay(t, a->cases[ci].sc, -1, &s, NULL) : SP_EINVAL;
         if (st == SP_OK && s) {
-            sp_gui_case *c = &a->cases[ci];
+            sp_ui_case *c = &a->cases[ci];
             if (sp_session_finished(s)) {
                 sp_debrief *db = sp_debrief_build(s);
                 if (db && (!c->has_best || db->total > c->best)) {
@@ -216,12 +216,12 @@ void sp_gui_app_scan(sp_gui_app *a)
 
 /* A new session of sc; in a trajectory, carry="yes" variables take the
  * previous case's end values (prev_sc, prev_vars). */
-static int new_session(sp_gui_app *a, const sp_scenario *sc, const sp_scenario *prev_sc,
+static int new_session(sp_ui_app *a, const sp_scenario *sc, const sp_scenario *prev_sc,
                        const int *prev_vars, const int *start_vars)
 {
     sp_session *s = sp_session_new(sc, a->settings.lang);
     if (!s) {
-        sp_gui_app_notice(a, "%s", _("Te weinig geheugen om de casus te starten."));
+        sp_ui_app_notice(a, "%s", _("Te weinig geheugen om de casus te starten."));
         return -1;
     }
     if (a->clock)
@@ -235,18 +235,18 @@ static int new_session(sp_gui_app *a, const sp_scenario *sc, const sp_scenario *
         if (j >= 0)
             sp_session_set_var(s, sc->vars[i].name, prev_vars[j]);
     }
-    sp_gui_play_end(a);
+    sp_ui_play_end(a);
     a->s = s;
     a->sc = sc;
     return 0;
 }
 
-static const sp_scenario *case_sc(sp_gui_app *a, int ci)
+static const sp_scenario *case_sc(sp_ui_app *a, int ci)
 {
     return ci >= 0 && ci < SP_CASE_COUNT ? a->cases[ci].sc : a->own;
 }
 
-static void start_case(sp_gui_app *a, int ci)
+static void start_case(sp_ui_app *a, int ci)
 {
     const sp_scenario *sc = case_sc(a, ci);
     if (!sc)
@@ -254,11 +254,11 @@ static void start_case(sp_gui_app *a, int ci)
     if (new_session(a, sc, NULL, NULL, NULL) != 0)
         return;
     a->case_index = ci;
-    a->screen = SP_GUI_SCREEN_BRIEFING;
-    sp_gui_app_reset_view(a);
+    a->screen = SP_UI_SCREEN_BRIEFING;
+    sp_ui_app_reset_view(a);
 }
 
-void sp_gui_play_start(sp_gui_app *a, int ci)
+void sp_ui_play_start(sp_ui_app *a, int ci)
 {
     if (ci == SP_CASE_COUNT) {
         time_t tt = (time_t)now(a);
@@ -273,7 +273,7 @@ void sp_gui_play_start(sp_gui_app *a, int ci)
     }
 }
 
-void sp_gui_play_next_case(sp_gui_app *a)
+void sp_ui_play_next_case(sp_ui_app *a)
 {
     int ci = a->case_index + 1;
     if (!a->traj || ci >= SP_CASE_COUNT || !a->cases[ci].sc || !a->s || sp_session_ends_trajectory(a->s))
@@ -290,11 +290,11 @@ void sp_gui_play_next_case(sp_gui_app *a)
     if (!ok)
         return;
     a->case_index = ci;
-    a->screen = SP_GUI_SCREEN_BRIEFING;
-    sp_gui_app_reset_view(a);
+    a->screen = SP_UI_SCREEN_BRIEFING;
+    sp_ui_app_reset_view(a);
 }
 
-void sp_gui_play_restart(sp_gui_app *a)
+void sp_ui_play_restart(sp_ui_app *a)
 {
     if (!a->s)
         return;
@@ -307,15 +307,15 @@ void sp_gui_play_restart(sp_gui_app *a)
     int ci = a->case_index;
     if (new_session(a, sc, NULL, NULL, vars) == 0) {
         a->case_index = ci;
-        a->screen = SP_GUI_SCREEN_BRIEFING;
-        sp_gui_app_reset_view(a);
+        a->screen = SP_UI_SCREEN_BRIEFING;
+        sp_ui_app_reset_view(a);
     }
     free(vars);
 }
 
 /* The transcript is written after every step, atomically, so quitting (or
  * a crash) at any moment leaves a play that can be resumed. */
-sp_transcript *sp_gui_play_transcript(sp_gui_app *a, const char *mode)
+sp_transcript *sp_ui_play_transcript(sp_ui_app *a, const char *mode)
 {
     if (a->t)
         return a->t;
@@ -329,7 +329,7 @@ sp_transcript *sp_gui_play_transcript(sp_gui_app *a, const char *mode)
     return a->t = t;
 }
 
-sp_status sp_gui_play_write(sp_gui_app *a, sp_diag *d)
+sp_status sp_ui_play_write(sp_ui_app *a, sp_diag *d)
 {
     sp_status st = sp_transcript_sync(a->t, a->s);
     if (st != SP_OK)
@@ -340,22 +340,22 @@ sp_status sp_gui_play_write(sp_gui_app *a, sp_diag *d)
                                 sizeof a->t_path, d);
 }
 
-void sp_gui_play_save(sp_gui_app *a)
+void sp_ui_play_save(sp_ui_app *a)
 {
     if (!a->s || !a->transcripts_dir[0])
         return;
     sp_diag *d = sp_diag_new();
-    if (!sp_gui_play_transcript(a, "solo") || sp_gui_play_write(a, d) != SP_OK)
+    if (!sp_ui_play_transcript(a, "solo") || sp_ui_play_write(a, d) != SP_OK)
         goto fail;
     sp_diag_free(d);
     return;
 fail:
-    sp_gui_app_notice(a, _("Het verslag van dit gesprek kon niet worden bewaard: %s"),
+    sp_ui_app_notice(a, _("Het verslag van dit gesprek kon niet worden bewaard: %s"),
            sp_diag_count(d) ? sp_diag_message(d, 0) : _("te weinig geheugen"));
     sp_diag_free(d);
 }
 
-void sp_gui_play_resume(sp_gui_app *a, int ci)
+void sp_ui_play_resume(sp_ui_app *a, int ci)
 {
     if (ci < 0 || ci >= SP_CASE_COUNT || !a->cases[ci].resume || !a->cases[ci].sc)
         return;
@@ -363,12 +363,12 @@ void sp_gui_play_resume(sp_gui_app *a, int ci)
     sp_transcript *t = NULL;
     sp_session *s = NULL;
     char path[4096];
-    sp_gui_app_path_fmt(path, sizeof path, "%s", a->cases[ci].resume);
+    sp_ui_app_path_fmt(path, sizeof path, "%s", a->cases[ci].resume);
     sp_status st = sp_transcript_read(path, &t, d);
     if (st == SP_OK)
         st = sp_transcript_replay(t, a->cases[ci].sc, -1, &s, d);
     if (st != SP_OK || !s) {
-        sp_gui_app_notice(a, _("Dit gesprek kan niet worden hervat: %s"),
+        sp_ui_app_notice(a, _("Dit gesprek kan niet worden hervat: %s"),
                sp_diag_count(d) ? sp_diag_message(d, 0) : path);
         sp_session_free(s);
         sp_transcript_free(t);
@@ -376,22 +376,22 @@ void sp_gui_play_resume(sp_gui_app *a, int ci)
         return;
     }
     sp_diag_free(d);
-    sp_gui_play_end(a);
+    sp_ui_play_end(a);
     sp_session_set_lang(s, a->settings.lang);
     if (a->clock)
         sp_session_set_clock(s, a->clock, a->clock_ctx);
     a->s = s;
     a->t = t;
-    sp_gui_app_path_fmt(a->t_path, sizeof a->t_path, "%s", path);
+    sp_ui_app_path_fmt(a->t_path, sizeof a->t_path, "%s", path);
     a->sc = a->cases[ci].sc;
     a->case_index = ci;
     a->traj = t->trajectory != NULL;
-    sp_gui_app_path_fmt(a->traj_id, sizeof a->traj_id, "%s", t->trajectory ? t->trajectory : "");
-    a->screen = SP_GUI_SCREEN_PLAY;
-    sp_gui_app_reset_view(a);
+    sp_ui_app_path_fmt(a->traj_id, sizeof a->traj_id, "%s", t->trajectory ? t->trajectory : "");
+    a->screen = SP_UI_SCREEN_PLAY;
+    sp_ui_app_reset_view(a);
 }
 
-sp_status sp_gui_app_open(sp_gui_app *a, const char *arg, sp_diag *d)
+sp_status sp_ui_app_open(sp_ui_app *a, const char *arg, sp_diag *d)
 {
     if (!a->hb) {
         sp_status st = sp_paths_load_handbook(&a->hb, d);
@@ -421,15 +421,15 @@ sp_status sp_gui_app_open(sp_gui_app *a, const char *arg, sp_diag *d)
     return SP_OK;
 }
 
-void sp_gui_play_to_menu(sp_gui_app *a)
+void sp_ui_play_to_menu(sp_ui_app *a)
 {
-    sp_gui_play_end(a);
+    sp_ui_play_end(a);
     a->traj = 0;
-    a->screen = SP_GUI_SCREEN_MENU;
-    sp_gui_app_reset_view(a);
+    a->screen = SP_UI_SCREEN_MENU;
+    sp_ui_app_reset_view(a);
     sp_diag *d = sp_diag_new();
-    if (sp_gui_app_load(a, d) != SP_OK)
-        sp_gui_app_notice(a, "%s", sp_diag_count(d) ? sp_diag_message(d, 0) : _("Het handboek kon niet worden geladen."));
+    if (sp_ui_app_load(a, d) != SP_OK)
+        sp_ui_app_notice(a, "%s", sp_diag_count(d) ? sp_diag_message(d, 0) : _("Het handboek kon niet worden geladen."));
     sp_diag_free(d);
 }
 

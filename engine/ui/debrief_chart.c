@@ -8,22 +8,22 @@
 
 /* The line above the chart: your score against the case maximum, and what
  * your choices left lying (and, in an unfinished play, what is still open). */
-const char *sp_gui_debrief_summary(sp_gui_list *l, const sp_debrief *d)
+const char *sp_ui_debrief_summary(sp_ui_list *l, const sp_debrief *d)
 {
     if (!d->exact)
-        return sp_gui_list_strf(l, _("Je score: %d. Deze casus is te groot om het maximum exact uit te rekenen, dus dat staat er niet bij."),
+        return sp_ui_list_strf(l, _("Je score: %d. Deze casus is te groot om het maximum exact uit te rekenen, dus dat staat er niet bij."),
                                 d->total);
     if (d->finished)
-        return sp_gui_list_strf(l, ngettext("Je score: %d van max %d. Je keuzes lieten %d punt liggen.",
+        return sp_ui_list_strf(l, ngettext("Je score: %d van max %d. Je keuzes lieten %d punt liggen.",
                                             "Je score: %d van max %d. Je keuzes lieten %d punten liggen.",
                                             (unsigned long)d->left),
                                 d->total, d->total_max, d->left);
-    return sp_gui_list_strf(l, _("Je score tot nu toe: %d van max %d. Je keuzes lieten %d liggen; %d is nog haalbaar."),
+    return sp_ui_list_strf(l, _("Je score tot nu toe: %d van max %d. Je keuzes lieten %d liggen; %d is nog haalbaar."),
                             d->total, d->total_max, d->left, d->still);
 }
 
 /* The name of a flag's verdict (session.h), one word for every screen. */
-const char *sp_gui_flag_verdict_name(sp_flag_verdict v)
+const char *sp_ui_flag_verdict_name(sp_flag_verdict v)
 {
     return v == SP_FLAG_PRESENT ? _("Herkend") : v == SP_FLAG_NOT_INTENDED ? _("Niet bedoeld hier") : _("Vals alarm");
 }
@@ -35,11 +35,11 @@ static int bar_x(int zero, double ppu, int v)
 
 /* A bar from the zero line to v: to the right when positive, to the left
  * when negative. */
-static void bar(sp_gui_list *l, int zero, double ppu, int v, int y, int h, sp_gui_rgba col, sp_gui_tag tag, int goal)
+static void bar(sp_ui_list *l, int zero, double ppu, int v, int y, int h, sp_ui_rgba col, sp_ui_tag tag, int goal)
 {
     int x1 = bar_x(zero, ppu, v);
-    sp_gui_rect r = v >= 0 ? sp_gui_rect_make(zero, y, x1 - zero, h) : sp_gui_rect_make(x1, y, zero - x1, h);
-    sp_gui_cmd *c = sp_gui_rect_cmd(l, r, col, 0);
+    sp_ui_rect r = v >= 0 ? sp_ui_rect_make(zero, y, x1 - zero, h) : sp_ui_rect_make(x1, y, zero - x1, h);
+    sp_ui_cmd *c = sp_ui_rect_cmd(l, r, col, 0);
     c->tag = tag;
     c->arg = goal;
 }
@@ -53,17 +53,17 @@ typedef struct chart_cols {
     int col_w;          /* width of each number column */
 } chart_cols;
 
-static chart_cols columns(const sp_gui_ui *ui, const sp_gui_page *pg, const sp_handbook *hb, const sp_debrief *d,
+static chart_cols columns(const sp_ui_ui *ui, const sp_ui_page *pg, const sp_handbook *hb, const sp_debrief *d,
                           sp_lang lang)
 {
-    const sp_gui_metrics *m = ui->m;
+    const sp_ui_metrics *m = ui->m;
     int u = m->unit;
     chart_cols c;
     c.lw = 0;
     int lo = 0, hi = 1;
     for (int i = 0; i < d->n_goals; i++) {
         const char *label = sp_text_get(&hb->goals[d->goals[i].goal].label, lang);
-        int w = m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
+        int w = m->measure(m->ctx, SP_UI_FONT_BOLD, label, (int)strlen(label));
         if (w > c.lw)
             c.lw = w;
         int v[2] = { d->goals[i].score, d->goals[i].expert };
@@ -73,15 +73,15 @@ static chart_cols columns(const sp_gui_ui *ui, const sp_gui_page *pg, const sp_h
         }
     }
     const char *total = _("Totaal");
-    int tw = m->measure(m->ctx, SP_GUI_FONT_BOLD, total, (int)strlen(total));
+    int tw = m->measure(m->ctx, SP_UI_FONT_BOLD, total, (int)strlen(total));
     if (tw > c.lw)
         c.lw = tw;
     if (c.lw > pg->w / 3)
         c.lw = pg->w / 3;
     const char *heads[2] = { _("Jij"), _("Expertroute") };
-    c.col_w = m->measure(m->ctx, SP_GUI_FONT_SMALL, "−000", 6);
+    c.col_w = m->measure(m->ctx, SP_UI_FONT_SMALL, "−000", 6);
     for (int k = 0; k < 2; k++) {
-        int w = m->measure(m->ctx, SP_GUI_FONT_SMALL, heads[k], (int)strlen(heads[k]));
+        int w = m->measure(m->ctx, SP_UI_FONT_SMALL, heads[k], (int)strlen(heads[k]));
         if (w > c.col_w)
             c.col_w = w;
     }
@@ -97,18 +97,18 @@ static chart_cols columns(const sp_gui_ui *ui, const sp_gui_page *pg, const sp_h
 }
 
 /* A number right-aligned at x (its right edge). */
-static void number(sp_gui_ui *ui, int font, sp_gui_rgba col, int x, int y, int w, const char *s)
+static void number(sp_ui_ui *ui, int font, sp_ui_rgba col, int x, int y, int w, const char *s)
 {
     int tw = ui->m->measure(ui->m->ctx, font, s, (int)strlen(s));
-    sp_gui_text_cmd(ui->l, ui->m, font, col, x - tw, y, s, -1, sp_gui_rect_make(x - w, y, w, ui->m->line_h[font]));
+    sp_ui_text_cmd(ui->l, ui->m, font, col, x - tw, y, s, -1, sp_ui_rect_make(x - w, y, w, ui->m->line_h[font]));
 }
 
 /* The legend: a swatch (or none) and one sentence per figure. */
-static void legend(sp_gui_ui *ui, sp_gui_page *pg)
+static void legend(sp_ui_ui *ui, sp_ui_page *pg)
 {
-    const sp_gui_theme *th = ui->th;
-    int u = ui->m->unit, line = ui->m->line_h[SP_GUI_FONT_SMALL];
-    struct { sp_gui_rgba c; int sw; const char *s; } items[] = {
+    const sp_ui_theme *th = ui->th;
+    int u = ui->m->unit, line = ui->m->line_h[SP_UI_FONT_SMALL];
+    struct { sp_ui_rgba c; int sw; const char *s; } items[] = {
         { th->accent, 2 * u, _("Jij: de punten van de opties die je koos, per leerdoel. Samen zijn ze je score.") },
         { th->best, 2 * u, _("Expertroute: een echte route door de casus die de hoogst haalbare score haalt. Samen is dat het maximum van de casus.") },
         { th->muted, 1, _("0: de nullijn. Een negatieve score groeit naar links.") },
@@ -117,62 +117,62 @@ static void legend(sp_gui_ui *ui, sp_gui_page *pg)
     for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
         int tx = pg->x + 2 * u + u;
         if (items[k].sw)
-            sp_gui_rect_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y + line / 4, items[k].sw, line / 2), items[k].c, 0);
-        int h = sp_gui_text_block(ui->l, ui->m, SP_GUI_FONT_SMALL, th->muted, items[k].s, tx, pg->y, pg->x + pg->w - tx,
-                                  sp_gui_rect_make(tx, pg->y, pg->x + pg->w - tx, 1 << 20));
+            sp_ui_rect_cmd(ui->l, sp_ui_rect_make(pg->x, pg->y + line / 4, items[k].sw, line / 2), items[k].c, 0);
+        int h = sp_ui_text_block(ui->l, ui->m, SP_UI_FONT_SMALL, th->muted, items[k].s, tx, pg->y, pg->x + pg->w - tx,
+                                  sp_ui_rect_make(tx, pg->y, pg->x + pg->w - tx, 1 << 20));
         pg->y += h + u / 2;
     }
 }
 
-void sp_gui_debrief_chart(const sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_handbook *hb,
+void sp_ui_debrief_chart(const sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_handbook *hb,
                           const sp_debrief *d)
 {
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
-    sp_lang lang = sp_gui_app_lang(a);
-    int u = m->unit, small = m->line_h[SP_GUI_FONT_SMALL];
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
+    sp_lang lang = sp_ui_app_lang(a);
+    int u = m->unit, small = m->line_h[SP_UI_FONT_SMALL];
     chart_cols c = columns(ui, pg, hb, d, lang);
     int you_h = 2 * u, exp_h = u;
 
     /* the header: the zero line's label and the number columns */
-    number(ui, SP_GUI_FONT_SMALL, th->muted, c.you_x, pg->y, c.col_w, _("Jij"));
-    number(ui, SP_GUI_FONT_SMALL, th->muted, c.exp_x, pg->y, c.col_w, _("Expertroute"));
-    int zw = m->measure(m->ctx, SP_GUI_FONT_SMALL, "0", 1);
-    sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, th->muted, c.zero - zw / 2, pg->y, "0", 1,
-                    sp_gui_rect_make(c.zero - zw, pg->y, 2 * zw, small));
+    number(ui, SP_UI_FONT_SMALL, th->muted, c.you_x, pg->y, c.col_w, _("Jij"));
+    number(ui, SP_UI_FONT_SMALL, th->muted, c.exp_x, pg->y, c.col_w, _("Expertroute"));
+    int zw = m->measure(m->ctx, SP_UI_FONT_SMALL, "0", 1);
+    sp_ui_text_cmd(ui->l, m, SP_UI_FONT_SMALL, th->muted, c.zero - zw / 2, pg->y, "0", 1,
+                    sp_ui_rect_make(c.zero - zw, pg->y, 2 * zw, small));
     pg->y += small + u / 2;
     int top = pg->y;
 
     for (int i = 0; i < d->n_goals; i++) {
         const sp_debrief_goal *g = &d->goals[i];
         const char *label = sp_text_get(&hb->goals[g->goal].label, lang);
-        int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, c.lw);
+        int lh = sp_ui_text_height(m, SP_UI_FONT_BOLD, label, c.lw);
         int row_h = you_h + exp_h + u / 2;
         if (lh > row_h)
             row_h = lh;
         int y = pg->y;
-        sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, th->text, label, pg->x, y, c.lw,
-                          sp_gui_rect_make(pg->x, y, c.lw, row_h));
-        sp_gui_rect_cmd(ui->l, sp_gui_rect_make(c.x0, y, c.bw, you_h), th->bg, 0); /* the scale's track */
-        bar(ui->l, c.zero, c.ppu, g->score, y, you_h, th->accent, SP_GUI_TAG_BAR_YOU, g->goal);
+        sp_ui_text_block(ui->l, m, SP_UI_FONT_BOLD, th->text, label, pg->x, y, c.lw,
+                          sp_ui_rect_make(pg->x, y, c.lw, row_h));
+        sp_ui_rect_cmd(ui->l, sp_ui_rect_make(c.x0, y, c.bw, you_h), th->bg, 0); /* the scale's track */
+        bar(ui->l, c.zero, c.ppu, g->score, y, you_h, th->accent, SP_UI_TAG_BAR_YOU, g->goal);
         if (d->exact)
-            bar(ui->l, c.zero, c.ppu, g->expert, y + you_h + u / 2, exp_h, th->best, SP_GUI_TAG_BAR_BEST, g->goal);
-        number(ui, SP_GUI_FONT_BOLD, th->text, c.you_x, y, c.col_w, sp_gui_list_strf(ui->l, "%d", g->score));
+            bar(ui->l, c.zero, c.ppu, g->expert, y + you_h + u / 2, exp_h, th->best, SP_UI_TAG_BAR_BEST, g->goal);
+        number(ui, SP_UI_FONT_BOLD, th->text, c.you_x, y, c.col_w, sp_ui_list_strf(ui->l, "%d", g->score));
         if (d->exact)
-            number(ui, SP_GUI_FONT_SMALL, th->muted, c.exp_x, y, c.col_w, sp_gui_list_strf(ui->l, "%d", g->expert));
+            number(ui, SP_UI_FONT_SMALL, th->muted, c.exp_x, y, c.col_w, sp_ui_list_strf(ui->l, "%d", g->expert));
         pg->y += row_h + 2 * u;
     }
-    sp_gui_cmd *z = sp_gui_rect_cmd(ui->l, sp_gui_rect_make(c.zero, top - u / 2, 1, pg->y - top - u), th->muted, 0);
-    z->tag = SP_GUI_TAG_ZERO;
+    sp_ui_cmd *z = sp_ui_rect_cmd(ui->l, sp_ui_rect_make(c.zero, top - u / 2, 1, pg->y - top - u), th->muted, 0);
+    z->tag = SP_UI_TAG_ZERO;
 
     /* the total row: the goal rows add up to it */
-    sp_gui_rect_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y - u, pg->w, 1), th->border, 0);
+    sp_ui_rect_cmd(ui->l, sp_ui_rect_make(pg->x, pg->y - u, pg->w, 1), th->border, 0);
     pg->y += u / 2;
-    sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_BOLD, th->text, pg->x, pg->y, _("Totaal"), -1,
-                    sp_gui_rect_make(pg->x, pg->y, c.lw + u, m->line_h[SP_GUI_FONT_BOLD]));
-    number(ui, SP_GUI_FONT_BOLD, th->text, c.you_x, pg->y, c.col_w, sp_gui_list_strf(ui->l, "%d", d->total));
+    sp_ui_text_cmd(ui->l, m, SP_UI_FONT_BOLD, th->text, pg->x, pg->y, _("Totaal"), -1,
+                    sp_ui_rect_make(pg->x, pg->y, c.lw + u, m->line_h[SP_UI_FONT_BOLD]));
+    number(ui, SP_UI_FONT_BOLD, th->text, c.you_x, pg->y, c.col_w, sp_ui_list_strf(ui->l, "%d", d->total));
     if (d->exact)
-        number(ui, SP_GUI_FONT_BOLD, th->text, c.exp_x, pg->y, c.col_w, sp_gui_list_strf(ui->l, "%d", d->total_max));
-    pg->y += m->line_h[SP_GUI_FONT_BOLD] + 3 * u;
+        number(ui, SP_UI_FONT_BOLD, th->text, c.exp_x, pg->y, c.col_w, sp_ui_list_strf(ui->l, "%d", d->total_max));
+    pg->y += m->line_h[SP_UI_FONT_BOLD] + 3 * u;
     legend(ui, pg);
 }

@@ -7,121 +7,121 @@
 #include "group_phones.h"
 #include "i18n.h"
 
-static void select_option(sp_gui_group *g, int k)
+static void select_option(sp_ui_group *g, int k)
 {
     if (k < 0 || k >= g->n_counts)
         return;
     g->sel = k;
     g->typing = 0;
-    g->phase = SP_GUI_GROUP_VOTE;
+    g->phase = SP_UI_GROUP_VOTE;
 }
 
-static void add_count(sp_gui_app *a, int k, int delta)
+static void add_count(sp_ui_app *a, int k, int delta)
 {
-    sp_gui_group *g = a->group;
+    sp_ui_group *g = a->group;
     if (k < 0 || k >= g->n_counts)
         return;
     select_option(g, k);
     int c = g->counts[k] + delta;
     c = c < 0 ? 0 : c > SP_VOTE_MAX_COUNT ? SP_VOTE_MAX_COUNT : c;
-    int try[SP_GUI_GROUP_OPTIONS];
+    int try[SP_UI_GROUP_OPTIONS];
     memcpy(try, g->counts, sizeof try);
     try[k] = c;
-    if (!sp_gui_group_room_fits(a, try, g->n_counts))
+    if (!sp_ui_group_room_fits(a, try, g->n_counts))
         return;
     g->counts[k] = c;
     g->status[0] = '\0';
 }
 
 /* app.c's own handling of an action, without coming back here. */
-static void app_action(sp_gui_app *a, int action, int arg)
+static void app_action(sp_ui_app *a, int action, int arg)
 {
-    sp_gui_group *g = a->group;
+    sp_ui_group *g = a->group;
     a->group = NULL;
-    sp_gui_app_action(a, action, arg);
+    sp_ui_app_action(a, action, arg);
     a->group = g;
 }
 
 /* Switches the wall's contrast here (not the user's saved setting); other
  * settings go to app.c with the user's own contrast in place. */
-static void set_setting(sp_gui_app *a, int arg)
+static void set_setting(sp_ui_app *a, int arg)
 {
-    sp_gui_group *g = a->group;
-    if (arg / 16 == SP_GUI_SET_CONTRAST) {
+    sp_ui_group *g = a->group;
+    if (arg / 16 == SP_UI_SET_CONTRAST) {
         g->high_contrast = !!(arg % 16);
         return;
     }
-    app_action(a, SP_GUI_ACT_SET, arg);
+    app_action(a, SP_UI_ACT_SET, arg);
 }
 
-static int group_only(sp_gui_app *a, int action, int arg)
+static int group_only(sp_ui_app *a, int action, int arg)
 {
-    sp_gui_group *g = a->group;
+    sp_ui_group *g = a->group;
     switch (action) {
-    case SP_GUI_ACT_GROUP_VOTE:
-        if (sp_gui_group_at_choice(a) && g->phase == SP_GUI_GROUP_SCENE && !sp_gui_group_trainer_moment(a)) {
-            g->phase = SP_GUI_GROUP_VOTE;
+    case SP_UI_ACT_GROUP_VOTE:
+        if (sp_ui_group_at_choice(a) && g->phase == SP_UI_GROUP_SCENE && !sp_ui_group_trainer_moment(a)) {
+            g->phase = SP_UI_GROUP_VOTE;
             a->scroll[0] = 0;
         }
         break;
-    case SP_GUI_ACT_GROUP_SELECT:
-        if (sp_gui_group_at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE)
+    case SP_UI_ACT_GROUP_SELECT:
+        if (sp_ui_group_at_choice(a) && g->phase <= SP_UI_GROUP_VOTE)
             select_option(g, arg);
         break;
-    case SP_GUI_ACT_GROUP_INC:
-    case SP_GUI_ACT_GROUP_DEC:
-        if (sp_gui_group_at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE)
-            add_count(a, arg, action == SP_GUI_ACT_GROUP_INC ? 1 : -1);
+    case SP_UI_ACT_GROUP_INC:
+    case SP_UI_ACT_GROUP_DEC:
+        if (sp_ui_group_at_choice(a) && g->phase <= SP_UI_GROUP_VOTE)
+            add_count(a, arg, action == SP_UI_ACT_GROUP_INC ? 1 : -1);
         break;
-    case SP_GUI_ACT_GROUP_CLEAR:
-        if (sp_gui_group_at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
+    case SP_UI_ACT_GROUP_CLEAR:
+        if (sp_ui_group_at_choice(a) && g->phase <= SP_UI_GROUP_VOTE) {
             memset(g->counts, 0, sizeof g->counts);
             g->typing = 0;
         }
         break;
-    case SP_GUI_ACT_GROUP_TAKE:
-        if (sp_gui_group_at_choice(a) && g->phase == SP_GUI_GROUP_SCENE)
-            g->phase = SP_GUI_GROUP_VOTE;
+    case SP_UI_ACT_GROUP_TAKE:
+        if (sp_ui_group_at_choice(a) && g->phase == SP_UI_GROUP_SCENE)
+            g->phase = SP_UI_GROUP_VOTE;
         else
-            sp_gui_group_take(a, -1);
+            sp_ui_group_take(a, -1);
         break;
-    case SP_GUI_ACT_GROUP_PICK:
-        sp_gui_group_pick(a, arg);
+    case SP_UI_ACT_GROUP_PICK:
+        sp_ui_group_pick(a, arg);
         break;
-    case SP_GUI_ACT_GROUP_REVEAL:
-        if (g->phase == SP_GUI_GROUP_DECIDED)
-            g->phase = SP_GUI_GROUP_REVEALED;
-        else if (g->phase == SP_GUI_GROUP_REVEALED)
-            g->phase = SP_GUI_GROUP_DECIDED;
+    case SP_UI_ACT_GROUP_REVEAL:
+        if (g->phase == SP_UI_GROUP_DECIDED)
+            g->phase = SP_UI_GROUP_REVEALED;
+        else if (g->phase == SP_UI_GROUP_REVEALED)
+            g->phase = SP_UI_GROUP_DECIDED;
         break;
-    case SP_GUI_ACT_GROUP_NEXT:
-        if (a->s && a->screen == SP_GUI_SCREEN_PLAY && g->phase >= SP_GUI_GROUP_DECIDED)
-            sp_gui_group_enter_view(a);
+    case SP_UI_ACT_GROUP_NEXT:
+        if (a->s && a->screen == SP_UI_SCREEN_PLAY && g->phase >= SP_UI_GROUP_DECIDED)
+            sp_ui_group_enter_view(a);
         break;
-    case SP_GUI_ACT_GROUP_TIMER:
-        if (a->s && a->screen == SP_GUI_SCREEN_PLAY)
-            sp_gui_group_timer_toggle(a);
+    case SP_UI_ACT_GROUP_TIMER:
+        if (a->s && a->screen == SP_UI_SCREEN_PLAY)
+            sp_ui_group_timer_toggle(a);
         break;
-    case SP_GUI_ACT_GROUP_FLAGS:
+    case SP_UI_ACT_GROUP_FLAGS:
         if (g->flag_round) {
             g->flag_round = 0;
-            sp_gui_phones_flags_done(g->phones);
-        } else if (sp_gui_group_at_choice(a) && g->phase <= SP_GUI_GROUP_VOTE) {
+            sp_ui_phones_flags_done(g->phones);
+        } else if (sp_ui_group_at_choice(a) && g->phase <= SP_UI_GROUP_VOTE) {
             g->flag_round = 1;
             a->focus[0] = -1;
             a->scroll[0] = 0;
         }
         break;
-    case SP_GUI_ACT_GROUP_MARK:
-        sp_gui_group_mark(a, arg);
+    case SP_UI_ACT_GROUP_MARK:
+        sp_ui_group_mark(a, arg);
         break;
-    case SP_GUI_ACT_GROUP_ROOM:
-        if (a->screen == SP_GUI_SCREEN_BRIEFING) {
-            sp_gui_group_set_room(a, g->room + (arg < 0 ? -1 : 1));
+    case SP_UI_ACT_GROUP_ROOM:
+        if (a->screen == SP_UI_SCREEN_BRIEFING) {
+            sp_ui_group_set_room(a, g->room + (arg < 0 ? -1 : 1));
             g->room_typing = 0;
         }
         break;
-    case SP_GUI_ACT_GROUP_PHONES:
+    case SP_UI_ACT_GROUP_PHONES:
         g->phones_on = !g->phones_on;   /* gui.c starts or stops the server */
         break;
     default:
@@ -130,71 +130,71 @@ static int group_only(sp_gui_app *a, int action, int arg)
     return 1;
 }
 
-int sp_gui_group_action(sp_gui_app *a, int action, int arg)
+int sp_ui_group_action(sp_ui_app *a, int action, int arg)
 {
-    if (action == SP_GUI_ACT_GROUP_START) {
-        if (sp_gui_group_enable(a, 0) != 0) {
+    if (action == SP_UI_ACT_GROUP_START) {
+        if (sp_ui_group_enable(a, 0) != 0) {
             snprintf(a->notice, sizeof a->notice, "%s", _("Te weinig geheugen om de casus te starten."));
             return 1;
         }
-        sp_gui_app_action(a, SP_GUI_ACT_START, arg);
+        sp_ui_app_action(a, SP_UI_ACT_START, arg);
         return 1;
     }
-    sp_gui_group *g = a->group;
+    sp_ui_group *g = a->group;
     if (!g)
         return 0;
-    if (action >= SP_GUI_ACT_GROUP_START)
+    if (action >= SP_UI_ACT_GROUP_START)
         return group_only(a, action, arg);
-    int in_play = a->s && a->screen == SP_GUI_SCREEN_PLAY;
-    switch ((sp_gui_action)action) {
-    case SP_GUI_ACT_START:
-    case SP_GUI_ACT_RESUME:
-    case SP_GUI_ACT_RESTART:
-    case SP_GUI_ACT_AGAIN:
-    case SP_GUI_ACT_NEXT_CASE:
+    int in_play = a->s && a->screen == SP_UI_SCREEN_PLAY;
+    switch ((sp_ui_action)action) {
+    case SP_UI_ACT_START:
+    case SP_UI_ACT_RESUME:
+    case SP_UI_ACT_RESTART:
+    case SP_UI_ACT_AGAIN:
+    case SP_UI_ACT_NEXT_CASE:
         /* app.c starts the case; it is played as a group from its briefing. */
         app_action(a, action, arg);
         if (a->s)
-            sp_gui_group_reset_play(a);
+            sp_ui_group_reset_play(a);
         return 1;
-    case SP_GUI_ACT_BEGIN:
+    case SP_UI_ACT_BEGIN:
         if (!a->s)
             return 1;
-        if (a->screen == SP_GUI_SCREEN_BRIEFING) /* the room's size as typed, kept as the next default */
-            sp_gui_group_set_room(a, g->room);
+        if (a->screen == SP_UI_SCREEN_BRIEFING) /* the room's size as typed, kept as the next default */
+            sp_ui_group_set_room(a, g->room);
         g->room_typing = 0;
-        a->screen = SP_GUI_SCREEN_PLAY;
-        a->overlay = SP_GUI_OV_NONE;
-        sp_gui_group_reset_play(a);
+        a->screen = SP_UI_SCREEN_PLAY;
+        a->overlay = SP_UI_OV_NONE;
+        sp_ui_group_reset_play(a);
         return 1;
-    case SP_GUI_ACT_CHOOSE:
+    case SP_UI_ACT_CHOOSE:
         /* Only the facilitator chooses in group play: as a pick. */
         if (in_play)
-            sp_gui_group_take(a, arg);
+            sp_ui_group_take(a, arg);
         return in_play;
-    case SP_GUI_ACT_FLAGS:
-        return in_play && group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
-    case SP_GUI_ACT_MARK:
+    case SP_UI_ACT_FLAGS:
+        return in_play && group_only(a, SP_UI_ACT_GROUP_FLAGS, 0);
+    case SP_UI_ACT_MARK:
         if (!in_play)
             return 0;
-        sp_gui_group_mark(a, arg);
+        sp_ui_group_mark(a, arg);
         return 1;
-    case SP_GUI_ACT_UNDO:
+    case SP_UI_ACT_UNDO:
         if (!in_play)
             return 0;
-        sp_gui_group_undo(a);
+        sp_ui_group_undo(a);
         return 1;
-    case SP_GUI_ACT_DEBRIEF:
-        sp_gui_group_debrief(a);
+    case SP_UI_ACT_DEBRIEF:
+        sp_ui_group_debrief(a);
         return 1;
-    case SP_GUI_ACT_SET:
+    case SP_UI_ACT_SET:
         set_setting(a, arg);
         return 1;
-    case SP_GUI_ACT_TO_MENU:
+    case SP_UI_ACT_TO_MENU:
         if (!g->sticky)
-            sp_gui_group_free(a); /* the menu's group play ends with it */
+            sp_ui_group_free(a); /* the menu's group play ends with it */
         else
-            sp_gui_group_reset_play(a);
+            sp_ui_group_reset_play(a);
         return 0;
     default:
         return 0;
@@ -205,48 +205,48 @@ int sp_gui_group_action(sp_gui_app *a, int action, int arg)
 
 /* A digit into the selected count; refused (said why) when the counts would
  * add up to more people than the room holds. */
-static void type_digit(sp_gui_app *a, int d)
+static void type_digit(sp_ui_app *a, int d)
 {
-    sp_gui_group *g = a->group;
+    sp_ui_group *g = a->group;
     if (g->sel < 0 || g->sel >= g->n_counts)
         return;
     int c = g->typing ? g->counts[g->sel] * 10 + d : d;
     if (c > SP_VOTE_MAX_COUNT)
         return;
-    int try[SP_GUI_GROUP_OPTIONS];
+    int try[SP_UI_GROUP_OPTIONS];
     memcpy(try, g->counts, sizeof try);
     try[g->sel] = c;
-    if (!sp_gui_group_room_fits(a, try, g->n_counts)) {
+    if (!sp_ui_group_room_fits(a, try, g->n_counts)) {
         g->typing = 0; /* the next digit starts the count afresh */
         return;
     }
     g->counts[g->sel] = c;
     g->typing++;
-    g->phase = SP_GUI_GROUP_VOTE;
+    g->phase = SP_UI_GROUP_VOTE;
     g->status[0] = '\0';
 }
 
-int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
+int sp_ui_group_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
 {
     (void)last;
-    sp_gui_group *g = a->group;
-    int c = key == SP_GUI_KEY_CHAR ? ch : 0;
-    if (g && c == 'p' && a->overlay == SP_GUI_OV_NONE && a->screen == SP_GUI_SCREEN_BRIEFING)
-        return group_only(a, SP_GUI_ACT_GROUP_PHONES, 0);   /* the set-up's switch */
-    if (g && a->screen == SP_GUI_SCREEN_BRIEFING && a->overlay == SP_GUI_OV_NONE)
-        return sp_gui_group_room_key(a, key, ch);
-    if (!g || !a->s || a->overlay != SP_GUI_OV_NONE || a->screen != SP_GUI_SCREEN_PLAY)
+    sp_ui_group *g = a->group;
+    int c = key == SP_UI_KEY_CHAR ? ch : 0;
+    if (g && c == 'p' && a->overlay == SP_UI_OV_NONE && a->screen == SP_UI_SCREEN_BRIEFING)
+        return group_only(a, SP_UI_ACT_GROUP_PHONES, 0);   /* the set-up's switch */
+    if (g && a->screen == SP_UI_SCREEN_BRIEFING && a->overlay == SP_UI_OV_NONE)
+        return sp_ui_group_room_key(a, key, ch);
+    if (!g || !a->s || a->overlay != SP_UI_OV_NONE || a->screen != SP_UI_SCREEN_PLAY)
         return 0;
     const sp_view *v = sp_session_view(a->s);
     if (c == 't') {
-        sp_gui_group_timer_toggle(a);
+        sp_ui_group_timer_toggle(a);
         return 1;
     }
     if (g->flag_round) {
         /* The grid's focus, Enter and clicks go through app.c to MARK. */
-        if (key == SP_GUI_KEY_ESC || c == 'f') {
+        if (key == SP_UI_KEY_ESC || c == 'f') {
             g->flag_round = 0;
-            sp_gui_phones_flags_done(g->phones);
+            sp_ui_phones_flags_done(g->phones);
             return 1;
         }
         if (c == 'r' && g->phones) {   /* the heat list: which flags were at play */
@@ -255,7 +255,7 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
         }
         return c >= '0' && c <= '9'; /* no stray choices from the number keys */
     }
-    if (v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED)
+    if (v->kind == SP_VIEW_ENDING && g->phase < SP_UI_GROUP_DECIDED)
         return c >= '0' && c <= '9'; /* app.c: Enter to the debrief */
     int n = g->n_counts;
     int letter = c >= 'a' && c < 'a' + n ? c - 'a' : -1;
@@ -263,58 +263,58 @@ int sp_gui_group_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int
     if (shifted < 0)
         g->confirm_pick = 0;
     switch (g->phase) {
-    case SP_GUI_GROUP_SCENE:
-    case SP_GUI_GROUP_VOTE:
+    case SP_UI_GROUP_SCENE:
+    case SP_UI_GROUP_VOTE:
         if (shifted >= 0) {
-            sp_gui_group_pick(a, shifted);
+            sp_ui_group_pick(a, shifted);
         } else if (((c >= 'a' && c <= 'z' && c != 'f' && c != 'v' && c != 'h') || (c >= 'A' && c <= 'Z')) && letter < 0) {
             /* Not an option: said so, and the next digit starts afresh
              * instead of growing the last count (3 became 33). */
             g->typing = 0;
-            sp_gui_group_status(g, _("%c is geen optie: kies een letter van A tot en met %c."),
-                   c >= 'a' ? c - 'a' + 'A' : c, sp_gui_group_letter(n - 1));
+            sp_ui_group_status(g, _("%c is geen optie: kies een letter van A tot en met %c."),
+                   c >= 'a' ? c - 'a' + 'A' : c, sp_ui_group_letter(n - 1));
         } else if (letter >= 0) {
             select_option(g, letter);
         } else if (c == 'f') {
-            group_only(a, SP_GUI_ACT_GROUP_FLAGS, 0);
-        } else if (g->phase == SP_GUI_GROUP_SCENE) {
-            if ((key == SP_GUI_KEY_ENTER || c == ' ' || c == 'v') && !sp_gui_group_trainer_moment(a))
-                g->phase = SP_GUI_GROUP_VOTE;
+            group_only(a, SP_UI_ACT_GROUP_FLAGS, 0);
+        } else if (g->phase == SP_UI_GROUP_SCENE) {
+            if ((key == SP_UI_KEY_ENTER || c == ' ' || c == 'v') && !sp_ui_group_trainer_moment(a))
+                g->phase = SP_UI_GROUP_VOTE;
             else
                 return c >= '0' && c <= '9';
-        } else if (key == SP_GUI_KEY_UP || key == SP_GUI_KEY_DOWN) {
-            select_option(g, (g->sel + (key == SP_GUI_KEY_UP ? n - 1 : 1)) % n);
-        } else if (key == SP_GUI_KEY_RIGHT || c == '+') {
+        } else if (key == SP_UI_KEY_UP || key == SP_UI_KEY_DOWN) {
+            select_option(g, (g->sel + (key == SP_UI_KEY_UP ? n - 1 : 1)) % n);
+        } else if (key == SP_UI_KEY_RIGHT || c == '+') {
             add_count(a, g->sel, 1);
-        } else if (key == SP_GUI_KEY_LEFT || c == '-') {
+        } else if (key == SP_UI_KEY_LEFT || c == '-') {
             add_count(a, g->sel, -1);
         } else if (c >= '0' && c <= '9') {
             type_digit(a, c - '0');
-        } else if (key == SP_GUI_KEY_BACKSPACE) {
+        } else if (key == SP_UI_KEY_BACKSPACE) {
             /* Edits the count, never the previous decision (Ctrl+Z undoes that). */
             if (g->sel >= 0 && g->sel < n)
                 g->counts[g->sel] /= 10;
             if (g->typing > 0)
                 g->typing--;
-        } else if (key == SP_GUI_KEY_ENTER) {
-            sp_gui_group_take(a, -1);
+        } else if (key == SP_UI_KEY_ENTER) {
+            sp_ui_group_take(a, -1);
         } else {
             return 0;
         }
         return 1;
-    case SP_GUI_GROUP_DECIDED:
-        if (key == SP_GUI_KEY_ENTER || c == 'r' || c == ' ')
-            g->phase = SP_GUI_GROUP_REVEALED;
+    case SP_UI_GROUP_DECIDED:
+        if (key == SP_UI_KEY_ENTER || c == 'r' || c == ' ')
+            g->phase = SP_UI_GROUP_REVEALED;
         else if (c == 'n')
-            sp_gui_group_enter_view(a);
+            sp_ui_group_enter_view(a);
         else
             return c >= '0' && c <= '9';
         return 1;
-    case SP_GUI_GROUP_REVEALED:
-        if (key == SP_GUI_KEY_ENTER || c == ' ' || c == 'n')
-            sp_gui_group_enter_view(a);
+    case SP_UI_GROUP_REVEALED:
+        if (key == SP_UI_KEY_ENTER || c == ' ' || c == 'n')
+            sp_ui_group_enter_view(a);
         else if (c == 'r')
-            g->phase = SP_GUI_GROUP_DECIDED;
+            g->phase = SP_UI_GROUP_DECIDED;
         else
             return c >= '0' && c <= '9';
         return 1;

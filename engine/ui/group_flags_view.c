@@ -10,42 +10,42 @@
  * here" or a cross; state is 1 + the sp_flag_verdict's mark, see
  * tile_state) and the flag's name beside it, at least min_h high; returns
  * its height. measure_only: lay out nothing. */
-static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
+static int flag_tile(sp_ui_ui *ui, int x, int y, int w, int min_h, int f, const char *label, int state,
                      int measure_only)
 {
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
     int u = m->unit, pad = u * 2 / 3;
-    int key = m->line_h[SP_GUI_FONT_BOLD];
-    int kw = m->measure(m->ctx, SP_GUI_FONT_BOLD, "14", 2) + u;
+    int key = m->line_h[SP_UI_FONT_BOLD];
+    int kw = m->measure(m->ctx, SP_UI_FONT_BOLD, "14", 2) + u;
     if (kw < key)
         kw = key;
     int tx = x + pad + kw + u, tw = x + w - pad - tx;
-    int lh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, label, tw);
+    int lh = sp_ui_text_height(m, SP_UI_FONT_BOLD, label, tw);
     int h = (lh > key ? lh : key) + 2 * pad;
     if (h < min_h)
         h = min_h;
     if (measure_only)
         return h;
-    sp_gui_list *l = ui->l;
-    sp_gui_rect r = sp_gui_rect_make(x, y, w, h);
+    sp_ui_list *l = ui->l;
+    sp_ui_rect r = sp_ui_rect_make(x, y, w, h);
     int order = ui->n_focusable;
     int focused = !state && ui->show_focus && ui->focus == order;
     int hovered = !state && ui->hover == l->n_hits;
     if (focused)
-        sp_gui_rect_cmd(l, sp_gui_rect_inset(r, -4, -4), th->focus, u + 4);
-    sp_gui_rgba mark = state == 1 ? th->good : state == 3 ? th->mixed : th->bad;
-    sp_gui_frame_cmd(l, r, hovered ? th->surface_hi : th->surface, state ? mark : hovered ? th->accent : th->border,
+        sp_ui_rect_cmd(l, sp_ui_rect_inset(r, -4, -4), th->focus, u + 4);
+    sp_ui_rgba mark = state == 1 ? th->good : state == 3 ? th->mixed : th->bad;
+    sp_ui_frame_cmd(l, r, hovered ? th->surface_hi : th->surface, state ? mark : hovered ? th->accent : th->border,
                      state ? 5 : th->high_contrast ? 2 : 1, u);
-    sp_gui_rect kr = sp_gui_rect_make(x + pad, y + pad, kw, key);
-    sp_gui_rect_cmd(l, kr, state ? mark : th->accent, u / 2);
-    const char *num = state == 1 ? "✓" : state == 2 ? "✗" : state == 3 ? "~" : sp_gui_list_strf(l, "%d", f + 1);
-    int nw = m->measure(m->ctx, SP_GUI_FONT_BOLD, num, (int)strlen(num));
-    sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, sp_gui_ui_on(state ? mark : th->accent), kr.x + (kw - nw) / 2, kr.y, num,
+    sp_ui_rect kr = sp_ui_rect_make(x + pad, y + pad, kw, key);
+    sp_ui_rect_cmd(l, kr, state ? mark : th->accent, u / 2);
+    const char *num = state == 1 ? "✓" : state == 2 ? "✗" : state == 3 ? "~" : sp_ui_list_strf(l, "%d", f + 1);
+    int nw = m->measure(m->ctx, SP_UI_FONT_BOLD, num, (int)strlen(num));
+    sp_ui_text_cmd(l, m, SP_UI_FONT_BOLD, sp_ui_ui_on(state ? mark : th->accent), kr.x + (kw - nw) / 2, kr.y, num,
                     -1, kr);
-    sp_gui_text_block(l, m, SP_GUI_FONT_BOLD, state ? mark : th->text, label, tx, y + pad, tw,
-                      sp_gui_rect_make(tx, y + pad, tw, lh));
-    sp_gui_hit *hit = sp_gui_hit_add(l, r, SP_GUI_ACT_GROUP_MARK, f, !state);
+    sp_ui_text_block(l, m, SP_UI_FONT_BOLD, state ? mark : th->text, label, tx, y + pad, tw,
+                      sp_ui_rect_make(tx, y + pad, tw, lh));
+    sp_ui_hit *hit = sp_ui_hit_add(l, r, SP_UI_ACT_GROUP_MARK, f, !state);
     hit->enabled = !state;
     if (!state) {
         hit->order = order;
@@ -55,7 +55,7 @@ static int flag_tile(sp_gui_ui *ui, int x, int y, int w, int min_h, int f, const
 }
 
 /* A tile's state: 0 unmarked, 1 recognised, 2 false alarm, 3 not intended here. */
-static int tile_state(const sp_gui_app *a, int f, int marked)
+static int tile_state(const sp_ui_app *a, int f, int marked)
 {
     if (!marked)
         return 0;
@@ -64,7 +64,7 @@ static int tile_state(const sp_gui_app *a, int f, int marked)
 }
 
 /* The height of the grid in cols columns, and each row's height in rows[]. */
-static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int *rows)
+static int flag_grid_h(sp_ui_ui *ui, const sp_handbook *hb, sp_lang lang, int n, int w, int cols, int gap, int *rows)
 {
     int cw = (w - (cols - 1) * gap) / cols, total = 0;
     for (int i = 0, r = 0; i < n; i += cols, r++) {
@@ -80,20 +80,20 @@ static int flag_grid_h(sp_gui_ui *ui, const sp_handbook *hb, sp_lang lang, int n
     return total;
 }
 
-void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+void sp_ui_group_flags_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg)
 {
     const sp_handbook *hb = a->sc->handbook;
-    const sp_gui_theme *th = ui->th;
-    sp_lang lang = sp_gui_app_lang(a);
+    const sp_ui_theme *th = ui->th;
+    sp_lang lang = sp_ui_app_lang(a);
     int u = ui->m->unit;
     unsigned char present[64], marked[64];
     int n = hb->n_redflags < 64 ? hb->n_redflags : 64;
-    sp_gui_group_flags_now(a, present, marked);
+    sp_ui_group_flags_now(a, present, marked);
     if (a->group->phones) { /* what the phones spotted, then (R) each one's verdict */
         unsigned char verdict[64];
         for (int f = 0; f < n; f++)
             verdict[f] = (unsigned char)sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
-        sp_gui_phones_heat(ui, pg, a->group->phones, hb, lang, verdict);
+        sp_ui_phones_heat(ui, pg, a->group->phones, hb, lang, verdict);
     }
     /* the question is in the top bar: the grid needs the height; what the
      * marks mean once there is one */
@@ -101,7 +101,7 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
     for (int f = 0; f < n; f++)
         any |= marked[f];
     if (any) {
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->text,
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->text,
                        _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));
         pg->y += 3 * u / 2;
     }
@@ -146,11 +146,11 @@ void sp_gui_group_flags_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
             why = _("niet bedoeld hier: de casus legt dit signaal op een ander moment.");
         for (int k = 0; node >= 0 && k < a->sc->nodes[node].n_flags; k++)
             if (a->sc->nodes[node].flags[k].flag == f)
-                why = sp_gui_list_strf(ui->l, "%s%s", v == SP_FLAG_NOT_INTENDED ? _("niet bedoeld hier: eerder in dit gesprek. ") : "",
+                why = sp_ui_list_strf(ui->l, "%s%s", v == SP_FLAG_NOT_INTENDED ? _("niet bedoeld hier: eerder in dit gesprek. ") : "",
                                        sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang));
         pg->y += u / 2;
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, v == SP_FLAG_PRESENT ? th->good : th->mixed,
-                       sp_gui_list_strf(ui->l, "%s %d %s: %s", v == SP_FLAG_PRESENT ? "✓" : v == SP_FLAG_NOT_INTENDED ? "~" : "✗",
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, v == SP_FLAG_PRESENT ? th->good : th->mixed,
+                       sp_ui_list_strf(ui->l, "%s %d %s: %s", v == SP_FLAG_PRESENT ? "✓" : v == SP_FLAG_NOT_INTENDED ? "~" : "✗",
                                         f + 1, label, why));
     }
 }

@@ -6,7 +6,7 @@
 
 #include "core/session.h"
 
-void sp_gui_phones_begin(sp_gui_phones *ph, sp_phones *srv)
+void sp_ui_phones_begin(sp_ui_phones *ph, sp_phones *srv)
 {
     ph->srv = srv;
     ph->round = 0;
@@ -14,7 +14,7 @@ void sp_gui_phones_begin(sp_gui_phones *ph, sp_phones *srv)
     ph->qr = srv ? sp_phones_qr(srv, &ph->qr_size) : NULL;
 }
 
-void sp_gui_phones_end(sp_gui_phones *ph)
+void sp_ui_phones_end(sp_ui_phones *ph)
 {
     sp_phones_stop(ph->srv);   /* the server stops when the play ends */
     free(ph->qr);
@@ -22,18 +22,18 @@ void sp_gui_phones_end(sp_gui_phones *ph)
     ph->qr = NULL;
 }
 
-int sp_gui_phones_sync(sp_gui_phones *ph, sp_gui_app *a, int voting)
+int sp_ui_phones_sync(sp_ui_phones *ph, sp_ui_app *a, int voting)
 {
     if (!ph->srv || !a->s)
         return 0;
-    const sp_view *v = sp_gui_app_view(a);
+    const sp_view *v = sp_ui_app_view(a);
     int steps = sp_session_log_count(a->s);
     int votable = voting && v && (v->kind == SP_VIEW_DECISION || v->kind == SP_VIEW_THOUGHT) && v->n_options > 0;
     if (votable && ph->view_steps == steps)
         return 0;
     int changed = 0;
     if (ph->view_steps >= 0) {
-        sp_gui_phones_close(ph);
+        sp_ui_phones_close(ph);
         changed = 1;
     }
     if (!votable)
@@ -47,27 +47,27 @@ int sp_gui_phones_sync(sp_gui_phones *ph, sp_gui_app *a, int voting)
     return 1;
 }
 
-void sp_gui_phones_close(sp_gui_phones *ph)
+void sp_ui_phones_close(sp_ui_phones *ph)
 {
     if (ph->srv)
         sp_phones_close(ph->srv);
     ph->view_steps = -1;
 }
 
-void sp_gui_phones_merge(sp_gui_phones *ph, int *counts, int n)
+void sp_ui_phones_merge(sp_ui_phones *ph, int *counts, int n)
 {
     if (!ph || !ph->srv || ph->view_steps < 0)
         return;
     int c[5] = { 0 };
     if (n > 5)
         n = 5;
-    sp_gui_phones_close(ph);
-    sp_gui_phones_counts(ph, c, n);
+    sp_ui_phones_close(ph);
+    sp_ui_phones_counts(ph, c, n);
     for (int k = 0; k < n; k++)
         counts[k] += c[k];
 }
 
-void sp_gui_phones_with(sp_gui_phones *ph, const int *typed, int n, int *out)
+void sp_ui_phones_with(sp_ui_phones *ph, const int *typed, int n, int *out)
 {
     int c[5] = { 0 };
     if (ph && ph->srv && ph->view_steps >= 0)
@@ -76,7 +76,7 @@ void sp_gui_phones_with(sp_gui_phones *ph, const int *typed, int n, int *out)
         out[k] = typed[k] + (k < 5 ? c[k] : 0);
 }
 
-int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n)
+int sp_ui_phones_counts(sp_ui_phones *ph, int *counts, int n)
 {
     if (!ph->srv) {
         for (int k = 0; k < n; k++)
@@ -86,7 +86,7 @@ int sp_gui_phones_counts(sp_gui_phones *ph, int *counts, int n)
     return sp_phones_counts(ph->srv, counts, n);
 }
 
-void sp_gui_phones_failed(char *out, size_t len, int no_lan, const char *err, int en)
+void sp_ui_phones_failed(char *out, size_t len, int no_lan, const char *err, int en)
 {
     if (no_lan)
         snprintf(out, len, "%s",
@@ -102,14 +102,14 @@ void sp_gui_phones_failed(char *out, size_t len, int no_lan, const char *err, in
                  err);
 }
 
-const char *sp_gui_phones_switch_label(int on, int en)
+const char *sp_ui_phones_switch_label(int on, int en)
 {
     if (en)
         return on ? "Voting with phones: on" : "Voting with phones: off";
     return on ? "Stemmen met telefoons: aan" : "Stemmen met telefoons: uit";
 }
 
-void sp_gui_phones_flags_done(sp_gui_phones *ph)
+void sp_ui_phones_flags_done(sp_ui_phones *ph)
 {
     if (!ph || !ph->srv)
         return;

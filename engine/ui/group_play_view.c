@@ -8,14 +8,14 @@
 #include "i18n.h"
 
 /* "Wie stemt op A of B?", "... A, B of C?": the letters on offer. */
-static const char *who_votes(sp_gui_list *l, int n)
+static const char *who_votes(sp_ui_list *l, int n)
 {
     char letters[128] = "";
     size_t len = 0;
     for (int k = 0; k < n && len + 16 < sizeof letters; k++)
         len += (size_t)snprintf(letters + len, sizeof letters - len, "%s%c",
-                                k == 0 ? "" : k == n - 1 ? _(" of ") : ", ", sp_gui_group_letter(k));
-    return sp_gui_list_strf(l, _("Wie stemt op %s? Steek je hand op."), letters);
+                                k == 0 ? "" : k == n - 1 ? _(" of ") : ", ", sp_ui_group_letter(k));
+    return sp_ui_list_strf(l, _("Wie stemt op %s? Steek je hand op."), letters);
 }
 
 static const sp_person *self_person(const sp_scenario *sc)
@@ -27,73 +27,73 @@ static const sp_person *self_person(const sp_scenario *sc)
 }
 
 /* A spoken line (portrait, name, text) or narration (italic, no portrait). */
-static void line(sp_gui_ui *ui, sp_gui_page *pg, const sp_person *p, sp_mood mood, const char *name,
+static void line(sp_ui_ui *ui, sp_ui_page *pg, const sp_person *p, sp_mood mood, const char *name,
                  const char *text, int faded, int continued)
 {
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
     int u = m->unit, d = m->portrait;
     int tx = pg->x + d + 2 * u, tw = pg->w - d - 2 * u;
-    sp_gui_rgba c = faded ? th->muted : th->text;
+    sp_ui_rgba c = faded ? th->muted : th->text;
     while (*text == ' ') /* a paragraph's stray leading space */
         text++;
     if (!name) { /* narration: no portrait, the column's whole width */
         tx = pg->x;
         tw = pg->w;
-        int h = sp_gui_text_height(m, SP_GUI_FONT_THOUGHT, text, tw);
-        sp_gui_text_block(ui->l, m, SP_GUI_FONT_THOUGHT, th->muted, text, tx, pg->y, tw,
-                          sp_gui_rect_make(tx, pg->y, tw, h));
+        int h = sp_ui_text_height(m, SP_UI_FONT_THOUGHT, text, tw);
+        sp_ui_text_block(ui->l, m, SP_UI_FONT_THOUGHT, th->muted, text, tx, pg->y, tw,
+                          sp_ui_rect_make(tx, pg->y, tw, h));
         pg->y += h + 2 * u;
         return;
     }
     if (continued) {
         pg->y -= u;
-        int h = sp_gui_text_height(m, SP_GUI_FONT_BODY, text, tw);
-        sp_gui_text_block(ui->l, m, SP_GUI_FONT_BODY, c, text, tx, pg->y, tw, sp_gui_rect_make(tx, pg->y, tw, h));
+        int h = sp_ui_text_height(m, SP_UI_FONT_BODY, text, tw);
+        sp_ui_text_block(ui->l, m, SP_UI_FONT_BODY, c, text, tx, pg->y, tw, sp_ui_rect_make(tx, pg->y, tw, h));
         pg->y += h + 2 * u;
         return;
     }
     if (p)
-        sp_gui_ui_person(ui, pg->x, pg->y, d, p, mood);
-    int hh = sp_gui_text_height(m, SP_GUI_FONT_BOLD, name, tw);
-    int bh = sp_gui_text_height(m, SP_GUI_FONT_BODY, text, tw);
-    sp_gui_rect box = sp_gui_rect_make(tx, pg->y, tw, hh + bh);
+        sp_ui_ui_person(ui, pg->x, pg->y, d, p, mood);
+    int hh = sp_ui_text_height(m, SP_UI_FONT_BOLD, name, tw);
+    int bh = sp_ui_text_height(m, SP_UI_FONT_BODY, text, tw);
+    sp_ui_rect box = sp_ui_rect_make(tx, pg->y, tw, hh + bh);
     int y = pg->y;
-    y += sp_gui_text_block(ui->l, m, SP_GUI_FONT_BOLD, c, name, tx, y, tw, box);
-    y += sp_gui_text_block(ui->l, m, SP_GUI_FONT_BODY, c, text, tx, y, tw, box);
+    y += sp_ui_text_block(ui->l, m, SP_UI_FONT_BOLD, c, name, tx, y, tw, box);
+    y += sp_ui_text_block(ui->l, m, SP_UI_FONT_BODY, c, text, tx, y, tw, box);
     int h = y - pg->y;
     pg->y += (h > d ? h : d) + 2 * u;
 }
 
 /* A panel with a heading and a text, on a tinted card (the room's question,
  * the feedback). Returns nothing; advances pg. */
-static void panel(sp_gui_ui *ui, sp_gui_page *pg, const char *badge, sp_gui_rgba badge_c, const char *head,
-                  int head_font, const char *text, const char *foot, sp_gui_rgba border)
+static void panel(sp_ui_ui *ui, sp_ui_page *pg, const char *badge, sp_ui_rgba badge_c, const char *head,
+                  int head_font, const char *text, const char *foot, sp_ui_rgba border)
 {
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
     int u = m->unit;
     int card = ui->l->n_cmds;
-    sp_gui_frame_cmd(ui->l, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), th->surface, border,
+    sp_ui_frame_cmd(ui->l, sp_ui_rect_make(pg->x, pg->y, pg->w, 0), th->surface, border,
                      th->high_contrast ? 3 : 2, u);
     int y0 = pg->y;
-    sp_gui_page in = { .x = pg->x + 2 * u, .w = pg->w - 4 * u, .y = pg->y + 2 * u };
+    sp_ui_page in = { .x = pg->x + 2 * u, .w = pg->w - 4 * u, .y = pg->y + 2 * u };
     if (badge) {
-        sp_gui_ui_badge(ui, in.x, in.y, badge, badge_c, sp_gui_ui_on(badge_c),
-                        sp_gui_rect_make(in.x, in.y, in.w, 1 << 20));
-        in.y += m->line_h[SP_GUI_FONT_SMALL] + u / 2 + u;
+        sp_ui_ui_badge(ui, in.x, in.y, badge, badge_c, sp_ui_ui_on(badge_c),
+                        sp_ui_rect_make(in.x, in.y, in.w, 1 << 20));
+        in.y += m->line_h[SP_UI_FONT_SMALL] + u / 2 + u;
     }
     if (head && *head) {
-        sp_gui_ui_text(ui, &in, head_font, th->text, head);
+        sp_ui_ui_text(ui, &in, head_font, th->text, head);
         in.y += u;
     }
     if (text && *text) {
-        sp_gui_ui_text(ui, &in, SP_GUI_FONT_BODY, th->text, text);
+        sp_ui_ui_text(ui, &in, SP_UI_FONT_BODY, th->text, text);
         in.y += u / 2;
     }
     if (foot && *foot) {
         in.y += u / 2;
-        sp_gui_ui_text(ui, &in, SP_GUI_FONT_SMALL, th->muted, foot);
+        sp_ui_ui_text(ui, &in, SP_UI_FONT_SMALL, th->muted, foot);
     }
     in.y += u;
     ui->l->cmds[card].r.h = in.y + u - y0;
@@ -102,57 +102,57 @@ static void panel(sp_gui_ui *ui, sp_gui_page *pg, const char *badge, sp_gui_rgba
 
 /* The facilitator's buttons at the bottom of the wall, when no presenter
  * window holds them. */
-static int controls(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+static int controls(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
 {
-    sp_gui_group *g = a->group;
-    const sp_view *v = sp_gui_app_view(a);
+    sp_ui_group *g = a->group;
+    const sp_view *v = sp_ui_app_view(a);
     if (g->presenter || !v)
         return 0;
     const char *labels[4], *hints[4];
-    sp_gui_btn_style styles[4];
+    sp_ui_btn_style styles[4];
     int actions[4], args[4] = { 0, 0, 0, 0 }, n = 0;
 #define ADD(lb, hi, st, ac) (labels[n] = (lb), hints[n] = (hi), styles[n] = (st), actions[n] = (ac), n++)
     if (g->flag_round) {
-        ADD(_("Klaar met rode vlaggen"), "F", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_FLAGS);
-    } else if (v->kind == SP_VIEW_ENDING && g->phase < SP_GUI_GROUP_DECIDED) {
-        ADD(_("Naar de nabespreking"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_DEBRIEF);
+        ADD(_("Klaar met rode vlaggen"), "F", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_FLAGS);
+    } else if (v->kind == SP_VIEW_ENDING && g->phase < SP_UI_GROUP_DECIDED) {
+        ADD(_("Naar de nabespreking"), "Enter", SP_UI_BTN_PRIMARY, SP_UI_ACT_DEBRIEF);
     } else {
         switch (g->phase) {
-        case SP_GUI_GROUP_SCENE:
-            if (sp_gui_group_room_moment(a))
-                ADD(_("Naar de stemming"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_VOTE);
-            ADD(_("Rode vlaggen"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS);
+        case SP_UI_GROUP_SCENE:
+            if (sp_ui_group_room_moment(a))
+                ADD(_("Naar de stemming"), "Enter", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_VOTE);
+            ADD(_("Rode vlaggen"), "F", SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_FLAGS);
             break;
-        case SP_GUI_GROUP_VOTE:
-            ADD(_("Meerderheid nemen"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_TAKE);
-            ADD(_("Rode vlaggen"), "F", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_FLAGS);
+        case SP_UI_GROUP_VOTE:
+            ADD(_("Meerderheid nemen"), "Enter", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_TAKE);
+            ADD(_("Rode vlaggen"), "F", SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_FLAGS);
             break;
-        case SP_GUI_GROUP_DECIDED:
-            ADD(_("Toelichting tonen"), "R", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_REVEAL);
-            ADD(_("Verder"), "N", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_NEXT);
+        case SP_UI_GROUP_DECIDED:
+            ADD(_("Toelichting tonen"), "R", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_REVEAL);
+            ADD(_("Verder"), "N", SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_NEXT);
             break;
-        case SP_GUI_GROUP_REVEALED:
-            ADD(_("Verder"), "Enter", SP_GUI_BTN_PRIMARY, SP_GUI_ACT_GROUP_NEXT);
+        case SP_UI_GROUP_REVEALED:
+            ADD(_("Verder"), "Enter", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_NEXT);
             break;
         }
-        ADD(g->timer_on ? _("Timer uit") : _("Timer"), "T", SP_GUI_BTN_SECONDARY, SP_GUI_ACT_GROUP_TIMER);
+        ADD(g->timer_on ? _("Timer uit") : _("Timer"), "T", SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_TIMER);
     }
 #undef ADD
-    return sp_gui_chrome_bottombar(ui, view, n, labels, hints, styles, actions, args);
+    return sp_ui_chrome_bottombar(ui, view, n, labels, hints, styles, actions, args);
 }
 
 /* ---- the phases ---------------------------------------------------------------------- */
 
-static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, sp_gui_group_flow *f)
+static void scene(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, sp_ui_group_flow *f)
 {
     const sp_scenario *sc = a->sc;
-    const sp_gui_theme *th = ui->th;
-    sp_lang lang = sp_gui_app_lang(a);
+    const sp_ui_theme *th = ui->th;
+    sp_lang lang = sp_ui_app_lang(a);
     int u = ui->m->unit;
     if (v->feedback.valid && v->feedback.said && *v->feedback.said &&
         sc->nodes[v->feedback.node].kind == SP_NODE_DECISION) {
         const sp_person *me = self_person(sc);
-        sp_gui_group_flow_mark(f, ui, pg);
+        sp_ui_group_flow_mark(f, ui, pg);
         line(ui, pg, me, SP_MOOD_NEUTRAL, me ? sp_text_get(&me->name, lang) : _("Jij"), v->feedback.said, 1, 0);
     }
     for (int i = 0; i < v->n_lines; i++) {
@@ -161,40 +161,40 @@ static void scene(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *
         int continued = i > 0 && v->lines[i - 1].speaker == ln->speaker && ln->speaker >= 0 &&
                         v->lines[i - 1].mood == ln->mood;
         if (!continued)
-            sp_gui_group_flow_mark(f, ui, pg);
+            sp_ui_group_flow_mark(f, ui, pg);
         if (ln->speaker >= 0)
             line(ui, pg, &sc->cast[ln->speaker], ln->mood, ln->speaker_name, ln->text, 0, continued);
         else
             line(ui, pg, NULL, SP_MOOD_NEUTRAL, NULL, ln->text, 0, 0);
     }
     pg->y += u;
-    sp_gui_group_flow_mark(f, ui, pg);
+    sp_ui_group_flow_mark(f, ui, pg);
     if (v->kind == SP_VIEW_ENDING) {
-        sp_gui_rgba kc = sp_gui_chrome_ending_color(th, v->ending_kind);
-        panel(ui, pg, sp_gui_chrome_ending_word(v->ending_kind), kc, v->ending_title, SP_GUI_FONT_H1, v->evaluation, NULL, kc);
+        sp_ui_rgba kc = sp_ui_chrome_ending_color(th, v->ending_kind);
+        panel(ui, pg, sp_ui_chrome_ending_word(v->ending_kind), kc, v->ending_title, SP_UI_FONT_H1, v->evaluation, NULL, kc);
         return;
     }
     const char *ask = v->kind == SP_VIEW_THOUGHT ? _("Wat gaat er door je heen?")
                                                  : *v->prompt ? v->prompt : _("Wat zeg je?");
     if (*v->discuss)
-        panel(ui, pg, _("Vraag voor de groep"), th->accent, v->discuss, SP_GUI_FONT_H2, NULL, NULL, th->accent);
+        panel(ui, pg, _("Vraag voor de groep"), th->accent, v->discuss, SP_UI_FONT_H2, NULL, NULL, th->accent);
     else
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, ask);
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text, ask);
 }
 
 /* One option at the vote: letter, text, the room's count and a bar; with
  * the facilitator's − and + when there is no presenter window. At least
  * min_h high; returns its height (measure_only: lays out nothing). */
-static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k, const char *text, int thought,
+static int vote_option(sp_ui_app *a, sp_ui_ui *ui, int x, int y, int w, int k, const char *text, int thought,
                        int min_h, int measure_only)
 {
-    sp_gui_group *g = a->group;
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
-    sp_gui_list *l = ui->l;
+    sp_ui_group *g = a->group;
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
+    sp_ui_list *l = ui->l;
     int u = m->unit, pad = u;
-    int font = thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY;
-    int key = m->line_h[SP_GUI_FONT_BOLD] + u / 2;
+    int font = thought ? SP_UI_FONT_THOUGHT : SP_UI_FONT_BODY;
+    int key = m->line_h[SP_UI_FONT_BOLD] + u / 2;
     int total = 0, top = 0;
     for (int i = 0; i < g->n_counts; i++) {
         total += g->counts[i];
@@ -202,17 +202,17 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
             top = g->counts[i];
     }
     int controls = !g->presenter;
-    int bh = sp_gui_ui_button_h(ui);
-    int nw = m->measure(m->ctx, SP_GUI_FONT_H2, "9999", 4);
+    int bh = sp_ui_ui_button_h(ui);
+    int nw = m->measure(m->ctx, SP_UI_FONT_H2, "9999", 4);
     int count_w = nw + 2 * u + (controls ? 2 * (bh + u) : 0);
     int tx = x + pad + key + 2 * u, tw = x + w - pad - count_w - 2 * u - tx;
-    int right = controls ? bh : m->line_h[SP_GUI_FONT_H2];
+    int right = controls ? bh : m->line_h[SP_UI_FONT_H2];
     /* A narrow option (two columns, a small wall): the count and its
      * buttons go below the text, beside the bar, so the text keeps the width. */
     int below = tw < m->measure_w * 2 / 5;
     if (below)
         tw = x + w - pad - tx;
-    int th_ = sp_gui_text_height(m, font, text, tw);
+    int th_ = sp_ui_text_height(m, font, text, tw);
     int bar_h = total > 0 ? u : 0;
     int inner = below ? th_ + u + right : th_ + (bar_h ? u + bar_h : 0);
     if (inner < key)
@@ -224,44 +224,44 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
         h = min_h;
     if (measure_only)
         return h;
-    sp_gui_rect r = sp_gui_rect_make(x, y, w, h);
-    int selected = controls && g->phase == SP_GUI_GROUP_VOTE && g->sel == k;
+    sp_ui_rect r = sp_ui_rect_make(x, y, w, h);
+    int selected = controls && g->phase == SP_UI_GROUP_VOTE && g->sel == k;
     int leads = total > 0 && g->counts[k] == top;
-    sp_gui_cmd *c = sp_gui_frame_cmd(l, r, thought ? th->thought_btn : th->surface,
+    sp_ui_cmd *c = sp_ui_frame_cmd(l, r, thought ? th->thought_btn : th->surface,
                                      selected ? th->focus : leads ? th->accent : th->border,
                                      selected || leads ? (u / 6 > 4 ? u / 6 : 4) : th->high_contrast ? 2 : 1, u);
-    c->tag = SP_GUI_TAG_OPTION;
+    c->tag = SP_UI_TAG_OPTION;
     c->arg = k;
-    sp_gui_group_view_letter(ui, x + pad, y + pad, key, k, th->accent);
-    sp_gui_text_block(l, m, font, th->text, text, tx, y + pad, tw, sp_gui_rect_make(tx, y + pad, tw, th_));
+    sp_ui_group_view_letter(ui, x + pad, y + pad, key, k, th->accent);
+    sp_ui_text_block(l, m, font, th->text, text, tx, y + pad, tw, sp_ui_rect_make(tx, y + pad, tw, th_));
     int cy = below ? y + h - pad - right : y + (h - right) / 2;
     if (bar_h) {
         int bw = below ? x + w - pad - count_w - 2 * u - tx : tw;
         int by = below ? cy + (right - bar_h) / 2 : y + pad + th_ + u;
-        sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, bw, bar_h), th->bar, 0);
+        sp_ui_rect_cmd(l, sp_ui_rect_make(tx, by, bw, bar_h), th->bar, 0);
         if (g->counts[k] > 0)
-            sp_gui_rect_cmd(l, sp_gui_rect_make(tx, by, g->counts[k] * bw / total, bar_h),
+            sp_ui_rect_cmd(l, sp_ui_rect_make(tx, by, g->counts[k] * bw / total, bar_h),
                             leads ? th->accent : th->best, 0);
     }
     /* the count, right-aligned in its box, with − and + around it */
     int cx = x + w - pad - count_w;
     if (controls) {
-        sp_gui_ui_button(ui, sp_gui_rect_make(cx, cy, bh, bh), "−", NULL, SP_GUI_BTN_SECONDARY,
-                         SP_GUI_ACT_GROUP_DEC, k, g->counts[k] > 0);
+        sp_ui_ui_button(ui, sp_ui_rect_make(cx, cy, bh, bh), "−", NULL, SP_UI_BTN_SECONDARY,
+                         SP_UI_ACT_GROUP_DEC, k, g->counts[k] > 0);
         cx += bh + u;
     }
-    const char *num = sp_gui_list_strf(l, "%d", g->counts[k]);
-    int numw = m->measure(m->ctx, SP_GUI_FONT_H2, num, (int)strlen(num));
-    sp_gui_rect nbox = sp_gui_rect_make(cx, cy, nw + 2 * u, right);
-    sp_gui_text_cmd(l, m, SP_GUI_FONT_H2, th->text, cx + (nbox.w - numw) / 2,
-                    cy + (right - m->line_h[SP_GUI_FONT_H2]) / 2, num, -1, nbox);
+    const char *num = sp_ui_list_strf(l, "%d", g->counts[k]);
+    int numw = m->measure(m->ctx, SP_UI_FONT_H2, num, (int)strlen(num));
+    sp_ui_rect nbox = sp_ui_rect_make(cx, cy, nw + 2 * u, right);
+    sp_ui_text_cmd(l, m, SP_UI_FONT_H2, th->text, cx + (nbox.w - numw) / 2,
+                    cy + (right - m->line_h[SP_UI_FONT_H2]) / 2, num, -1, nbox);
     if (controls) {
         cx += nbox.w + u;
-        sp_gui_ui_button(ui, sp_gui_rect_make(cx, cy, bh, bh), "+", NULL, SP_GUI_BTN_SECONDARY,
-                         SP_GUI_ACT_GROUP_INC, k, 1);
+        sp_ui_ui_button(ui, sp_ui_rect_make(cx, cy, bh, bh), "+", NULL, SP_UI_BTN_SECONDARY,
+                         SP_UI_ACT_GROUP_INC, k, 1);
         /* the option itself selects it for the number keys */
-        sp_gui_rect sr = below ? sp_gui_rect_make(x, y, w, cy - y) : sp_gui_rect_make(x, y, tx + tw + u - x, h);
-        sp_gui_hit *hit = sp_gui_hit_add(l, sr, SP_GUI_ACT_GROUP_SELECT, k, 0);
+        sp_ui_rect sr = below ? sp_ui_rect_make(x, y, w, cy - y) : sp_ui_rect_make(x, y, tx + tw + u - x, h);
+        sp_ui_hit *hit = sp_ui_hit_add(l, sr, SP_UI_ACT_GROUP_SELECT, k, 0);
         hit->order = -1;
     }
     return h;
@@ -270,7 +270,7 @@ static int vote_option(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int k,
 /* The options one below the other, or (two columns) side by side in rows
  * of two of one height: A B, C D. With an odd number in two columns the
  * last row has a free cell: *free is set to it (else its w is 0). */
-static void vote_options(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int two, sp_gui_page *free)
+static void vote_options(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, int two, sp_ui_page *free)
 {
     int n = a->group->n_counts, u = ui->m->unit, thought = v->kind == SP_VIEW_THOUGHT;
     int cols = two && n > 1 ? 2 : 1, gap = 2 * u;
@@ -294,18 +294,18 @@ static void vote_options(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp
     }
 }
 
-static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg);
+static void vote_tally(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg);
 
-static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, int two)
+static void vote(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, int two)
 {
-    sp_gui_group *g = a->group;
-    const sp_gui_theme *th = ui->th;
+    sp_ui_group *g = a->group;
+    const sp_ui_theme *th = ui->th;
     int u = ui->m->unit;
     int thought = v->kind == SP_VIEW_THOUGHT;
     const char *ask = thought ? _("Wat gaat er door je heen?") : *v->prompt ? v->prompt : _("Wat zeg je?");
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text, ask);
+    sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text, ask);
     pg->y += 3 * u / 2;
-    sp_gui_page side, *out = pg;
+    sp_ui_page side, *out = pg;
     vote_options(a, ui, pg, v, two, &side);
     if (side.w > 0) /* the count beside the last option */
         out = &side;
@@ -316,17 +316,17 @@ static void vote(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v
         pg->y = out->y;
     if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
         pg->y += 2 * u;
-        pg->y += sp_gui_phones_wall(ui, sp_gui_rect_make(pg->x, pg->y, pg->w, 0), sp_gui_group_wall_h(g, pg),
+        pg->y += sp_ui_phones_wall(ui, sp_ui_rect_make(pg->x, pg->y, pg->w, 0), sp_ui_group_wall_h(g, pg),
                                     g->phones, a->settings.lang == SP_LANG_EN);
     }
 }
 
 /* Where the vote stands: the majority or the tie, how many voted, the
  * trainer's last message. */
-static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
+static void vote_tally(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg)
 {
-    sp_gui_group *g = a->group;
-    const sp_gui_theme *th = ui->th;
+    sp_ui_group *g = a->group;
+    const sp_ui_theme *th = ui->th;
     int u = ui->m->unit;
     sp_vote_tally t = sp_vote_count(g->counts, g->n_counts);
     const char *s;
@@ -334,9 +334,9 @@ static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
         s = g->presenter ? who_votes(ui->l, g->n_counts)
                          : _("Voer de stemmen in: kies de optie met de letter of de pijltjes, tel met + en −, of typ het aantal.");
     } else if (t.majority >= 0) {
-        s = sp_gui_list_strf(ui->l, ngettext("Meerderheid: %c, %d van %d stem.", "Meerderheid: %c, %d van %d stemmen.",
+        s = sp_ui_list_strf(ui->l, ngettext("Meerderheid: %c, %d van %d stem.", "Meerderheid: %c, %d van %d stemmen.",
                                              (unsigned long)t.total),
-                             sp_gui_group_letter(t.majority), t.top, t.total);
+                             sp_ui_group_letter(t.majority), t.top, t.total);
     } else {
         /* "A en C", "A, B en D" */
         char tied[64] = "";
@@ -346,34 +346,34 @@ static void vote_tally(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg)
                 continue;
             left--;
             len += snprintf(tied + len, sizeof tied - (size_t)len, "%s%c",
-                            len == 0 ? "" : left == 0 ? _(" en ") : ", ", sp_gui_group_letter(k));
+                            len == 0 ? "" : left == 0 ? _(" en ") : ", ", sp_ui_group_letter(k));
         }
-        s = g->presenter ? sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied)
-                         : sp_gui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer kiest met Shift en de letter."), tied);
+        s = g->presenter ? sp_ui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer beslist."), tied)
+                         : sp_ui_list_strf(ui->l, _("Gelijke stand tussen %s: de trainer kiest met Shift en de letter."), tied);
     }
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, th->text, s);
+    sp_ui_ui_text(ui, pg, SP_UI_FONT_BOLD, th->text, s);
     if (t.total > 0)
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted,
-                       sp_gui_list_strf(ui->l, _("%d van de %d mensen in de zaal hebben gestemd."), t.total, g->room));
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->muted,
+                       sp_ui_list_strf(ui->l, _("%d van de %d mensen in de zaal hebben gestemd."), t.total, g->room));
     if (g->status[0] && !g->presenter) {
         pg->y += u / 2;
-        sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->mixed, g->status);
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->mixed, g->status);
     }
 }
 
 /* The decision just taken and, once revealed, its feedback. */
-static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view *v, sp_gui_group_flow *f)
+static void decided(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, sp_ui_group_flow *f)
 {
-    sp_gui_group *g = a->group;
+    sp_ui_group *g = a->group;
     const sp_scenario *sc = a->sc;
-    const sp_gui_theme *th = ui->th;
-    sp_lang lang = sp_gui_app_lang(a);
+    const sp_ui_theme *th = ui->th;
+    sp_lang lang = sp_ui_app_lang(a);
     int u = ui->m->unit;
     if (g->n_last <= 0 || g->last_node < 0 || g->last_node >= sc->n_nodes)
         return;
     const sp_node *nd = &sc->nodes[g->last_node];
     int thought = nd->kind == SP_NODE_THOUGHT;
-    const char *texts[SP_GUI_GROUP_OPTIONS];
+    const char *texts[SP_UI_GROUP_OPTIONS];
     int best = 0, best_total = -1000;
     for (int k = 0; k < g->n_last; k++) {
         const sp_option *o = &nd->options[g->last_offered[k]];
@@ -394,84 +394,84 @@ static void decided(sp_gui_app *a, sp_gui_ui *ui, sp_gui_page *pg, const sp_view
                 best = k;
         stronger_total = g->judge.stronger_total;
     }
-    sp_gui_group_flow_mark(f, ui, pg);
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_H2, th->text,
-                   sp_gui_group_view_verdict(ui, g->last_votes, g->n_last, g->last_chosen, g->last_override, g->has_votes));
+    sp_ui_group_flow_mark(f, ui, pg);
+    sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text,
+                   sp_ui_group_view_verdict(ui, g->last_votes, g->n_last, g->last_chosen, g->last_override, g->has_votes));
     pg->y += u;
-    sp_gui_ui_text(ui, pg, thought ? SP_GUI_FONT_THOUGHT : SP_GUI_FONT_BODY, th->text,
-                   sp_gui_list_strf(ui->l, "%c: “%s”", sp_gui_group_letter(g->last_chosen), texts[g->last_chosen]));
+    sp_ui_ui_text(ui, pg, thought ? SP_UI_FONT_THOUGHT : SP_UI_FONT_BODY, th->text,
+                   sp_ui_list_strf(ui->l, "%c: “%s”", sp_ui_group_letter(g->last_chosen), texts[g->last_chosen]));
     pg->y += 2 * u;
     if (g->has_votes) {
-        sp_gui_group_flow_mark(f, ui, pg);
-        sp_gui_group_view_split(ui, pg, texts, g->last_votes, g->n_last, g->last_chosen,
-              g->phase == SP_GUI_GROUP_REVEALED ? best : -1, 1);
+        sp_ui_group_flow_mark(f, ui, pg);
+        sp_ui_group_view_split(ui, pg, texts, g->last_votes, g->n_last, g->last_chosen,
+              g->phase == SP_UI_GROUP_REVEALED ? best : -1, 1);
         pg->y += u;
     }
-    sp_gui_group_flow_mark(f, ui, pg);
-    if (g->phase != SP_GUI_GROUP_REVEALED) {
+    sp_ui_group_flow_mark(f, ui, pg);
+    if (g->phase != SP_UI_GROUP_REVEALED) {
         if (!g->presenter)
-            sp_gui_ui_text(ui, pg, SP_GUI_FONT_SMALL, th->muted, _("De toelichting volgt: R toont hem."));
+            sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->muted, _("De toelichting volgt: R toont hem."));
         return;
     }
     const char *badge = strong ? _("Sterke keuze") : _("Er was een sterkere optie");
-    sp_gui_rgba bc = strong ? th->good : sp_option_total(chosen) < 0 ? th->bad : th->mixed;
+    sp_ui_rgba bc = strong ? th->good : sp_option_total(chosen) < 0 ? th->bad : th->mixed;
     const char *head = strong ? NULL
-                     : sp_gui_list_strf(ui->l, _("Sterker was %c: “%s” (%+d)"), sp_gui_group_letter(best), texts[best],
+                     : sp_ui_list_strf(ui->l, _("Sterker was %c: “%s” (%+d)"), sp_ui_group_letter(best), texts[best],
                                         stronger_total);
     const char *foot = *sp_text_get(&chosen->ref_label, lang) ? sp_text_get(&chosen->ref_label, lang) : NULL;
-    panel(ui, pg, badge, bc, head, SP_GUI_FONT_BOLD,
+    panel(ui, pg, badge, bc, head, SP_UI_FONT_BOLD,
           sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &chosen->feedback, lang), foot, bc);
     (void)v;
 }
 
 /* ---- the play screen --------------------------------------------------------------------- */
 
-void sp_gui_group_play_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+void sp_ui_group_play_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
 {
-    sp_gui_group *g = a->group;
-    const sp_view *v = sp_gui_app_view(a);
+    sp_ui_group *g = a->group;
+    const sp_view *v = sp_ui_app_view(a);
     if (!v || !g)
         return;
-    const sp_gui_metrics *m = ui->m;
-    sp_lang lang = sp_gui_app_lang(a);
+    const sp_ui_metrics *m = ui->m;
+    sp_lang lang = sp_ui_app_lang(a);
     int u = m->unit;
     const char *title = sp_text_get(&a->sc->title, lang);
     const char *sub;
-    if (g->phase >= SP_GUI_GROUP_DECIDED)
-        sub = sp_gui_list_strf(ui->l, _("Beurt %d · het besluit"), g->last_turn);
+    if (g->phase >= SP_UI_GROUP_DECIDED)
+        sub = sp_ui_list_strf(ui->l, _("Beurt %d · het besluit"), g->last_turn);
     else if (v->kind == SP_VIEW_ENDING)
         sub = _("Einde van het gesprek");
     else if (g->flag_round)
-        sub = sp_gui_list_strf(ui->l, _("Beurt %d · rode vlaggen: wat ziet de groep hier?"), v->turn);
-    else if (g->phase == SP_GUI_GROUP_VOTE)
-        sub = sp_gui_list_strf(ui->l, _("Beurt %d · stemmen"), v->turn);
+        sub = sp_ui_list_strf(ui->l, _("Beurt %d · rode vlaggen: wat ziet de groep hier?"), v->turn);
+    else if (g->phase == SP_UI_GROUP_VOTE)
+        sub = sp_ui_list_strf(ui->l, _("Beurt %d · stemmen"), v->turn);
     else
-        sub = sp_gui_list_strf(ui->l, _("Beurt %d · groepstraining"), v->turn);
+        sub = sp_ui_list_strf(ui->l, _("Beurt %d · groepstraining"), v->turn);
 
     int bottom = controls(a, ui, view);
-    int top = sp_gui_group_view_topbar(a, ui, view, title, sub);
+    int top = sp_ui_group_view_topbar(a, ui, view, title, sub);
     /* Two columns (the wall's layout asks when one does not fit): the page
      * as wide as the screen allows, the blocks flowed into both halves. */
     int two = g->wall_cols == 2, gap = 4 * u;
-    sp_gui_page pg;
+    sp_ui_page pg;
     int maxw = g->flag_round ? view.w : two ? 2 * m->measure_w + gap : m->measure_w * 3 / 2;
-    sp_gui_chrome_page(a, ui, view, top, bottom, maxw, 2 * u, &pg);
-    int voting = g->phase == SP_GUI_GROUP_VOTE && v->kind != SP_VIEW_ENDING;
-    sp_gui_group_flow flow = { 0 }, *f = two && !g->flag_round && !voting ? &flow : NULL;
+    sp_ui_chrome_page(a, ui, view, top, bottom, maxw, 2 * u, &pg);
+    int voting = g->phase == SP_UI_GROUP_VOTE && v->kind != SP_VIEW_ENDING;
+    sp_ui_group_flow flow = { 0 }, *f = two && !g->flag_round && !voting ? &flow : NULL;
     int x2 = pg.x;
     if (f) {
         pg.w = (pg.w - gap) / 2;
         x2 = pg.x + pg.w + gap;
     }
     if (g->flag_round)
-        sp_gui_group_flags_build(a, ui, &pg);
-    else if (g->phase >= SP_GUI_GROUP_DECIDED)
+        sp_ui_group_flags_build(a, ui, &pg);
+    else if (g->phase >= SP_UI_GROUP_DECIDED)
         decided(a, ui, &pg, v, f);
     else if (voting)
         vote(a, ui, &pg, v, two);
     else
         scene(a, ui, &pg, v, f);
-    sp_gui_group_flow_columns(f, ui, &pg, x2);
+    sp_ui_group_flow_columns(f, ui, &pg, x2);
     pg.y += u;
-    sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
+    sp_ui_ui_page_end(ui, &pg, &a->scroll[0]);
 }

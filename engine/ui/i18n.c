@@ -14,7 +14,7 @@
 #define SP_LOCALEDIR "/usr/local/share/locale"
 #endif
 
-/* The language LANGUAGE now asks for; -1 before the first sp_gui_i18n_set. */
+/* The language LANGUAGE now asks for; -1 before the first sp_ui_i18n_set. */
 static int current = -1;
 
 /* The core's translation function (core/translate.h): msgid in lang from
@@ -26,7 +26,7 @@ static const char *translate(sp_lang lang, const char *ctx, const char *msgid)
         return msgid; /* the msgids are Dutch */
     int was = current;
     if (was != (int)lang)
-        sp_gui_i18n_set(lang);
+        sp_ui_i18n_set(lang);
     const char *s = msgid;
     char key[1024];
     if (!ctx) {
@@ -36,11 +36,11 @@ static const char *translate(sp_lang lang, const char *ctx, const char *msgid)
         s = t == key ? msgid : t;
     }
     if (was != (int)lang && was >= 0)
-        sp_gui_i18n_set((sp_lang)was);
+        sp_ui_i18n_set((sp_lang)was);
     return s;
 }
 
-void sp_gui_i18n_init(void)
+void sp_ui_i18n_init(void)
 {
     const char *loc = setlocale(LC_ALL, "");
     /* glibc ignores LANGUAGE under the "C" locale, which is what a bare
@@ -66,7 +66,7 @@ void sp_gui_i18n_init(void)
     sp_translate_set(translate);
 }
 
-void sp_gui_i18n_set(sp_lang lang)
+void sp_ui_i18n_set(sp_lang lang)
 {
     /* The msgids are Dutch, so Dutch needs no catalogue: "nl" finds none
      * and gettext returns the msgid. */

@@ -1,6 +1,6 @@
 /* i18n.h: the program's one translation mechanism, gettext: Dutch msgids, po/en.po for English, for the window, the terminal, the commands and the core. */
-#ifndef SP_GUI_I18N_H
-#define SP_GUI_I18N_H
+#ifndef SP_UI_I18N_H
+#define SP_UI_I18N_H
 
 #include <libintl.h>
 #include "core/model.h"
@@ -14,8 +14,8 @@
  * not), else SP_LOCALEDIR; and sets the core's translation function
  * (core/translate.h), so the core's words come from the same catalogue.
  * Every front end calls it once at start-up (main.c does for all). */
-void sp_gui_i18n_init(void);
+void sp_ui_i18n_init(void);
 /* Switches the interface language at run time. */
-void sp_gui_i18n_set(sp_lang lang);
+void sp_ui_i18n_set(sp_lang lang);
 
 #endif

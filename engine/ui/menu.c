@@ -20,17 +20,17 @@ static const char *phase_name(int ci)
 }
 
 /* One card at x, y, w; ci == SP_CASE_COUNT is the trajectory. */
-static card_out build_card(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, int ci)
+static card_out build_card(sp_ui_app *a, sp_ui_ui *ui, int x, int y, int w, int ci)
 {
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
-    sp_lang lang = sp_gui_app_lang(a);
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
+    sp_lang lang = sp_ui_app_lang(a);
     int u = m->unit, pad = 5 * u / 2;
     card_out out;
     out.frame = ui->l->n_cmds;
-    sp_gui_frame_cmd(ui->l, sp_gui_rect_make(x, y, w, 0), th->surface, th->border,
+    sp_ui_frame_cmd(ui->l, sp_ui_rect_make(x, y, w, 0), th->surface, th->border,
                      th->high_contrast ? 2 : 1, u);
-    sp_gui_page pg = { .x = x + pad, .w = w - 2 * pad, .y = y + pad };
+    sp_ui_page pg = { .x = x + pad, .w = w - 2 * pad, .y = y + pad };
 
     const sp_scenario *sc = ci < SP_CASE_COUNT ? a->cases[ci].sc : NULL;
     const char *title, *summary, *kicker;
@@ -55,20 +55,20 @@ static card_out build_card(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, in
     }
     char num[8];
     snprintf(num, sizeof num, "%d", ci + 1);
-    sp_gui_rect box = sp_gui_rect_make(pg.x, pg.y, pg.w, 1 << 20);
-    int bw = sp_gui_ui_badge(ui, pg.x, pg.y, num, th->accent, th->on_accent, box);
-    sp_gui_rect kbox = sp_gui_rect_make(pg.x + bw + u, pg.y, pg.w - bw - u, m->line_h[SP_GUI_FONT_SMALL] * 4);
-    sp_gui_text_block(ui->l, m, SP_GUI_FONT_SMALL, th->muted, kicker, kbox.x, pg.y + u / 4, kbox.w, kbox);
-    pg.y += m->line_h[SP_GUI_FONT_SMALL] + u / 2 + u;
-    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H2, th->text, title);
+    sp_ui_rect box = sp_ui_rect_make(pg.x, pg.y, pg.w, 1 << 20);
+    int bw = sp_ui_ui_badge(ui, pg.x, pg.y, num, th->accent, th->on_accent, box);
+    sp_ui_rect kbox = sp_ui_rect_make(pg.x + bw + u, pg.y, pg.w - bw - u, m->line_h[SP_UI_FONT_SMALL] * 4);
+    sp_ui_text_block(ui->l, m, SP_UI_FONT_SMALL, th->muted, kicker, kbox.x, pg.y + u / 4, kbox.w, kbox);
+    pg.y += m->line_h[SP_UI_FONT_SMALL] + u / 2 + u;
+    sp_ui_ui_text(ui, &pg, SP_UI_FONT_H2, th->text, title);
     pg.y += u;
     if (ci < SP_CASE_COUNT && !sc) {
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->bad, _("Deze casus kon niet worden geladen:"));
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_SMALL, th->text, a->cases[ci].error);
+        sp_ui_ui_text(ui, &pg, SP_UI_FONT_BODY, th->bad, _("Deze casus kon niet worden geladen:"));
+        sp_ui_ui_text(ui, &pg, SP_UI_FONT_SMALL, th->text, a->cases[ci].error);
     } else {
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->text, summary);
+        sp_ui_ui_text(ui, &pg, SP_UI_FONT_BODY, th->text, summary);
         pg.y += u;
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_SMALL, th->muted, result);
+        sp_ui_ui_text(ui, &pg, SP_UI_FONT_SMALL, th->muted, result);
     }
     pg.y += 2 * u;
 
@@ -79,8 +79,8 @@ static card_out build_card(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, in
     if (enabled) {
         const char *labels[3] = { _("Starten"), NULL, NULL };
         const char *hints[3] = { num, "", "" };
-        sp_gui_btn_style styles[3] = { SP_GUI_BTN_PRIMARY, SP_GUI_BTN_SECONDARY, SP_GUI_BTN_SECONDARY };
-        int actions[3] = { SP_GUI_ACT_START, SP_GUI_ACT_RESUME, SP_GUI_ACT_GROUP_START };
+        sp_ui_btn_style styles[3] = { SP_UI_BTN_PRIMARY, SP_UI_BTN_SECONDARY, SP_UI_BTN_SECONDARY };
+        int actions[3] = { SP_UI_ACT_START, SP_UI_ACT_RESUME, SP_UI_ACT_GROUP_START };
         int args[3] = { ci, ci, ci };
         int n = 1;
         char resume[128];
@@ -94,57 +94,57 @@ static card_out build_card(sp_gui_app *a, sp_gui_ui *ui, int x, int y, int w, in
         if (ci < SP_CASE_COUNT && !a->group) {
             labels[n] = _("Groepstraining (beamer)");
             hints[n] = "";
-            styles[n] = SP_GUI_BTN_SECONDARY;
-            actions[n] = SP_GUI_ACT_GROUP_START;
+            styles[n] = SP_UI_BTN_SECONDARY;
+            actions[n] = SP_UI_ACT_GROUP_START;
             args[n] = ci;
             n++;
         }
-        pg.y += sp_gui_ui_button_row(ui, pg.x, pg.y, pg.w, 0, n, labels, hints, styles, actions, args);
+        pg.y += sp_ui_ui_button_row(ui, pg.x, pg.y, pg.w, 0, n, labels, hints, styles, actions, args);
     }
     out.h = pg.y + pad - y;
     return out;
 }
 
-void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
+void sp_ui_menu_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
 {
-    const sp_gui_metrics *m = ui->m;
-    const sp_gui_theme *th = ui->th;
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
     int u = m->unit;
     int x, w;
-    sp_gui_chrome_column(ui, view, m->measure_w * 8 / 5 + 2 * u, &x, &w);
-    sp_gui_page pg;
-    sp_gui_ui_page_begin(ui, &pg, view, x, w);
+    sp_ui_chrome_column(ui, view, m->measure_w * 8 / 5 + 2 * u, &x, &w);
+    sp_ui_page pg;
+    sp_ui_ui_page_begin(ui, &pg, view, x, w);
     a->page_step[0] = view.h;
     pg.y = 4 * u;
 
     /* Title on the left, settings and quit on the right (below when narrow). */
     const char *labels[3] = { _("Terugkijken"), _("Instellingen"), _("Afsluiten") };
     const char *hints[3] = { "T", "S", "Q" };
-    sp_gui_btn_style styles[3] = { SP_GUI_BTN_QUIET, SP_GUI_BTN_QUIET, SP_GUI_BTN_QUIET };
-    int actions[3] = { SP_GUI_ACT_PLAYS, SP_GUI_ACT_SETTINGS, SP_GUI_ACT_QUIT };
+    sp_ui_btn_style styles[3] = { SP_UI_BTN_QUIET, SP_UI_BTN_QUIET, SP_UI_BTN_QUIET };
+    int actions[3] = { SP_UI_ACT_PLAYS, SP_UI_ACT_SETTINGS, SP_UI_ACT_QUIT };
     int args[3] = { 0, 0, 0 };
-    int bw = sp_gui_ui_button_w(ui, labels[0], hints[0]) + u + sp_gui_ui_button_w(ui, labels[1], hints[1]) + u +
-             sp_gui_ui_button_w(ui, labels[2], hints[2]);
+    int bw = sp_ui_ui_button_w(ui, labels[0], hints[0]) + u + sp_ui_ui_button_w(ui, labels[1], hints[1]) + u +
+             sp_ui_ui_button_w(ui, labels[2], hints[2]);
     const char *name = "samenspel";
-    int tw = m->measure(m->ctx, SP_GUI_FONT_H1, name, (int)strlen(name));
+    int tw = m->measure(m->ctx, SP_UI_FONT_H1, name, (int)strlen(name));
     /* The buttons are added after the cards so the keyboard reaches the
      * cases first; here only their place is kept. */
     int one_row = tw + bw + 2 * u <= w, buttons_y;
     if (one_row) {
-        buttons_y = pg.y + (m->line_h[SP_GUI_FONT_H1] - sp_gui_ui_button_h(ui)) / 2;
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, name);
+        buttons_y = pg.y + (m->line_h[SP_UI_FONT_H1] - sp_ui_ui_button_h(ui)) / 2;
+        sp_ui_ui_text(ui, &pg, SP_UI_FONT_H1, th->text, name);
     } else {
-        sp_gui_ui_text(ui, &pg, SP_GUI_FONT_H1, th->text, name);
+        sp_ui_ui_text(ui, &pg, SP_UI_FONT_H1, th->text, name);
         pg.y += u;
         buttons_y = pg.y;
-        pg.y += sp_gui_ui_button_h(ui) * (bw > w ? 2 : 1) + u;
+        pg.y += sp_ui_ui_button_h(ui) * (bw > w ? 2 : 1) + u;
     }
     pg.y += u;
-    sp_gui_ui_text(ui, &pg, SP_GUI_FONT_BODY, th->muted,
+    sp_ui_ui_text(ui, &pg, SP_UI_FONT_BODY, th->muted,
                    _("Oefen het samenspel tussen opdrachtgever en opdrachtnemer: kies een casus, lees je rolkaart en voer het gesprek."));
     pg.y += 3 * u;
-    sp_gui_chrome_notice(a, ui, &pg);
-    sp_gui_chrome_skipped(a, ui, &pg);
+    sp_ui_chrome_notice(a, ui, &pg);
+    sp_ui_chrome_skipped(a, ui, &pg);
 
     /* Two cards a row when each still gets a comfortable width. */
     int gap = 2 * u;
@@ -178,6 +178,6 @@ void sp_gui_menu_build(sp_gui_app *a, sp_gui_ui *ui, sp_gui_rect view)
         pg.y += row_h + gap;
     }
     pg.y += 2 * u;
-    sp_gui_ui_button_row(ui, x, buttons_y, w, one_row, 3, labels, hints, styles, actions, args);
-    sp_gui_ui_page_end(ui, &pg, &a->scroll[0]);
+    sp_ui_ui_button_row(ui, x, buttons_y, w, one_row, 3, labels, hints, styles, actions, args);
+    sp_ui_ui_page_end(ui, &pg, &a->scroll[0]);
 }

@@ -3,14 +3,14 @@
 
 #include <string.h>
 
-int sp_gui_replay_wants_text(const sp_gui_app *a)
+int sp_ui_replay_wants_text(const sp_ui_app *a)
 {
-    return a->replay && a->replay->editing && a->screen == SP_GUI_SCREEN_REPLAY;
+    return a->replay && a->replay->editing && a->screen == SP_UI_SCREEN_REPLAY;
 }
 
-int sp_gui_replay_text(sp_gui_app *a, const char *utf8)
+int sp_ui_replay_text(sp_ui_app *a, const char *utf8)
 {
-    if (!sp_gui_replay_wants_text(a))
+    if (!sp_ui_replay_wants_text(a))
         return 0;
     char *note = a->replay->note;
     size_t n = strlen(note), k = strlen(utf8);
@@ -31,55 +31,55 @@ static void backspace(char *s)
     s[n] = '\0';
 }
 
-int sp_gui_replay_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, int ch)
+int sp_ui_replay_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
 {
     (void)last;
-    if (a->overlay != SP_GUI_OV_NONE)
+    if (a->overlay != SP_UI_OV_NONE)
         return 0;
-    sp_gui_replay *rp = a->replay;
-    int c = key == SP_GUI_KEY_CHAR ? ch : 0;
+    sp_ui_replay *rp = a->replay;
+    int c = key == SP_UI_KEY_CHAR ? ch : 0;
     switch (a->screen) {
-    case SP_GUI_SCREEN_MENU:
+    case SP_UI_SCREEN_MENU:
         if (c == 't') {
-            sp_gui_app_action(a, SP_GUI_ACT_PLAYS, 0);
+            sp_ui_app_action(a, SP_UI_ACT_PLAYS, 0);
             return 1;
         }
         return 0;
-    case SP_GUI_SCREEN_DEBRIEF:
+    case SP_UI_SCREEN_DEBRIEF:
         if (a->debrief_of_replay) {
-            if (key == SP_GUI_KEY_ESC)
-                sp_gui_app_action(a, SP_GUI_ACT_REPLAY_BACK, 0);
+            if (key == SP_UI_KEY_ESC)
+                sp_ui_app_action(a, SP_UI_ACT_REPLAY_BACK, 0);
             else if (c == 'e')
-                sp_gui_app_action(a, SP_GUI_ACT_EXPORT, 0);
-            return key == SP_GUI_KEY_ESC || c == 'e';
+                sp_ui_app_action(a, SP_UI_ACT_EXPORT, 0);
+            return key == SP_UI_KEY_ESC || c == 'e';
         }
         if (c == 't' || c == 'e') {
-            sp_gui_app_action(a, c == 't' ? SP_GUI_ACT_REPLAY_THIS : SP_GUI_ACT_EXPORT, 0);
+            sp_ui_app_action(a, c == 't' ? SP_UI_ACT_REPLAY_THIS : SP_UI_ACT_EXPORT, 0);
             return 1;
         }
         return 0;
-    case SP_GUI_SCREEN_PLAYS:
-        if (key == SP_GUI_KEY_ESC) {
-            sp_gui_app_action(a, SP_GUI_ACT_REPLAY_BACK, 0);
+    case SP_UI_SCREEN_PLAYS:
+        if (key == SP_UI_KEY_ESC) {
+            sp_ui_app_action(a, SP_UI_ACT_REPLAY_BACK, 0);
             return 1;
         }
         if (rp && rp->picking && c == 'x') {
-            sp_gui_app_action(a, SP_GUI_ACT_COMPARE_WITH, -1);
+            sp_ui_app_action(a, SP_UI_ACT_COMPARE_WITH, -1);
             return 1;
         }
         return 0;
-    case SP_GUI_SCREEN_COMPARE:
-        if (key == SP_GUI_KEY_ESC) {
-            sp_gui_app_action(a, SP_GUI_ACT_REPLAY_BACK, 0);
+    case SP_UI_SCREEN_COMPARE:
+        if (key == SP_UI_KEY_ESC) {
+            sp_ui_app_action(a, SP_UI_ACT_REPLAY_BACK, 0);
             return 1;
         }
-        if (key == SP_GUI_KEY_UP || key == SP_GUI_KEY_DOWN) {
+        if (key == SP_UI_KEY_UP || key == SP_UI_KEY_DOWN) {
             int line = a->page_step[0] > 0 ? a->page_step[0] / 10 + 1 : 40;
-            sp_gui_app_scroll(a, key == SP_GUI_KEY_UP ? -line : line);
+            sp_ui_app_scroll(a, key == SP_UI_KEY_UP ? -line : line);
             return 1;
         }
         return 0;
-    case SP_GUI_SCREEN_REPLAY:
+    case SP_UI_SCREEN_REPLAY:
         break;
     default:
         return 0;
@@ -87,33 +87,33 @@ int sp_gui_replay_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, in
     if (!rp || !rp->r)
         return 0;
     if (rp->editing) {
-        if (key == SP_GUI_KEY_ENTER)
-            sp_gui_app_action(a, SP_GUI_ACT_REPLAY_NOTE_SAVE, 0);
-        else if (key == SP_GUI_KEY_ESC)
+        if (key == SP_UI_KEY_ENTER)
+            sp_ui_app_action(a, SP_UI_ACT_REPLAY_NOTE_SAVE, 0);
+        else if (key == SP_UI_KEY_ESC)
             rp->editing = 0;
-        else if (key == SP_GUI_KEY_BACKSPACE)
+        else if (key == SP_UI_KEY_BACKSPACE)
             backspace(rp->note);
-        /* letters arrive as text (sp_gui_replay_text); the key itself is spent */
+        /* letters arrive as text (sp_ui_replay_text); the key itself is spent */
         return 1;
     }
     int action = -1, arg = 0;
     switch (key) {
-    case SP_GUI_KEY_LEFT:  action = SP_GUI_ACT_REPLAY_PREV; break;
-    case SP_GUI_KEY_RIGHT: action = SP_GUI_ACT_REPLAY_NEXT; break;
-    case SP_GUI_KEY_HOME:  action = SP_GUI_ACT_REPLAY_STEP; arg = 0; break;
-    case SP_GUI_KEY_END:   action = SP_GUI_ACT_REPLAY_STEP; arg = rp->r->n_steps - 1; break;
-    case SP_GUI_KEY_ESC:   action = SP_GUI_ACT_REPLAY_BACK; break;
-    case SP_GUI_KEY_UP:
-    case SP_GUI_KEY_DOWN: {
+    case SP_UI_KEY_LEFT:  action = SP_UI_ACT_REPLAY_PREV; break;
+    case SP_UI_KEY_RIGHT: action = SP_UI_ACT_REPLAY_NEXT; break;
+    case SP_UI_KEY_HOME:  action = SP_UI_ACT_REPLAY_STEP; arg = 0; break;
+    case SP_UI_KEY_END:   action = SP_UI_ACT_REPLAY_STEP; arg = rp->r->n_steps - 1; break;
+    case SP_UI_KEY_ESC:   action = SP_UI_ACT_REPLAY_BACK; break;
+    case SP_UI_KEY_UP:
+    case SP_UI_KEY_DOWN: {
         int line = a->page_step[0] > 0 ? a->page_step[0] / 10 + 1 : 40;
-        sp_gui_app_scroll(a, key == SP_GUI_KEY_UP ? -line : line);
+        sp_ui_app_scroll(a, key == SP_UI_KEY_UP ? -line : line);
         return 1;
     }
-    case SP_GUI_KEY_CHAR:
-        action = c == ' ' ? SP_GUI_ACT_REPLAY_AUTO : c == 's' ? SP_GUI_ACT_REPLAY_SPEED
-               : c == 'n' ? SP_GUI_ACT_REPLAY_NOTE : c == 'b' ? SP_GUI_ACT_REPLAY_BRANCH
-               : c == 'v' ? SP_GUI_ACT_REPLAY_PICK : c == 'x' ? SP_GUI_ACT_COMPARE_WITH
-               : c == 'e' ? SP_GUI_ACT_EXPORT : c == 'd' ? SP_GUI_ACT_REPLAY_DEBRIEF : -1;
+    case SP_UI_KEY_CHAR:
+        action = c == ' ' ? SP_UI_ACT_REPLAY_AUTO : c == 's' ? SP_UI_ACT_REPLAY_SPEED
+               : c == 'n' ? SP_UI_ACT_REPLAY_NOTE : c == 'b' ? SP_UI_ACT_REPLAY_BRANCH
+               : c == 'v' ? SP_UI_ACT_REPLAY_PICK : c == 'x' ? SP_UI_ACT_COMPARE_WITH
+               : c == 'e' ? SP_UI_ACT_EXPORT : c == 'd' ? SP_UI_ACT_REPLAY_DEBRIEF : -1;
         arg = c == 'x' || c == 'd' ? -1 : 0;
         break;
     default:
@@ -121,6 +121,6 @@ int sp_gui_replay_key(sp_gui_app *a, const sp_gui_list *last, sp_gui_key key, in
     }
     if (action < 0)
         return 0;
-    sp_gui_app_action(a, action, arg);
+    sp_ui_app_action(a, action, arg);
     return 1;
 }

@@ -12,9 +12,9 @@
 #include "core/fs.h"
 #include "i18n.h"
 
-void sp_gui_replay_note_save(sp_gui_app *a)
+void sp_ui_replay_note_save(sp_ui_app *a)
 {
-    sp_gui_replay *rp = a->replay;
+    sp_ui_replay *rp = a->replay;
     rp->editing = 0;
     const char *s = rp->note;
     while (*s == ' ')
@@ -28,17 +28,17 @@ void sp_gui_replay_note_save(sp_gui_app *a)
     if (st == SP_OK)
         rp->note[0] = '\0';
     else
-        sp_gui_replay_notice(a, _("De notitie kon niet worden bewaard: %s"), sp_gui_replay_error(d, sp_status_name(st)));
+        sp_ui_replay_notice(a, _("De notitie kon niet worden bewaard: %s"), sp_ui_replay_error(d, sp_status_name(st)));
     sp_diag_free(d);
 }
 
-static int64_t now(const sp_gui_app *a)
+static int64_t now(const sp_ui_app *a)
 {
     return a->clock ? a->clock(a->clock_ctx) : (int64_t)time(NULL);
 }
 
 /* A fresh transcript path for a case, as app.c names them. */
-static int new_path(const sp_gui_app *a, const char *case_id, int64_t when, char *buf, size_t len)
+static int new_path(const sp_ui_app *a, const char *case_id, int64_t when, char *buf, size_t len)
 {
     time_t tt = (time_t)when;
     struct tm tm;
@@ -59,9 +59,9 @@ static int new_path(const sp_gui_app *a, const char *case_id, int64_t when, char
 
 /* Plays on from the current step: the new play replaces any running one
  * and is saved at once, with its parent and branch point. */
-void sp_gui_replay_branch_here(sp_gui_app *a)
+void sp_ui_replay_branch_here(sp_ui_app *a)
 {
-    sp_gui_replay *rp = a->replay;
+    sp_ui_replay *rp = a->replay;
     sp_replay *r = rp->r;
     if (rp->step >= r->n_decisions && r->finished)
         return;
@@ -79,7 +79,7 @@ void sp_gui_replay_branch_here(sp_gui_app *a)
     if (st == SP_OK)
         st = sp_transcript_write(t, path, d);
     if (st != SP_OK) {
-        sp_gui_replay_notice(a, _("Verder spelen vanaf hier lukt niet: %s"), sp_gui_replay_error(d, sp_status_name(st)));
+        sp_ui_replay_notice(a, _("Verder spelen vanaf hier lukt niet: %s"), sp_ui_replay_error(d, sp_status_name(st)));
         sp_session_free(s);
         sp_transcript_free(t);
         sp_diag_free(d);
@@ -107,15 +107,15 @@ void sp_gui_replay_branch_here(sp_gui_app *a)
     struct tm tm;
     if (rp->t->started > 0 && localtime_r(&tt, &tm))
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    sp_gui_replay_drop(rp);
-    sp_gui_replay_show(a, SP_GUI_SCREEN_PLAY);
+    sp_ui_replay_drop(rp);
+    sp_ui_replay_show(a, SP_UI_SCREEN_PLAY);
     /* A banner says it is a branch; the first choice takes it away. */
-    sp_gui_replay_notice(a, _("Aftakking: je speelt verder vanaf beurt %d van het gesprek van %s. Dat gesprek blijft zoals het was."),
+    sp_ui_replay_notice(a, _("Aftakking: je speelt verder vanaf beurt %d van het gesprek van %s. Dat gesprek blijft zoals het was."),
            turn, when);
 }
 
 /* Writes the HTML debrief of transcript t (at path) beside it. */
-void sp_gui_replay_export_html(sp_gui_app *a, const sp_transcript *t, const sp_scenario *sc, const char *path)
+void sp_ui_replay_export_html(sp_ui_app *a, const sp_transcript *t, const sp_scenario *sc, const char *path)
 {
     sp_diag *d = sp_diag_new();
     sp_replay *r = NULL;
@@ -124,7 +124,7 @@ void sp_gui_replay_export_html(sp_gui_app *a, const sp_transcript *t, const sp_s
     if (n > 4 && strcmp(path + n - 4, ".xml") == 0)
         n -= 4;
     snprintf(out, sizeof out, "%.*s.html", (int)n, path);
-    sp_status st = sp_replay_build(t, sc, sp_gui_app_lang(a), &r, d);
+    sp_status st = sp_replay_build(t, sc, sp_ui_app_lang(a), &r, d);
     if (st == SP_EINVAL && r)
         st = SP_OK;
     sp_debrief *db = st == SP_OK ? sp_debrief_build(r->s) : NULL;
@@ -140,10 +140,10 @@ void sp_gui_replay_export_html(sp_gui_app *a, const sp_transcript *t, const sp_s
         char *slash = strrchr(folder, '/');
         if (slash)
             *slash = '\0';
-        sp_gui_app_toast(a, slash ? folder : ".", _("De nabespreking is bewaard als webpagina: %s"),
+        sp_ui_app_toast(a, slash ? folder : ".", _("De nabespreking is bewaard als webpagina: %s"),
                          slash ? slash + 1 : out);
     } else
-        sp_gui_replay_notice(a, _("Exporteren lukte niet: %s"), sp_gui_replay_error(d, sp_status_name(st)));
+        sp_ui_replay_notice(a, _("Exporteren lukte niet: %s"), sp_ui_replay_error(d, sp_status_name(st)));
     free(html);
     sp_debrief_free(db);
     sp_replay_free(r);
@@ -154,9 +154,9 @@ void sp_gui_replay_export_html(sp_gui_app *a, const sp_transcript *t, const sp_s
 
 /* Moves entry i's transcript into transcripts/prullenbak/ (where the list
  * does not look); the toast offers to undo it. */
-void sp_gui_replay_trash(sp_gui_app *a, int i)
+void sp_ui_replay_trash(sp_ui_app *a, int i)
 {
-    sp_gui_replay *rp = a->replay;
+    sp_ui_replay *rp = a->replay;
     const char *from = rp->e[i].path;
     const char *base = strrchr(from, '/');
     base = base ? base + 1 : from;
@@ -168,30 +168,30 @@ void sp_gui_replay_trash(sp_gui_app *a, int i)
     if (ok && snprintf(rp->trashed, sizeof rp->trashed, "%s/%s", dir, base) < (int)sizeof rp->trashed &&
         rename(from, rp->trashed) == 0) {
         snprintf(rp->trashed_from, sizeof rp->trashed_from, "%s", from);
-        /* from and base point into the list that sp_gui_replay_scan() frees: name the
+        /* from and base point into the list that sp_ui_replay_scan() frees: name the
          * file from the copy kept for undo. */
         const char *name = strrchr(rp->trashed, '/') + 1;
-        sp_gui_replay_scan(a);
-        sp_gui_app_toast(a, NULL, _("Verwijderd: %s. Het staat in de prullenbak."), name);
+        sp_ui_replay_scan(a);
+        sp_ui_app_toast(a, NULL, _("Verwijderd: %s. Het staat in de prullenbak."), name);
         a->toast_undo = 1;
     } else {
         rp->trashed[0] = '\0';
-        sp_gui_replay_notice(a, _("Verwijderen lukte niet: %s"), from);
+        sp_ui_replay_notice(a, _("Verwijderen lukte niet: %s"), from);
     }
 }
 
-void sp_gui_replay_restore(sp_gui_app *a)
+void sp_ui_replay_restore(sp_ui_app *a)
 {
-    sp_gui_replay *rp = a->replay;
+    sp_ui_replay *rp = a->replay;
     if (!rp->trashed[0])
         return;
     if (rename(rp->trashed, rp->trashed_from) == 0) {
         const char *base = strrchr(rp->trashed_from, '/');
-        sp_gui_app_toast(a, NULL, _("Teruggezet: %s."), base ? base + 1 : rp->trashed_from);
+        sp_ui_app_toast(a, NULL, _("Teruggezet: %s."), base ? base + 1 : rp->trashed_from);
         rp->trashed[0] = '\0';
-        if (a->screen == SP_GUI_SCREEN_PLAYS)
-            sp_gui_replay_scan(a);
+        if (a->screen == SP_UI_SCREEN_PLAYS)
+            sp_ui_replay_scan(a);
     } else {
-        sp_gui_replay_notice(a, _("Terugzetten lukte niet: %s"), rp->trashed);
+        sp_ui_replay_notice(a, _("Terugzetten lukte niet: %s"), rp->trashed);
     }
 }

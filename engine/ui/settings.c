@@ -13,21 +13,21 @@
 
 #define SETTINGS_MAX_BYTES 65536
 
-static const char *const size_codes[SP_GUI_SIZE_COUNT] = { "S", "M", "L", "XL" };
+static const char *const size_codes[SP_UI_SIZE_COUNT] = { "S", "M", "L", "XL" };
 
-void sp_gui_settings_defaults(sp_gui_settings *s)
+void sp_ui_settings_defaults(sp_ui_settings *s)
 {
-    s->text_size = SP_GUI_SIZE_M;
+    s->text_size = SP_UI_SIZE_M;
     s->high_contrast = 0;
     s->feedback_end = 0;
     s->lang = SP_LANG_NL;
     s->fullscreen = 0;
-    s->room_size = SP_GUI_ROOM_DEFAULT;
+    s->room_size = SP_UI_ROOM_DEFAULT;
 }
 
-const char *sp_gui_size_code(sp_gui_size z)
+const char *sp_ui_size_code(sp_ui_size z)
 {
-    return (int)z >= 0 && z < SP_GUI_SIZE_COUNT ? size_codes[z] : size_codes[SP_GUI_SIZE_M];
+    return (int)z >= 0 && z < SP_UI_SIZE_COUNT ? size_codes[z] : size_codes[SP_UI_SIZE_M];
 }
 
 static int pick(const char *v, const char *const *names, int n)
@@ -45,10 +45,10 @@ static const char *const keys[N_KEYS] = { "text_size", "contrast", "feedback", "
 typedef struct { char s[16]; } num_buf;
 
 /* Key k's value in s, as the file writes it (a number in *b). */
-static const char *value_of(const sp_gui_settings *s, int k, num_buf *b)
+static const char *value_of(const sp_ui_settings *s, int k, num_buf *b)
 {
     switch (k) {
-    case 0: return sp_gui_size_code(s->text_size);
+    case 0: return sp_ui_size_code(s->text_size);
     case 1: return s->high_contrast ? "high" : "normal";
     case 2: return s->feedback_end ? "end" : "immediate";
     case 3: return sp_lang_code(s->lang);
@@ -57,7 +57,7 @@ static const char *value_of(const sp_gui_settings *s, int k, num_buf *b)
     }
 }
 
-/* room_size: a whole number from SP_GUI_ROOM_MIN to SP_GUI_ROOM_MAX; else -1. */
+/* room_size: a whole number from SP_UI_ROOM_MIN to SP_UI_ROOM_MAX; else -1. */
 static int parse_room(const char *v)
 {
     int n = 0;
@@ -68,11 +68,11 @@ static int parse_room(const char *v)
             return -1;
         n = n * 10 + (*v - '0');
     }
-    return n >= SP_GUI_ROOM_MIN && n <= SP_GUI_ROOM_MAX ? n : -1;
+    return n >= SP_UI_ROOM_MIN && n <= SP_UI_ROOM_MAX ? n : -1;
 }
 
 /* One key=value; 0 when it was understood (and stored in s). */
-static int parse_value(int k, const char *val, sp_gui_settings *s, const char **why)
+static int parse_value(int k, const char *val, sp_ui_settings *s, const char **why)
 {
     static const char *const onoff[] = { "off", "on" };
     static const char *const contrast[] = { "normal", "high" };
@@ -83,13 +83,13 @@ static int parse_value(int k, const char *val, sp_gui_settings *s, const char **
         N_("feedback moet immediate of end zijn"), N_("language moet nl of en zijn"),
         N_("fullscreen moet on of off zijn"), N_("room_size moet een getal van 2 tot en met 9999 zijn"),
     };
-    int v = k == 0 ? pick(val, size_codes, SP_GUI_SIZE_COUNT)
+    int v = k == 0 ? pick(val, size_codes, SP_UI_SIZE_COUNT)
           : k == 5 ? parse_room(val)
           : pick(val, k == 1 ? contrast : k == 2 ? feedback : k == 3 ? langs : onoff, 2);
     if (v < 0)
         return *why = msgs[k], 1;
     if (k == 0)
-        s->text_size = (sp_gui_size)v;
+        s->text_size = (sp_ui_size)v;
     else if (k == 1)
         s->high_contrast = v;
     else if (k == 2)
@@ -114,7 +114,7 @@ static int blank(char c)
  * value is allowed. 0 when the line is fine, else the reason. */
 typedef struct { int key; size_t v0, v1; } line_info;
 
-static const char *read_line(const char *line, size_t n, sp_gui_settings *s, line_info *li)
+static const char *read_line(const char *line, size_t n, sp_ui_settings *s, line_info *li)
 {
     li->key = -1;
     size_t i = 0;
@@ -169,7 +169,7 @@ static void each_line(const char *data, size_t len, line_fn fn, void *ctx)
 
 typedef struct {
     const char *path;
-    sp_gui_settings *s;
+    sp_ui_settings *s;
     sp_diag *d;
     int ignored;
     long last_line[N_KEYS];    /* the last line of each key, 0 when none */
@@ -194,7 +194,7 @@ static void parse_one(void *ctx, long lineno, const char *line, size_t n, size_t
 }
 
 static sp_status parse_over(const char *path, const char *data, size_t len,
-                            sp_gui_settings *out, sp_diag *d)
+                            sp_ui_settings *out, sp_diag *d)
 {
     if (memchr(data, '\0', len)) {
         sp_diag_add(d, path, 0, "%s", _("geen tekstbestand"));
@@ -205,14 +205,14 @@ static sp_status parse_over(const char *path, const char *data, size_t len,
     return p.ignored ? SP_EINVAL : SP_OK;
 }
 
-sp_status sp_gui_settings_parse(const char *path, const char *data, size_t len,
-                                sp_gui_settings *out, sp_diag *d)
+sp_status sp_ui_settings_parse(const char *path, const char *data, size_t len,
+                                sp_ui_settings *out, sp_diag *d)
 {
-    sp_gui_settings_defaults(out);
+    sp_ui_settings_defaults(out);
     return parse_over(path, data, len, out, d);
 }
 
-char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len)
+char *sp_ui_settings_format(const sp_ui_settings *s, size_t *len)
 {
     char buf[512];
     num_buf b;
@@ -230,10 +230,10 @@ char *sp_gui_settings_format(const sp_gui_settings *s, size_t *len)
     return out;
 }
 
-char *sp_gui_settings_merge(const char *data, size_t len, const sp_gui_settings *s, size_t *out_len)
+char *sp_ui_settings_merge(const char *data, size_t len, const sp_ui_settings *s, size_t *out_len)
 {
-    sp_gui_settings now;
-    sp_gui_settings_defaults(&now);
+    sp_ui_settings now;
+    sp_ui_settings_defaults(&now);
     parse_ctx p = { "", &now, NULL, 0, { 0 }, { 0 }, { 0 }, { 0 } };
     if (!memchr(data, '\0', len))
         each_line(data, len, parse_one, &p);
@@ -279,13 +279,13 @@ char *sp_gui_settings_merge(const char *data, size_t len, const sp_gui_settings 
     return out;
 }
 
-sp_status sp_gui_settings_load(const char *path, sp_gui_settings *out, sp_diag *d)
+sp_status sp_ui_settings_load(const char *path, sp_ui_settings *out, sp_diag *d)
 {
-    sp_gui_settings_defaults(out);
-    return sp_gui_settings_read(path, out, d);
+    sp_ui_settings_defaults(out);
+    return sp_ui_settings_read(path, out, d);
 }
 
-sp_status sp_gui_settings_read(const char *path, sp_gui_settings *out, sp_diag *d)
+sp_status sp_ui_settings_read(const char *path, sp_ui_settings *out, sp_diag *d)
 {
     struct stat ls;
     /* Missing is fine (the defaults); a link to nothing is named. */
@@ -301,7 +301,7 @@ sp_status sp_gui_settings_read(const char *path, sp_gui_settings *out, sp_diag *
     return st;
 }
 
-sp_status sp_gui_settings_save(const char *path, const sp_gui_settings *s, sp_diag *d)
+sp_status sp_ui_settings_save(const char *path, const sp_ui_settings *s, sp_diag *d)
 {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", path);
@@ -319,9 +319,9 @@ sp_status sp_gui_settings_save(const char *path, const sp_gui_settings *s, sp_di
         sp_status st = sp_fs_read(path, SETTINGS_MAX_BYTES, &data, &len, d);
         if (st != SP_OK)
             return st;
-        text = sp_gui_settings_merge(data, len, s, &len);
+        text = sp_ui_settings_merge(data, len, s, &len);
     } else {
-        text = sp_gui_settings_format(s, &len);
+        text = sp_ui_settings_format(s, &len);
     }
     free(data);
     if (!text)

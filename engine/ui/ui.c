@@ -10,7 +10,7 @@
 #define RGBA(h, a) { (uint8_t)((h) >> 16), (uint8_t)((h) >> 8), (uint8_t)(h), (a) }
 
 /* Calm by default: a warm off-white page, dark slate text, one blue accent. */
-static const sp_gui_theme theme_normal = {
+static const sp_ui_theme theme_normal = {
     .bg = RGB(0xF6F3EE), .surface = RGB(0xFFFFFF), .surface_hi = RGB(0xEAF0F6),
     .bar = RGB(0xEDE8E0), .thought = RGB(0xE3ECF5), .thought_btn = RGB(0xF8FBFE),
     .text = RGB(0x1E2933), .muted = RGB(0x55606B), .accent = RGB(0x2C5F8A),
@@ -21,7 +21,7 @@ static const sp_gui_theme theme_normal = {
 };
 
 /* High contrast: black, white and yellow only (plus clear status colours). */
-static const sp_gui_theme theme_high = {
+static const sp_ui_theme theme_high = {
     .bg = RGB(0x000000), .surface = RGB(0x000000), .surface_hi = RGB(0x333300),
     .bar = RGB(0x000000), .thought = RGB(0x1A1A1A), .thought_btn = RGB(0x000000),
     .text = RGB(0xFFFFFF), .muted = RGB(0xFFFFFF), .accent = RGB(0xFFE000),
@@ -31,26 +31,26 @@ static const sp_gui_theme theme_high = {
     .high_contrast = 1,
 };
 
-const sp_gui_theme *sp_gui_theme_get(int high_contrast)
+const sp_ui_theme *sp_ui_theme_get(int high_contrast)
 {
     return high_contrast ? &theme_high : &theme_normal;
 }
 
-sp_gui_rgba sp_gui_rgb(uint32_t rgb)
+sp_ui_rgba sp_ui_rgb(uint32_t rgb)
 {
-    sp_gui_rgba c = RGB(rgb);
+    sp_ui_rgba c = RGB(rgb);
     return c;
 }
 
-sp_gui_rgba sp_gui_ui_on(sp_gui_rgba bg)
+sp_ui_rgba sp_ui_ui_on(sp_ui_rgba bg)
 {
     /* Relative luminance, roughly: light backgrounds get dark text. */
     int lum = (bg.r * 299 + bg.g * 587 + bg.b * 114) / 1000;
-    sp_gui_rgba dark = RGB(0x111111), light = RGB(0xFFFFFF);
+    sp_ui_rgba dark = RGB(0x111111), light = RGB(0xFFFFFF);
     return lum > 150 ? dark : light;
 }
 
-void sp_gui_ui_layer(sp_gui_ui *ui, int focus)
+void sp_ui_ui_layer(sp_ui_ui *ui, int focus)
 {
     for (int i = 0; i < ui->l->n_hits; i++)
         ui->l->hits[i].enabled = 0;
@@ -58,7 +58,7 @@ void sp_gui_ui_layer(sp_gui_ui *ui, int focus)
     ui->n_focusable = 0;
 }
 
-int sp_gui_ui_margin(const sp_gui_ui *ui, int view_w)
+int sp_ui_ui_margin(const sp_ui_ui *ui, int view_w)
 {
     int m = view_w / 25;
     return m < 2 * ui->m->unit ? 2 * ui->m->unit : m;
@@ -66,58 +66,58 @@ int sp_gui_ui_margin(const sp_gui_ui *ui, int view_w)
 
 /* ---- pages ------------------------------------------------------------------ */
 
-void sp_gui_ui_page_begin(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_rect region, int x, int w)
+void sp_ui_ui_page_begin(sp_ui_ui *ui, sp_ui_page *pg, sp_ui_rect region, int x, int w)
 {
     pg->region = region;
     pg->x = x;
     pg->w = w;
     pg->y = 0;
     pg->clip_cmd = ui->l->n_cmds;
-    sp_gui_clip_cmd(ui->l, region);
+    sp_ui_clip_cmd(ui->l, region);
     pg->cmd0 = ui->l->n_cmds;
     pg->hit0 = ui->l->n_hits;
     pg->card_cmd = -1;
 }
 
-int sp_gui_ui_cue_h(const sp_gui_ui *ui)
+int sp_ui_ui_cue_h(const sp_ui_ui *ui)
 {
-    return ui->m->line_h[SP_GUI_FONT_SMALL] + 2 * ui->m->unit;
+    return ui->m->line_h[SP_UI_FONT_SMALL] + 2 * ui->m->unit;
 }
 
 /* A small pill in the strip below (dir 1) or above (dir -1) region: the
  * page goes on there. */
-static void cue(sp_gui_ui *ui, sp_gui_rect region, int dir)
+static void cue(sp_ui_ui *ui, sp_ui_rect region, int dir)
 {
-    const sp_gui_metrics *m = ui->m;
+    const sp_ui_metrics *m = ui->m;
     int u = m->unit;
     const char *label = dir > 0 ? _("↓ Meer hieronder") : _("↑ Meer hierboven");
-    int tw = m->measure(m->ctx, SP_GUI_FONT_SMALL, label, (int)strlen(label));
-    int w = tw + 3 * u, h = m->line_h[SP_GUI_FONT_SMALL] + u;
+    int tw = m->measure(m->ctx, SP_UI_FONT_SMALL, label, (int)strlen(label));
+    int w = tw + 3 * u, h = m->line_h[SP_UI_FONT_SMALL] + u;
     if (w > region.w)
         return;
     int y = dir > 0 ? region.y + region.h + u / 2 : region.y - h - u / 2;
-    sp_gui_rect r = sp_gui_rect_make(region.x + (region.w - w) / 2, y, w, h);
-    sp_gui_cmd *c = sp_gui_frame_cmd(ui->l, r, ui->th->text, ui->th->surface, 1, h / 2);
-    c->tag = SP_GUI_TAG_MORE;
+    sp_ui_rect r = sp_ui_rect_make(region.x + (region.w - w) / 2, y, w, h);
+    sp_ui_cmd *c = sp_ui_frame_cmd(ui->l, r, ui->th->text, ui->th->surface, 1, h / 2);
+    c->tag = SP_UI_TAG_MORE;
     c->arg = dir;
-    sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, sp_gui_ui_on(ui->th->text), r.x + (w - tw) / 2, r.y + u / 2,
+    sp_ui_text_cmd(ui->l, m, SP_UI_FONT_SMALL, sp_ui_ui_on(ui->th->text), r.x + (w - tw) / 2, r.y + u / 2,
                     label, -1, r);
 }
 
-int sp_gui_ui_page_end(sp_gui_ui *ui, sp_gui_page *pg, int *scroll)
+int sp_ui_ui_page_end(sp_ui_ui *ui, sp_ui_page *pg, int *scroll)
 {
-    sp_gui_list *l = ui->l;
+    sp_ui_list *l = ui->l;
     int h = pg->y;
     /* Content taller than the region: a strip at the bottom (and, once
      * scrolled, at the top) is kept for the cue, so it never lies over the
      * text; the page scrolls between the strips. */
-    int strip = sp_gui_ui_cue_h(ui);
+    int strip = sp_ui_ui_cue_h(ui);
     int over = h > pg->region.h && pg->region.h > 4 * strip;
     if (over)
         pg->region.h -= strip;
     if (ui->focus_visible) {
         for (int i = pg->hit0; i < l->n_hits; i++) {
-            sp_gui_hit *hit = &l->hits[i];
+            sp_ui_hit *hit = &l->hits[i];
             if (hit->order != ui->focus || !hit->enabled)
                 continue;
             int pad = ui->m->unit * 2 + (over ? strip : 0);
@@ -142,9 +142,9 @@ int sp_gui_ui_page_end(sp_gui_ui *ui, sp_gui_page *pg, int *scroll)
     int below = over && *scroll < h - pg->region.h;
     if (pg->clip_cmd < l->n_cmds)
         l->cmds[pg->clip_cmd].r = pg->region;
-    sp_gui_list_translate(l, pg->cmd0, pg->hit0, 0, pg->region.y - *scroll);
-    sp_gui_list_clip_hits(l, pg->hit0, pg->region);
-    sp_gui_unclip_cmd(l);
+    sp_ui_list_translate(l, pg->cmd0, pg->hit0, 0, pg->region.y - *scroll);
+    sp_ui_list_clip_hits(l, pg->hit0, pg->region);
+    sp_ui_unclip_cmd(l);
     if (above)
         cue(ui, pg->region, -1);
     if (below)
@@ -152,25 +152,25 @@ int sp_gui_ui_page_end(sp_gui_ui *ui, sp_gui_page *pg, int *scroll)
     return h;
 }
 
-void sp_gui_ui_card_begin(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_rect view, int w)
+void sp_ui_ui_card_begin(sp_ui_ui *ui, sp_ui_page *pg, sp_ui_rect view, int w)
 {
-    int margin = sp_gui_ui_margin(ui, view.w);
+    int margin = sp_ui_ui_margin(ui, view.w);
     if (w > view.w - 2 * margin)
         w = view.w - 2 * margin;
-    sp_gui_rect_cmd(ui->l, view, ui->th->shade, 0)->tag = SP_GUI_TAG_SHADE;
+    sp_ui_rect_cmd(ui->l, view, ui->th->shade, 0)->tag = SP_UI_TAG_SHADE;
     int card = ui->l->n_cmds;
-    sp_gui_cmd *c = sp_gui_frame_cmd(ui->l, sp_gui_rect_make(view.x + (view.w - w) / 2, 0, w, 0),
+    sp_ui_cmd *c = sp_ui_frame_cmd(ui->l, sp_ui_rect_make(view.x + (view.w - w) / 2, 0, w, 0),
                                      ui->th->surface, ui->th->border,
                                      ui->th->high_contrast ? 2 : 1, ui->m->unit);
-    c->tag = SP_GUI_TAG_CARD;
+    c->tag = SP_UI_TAG_CARD;
     int pad = ui->m->unit * 3;
-    sp_gui_ui_page_begin(ui, pg, view, view.x + (view.w - w) / 2 + pad, w - 2 * pad);
+    sp_ui_ui_page_begin(ui, pg, view, view.x + (view.w - w) / 2 + pad, w - 2 * pad);
     pg->card_cmd = card;
 }
 
-int sp_gui_ui_card_end(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_rect view, int *scroll)
+int sp_ui_ui_card_end(sp_ui_ui *ui, sp_ui_page *pg, sp_ui_rect view, int *scroll)
 {
-    int margin = sp_gui_ui_margin(ui, view.h) / 2 + ui->m->unit;
+    int margin = sp_ui_ui_margin(ui, view.h) / 2 + ui->m->unit;
     int pad = ui->m->unit * 3;
     int content = pg->y;
     int avail = view.h - 2 * margin - 2 * pad;
@@ -181,60 +181,60 @@ int sp_gui_ui_card_end(sp_gui_ui *ui, sp_gui_page *pg, sp_gui_rect view, int *sc
         ui->l->cmds[pg->card_cmd].r.y = card_y;
         ui->l->cmds[pg->card_cmd].r.h = card_h;
     }
-    pg->region = sp_gui_rect_make(pg->x - pad / 2, card_y + pad, pg->w + pad, inner);
-    return sp_gui_ui_page_end(ui, pg, scroll);
+    pg->region = sp_ui_rect_make(pg->x - pad / 2, card_y + pad, pg->w + pad, inner);
+    return sp_ui_ui_page_end(ui, pg, scroll);
 }
 
 /* ---- text ----------------------------------------------------------------------- */
 
-void sp_gui_ui_gap(sp_gui_page *pg, int px)
+void sp_ui_ui_gap(sp_ui_page *pg, int px)
 {
     pg->y += px;
 }
 
-void sp_gui_ui_text(sp_gui_ui *ui, sp_gui_page *pg, int font, sp_gui_rgba c, const char *s)
+void sp_ui_ui_text(sp_ui_ui *ui, sp_ui_page *pg, int font, sp_ui_rgba c, const char *s)
 {
     if (!s || !*s)
         return;
-    sp_gui_rect box = sp_gui_rect_make(pg->x, pg->y, pg->w, sp_gui_text_height(ui->m, font, s, pg->w));
-    pg->y += sp_gui_text_block(ui->l, ui->m, font, c, s, pg->x, pg->y, pg->w, box);
+    sp_ui_rect box = sp_ui_rect_make(pg->x, pg->y, pg->w, sp_ui_text_height(ui->m, font, s, pg->w));
+    pg->y += sp_ui_text_block(ui->l, ui->m, font, c, s, pg->x, pg->y, pg->w, box);
 }
 
-void sp_gui_ui_labelled(sp_gui_ui *ui, sp_gui_page *pg, const char *label, const char *text)
+void sp_ui_ui_labelled(sp_ui_ui *ui, sp_ui_page *pg, const char *label, const char *text)
 {
     if (!text || !*text)
         return;
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BOLD, ui->th->text, label);
+    sp_ui_ui_text(ui, pg, SP_UI_FONT_BOLD, ui->th->text, label);
     pg->y += ui->m->unit / 2;
-    sp_gui_ui_text(ui, pg, SP_GUI_FONT_BODY, ui->th->text, text);
+    sp_ui_ui_text(ui, pg, SP_UI_FONT_BODY, ui->th->text, text);
     pg->y += ui->m->unit * 2;
 }
 
 /* ---- buttons ----------------------------------------------------------------------- */
 
-static int pad_h(const sp_gui_ui *ui) { return ui->m->unit * 2; }
-static int pad_v(const sp_gui_ui *ui) { return ui->m->unit * 3 / 4 + 2; }
+static int pad_h(const sp_ui_ui *ui) { return ui->m->unit * 2; }
+static int pad_v(const sp_ui_ui *ui) { return ui->m->unit * 3 / 4 + 2; }
 
-int sp_gui_ui_button_w(const sp_gui_ui *ui, const char *label, const char *hint)
+int sp_ui_ui_button_w(const sp_ui_ui *ui, const char *label, const char *hint)
 {
-    const sp_gui_metrics *m = ui->m;
-    int w = 2 * pad_h(ui) + m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
+    const sp_ui_metrics *m = ui->m;
+    int w = 2 * pad_h(ui) + m->measure(m->ctx, SP_UI_FONT_BOLD, label, (int)strlen(label));
     if (hint && *hint)
-        w += ui->m->unit + m->measure(m->ctx, SP_GUI_FONT_SMALL, hint, (int)strlen(hint));
+        w += ui->m->unit + m->measure(m->ctx, SP_UI_FONT_SMALL, hint, (int)strlen(hint));
     return w;
 }
 
-int sp_gui_ui_button_h(const sp_gui_ui *ui)
+int sp_ui_ui_button_h(const sp_ui_ui *ui)
 {
-    return ui->m->line_h[SP_GUI_FONT_BOLD] + 2 * pad_v(ui);
+    return ui->m->line_h[SP_UI_FONT_BOLD] + 2 * pad_v(ui);
 }
 
-sp_gui_hit *sp_gui_ui_button(sp_gui_ui *ui, sp_gui_rect r, const char *label, const char *hint,
-                             sp_gui_btn_style style, int action, int arg, int enabled)
+sp_ui_hit *sp_ui_ui_button(sp_ui_ui *ui, sp_ui_rect r, const char *label, const char *hint,
+                             sp_ui_btn_style style, int action, int arg, int enabled)
 {
-    const sp_gui_theme *th = ui->th;
-    const sp_gui_metrics *m = ui->m;
-    sp_gui_list *l = ui->l;
+    const sp_ui_theme *th = ui->th;
+    const sp_ui_metrics *m = ui->m;
+    sp_ui_list *l = ui->l;
     int hovered = enabled && ui->hover == l->n_hits;
     int order = ui->n_focusable;
     int focused = enabled && ui->show_focus && ui->focus == order;
@@ -242,23 +242,23 @@ sp_gui_hit *sp_gui_ui_button(sp_gui_ui *ui, sp_gui_rect r, const char *label, co
     int bw = th->high_contrast ? 2 : 1;
 
     if (focused)
-        sp_gui_rect_cmd(l, sp_gui_rect_inset(r, -3, -3), th->focus, radius + 3);
-    sp_gui_rgba fill = th->surface, fg = th->text, border = th->border;
+        sp_ui_rect_cmd(l, sp_ui_rect_inset(r, -3, -3), th->focus, radius + 3);
+    sp_ui_rgba fill = th->surface, fg = th->text, border = th->border;
     switch (style) {
-    case SP_GUI_BTN_PRIMARY:
-    case SP_GUI_BTN_SELECTED:
+    case SP_UI_BTN_PRIMARY:
+    case SP_UI_BTN_SELECTED:
         fill = th->accent;
         fg = th->on_accent;
         border = th->accent;
         if (hovered && !th->high_contrast)
-            fill = (sp_gui_rgba){ (uint8_t)(fill.r * 4 / 5), (uint8_t)(fill.g * 4 / 5),
+            fill = (sp_ui_rgba){ (uint8_t)(fill.r * 4 / 5), (uint8_t)(fill.g * 4 / 5),
                                   (uint8_t)(fill.b * 4 / 5), 255 };
         break;
-    case SP_GUI_BTN_SECONDARY:
+    case SP_UI_BTN_SECONDARY:
         if (hovered)
             fill = th->surface_hi;
         break;
-    case SP_GUI_BTN_QUIET:
+    case SP_UI_BTN_QUIET:
         fill = hovered ? th->surface_hi : th->bar;
         /* in high contrast every control shows its edge */
         border = hovered || th->high_contrast ? th->border : th->bar;
@@ -266,27 +266,27 @@ sp_gui_hit *sp_gui_ui_button(sp_gui_ui *ui, sp_gui_rect r, const char *label, co
     }
     if (!enabled) {
         fg = th->muted;
-        if (style == SP_GUI_BTN_PRIMARY) {
+        if (style == SP_UI_BTN_PRIMARY) {
             fill = th->surface;
             border = th->border;
         }
     }
-    sp_gui_frame_cmd(l, r, fill, border, bw, radius);
-    sp_gui_rect inner = sp_gui_rect_inset(r, pad_h(ui) / 2, 1);
-    int lw = m->measure(m->ctx, SP_GUI_FONT_BOLD, label, (int)strlen(label));
-    int hw = hint && *hint ? m->measure(m->ctx, SP_GUI_FONT_SMALL, hint, (int)strlen(hint)) : 0;
+    sp_ui_frame_cmd(l, r, fill, border, bw, radius);
+    sp_ui_rect inner = sp_ui_rect_inset(r, pad_h(ui) / 2, 1);
+    int lw = m->measure(m->ctx, SP_UI_FONT_BOLD, label, (int)strlen(label));
+    int hw = hint && *hint ? m->measure(m->ctx, SP_UI_FONT_SMALL, hint, (int)strlen(hint)) : 0;
     int total = lw + (hw ? m->unit + hw : 0);
     int x = r.x + (r.w - total) / 2;
-    int y = r.y + (r.h - m->line_h[SP_GUI_FONT_BOLD]) / 2;
-    sp_gui_text_cmd(l, m, SP_GUI_FONT_BOLD, fg, x, y, label, -1, inner);
+    int y = r.y + (r.h - m->line_h[SP_UI_FONT_BOLD]) / 2;
+    sp_ui_text_cmd(l, m, SP_UI_FONT_BOLD, fg, x, y, label, -1, inner);
     if (hw) {
-        sp_gui_rgba hc = style == SP_GUI_BTN_PRIMARY || style == SP_GUI_BTN_SELECTED ? fg : th->muted;
+        sp_ui_rgba hc = style == SP_UI_BTN_PRIMARY || style == SP_UI_BTN_SELECTED ? fg : th->muted;
         if (!enabled)
             hc = th->muted;
-        int hy = y + m->line_h[SP_GUI_FONT_BOLD] - m->line_h[SP_GUI_FONT_SMALL];
-        sp_gui_text_cmd(l, m, SP_GUI_FONT_SMALL, hc, x + lw + m->unit, hy, hint, -1, inner);
+        int hy = y + m->line_h[SP_UI_FONT_BOLD] - m->line_h[SP_UI_FONT_SMALL];
+        sp_ui_text_cmd(l, m, SP_UI_FONT_SMALL, hc, x + lw + m->unit, hy, hint, -1, inner);
     }
-    sp_gui_hit *hit = sp_gui_hit_add(l, r, action, arg, enabled);
+    sp_ui_hit *hit = sp_ui_hit_add(l, r, action, arg, enabled);
     hit->enabled = enabled;
     if (enabled) {
         hit->order = order;
@@ -295,9 +295,9 @@ sp_gui_hit *sp_gui_ui_button(sp_gui_ui *ui, sp_gui_rect r, const char *label, co
     return hit;
 }
 
-int sp_gui_ui_button_row(sp_gui_ui *ui, int x, int y, int w, int align_right, int n,
+int sp_ui_ui_button_row(sp_ui_ui *ui, int x, int y, int w, int align_right, int n,
                          const char *const *labels, const char *const *hints,
-                         const sp_gui_btn_style *styles, const int *actions, const int *args)
+                         const sp_ui_btn_style *styles, const int *actions, const int *args)
 {
     enum { MAXB = 12 };
     int widths[MAXB] = { 0 }, rows[MAXB] = { 0 }, xs[MAXB] = { 0 };
@@ -305,12 +305,12 @@ int sp_gui_ui_button_row(sp_gui_ui *ui, int x, int y, int w, int align_right, in
         n = MAXB;
     int gap = ui->m->unit;
     for (int i = 0; i < n; i++) {
-        widths[i] = sp_gui_ui_button_w(ui, labels[i], hints ? hints[i] : NULL);
+        widths[i] = sp_ui_ui_button_w(ui, labels[i], hints ? hints[i] : NULL);
         if (widths[i] > w)
             widths[i] = w;
     }
-    int n_rows = sp_gui_flow(widths, n, w, gap, rows, xs);
-    int bh = sp_gui_ui_button_h(ui);
+    int n_rows = sp_ui_flow(widths, n, w, gap, rows, xs);
+    int bh = sp_ui_ui_button_h(ui);
     for (int i = 0; i < n; i++) {
         int bx = x + xs[i];
         if (align_right) {
@@ -321,7 +321,7 @@ int sp_gui_ui_button_row(sp_gui_ui *ui, int x, int y, int w, int align_right, in
                     end = xs[j] + widths[j];
             bx += w - end;
         }
-        sp_gui_ui_button(ui, sp_gui_rect_make(bx, y + rows[i] * (bh + gap), widths[i], bh),
+        sp_ui_ui_button(ui, sp_ui_rect_make(bx, y + rows[i] * (bh + gap), widths[i], bh),
                          labels[i], hints ? hints[i] : NULL, styles[i], actions[i], args[i], 1);
     }
     return n_rows ? n_rows * bh + (n_rows - 1) * gap : 0;
@@ -329,39 +329,39 @@ int sp_gui_ui_button_row(sp_gui_ui *ui, int x, int y, int w, int align_right, in
 
 /* ---- portraits and badges ------------------------------------------------------------ */
 
-void sp_gui_ui_portrait(sp_gui_ui *ui, int x, int y, int d, uint32_t rgb, const char *initials)
+void sp_ui_ui_portrait(sp_ui_ui *ui, int x, int y, int d, uint32_t rgb, const char *initials)
 {
-    sp_gui_rgba c = sp_gui_rgb(rgb);
-    sp_gui_rect r = sp_gui_rect_make(x, y, d, d);
-    sp_gui_circle_cmd(ui->l, r, c)->tag = SP_GUI_TAG_PORTRAIT;
-    const sp_gui_metrics *m = ui->m;
+    sp_ui_rgba c = sp_ui_rgb(rgb);
+    sp_ui_rect r = sp_ui_rect_make(x, y, d, d);
+    sp_ui_circle_cmd(ui->l, r, c)->tag = SP_UI_TAG_PORTRAIT;
+    const sp_ui_metrics *m = ui->m;
     int len = (int)strlen(initials);
-    int tw = m->measure(m->ctx, SP_GUI_FONT_PORTRAIT, initials, len);
-    int th = m->line_h[SP_GUI_FONT_PORTRAIT];
-    sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_PORTRAIT, sp_gui_ui_on(c), x + (d - tw) / 2, y + (d - th) / 2,
+    int tw = m->measure(m->ctx, SP_UI_FONT_PORTRAIT, initials, len);
+    int th = m->line_h[SP_UI_FONT_PORTRAIT];
+    sp_ui_text_cmd(ui->l, m, SP_UI_FONT_PORTRAIT, sp_ui_ui_on(c), x + (d - tw) / 2, y + (d - th) / 2,
                     initials, len, r);
 }
 
-void sp_gui_ui_person(sp_gui_ui *ui, int x, int y, int d, const sp_person *p, sp_mood mood)
+void sp_ui_ui_person(sp_ui_ui *ui, int x, int y, int d, const sp_person *p, sp_mood mood)
 {
-    sp_gui_ui_portrait(ui, x, y, d, p->color, p->initials);
+    sp_ui_ui_portrait(ui, x, y, d, p->color, p->initials);
     if (ui->portraits && *ui->portraits && p->portrait && *p->portrait) {
         char path[4200];
         snprintf(path, sizeof path, "%s/%s/%s.svg", ui->portraits, p->portrait, sp_mood_name(mood));
-        sp_gui_image_cmd(ui->l, sp_gui_rect_make(x, y, d, d), path)->tag = SP_GUI_TAG_PORTRAIT;
+        sp_ui_image_cmd(ui->l, sp_ui_rect_make(x, y, d, d), path)->tag = SP_UI_TAG_PORTRAIT;
     }
 }
 
-int sp_gui_ui_badge(sp_gui_ui *ui, int x, int y, const char *s, sp_gui_rgba fill, sp_gui_rgba fg,
-                    sp_gui_rect box)
+int sp_ui_ui_badge(sp_ui_ui *ui, int x, int y, const char *s, sp_ui_rgba fill, sp_ui_rgba fg,
+                    sp_ui_rect box)
 {
-    const sp_gui_metrics *m = ui->m;
-    int tw = m->measure(m->ctx, SP_GUI_FONT_SMALL, s, (int)strlen(s));
+    const sp_ui_metrics *m = ui->m;
+    int tw = m->measure(m->ctx, SP_UI_FONT_SMALL, s, (int)strlen(s));
     int pad = m->unit;
     if (tw + 2 * pad > box.w)
         tw = box.w - 2 * pad;
-    sp_gui_rect r = sp_gui_rect_make(x, y, tw + 2 * pad, m->line_h[SP_GUI_FONT_SMALL] + m->unit / 2);
-    sp_gui_rect_cmd(ui->l, r, fill, r.h / 2);
-    sp_gui_text_cmd(ui->l, m, SP_GUI_FONT_SMALL, fg, x + pad, y + m->unit / 4, s, -1, r);
+    sp_ui_rect r = sp_ui_rect_make(x, y, tw + 2 * pad, m->line_h[SP_UI_FONT_SMALL] + m->unit / 2);
+    sp_ui_rect_cmd(ui->l, r, fill, r.h / 2);
+    sp_ui_text_cmd(ui->l, m, SP_UI_FONT_SMALL, fg, x + pad, y + m->unit / 4, s, -1, r);
     return r.w;
 }

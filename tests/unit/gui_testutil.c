@@ -86,21 +86,21 @@ int gui_testutil_dir_down(void **state)
     return 0;
 }
 
-void gui_testutil_app(sp_gui_app *a)
+void gui_testutil_app(sp_ui_app *a)
 {
     char settings[128];
     snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
-    sp_gui_app_init(a, settings, gui_testutil_dir);
+    sp_ui_app_init(a, settings, gui_testutil_dir);
     a->clock = test_clock;
     a->clock_ctx = &gui_testutil_clock;
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(a, d), SP_OK);
+    assert_int_equal(sp_ui_app_load(a, d), SP_OK);
     sp_diag_free(d);
 }
 
-void gui_testutil_build(sp_gui_app *a, sp_gui_list *l, int w, int h)
+void gui_testutil_build(sp_ui_app *a, sp_ui_list *l, int w, int h)
 {
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     sp_gui_frame_metrics(gui_testutil_text, a->settings.text_size, 1.0, h, &m);
-    sp_gui_app_build(a, &m, w, h, l);
+    sp_ui_app_build(a, &m, w, h, l);
 }

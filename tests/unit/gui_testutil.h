@@ -27,9 +27,9 @@ int gui_testutil_dir_up(void **state);
 int gui_testutil_dir_down(void **state);
 /* The app with settings and transcripts in the test's folder, on the test
  * clock, the built-in cases loaded. */
-void gui_testutil_app(sp_gui_app *a);
+void gui_testutil_app(sp_ui_app *a);
 /* Lays out the current screen at w x h into l (as the window does before
  * it handles the next key). */
-void gui_testutil_build(sp_gui_app *a, sp_gui_list *l, int w, int h);
+void gui_testutil_build(sp_ui_app *a, sp_ui_list *l, int w, int h);
 
 #endif

@@ -135,21 +135,21 @@ static void test_session_and_debrief_agree(void **state)
 }
 
 /* 1 when the card laid out at 1280x720 shows a text starting with prefix. */
-static int card_says(sp_gui_app *a, const char *prefix)
+static int card_says(sp_ui_app *a, const char *prefix)
 {
     char err[256];
     assert_int_equal(TTF_Init(), 0);
     sp_gui_text *text = sp_gui_text_new(NULL, err, sizeof err);
     assert_non_null(text);
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     sp_gui_frame_metrics(text, a->settings.text_size, 1.0, 720, &m);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
-    sp_gui_app_build(a, &m, 1280, 720, &l);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    sp_ui_app_build(a, &m, 1280, 720, &l);
     int found = 0;
     for (int i = 0; i < l.n_cmds; i++)
-        found |= l.cmds[i].kind == SP_GUI_CMD_TEXT && strncmp(l.cmds[i].text, prefix, strlen(prefix)) == 0;
-    sp_gui_list_free(&l);
+        found |= l.cmds[i].kind == SP_UI_CMD_TEXT && strncmp(l.cmds[i].text, prefix, strlen(prefix)) == 0;
+    sp_ui_list_free(&l);
     sp_gui_text_free(text);
     TTF_Quit();
     return found;
@@ -164,32 +164,32 @@ static void test_window_flag_card(void **state)
     char dir[64];
     snprintf(dir, sizeof dir, "/tmp/sp-flagwin-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    sp_gui_app a;
+    sp_ui_app a;
     char settings[128];
     snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app_init(&a, settings, dir);
+    sp_ui_app_init(&a, settings, dir);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_open(&a, CASE, d), SP_OK);
+    assert_int_equal(sp_ui_app_open(&a, CASE, d), SP_OK);
     sp_diag_free(d);
-    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
     int f = sp_handbook_redflag(a.sc->handbook, "rf.og-geen-tijd");
-    sp_gui_app_action(&a, SP_GUI_ACT_CHOOSE, 0);      /* turn 2: start's view is one back */
-    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_MARK, f);
-    assert_int_equal(a.overlay, SP_GUI_OV_FLAG_RESULT);
+    sp_ui_app_action(&a, SP_UI_ACT_CHOOSE, 0);      /* turn 2: start's view is one back */
+    sp_ui_app_action(&a, SP_UI_ACT_CLOSE, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_MARK, f);
+    assert_int_equal(a.overlay, SP_UI_OV_FLAG_RESULT);
     assert_true(a.flag_res.recognised);
     assert_true(card_says(&a, "Herkend"));
-    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_MARK, sp_handbook_redflag(a.sc->handbook, "rf.niet-pluis"));
+    sp_ui_app_action(&a, SP_UI_ACT_CLOSE, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_MARK, sp_handbook_redflag(a.sc->handbook, "rf.niet-pluis"));
     assert_int_equal(a.flag_res.verdict, SP_FLAG_NOT_INTENDED);
     assert_true(card_says(&a, "Niet bedoeld hier"));
     assert_false(card_says(&a, "Vals alarm"));
-    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_MARK, sp_handbook_redflag(a.sc->handbook, "rf.integriteit"));
+    sp_ui_app_action(&a, SP_UI_ACT_CLOSE, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_MARK, sp_handbook_redflag(a.sc->handbook, "rf.integriteit"));
     assert_int_equal(a.flag_res.verdict, SP_FLAG_FALSE_ALARM);
     assert_true(card_says(&a, "Vals alarm"));
-    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
-    sp_gui_app_free(&a);
+    sp_ui_app_action(&a, SP_UI_ACT_CLOSE, 0);
+    sp_ui_app_free(&a);
     char p[128];
     snprintf(p, sizeof p, "rm -rf %s", dir);
     assert_int_equal(system(p), 0);

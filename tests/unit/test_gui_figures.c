@@ -17,54 +17,54 @@
 #include "gui/text.h"
 #include "gui_testutil.h"
 
-static void build(sp_gui_app *a, sp_gui_list *l)
+static void build(sp_ui_app *a, sp_ui_list *l)
 {
     gui_testutil_build(a, l, 1920, 1080);
 }
 
 /* The first text command that starts with prefix, or NULL. */
-static const sp_gui_cmd *text_starting(const sp_gui_list *l, const char *prefix)
+static const sp_ui_cmd *text_starting(const sp_ui_list *l, const char *prefix)
 {
     size_t n = strlen(prefix);
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && (size_t)l->cmds[i].len >= n &&
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && (size_t)l->cmds[i].len >= n &&
             strncmp(l->cmds[i].text, prefix, n) == 0)
             return &l->cmds[i];
     return NULL;
 }
 
 /* A text command that is exactly s on the same line as y (±2 px), or NULL. */
-static const sp_gui_cmd *text_at_y(const sp_gui_list *l, const char *s, int y)
+static const sp_ui_cmd *text_at_y(const sp_ui_list *l, const char *s, int y)
 {
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && l->cmds[i].len == (int)strlen(s) &&
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && l->cmds[i].len == (int)strlen(s) &&
             strncmp(l->cmds[i].text, s, strlen(s)) == 0 && abs(l->cmds[i].r.y - y) <= 2)
             return &l->cmds[i];
     return NULL;
 }
 
 /* Plays intake choosing option (k + turn) % n: some seed gives a goal below zero. */
-static void play(sp_gui_app *a, int k)
+static void play(sp_ui_app *a, int k)
 {
-    sp_gui_app_action(a, SP_GUI_ACT_START, 0);
-    if (a->overlay == SP_GUI_OV_CONFIRM)
-        sp_gui_app_action(a, SP_GUI_ACT_CONFIRM, 0);
-    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(a, SP_UI_ACT_START, 0);
+    if (a->overlay == SP_UI_OV_CONFIRM)
+        sp_ui_app_action(a, SP_UI_ACT_CONFIRM, 0);
+    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
     while (!sp_session_finished(a->s)) {
-        const sp_view *v = sp_gui_app_view(a);
-        sp_gui_app_action(a, SP_GUI_ACT_CHOOSE, (k + v->turn) % v->n_options);
-        sp_gui_app_action(a, SP_GUI_ACT_CLOSE, 0);
+        const sp_view *v = sp_ui_app_view(a);
+        sp_ui_app_action(a, SP_UI_ACT_CHOOSE, (k + v->turn) % v->n_options);
+        sp_ui_app_action(a, SP_UI_ACT_CLOSE, 0);
     }
-    sp_gui_app_action(a, SP_GUI_ACT_DEBRIEF, 0);
-    assert_int_equal(a->screen, SP_GUI_SCREEN_DEBRIEF);
+    sp_ui_app_action(a, SP_UI_ACT_DEBRIEF, 0);
+    assert_int_equal(a->screen, SP_UI_SCREEN_DEBRIEF);
 }
 
 static void test_debrief_chart_and_legend(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     gui_testutil_app(&a);
     int neg = -1;
     for (int k = 0; k < 6 && neg < 0; k++) {
@@ -73,27 +73,27 @@ static void test_debrief_chart_and_legend(void **state)
             if (a.debrief->goals[g].score < 0)
                 neg = g;
         if (neg < 0)
-            sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+            sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
     }
     assert_true(neg >= 0);
     const sp_debrief *d = a.debrief;
     build(&a, &l);
     /* the zero line, labelled "0" just above it */
-    const sp_gui_cmd *zero = NULL;
+    const sp_ui_cmd *zero = NULL;
     for (int i = 0; i < l.n_cmds; i++)
-        if (l.cmds[i].tag == SP_GUI_TAG_ZERO)
+        if (l.cmds[i].tag == SP_UI_TAG_ZERO)
             zero = &l.cmds[i];
     assert_non_null(zero);
     int labelled = 0;
     for (int i = 0; i < l.n_cmds; i++)
-        if (l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].len == 1 && l.cmds[i].text[0] == '0' &&
+        if (l.cmds[i].kind == SP_UI_CMD_TEXT && l.cmds[i].len == 1 && l.cmds[i].text[0] == '0' &&
             l.cmds[i].r.y + l.cmds[i].r.h <= zero->r.y + 2 && abs(l.cmds[i].r.x + l.cmds[i].r.w / 2 - zero->r.x) <= 2)
             labelled = 1;
     assert_true(labelled);
     /* a negative score grows left from the zero line; a positive one right */
     for (int i = 0; i < l.n_cmds; i++) {
-        const sp_gui_cmd *c = &l.cmds[i];
-        if (c->tag != SP_GUI_TAG_BAR_YOU)
+        const sp_ui_cmd *c = &l.cmds[i];
+        if (c->tag != SP_UI_TAG_BAR_YOU)
             continue;
         int score = 0;
         for (int g = 0; g < d->n_goals; g++)
@@ -107,7 +107,7 @@ static void test_debrief_chart_and_legend(void **state)
         }
     }
     /* the rows: each goal's score as a number; the total row holds their sum and the maximum */
-    const sp_gui_cmd *tot = text_starting(&l, "Totaal");
+    const sp_ui_cmd *tot = text_starting(&l, "Totaal");
     assert_non_null(tot);
     char buf[32];
     int sum = 0;
@@ -127,35 +127,35 @@ static void test_debrief_chart_and_legend(void **state)
 
     /* the menu card and the list of plays: the same score van max */
     int total = d->total, max = d->total_max;
-    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
     build(&a, &l);
     snprintf(buf, sizeof buf, "Beste score: %d van max %d", a.cases[0].best, max);
     assert_non_null(text_starting(&l, buf));
-    sp_gui_app_action(&a, SP_GUI_ACT_PLAYS, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_PLAYS, 0);
     build(&a, &l);
     snprintf(buf, sizeof buf, "Score %d van max %d", total, max);
     assert_non_null(text_starting(&l, buf));
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_feedback_names_the_stronger_option(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     gui_testutil_app(&a);
-    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_START, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
     int weak = 0, thoughts = 0, guard = 0;
     while (!sp_session_finished(a.s) && guard++ < 100) {
-        const sp_view *v = sp_gui_app_view(&a);
+        const sp_view *v = sp_ui_app_view(&a);
         int was_thought = v->kind == SP_VIEW_THOUGHT;
-        sp_gui_app_action(&a, SP_GUI_ACT_CHOOSE, v->n_options - 1);
-        assert_int_equal(a.overlay, SP_GUI_OV_FEEDBACK);
+        sp_ui_app_action(&a, SP_UI_ACT_CHOOSE, v->n_options - 1);
+        assert_int_equal(a.overlay, SP_UI_OV_FEEDBACK);
         build(&a, &l);
-        const sp_feedback *f = &sp_gui_app_view(&a)->feedback;
+        const sp_feedback *f = &sp_ui_app_view(&a)->feedback;
         char buf[64];
         snprintf(buf, sizeof buf, "Score van deze keuze: %+d", f->total);
         assert_non_null(text_starting(&l, buf));   /* thought moments too */
@@ -170,12 +170,12 @@ static void test_feedback_names_the_stronger_option(void **state)
         } else {
             assert_null(text_starting(&l, "Sterker was:"));
         }
-        sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_CLOSE, 0);
     }
     assert_true(weak > 0);
     assert_true(thoughts > 0);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 int main(void)

@@ -35,14 +35,14 @@ static int teardown(void **state)
     return gui_testutil_fonts_down(state);
 }
 
-static void build(sp_gui_app *a, sp_gui_list *l, int w, int h)
+static void build(sp_ui_app *a, sp_ui_list *l, int w, int h)
 {
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     sp_gui_frame_metrics(gui_testutil_text, a->settings.text_size, 1.0, h, &m);
-    sp_gui_app_build(a, &m, w, h, l);
+    sp_ui_app_build(a, &m, w, h, l);
 }
 
-static int has_tag(const sp_gui_list *l, sp_gui_tag tag, int arg)
+static int has_tag(const sp_ui_list *l, sp_ui_tag tag, int arg)
 {
     for (int i = 0; i < l->n_cmds; i++)
         if (l->cmds[i].tag == tag && l->cmds[i].arg == arg)
@@ -54,7 +54,7 @@ static int has_tag(const sp_gui_list *l, sp_gui_tag tag, int arg)
  * above the window's bottom edge, and so does the prompt above them. */
 static int misses;
 
-static int has_tag(const sp_gui_list *l, sp_gui_tag tag, int arg);
+static int has_tag(const sp_ui_list *l, sp_ui_tag tag, int arg);
 
 /* The one exception: the smallest window (800x600) at text size L or XL,
  * where five long options (intake turn 14: 960 characters) cannot fit
@@ -62,20 +62,20 @@ static int has_tag(const sp_gui_list *l, sp_gui_tag tag, int arg);
  * says that options follow below. */
 static int may_scroll(int w, int text_size)
 {
-    return w <= 800 && text_size >= SP_GUI_SIZE_L;
+    return w <= 800 && text_size >= SP_UI_SIZE_L;
 }
 
-static void check_in_view(const sp_gui_app *a, const sp_gui_list *l, int w, int h, int text_size)
+static void check_in_view(const sp_ui_app *a, const sp_ui_list *l, int w, int h, int text_size)
 {
     const sp_view *v = sp_session_view(a->s);
-    int allowed = may_scroll(w, text_size) && has_tag(l, SP_GUI_TAG_MORE, 1);
+    int allowed = may_scroll(w, text_size) && has_tag(l, SP_UI_TAG_MORE, 1);
     int bar = 0, first = -1, n = 0;
     for (int i = 0; i < l->n_cmds; i++) /* the bar comes last in the list */
-        if (l->cmds[i].tag == SP_GUI_TAG_TOPBAR && l->cmds[i].r.y + l->cmds[i].r.h > bar)
+        if (l->cmds[i].tag == SP_UI_TAG_TOPBAR && l->cmds[i].r.y + l->cmds[i].r.h > bar)
             bar = l->cmds[i].r.y + l->cmds[i].r.h;
     for (int i = 0; i < l->n_cmds; i++) {
-        const sp_gui_cmd *c = &l->cmds[i];
-        if (c->tag != SP_GUI_TAG_OPTION)
+        const sp_ui_cmd *c = &l->cmds[i];
+        if (c->tag != SP_UI_TAG_OPTION)
             continue;
         if (first < 0)
             first = i;
@@ -87,60 +87,60 @@ static void check_in_view(const sp_gui_app *a, const sp_gui_list *l, int w, int 
     assert_int_equal(n, v->n_options);
     /* no line of the conversation starts indented by a stray space */
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && l->cmds[i].len > 0 && l->cmds[i].text[0] == ' ')
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && l->cmds[i].len > 0 && l->cmds[i].text[0] == ' ')
             misses++, print_message("%s turn %d: a line starts with a space: '%.30s'\n", a->sc->id, v->turn,
                                     l->cmds[i].text);
     /* the prompt: the last text line above the first option (or its panel) */
     int prompt_y = -1;
     for (int i = 0; i < first; i++)
-        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && l->cmds[i].font == SP_GUI_FONT_H2)
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && l->cmds[i].font == SP_UI_FONT_H2)
             prompt_y = l->cmds[i].r.y;
     if (prompt_y < bar)
         misses++, print_message("%s turn %d at %dx%d, text size %d: the prompt is above the view (y %d, bar %d)\n", a->sc->id,
                  v->turn, w, h, text_size, prompt_y, bar);
 }
 
-static void play_case(sp_gui_app *a, sp_gui_list *l, int ci, int w, int h, int text_size, int seed)
+static void play_case(sp_ui_app *a, sp_ui_list *l, int ci, int w, int h, int text_size, int seed)
 {
-    sp_gui_app_action(a, SP_GUI_ACT_START, ci);
-    if (a->overlay == SP_GUI_OV_CONFIRM)
-        sp_gui_app_action(a, SP_GUI_ACT_CONFIRM, 0);
-    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(a, SP_UI_ACT_START, ci);
+    if (a->overlay == SP_UI_OV_CONFIRM)
+        sp_ui_app_action(a, SP_UI_ACT_CONFIRM, 0);
+    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
     int k = seed, guard = 0;
     while (!sp_session_finished(a->s)) {
         build(a, l, w, h);               /* the decision as it opens */
-        if (a->overlay == SP_GUI_OV_FEEDBACK) {
-            sp_gui_app_action(a, SP_GUI_ACT_CLOSE, 0);
+        if (a->overlay == SP_UI_OV_FEEDBACK) {
+            sp_ui_app_action(a, SP_UI_ACT_CLOSE, 0);
             build(a, l, w, h);
         }
         check_in_view(a, l, w, h, text_size);
         const sp_view *v = sp_session_view(a->s);
-        sp_gui_app_action(a, SP_GUI_ACT_CHOOSE, k++ % v->n_options);
+        sp_ui_app_action(a, SP_UI_ACT_CHOOSE, k++ % v->n_options);
         assert_true(++guard < 500);
     }
-    sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
+    sp_ui_app_action(a, SP_UI_ACT_TO_MENU, 0);
 }
 
 static void test_decisions_open_with_every_option_in_view(void **state)
 {
     (void)state;
     for (int z = 0; z < N_SIZES; z++)
-        for (int ts = 0; ts < SP_GUI_SIZE_COUNT; ts++) {
-            sp_gui_app a;
-            sp_gui_list l;
-            sp_gui_list_init(&l);
+        for (int ts = 0; ts < SP_UI_SIZE_COUNT; ts++) {
+            sp_ui_app a;
+            sp_ui_list l;
+            sp_ui_list_init(&l);
             char settings[128];
             snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
-            sp_gui_app_init(&a, settings, gui_testutil_dir);
+            sp_ui_app_init(&a, settings, gui_testutil_dir);
             sp_diag *d = sp_diag_new();
-            assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+            assert_int_equal(sp_ui_app_load(&a, d), SP_OK);
             sp_diag_free(d);
-            a.settings.text_size = (sp_gui_size)ts;
+            a.settings.text_size = (sp_ui_size)ts;
             for (int ci = 0; ci < SP_CASE_COUNT; ci++)
                 if (a.cases[ci].sc)
                     play_case(&a, &l, ci, sizes[z][0], sizes[z][1], ts, z + ts + ci);
-            sp_gui_list_free(&l);
-            sp_gui_app_free(&a);
+            sp_ui_list_free(&l);
+            sp_ui_app_free(&a);
         }
     assert_int_equal(misses, 0);
 }
@@ -149,41 +149,41 @@ static void test_decisions_open_with_every_option_in_view(void **state)
 static void test_cue_where_content_continues(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     char settings[128];
     snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
-    sp_gui_app_init(&a, settings, gui_testutil_dir);
+    sp_ui_app_init(&a, settings, gui_testutil_dir);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    assert_int_equal(sp_ui_app_load(&a, d), SP_OK);
     sp_diag_free(d);
     /* the menu at XL in the default window: cards below; at the end no cue below, one above */
-    a.settings.text_size = SP_GUI_SIZE_XL;
+    a.settings.text_size = SP_UI_SIZE_XL;
     build(&a, &l, 1152, 648);
-    assert_true(has_tag(&l, SP_GUI_TAG_MORE, 1));
-    assert_false(has_tag(&l, SP_GUI_TAG_MORE, -1));
-    sp_gui_app_scroll(&a, 1 << 20);
+    assert_true(has_tag(&l, SP_UI_TAG_MORE, 1));
+    assert_false(has_tag(&l, SP_UI_TAG_MORE, -1));
+    sp_ui_app_scroll(&a, 1 << 20);
     build(&a, &l, 1152, 648);
-    assert_false(has_tag(&l, SP_GUI_TAG_MORE, 1));
-    assert_true(has_tag(&l, SP_GUI_TAG_MORE, -1));
+    assert_false(has_tag(&l, SP_UI_TAG_MORE, 1));
+    assert_true(has_tag(&l, SP_UI_TAG_MORE, -1));
     /* the menu at S on a 4K screen fits: no cue */
-    a.settings.text_size = SP_GUI_SIZE_S;
+    a.settings.text_size = SP_UI_SIZE_S;
     a.scroll[0] = 0;
     build(&a, &l, 3840, 2160);
-    assert_false(has_tag(&l, SP_GUI_TAG_MORE, 1));
+    assert_false(has_tag(&l, SP_UI_TAG_MORE, 1));
     /* the role card and the settings at XL in the default window */
-    a.settings.text_size = SP_GUI_SIZE_XL;
-    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
+    a.settings.text_size = SP_UI_SIZE_XL;
+    sp_ui_app_action(&a, SP_UI_ACT_START, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_BRIEFING);
     build(&a, &l, 1152, 648);
-    assert_true(has_tag(&l, SP_GUI_TAG_MORE, 1));
-    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_SETTINGS, 0);
+    assert_true(has_tag(&l, SP_UI_TAG_MORE, 1));
+    sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_SETTINGS, 0);
     build(&a, &l, 1152, 648);
-    assert_true(has_tag(&l, SP_GUI_TAG_MORE, 1));
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    assert_true(has_tag(&l, SP_UI_TAG_MORE, 1));
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 /* The role card's "Je spreekt" leaves nobody of "Wie is wie" out: every
@@ -191,21 +191,21 @@ static void test_cue_where_content_continues(void **state)
 static void test_role_card_names_everyone(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     char settings[128];
     snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
-    sp_gui_app_init(&a, settings, gui_testutil_dir);
+    sp_ui_app_init(&a, settings, gui_testutil_dir);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    assert_int_equal(sp_ui_app_load(&a, d), SP_OK);
     sp_diag_free(d);
     for (int ci = 0; ci < SP_CASE_COUNT; ci++) {
         const sp_scenario *sc = a.cases[ci].sc;
         if (!sc)
             continue;
         a.confirmed = 1;
-        sp_gui_app_action(&a, SP_GUI_ACT_START, ci);
+        sp_ui_app_action(&a, SP_UI_ACT_START, ci);
         a.confirmed = 0;
         a.scroll[0] = 0;
         build(&a, &l, 1920, 4000); /* tall enough for the whole card */
@@ -217,7 +217,7 @@ static void test_role_card_names_everyone(void **state)
             last = last ? last + 1 : name;
             int seen = 0;
             for (int i = 0; i < l.n_cmds; i++)
-                if (l.cmds[i].kind == SP_GUI_CMD_TEXT) {
+                if (l.cmds[i].kind == SP_UI_CMD_TEXT) {
                     char line[1024];
                     snprintf(line, sizeof line, "%.*s", l.cmds[i].len, l.cmds[i].text);
                     seen += strstr(line, last) != NULL;
@@ -225,10 +225,10 @@ static void test_role_card_names_everyone(void **state)
             if (seen < 2)
                 fail_msg("%s: %s is not on the role card where you meet the people", sc->id, name);
         }
-        sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
     }
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 /* The conversation's bar keeps Rode vlag, H and Terug (and Menu) for the
@@ -238,25 +238,25 @@ static void test_role_card_names_everyone(void **state)
 static void test_toolbar_keeps_its_buttons(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     char settings[128];
     snprintf(settings, sizeof settings, "%s/settings.ini", gui_testutil_dir);
-    sp_gui_app_init(&a, settings, gui_testutil_dir);
+    sp_ui_app_init(&a, settings, gui_testutil_dir);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    assert_int_equal(sp_ui_app_load(&a, d), SP_OK);
     sp_diag_free(d);
     a.confirmed = 1;
-    sp_gui_app_action(&a, SP_GUI_ACT_START, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_START, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
     static const char *const names[] = { "Rode vlag", "Gesprek tot nu toe", "Terug", "Menu" };
-    const int acts[4] = { SP_GUI_ACT_FLAGS, SP_GUI_ACT_HISTORY, SP_GUI_ACT_UNDO, SP_GUI_ACT_PAUSE };
+    const int acts[4] = { SP_UI_ACT_FLAGS, SP_UI_ACT_HISTORY, SP_UI_ACT_UNDO, SP_UI_ACT_PAUSE };
     int missing = 0;
-    for (int c = 0; c < 2 * SP_GUI_SIZE_COUNT; c++) {
-        int ts = c % SP_GUI_SIZE_COUNT;
-        sp_lang lang = c < SP_GUI_SIZE_COUNT ? SP_LANG_NL : SP_LANG_EN;
-        sp_gui_app_set_run_lang(&a, lang);
+    for (int c = 0; c < 2 * SP_UI_SIZE_COUNT; c++) {
+        int ts = c % SP_UI_SIZE_COUNT;
+        sp_lang lang = c < SP_UI_SIZE_COUNT ? SP_LANG_NL : SP_LANG_EN;
+        sp_ui_app_set_run_lang(&a, lang);
         a.settings.text_size = ts;
         for (int z = 0; z < N_SIZES; z++) {
             int w = sizes[z][0], h = sizes[z][1];
@@ -264,7 +264,7 @@ static void test_toolbar_keeps_its_buttons(void **state)
             for (int k = 0; k < 4; k++) {
                 int found = 0;
                 for (int i = 0; i < l.n_hits; i++) {
-                    sp_gui_rect r = l.hits[i].vis;
+                    sp_ui_rect r = l.hits[i].vis;
                     found |= l.hits[i].enabled && l.hits[i].action == acts[k] && r.w > 0 && r.h > 0 && r.x >= 0 &&
                              r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
                 }
@@ -277,9 +277,9 @@ static void test_toolbar_keeps_its_buttons(void **state)
         }
     }
     assert_int_equal(missing, 0);
-    sp_gui_app_set_run_lang(&a, SP_LANG_NL);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_app_set_run_lang(&a, SP_LANG_NL);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 int main(void)

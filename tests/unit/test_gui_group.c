@@ -30,32 +30,32 @@ static const char *example(void)
 }
 
 /* A group play of arg at its first decision (no transcripts on disk). */
-static void open_group(sp_gui_app *a, const char *arg)
+static void open_group(sp_ui_app *a, const char *arg)
 {
-    sp_gui_app_init(a, "/nonexistent/settings.ini", "");
-    assert_int_equal(sp_gui_group_enable(a, 1), 0);
+    sp_ui_app_init(a, "/nonexistent/settings.ini", "");
+    assert_int_equal(sp_ui_group_enable(a, 1), 0);
     sp_diag *d = sp_diag_new();
-    sp_status st = sp_gui_app_open(a, arg, d);
+    sp_status st = sp_ui_app_open(a, arg, d);
     for (int i = 0; i < sp_diag_count(d); i++)
         fprintf(stderr, "%s\n", sp_diag_message(d, i));
     sp_diag_free(d);
     assert_int_equal(st, SP_OK);
-    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
-    assert_int_equal(a->screen, SP_GUI_SCREEN_PLAY);
-    assert_int_equal(a->group->phase, SP_GUI_GROUP_SCENE);
-    a->group->room = SP_GUI_ROOM_MAX; /* a lecture hall: these tests type long counts (the room's check has its own) */
+    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
+    assert_int_equal(a->screen, SP_UI_SCREEN_PLAY);
+    assert_int_equal(a->group->phase, SP_UI_GROUP_SCENE);
+    a->group->room = SP_UI_ROOM_MAX; /* a lecture hall: these tests type long counts (the room's check has its own) */
 }
 
-static void key(sp_gui_app *a, sp_gui_list *l, int ch)
+static void key(sp_ui_app *a, sp_ui_list *l, int ch)
 {
-    sp_gui_app_key(a, l, SP_GUI_KEY_CHAR, ch);
+    sp_ui_app_key(a, l, SP_UI_KEY_CHAR, ch);
 }
 
 /* 1 when a text of l contains s. */
-static int shows(const sp_gui_list *l, const char *s)
+static int shows(const sp_ui_list *l, const char *s)
 {
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l->cmds[i].text, s))
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && strstr(l->cmds[i].text, s))
             return 1;
     return 0;
 }
@@ -69,40 +69,40 @@ static void test_room_size_asked_and_checked(void **state)
     char dir[] = "/tmp/sp-room-XXXXXX", settings[64];
     assert_non_null(mkdtemp(dir));
     snprintf(settings, sizeof settings, "%s/settings.ini", dir);
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
-    sp_gui_app_init(&a, settings, "");
-    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
-    sp_gui_group *g = a.group;
-    assert_int_equal(g->room, SP_GUI_ROOM_DEFAULT);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    sp_ui_app_init(&a, settings, "");
+    assert_int_equal(sp_ui_group_enable(&a, 1), 0);
+    sp_ui_group *g = a.group;
+    assert_int_equal(g->room, SP_UI_ROOM_DEFAULT);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_open(&a, example(), d), SP_OK);
+    assert_int_equal(sp_ui_app_open(&a, example(), d), SP_OK);
     sp_diag_free(d);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
-    sp_gui_metrics m;
+    assert_int_equal(a.screen, SP_UI_SCREEN_BRIEFING);
+    sp_ui_metrics m;
     sp_gui_frame_metrics(gui_testutil_text, a.settings.text_size, 1.0, 720, &m);
-    sp_gui_app_build(&a, &m, 1280, 720, &l);
+    sp_ui_app_build(&a, &m, 1280, 720, &l);
     assert_true(shows(&l, "Mensen in de zaal: 20"));
     key(&a, &l, '1');
     key(&a, &l, '2');
     key(&a, &l, '+');
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0); /* 13 -> 1 */
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0); /* 13 -> 1 */
     key(&a, &l, '5');                                 /* 15 */
     assert_int_equal(g->room, 15);
-    sp_gui_app_build(&a, &m, 1280, 720, &l);
+    sp_ui_app_build(&a, &m, 1280, 720, &l);
     assert_true(shows(&l, "Mensen in de zaal: 15"));
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);     /* begins */
-    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);     /* begins */
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAY);
     assert_int_equal(a.settings.room_size, 15);       /* the next default, in the file */
-    sp_gui_settings back;
+    sp_ui_settings back;
     d = sp_diag_new();
-    assert_int_equal(sp_gui_settings_load(settings, &back, d), SP_OK);
+    assert_int_equal(sp_ui_settings_load(settings, &back, d), SP_OK);
     sp_diag_free(d);
     assert_int_equal(back.room_size, 15);
     /* the vote: B 9, then A 3 3 would be 33 (42 of 15): refused, A stays 3 */
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     key(&a, &l, 'b');
     key(&a, &l, '9');
     key(&a, &l, 'a');
@@ -111,7 +111,7 @@ static void test_room_size_asked_and_checked(void **state)
     assert_int_equal(g->counts[0], 3);
     assert_int_equal(g->counts[1], 9);
     assert_non_null(strstr(g->status, "15 mensen"));
-    sp_gui_app_build(&a, &m, 1280, 720, &l);
+    sp_ui_app_build(&a, &m, 1280, 720, &l);
     assert_true(shows(&l, "Dat kan niet: dan zijn er 42 stemmen")); /* on the wall, no presenter open */
     /* + past the room is refused too; up to it is fine */
     key(&a, &l, '+');
@@ -120,10 +120,10 @@ static void test_room_size_asked_and_checked(void **state)
     key(&a, &l, '+');
     assert_int_equal(g->counts[0], 6);               /* 6 + 9 = 15 */
     int over[2] = { 7, 9 }, fits[2] = { 6, 8 };
-    assert_int_equal(sp_gui_group_set_votes(&a, over, 2), SP_EUSAGE);
-    assert_int_equal(sp_gui_group_set_votes(&a, fits, 2), SP_OK);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    assert_int_equal(sp_ui_group_set_votes(&a, over, 2), SP_EUSAGE);
+    assert_int_equal(sp_ui_group_set_votes(&a, fits, 2), SP_OK);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
     char rm[96];
     snprintf(rm, sizeof rm, "rm -rf %s", dir);
     assert_int_equal(system(rm), 0);
@@ -134,19 +134,19 @@ static void test_room_size_asked_and_checked(void **state)
 static void test_keys_votes_and_reveal(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     open_group(&a, example());
-    sp_gui_group *g = a.group;
-    const sp_view *v = sp_gui_app_view(&a);
+    sp_ui_group *g = a.group;
+    const sp_view *v = sp_ui_app_view(&a);
     assert_int_equal(v->kind, SP_VIEW_THOUGHT);
     assert_int_equal(g->n_counts, 2);
     /* number keys never choose in group play */
     key(&a, &l, '1');
     assert_int_equal(sp_session_log_count(a.s), 0);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     /* b, then 1 2 typed: twelve; a, + + + -: two */
     key(&a, &l, 'b');
     key(&a, &l, '1');
@@ -159,19 +159,19 @@ static void test_keys_votes_and_reveal(void **state)
     assert_int_equal(g->counts[0], 2);
     assert_int_equal(g->counts[1], 12);
     /* arrows move the selection and count too */
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_DOWN, 0);
     assert_int_equal(g->sel, 1);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_RIGHT, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_RIGHT, 0);
     assert_int_equal(g->counts[1], 13);
     /* typing after selecting replaces; Backspace takes a typed digit back */
     key(&a, &l, '5');
     key(&a, &l, '7');
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0);
     assert_int_equal(g->counts[1], 5);
     assert_int_equal(sp_session_log_count(a.s), 0);
     /* Enter takes the majority: B */
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_DECIDED);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_DECIDED);
     assert_int_equal(g->last_chosen, 1);
     assert_false(g->last_override);
     assert_non_null(a.t);
@@ -181,81 +181,81 @@ static void test_keys_votes_and_reveal(void **state)
     assert_int_equal(a.t->steps[0].votes[1], 5);
     /* the feedback waits for R; Enter reveals it as well, then moves on */
     key(&a, &l, 'r');
-    assert_int_equal(g->phase, SP_GUI_GROUP_REVEALED);
+    assert_int_equal(g->phase, SP_UI_GROUP_REVEALED);
     key(&a, &l, 'r');
-    assert_int_equal(g->phase, SP_GUI_GROUP_DECIDED);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_REVEALED);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_SCENE);
+    assert_int_equal(g->phase, SP_UI_GROUP_DECIDED);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_REVEALED);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
     assert_int_equal(g->counts[0] + g->counts[1], 0);
-    v = sp_gui_app_view(&a);
+    v = sp_ui_app_view(&a);
     assert_int_equal(v->kind, SP_VIEW_DECISION);
     assert_string_equal(v->discuss, "Welke rode vlag zie je hier?");
 
     /* a tie: Enter takes nothing and says so; Shift+letter picks */
     int tie[] = { 3, 3 };
-    assert_int_equal(sp_gui_group_set_votes(&a, tie, 2), SP_OK);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_int_equal(sp_ui_group_set_votes(&a, tie, 2), SP_OK);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     {   /* one tie message on the wall, not two near-identical ones */
-        sp_gui_metrics m;
-        int px[SP_GUI_FONT_COUNT];
-        sp_gui_group_sizes(1080, a.settings.text_size, px);
+        sp_ui_metrics m;
+        int px[SP_UI_FONT_COUNT];
+        sp_ui_group_sizes(1080, a.settings.text_size, px);
         assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
         sp_gui_text_metrics(gui_testutil_text, &m);
-        sp_gui_list wl;
-        sp_gui_list_init(&wl);
-        sp_gui_app_build(&a, &m, 1920, 1080, &wl);
+        sp_ui_list wl;
+        sp_ui_list_init(&wl);
+        sp_ui_app_build(&a, &m, 1920, 1080, &wl);
         int ties = 0;
         for (int i = 0; i < wl.n_cmds; i++)
-            ties += wl.cmds[i].kind == SP_GUI_CMD_TEXT && wl.cmds[i].len >= 13 &&
+            ties += wl.cmds[i].kind == SP_UI_CMD_TEXT && wl.cmds[i].len >= 13 &&
                     strncmp(wl.cmds[i].text, "Gelijke stand", 13) == 0;
         assert_int_equal(ties, 1);
-        sp_gui_list_free(&wl);
+        sp_ui_list_free(&wl);
     }
-    assert_int_equal(sp_gui_group_take(&a, -1), SP_EUSAGE);
+    assert_int_equal(sp_ui_group_take(&a, -1), SP_EUSAGE);
     /* the facilitator goes against a clear majority: an override */
     int room[] = { 1, 6 };
-    assert_int_equal(sp_gui_group_set_votes(&a, room, 2), SP_OK);
+    assert_int_equal(sp_ui_group_set_votes(&a, room, 2), SP_OK);
     key(&a, &l, 'A');                            /* asks first */
-    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     assert_non_null(strstr(g->status, "A"));
     key(&a, &l, 'A');                            /* the same pick again confirms it */
-    assert_int_equal(g->phase, SP_GUI_GROUP_DECIDED);
+    assert_int_equal(g->phase, SP_UI_GROUP_DECIDED);
     assert_true(g->last_override);
     int step = sp_session_log_count(a.s) - 1;
     assert_true(a.t->steps[step].override);
     assert_string_equal(a.t->steps[step].option, "plannen");
     /* undo goes back to that vote with its counts */
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     assert_int_equal(g->counts[0], 1);
     assert_int_equal(g->counts[1], 6);
-    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_DECISION);
+    assert_int_equal(sp_ui_app_view(&a)->kind, SP_VIEW_DECISION);
     /* and once more from the next conversation: back to the vote before */
-    assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
-    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
-    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_ENDING);
-    sp_gui_app_action(&a, SP_GUI_ACT_UNDO, 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_int_equal(sp_ui_group_take(&a, -1), SP_OK);
+    sp_ui_app_action(&a, SP_UI_ACT_GROUP_NEXT, 0);
+    assert_int_equal(sp_ui_app_view(&a)->kind, SP_VIEW_ENDING);
+    sp_ui_app_action(&a, SP_UI_ACT_UNDO, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     assert_int_equal(g->counts[1], 6);
     assert_int_equal(g->sel, 1);
-    assert_int_equal(sp_gui_group_take(&a, -1), SP_OK);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_ENDING);
+    assert_int_equal(sp_ui_group_take(&a, -1), SP_OK);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(sp_ui_app_view(&a)->kind, SP_VIEW_ENDING);
     /* the ending: Enter to the group debrief, with the votes read back */
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF);
     assert_non_null(a.debrief);
     assert_non_null(g->replay);
     assert_int_equal(g->replay->n_decisions, 2);
     assert_int_equal(g->replay->steps[0].votes[1], 5);
     assert_int_equal(g->replay->steps[1].votes[1], 6);
     assert_false(g->replay->steps[1].override);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 /* Vote entry that cannot go wrong: a letter that is no option is refused
@@ -264,11 +264,11 @@ static void test_keys_votes_and_reveal(void **state)
 static void test_vote_entry_refuses_and_edits(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     open_group(&a, example());
-    sp_gui_group *g = a.group;
+    sp_ui_group *g = a.group;
     assert_int_equal(g->n_counts, 2);
     key(&a, &l, 'b');
     key(&a, &l, '3');
@@ -279,139 +279,139 @@ static void test_vote_entry_refuses_and_edits(void **state)
     assert_int_equal(g->counts[1], 3);           /* not 33 */
     key(&a, &l, '4');
     assert_int_equal(g->counts[1], 34);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_BACKSPACE, 0); /* one more than typed: still the count, not an undo */
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0); /* one more than typed: still the count, not an undo */
     assert_int_equal(g->counts[1], 0);
-    assert_int_equal(g->phase, SP_GUI_GROUP_VOTE);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     assert_int_equal(sp_session_log_count(a.s), 0);
     /* the presenter asks for the letters on offer: two here */
     g->presenter = 1;
-    sp_gui_metrics m;
-    int px[SP_GUI_FONT_COUNT];
-    sp_gui_group_sizes(1080, a.settings.text_size, px);
+    sp_ui_metrics m;
+    int px[SP_UI_FONT_COUNT];
+    sp_ui_group_sizes(1080, a.settings.text_size, px);
     assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
     sp_gui_text_metrics(gui_testutil_text, &m);
-    sp_gui_app_build(&a, &m, 1920, 1080, &l);
+    sp_ui_app_build(&a, &m, 1920, 1080, &l);
     int asked = 0;
     for (int i = 0; i < l.n_cmds; i++)
-        if (l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].len >= 20 && strncmp(l.cmds[i].text, "Wie stemt op A of B?", 20) == 0)
+        if (l.cmds[i].kind == SP_UI_CMD_TEXT && l.cmds[i].len >= 20 && strncmp(l.cmds[i].text, "Wie stemt op A of B?", 20) == 0)
             asked = 1;
     assert_true(asked);
     /* and its own window names the same letters before the first vote */
-    sp_gui_presenter_build(&a, &m, 1280, 800, -1, &l);
+    sp_ui_presenter_build(&a, &m, 1280, 800, -1, &l);
     int hint = 0;
     for (int i = 0; i < l.n_cmds; i++)
-        hint |= l.cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l.cmds[i].text, "A–B kiest de optie") != NULL;
+        hint |= l.cmds[i].kind == SP_UI_CMD_TEXT && strstr(l.cmds[i].text, "A–B kiest de optie") != NULL;
     assert_true(hint);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_timer_and_flags(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     open_group(&a, example());
-    sp_gui_group *g = a.group;
+    sp_ui_group *g = a.group;
     /* no countdown: the loop may sleep as long as it likes */
-    assert_int_equal(sp_gui_group_timeout(&a), -1);
-    assert_int_equal(sp_gui_group_timer_left(&a), -1);
-    sp_gui_group_tick(&a, 5000);
+    assert_int_equal(sp_ui_group_timeout(&a), -1);
+    assert_int_equal(sp_ui_group_timer_left(&a), -1);
+    sp_ui_group_tick(&a, 5000);
     key(&a, &l, 't');
-    assert_int_equal(sp_gui_group_timer_left(&a), SP_GUI_GROUP_TIMER_S);
-    assert_int_equal(sp_gui_group_timeout(&a), 1000);
-    assert_false(sp_gui_group_tick(&a, 5400)); /* still 2:00 shown */
-    assert_int_equal(sp_gui_group_timeout(&a), 600);
-    assert_true(sp_gui_group_tick(&a, 6001));
-    assert_int_equal(sp_gui_group_timer_left(&a), SP_GUI_GROUP_TIMER_S - 1);
-    assert_true(sp_gui_group_tick(&a, 5000 + SP_GUI_GROUP_TIMER_S * 1000 + 10));
-    assert_int_equal(sp_gui_group_timer_left(&a), 0);
-    assert_int_equal(sp_gui_group_timeout(&a), -1); /* ran out: no more wake-ups */
+    assert_int_equal(sp_ui_group_timer_left(&a), SP_UI_GROUP_TIMER_S);
+    assert_int_equal(sp_ui_group_timeout(&a), 1000);
+    assert_false(sp_ui_group_tick(&a, 5400)); /* still 2:00 shown */
+    assert_int_equal(sp_ui_group_timeout(&a), 600);
+    assert_true(sp_ui_group_tick(&a, 6001));
+    assert_int_equal(sp_ui_group_timer_left(&a), SP_UI_GROUP_TIMER_S - 1);
+    assert_true(sp_ui_group_tick(&a, 5000 + SP_UI_GROUP_TIMER_S * 1000 + 10));
+    assert_int_equal(sp_ui_group_timer_left(&a), 0);
+    assert_int_equal(sp_ui_group_timeout(&a), -1); /* ran out: no more wake-ups */
     key(&a, &l, 't');
-    assert_int_equal(sp_gui_group_timer_left(&a), -1);
+    assert_int_equal(sp_ui_group_timer_left(&a), -1);
 
     /* the red-flag round: the flag of this stretch is recognised, another is a false alarm */
     const sp_handbook *hb = a.sc->handbook;
     int present = sp_handbook_redflag(hb, "rf.og-geen-tijd"), other = sp_handbook_redflag(hb, "rf.onbetaald");
     key(&a, &l, 'f');
     assert_true(g->flag_round);
-    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, present);
-    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, other);
-    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, other); /* once a turn */
+    sp_ui_app_action(&a, SP_UI_ACT_GROUP_MARK, present);
+    sp_ui_app_action(&a, SP_UI_ACT_GROUP_MARK, other);
+    sp_ui_app_action(&a, SP_UI_ACT_GROUP_MARK, other); /* once a turn */
     unsigned char pr[64], mk[64];
-    sp_gui_group_flags_now(&a, pr, mk);
+    sp_ui_group_flags_now(&a, pr, mk);
     assert_true(pr[present] && mk[present]);
     assert_true(!pr[other] && mk[other]);
     assert_int_equal(sp_session_log_count(a.s), 2);
     /* number keys do not choose while the round is up; Esc closes it */
     key(&a, &l, '1');
     assert_int_equal(sp_session_log_count(a.s), 2);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ESC, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ESC, 0);
     assert_false(g->flag_round);
-    assert_int_equal(a.overlay, SP_GUI_OV_NONE);
+    assert_int_equal(a.overlay, SP_UI_OV_NONE);
     /* undo takes the last flag back and stays at this conversation */
-    sp_gui_app_action(&a, SP_GUI_ACT_UNDO, 0);
-    sp_gui_group_flags_now(&a, pr, mk);
+    sp_ui_app_action(&a, SP_UI_ACT_UNDO, 0);
+    sp_ui_group_flags_now(&a, pr, mk);
     assert_false(mk[other]);
     assert_true(mk[present]);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_menu_and_settings(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app a;
+    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    assert_int_equal(sp_ui_app_load(&a, d), SP_OK);
     sp_diag_free(d);
     assert_null(a.group);
     /* the menu's button turns group mode on and opens the case's briefing */
-    sp_gui_app_action(&a, SP_GUI_ACT_GROUP_START, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_GROUP_START, 0);
     assert_non_null(a.group);
     assert_false(a.group->sticky);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_BRIEFING);
-    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    assert_int_equal(a.screen, SP_UI_SCREEN_BRIEFING);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAY);
     /* the wall's contrast is its own: the user's setting stays */
     int mine = a.settings.high_contrast;
     assert_true(a.group->high_contrast);
-    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_CONTRAST * 16 + 0);
+    sp_ui_app_action(&a, SP_UI_ACT_SET, SP_UI_SET_CONTRAST * 16 + 0);
     assert_false(a.group->high_contrast);
     assert_int_equal(a.settings.high_contrast, mine);
-    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_SIZE * 16 + SP_GUI_SIZE_L);
-    assert_int_equal(a.settings.text_size, SP_GUI_SIZE_L);
+    sp_ui_app_action(&a, SP_UI_ACT_SET, SP_UI_SET_SIZE * 16 + SP_UI_SIZE_L);
+    assert_int_equal(a.settings.text_size, SP_UI_SIZE_L);
     /* back to the menu: the menu's group play ends with it */
-    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
     assert_null(a.group);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
+    assert_int_equal(a.screen, SP_UI_SCREEN_MENU);
     /* --projector's group mode stays, and every case started is a group play */
-    assert_int_equal(sp_gui_group_enable(&a, 1), 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_START, 1);
-    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
-    assert_int_equal(a.group->phase, SP_GUI_GROUP_SCENE);
-    sp_gui_app_action(&a, SP_GUI_ACT_TO_MENU, 0);
+    assert_int_equal(sp_ui_group_enable(&a, 1), 0);
+    sp_ui_app_action(&a, SP_UI_ACT_START, 1);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    assert_int_equal(a.group->phase, SP_UI_GROUP_SCENE);
+    sp_ui_app_action(&a, SP_UI_ACT_TO_MENU, 0);
     assert_non_null(a.group);
-    sp_gui_app_free(&a);
+    sp_ui_app_free(&a);
 }
 
 /* ---- layout at projector sizes ---------------------------------------------------------- */
 
 typedef struct walk {
-    sp_gui_app *a;
-    sp_gui_list list;
+    sp_ui_app *a;
+    sp_ui_list list;
     int w, h;
     int checked;
     int texts;          /* text commands checked on the wall */
 } walk;
 
-static void fail_at(const walk *wk, const char *who, const char *what, const sp_gui_cmd *c)
+static void fail_at(const walk *wk, const char *who, const char *what, const sp_ui_cmd *c)
 {
-    const sp_view *v = sp_gui_app_view(wk->a);
+    const sp_view *v = sp_ui_app_view(wk->a);
     fprintf(stderr, "%s %dx%d screen %d phase %d round %d node %s: %s: '%.*s' at %d,%d %dx%d box %d,%d %dx%d\n", who,
             wk->w, wk->h, wk->a->screen, wk->a->group->phase, wk->a->group->flag_round,
             v ? wk->a->sc->nodes[v->node].id : "-", what, c ? c->len : 0, c ? c->text : "", c ? c->r.x : 0,
@@ -423,21 +423,21 @@ static void fail_at(const walk *wk, const char *who, const char *what, const sp_
  * on top of each other, no two buttons either. */
 static void check_list(walk *wk, const char *who, int w, int h)
 {
-    const sp_gui_list *l = &wk->list;
+    const sp_ui_list *l = &wk->list;
     assert_false(l->oom);
-    sp_gui_rect window = sp_gui_rect_make(0, 0, w, h);
-    sp_gui_rect *vis = calloc((size_t)l->n_cmds + 1, sizeof *vis);
-    sp_gui_rect clip = window;
+    sp_ui_rect window = sp_ui_rect_make(0, 0, w, h);
+    sp_ui_rect *vis = calloc((size_t)l->n_cmds + 1, sizeof *vis);
+    sp_ui_rect clip = window;
     for (int i = 0; i < l->n_cmds; i++) {
-        const sp_gui_cmd *c = &l->cmds[i];
-        if (c->kind == SP_GUI_CMD_CLIP)
-            clip = sp_gui_rect_intersect(c->r, window);
-        else if (c->kind == SP_GUI_CMD_UNCLIP)
+        const sp_ui_cmd *c = &l->cmds[i];
+        if (c->kind == SP_UI_CMD_CLIP)
+            clip = sp_ui_rect_intersect(c->r, window);
+        else if (c->kind == SP_UI_CMD_UNCLIP)
             clip = window;
-        if (c->kind != SP_GUI_CMD_TEXT)
+        if (c->kind != SP_UI_CMD_TEXT)
             continue;
-        vis[i] = sp_gui_rect_intersect(c->r, clip);
-        if (!sp_gui_rect_contains(c->box, c->r)) {
+        vis[i] = sp_ui_rect_intersect(c->r, clip);
+        if (!sp_ui_rect_contains(c->box, c->r)) {
             fail_at(wk, who, "text outside its box", c);
             fail();
         }
@@ -448,14 +448,14 @@ static void check_list(walk *wk, const char *who, int w, int h)
     }
     for (int i = 0; i < l->n_cmds; i++)
         for (int j = i + 1; j < l->n_cmds && vis[i].w > 0; j++)
-            if (vis[j].w > 0 && sp_gui_rect_overlaps(vis[i], vis[j])) {
+            if (vis[j].w > 0 && sp_ui_rect_overlaps(vis[i], vis[j])) {
                 fail_at(wk, who, "texts overlap", &l->cmds[i]);
                 fail_at(wk, who, "... with", &l->cmds[j]);
                 fail();
             }
     free(vis);
     for (int i = 0; i < l->n_hits; i++) {
-        const sp_gui_hit *a = &l->hits[i];
+        const sp_ui_hit *a = &l->hits[i];
         if (!a->enabled)
             continue;
         if (a->r.x < 0 || a->r.x + a->r.w > w) {
@@ -463,7 +463,7 @@ static void check_list(walk *wk, const char *who, int w, int h)
             fail();
         }
         for (int j = i + 1; j < l->n_hits; j++)
-            if (l->hits[j].enabled && sp_gui_rect_overlaps(a->vis, l->hits[j].vis)) {
+            if (l->hits[j].enabled && sp_ui_rect_overlaps(a->vis, l->hits[j].vis)) {
                 fprintf(stderr, "hits %d and %d overlap\n", i, j);
                 fail_at(wk, who, "overlapping buttons", NULL);
                 fail();
@@ -471,10 +471,10 @@ static void check_list(walk *wk, const char *who, int w, int h)
     }
 }
 
-static void wall_metrics(walk *wk, sp_gui_metrics *m)
+static void wall_metrics(walk *wk, sp_ui_metrics *m)
 {
-    int px[SP_GUI_FONT_COUNT];
-    sp_gui_group_sizes(wk->h, wk->a->settings.text_size, px);
+    int px[SP_UI_FONT_COUNT];
+    sp_ui_group_sizes(wk->h, wk->a->settings.text_size, px);
     assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
     sp_gui_text_metrics(gui_testutil_text, m);
 }
@@ -483,27 +483,27 @@ static void wall_metrics(walk *wk, sp_gui_metrics *m)
  * laptop's size and at the wall's. */
 static void check_state(walk *wk)
 {
-    sp_gui_metrics m;
-    sp_gui_group *g = wk->a->group;
+    sp_ui_metrics m;
+    sp_ui_group *g = wk->a->group;
     for (int pres = 0; pres <= 1; pres++) {
         g->presenter = pres;
         wall_metrics(wk, &m);
-        sp_gui_group_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
+        sp_ui_group_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
         check_list(wk, pres ? "wall (presenter open)" : "wall", wk->w, wk->h);
         /* From the back of the room: every text on the wall is at least a
          * thirty-sixth of the height, body text at least a thirtieth. */
         for (int i = 0; i < wk->list.n_cmds; i++) {
-            const sp_gui_cmd *c = &wk->list.cmds[i];
-            if (c->kind != SP_GUI_CMD_TEXT)
+            const sp_ui_cmd *c = &wk->list.cmds[i];
+            if (c->kind != SP_UI_CMD_TEXT)
                 continue;
             wk->texts++;
-            int min = c->font == SP_GUI_FONT_SMALL ? wk->h / 36 : wk->h / 30;
+            int min = c->font == SP_UI_FONT_SMALL ? wk->h / 36 : wk->h / 30;
             if (c->r.h < min) {
                 fail_at(wk, "wall", "text too small for a room", c);
                 fail();
             }
         }
-        if (pres && wk->a->screen == SP_GUI_SCREEN_PLAY && !g->flag_round) {
+        if (pres && wk->a->screen == SP_UI_SCREEN_PLAY && !g->flag_round) {
             /* the wall holds no controls when the presenter has them */
             for (int i = 0; i < wk->list.n_hits; i++)
                 if (wk->list.hits[i].enabled) {
@@ -514,7 +514,7 @@ static void check_state(walk *wk)
         /* scrolled to the end, the last button is reachable */
         int keep = wk->a->scroll[0];
         wk->a->scroll[0] = 1 << 28;
-        sp_gui_group_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
+        sp_ui_group_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
         for (int i = wk->list.n_hits - 1; i >= 0; i--) {
             if (!wk->list.hits[i].enabled)
                 continue;
@@ -531,7 +531,7 @@ static void check_state(walk *wk)
     for (int s = 0; s < 2; s++) {
         int w = laptop[s][0] * wk->w / 1920, h = laptop[s][1] * wk->h / 1080;
         assert_int_equal(sp_gui_frame_metrics(gui_testutil_text, wk->a->settings.text_size, (double)wk->w / 1920, h, &m), 0);
-        sp_gui_presenter_build(wk->a, &m, w, h, -1, &wk->list);
+        sp_ui_presenter_build(wk->a, &m, w, h, -1, &wk->list);
         check_list(wk, "presenter", w, h);
     }
     g->presenter = 0;
@@ -542,50 +542,50 @@ static void check_state(walk *wk)
  * checking every state on the way; the room votes for option (turn mod n). */
 static void walk_case(const char *arg, int w, int h)
 {
-    sp_gui_app a;
+    sp_ui_app a;
     walk wk = { .a = &a, .w = w, .h = h };
-    sp_gui_list_init(&wk.list);
+    sp_ui_list_init(&wk.list);
     open_group(&a, arg);
-    sp_gui_group *g = a.group;
-    sp_gui_group_tick(&a, 1000);
+    sp_ui_group *g = a.group;
+    sp_ui_group_tick(&a, 1000);
     for (int guard = 0; guard < 200; guard++) {
-        const sp_view *v = sp_gui_app_view(&a);
+        const sp_view *v = sp_ui_app_view(&a);
         check_state(&wk); /* the conversation and the question */
         if (v->kind == SP_VIEW_ENDING)
             break;
         if (guard == 0) {
-            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_TIMER, 0);
-            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+            sp_ui_app_action(&a, SP_UI_ACT_GROUP_TIMER, 0);
+            sp_ui_app_action(&a, SP_UI_ACT_GROUP_FLAGS, 0);
             check_state(&wk);
             for (int f = 0; f < 3; f++)
-                sp_gui_app_action(&a, SP_GUI_ACT_GROUP_MARK, f * 5);
+                sp_ui_app_action(&a, SP_UI_ACT_GROUP_MARK, f * 5);
             check_state(&wk); /* recognised and false alarms on the grid */
-            sp_gui_app_action(&a, SP_GUI_ACT_GROUP_FLAGS, 0);
+            sp_ui_app_action(&a, SP_UI_ACT_GROUP_FLAGS, 0);
         }
-        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_VOTE, 0);
         check_state(&wk); /* no votes yet */
-        int n = g->n_counts, counts[SP_GUI_GROUP_OPTIONS];
+        int n = g->n_counts, counts[SP_UI_GROUP_OPTIONS];
         for (int k = 0; k < n; k++)
             counts[k] = 1 + k;
         counts[v->turn % n] = 1000 + v->turn;
-        assert_int_equal(sp_gui_group_set_votes(&a, counts, n), SP_OK);
+        assert_int_equal(sp_ui_group_set_votes(&a, counts, n), SP_OK);
         check_state(&wk);
         /* against the room every third turn */
         int pick = v->turn % 3 == 0 ? (v->turn + 1) % n : -1;
-        assert_int_equal(sp_gui_group_take(&a, pick), SP_OK);
+        assert_int_equal(sp_ui_group_take(&a, pick), SP_OK);
         check_state(&wk);
-        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_REVEAL, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_REVEAL, 0);
         check_state(&wk);
-        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_NEXT, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_NEXT, 0);
     }
     assert_true(sp_session_finished(a.s));
-    sp_gui_app_action(&a, SP_GUI_ACT_DEBRIEF, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    sp_ui_app_action(&a, SP_UI_ACT_DEBRIEF, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF);
     check_state(&wk);
     assert_true(wk.checked > 20);
     assert_true(wk.texts > 500);
-    sp_gui_list_free(&wk.list);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&wk.list);
+    sp_ui_app_free(&a);
 }
 
 static void test_intake_on_the_wall_1080(void **state)
@@ -612,29 +612,29 @@ static void test_sizes(void **state)
     (void)state;
     static const int heights[] = { 600, 768, 1080, 1200, 2160 };
     for (size_t i = 0; i < sizeof heights / sizeof heights[0]; i++)
-        for (int z = 0; z < SP_GUI_SIZE_COUNT; z++) {
-            int px[SP_GUI_FONT_COUNT];
+        for (int z = 0; z < SP_UI_SIZE_COUNT; z++) {
+            int px[SP_UI_FONT_COUNT];
             int h = heights[i];
-            sp_gui_group_sizes(h, z, px);
-            assert_true(px[SP_GUI_FONT_BODY] * 30 >= h);
-            assert_true(px[SP_GUI_FONT_THOUGHT] * 30 >= h);
-            assert_true(px[SP_GUI_FONT_BOLD] * 30 >= h);
-            assert_true(px[SP_GUI_FONT_SMALL] * 36 >= h);
-            assert_true(px[SP_GUI_FONT_H1] > px[SP_GUI_FONT_H2]);
-            assert_true(px[SP_GUI_FONT_H2] > px[SP_GUI_FONT_BODY]);
+            sp_ui_group_sizes(h, z, px);
+            assert_true(px[SP_UI_FONT_BODY] * 30 >= h);
+            assert_true(px[SP_UI_FONT_THOUGHT] * 30 >= h);
+            assert_true(px[SP_UI_FONT_BOLD] * 30 >= h);
+            assert_true(px[SP_UI_FONT_SMALL] * 36 >= h);
+            assert_true(px[SP_UI_FONT_H1] > px[SP_UI_FONT_H2]);
+            assert_true(px[SP_UI_FONT_H2] > px[SP_UI_FONT_BODY]);
         }
 }
 
 /* ---- pixels ------------------------------------------------------------------------------ */
 
-static sp_gui_rgba pixel(SDL_Surface *s, int x, int y)
+static sp_ui_rgba pixel(SDL_Surface *s, int x, int y)
 {
     Uint32 p = ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
-    sp_gui_rgba c = { (uint8_t)(p >> 16), (uint8_t)(p >> 8), (uint8_t)p, 255 };
+    sp_ui_rgba c = { (uint8_t)(p >> 16), (uint8_t)(p >> 8), (uint8_t)p, 255 };
     return c;
 }
 
-static int near(sp_gui_rgba a, sp_gui_rgba b, int tol)
+static int near(sp_ui_rgba a, sp_ui_rgba b, int tol)
 {
     return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
 }
@@ -645,37 +645,37 @@ static void test_wall_pixels(void **state)
     static const int sizes[][2] = { { 1920, 1080 }, { 3840, 2160 } };
     for (int s = 0; s < 2; s++) {
         int w = sizes[s][0], h = sizes[s][1];
-        sp_gui_app a;
+        sp_ui_app a;
         open_group(&a, example());
         a.group->presenter = 1;
-        sp_gui_app_action(&a, SP_GUI_ACT_GROUP_VOTE, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_VOTE, 0);
         int counts[] = { 2, 7 };
-        assert_int_equal(sp_gui_group_set_votes(&a, counts, 2), SP_OK);
+        assert_int_equal(sp_ui_group_set_votes(&a, counts, 2), SP_OK);
         SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
         assert_non_null(surf);
         SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
         assert_non_null(r);
         sp_gui_draw *d = sp_gui_draw_new(r, gui_testutil_text);
-        sp_gui_list l;
-        sp_gui_list_init(&l);
+        sp_ui_list l;
+        sp_ui_list_init(&l);
         sp_gui_projector_render_wall(&a, gui_testutil_text, d, r, w, h, &l);
         SDL_RenderPresent(r);
-        const sp_gui_theme *th = sp_gui_theme_get(1);
+        const sp_ui_theme *th = sp_ui_theme_get(1);
         /* high contrast by default: a black wall */
         assert_true(near(pixel(surf, 3, h - 3), th->bg, 0));
         /* the option with most votes has a yellow frame; its bar is yellow */
-        const sp_gui_cmd *lead = NULL;
+        const sp_ui_cmd *lead = NULL;
         for (int i = 0; i < l.n_cmds; i++)
-            if (l.cmds[i].tag == SP_GUI_TAG_OPTION && l.cmds[i].arg == 1)
+            if (l.cmds[i].tag == SP_UI_TAG_OPTION && l.cmds[i].arg == 1)
                 lead = &l.cmds[i];
         assert_non_null(lead);
         assert_true(near(pixel(surf, lead->r.x + lead->r.w / 2, lead->r.y + 1), th->accent, 8));
         /* body text drawn at least a thirtieth of the height: the ink of a
          * body line spans more than h/30 * 0.7 rows (cap height and descender) */
-        const sp_gui_cmd *body = NULL;
+        const sp_ui_cmd *body = NULL;
         for (int i = 0; i < l.n_cmds && !body; i++)
-            if (l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].font == SP_GUI_FONT_THOUGHT &&
-                sp_gui_rect_contains(lead->r, l.cmds[i].r))
+            if (l.cmds[i].kind == SP_UI_CMD_TEXT && l.cmds[i].font == SP_UI_FONT_THOUGHT &&
+                sp_ui_rect_contains(lead->r, l.cmds[i].r))
                 body = &l.cmds[i];
         assert_non_null(body);
         int top = -1, bottom = -1;
@@ -690,21 +690,21 @@ static void test_wall_pixels(void **state)
         assert_true(top >= 0);
         assert_true((bottom - top + 1) * 30 * 10 >= h * 7);
         int tw, tht;
-        assert_non_null(sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, th->text, "Hg", 2, &tw, &tht));
+        assert_non_null(sp_gui_text_texture(gui_testutil_text, r, SP_UI_FONT_BODY, th->text, "Hg", 2, &tw, &tht));
         assert_true(tht * 30 >= h);
         sp_gui_text_drop_textures(gui_testutil_text);
         sp_gui_draw_free(d);
         SDL_DestroyRenderer(r);
         SDL_FreeSurface(surf);
-        sp_gui_list_free(&l);
-        sp_gui_app_free(&a);
+        sp_ui_list_free(&l);
+        sp_ui_app_free(&a);
     }
 }
 
-static int has_text(const sp_gui_list *l, const char *s)
+static int has_text(const sp_ui_list *l, const char *s)
 {
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && strstr(l->cmds[i].text, s))
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && strstr(l->cmds[i].text, s))
             return 1;
     return 0;
 }
@@ -713,35 +713,35 @@ static int has_text(const sp_gui_list *l, const char *s)
 static void test_english(void **state)
 {
     (void)state;
-    sp_gui_app a;
+    sp_ui_app a;
     open_group(&a, example());
-    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_EN);
+    sp_ui_app_action(&a, SP_UI_ACT_SET, SP_UI_SET_LANG * 16 + SP_LANG_EN);
     int counts[] = { 2, 7 };
-    assert_int_equal(sp_gui_group_set_votes(&a, counts, 2), SP_OK);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
-    sp_gui_metrics m;
-    int px[SP_GUI_FONT_COUNT];
-    sp_gui_group_sizes(1080, a.settings.text_size, px);
+    assert_int_equal(sp_ui_group_set_votes(&a, counts, 2), SP_OK);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    sp_ui_metrics m;
+    int px[SP_UI_FONT_COUNT];
+    sp_ui_group_sizes(1080, a.settings.text_size, px);
     sp_gui_text_set_sizes(gui_testutil_text, px);
     sp_gui_text_metrics(gui_testutil_text, &m);
-    sp_gui_group_app_build(&a, &m, 1920, 1080, &l);
+    sp_ui_group_app_build(&a, &m, 1920, 1080, &l);
     assert_true(has_text(&l, "Majority: B, 7 of 9 votes."));
     assert_true(has_text(&l, "Take the majority"));
     a.group->presenter = 1;
-    sp_gui_presenter_build(&a, &m, 1920, 1080, -1, &l);
+    sp_ui_presenter_build(&a, &m, 1920, 1080, -1, &l);
     assert_true(has_text(&l, "The group's votes"));
     assert_false(has_text(&l, "Stemmen van de groep"));
-    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_LANG * 16 + SP_LANG_NL);
-    sp_gui_presenter_build(&a, &m, 1920, 1080, -1, &l);
+    sp_ui_app_action(&a, SP_UI_ACT_SET, SP_UI_SET_LANG * 16 + SP_LANG_NL);
+    sp_ui_presenter_build(&a, &m, 1920, 1080, -1, &l);
     assert_true(has_text(&l, "Stemmen van de groep"));
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 int main(void)
 {
-    sp_gui_i18n_init();
+    sp_ui_i18n_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keys_votes_and_reveal),
         cmocka_unit_test(test_room_size_asked_and_checked),

@@ -33,22 +33,22 @@ static int mono(void *ctx, int font, const char *s, int len)
     return n * 10;
 }
 
-static sp_gui_metrics mono_metrics(void)
+static sp_ui_metrics mono_metrics(void)
 {
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     memset(&m, 0, sizeof m);
     m.measure = mono;
-    for (int i = 0; i < SP_GUI_FONT_COUNT; i++)
+    for (int i = 0; i < SP_UI_FONT_COUNT; i++)
         m.line_h[i] = 20;
-    sp_gui_metrics_derive(&m);
+    sp_ui_metrics_derive(&m);
     return m;
 }
 
 static void expect_lines(const char *s, int width, const char *const *want, int n_want)
 {
-    sp_gui_metrics m = mono_metrics();
-    sp_gui_span spans[32];
-    int n = sp_gui_wrap(&m, 0, s, width, spans, 32);
+    sp_ui_metrics m = mono_metrics();
+    sp_ui_span spans[32];
+    int n = sp_ui_wrap(&m, 0, s, width, spans, 32);
     assert_int_equal(n, n_want);
     for (int i = 0; i < n; i++) {
         char got[256];
@@ -90,7 +90,7 @@ static void test_wrap_breaks_and_blank_lines(void **state)
 static void test_wrap_never_wider(void **state)
 {
     (void)state;
-    sp_gui_metrics m = mono_metrics();
+    sp_ui_metrics m = mono_metrics();
     srand(7);
     for (int round = 0; round < 500; round++) {
         char s[200];
@@ -99,8 +99,8 @@ static void test_wrap_never_wider(void **state)
             s[i] = (rand() % 5 == 0) ? ' ' : (char)('a' + rand() % 26);
         s[len] = '\0';
         int width = 10 + rand() % 300;
-        sp_gui_span spans[200];
-        int n = sp_gui_wrap(&m, 0, s, width, spans, 200);
+        sp_ui_span spans[200];
+        int n = sp_ui_wrap(&m, 0, s, width, spans, 200);
         int chars = 0;
         for (int i = 0; i < n; i++) {
             assert_true(mono(NULL, 0, s + spans[i].start, spans[i].len) <= width);
@@ -118,7 +118,7 @@ static void test_flow(void **state)
 {
     (void)state;
     int widths[4] = { 100, 100, 100, 50 }, rows[4], xs[4];
-    int n = sp_gui_flow(widths, 4, 250, 10, rows, xs);
+    int n = sp_ui_flow(widths, 4, 250, 10, rows, xs);
     assert_int_equal(n, 2);
     assert_int_equal(rows[0], 0);
     assert_int_equal(rows[1], 0);
@@ -134,17 +134,17 @@ static void test_flow(void **state)
 static void test_settings_roundtrip(void **state)
 {
     (void)state;
-    sp_gui_settings s, back;
-    sp_gui_settings_defaults(&s);
-    s.text_size = SP_GUI_SIZE_XL;
+    sp_ui_settings s, back;
+    sp_ui_settings_defaults(&s);
+    s.text_size = SP_UI_SIZE_XL;
     s.high_contrast = 1;
     s.feedback_end = 1;
     s.lang = SP_LANG_EN;
     s.fullscreen = 1;
     size_t len;
-    char *text = sp_gui_settings_format(&s, &len);
+    char *text = sp_ui_settings_format(&s, &len);
     assert_non_null(text);
-    assert_int_equal(sp_gui_settings_parse("x.ini", text, len, &back, NULL), SP_OK);
+    assert_int_equal(sp_ui_settings_parse("x.ini", text, len, &back, NULL), SP_OK);
     assert_memory_equal(&s, &back, sizeof s);
     free(text);
 }
@@ -153,16 +153,16 @@ static void test_settings_damaged(void **state)
 {
     (void)state;
     const char *bad = "text_size=L\ncontrast=purple\n";
-    sp_gui_settings s;
+    sp_ui_settings s;
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_settings_parse("conf/settings.ini", bad, strlen(bad), &s, d), SP_EINVAL);
+    assert_int_equal(sp_ui_settings_parse("conf/settings.ini", bad, strlen(bad), &s, d), SP_EINVAL);
     assert_int_equal(sp_diag_count(d), 1);
     assert_non_null(strstr(sp_diag_message(d, 0), "conf/settings.ini:2: "));
     /* the line that was not understood is ignored; the others apply */
-    assert_int_equal(s.text_size, SP_GUI_SIZE_L);
+    assert_int_equal(s.text_size, SP_UI_SIZE_L);
     assert_int_equal(s.high_contrast, 0);
     sp_diag_clear(d);
-    assert_int_equal(sp_gui_settings_parse("s.ini", "just words\n", 11, &s, d), SP_EINVAL);
+    assert_int_equal(sp_ui_settings_parse("s.ini", "just words\n", 11, &s, d), SP_EINVAL);
     assert_non_null(strstr(sp_diag_message(d, 0), "s.ini:1: "));
     sp_diag_free(d);
 }
@@ -177,29 +177,29 @@ static void test_settings_damaged_file_kept_until_change(void **state)
     const char *bad = "text_size=HUGE\n";
     assert_int_equal(sp_fs_write_atomic(path, bad, strlen(bad), NULL), SP_OK);
 
-    sp_gui_app a;
-    sp_gui_app_init(&a, path, dir);
+    sp_ui_app a;
+    sp_ui_app_init(&a, path, dir);
     assert_true(a.settings_hold);
     assert_true(a.notice[0] != '\0');
-    assert_int_equal(a.settings.text_size, SP_GUI_SIZE_M);
+    assert_int_equal(a.settings.text_size, SP_UI_SIZE_M);
     char *data;
     size_t len;
     assert_int_equal(sp_fs_read(path, 1000, &data, &len, NULL), SP_OK);
     assert_string_equal(data, bad); /* untouched */
     free(data);
 
-    sp_gui_app_action(&a, SP_GUI_ACT_SET, SP_GUI_SET_SIZE * 16 + SP_GUI_SIZE_L);
+    sp_ui_app_action(&a, SP_UI_ACT_SET, SP_UI_SET_SIZE * 16 + SP_UI_SIZE_L);
     assert_false(a.settings_hold);
     assert_int_equal(sp_fs_read(path, 1000, &data, &len, NULL), SP_OK);
     assert_non_null(strstr(data, "text_size=L\n"));
     free(data);
-    sp_gui_app_free(&a);
+    sp_ui_app_free(&a);
 
     /* and read back by the next start */
-    sp_gui_app_init(&a, path, dir);
+    sp_ui_app_init(&a, path, dir);
     assert_false(a.settings_hold);
-    assert_int_equal(a.settings.text_size, SP_GUI_SIZE_L);
-    sp_gui_app_free(&a);
+    assert_int_equal(a.settings.text_size, SP_UI_SIZE_L);
+    sp_ui_app_free(&a);
     unlink(path);
     rmdir(dir);
 }
@@ -207,19 +207,19 @@ static void test_settings_damaged_file_kept_until_change(void **state)
 /* ---- every screen of the intake case at every size ------------------------------------ */
 
 typedef struct walk {
-    sp_gui_app *a;
+    sp_ui_app *a;
     sp_gui_text *text;
-    sp_gui_list list;
+    sp_ui_list list;
     int w, h, size;
     unsigned char *seen;
     int checked;
 } walk;
 
-static void fail_at(const walk *wk, const char *what, const sp_gui_cmd *c)
+static void fail_at(const walk *wk, const char *what, const sp_ui_cmd *c)
 {
-    const sp_view *v = sp_gui_app_view(wk->a);
+    const sp_view *v = sp_ui_app_view(wk->a);
     fprintf(stderr, "%dx%d size %s screen %d overlay %d node %s: %s: '%.*s' at %d,%d %dx%d box %d,%d %dx%d\n",
-            wk->w, wk->h, sp_gui_size_code((sp_gui_size)wk->size), wk->a->screen, wk->a->overlay,
+            wk->w, wk->h, sp_ui_size_code((sp_ui_size)wk->size), wk->a->screen, wk->a->overlay,
             v ? wk->a->sc->nodes[v->node].id : "-", what, c ? c->len : 0, c ? c->text : "",
             c ? c->r.x : 0, c ? c->r.y : 0, c ? c->r.w : 0, c ? c->r.h : 0,
             c ? c->box.x : 0, c ? c->box.y : 0, c ? c->box.w : 0, c ? c->box.h : 0);
@@ -230,16 +230,16 @@ static void fail_at(const walk *wk, const char *what, const sp_gui_cmd *c)
  * small; content that is taller than the window can be scrolled to. */
 static void check_screen(walk *wk)
 {
-    sp_gui_metrics m;
+    sp_ui_metrics m;
     assert_int_equal(sp_gui_frame_metrics(wk->text, wk->size, 1.0, wk->h, &m), 0);
-    sp_gui_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
-    const sp_gui_list *l = &wk->list;
+    sp_ui_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
+    const sp_ui_list *l = &wk->list;
     assert_false(l->oom);
     for (int i = 0; i < l->n_cmds; i++) {
-        const sp_gui_cmd *c = &l->cmds[i];
-        if (c->kind != SP_GUI_CMD_TEXT)
+        const sp_ui_cmd *c = &l->cmds[i];
+        if (c->kind != SP_UI_CMD_TEXT)
             continue;
-        if (!sp_gui_rect_contains(c->box, c->r)) {
+        if (!sp_ui_rect_contains(c->box, c->r)) {
             fail_at(wk, "text outside its box", c);
             fail();
         }
@@ -249,7 +249,7 @@ static void check_screen(walk *wk)
         }
     }
     for (int i = 0; i < l->n_hits; i++) {
-        const sp_gui_hit *a = &l->hits[i];
+        const sp_ui_hit *a = &l->hits[i];
         if (!a->enabled)
             continue;
         if (a->r.x < 0 || a->r.x + a->r.w > wk->w) {
@@ -257,7 +257,7 @@ static void check_screen(walk *wk)
             fail();
         }
         for (int j = i + 1; j < l->n_hits; j++)
-            if (l->hits[j].enabled && sp_gui_rect_overlaps(a->r, l->hits[j].r)) {
+            if (l->hits[j].enabled && sp_ui_rect_overlaps(a->r, l->hits[j].r)) {
                 fprintf(stderr, "hits %d and %d overlap: %d,%d %dx%d / %d,%d %dx%d\n", i, j, a->r.x, a->r.y,
                         a->r.w, a->r.h, l->hits[j].r.x, l->hits[j].r.y, l->hits[j].r.w, l->hits[j].r.h);
                 fail_at(wk, "overlapping buttons", NULL);
@@ -267,15 +267,15 @@ static void check_screen(walk *wk)
     /* The top bar keeps to one row: at most 15% of the window's height,
      * even at 800x600 with the largest text. */
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].tag == SP_GUI_TAG_TOPBAR && l->cmds[i].r.h * 100 > wk->h * 15) {
+        if (l->cmds[i].tag == SP_UI_TAG_TOPBAR && l->cmds[i].r.h * 100 > wk->h * 15) {
             fail_at(wk, "top bar taller than 15% of the window", &l->cmds[i]);
             fail();
         }
     /* Scrolled to the very end, the last button is fully visible. */
-    int layer = wk->a->overlay != SP_GUI_OV_NONE;
+    int layer = wk->a->overlay != SP_UI_OV_NONE;
     int keep = wk->a->scroll[layer];
     wk->a->scroll[layer] = 1 << 28;
-    sp_gui_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
+    sp_ui_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
     for (int i = l->n_hits - 1; i >= 0; i--) {
         if (!l->hits[i].enabled)
             continue;
@@ -291,78 +291,78 @@ static void check_screen(walk *wk)
 
 static void check_overlay(walk *wk, int action)
 {
-    sp_gui_app_action(wk->a, action, 0);
+    sp_ui_app_action(wk->a, action, 0);
     check_screen(wk);
-    sp_gui_app_action(wk->a, SP_GUI_ACT_CLOSE, 0);
+    sp_ui_app_action(wk->a, SP_UI_ACT_CLOSE, 0);
 }
 
 /* Visits every node reachable by choices once: the decision or thought
  * screen with its overlays, then each option (its feedback card), undo. */
 static void visit(walk *wk, int deep)
 {
-    const sp_view *v = sp_gui_app_view(wk->a);
+    const sp_view *v = sp_ui_app_view(wk->a);
     if (wk->seen[v->node])
         return;
     wk->seen[v->node] = 1;
     check_screen(wk);
     if (v->kind == SP_VIEW_ENDING) {
-        sp_gui_app_action(wk->a, SP_GUI_ACT_DEBRIEF, 0);
+        sp_ui_app_action(wk->a, SP_UI_ACT_DEBRIEF, 0);
         check_screen(wk);
-        wk->a->screen = SP_GUI_SCREEN_PLAY;
+        wk->a->screen = SP_UI_SCREEN_PLAY;
         return;
     }
     if (deep) {
-        check_overlay(wk, SP_GUI_ACT_FLAGS);
-        check_overlay(wk, SP_GUI_ACT_HISTORY);
+        check_overlay(wk, SP_UI_ACT_FLAGS);
+        check_overlay(wk, SP_UI_ACT_HISTORY);
     }
     int n = v->n_options;
     for (int k = 0; k < n; k++) {
-        sp_gui_app_action(wk->a, SP_GUI_ACT_CHOOSE, k);
-        if (wk->a->overlay == SP_GUI_OV_FEEDBACK) {
+        sp_ui_app_action(wk->a, SP_UI_ACT_CHOOSE, k);
+        if (wk->a->overlay == SP_UI_OV_FEEDBACK) {
             check_screen(wk);
-            sp_gui_app_action(wk->a, SP_GUI_ACT_CLOSE, 0);
+            sp_ui_app_action(wk->a, SP_UI_ACT_CLOSE, 0);
         }
         visit(wk, deep);
-        sp_gui_app_action(wk->a, SP_GUI_ACT_UNDO, 0);
-        v = sp_gui_app_view(wk->a);
+        sp_ui_app_action(wk->a, SP_UI_ACT_UNDO, 0);
+        v = sp_ui_app_view(wk->a);
     }
 }
 
 static void walk_case_in(const char *arg, int w, int h, int size, int deep, sp_gui_text *text, sp_lang lang)
 {
-    sp_gui_app a;
-    sp_gui_app_init(&a, "/nonexistent/settings.ini", "");
-    a.settings.text_size = (sp_gui_size)size;
-    sp_gui_app_set_run_lang(&a, lang);
+    sp_ui_app a;
+    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    a.settings.text_size = (sp_ui_size)size;
+    sp_ui_app_set_run_lang(&a, lang);
     if (lang == SP_LANG_EN)
         assert_string_equal(_("Wat zeg je?"), "What do you say?");
     walk wk = { .a = &a, .text = text, .w = w, .h = h, .size = size };
-    sp_gui_list_init(&wk.list);
+    sp_ui_list_init(&wk.list);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_app_load(&a, d), SP_OK);
+    assert_int_equal(sp_ui_app_load(&a, d), SP_OK);
     check_screen(&wk); /* the menu */
-    a.overlay = SP_GUI_OV_SETTINGS;
+    a.overlay = SP_UI_OV_SETTINGS;
     check_screen(&wk);
-    a.overlay = SP_GUI_OV_NONE;
-    if (sp_gui_app_open(&a, arg, d) != SP_OK) {
+    a.overlay = SP_UI_OV_NONE;
+    if (sp_ui_app_open(&a, arg, d) != SP_OK) {
         for (int i = 0; i < sp_diag_count(d); i++)
             fprintf(stderr, "%s\n", sp_diag_message(d, i));
         fail();
     }
     sp_diag_free(d);
     check_screen(&wk); /* the briefing */
-    sp_gui_app_action(&a, SP_GUI_ACT_BEGIN, 0);
-    check_overlay(&wk, SP_GUI_ACT_PAUSE);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    check_overlay(&wk, SP_UI_ACT_PAUSE);
     wk.seen = calloc((size_t)a.sc->n_nodes, 1);
     visit(&wk, deep);
     /* a false alarm and a recognised flag show their result card */
-    sp_gui_app_action(&a, SP_GUI_ACT_MARK, 0);
-    if (a.overlay == SP_GUI_OV_FLAG_RESULT)
+    sp_ui_app_action(&a, SP_UI_ACT_MARK, 0);
+    if (a.overlay == SP_UI_OV_FLAG_RESULT)
         check_screen(&wk);
     free(wk.seen);
-    sp_gui_list_free(&wk.list);
-    sp_gui_app_free(&a);
-    sp_gui_i18n_set(SP_LANG_NL);
+    sp_ui_list_free(&wk.list);
+    sp_ui_app_free(&a);
+    sp_ui_i18n_set(SP_LANG_NL);
     assert_true(wk.checked > 5);
 }
 
@@ -388,11 +388,11 @@ static void test_intake_every_size(void **state)
     sp_gui_text *t = open_text();
     static const int sizes[][2] = { { 800, 600 }, { 1920, 1080 }, { 3840, 2160 } };
     for (int s = 0; s < 3; s++)
-        for (int z = 0; z < SP_GUI_SIZE_COUNT; z++)
+        for (int z = 0; z < SP_UI_SIZE_COUNT; z++)
             /* the overlays at every node for the two extremes only: they
              * do not depend on the node as much, and valgrind runs this too */
             walk_case("intake", sizes[s][0], sizes[s][1], z,
-                      (s == 0 && z == SP_GUI_SIZE_XL) || (s == 2 && z == SP_GUI_SIZE_S), t);
+                      (s == 0 && z == SP_UI_SIZE_XL) || (s == 2 && z == SP_UI_SIZE_S), t);
     sp_gui_text_free(t);
     TTF_Quit();
 }
@@ -411,7 +411,7 @@ static void test_every_case_smallest_window(void **state)
         sp_scenario_free(sc);
         sp_handbook_free(hb);
         if (ok)
-            walk_case(sp_case_ids[i], 800, 600, SP_GUI_SIZE_XL, 1, t);
+            walk_case(sp_case_ids[i], 800, 600, SP_UI_SIZE_XL, 1, t);
     }
     sp_gui_text_free(t);
     TTF_Quit();
@@ -422,8 +422,8 @@ static void test_intake_english_smallest_window(void **state)
 {
     (void)state;
     sp_gui_text *t = open_text();
-    for (int z = 0; z < SP_GUI_SIZE_COUNT; z++)
-        walk_case_in("intake", 800, 600, z, z == SP_GUI_SIZE_XL, t, SP_LANG_EN);
+    for (int z = 0; z < SP_UI_SIZE_COUNT; z++)
+        walk_case_in("intake", 800, 600, z, z == SP_UI_SIZE_XL, t, SP_LANG_EN);
     sp_gui_text_free(t);
     TTF_Quit();
 }
@@ -432,7 +432,7 @@ int main(void)
 {
     setenv("SAMENSPEL_DATA", getenv("SAMENSPEL_DATA") ? getenv("SAMENSPEL_DATA") : ".", 1);
     setenv("LANGUAGE", "nl", 1);
-    sp_gui_i18n_init();
+    sp_ui_i18n_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wrap_words),
         cmocka_unit_test(test_wrap_long_word_utf8),

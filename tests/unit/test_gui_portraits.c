@@ -157,26 +157,26 @@ static void test_every_person_has_every_expression(void **state)
 
 /* ---- the window ------------------------------------------------------------ */
 
-static void open_case(sp_gui_app *a, const char *portraits, int group)
+static void open_case(sp_ui_app *a, const char *portraits, int group)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/tests/data/gui/portretten.xml", testutil_root());
-    sp_gui_app_init(a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(a, "/nonexistent/settings.ini", "");
     snprintf(a->portraits, sizeof a->portraits, "%s", portraits);
     if (group)
-        assert_int_equal(sp_gui_group_enable(a, 1), 0);
+        assert_int_equal(sp_ui_group_enable(a, 1), 0);
     sp_diag *d = sp_diag_new();
-    sp_status st = sp_gui_app_open(a, path, d);
+    sp_status st = sp_ui_app_open(a, path, d);
     testutil_print_diag(d);
     sp_diag_free(d);
     assert_int_equal(st, SP_OK);
-    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
 }
 
 /* Renders the app `frames` times with one drawer (as the window does) into
  * a fresh w x h surface; the list holds the last layout. What the drawer
  * writes on stderr goes to the file errpath (NULL: stays on stderr). */
-static SDL_Surface *render(sp_gui_app *a, int w, int h, int frames, sp_gui_list *list, const char *errpath)
+static SDL_Surface *render(sp_ui_app *a, int w, int h, int frames, sp_ui_list *list, const char *errpath)
 {
     int saved = -1;
     if (errpath) {
@@ -208,14 +208,14 @@ static SDL_Surface *render(sp_gui_app *a, int w, int h, int frames, sp_gui_list 
     return s;
 }
 
-static sp_gui_rgba pixel(SDL_Surface *s, int x, int y)
+static sp_ui_rgba pixel(SDL_Surface *s, int x, int y)
 {
     Uint32 v = ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
-    sp_gui_rgba c = { (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255 };
+    sp_ui_rgba c = { (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255 };
     return c;
 }
 
-static void assert_near(sp_gui_rgba c, uint32_t rgb, const char *what)
+static void assert_near(sp_ui_rgba c, uint32_t rgb, const char *what)
 {
     int r = (int)(rgb >> 16 & 0xFF), g = (int)(rgb >> 8 & 0xFF), b = (int)(rgb & 0xFF);
     if (abs(c.r - r) > 6 || abs(c.g - g) > 6 || abs(c.b - b) > 6)
@@ -223,11 +223,11 @@ static void assert_near(sp_gui_rgba c, uint32_t rgb, const char *what)
 }
 
 /* The portraits of the list in order: the initials circles and the drawings. */
-static int portraits(const sp_gui_list *l, const sp_gui_cmd **out, int max)
+static int portraits(const sp_ui_list *l, const sp_ui_cmd **out, int max)
 {
     int n = 0;
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].tag == SP_GUI_TAG_PORTRAIT && n < max)
+        if (l->cmds[i].tag == SP_UI_TAG_PORTRAIT && n < max)
             out[n++] = &l->cmds[i];
     return n;
 }
@@ -243,10 +243,10 @@ static void test_conversation_draws_the_expression(void **state)
     (void)state;
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/assets/portraits", testutil_root());
-    sp_gui_app a;
+    sp_ui_app a;
     open_case(&a, dir, 0);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     char err[] = "/tmp/sp-test-portraits-err-XXXXXX";
     int fd = mkstemp(err);
     assert_true(fd >= 0);
@@ -257,14 +257,14 @@ static void test_conversation_draws_the_expression(void **state)
     free(said);
     unlink(err);
 
-    const sp_gui_cmd *p[16];
+    const sp_ui_cmd *p[16];
     int n = portraits(&l, p, 16);
     assert_int_equal(n, 6); /* three circles, each with its drawing after it */
     static const char *const moods[] = { "/klaasen/neutral.svg", "/klaasen/tired.svg", "/klaasen/guarded.svg" };
     for (int k = 0; k < 3; k++) {
-        const sp_gui_cmd *circle = p[2 * k], *img = p[2 * k + 1];
-        assert_int_equal(circle->kind, SP_GUI_CMD_CIRCLE);
-        assert_int_equal(img->kind, SP_GUI_CMD_IMAGE);
+        const sp_ui_cmd *circle = p[2 * k], *img = p[2 * k + 1];
+        assert_int_equal(circle->kind, SP_UI_CMD_CIRCLE);
+        assert_int_equal(img->kind, SP_UI_CMD_IMAGE);
         assert_memory_equal(&circle->r, &img->r, sizeof circle->r);
         size_t len = strlen(img->text), want = strlen(moods[k]);
         assert_true(len > want);
@@ -281,12 +281,12 @@ static void test_conversation_draws_the_expression(void **state)
     n = portraits(&l, p, 16);
     assert_int_equal(n, 3);
     for (int k = 0; k < 3; k++) {
-        assert_int_equal(p[k]->kind, SP_GUI_CMD_CIRCLE);
+        assert_int_equal(p[k]->kind, SP_UI_CMD_CIRCLE);
         assert_near(pixel(s, p[k]->r.x + p[k]->r.w / 2, p[k]->r.y + p[k]->r.h / 8), 0x8A5A2B, "the initials circle");
     }
     SDL_FreeSurface(s);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static int count_lines_with(const char *s, const char *what)
@@ -318,10 +318,10 @@ static void test_missing_or_broken_falls_back(void **state)
     snprintf(path, sizeof path, "%s/guarded.svg", sub);
     assert_int_equal(mkfifo(path, 0600), 0);
 
-    sp_gui_app a;
+    sp_ui_app a;
     open_case(&a, dir, 0);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     char err[700];
     snprintf(err, sizeof err, "%s.stderr", dir);
     SDL_Surface *s = render(&a, 1280, 1600, 3, &l, err);
@@ -335,15 +335,15 @@ static void test_missing_or_broken_falls_back(void **state)
     assert_int_equal(count_lines_with(said, "FIFO"), 1);
     free(said);
 
-    const sp_gui_cmd *p[16];
+    const sp_ui_cmd *p[16];
     int n = portraits(&l, p, 16);
     assert_int_equal(n, 6);
     for (int k = 0; k < n; k += 2)
         assert_near(pixel(s, p[k]->r.x + p[k]->r.w / 2, p[k]->r.y + p[k]->r.h / 8), 0x8A5A2B,
                     "the initials circle under a drawing that did not load");
     SDL_FreeSurface(s);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
     unlink(path);
     snprintf(path, sizeof path, "%s/tired.svg", sub);
     unlink(path);
@@ -358,18 +358,18 @@ static void test_wall_draws_the_expression(void **state)
     (void)state;
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/assets/portraits", testutil_root());
-    sp_gui_app a;
+    sp_ui_app a;
     open_case(&a, dir, 1);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
-    const sp_gui_cmd *p[16];
+    const sp_ui_cmd *p[16];
     int n = portraits(&l, p, 16);
     assert_int_equal(n, 6);
     static const char *const moods[] = { "/klaasen/neutral.svg", "/klaasen/tired.svg", "/klaasen/guarded.svg" };
     for (int k = 0; k < 3; k++) {
-        assert_int_equal(p[2 * k]->kind, SP_GUI_CMD_CIRCLE);
-        assert_int_equal(p[2 * k + 1]->kind, SP_GUI_CMD_IMAGE);
+        assert_int_equal(p[2 * k]->kind, SP_UI_CMD_CIRCLE);
+        assert_int_equal(p[2 * k + 1]->kind, SP_UI_CMD_IMAGE);
         assert_memory_equal(&p[2 * k]->r, &p[2 * k + 1]->r, sizeof p[0]->r);
         const char *path = p[2 * k + 1]->text;
         size_t len = strlen(path), want = strlen(moods[k]);
@@ -380,9 +380,9 @@ static void test_wall_draws_the_expression(void **state)
     sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
     assert_int_equal(portraits(&l, p, 16), 3);
     for (int k = 0; k < 3; k++)
-        assert_int_equal(p[k]->kind, SP_GUI_CMD_CIRCLE);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+        assert_int_equal(p[k]->kind, SP_UI_CMD_CIRCLE);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 int main(void)

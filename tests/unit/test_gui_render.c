@@ -26,20 +26,20 @@ static const char *example(void)
     return path;
 }
 
-static void open_example(sp_gui_app *a)
+static void open_example(sp_ui_app *a)
 {
-    sp_gui_app_init(a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(a, "/nonexistent/settings.ini", "");
     sp_diag *d = sp_diag_new();
-    sp_status st = sp_gui_app_open(a, example(), d);
+    sp_status st = sp_ui_app_open(a, example(), d);
     for (int i = 0; i < sp_diag_count(d); i++)
         fprintf(stderr, "%s\n", sp_diag_message(d, i));
     sp_diag_free(d);
     assert_int_equal(st, SP_OK);
-    sp_gui_app_action(a, SP_GUI_ACT_BEGIN, 0);
+    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
 }
 
 /* Renders the app into a fresh w x h surface; the list holds the layout. */
-static SDL_Surface *render(sp_gui_app *a, int w, int h, sp_gui_list *list)
+static SDL_Surface *render(sp_ui_app *a, int w, int h, sp_ui_list *list)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     assert_non_null(s);
@@ -56,22 +56,22 @@ static SDL_Surface *render(sp_gui_app *a, int w, int h, sp_gui_list *list)
     return s;
 }
 
-static sp_gui_rgba pixel(SDL_Surface *s, int x, int y)
+static sp_ui_rgba pixel(SDL_Surface *s, int x, int y)
 {
     assert_true(x >= 0 && y >= 0 && x < s->w && y < s->h);
     Uint32 p = ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
-    sp_gui_rgba c = { (uint8_t)(p >> 16), (uint8_t)(p >> 8), (uint8_t)p, 255 };
+    sp_ui_rgba c = { (uint8_t)(p >> 16), (uint8_t)(p >> 8), (uint8_t)p, 255 };
     return c;
 }
 
-static int near(sp_gui_rgba a, sp_gui_rgba b, int tol)
+static int near(sp_ui_rgba a, sp_ui_rgba b, int tol)
 {
     return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
 }
 
-static void assert_color(SDL_Surface *s, int x, int y, sp_gui_rgba want, int tol)
+static void assert_color(SDL_Surface *s, int x, int y, sp_ui_rgba want, int tol)
 {
-    sp_gui_rgba got = pixel(s, x, y);
+    sp_ui_rgba got = pixel(s, x, y);
     if (!near(got, want, tol)) {
         fprintf(stderr, "pixel %d,%d is #%02x%02x%02x, want #%02x%02x%02x\n", x, y, got.r, got.g, got.b,
                 want.r, want.g, want.b);
@@ -79,7 +79,7 @@ static void assert_color(SDL_Surface *s, int x, int y, sp_gui_rgba want, int tol
     }
 }
 
-static const sp_gui_cmd *find(const sp_gui_list *l, sp_gui_tag tag, int arg)
+static const sp_ui_cmd *find(const sp_ui_list *l, sp_ui_tag tag, int arg)
 {
     for (int i = 0; i < l->n_cmds; i++)
         if (l->cmds[i].tag == tag && (arg < 0 || l->cmds[i].arg == arg))
@@ -90,107 +90,107 @@ static const sp_gui_cmd *find(const sp_gui_list *l, sp_gui_tag tag, int arg)
 static void test_portrait_has_cast_colour(void **state)
 {
     (void)state;
-    sp_gui_app a;
+    sp_ui_app a;
     open_example(&a);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     SDL_Surface *s = render(&a, 1280, 720, &l);
-    const sp_gui_cmd *p = find(&l, SP_GUI_TAG_PORTRAIT, -1);
+    const sp_ui_cmd *p = find(&l, SP_UI_TAG_PORTRAIT, -1);
     assert_non_null(p);
     int cx = p->r.x + p->r.w / 2, cy = p->r.y + p->r.h / 2;
     /* beside the initials, well inside the disc: De heer Klaasen's #8a5a2b */
-    assert_color(s, cx - p->r.w * 38 / 100, cy, sp_gui_rgb(0x8a5a2b), 2);
-    assert_color(s, cx, cy + p->r.h * 40 / 100, sp_gui_rgb(0x8a5a2b), 2);
+    assert_color(s, cx - p->r.w * 38 / 100, cy, sp_ui_rgb(0x8a5a2b), 2);
+    assert_color(s, cx, cy + p->r.h * 40 / 100, sp_ui_rgb(0x8a5a2b), 2);
     /* and outside the disc, at the corner of its square, the page */
-    assert_color(s, p->r.x + 1, p->r.y + 1, sp_gui_theme_get(0)->bg, 2);
+    assert_color(s, p->r.x + 1, p->r.y + 1, sp_ui_theme_get(0)->bg, 2);
     SDL_FreeSurface(s);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_background_per_theme(void **state)
 {
     (void)state;
-    sp_gui_app a;
+    sp_ui_app a;
     open_example(&a);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     for (int hc = 0; hc <= 1; hc++) {
         a.settings.high_contrast = hc;
         SDL_Surface *s = render(&a, 1280, 720, &l);
-        assert_color(s, 2, 719 - 2, hc ? sp_gui_rgb(0x000000) : sp_gui_rgb(0xF6F3EE), 0);
+        assert_color(s, 2, 719 - 2, hc ? sp_ui_rgb(0x000000) : sp_ui_rgb(0xF6F3EE), 0);
         /* text is drawn: the first spoken line holds text-coloured pixels */
-        const sp_gui_cmd *c = NULL;
+        const sp_ui_cmd *c = NULL;
         for (int i = 0; i < l.n_cmds && !c; i++)
-            if (l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].font == SP_GUI_FONT_BODY)
+            if (l.cmds[i].kind == SP_UI_CMD_TEXT && l.cmds[i].font == SP_UI_FONT_BODY)
                 c = &l.cmds[i];
         assert_non_null(c);
         int ink = 0;
         for (int y = c->r.y; y < c->r.y + c->r.h; y++)
             for (int x = c->r.x; x < c->r.x + c->r.w; x++)
-                ink += near(pixel(s, x, y), sp_gui_theme_get(hc)->text, 40);
+                ink += near(pixel(s, x, y), sp_ui_theme_get(hc)->text, 40);
         assert_true(ink > c->r.w / 2);
         SDL_FreeSurface(s);
     }
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_thought_panel_is_tinted(void **state)
 {
     (void)state;
-    sp_gui_app a;
+    sp_ui_app a;
     open_example(&a);
-    assert_int_equal(sp_gui_app_view(&a)->kind, SP_VIEW_THOUGHT);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    assert_int_equal(sp_ui_app_view(&a)->kind, SP_VIEW_THOUGHT);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     SDL_Surface *s = render(&a, 1280, 720, &l);
-    const sp_gui_cmd *p = find(&l, SP_GUI_TAG_THOUGHT, -1);
+    const sp_ui_cmd *p = find(&l, SP_UI_TAG_THOUGHT, -1);
     assert_non_null(p);
     int u = p->radius / 2;
-    assert_color(s, p->r.x + u, p->r.y + p->r.h / 2, sp_gui_theme_get(0)->thought, 1);
+    assert_color(s, p->r.x + u, p->r.y + p->r.h / 2, sp_ui_theme_get(0)->thought, 1);
     /* and the options inside it are thought options, in italic */
-    const sp_gui_cmd *o = find(&l, SP_GUI_TAG_OPTION, 0);
+    const sp_ui_cmd *o = find(&l, SP_UI_TAG_OPTION, 0);
     assert_non_null(o);
-    assert_true(sp_gui_rect_contains(p->r, o->r));
+    assert_true(sp_ui_rect_contains(p->r, o->r));
     int italic = 0;
     for (int i = 0; i < l.n_cmds; i++)
-        italic += l.cmds[i].kind == SP_GUI_CMD_TEXT && l.cmds[i].font == SP_GUI_FONT_THOUGHT &&
-                  sp_gui_rect_contains(o->r, l.cmds[i].r);
+        italic += l.cmds[i].kind == SP_UI_CMD_TEXT && l.cmds[i].font == SP_UI_FONT_THOUGHT &&
+                  sp_ui_rect_contains(o->r, l.cmds[i].r);
     assert_true(italic > 0);
     SDL_FreeSurface(s);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_focus_ring_follows_keys(void **state)
 {
     (void)state;
-    sp_gui_app a;
+    sp_ui_app a;
     open_example(&a);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     SDL_Surface *s = render(&a, 1280, 720, &l);
     SDL_FreeSurface(s);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_DOWN, 0);
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_DOWN, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_DOWN, 0);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_DOWN, 0);
     s = render(&a, 1280, 720, &l);
-    const sp_gui_cmd *o = find(&l, SP_GUI_TAG_OPTION, 1);
+    const sp_ui_cmd *o = find(&l, SP_UI_TAG_OPTION, 1);
     assert_non_null(o);
-    assert_color(s, o->r.x + o->r.w / 2, o->r.y - 2, sp_gui_theme_get(0)->focus, 2);
-    const sp_gui_cmd *o0 = find(&l, SP_GUI_TAG_OPTION, 0);
-    assert_false(near(pixel(s, o0->r.x + o0->r.w / 2, o0->r.y - 2), sp_gui_theme_get(0)->focus, 20));
+    assert_color(s, o->r.x + o->r.w / 2, o->r.y - 2, sp_ui_theme_get(0)->focus, 2);
+    const sp_ui_cmd *o0 = find(&l, SP_UI_TAG_OPTION, 0);
+    assert_false(near(pixel(s, o0->r.x + o0->r.w / 2, o0->r.y - 2), sp_ui_theme_get(0)->focus, 20));
     SDL_FreeSurface(s);
     /* Enter takes the focused option: the second thought */
-    sp_gui_app_key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(a.overlay, SP_GUI_OV_FEEDBACK);
-    assert_int_equal(sp_gui_app_view(&a)->feedback.option, 1);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(a.overlay, SP_UI_OV_FEEDBACK);
+    assert_int_equal(sp_ui_app_view(&a)->feedback.option, 1);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 /* Scans a bar's middle row for pixels of colour c from x0 on. */
-static int painted(SDL_Surface *s, int x0, int x1, int y, sp_gui_rgba c)
+static int painted(SDL_Surface *s, int x0, int x1, int y, sp_ui_rgba c)
 {
     int n = 0;
     for (int x = x0; x < x1; x++)
@@ -201,26 +201,26 @@ static int painted(SDL_Surface *s, int x0, int x1, int y, sp_gui_rgba c)
 static void test_chart_bars_are_proportional(void **state)
 {
     (void)state;
-    sp_gui_app a;
+    sp_ui_app a;
     open_example(&a);
-    sp_gui_app_action(&a, SP_GUI_ACT_CHOOSE, 0);  /* "Wat een mooie klus" */
-    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
-    const sp_view *v = sp_gui_app_view(&a);
+    sp_ui_app_action(&a, SP_UI_ACT_CHOOSE, 0);  /* "Wat een mooie klus" */
+    sp_ui_app_action(&a, SP_UI_ACT_CLOSE, 0);
+    const sp_view *v = sp_ui_app_view(&a);
     assert_string_equal(v->options[0].id, "plannen");
-    sp_gui_app_action(&a, SP_GUI_ACT_CHOOSE, 0);  /* straight to the planning */
-    sp_gui_app_action(&a, SP_GUI_ACT_CLOSE, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_DEBRIEF, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app_action(&a, SP_UI_ACT_CHOOSE, 0);  /* straight to the planning */
+    sp_ui_app_action(&a, SP_UI_ACT_CLOSE, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_DEBRIEF, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     SDL_Surface *s = render(&a, 1280, 900, &l);
     const sp_debrief *d = a.debrief;
-    const sp_gui_theme *th = sp_gui_theme_get(0);
+    const sp_ui_theme *th = sp_ui_theme_get(0);
     int checked = 0;
     for (int i = 0; i < d->n_goals; i++) {
         const sp_debrief_goal *g = &d->goals[i];
-        const sp_gui_cmd *you = find(&l, SP_GUI_TAG_BAR_YOU, g->goal);
-        const sp_gui_cmd *best = find(&l, SP_GUI_TAG_BAR_BEST, g->goal);
+        const sp_ui_cmd *you = find(&l, SP_UI_TAG_BAR_YOU, g->goal);
+        const sp_ui_cmd *best = find(&l, SP_UI_TAG_BAR_BEST, g->goal);
         assert_non_null(you);
         assert_non_null(best);
         /* lengths proportional to the values, within a pixel of rounding */
@@ -241,8 +241,8 @@ static void test_chart_bars_are_proportional(void **state)
     }
     assert_true(checked >= 2);
     SDL_FreeSurface(s);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_text_cache_frees_late(void **state)
@@ -250,25 +250,25 @@ static void test_text_cache_frees_late(void **state)
     (void)state;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
-    sp_gui_metrics m;
-    sp_gui_frame_metrics(gui_testutil_text, SP_GUI_SIZE_S, 1.0, 600, &m);
-    sp_gui_rgba c = { 0, 0, 0, 255 };
+    sp_ui_metrics m;
+    sp_gui_frame_metrics(gui_testutil_text, SP_UI_SIZE_S, 1.0, 600, &m);
+    sp_ui_rgba c = { 0, 0, 0, 255 };
     int w, h;
     char buf[32];
     /* one frame using more textures than the budget keeps them all alive */
     for (int i = 0; i < 3200; i++) {
         snprintf(buf, sizeof buf, "regel %d", i);
-        assert_non_null(sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, c, buf, (int)strlen(buf), &w, &h));
+        assert_non_null(sp_gui_text_texture(gui_testutil_text, r, SP_UI_FONT_BODY, c, buf, (int)strlen(buf), &w, &h));
     }
     assert_int_equal(sp_gui_text_cached(gui_testutil_text), 3200);
     sp_gui_text_end_frame(gui_testutil_text);
     assert_int_equal(sp_gui_text_cached(gui_testutil_text), 3200);
     /* the next frame uses one of them again; at its end the rest beyond the budget go */
-    SDL_Texture *again = sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, c, "regel 0", 7, &w, &h);
+    SDL_Texture *again = sp_gui_text_texture(gui_testutil_text, r, SP_UI_FONT_BODY, c, "regel 0", 7, &w, &h);
     assert_non_null(again);
     sp_gui_text_end_frame(gui_testutil_text);
     assert_true(sp_gui_text_cached(gui_testutil_text) <= 3000);
-    assert_true(sp_gui_text_texture(gui_testutil_text, r, SP_GUI_FONT_BODY, c, "regel 0", 7, &w, &h) == again);
+    assert_true(sp_gui_text_texture(gui_testutil_text, r, SP_UI_FONT_BODY, c, "regel 0", 7, &w, &h) == again);
     sp_gui_text_drop_textures(gui_testutil_text);
     assert_int_equal(sp_gui_text_cached(gui_testutil_text), 0);
     SDL_DestroyRenderer(r);

@@ -550,10 +550,10 @@ static void damaged_settings_refused_and_untouched(void **state)
         struct stat before;
         assert_int_equal(stat(path, &before), 0);
         sp_diag *d = sp_diag_new();
-        sp_gui_settings s, def;
+        sp_ui_settings s, def;
         memset(&s, 0x5a, sizeof s);
-        sp_gui_settings_defaults(&def);
-        sp_status st = sp_gui_settings_load(path, &s, d);
+        sp_ui_settings_defaults(&def);
+        sp_status st = sp_ui_settings_load(path, &s, d);
         if (st == SP_OK || sp_diag_count(d) == 0)
             fail_msg("%s: status %s, %d messages", dm->name, sp_status_name(st), sp_diag_count(d));
         assert_true(diag_mentions(d, dm->name, NULL));
@@ -561,7 +561,7 @@ static void damaged_settings_refused_and_untouched(void **state)
          * apply (here the whole "text_size=L" line of two files), the rest
          * keeps its default (issue 16). */
         int whole_l = strstr(dm->data, "text_size=L\n") != NULL;
-        assert_int_equal(s.text_size, whole_l ? SP_GUI_SIZE_L : def.text_size);
+        assert_int_equal(s.text_size, whole_l ? SP_UI_SIZE_L : def.text_size);
         assert_int_equal(s.high_contrast, def.high_contrast);
         assert_int_equal(s.feedback_end, def.feedback_end);
         assert_int_equal(s.lang, def.lang);
@@ -577,8 +577,8 @@ static void damaged_settings_refused_and_untouched(void **state)
     char *path = tmp_path("huge.ini");
     testutil_write(path, b.s, b.len);
     sp_diag *d = sp_diag_new();
-    sp_gui_settings s;
-    assert_int_not_equal(sp_gui_settings_load(path, &s, d), SP_OK);
+    sp_ui_settings s;
+    assert_int_not_equal(sp_ui_settings_load(path, &s, d), SP_OK);
     assert_true(diag_mentions(d, "larger", NULL));
     struct stat st;
     assert_int_equal(stat(path, &st), 0);

@@ -55,25 +55,25 @@ static int each_test(void **state)
 }
 
 /* The app with kruispunt opened by path, so plays of it resolve. */
-static void init(sp_gui_app *a)
+static void init(sp_ui_app *a)
 {
     char path[1200];
     gui_testutil_app(a);
     sp_diag *d = sp_diag_new();
     snprintf(path, sizeof path, "%s/tests/data/replay/kruispunt.xml", root);
-    assert_int_equal(sp_gui_app_open(a, path, d), SP_OK);
+    assert_int_equal(sp_ui_app_open(a, path, d), SP_OK);
     sp_diag_free(d);
-    sp_gui_app_action(a, SP_GUI_ACT_TO_MENU, 0);
+    sp_ui_app_action(a, SP_UI_ACT_TO_MENU, 0);
 }
 
-static void build(sp_gui_app *a, sp_gui_list *l)
+static void build(sp_ui_app *a, sp_ui_list *l)
 {
     gui_testutil_build(a, l, 1280, 800);
     assert_false(l->oom);
     /* every line of text stays inside the box it belongs to */
     for (int i = 0; i < l->n_cmds; i++) {
-        const sp_gui_cmd *c = &l->cmds[i];
-        if (c->kind != SP_GUI_CMD_TEXT || c->box.w <= 0)
+        const sp_ui_cmd *c = &l->cmds[i];
+        if (c->kind != SP_UI_CMD_TEXT || c->box.w <= 0)
             continue;
         if (c->r.x < c->box.x - 1 || c->r.x + c->r.w > c->box.x + c->box.w + 1)
             fail_msg("text '%.*s' (x %d, w %d) leaves its box (x %d, w %d)", c->len, c->text, c->r.x, c->r.w,
@@ -81,13 +81,13 @@ static void build(sp_gui_app *a, sp_gui_list *l)
     }
 }
 
-static void key(sp_gui_app *a, sp_gui_list *l, sp_gui_key k, int ch)
+static void key(sp_ui_app *a, sp_ui_list *l, sp_ui_key k, int ch)
 {
     build(a, l);
-    sp_gui_app_key(a, l, k, ch);
+    sp_ui_app_key(a, l, k, ch);
 }
 
-static int count_hits(const sp_gui_list *l, int action)
+static int count_hits(const sp_ui_list *l, int action)
 {
     int n = 0;
     for (int i = 0; i < l->n_hits; i++)
@@ -95,21 +95,21 @@ static int count_hits(const sp_gui_list *l, int action)
     return n;
 }
 
-static int has_text(const sp_gui_list *l, const char *s)
+static int has_text(const sp_ui_list *l, const char *s)
 {
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_GUI_CMD_TEXT && l->cmds[i].len == (int)strlen(s) &&
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && l->cmds[i].len == (int)strlen(s) &&
             strncmp(l->cmds[i].text, s, (size_t)l->cmds[i].len) == 0)
             return 1;
     return 0;
 }
 
-static int has_part(const sp_gui_list *l, const char *s)
+static int has_part(const sp_ui_list *l, const char *s)
 {
     int n = (int)strlen(s);
     for (int i = 0; i < l->n_cmds; i++) {
-        const sp_gui_cmd *c = &l->cmds[i];
-        for (int k = 0; c->kind == SP_GUI_CMD_TEXT && k + n <= c->len; k++)
+        const sp_ui_cmd *c = &l->cmds[i];
+        for (int k = 0; c->kind == SP_UI_CMD_TEXT && k + n <= c->len; k++)
             if (strncmp(c->text + k, s, (size_t)n) == 0)
                 return 1;
     }
@@ -117,7 +117,7 @@ static int has_part(const sp_gui_list *l, const char *s)
 }
 
 /* The index in the list of the play whose file name ends in name. */
-static int entry(const sp_gui_app *a, const char *name)
+static int entry(const sp_ui_app *a, const char *name)
 {
     for (int i = 0; i < a->replay->n; i++) {
         size_t n = strlen(a->replay->e[i].path), k = strlen(name);
@@ -128,15 +128,15 @@ static int entry(const sp_gui_app *a, const char *name)
     return -1;
 }
 
-static void open_p1(sp_gui_app *a, sp_gui_list *l)
+static void open_p1(sp_ui_app *a, sp_ui_list *l)
 {
-    key(a, l, SP_GUI_KEY_CHAR, 't');
-    assert_int_equal(a->screen, SP_GUI_SCREEN_PLAYS);
+    key(a, l, SP_UI_KEY_CHAR, 't');
+    assert_int_equal(a->screen, SP_UI_SCREEN_PLAYS);
     build(a, l);
     assert_int_equal(a->replay->n, 2);
-    assert_int_equal(count_hits(l, SP_GUI_ACT_REPLAY_OPEN), 2);
-    sp_gui_app_action(a, SP_GUI_ACT_REPLAY_OPEN, entry(a, "kruispunt-p1.xml"));
-    assert_int_equal(a->screen, SP_GUI_SCREEN_REPLAY);
+    assert_int_equal(count_hits(l, SP_UI_ACT_REPLAY_OPEN), 2);
+    sp_ui_app_action(a, SP_UI_ACT_REPLAY_OPEN, entry(a, "kruispunt-p1.xml"));
+    assert_int_equal(a->screen, SP_UI_SCREEN_REPLAY);
     assert_int_equal(a->replay->step, 0);
 }
 
@@ -145,63 +145,63 @@ static void open_p1(sp_gui_app *a, sp_gui_list *l)
 static void test_step_and_note(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     init(&a);
     build(&a, &l);
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_PLAYS), 1); /* the menu's button */
+    assert_int_equal(count_hits(&l, SP_UI_ACT_PLAYS), 1); /* the menu's button */
     open_p1(&a, &l);
     build(&a, &l);
     /* the timeline: four decisions and the ending, each a place to click */
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_REPLAY_STEP), 5);
+    assert_int_equal(count_hits(&l, SP_UI_ACT_REPLAY_STEP), 5);
     assert_true(has_text(&l, "Beurt 1 van 4"));
     assert_true(has_text(&l, "Zwakste keuze"));
-    key(&a, &l, SP_GUI_KEY_RIGHT, 0);
+    key(&a, &l, SP_UI_KEY_RIGHT, 0);
     assert_int_equal(a.replay->step, 1);
     build(&a, &l);
     assert_true(has_text(&l, "Jouw keuze"));
     assert_true(has_text(&l, "+3"));                     /* what wachten would have scored */
-    key(&a, &l, SP_GUI_KEY_END, 0);
+    key(&a, &l, SP_UI_KEY_END, 0);
     assert_int_equal(a.replay->step, 4);
     build(&a, &l);
     assert_true(has_text(&l, "Einde van het gesprek"));
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_REPLAY_BRANCH), 0); /* not from a finished ending */
-    key(&a, &l, SP_GUI_KEY_HOME, 0);
-    sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_STEP, 2);
+    assert_int_equal(count_hits(&l, SP_UI_ACT_REPLAY_BRANCH), 0); /* not from a finished ending */
+    key(&a, &l, SP_UI_KEY_HOME, 0);
+    sp_ui_app_action(&a, SP_UI_ACT_REPLAY_STEP, 2);
     assert_int_equal(a.replay->step, 2);
 
     /* Auto-advance: the first tick starts the clock, then a step per interval. */
-    key(&a, &l, SP_GUI_KEY_CHAR, ' ');
+    key(&a, &l, SP_UI_KEY_CHAR, ' ');
     assert_true(a.replay->playing);
-    assert_int_equal(sp_gui_replay_timeout(&a, 1000), 0);
-    assert_int_equal(sp_gui_replay_tick(&a, 1000), 0);
-    int iv = sp_gui_replay_interval[a.replay->speed];
-    assert_int_equal(sp_gui_replay_timeout(&a, 1100), iv - 100);
-    assert_int_equal(sp_gui_replay_tick(&a, 1100), 0);
-    assert_int_equal(sp_gui_replay_tick(&a, 1000 + (uint32_t)iv), 1);
+    assert_int_equal(sp_ui_replay_timeout(&a, 1000), 0);
+    assert_int_equal(sp_ui_replay_tick(&a, 1000), 0);
+    int iv = sp_ui_replay_interval[a.replay->speed];
+    assert_int_equal(sp_ui_replay_timeout(&a, 1100), iv - 100);
+    assert_int_equal(sp_ui_replay_tick(&a, 1100), 0);
+    assert_int_equal(sp_ui_replay_tick(&a, 1000 + (uint32_t)iv), 1);
     assert_int_equal(a.replay->step, 3);
-    assert_int_equal(sp_gui_replay_tick(&a, 1000 + 2 * (uint32_t)iv), 1);
+    assert_int_equal(sp_ui_replay_tick(&a, 1000 + 2 * (uint32_t)iv), 1);
     assert_int_equal(a.replay->step, 4);
     assert_false(a.replay->playing);                     /* stops at the end */
-    assert_int_equal(sp_gui_replay_timeout(&a, 99999), -1);
-    key(&a, &l, SP_GUI_KEY_CHAR, 's');
+    assert_int_equal(sp_ui_replay_timeout(&a, 99999), -1);
+    key(&a, &l, SP_UI_KEY_CHAR, 's');
     assert_int_equal(a.replay->speed, 2);
 
     /* A note on turn 2, typed: letters come as text, keys edit. */
-    sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_STEP, 1);
-    assert_false(sp_gui_replay_wants_text(&a));
-    key(&a, &l, SP_GUI_KEY_CHAR, 'n');
-    assert_true(sp_gui_replay_wants_text(&a));
-    assert_true(sp_gui_replay_text(&a, "Hier koos ik voor de makkelijke weg!"));
-    key(&a, &l, SP_GUI_KEY_CHAR, 'b');                   /* a letter key while typing does nothing */
-    assert_int_equal(a.screen, SP_GUI_SCREEN_REPLAY);
-    key(&a, &l, SP_GUI_KEY_BACKSPACE, 0);
-    assert_true(sp_gui_replay_text(&a, "."));
+    sp_ui_app_action(&a, SP_UI_ACT_REPLAY_STEP, 1);
+    assert_false(sp_ui_replay_wants_text(&a));
+    key(&a, &l, SP_UI_KEY_CHAR, 'n');
+    assert_true(sp_ui_replay_wants_text(&a));
+    assert_true(sp_ui_replay_text(&a, "Hier koos ik voor de makkelijke weg!"));
+    key(&a, &l, SP_UI_KEY_CHAR, 'b');                   /* a letter key while typing does nothing */
+    assert_int_equal(a.screen, SP_UI_SCREEN_REPLAY);
+    key(&a, &l, SP_UI_KEY_BACKSPACE, 0);
+    assert_true(sp_ui_replay_text(&a, "."));
     build(&a, &l);
     assert_true(has_text(&l, "Notitie bij deze stap"));
-    key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_false(sp_gui_replay_wants_text(&a));
+    key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_false(sp_ui_replay_wants_text(&a));
     char path[256];
     snprintf(path, sizeof path, "%s/kruispunt-p1.xml", gui_testutil_dir);
     sp_transcript *t = NULL;
@@ -215,24 +215,24 @@ static void test_step_and_note(void **state)
     /* the timeline marks the step with the note, and only that one */
     int marks = 0;
     for (int i = 0; i < l.n_cmds; i++)
-        if (l.cmds[i].tag == SP_GUI_TAG_NOTE) {
+        if (l.cmds[i].tag == SP_UI_TAG_NOTE) {
             assert_int_equal(l.cmds[i].arg, 1);
             marks++;
         }
     assert_int_equal(marks, 1);
     /* Esc while typing drops the note */
-    key(&a, &l, SP_GUI_KEY_CHAR, 'n');
-    sp_gui_replay_text(&a, "weg ermee");
-    key(&a, &l, SP_GUI_KEY_ESC, 0);
-    assert_false(sp_gui_replay_wants_text(&a));
-    assert_int_equal(a.screen, SP_GUI_SCREEN_REPLAY);
+    key(&a, &l, SP_UI_KEY_CHAR, 'n');
+    sp_ui_replay_text(&a, "weg ermee");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    assert_false(sp_ui_replay_wants_text(&a));
+    assert_int_equal(a.screen, SP_UI_SCREEN_REPLAY);
 
-    key(&a, &l, SP_GUI_KEY_ESC, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAYS);
-    key(&a, &l, SP_GUI_KEY_ESC, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_MENU);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAYS);
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_MENU);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 /* ---- compare, export, branch ---------------------------------------------------------------- */
@@ -240,38 +240,38 @@ static void test_step_and_note(void **state)
 static void test_compare_export_branch(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     init(&a);
     open_p1(&a, &l);
 
     /* v: pick the other play of the case (the list leaves p1 itself out) */
-    key(&a, &l, SP_GUI_KEY_CHAR, 'v');
-    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAYS);
+    key(&a, &l, SP_UI_KEY_CHAR, 'v');
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAYS);
     build(&a, &l);
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_REPLAY_OPEN), 1);
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_COMPARE_WITH), 1); /* the expert path */
-    sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_OPEN, entry(&a, "kruispunt-p2.xml"));
-    assert_int_equal(a.screen, SP_GUI_SCREEN_COMPARE);
+    assert_int_equal(count_hits(&l, SP_UI_ACT_REPLAY_OPEN), 1);
+    assert_int_equal(count_hits(&l, SP_UI_ACT_COMPARE_WITH), 1); /* the expert path */
+    sp_ui_app_action(&a, SP_UI_ACT_REPLAY_OPEN, entry(&a, "kruispunt-p2.xml"));
+    assert_int_equal(a.screen, SP_UI_SCREEN_COMPARE);
     assert_non_null(a.replay->cmp);
     assert_int_equal(a.replay->cmp->first_split, 1);
     assert_int_equal(a.replay->cmp->rejoin, 3);
     build(&a, &l);
     assert_true(has_text(&l, "Hier gaan de wegen uiteen"));
     assert_true(has_text(&l, "Hier komen de wegen weer samen"));
-    key(&a, &l, SP_GUI_KEY_ESC, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_REPLAY);
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_REPLAY);
     /* x: straight to the expert path */
-    key(&a, &l, SP_GUI_KEY_CHAR, 'x');
-    assert_int_equal(a.screen, SP_GUI_SCREEN_COMPARE);
+    key(&a, &l, SP_UI_KEY_CHAR, 'x');
+    assert_int_equal(a.screen, SP_UI_SCREEN_COMPARE);
     assert_true(a.replay->b_expert);
     build(&a, &l);
     assert_true(has_text(&l, "Het expertpad"));
-    key(&a, &l, SP_GUI_KEY_ESC, 0);
+    key(&a, &l, SP_UI_KEY_ESC, 0);
 
     /* e: the HTML beside the transcript, and a toast saying which file, with its folder to open */
-    key(&a, &l, SP_GUI_KEY_CHAR, 'e');
+    key(&a, &l, SP_UI_KEY_CHAR, 'e');
     char html[256];
     snprintf(html, sizeof html, "%s/kruispunt-p1.html", gui_testutil_dir);
     struct stat st;
@@ -281,11 +281,11 @@ static void test_compare_export_branch(void **state)
     assert_string_equal(a.toast_dir, gui_testutil_dir);
 
     /* b at turn 2: a new live play from there, saved with its parent */
-    sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_STEP, 1);
-    key(&a, &l, SP_GUI_KEY_CHAR, 'b');
-    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAY);
+    sp_ui_app_action(&a, SP_UI_ACT_REPLAY_STEP, 1);
+    key(&a, &l, SP_UI_KEY_CHAR, 'b');
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAY);
     assert_null(a.replay->r);
-    const sp_view *v = sp_gui_app_view(&a);
+    const sp_view *v = sp_ui_app_view(&a);
     assert_int_equal(v->turn, 2);
     assert_non_null(a.t->parent);
     assert_non_null(strstr(a.t->parent, "kruispunt-p1.xml"));
@@ -297,17 +297,17 @@ static void test_compare_export_branch(void **state)
     assert_int_equal(strncmp(a.notice, "Aftakking: je speelt verder vanaf beurt 2 van het gesprek van ", 62), 0);
     build(&a, &l);
     assert_true(has_part(&l, "Aftakking: je speelt verder"));
-    key(&a, &l, SP_GUI_KEY_CHAR, '1');
+    key(&a, &l, SP_UI_KEY_CHAR, '1');
     assert_int_equal(a.notice[0], '\0');              /* gone with the first choice */
-    if (a.overlay == SP_GUI_OV_FEEDBACK)
-        key(&a, &l, SP_GUI_KEY_ENTER, 0);
+    if (a.overlay == SP_UI_OV_FEEDBACK)
+        key(&a, &l, SP_UI_KEY_ENTER, 0);
     while (!sp_session_finished(a.s)) {
-        key(&a, &l, SP_GUI_KEY_CHAR, '1');
-        if (a.overlay == SP_GUI_OV_FEEDBACK)
-            key(&a, &l, SP_GUI_KEY_ENTER, 0);
+        key(&a, &l, SP_UI_KEY_CHAR, '1');
+        if (a.overlay == SP_UI_OV_FEEDBACK)
+            key(&a, &l, SP_UI_KEY_ENTER, 0);
     }
-    key(&a, &l, SP_GUI_KEY_ENTER, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF);
+    key(&a, &l, SP_UI_KEY_ENTER, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF);
     sp_transcript *t = NULL;
     assert_int_equal(sp_transcript_read(branch_path, &t, NULL), SP_OK);
     assert_string_equal(t->mode, "replay-branch");
@@ -317,23 +317,23 @@ static void test_compare_export_branch(void **state)
 
     /* The debrief offers Terugkijken and Exporteren. */
     build(&a, &l);
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_REPLAY_THIS), 1);
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_EXPORT), 1);
-    key(&a, &l, SP_GUI_KEY_CHAR, 'e');
+    assert_int_equal(count_hits(&l, SP_UI_ACT_REPLAY_THIS), 1);
+    assert_int_equal(count_hits(&l, SP_UI_ACT_EXPORT), 1);
+    key(&a, &l, SP_UI_KEY_CHAR, 'e');
     snprintf(html, sizeof html, "%.*s.html", (int)strlen(branch_path) - 4, branch_path);
     assert_int_equal(stat(html, &st), 0);
-    key(&a, &l, SP_GUI_KEY_CHAR, 't');
-    assert_int_equal(a.screen, SP_GUI_SCREEN_REPLAY);
+    key(&a, &l, SP_UI_KEY_CHAR, 't');
+    assert_int_equal(a.screen, SP_UI_SCREEN_REPLAY);
     assert_true(a.replay->r->finished);
     build(&a, &l);
     assert_true(has_part(&l, " · aftakking van een eerder gesprek"));
-    key(&a, &l, SP_GUI_KEY_ESC, 0);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_DEBRIEF); /* back where it came from */
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF); /* back where it came from */
 
     /* The list now holds the branch too (Esc leaves the debrief once asked). */
-    key(&a, &l, SP_GUI_KEY_ESC, 0);
-    key(&a, &l, SP_GUI_KEY_CHAR, 'j');
-    key(&a, &l, SP_GUI_KEY_CHAR, 't');
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    key(&a, &l, SP_UI_KEY_CHAR, 'j');
+    key(&a, &l, SP_UI_KEY_CHAR, 't');
     assert_int_equal(a.replay->n, 3);
     int b = entry(&a, strrchr(branch_path, '/') + 1);
     assert_true(a.replay->e[b].branch);
@@ -342,37 +342,37 @@ static void test_compare_export_branch(void **state)
     build(&a, &l);
     assert_true(has_part(&l, "Aftakking van het gesprek van "));
     assert_true(has_part(&l, ", vanaf beurt 2"));
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 static void test_damaged_and_missing(void **state)
 {
     (void)state;
-    sp_gui_app a;
-    sp_gui_list l;
-    sp_gui_list_init(&l);
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
     char path[256];
     snprintf(path, sizeof path, "%s/kapot.xml", gui_testutil_dir);
     FILE *f = fopen(path, "w");
     fputs("<transcript", f);
     fclose(f);
     init(&a);
-    key(&a, &l, SP_GUI_KEY_CHAR, 't');
+    key(&a, &l, SP_UI_KEY_CHAR, 't');
     build(&a, &l);
     assert_int_equal(a.replay->n, 3);
-    assert_int_equal(count_hits(&l, SP_GUI_ACT_REPLAY_OPEN), 2); /* the damaged one is shown, not openable */
+    assert_int_equal(count_hits(&l, SP_UI_ACT_REPLAY_OPEN), 2); /* the damaged one is shown, not openable */
     int k = entry(&a, "kapot.xml");
-    sp_gui_app_action(&a, SP_GUI_ACT_REPLAY_OPEN, k);
-    assert_int_equal(a.screen, SP_GUI_SCREEN_PLAYS);
+    sp_ui_app_action(&a, SP_UI_ACT_REPLAY_OPEN, k);
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAYS);
     /* opening a missing file from the command line is an error with a message */
     sp_diag *d = sp_diag_new();
     snprintf(path, sizeof path, "%s/weg.xml", gui_testutil_dir);
-    assert_int_not_equal(sp_gui_replay_open(&a, path, d), SP_OK);
+    assert_int_not_equal(sp_ui_replay_open(&a, path, d), SP_OK);
     assert_true(sp_diag_count(d) > 0);
     sp_diag_free(d);
-    sp_gui_list_free(&l);
-    sp_gui_app_free(&a);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
 }
 
 int main(void)

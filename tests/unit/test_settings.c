@@ -43,10 +43,10 @@ static const char HAND[] =
 static void parse_takes_what_it_understands(void **state)
 {
     (void)state;
-    sp_gui_settings s;
+    sp_ui_settings s;
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_gui_settings_parse("s.ini", HAND, sizeof HAND - 1, &s, d), SP_EINVAL);
-    assert_int_equal(s.text_size, SP_GUI_SIZE_L);
+    assert_int_equal(sp_ui_settings_parse("s.ini", HAND, sizeof HAND - 1, &s, d), SP_EINVAL);
+    assert_int_equal(s.text_size, SP_UI_SIZE_L);
     assert_int_equal(s.lang, SP_LANG_EN);
     assert_int_equal(s.fullscreen, 0);
     /* the two lines it skipped, by number (the BOM is on line 1) */
@@ -59,19 +59,19 @@ static void parse_takes_what_it_understands(void **state)
 static void change_rewrites_only_its_value(void **state)
 {
     (void)state;
-    sp_gui_settings s;
-    sp_gui_settings_parse("s.ini", HAND, sizeof HAND - 1, &s, NULL);
+    sp_ui_settings s;
+    sp_ui_settings_parse("s.ini", HAND, sizeof HAND - 1, &s, NULL);
     /* Nothing changed: the file comes back byte for byte. */
     size_t len;
-    char *out = sp_gui_settings_merge(HAND, sizeof HAND - 1, &s, &len);
+    char *out = sp_ui_settings_merge(HAND, sizeof HAND - 1, &s, &len);
     assert_int_equal(len, sizeof HAND - 1);
     assert_memory_equal(out, HAND, len);
     free(out);
     /* Text size XL, high contrast: the one value replaced in place (its
      * spacing and comment kept), contrast appended; all else as it was. */
-    s.text_size = SP_GUI_SIZE_XL;
+    s.text_size = SP_UI_SIZE_XL;
     s.high_contrast = 1;
-    out = sp_gui_settings_merge(HAND, sizeof HAND - 1, &s, &len);
+    out = sp_ui_settings_merge(HAND, sizeof HAND - 1, &s, &len);
     const char want[] =
         "\xEF\xBB\xBF# mijn instellingen\n"
         "text_size = XL   # groot, voor de beamer\n"
@@ -86,7 +86,7 @@ static void change_rewrites_only_its_value(void **state)
     free(out);
     /* Fullscreen on: its line (not understood before) gets the new value. */
     s.fullscreen = 1;
-    out = sp_gui_settings_merge(HAND, sizeof HAND - 1, &s, &len);
+    out = sp_ui_settings_merge(HAND, sizeof HAND - 1, &s, &len);
     assert_non_null(strstr(out, "fullscreen=on\n"));
     assert_null(strstr(out, "maybe"));
     assert_non_null(strstr(out, "colour=blue\n"));
@@ -101,11 +101,11 @@ static void save_keeps_file_and_link(void **state)
     snprintf(link, sizeof link, "%s/settings.ini", tmpdir);
     testutil_write(real, HAND, sizeof HAND - 1);
     assert_int_equal(symlink("echt.ini", link), 0);
-    sp_gui_settings s;
-    assert_int_equal(sp_gui_settings_load(link, &s, NULL), SP_EINVAL);
+    sp_ui_settings s;
+    assert_int_equal(sp_ui_settings_load(link, &s, NULL), SP_EINVAL);
     assert_int_equal(s.lang, SP_LANG_EN); /* a valid language=en stays en */
-    s.text_size = SP_GUI_SIZE_S;
-    assert_int_equal(sp_gui_settings_save(link, &s, NULL), SP_OK);
+    s.text_size = SP_UI_SIZE_S;
+    assert_int_equal(sp_ui_settings_save(link, &s, NULL), SP_OK);
     struct stat st;
     assert_int_equal(lstat(link, &st), 0);
     assert_true(S_ISLNK(st.st_mode));
@@ -124,15 +124,15 @@ static void hostile_settings_refused(void **state)
     char p[600];
     snprintf(p, sizeof p, "%s/fifo.ini", tmpdir);
     assert_int_equal(mkfifo(p, 0600), 0);
-    sp_gui_settings s;
+    sp_ui_settings s;
     sp_diag *d = sp_diag_new();
     /* A FIFO without a writer would block a plain open(): refused at once. */
-    assert_int_equal(sp_gui_settings_load(p, &s, d), SP_EIO);
+    assert_int_equal(sp_ui_settings_load(p, &s, d), SP_EIO);
     assert_non_null(strstr(sp_diag_message(d, 0), "is a FIFO"));
-    assert_int_equal(s.text_size, SP_GUI_SIZE_M);
+    assert_int_equal(s.text_size, SP_UI_SIZE_M);
     /* and not written over */
     sp_diag_clear(d);
-    assert_int_equal(sp_gui_settings_save(p, &s, d), SP_EIO);
+    assert_int_equal(sp_ui_settings_save(p, &s, d), SP_EIO);
     struct stat st;
     assert_int_equal(lstat(p, &st), 0);
     assert_true(S_ISFIFO(st.st_mode));
@@ -141,8 +141,8 @@ static void hostile_settings_refused(void **state)
     snprintf(p, sizeof p, "%s/dir.ini", tmpdir);
     assert_int_equal(mkdir(p, 0700), 0);
     sp_diag_clear(d);
-    assert_int_equal(sp_gui_settings_load(p, &s, d), SP_EIO);
-    assert_int_equal(sp_gui_settings_save(p, &s, d), SP_EIO);
+    assert_int_equal(sp_ui_settings_load(p, &s, d), SP_EIO);
+    assert_int_equal(sp_ui_settings_save(p, &s, d), SP_EIO);
     rmdir(p);
     sp_diag_free(d);
 }

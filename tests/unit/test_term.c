@@ -147,8 +147,8 @@ static void test_the_catalogue_without_a_locale(void **state)
     unsetenv("LC_MESSAGES");
     unsetenv("LANG");
     unsetenv("LANGUAGE");
-    sp_gui_i18n_init();
-    sp_gui_i18n_set(SP_LANG_NL);
+    sp_ui_i18n_init();
+    sp_ui_i18n_set(SP_LANG_NL);
     assert_string_equal(sp_translate(SP_LANG_EN, "Jouw keuze: "), "Your choice: ");
     assert_string_equal(sp_translate(SP_LANG_NL, "Jouw keuze: "), "Jouw keuze: ");
     assert_string_equal(sp_translate_ctx(SP_LANG_EN, "report", "Einde"), "Ending");
@@ -156,11 +156,11 @@ static void test_the_catalogue_without_a_locale(void **state)
     assert_string_equal(sp_translate_ctx(SP_LANG_EN, "nergens", "Einde"), "Einde");
     /* the window still speaks Dutch; in English its "Einde" is "End" */
     assert_string_equal(_("Einde"), "Einde");
-    sp_gui_i18n_set(SP_LANG_EN);
+    sp_ui_i18n_set(SP_LANG_EN);
     assert_string_equal(_("Einde"), "End");
     assert_string_equal(sp_translate(SP_LANG_NL, "Einde"), "Einde");
     assert_string_equal(_("Einde"), "End");
-    sp_gui_i18n_set(SP_LANG_NL);
+    sp_ui_i18n_set(SP_LANG_NL);
 }
 
 static void test_env_lang(void **state)
