@@ -391,7 +391,7 @@ static void load_option(sload *L, int node, sp_option *o)
             continue;
         }
         if (is(L, "feedback")) {
-            const char *ref = attr_copy(L, "ref");
+            const char *ref = attr(L, "ref");
             if (ref)
                 sp_scenario_feedback_ref(L, o, ref, line);
             prose_p(L, 1, &o->feedback);
