@@ -214,6 +214,7 @@ static void sload_free(sload *L)
     for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
         sp_free(ts[i]->e);
     sp_xml_stream_close(L->xs);
+    sp_arena_free(L->scratch);
     sp_diag_free(L->sem);
 }
 

@@ -54,7 +54,7 @@ typedef struct fixup {
     int node, idx;       /* option idx of node, or goto idx */
     int is_goto;
     long line;
-    const char *name;    /* the node id named by to="" */
+    const char *name;    /* the node id named by to="" (in the scratch arena) */
 } fixup;
 
 /* A feedback/@ref met before: every option naming it shares its copy and
@@ -70,6 +70,7 @@ typedef struct refseen {
 typedef struct sload {
     const char *path;
     sp_arena *a;
+    sp_arena *scratch;   /* what only the load needs (the names of fixups); freed with it */
     sp_diag *sem;        /* problems of meaning, held back until the schema has spoken */
     sp_status status;    /* SP_OK or SP_ENOMEM; meaning problems are counted in sem */
     const sp_handbook *hb;
