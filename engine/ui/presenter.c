@@ -298,6 +298,23 @@ static int take_ok(sp_ui_group *g)
     return sp_vote_count(both, g->n_counts).majority >= 0;
 }
 
+/* A screen the wall shows in pages: which one is up, and how to go on
+ * (Enter, Space and N show the next page before they take the next step). */
+static void wall_pages(pres *p, sp_ui_page *pg)
+{
+    sp_ui_group *g = p->g;
+    int at = g->wall_page < g->wall_pages ? g->wall_page : g->wall_pages - 1;
+    head(p, pg, sp_ui_list_strf(p->ui->l, _("Groot scherm: pagina %d van %d"), at + 1, g->wall_pages));
+    if (at + 1 < g->wall_pages) {
+        small(p, pg, _("Enter toont eerst de volgende pagina, daarna gaat Enter verder."));
+        button(p, pg, _("Volgende pagina"), "PageDown", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_PAGE, 1, 1);
+    } else {
+        small(p, pg, _("De laatste pagina: Enter gaat verder."));
+    }
+    if (at > 0)
+        button(p, pg, _("Vorige pagina"), "PageUp", SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_PAGE, -1, 1);
+}
+
 /* The controls for the current step. */
 static void controls(pres *p, sp_ui_page *pg)
 {
@@ -314,6 +331,8 @@ static void controls(pres *p, sp_ui_page *pg)
         button(p, pg, _("Klaar met rode vlaggen"), "F", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_FLAGS, 0, 1);
         return;
     }
+    if (g->wall_pages > 1)
+        wall_pages(p, pg);
     if (v->kind == SP_VIEW_ENDING && g->phase < SP_UI_GROUP_DECIDED) {
         head(p, pg, _("Het gesprek is afgelopen"));
         button(p, pg, _("Naar de nabespreking"), "Enter", SP_UI_BTN_PRIMARY, SP_UI_ACT_DEBRIEF, 0, 1);
