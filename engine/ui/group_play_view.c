@@ -315,7 +315,10 @@ static void vote(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, i
     vote_tally(a, ui, out);
     if (out->y > pg->y)
         pg->y = out->y;
-    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
+    if (g->phones && g->wall_paged) { /* past the floor: the vote stays one page, how to join in a line */
+        pg->y += u;
+        sp_ui_phones_wall_line(ui, pg, g->phones, a->settings.lang == SP_LANG_EN);
+    } else if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
         pg->y += 2 * u;
         pg->y += sp_ui_phones_wall(ui, sp_ui_rect_make(pg->x, pg->y, pg->w, 0), sp_ui_group_wall_h(g, pg),
                                     g->phones, a->settings.lang == SP_LANG_EN);

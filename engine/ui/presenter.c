@@ -177,7 +177,12 @@ static void info(pres *p, sp_ui_page *pg)
                 label = sp_ui_list_strf(p->ui->l, "%d  %s · %s", f + 1, label,
                                          sp_ui_flag_verdict_name(sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL)));
             else
-                label = sp_ui_list_strf(p->ui->l, "%d  %s%s", f + 1, label, present[f] ? _(" · speelt") : "");
+                label = sp_ui_list_strf(p->ui->l, "%d  %s%s", f + 1, label,
+                                         present[f] ? _(" · speelt")
+                                         : sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL) ==
+                                                   SP_FLAG_NOT_INTENDED
+                                             ? _(" · niet bedoeld hier")
+                                             : "");
             int h = sp_ui_ui_button_h(p->ui);
             fit_button(p, sp_ui_rect_make(pg->x, pg->y, pg->w, h), label, NULL,
                        present[f] && !marked[f] ? SP_UI_BTN_SELECTED : SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_MARK,
@@ -193,8 +198,11 @@ static void info(pres *p, sp_ui_page *pg)
     unsigned char present[64], marked[64];
     sp_ui_group_flags_now(a, present, marked);
     head(p, pg, _("Rode vlaggen die nu spelen"));
-    int any = 0;
+    int any = 0, elsewhere = 0;
+    unsigned char verdict[64];
     for (int f = 0; f < sc->handbook->n_redflags && f < 64; f++) {
+        verdict[f] = (unsigned char)sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
+        elsewhere |= verdict[f] == SP_FLAG_NOT_INTENDED;
         if (!present[f])
             continue;
         any = 1;
@@ -206,10 +214,15 @@ static void info(pres *p, sp_ui_page *pg)
             small(p, pg, why);
     }
     if (!any)
-        small(p, pg, _("Geen: een vlag die de groep nu noemt, is vals alarm."));
+        small(p, pg, elsewhere ? _("Geen vlag die de casus hier legt.") : _("Geen: een vlag die de groep nu noemt, is vals alarm."));
+    for (int f = 0; f < sc->handbook->n_redflags && f < 64; f++) /* defensible, placed at another moment */
+        if (verdict[f] == SP_FLAG_NOT_INTENDED)
+            sp_ui_ui_text(p->ui, pg, SP_UI_FONT_BODY, th->mixed,
+                           sp_ui_list_strf(p->ui->l, "~ %s · %s", sp_text_get(&sc->handbook->redflags[f].label, p->lang),
+                                            _("niet bedoeld hier (geen vals alarm)")));
     if (g->phones) { /* live, for the presenter only: the wall shows them at the flag round */
         char line[512];
-        sp_ui_phones_flags_line(g->phones, sc->handbook, p->lang, present, line, sizeof line);
+        sp_ui_phones_flags_line(g->phones, sc->handbook, p->lang, verdict, line, sizeof line);
         sp_ui_ui_text(p->ui, pg, SP_UI_FONT_SMALL, th->accent, line);
     }
     if (v->kind == SP_VIEW_ENDING) {

@@ -170,6 +170,8 @@ static void check_vote_whole(sp_ui_app *a, const sp_ui_list *l, int w, int h)
  * floor in two columns, it is split into pages each of which fits, with the
  * cue that says which page of how many. Nothing is cut off and no screen
  * scrolls; the vote is always one page. */
+static sp_ui_phones *sweep_phones; /* the room's phones, on with the presenter window */
+
 static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
 {
     sp_ui_group *g = a->group;
@@ -177,6 +179,7 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
     for (int p = 0; p < 2; p++)
         for (int z = 0; z < sweep_sizes(); z++) {
             g->presenter = p;
+            g->phones = p ? sweep_phones : NULL;
             a->scroll[0] = 0;
             g->wall_page = 0;
             int w = sizes[sweep_size(z)][0], h = sizes[sweep_size(z)][1];
@@ -222,6 +225,7 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
             check_named(a, l, w, h, t);
         }
     g->presenter = keep;
+    g->phones = NULL;
 }
 
 static int text_with(const sp_ui_list *l, const char *prefix)
@@ -336,10 +340,24 @@ static void test_wall_fits_each_screen(void **state)
 {
     (void)state;
     tally t = { 0 };
+    /* with the presenter, the phones too: the QR code on the vote, the heat
+     * list at the red-flag round (no phone has flagged: its budget is
+     * test_heat_list_fits's) */
+    static const char *const labels[] = { "Geen tijd" };
+    sp_phones_config cfg = { .listen = "127.0.0.1", .lang = "nl", .n_flags = 1, .flag_labels = labels };
+    char err[256];
+    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
+    if (!srv)
+        fail_msg("the phones' server did not start: %s", err);
+    sp_ui_phones ph = { 0 };
+    sp_ui_phones_begin(&ph, srv);
+    sweep_phones = &ph;
     static const char *const cases[] = { "intake", "uitvoering", "teruggeven" };
     for (int c = 0; c < 3; c++)
         for (int route = 0; route < 3; route++)
             play_case(cases[c], route, &t);
+    sweep_phones = NULL;
+    sp_ui_phones_end(&ph);
     print_message("wall: %d screens laid out, %d with smaller type, %d split into pages (%d pages)\n",
                   t.screens, t.shrunk, t.paged, t.pages);
     assert_true(t.screens > 1000);
@@ -641,7 +659,7 @@ static void test_heat_list_verdicts(void **state)
         sp_ui_list_init(&l);
         sp_ui_ui ui = { .l = &l, .m = &m, .th = th, .focus = -1, .hover = -1 };
         sp_ui_page pg = { .x = 0, .w = 1800, .y = 0 };
-        sp_ui_phones_heat_rows(&ui, &pg, hb, SP_LANG_NL, counts, n, 6, revealed ? verdict : NULL);
+        sp_ui_phones_heat_rows(&ui, &pg, hb, SP_LANG_NL, counts, n, 6, revealed ? verdict : NULL, 1 << 20);
         const char *word[3] = { "speelt hier", "niet bedoeld hier", "speelt hier nu niet" };
         const char *mark[3] = { "✓", "~", "✗" };
         sp_ui_rgba colour[3] = { th->good, th->mixed, th->bad };
@@ -666,6 +684,51 @@ static void test_heat_list_verdicts(void **state)
         assert_int_equal(text_with(&l, "✓") || text_with(&l, "~") || text_with(&l, "✗"), revealed);
         sp_ui_list_free(&l);
     }
+    sp_ui_app_free(&a);
+}
+
+/* Every flag spotted by the phones: the heat list stays within its height,
+ * the most spotted first, and one line counts the rest (hand-made counts:
+ * flag f spotted 20 - f times, so the rows left out are the last ones). */
+static void test_heat_list_fits(void **state)
+{
+    (void)state;
+    sp_ui_app a;
+    int yes, no, elsewhere;
+    to_three_verdicts(&a, &yes, &no, &elsewhere);
+    const sp_handbook *hb = a.hb;
+    int n = hb->n_redflags, counts[64] = { 0 };
+    assert_true(n >= 10 && n <= 20);
+    for (int f = 0; f < n; f++)
+        counts[f] = 20 - f;
+    int px[SP_UI_FONT_COUNT];
+    sp_ui_group_sizes(1080, SP_UI_SIZE_M, px);
+    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+    sp_ui_metrics m;
+    sp_gui_text_metrics(gui_testutil_text, &m);
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    sp_ui_ui ui = { .l = &l, .m = &m, .th = sp_ui_theme_get(1), .focus = -1, .hover = -1 };
+    sp_ui_page pg = { .x = 0, .w = 1800, .y = 100 };
+    int max_h = 400;
+    sp_ui_phones_heat_rows(&ui, &pg, hb, SP_LANG_NL, counts, n, 20, NULL, max_h);
+    assert_true(pg.y <= 100 + max_h);
+    int shown = 0, last_y = -1;
+    for (int f = 0; f < n; f++) {
+        const sp_ui_cmd *c = text_cmd(&l, sp_text_get(&hb->redflags[f].label, SP_LANG_NL));
+        if (!c)
+            break;
+        assert_true(c->r.y > last_y && c->r.y + c->r.h <= 100 + max_h);
+        last_y = c->r.y;
+        shown++;
+    }
+    assert_true(shown >= 1 && shown < n);
+    for (int f = shown; f < n; f++) /* none of the rest has a row */
+        assert_null(text_cmd(&l, sp_text_get(&hb->redflags[f].label, SP_LANG_NL)));
+    char want[64];
+    snprintf(want, sizeof want, "+ nog %d, elk door %d of minder gezien", n - shown, 20 - shown);
+    assert_true(text_with(&l, want));
+    sp_ui_list_free(&l);
     sp_ui_app_free(&a);
 }
 
@@ -730,6 +793,7 @@ int main(void)
         cmocka_unit_test(test_room_moments),
         cmocka_unit_test(test_flag_marks_with_reasons),
         cmocka_unit_test(test_heat_list_verdicts),
+        cmocka_unit_test(test_heat_list_fits),
         cmocka_unit_test(test_qr_sized_from_the_screen),
         cmocka_unit_test(test_presenter_never_on_the_wall),
         cmocka_unit_test(test_verdict_agrees_with_its_count),
