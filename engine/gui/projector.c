@@ -62,17 +62,18 @@ int sp_gui_projector_layout_wall(sp_ui_app *a, sp_gui_text *t, int w, int h, sp_
     /* Each screen of a round on one page: while the page would scroll, its
      * blocks go into two columns side by side, then the type shrinks in
      * steps (one column first at each size), down to the legibility floor
-     * (three quarters of the room's size: body text a fortieth of the
-     * screen's height); past it the screen is split into numbered pages
+     * (three quarters of size M's type: body text a fortieth of the
+     * screen's height; sp_ui_group_floor); past it the screen is split into numbered pages
      * (group_play_view.c) with a cue to go on. */
-    static const int steps[] = { 100, 90, 80, SP_GUI_WALL_FLOOR };
+    static const int steps[] = { 100, 90, 80, 75, 67, 60 };
+    int floor = sp_ui_group_floor(a->settings.text_size);
     int base[SP_UI_FONT_COUNT], px[SP_UI_FONT_COUNT];
     sp_ui_group_sizes(h, a->settings.text_size, base);
     if (a->group)
         a->group->wall_h = h;
     int used = 100;
     sp_ui_metrics m;
-    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0] && steps[k] >= floor; k++) {
         used = steps[k];
         for (int i = 0; i < SP_UI_FONT_COUNT; i++)
             px[i] = base[i] * used / 100 > 0 ? base[i] * used / 100 : 1;

@@ -33,9 +33,9 @@ void sp_gui_projector_place_on(const SDL_Rect *bounds, const SDL_Rect *usable, i
 
 /* Lays out the app as the wall shows it (sp_ui_group_sizes(), the wall's
  * theme) for w x h output pixels into out: a screen that would scroll is
- * laid out again with smaller type, down to SP_GUI_WALL_FLOOR percent.
- * Returns the percentage used (100: the room's full size). */
-#define SP_GUI_WALL_FLOOR 75
+ * laid out again with smaller type, down to sp_ui_group_floor() percent
+ * of the text size's type (three quarters of size M's), then split into
+ * pages. Returns the percentage used (100: the room's full size). */
 int sp_gui_projector_layout_wall(sp_ui_app *a, sp_gui_text *t, int w, int h, sp_ui_list *out);
 /* The same, drawn; the caller presents. */
 void sp_gui_projector_render_wall(sp_ui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,

@@ -66,6 +66,7 @@ void sp_ui_app_init(sp_ui_app *a, const char *settings_path, const char *transcr
         sp_ui_app_path_fmt(a->transcripts_dir, sizeof a->transcripts_dir, "%s/transcripts", dir);
     sp_ui_app_path_fmt(a->portraits, sizeof a->portraits, "%s/assets/portraits", sp_paths_data());
 
+    sp_ui_settings_defaults(&a->settings); /* also with no settings file */
     sp_diag *d = sp_diag_new();
     if (a->settings_path[0] &&
         sp_ui_settings_load(a->settings_path, &a->settings, d) != SP_OK) {

@@ -179,7 +179,8 @@ typedef struct sp_ui_app {
     void *clock_ctx;
 } sp_ui_app;
 
-/* Paths come from the XDG helpers unless given (tests pass their own). */
+/* Paths come from the XDG helpers unless given (tests pass their own);
+ * settings_path "" means no settings file: the defaults, nothing read or saved. */
 void sp_ui_app_init(sp_ui_app *a, const char *settings_path, const char *transcripts_dir);
 void sp_ui_app_free(sp_ui_app *a);
 

@@ -188,6 +188,10 @@ void sp_ui_group_room_line(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg);
 /* Pixel sizes of the font roles for an output h pixels high: body text at
  * least h/30 (larger for text sizes L and XL), captions at least h/36. */
 void sp_ui_group_sizes(int h, int text_size, int px[SP_UI_FONT_COUNT]);
+/* The smallest share (percent) of those sizes the wall may shrink to: the
+ * legibility floor is three quarters of text size M's type, so the larger
+ * sizes may go lower (M 75, L 67, XL 60). */
+int sp_ui_group_floor(int text_size);
 /* The wall's next (dir 1) or previous (dir -1) page of a screen split into
  * pages; 1 when the page changed, 0 at the first or last page. */
 int sp_ui_group_wall_turn(sp_ui_group *g, int dir);

@@ -452,8 +452,9 @@ void sp_ui_group_play_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
     else
         sub = sp_ui_list_strf(ui->l, _("Beurt %d · groepstraining"), v->turn);
 
-    /* a new screen (another turn, phase or the flag round) starts at its first page */
-    int key = v->turn * 16 + (int)g->phase * 2 + !!g->flag_round;
+    /* a new screen (another turn, phase, the flag round or the ending)
+     * starts at its first page */
+    int key = v->turn * 32 + (v->kind == SP_VIEW_ENDING) * 16 + (int)g->phase * 2 + !!g->flag_round;
     if (key != g->wall_key) {
         g->wall_key = key;
         g->wall_page = 0;

@@ -216,11 +216,19 @@ int sp_ui_group_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view_r)
     return 0;
 }
 
+/* From the back of a room: the body is a thirtieth of the screen's height
+ * (rounded up), a little more for the larger text sizes. */
+static const int grow[SP_UI_SIZE_COUNT] = { 100, 100, 112, 125 };
+
+int sp_ui_group_floor(int text_size)
+{
+    if (text_size < 0 || text_size >= SP_UI_SIZE_COUNT)
+        text_size = SP_UI_SIZE_M;
+    return (75 * 100 + grow[text_size] - 1) / grow[text_size];
+}
+
 void sp_ui_group_sizes(int h, int text_size, int px[SP_UI_FONT_COUNT])
 {
-    /* From the back of a room: the body is a thirtieth of the screen's
-     * height (rounded up), a little more for the larger text sizes. */
-    static const int grow[SP_UI_SIZE_COUNT] = { 100, 100, 112, 125 };
     if (text_size < 0 || text_size >= SP_UI_SIZE_COUNT)
         text_size = SP_UI_SIZE_M;
     if (h < 480)

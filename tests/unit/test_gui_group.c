@@ -32,7 +32,7 @@ static const char *example(void)
 /* A group play of arg at its first decision (no transcripts on disk). */
 static void open_group(sp_ui_app *a, const char *arg)
 {
-    sp_ui_app_init(a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(a, "", ""); /* no settings file: the defaults, nothing saved */
     assert_int_equal(sp_ui_group_enable(a, 1), 0);
     sp_diag *d = sp_diag_new();
     sp_status st = sp_ui_app_open(a, arg, d);
@@ -365,7 +365,7 @@ static void test_menu_and_settings(void **state)
 {
     (void)state;
     sp_ui_app a;
-    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_ui_app_load(&a, d), SP_OK);
     sp_diag_free(d);

@@ -331,7 +331,7 @@ static void visit(walk *wk, int deep)
 static void walk_case_in(const char *arg, int w, int h, int size, int deep, sp_gui_text *text, sp_lang lang)
 {
     sp_ui_app a;
-    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
     a.settings.text_size = (sp_ui_size)size;
     sp_ui_app_set_run_lang(&a, lang);
     if (lang == SP_LANG_EN)

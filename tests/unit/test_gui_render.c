@@ -28,7 +28,7 @@ static const char *example(void)
 
 static void open_example(sp_ui_app *a)
 {
-    sp_ui_app_init(a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(a, "", ""); /* no settings file: the defaults, nothing saved */
     sp_diag *d = sp_diag_new();
     sp_status st = sp_ui_app_open(a, example(), d);
     for (int i = 0; i < sp_diag_count(d); i++)

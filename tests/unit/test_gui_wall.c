@@ -184,7 +184,7 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
             g->wall_page = 0;
             int w = sizes[sweep_size(z)][0], h = sizes[sweep_size(z)][1];
             int pct = sp_gui_projector_layout_wall(a, gui_testutil_text, w, h, l);
-            assert_true(pct >= SP_GUI_WALL_FLOOR && pct <= 100);
+            assert_true(pct >= sp_ui_group_floor(a->settings.text_size) && pct <= 100);
             int pages = g->wall_pages;
             char what[96];
             snprintf(what, sizeof what, "%s turn %d phase %d%s%s", a->sc->id, sp_session_turn(a->s), g->phase,
@@ -211,7 +211,7 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
                 t->questions++;
             }
             if (pages > 1) { /* only past the floor */
-                assert_int_equal(pct, SP_GUI_WALL_FLOOR);
+                assert_int_equal(pct, sp_ui_group_floor(a->settings.text_size));
                 assert_true(g->wall_paged);
                 assert_int_equal(sp_ui_group_wall_turn(g, 1), 0); /* the last page */
                 g->wall_page = 0;
@@ -276,13 +276,16 @@ static void presenter_agrees(sp_ui_app *a, tally *t)
 }
 
 /* One route through a case: at each vote the room's majority goes to
- * option (turn + route) mod n. */
+ * option (turn + route) mod n. Each route has its own text size (M, L,
+ * XL: S is M's size on the wall), so the sweep covers every size the
+ * trainer can set without laying a screen out more often. */
 static void play_case(const char *id, int route, tally *t)
 {
     sp_ui_app a;
     sp_ui_list l;
     sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
+    a.settings.text_size = (sp_ui_size)(SP_UI_SIZE_M + route % 3);
     assert_int_equal(sp_ui_group_enable(&a, 1), 0);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_ui_app_open(&a, id, d), SP_OK);
@@ -373,10 +376,29 @@ static void test_wall_fits_each_screen(void **state)
     assert_true(t.paged * 50 < t.screens);
 }
 
-/* A screen in pages (the uitvoering's opening at 1024x768, which does not
- * fit at the floor): PageDown and PageUp turn the pages, a click on the cue
- * too; Enter shows the next page before it goes on; the presenter says
- * which page is up; the next screen starts at its first page. */
+/* Plays on with the room's majority on option turn mod n (the sweep's
+ * first route) until turn `to` opens. */
+static void play_to_turn(sp_ui_app *a, int to)
+{
+    for (int guard = 1; sp_session_turn(a->s) < to && !sp_session_finished(a->s) && guard < 100; guard++) {
+        sp_ui_group *g = a->group;
+        sp_ui_app_action(a, SP_UI_ACT_GROUP_VOTE, 0);
+        int counts[16] = { 0 };
+        for (int k = 0; k < g->n_counts && k < 16; k++)
+            counts[k] = 3 + 5 * (k == guard % g->n_counts);
+        assert_int_equal(sp_ui_group_set_votes(a, counts, g->n_counts), SP_OK);
+        assert_int_equal(sp_ui_group_take(a, -1), SP_OK);
+        sp_ui_app_action(a, SP_UI_ACT_GROUP_REVEAL, 0);
+        sp_ui_app_action(a, SP_UI_ACT_GROUP_NEXT, 0);
+    }
+    assert_int_equal(sp_session_turn(a->s), to);
+}
+
+/* A screen in pages (the only one the sweep finds: the teruggeven's
+ * ending on its first route at 1024x768, which does not fit at the floor):
+ * PageDown and PageUp turn the pages, a click on the cue too; Enter shows
+ * the next page before it goes on; the presenter says which page is up. */
+enum { PW = 1024, PH = 768 };
 static void test_wall_pages_turn(void **state)
 {
     (void)state;
@@ -384,32 +406,33 @@ static void test_wall_pages_turn(void **state)
     sp_ui_list l, pl;
     sp_ui_list_init(&l);
     sp_ui_list_init(&pl);
-    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
     assert_int_equal(sp_ui_group_enable(&a, 1), 0);
     sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(&a, "uitvoering", d), SP_OK);
+    assert_int_equal(sp_ui_app_open(&a, "teruggeven", d), SP_OK);
     sp_diag_free(d);
     sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    play_to_turn(&a, 14);
     sp_ui_group *g = a.group;
     g->presenter = 1;
-    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1024, 768, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, PW, PH, &l);
     int pages = g->wall_pages;
     assert_true(pages >= 2);
     assert_int_equal(page_cue(&l), pages);
     sp_ui_app_key(&a, &l, SP_UI_KEY_PAGEDOWN, 0);
-    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1024, 768, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, PW, PH, &l);
     assert_int_equal(page_cue(&l), 100 + pages);
     sp_ui_app_key(&a, &l, SP_UI_KEY_PAGEUP, 0);
     sp_ui_app_key(&a, &l, SP_UI_KEY_PAGEUP, 0); /* already the first: stays */
-    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1024, 768, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, PW, PH, &l);
     assert_int_equal(page_cue(&l), pages);
     for (int i = 0; i < l.n_cmds; i++) /* a click on the cue */
         if (l.cmds[i].tag == SP_UI_TAG_WALL_PAGE)
             sp_ui_app_click(&a, &l, l.cmds[i].r.x + l.cmds[i].r.w / 2, l.cmds[i].r.y + l.cmds[i].r.h / 2);
-    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1024, 768, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, PW, PH, &l);
     assert_int_equal(page_cue(&l), 100 + pages);
     sp_ui_app_action(&a, SP_UI_ACT_GROUP_PAGE, -1);   /* the presenter's "Vorige pagina" */
-    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1024, 768, &l);
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, PW, PH, &l);
     assert_int_equal(page_cue(&l), pages);
     sp_ui_metrics m;
     sp_gui_text_metrics(gui_testutil_text, &m);
@@ -421,20 +444,15 @@ static void test_wall_pages_turn(void **state)
         assert_true(text_with(&pl, "Volgende pagina"));
         sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
         assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
-        sp_gui_projector_layout_wall(&a, gui_testutil_text, 1024, 768, &l);
+        sp_gui_projector_layout_wall(&a, gui_testutil_text, PW, PH, &l);
         assert_int_equal(page_cue(&l), (k + 1) * 100 + pages);
     }
     sp_ui_presenter_build(&a, &m, 1280, 720, -1, &pl);
     assert_false(text_with(&pl, "Volgende pagina"));
     assert_true(text_with(&pl, "De laatste pagina: Enter gaat verder."));
-    int room = sp_ui_group_room_moment(&a);
-    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);        /* then on, as without pages */
-    if (room)
-        assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
-    else
-        sp_ui_app_action(&a, SP_UI_ACT_GROUP_PICK, 0);
-    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1024, 768, &l);
-    assert_true(g->wall_page == 0 && g->wall_pages == 1); /* the vote, or the decision: one page, from the top */
+    assert_int_equal(a.screen, SP_UI_SCREEN_PLAY);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);        /* then on, as without pages: the debrief */
+    assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF);
     sp_ui_list_free(&pl);
     sp_ui_list_free(&l);
     sp_ui_app_free(&a);
@@ -448,7 +466,7 @@ static void test_room_moments(void **state)
     sp_ui_app a;
     sp_ui_list l;
     sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
     assert_int_equal(sp_ui_group_enable(&a, 1), 0);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_ui_app_open(&a, "intake", d), SP_OK);
@@ -491,7 +509,7 @@ static void test_room_moments(void **state)
  * verdicts by session.h's rule, worked out by the core's own test. */
 static void to_three_verdicts(sp_ui_app *a, int *yes_, int *no_, int *elsewhere_)
 {
-    sp_ui_app_init(a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(a, "", ""); /* no settings file: the defaults, nothing saved */
     assert_int_equal(sp_ui_group_enable(a, 1), 0);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_ui_app_open(a, "intake", d), SP_OK);
@@ -588,7 +606,7 @@ static void test_presenter_never_on_the_wall(void **state)
     sp_ui_app a;
     sp_ui_list l;
     sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
     assert_int_equal(sp_ui_group_enable(&a, 1), 0);
     a.group->one_screen = pl.one_screen;
     sp_diag *d = sp_diag_new();
@@ -752,7 +770,7 @@ static void test_qr_sized_from_the_screen(void **state)
     sp_ui_app a;
     sp_ui_list l;
     sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "/nonexistent/settings.ini", "");
+    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
     assert_int_equal(sp_ui_group_enable(&a, 1), 0);
     sp_diag *d = sp_diag_new();
     assert_int_equal(sp_ui_app_open(&a, "intake", d), SP_OK);
