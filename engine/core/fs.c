@@ -1,5 +1,6 @@
 /* fs.c: regular-file checks, file reading with a size cap, atomic writes through symlinks, CRC-32, FNV-1a content hashes and the XDG data/config paths. */
 #include "fs.h"
+#include "translate.h"
 #include "alloc.h"
 
 #include <errno.h>
@@ -104,7 +105,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     char *buf = sp_malloc(cap + 1);
     if (!buf) {
         close(fd);
-        sp_diag_add(d, path, 0, "out of memory reading the file");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen om het bestand te lezen"));
         return SP_ENOMEM;
     }
     size_t n = 0;
@@ -121,7 +122,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
             if (!nb) {
                 sp_free(buf);
                 close(fd);
-                sp_diag_add(d, path, 0, "out of memory reading the file");
+                sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen om het bestand te lezen"));
                 return SP_ENOMEM;
             }
             buf = nb;

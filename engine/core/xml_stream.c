@@ -229,7 +229,7 @@ static sp_status stray_text(const char *path, const char *data, size_t len, sp_d
     sax.serror = stray_silent;
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
     if (!ctxt) {
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     xmlSAXHandlerPtr old = ctxt->sax;
@@ -251,10 +251,9 @@ static sp_status stray_text(const char *path, const char *data, size_t len, sp_d
         return SP_OK;
     if (st.beside_p)
         sp_diag_add(d, path, st.line,
-                    "text is not allowed directly inside <%s> when it holds <p> paragraphs; "
-                    "put it in a <p>", st.parent);
+                    SP_N_("tekst mag niet direct in <%s> staan als die <p>-alinea's heeft; zet hem in een <p>"), st.parent);
     else
-        sp_diag_add(d, path, st.line, "text is not allowed directly inside <%s>", st.parent);
+        sp_diag_add(d, path, st.line, SP_N_("tekst mag niet direct in <%s> staan"), st.parent);
     return SP_EINVAL;
 }
 
@@ -274,7 +273,7 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
     long doctype = prolog_doctype(data, len);
     if (doctype >= 0) {
         sp_diag_add(d, path, sp_xml_line_at(data, (size_t)doctype),
-                    "a DOCTYPE is not allowed (entities and DTDs are refused)");
+                    SP_N_("een DOCTYPE is niet toegestaan (entiteiten en DTD's worden geweigerd)"));
         return SP_EINVAL;
     }
     if (strcmp(schema_name, "scenario.rng") == 0) {
@@ -289,7 +288,7 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
         return sst;
     sp_xml_stream *s = sp_calloc(1, sizeof *s);
     if (!s) {
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     s->st.path = path;
@@ -305,14 +304,14 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
     if (!s->r) {
         sp_xml_handlers_pop(&s->saved);
         sp_free(s);
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     /* Errors first: setting the schema hands the handler on to it. */
     xmlTextReaderSetStructuredErrorHandler(s->r, stream_error, &s->st);
     if (schema && xmlTextReaderRelaxNGSetSchema(s->r, schema) != 0) {
         sp_xml_stream_close(s);
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     s->validating = schema != NULL;
@@ -334,7 +333,7 @@ static void stream_failed(sp_xml_stream *s)
         xmlFreeDoc(doc);
     }
     if (sp_diag_count(s->st.d) == before)
-        sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("geen goedgevormde XML"));
     s->st.errors++;
 }
 
@@ -364,14 +363,14 @@ int sp_xml_stream_next(sp_xml_stream *s)
     int type = xmlTextReaderNodeType(s->r);
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         /* The prolog scan has refused this already; a second lock. */
-        sp_diag_add(s->st.d, s->st.path, 0, "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("een DOCTYPE is niet toegestaan (entiteiten en DTD's worden geweigerd)"));
         s->st.errors++;
         s->st.stopped = 1;
         return -1;
     }
     if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(s->r) >= SP_MAX_DEPTH) {
         sp_diag_add(s->st.d, s->st.path, sp_xml_line(xmlTextReaderCurrentNode(s->r)),
-                    "elements are nested deeper than %d levels", SP_MAX_DEPTH);
+                    SP_N_("elementen zijn dieper genest dan %d niveaus"), SP_MAX_DEPTH);
         s->st.errors++;
         s->st.stopped = 1;
         return -1;
@@ -442,7 +441,7 @@ int sp_xml_stream_errors(sp_xml_stream *s)
 {
     if (s->st.errors) {
         if (sp_diag_count(s->st.d) + sp_diag_dropped(s->st.d) == s->told_before)
-            sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+            sp_diag_add(s->st.d, s->st.path, 0, SP_N_("geen goedgevormde XML"));
         return s->st.errors;
     }
     /* The relaxed schema and the facets refuse exactly what the whole
@@ -464,7 +463,7 @@ int sp_xml_stream_errors(sp_xml_stream *s)
     /* The reader counts validity errors itself; should one ever come
      * without a message, it still counts. */
     if (quiet) {
-        sp_diag_add(s->st.d, s->st.path, 0, "does not match the schema");
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("past niet bij het schema"));
         s->st.invalid++;
     }
     return s->st.invalid;
