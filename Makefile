@@ -152,12 +152,12 @@ locale/%/LC_MESSAGES/samenspel.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 # po/samenspel.pot from every marked string in engine/ (the window's _() and
-# N_(), the core's, terminal's and commands' sp_translate, sp_translate_ctx, sp_diag_tr
-# and SP_N_), then merged into each po/LANG.po; README "Translations" has the
+# N_(), the core's, terminal's and commands' sp_translate, sp_translate_ctx, sp_diag_tr,
+# sp_cli_error and SP_N_), then merged into each po/LANG.po; README "Translations" has the
 # translator's round. No fuzzy matching: a new msgid stays untranslated
 # until someone translates it, and `make po-check` says which.
 XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --package-name=samenspel --sort-by-file \
-	--keyword=_ --keyword=N_ --keyword=SP_N_ --keyword=sp_translate:2 --keyword=sp_translate_ctx:2c,3 --keyword=sp_diag_tr:2
+	--keyword=_ --keyword=N_ --keyword=SP_N_ --keyword=sp_translate:2 --keyword=sp_translate_ctx:2c,3 --keyword=sp_diag_tr:2 --keyword=sp_cli_error
 pot:
 	xgettext $(XGETTEXT_FLAGS) -o po/samenspel.pot $(sort $(wildcard engine/*/*.c engine/*/*.h))
 	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po po/samenspel.pot; done

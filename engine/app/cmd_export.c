@@ -77,13 +77,13 @@ static int target_refused(const char *out, const char *const *inputs, int n_inpu
 static int write_out(const char *path, char *data, size_t len, sp_lang lang, FILE *say)
 {
     if (!data) {
-        fprintf(stderr, "samenspel export: out of memory\n");
+        sp_cli_error("samenspel export: onvoldoende geheugen");
         return SP_EXIT_SYSTEM;
     }
     int rc = SP_EXIT_OK;
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "samenspel export: cannot write to standard output\n");
+            sp_cli_error("samenspel export: kan niet naar de standaarduitvoer schrijven");
             rc = SP_EXIT_SYSTEM;
         }
         free(data);
@@ -125,7 +125,7 @@ int sp_cmd_export(int argc, char **argv)
     if (rc == SP_EXIT_OK && !path)
         rc = sp_cli_usage("export");
     if (rc == SP_EXIT_OK && html && csv && strcmp(html, "-") == 0 && strcmp(csv, "-") == 0) {
-        fprintf(stderr, "samenspel export: only one of --html and --csv can go to standard output\n");
+        sp_cli_error("samenspel export: maar één van --html en --csv kan naar de standaarduitvoer");
         rc = SP_EXIT_USAGE;
     }
 

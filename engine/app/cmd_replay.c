@@ -546,7 +546,7 @@ int sp_cmd_replay(int argc, char **argv)
             long v = 0;
             (void)end;
             if (!sp_num_parse(argv[++i], 1, SP_TRANSCRIPT_MAX_STEPS, &v)) {
-                fprintf(stderr, "samenspel replay: --branch takes a turn number from 1 to %d, not '%s'\n",
+                sp_cli_error("samenspel replay: --branch wil een beurtnummer van 1 tot en met %d, niet '%s'",
                         SP_TRANSCRIPT_MAX_STEPS, argv[i]);
                 rc = SP_EXIT_USAGE;
             }

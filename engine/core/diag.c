@@ -145,6 +145,18 @@ const char *sp_status_name(sp_status s)
     return "unknown status";
 }
 
+const char *sp_status_words(sp_status s)
+{
+    switch (s) {
+    case SP_OK: return "ok";
+    case SP_EINVAL: return SP_N_("ongeldige inhoud");
+    case SP_EUSAGE: return SP_N_("ongeldig verzoek");
+    case SP_EIO: return SP_N_("systeemfout");
+    case SP_ENOMEM: return SP_N_("onvoldoende geheugen");
+    }
+    return sp_status_name(s);
+}
+
 _Noreturn void sp_expect_fail(const char *file, int line, const char *what)
 {
     fprintf(stderr, "%s:%d: internal error: expected %s\n", file, line, what);

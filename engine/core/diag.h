@@ -47,7 +47,10 @@ int sp_diag_lang(const sp_diag *d);
 /* msgid in the diag's language (xgettext: sp_diag_tr:2). */
 const char *sp_diag_tr(const sp_diag *d, const char *msgid) __attribute__((format_arg(2)));
 
+/* The status in English words, for logs and tests ("invalid content"). */
 const char *sp_status_name(sp_status s);
+/* The same for the user: a Dutch msgid, put in a language with sp_translate. */
+const char *sp_status_words(sp_status s);
 
 /* libxml2 may report a refused allocation as an error in the file (a syntax
  * or schema error): when s is such an error and the allocation hook refused
