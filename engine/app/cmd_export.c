@@ -53,11 +53,11 @@ static int target_refused(const char *out, const char *const *inputs, int n_inpu
         return 0;
     for (int i = 0; i < n_inputs; i++)
         if (inputs[i] && (strcmp(out, inputs[i]) == 0 || same_file(out, inputs[i]))) {
-            fprintf(stderr, "%s: is an input of this export; write the export to another file\n", out);
+            sp_cli_error("%s: is invoer van deze export; schrijf de export naar een ander bestand", out);
             return 1;
         }
     if (is_transcript(out)) {
-        fprintf(stderr, "%s: is a samenspel transcript; export does not write over it, give another file\n", out);
+        sp_cli_error("%s: is een bewaard gesprek van samenspel; export schrijft daar niet overheen, geef een ander bestand", out);
         return 1;
     }
     char real[PATH_MAX];
@@ -67,7 +67,7 @@ static int target_refused(const char *out, const char *const *inputs, int n_inpu
     sp_diag_free(d);
     if (st != SP_OK) {
         if (strncmp(out, "/dev/", 5) == 0 || strncmp(out, "/proc/", 6) == 0)
-            fprintf(stderr, "%s: for standard output, write - as the file name\n", out);
+            sp_cli_error("%s: schrijf - als bestandsnaam voor de standaarduitvoer", out);
         return 1;
     }
     return 0;

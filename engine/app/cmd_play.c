@@ -89,7 +89,7 @@ static sp_status start_resume(run *r, const char *path, const char *case_file, r
         st = sp_transcript_replay(p->sv.tr, p->sc, -1, &p->s, d);
     if (st != SP_OK) {
         if (st == SP_EINVAL)
-            sp_diag_add(d, path, 0, "cannot be resumed");
+            sp_diag_add(d, path, 0, SP_N_("kan niet verder worden gespeeld"));
         return st;
     }
     sp_session_set_lang(p->s, r->term.lang);
@@ -166,7 +166,7 @@ static int verdict(run *r, sp_play_result res, int last)
     case SP_PLAY_QUIT:
         return SP_EXIT_OK;
     case SP_PLAY_SCRIPT_END:
-        fprintf(stderr, "%s: the script ended before the play reached an ending\n",
+        sp_cli_error("%s: het script hield op voordat het gesprek een einde bereikte",
                 sp_term_script_where(r->script));
         return SP_EXIT_INVALID;
     case SP_PLAY_SCRIPT_CASE:
@@ -197,10 +197,10 @@ static int play_trajectory(run *r)
                 const char *next = sp_term_script_case(r->script);
                 if (!next) {
                     if (sp_term_script_done(r->script)) {
-                        fprintf(stderr, "%s: the script ended before 'case %s'\n",
+                        sp_cli_error("%s: het script hield op vóór 'case %s'",
                                 sp_term_script_where(r->script), sp_case_ids[i]);
                     } else {
-                        fprintf(stderr, "%s: expected 'case %s' after the end of %s\n",
+                        sp_cli_error("%s: verwacht 'case %s' na het einde van %s",
                                 sp_term_script_where(r->script), sp_case_ids[i], sp_case_ids[i - 1]);
                     }
                     return SP_EXIT_INVALID;

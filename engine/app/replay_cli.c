@@ -77,7 +77,7 @@ const sp_scenario *sp_replay_cli_case(sp_replay_cli *c, const char *id)
     for (const char *p = id; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')) {
             if (!c->quiet)
-                fprintf(stderr, "samenspel: '%s' is not a case id\n", id);
+                sp_cli_error("samenspel: '%s' is geen casus-id", id);
             return NULL;
         }
     if (!*id || !add_case(c, id))

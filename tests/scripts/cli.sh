@@ -200,7 +200,7 @@ expect_in "$tmp/out" "== Nabespreking" "the debrief up to the mismatch"
 echo "niet eens xml" > "$tmp/rommel.xml"
 expect_rc 1 "debrief of a damaged transcript" -- "$BIN" debrief "$tmp/rommel.xml"
 expect_rc 1 "resume of a transcript that no longer fits" -- "$BIN" play --resume "$tmp/changed.xml" --choices "$tmp/verder.play"
-expect_in "$tmp/err" "cannot be resumed" "resume refuses a changed play"
+expect_in "$tmp/err" "kan niet verder worden gespeeld" "resume refuses a changed play"
 expect_rc 3 "debrief of a missing transcript" -- "$BIN" debrief "$tmp/weg.xml"
 
 # play --resume --case: a play of a case file that has moved since goes on
