@@ -424,7 +424,7 @@ static void explain_children(explain *x, const xmlNode *el, const xmlNode *rule)
                     say(x, sp_xml_line(c), SP_N_("<%s> gaat niet samen met <%s> in <%s>"), name,
                         ct.p[i].b[chosen].name, doc_name(el));
                 } else if (++count > limit_of(&ct.p[i], b)) {
-                    say(x, sp_xml_line(c), SP_N_("<%s> heeft hoogstens %d <%s>"), doc_name(el), ct.p[i].max, name);
+                    say(x, sp_xml_line(c), SP_N_("<%s> mag hoogstens %d <%s> bevatten"), doc_name(el), ct.p[i].max, name);
                 } else {
                     chosen = b;
                     explain_element(x, c, ct.p[i].b[b].el);

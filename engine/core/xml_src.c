@@ -141,9 +141,9 @@ static int declared_encoding_wrong(const char *path, const bytes_chk *c, sp_diag
     if (strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0)
         return 0;
     if (c->bad != NONE)
-        sp_diag_add(d, path, 1, SP_N_("het bestand zegt encoding=\"%s\" en is geen UTF-8: sla het op als UTF-8 en schrijf encoding=\"UTF-8\""), name);
+        sp_diag_add(d, path, 1, SP_N_("het bestand geeft encoding=\"%s\" op en is niet in UTF-8: sla het op in UTF-8 en schrijf encoding=\"UTF-8\""), name);
     else
-        sp_diag_add(d, path, 1, SP_N_("het bestand zegt encoding=\"%s\", maar is UTF-8: schrijf encoding=\"UTF-8\""), name);
+        sp_diag_add(d, path, 1, SP_N_("het bestand geeft encoding=\"%s\" op, maar is in UTF-8: schrijf encoding=\"UTF-8\""), name);
     return 1;
 }
 
