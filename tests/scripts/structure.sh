@@ -1,6 +1,6 @@
 #!/bin/sh
-# structure.sh: the shape of engine/: no source file over 700 lines, no function over 120 lines, and include arrows that point down only.
-# usage: sh tests/scripts/structure.sh [ENGINE_DIR]   (default: engine)
+# structure.sh: the shape of engine/ and tests/: no source file over 700 lines, no function over 120 lines, and (engine/) include arrows that point down only.
+# usage: sh tests/scripts/structure.sh [ENGINE_DIR [TESTS_DIR]]   (default: engine tests)
 #
 # The layers, bottom up; a file includes headers of its own folder and of
 # the layers below it, never above, and never of a sibling:
@@ -18,6 +18,7 @@
 # closing brace, for definitions written as this project writes them
 # (the body's braces in column 0).
 ENGINE=${1:-engine}
+TESTS=${2:-tests}
 MAX_FILE=700
 MAX_FUNC=120
 fail=0
@@ -33,8 +34,8 @@ uses() {
 
 [ -d "$ENGINE/core" ] || { echo "structure.sh: $ENGINE/core: no such directory (run from the source tree)" >&2; exit 2; }
 
-# ---- file sizes ---------------------------------------------------------------------
-for f in $(find "$ENGINE" -name '*.[ch]' | sort); do
+# ---- file sizes (the tests' C, shell and Python too) -------------------------------------
+for f in $({ find "$ENGINE" -name '*.[ch]'; find "$TESTS" -name '*.[ch]' -o -name '*.sh' -o -name '*.py'; } | sort); do
     n=$(wc -l < "$f")
     if [ "$n" -gt "$MAX_FILE" ]; then
         echo "$f: $n lines, more than $MAX_FILE: split it into files a reader finds by the functions' names"
@@ -43,7 +44,7 @@ for f in $(find "$ENGINE" -name '*.[ch]' | sort); do
 done
 
 # ---- function lengths -----------------------------------------------------------------
-long=$(find "$ENGINE" -name '*.c' | sort | xargs awk -v max="$MAX_FUNC" '
+long=$(find "$ENGINE" "$TESTS" -name '*.c' | sort | xargs awk -v max="$MAX_FUNC" '
     FNR == 1 { sig = 0; start = 0 }
     # a definition starts at column 0 with a name and "(", and does not end in ";"
     /^[A-Za-z_][A-Za-z0-9_ \t\*]*[A-Za-z0-9_]+[ \t]*\(/ && !/;[ \t]*$/ && !start { sig = FNR; line = $0 }
@@ -133,5 +134,5 @@ if [ -s "$out" ]; then
 fi
 rm -f "$out"
 
-[ "$fail" -eq 0 ] && echo "structure: files <= $MAX_FILE lines, functions <= $MAX_FUNC lines, include arrows down only (core <- net <- ui <- gui, term <- app), SDL in gui/ only"
+[ "$fail" -eq 0 ] && echo "structure: files <= $MAX_FILE lines, functions <= $MAX_FUNC lines (in $ENGINE/ and $TESTS/), include arrows down only (core <- net <- ui <- gui, term <- app), SDL in gui/ only"
 exit "$fail"
