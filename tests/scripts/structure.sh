@@ -1,5 +1,6 @@
 #!/bin/sh
 # structure.sh: the shape of engine/ and tests/: no source file over 700 lines, no function over 120 lines, and (engine/) include arrows that point down only.
+# runs no program: it reads the sources only, so `make test` runs it and `make SANITIZE=1 test` does not.
 # usage: sh tests/scripts/structure.sh [ENGINE_DIR [TESTS_DIR]]   (default: engine tests)
 #
 # The layers, bottom up; a file includes headers of its own folder and of

@@ -64,7 +64,8 @@ int gui_testutil_video_down(void **state)
 int gui_testutil_dir_up(void **state)
 {
     (void)state;
-    snprintf(gui_testutil_dir, sizeof gui_testutil_dir, "/tmp/sp-gui-test-XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(gui_testutil_dir, sizeof gui_testutil_dir, "%s/sp-gui-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     gui_testutil_clock = 1767225600; /* 2026-01-01 */
     return mkdtemp(gui_testutil_dir) ? 0 : -1;
 }
