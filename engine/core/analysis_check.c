@@ -122,61 +122,177 @@ static int route_to(const sp_ckgraph *g, int bit, int k, sp_apath *out)
 
 #define LO_UNSET INT_MAX
 
-/* The hindering-route links of edge x (of a state whose flags are hf) into
- * the child c; the first parent (in the pass) to qualify keeps the link. */
-static void forward_hind(sp_ckslot *c, int x, unsigned hf, int thought)
+/*
+ * The forward pass visits every state after all its parents. Ties keep the
+ * first parent met in decreasing finishing order (the order the search
+ * left behind), then its first edge. The edges lie in edges[] in finishing
+ * order, so a link by an edge below x0 (the first edge of the parent at
+ * hand) came from a parent finished earlier, which the parent at hand beats;
+ * one at x0 or above came from this parent or one finished later, which is
+ * kept. That makes the result the same whatever topological order the
+ * states are visited in: by node (dense layout: the slots of a node lie
+ * together, and so do its children's) or in finishing order.
+ */
+
+/* The hindering-route links of edge x (of a state whose flags are hf and
+ * whose first edge is x0) into the child c. At a thought both bits of the
+ * parent lead to bit 1, and bit 0 comes first. */
+static inline void forward_hind(sp_ckslot *c, size_t x, size_t x0, unsigned hf, int thought)
 {
     for (int b = 0; b < 2; b++) {
         int nb = b || thought;
-        if (!(hf & (1u << b)) || (c->f.hf & (1 << nb)))
+        if (!(hf & (1u << b)) || ((c->f.hf & (1u << nb)) && (size_t)c->f.pe[nb] >= x0))
             continue;
-        c->f.hf |= (unsigned char)(1 << nb | b << (2 + nb));
-        c->f.pe[nb] = x;
+        c->f.hf = (c->f.hf & ~(1u << (2 + nb))) | 1u << nb | (unsigned)b << (2 + nb);
+        c->f.pe[nb] = (int)x;
     }
 }
 
-/* One pass from the start (last) down, parents before children; ties keep
- * the first parent and edge met. Every state of the search is reachable. */
-static void forward(const sp_ckgraph *g)
+/* The totals of the parent (phi, plo) plus t reach the child c by the edge x. */
+static inline void forward_edge(sp_ckslot *c, int phi, int plo, int t, size_t x, size_t x0)
+{
+    int up = phi + t, down = plo + t;
+    c->f.hi = up > c->f.hi ? up : c->f.hi;
+    if (down < c->f.lo || (down == c->f.lo && (long long)c->f.elo < (long long)x0)) {
+        c->f.lo = down;
+        c->f.elo = (int)x;
+    }
+}
+
+/* Passes the totals of the state in slot k (order[i]) on to its children
+ * (hind: per option, 1 when a hindering route goes on along it).
+ * What the loop reads of v and g is held in locals: the stores into the
+ * slots could alias them, and they would be read again for every edge. */
+static void forward_state(const sp_ckgraph *g, const unsigned char *hind, int i, int k)
 {
     const sp_value *v = g->v;
     sp_ckslot *sl = g->slot;
-    size_t es = sp_value_edge_size(v);
-    for (int i = 0; i < g->K; i++) {
-        sp_ckslot *s = &sl[g->order[i]];
-        s->f.hi = UNSET;
-        s->f.lo = LO_UNSET;
-        s->f.hf = 0;
-        s->f.elo = s->f.pe[0] = s->f.pe[1] = -1;
+    int phi = sl[k].f.hi, plo = sl[k].f.lo;
+    unsigned hf = sl[k].f.hf;
+    if (phi == UNSET)
+        return;
+    int node = sp_ck_node(g, k);
+    const sp_vnode *vn = &v->nodes[node];
+    const size_t x0 = g->eo[i], x1 = g->eo[i + 1], es = sp_value_edge_size(v);
+    if (vn->kind == SP_NODE_GOTO) { /* no total of its own */
+        for (size_t x = x0; x < x1; x += es) {
+            sp_ckslot *c = &sl[sp_value_edge_child(v, x)];
+            forward_edge(c, phi, plo, 0, x, x0);
+            if (hf)
+                forward_hind(c, x, x0, hf, 0);
+        }
+        return;
     }
-    sp_ckslot *root = &sl[g->order[g->K - 1]];
+    const int *ot = g->otot + vn->base;
+    if (v->eshift && !hf) { /* one word an edge, no hindering route */
+        const uint32_t *edges = v->edges, emask = v->emask;
+        const unsigned eshift = (unsigned)v->eshift;
+        for (size_t x = x0; x < x1; x++)
+            forward_edge(&sl[edges[x] & emask], phi, plo, ot[edges[x] >> eshift], x, x0);
+        return;
+    }
+    int thought = vn->kind == SP_NODE_THOUGHT;
+    const unsigned char *keep = hind + vn->base;
+    for (size_t x = x0; x < x1; x += es) {
+        int j = sp_value_edge_option(v, x);
+        sp_ckslot *c = &sl[sp_value_edge_child(v, x)];
+        forward_edge(c, phi, plo, ot[j], x, x0);
+        if (hf && keep[j])
+            forward_hind(c, x, x0, hf, thought);
+    }
+}
+
+_Static_assert(SP_ANALYSIS_MAX_STATES < (1 << 24), "a place in the finishing order fits sp_ckslot's 24 bits");
+
+/* The state order[i] before the pass: nothing reaches it yet. */
+static void forward_init(sp_ckslot *s, int i)
+{
+    s->f.hi = UNSET;
+    s->f.lo = LO_UNSET;
+    s->f.hf = 0;
+    s->f.at = (unsigned)i;
+    s->f.elo = s->f.pe[0] = s->f.pe[1] = -1;
+}
+
+static void forward_root(const sp_ckgraph *g)
+{
+    sp_ckslot *root = &g->slot[g->order[g->K - 1]];
     root->f.hi = root->f.lo = 0;
     root->f.hf = 1;
-    for (int i = g->K - 1; i >= 0; i--) {
-        int k = g->order[i];
-        int phi = sl[k].f.hi, plo = sl[k].f.lo;
-        unsigned hf = sl[k].f.hf;
-        if (phi == UNSET)
-            continue;
-        int node = sp_ck_node(g, k);
-        const sp_vnode *vn = &v->nodes[node];
-        int thought = vn->kind == SP_NODE_THOUGHT;
-        const int *ot = vn->kind == SP_NODE_GOTO ? NULL : g->otot + vn->base;
-        for (size_t x = g->eo[i]; x < g->eo[i + 1]; x += es) {
-            int j = sp_value_edge_option(v, x);
-            sp_ckslot *c = &sl[sp_value_edge_child(v, x)];
-            int t = ot ? ot[j] : 0;
-            int up = phi + t, down = plo + t;
-            if (up > c->f.hi)
-                c->f.hi = up;
-            if (down < c->f.lo) {
-                c->f.lo = down;
-                c->f.elo = (int)x;
-            }
-            if (hf && !(thought && g->sc->nodes[node].options[j].side != SP_SIDE_HINDERING))
-                forward_hind(c, (int)x, hf, thought);
-        }
+}
+
+/* The nodes parents first (Kahn), into topo. 0 on a cycle. */
+static int nodes_topological(const sp_scenario *sc, int *topo, int *indeg)
+{
+    int N = sc->n_nodes, n = 0;
+    memset(indeg, 0, sizeof(int) * (size_t)N);
+    for (int i = 0; i < N; i++) {
+        for (int j = 0; j < sc->nodes[i].n_options; j++)
+            indeg[sc->nodes[i].options[j].target]++;
+        for (int j = 0; j < sc->nodes[i].n_gotos; j++)
+            indeg[sc->nodes[i].gotos[j].target]++;
     }
+    for (int i = 0; i < N; i++)
+        if (indeg[i] == 0)
+            topo[n++] = i;
+    for (int q = 0; q < n; q++) {
+        const sp_node *nd = &sc->nodes[topo[q]];
+        for (int j = 0; j < nd->n_options; j++)
+            if (--indeg[nd->options[j].target] == 0)
+                topo[n++] = nd->options[j].target;
+        for (int j = 0; j < nd->n_gotos; j++)
+            if (--indeg[nd->gotos[j].target] == 0)
+                topo[n++] = nd->gotos[j].target;
+    }
+    return n == N;
+}
+
+/* In the dense layout: node by node, parents first, the slots of a node
+ * (and so its children's) lying together. 0 when it cannot (out of memory,
+ * or not the dense layout); nothing is changed then. */
+static int forward_by_node(const sp_ckgraph *g, const unsigned char *hind)
+{
+    const sp_value *v = g->v;
+    int N = g->sc->n_nodes;
+    if (!v->dense)
+        return 0;
+    int *topo = sp_malloc(sizeof(int) * (size_t)N * 2);
+    int ok = topo && nodes_topological(g->sc, topo, topo + N);
+    if (ok) {
+        size_t per = (size_t)1 << v->bits;
+        for (int i = 0; i < g->K; i++)
+            forward_init(&g->slot[g->order[i]], i);
+        forward_root(g);
+        for (int q = 0; q < N; q++)
+            for (size_t k = (size_t)topo[q] * per, end = k + per; k < end; k++)
+                if (v->mark[k] == 2)
+                    forward_state(g, hind, (int)g->slot[k].f.at, (int)k);
+    }
+    sp_free(topo);
+    return ok;
+}
+
+/* Every state after all its parents: node by node where it can, else from
+ * the start (last in the finishing order) down. 0 on out-of-memory. */
+static int forward(const sp_ckgraph *g)
+{
+    const sp_scenario *sc = g->sc;
+    unsigned char *hind = sp_malloc((size_t)(g->opt_base[sc->n_nodes] ? g->opt_base[sc->n_nodes] : 1));
+    if (!hind)
+        return 0;
+    for (int i = 0; i < sc->n_nodes; i++)
+        for (int j = 0; j < sc->nodes[i].n_options; j++)
+            hind[g->opt_base[i] + j] = sc->nodes[i].kind != SP_NODE_THOUGHT ||
+                                       sc->nodes[i].options[j].side == SP_SIDE_HINDERING;
+    if (!forward_by_node(g, hind)) {
+        for (int i = 0; i < g->K; i++)
+            forward_init(&g->slot[g->order[i]], i);
+        forward_root(g);
+        for (int i = g->K - 1; i >= 0; i--)
+            forward_state(g, hind, i, g->order[i]);
+    }
+    sp_free(hind);
+    return 1;
 }
 
 static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == SP_ENDING_MIXED ? 1 : 2; }
@@ -226,8 +342,8 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
     int *hind_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
     c->endings = sp_calloc((size_t)sc->n_nodes, sizeof *c->endings);
     if (g->K > 0 && lo_k && hind_k && c->endings) {
-        forward(g);
-        ok = endings_list(g, c, lo_k, hind_k);
+        ok = forward(g);
+        ok = ok && endings_list(g, c, lo_k, hind_k);
     }
     for (int i = 0; ok && i < c->n_endings; i++) {
         sp_ending_fit *f = &c->endings[i];

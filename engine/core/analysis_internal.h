@@ -160,9 +160,11 @@ typedef union {
         int hi, lo;            /* the highest and lowest total that reaches the state */
         int elo;               /* lo: by the edge at edges[elo] (-1: the start) */
         int pe[2];             /* per bit b of hf: by the edge pe[b] (-1: none) */
-        unsigned char hf;      /* bit 0: a route with no thought moment yet; bit 1: with
+        unsigned hf : 8;       /* bit 0: a route with no thought moment yet; bit 1: with
                                 * at least one, the hindering side at every one; bit 2 + b:
                                 * the bit of the parent that pe[b] came from */
+        unsigned at : 24;      /* the state's place in the finishing order (the pass
+                                * by node reads its edges there) */
     } f;
 } sp_ckslot;
 

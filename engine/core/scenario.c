@@ -8,6 +8,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <stdint.h>
 
 /*
  * The file is read once, front to back, through a validating xmlTextReader
@@ -214,8 +217,9 @@ static void sload_free(sload *L)
     sp_diag_free(L->sem);
 }
 
-static sp_status load_mem(const char *path, const char *data, size_t len, const char *schema_dir,
-                          const sp_handbook *hb, sp_scenario **out, sp_diag *d)
+/* Loads from fd (>= 0; read in pieces) or from the len bytes at data. */
+static sp_status load(const char *path, int fd, const char *data, size_t len, const char *schema_dir,
+                      const sp_handbook *hb, sp_scenario **out, sp_diag *d)
 {
     if (!hb) {
         sp_diag_add(d, path, 0, "no handbook to check the scenario against");
@@ -229,7 +233,7 @@ static sp_status load_mem(const char *path, const char *data, size_t len, const 
         .options_v = { .size = sizeof(sp_option) }, .o_app = { .size = sizeof(int) },
         .o_scores = { .size = sizeof(sp_score) }, .o_effects = { .size = sizeof(sp_effect) },
     };
-    sp_status s = sp_xml_stream_open(path, data, len, schema_dir, "scenario.rng", &L.xs, d);
+    sp_status s = sp_xml_stream_open(path, fd, data, len, schema_dir, "scenario.rng", &L.xs, d);
     if (s != SP_OK)
         return s;
     L.r = sp_xml_stream_reader(L.xs);
@@ -245,7 +249,7 @@ static sp_status load_mem(const char *path, const char *data, size_t len, const 
     }
     L.sc->arena = L.a;
     L.sc->handbook = hb;
-    L.sc->hash = sp_fs_hash(data, len);
+    L.sc->hash = sp_xml_stream_hash(L.xs);
     L.sc->path = sp_arena_strdup(L.a, path);
     L.sc->start = -1;
     if (!L.sc->path)
@@ -285,20 +289,26 @@ sp_status sp_scenario_load_mem(const char *path, const char *data, size_t len,
 {
     *out = NULL;
     unsigned long failed = sp_alloc_failures();
-    return sp_diag_memory_since(d, path, load_mem(path, data, len, schema_dir, hb, out, d), failed);
+    return sp_diag_memory_since(d, path, load(path, -1, data, len, schema_dir, hb, out, d), failed);
 }
 
 sp_status sp_scenario_load(const char *path, const char *schema_dir,
                            const sp_handbook *hb, sp_scenario **out, sp_diag *d)
 {
     *out = NULL;
-    char *data;
-    size_t len;
-    sp_status s = sp_fs_read(path, SP_MAX_FILE_BYTES, &data, &len, d);
-    if (s != SP_OK)
-        return s;
-    s = sp_scenario_load_mem(path, data, len, schema_dir, hb, out, d);
-    sp_free(data);
+    /* The file is read in pieces as it loads, never held whole. */
+    struct stat st;
+    int fd = sp_fs_open_regular(path, &st, d);
+    if (fd < 0)
+        return SP_EIO;
+    if ((uintmax_t)st.st_size > (uintmax_t)SP_MAX_FILE_BYTES) {
+        sp_diag_add(d, path, 0, "file is larger than %zu bytes", (size_t)SP_MAX_FILE_BYTES);
+        close(fd);
+        return SP_EINVAL;
+    }
+    unsigned long failed = sp_alloc_failures();
+    sp_status s = sp_diag_memory_since(d, path, load(path, fd, NULL, 0, schema_dir, hb, out, d), failed);
+    close(fd);
     return s;
 }
 

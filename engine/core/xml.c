@@ -1,7 +1,6 @@
 /* xml.c: the one place that parses untrusted XML into a tree: size caps, no network, no DTD, no entities. */
 #include "xml_internal.h"
 #include "alloc.h"
-#include "utf8_internal.h"
 #include "arena.h"
 #include "fs.h"
 #include "scenario.h" /* the SP_MAX_* limits */
@@ -293,128 +292,6 @@ static void guarded_end(void *ctx, const xmlChar *localname, const xmlChar *pref
     xstate *st = ctxt->_private;
     st->depth--;
     st->end(ctx, localname, prefix, URI);
-}
-
-/* ---- byte-level checks ---------------------------------------------------- */
-
-long sp_xml_line_at(const char *data, size_t off)
-{
-    long line = 1;
-    const char *p = data, *end = data + off;
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        line++;
-        p++;
-    }
-    return line;
-}
-
-/* Offset of the first byte that is not part of well-formed UTF-8 (no
- * overlongs, no surrogates, nothing past U+10FFFF), or len when all is well. */
-static size_t utf8_bad(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        /* ASCII runs are the common case: skip them eight at a time. */
-        while (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ULL)
-                break;
-            i += 8;
-        }
-        if (i >= len)
-            break;
-        int n = sp_utf8_len(s + i, len - i);
-        if (n == 0)
-            return i;
-        i += (size_t)n;
-    }
-    return len;
-}
-
-static int only_space(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-            return 0;
-    return 1;
-}
-
-/* The encoding="..." of the XML declaration, when it names anything but
- * UTF-8: libxml2 would decode the bytes as that encoding (or we would
- * force UTF-8 on a file that says otherwise). 1 with a message when so. */
-static int declared_encoding_wrong(const char *path, const char *data, size_t len, sp_diag *d)
-{
-    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (len - i < 5 || memcmp(data + i, "<?xml", 5) != 0)
-        return 0;
-    const char *end = memchr(data + i, '>', len - i);
-    if (!end)
-        return 0;
-    size_t n = (size_t)(end - data) - i;
-    char decl[256];
-    if (n >= sizeof decl)
-        n = sizeof decl - 1;
-    memcpy(decl, data + i, n);
-    decl[n] = '\0';
-    const char *e = strstr(decl, "encoding");
-    if (!e)
-        return 0;
-    e += 8;
-    while (*e == ' ' || *e == '\t' || *e == '\r' || *e == '\n' || *e == '=')
-        e++;
-    char q = *e;
-    if (q != '"' && q != '\'')
-        return 0;
-    const char *v = ++e;
-    while (*e && *e != q)
-        e++;
-    char name[64];
-    snprintf(name, sizeof name, "%.*s", (int)(e - v), v);
-    if (strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0)
-        return 0;
-    size_t bad = utf8_bad((const unsigned char *)data, len);
-    if (bad < len)
-        sp_diag_add(d, path, 1, "the file declares encoding=\"%s\" and is not UTF-8: save it as UTF-8 "
-                    "and write encoding=\"UTF-8\"", name);
-    else
-        sp_diag_add(d, path, 1, "the file declares encoding=\"%s\" but its bytes are UTF-8: "
-                    "write encoding=\"UTF-8\"", name);
-    return 1;
-}
-
-sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_diag *d)
-{
-    if (len == 0 || only_space(data, len)) {
-        sp_diag_add(d, path, 0, "file is empty");
-        return SP_EINVAL;
-    }
-    if (len > SP_MAX_FILE_BYTES) {
-        sp_diag_add(d, path, 0, "file is larger than %u bytes", SP_MAX_FILE_BYTES);
-        return SP_EINVAL;
-    }
-    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
-        sp_diag_add(d, path, 1, "file is UTF-16; save it as UTF-8");
-        return SP_EINVAL;
-    }
-    const char *nul = memchr(data, '\0', len);
-    if (nul) {
-        sp_diag_add(d, path, sp_xml_line_at(data, (size_t)(nul - data)),
-                    "file holds binary data (a NUL byte), not UTF-8 XML text");
-        return SP_EINVAL;
-    }
-    if (declared_encoding_wrong(path, data, len, d))
-        return SP_EINVAL;
-    size_t bad = utf8_bad((const unsigned char *)data, len);
-    if (bad < len) {
-        sp_diag_add(d, path, sp_xml_line_at(data, bad),
-                    "invalid UTF-8 (byte 0x%02X); files must be UTF-8",
-                    (unsigned)(unsigned char)data[bad]);
-        return SP_EINVAL;
-    }
-
-    return SP_OK;
 }
 
 /* ---- schemas --------------------------------------------------------------- */

@@ -6,6 +6,7 @@
  * libxml2 type leaves the loader .c files. */
 
 #include <stddef.h>
+#include <stdint.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 #include "diag.h"
@@ -24,11 +25,15 @@ sp_status sp_xml_parse(const char *path, const char *data, size_t len,
 
 /* The same checks on a validating stream (xmlTextReader with streaming
  * RelaxNG), for files too large to hold as a tree. The DOCTYPE is refused
- * by a scan of the prolog before parsing. */
+ * by a scan of the prolog before parsing. With fd >= 0 the file is read
+ * from fd in pieces, never whole (fd is borrowed; data and len unused);
+ * else from the len bytes at data. */
 typedef struct sp_xml_stream sp_xml_stream;
-sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
+sp_status sp_xml_stream_open(const char *path, int fd, const char *data, size_t len,
                              const char *schema_dir, const char *schema_name,
                              sp_xml_stream **out, sp_diag *d);
+/* sp_fs_hash of the bytes the stream reads. */
+uint64_t sp_xml_stream_hash(const sp_xml_stream *s);
 /* Advances the reader: 1 a node, 0 the end, -1 stopped (messages in d). */
 int sp_xml_stream_next(sp_xml_stream *s);
 xmlTextReaderPtr sp_xml_stream_reader(sp_xml_stream *s);

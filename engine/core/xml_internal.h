@@ -7,6 +7,8 @@
 
 #include "xml.h"
 
+#include <stdint.h>
+#include <sys/stat.h>
 #include <libxml/relaxng.h>
 
 /* ---- error capture (xml.c) ------------------------------------------------ */
@@ -45,18 +47,59 @@ typedef struct saved_handlers {
 void sp_xml_handlers_push(saved_handlers *s, xstate *st);
 void sp_xml_handlers_pop(const saved_handlers *s);
 
-/* ---- setup, bytes, schemas (xml.c) ------------------------------------------ */
+/* ---- setup and schemas (xml.c) ---------------------------------------------- */
 
 /* Once per process: libxml2 initialised, the deny-all entity loader, the
  * schema cache released at exit. */
 void sp_xml_init(void);
 
-/* What is refused before libxml2 sees a byte: empty, too large, UTF-16,
- * NUL bytes, invalid UTF-8. */
+/* ---- the bytes of a file (xml_src.c) ------------------------------------------ */
+
+/* Where a file's bytes come from: the file itself, read in pieces (fd), or
+ * bytes in memory (fd -1). The passes over it read through cursors. */
+typedef struct sp_xml_src {
+    const char *path;
+    int fd;               /* borrowed: the caller closes it */
+    const char *data;     /* fd -1: the bytes */
+    size_t len;           /* the bytes sp_xml_src_check took (a file: as read then) */
+    struct stat st;       /* a file: its fstat before the first read */
+    char *whole;          /* a file: all of it, read only for a refused file's messages */
+    uint64_t hash;        /* sp_fs_hash of the bytes, from sp_xml_src_check */
+} sp_xml_src;
+
+typedef struct sp_xml_cursor {
+    const sp_xml_src *src;
+    size_t pos;
+} sp_xml_cursor;
+
+void sp_xml_src_mem(sp_xml_src *s, const char *path, const char *data, size_t len);
+/* SP_EIO with a message when fd cannot be stat'ed. */
+sp_status sp_xml_src_file(sp_xml_src *s, const char *path, int fd, sp_diag *d);
+/* One pass over the bytes: what is refused before libxml2 sees a byte
+ * (empty, too large, UTF-16, NUL bytes, a declared encoding other than
+ * UTF-8, invalid UTF-8), with a message in d; sets len and hash. */
+sp_status sp_xml_src_check(sp_xml_src *s, sp_diag *d);
+/* libxml2's xmlInputReadCallback over a cursor (ctx): the checked bytes. */
+int sp_xml_src_read(void *ctx, char *buf, int len);
+/* The first n (<= len) bytes into buf; SP_EIO with a message. */
+sp_status sp_xml_src_head(const sp_xml_src *s, size_t n, char *buf, sp_diag *d);
+/* All the bytes, NUL-terminated, read once and kept until sp_xml_src_done;
+ * NULL with a message in d. Only for the messages of a refused file. */
+const char *sp_xml_src_whole(sp_xml_src *s, sp_diag *d);
+/* The line (from 1) of byte offset off. */
+long sp_xml_src_line_at(const sp_xml_src *s, size_t off);
+/* 1 when the file is no longer what sp_xml_src_check read (size, mtime,
+ * ctime): it was written to while it loaded. */
+int sp_xml_src_changed(const sp_xml_src *s);
+void sp_xml_src_done(sp_xml_src *s);
+
+/* sp_xml_src_check on bytes in memory. */
 sp_status sp_xml_precheck(const char *path, const char *data, size_t len, sp_diag *d);
 
 /* The line (from 1) of byte offset off in data. */
 long sp_xml_line_at(const char *data, size_t off);
+
+/* ---- schemas (xml.c) ------------------------------------------------------------ */
 
 /* The schema dir/name compiled into *out, cached for the life of the
  * process; *out NULL when name is NULL (nothing to validate against).

@@ -41,7 +41,9 @@ static const char *find(const char *hay, size_t n, const char *needle)
 
 /* A DOCTYPE can only stand in the prolog: after an optional BOM, the XML
  * declaration, comments, processing instructions and white space. Returns
- * its offset, or -1. (The streaming reader has no SAX hook to stop it.) */
+ * its offset, -1 when there is none, or -2 when the len bytes end inside
+ * the prolog (the caller looks at more of the file). (The streaming reader
+ * has no SAX hook to stop it.) */
 static long prolog_doctype(const char *data, size_t len)
 {
     size_t i = 0;
@@ -53,18 +55,50 @@ static long prolog_doctype(const char *data, size_t len)
         if (i + 2 <= len && memcmp(data + i, "<?", 2) == 0) {
             const char *end = find(data + i + 2, len - i - 2, "?>");
             if (!end)
-                return -1;
+                return -2;
             i = (size_t)(end - data) + 2;
         } else if (i + 4 <= len && memcmp(data + i, "<!--", 4) == 0) {
             const char *end = find(data + i + 4, len - i - 4, "-->");
             if (!end)
-                return -1;
+                return -2;
             i = (size_t)(end - data) + 3;
         } else if (i + 9 <= len && strncasecmp(data + i, "<!DOCTYPE", 9) == 0) {
             return (long)i;
         } else {
-            return -1;
+            return i + 9 > len && (i == len || data[i] == '<') ? -2 : -1;
         }
+    }
+}
+
+/* The DOCTYPE refused, from the first bytes of the file: as many as the
+ * prolog needs (a few hundred in practice), never the whole file unless the
+ * prolog is all of it. */
+static sp_status refuse_doctype(const sp_xml_src *src, sp_diag *d)
+{
+    size_t n = 4096;
+    for (;;) {
+        if (n > src->len)
+            n = src->len;
+        char *head = sp_malloc(n + 1);
+        if (!head) {
+            sp_diag_add(d, src->path, 0, "out of memory reading the file");
+            return SP_ENOMEM;
+        }
+        if (sp_xml_src_head(src, n, head, d) != SP_OK) {
+            sp_free(head);
+            return SP_EIO;
+        }
+        long at = prolog_doctype(head, n);
+        if (at == -2 && n < src->len) {
+            sp_free(head);
+            n *= 2;
+            continue;
+        }
+        if (at >= 0)
+            sp_diag_add(d, src->path, sp_xml_line_at(head, (size_t)at),
+                        "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        sp_free(head);
+        return at >= 0 ? SP_EINVAL : SP_OK;
     }
 }
 
@@ -76,8 +110,8 @@ struct sp_xml_stream {
     saved_handlers saved;
     int validating;
     const sp_xml_facets *facets; /* checked here; the schema r validates without them */
-    const char *data;
-    size_t len;
+    sp_xml_src src;              /* the file, read by r through cur */
+    sp_xml_cursor cur;
     int told_before;  /* messages in d before the stream opened */
     const char *schema_dir, *schema_name; /* for sp_xml_explain */
 };
@@ -216,8 +250,10 @@ static void stray_silent(void *arg, xmlErrorPtr e)
 {
 }
 
-static sp_status stray_text(const char *path, const char *data, size_t len, sp_diag *d)
+static sp_status stray_text(const sp_xml_src *src, sp_diag *d)
 {
+    const char *path = src->path;
+    sp_xml_cursor cur = { .src = src };
     stray st = { 0 };
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
@@ -227,7 +263,9 @@ static sp_status stray_text(const char *path, const char *data, size_t len, sp_d
     sax.characters = stray_chars;
     sax.cdataBlock = stray_chars;
     sax.serror = stray_silent;
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+    /* Read in pieces, as the stream reads it. */
+    xmlParserCtxtPtr ctxt = xmlCreateIOParserCtxt(NULL, NULL, sp_xml_src_read, NULL, &cur,
+                                                  XML_CHAR_ENCODING_NONE);
     if (!ctxt) {
         sp_diag_add(d, path, 0, "out of memory");
         return SP_ENOMEM;
@@ -263,45 +301,53 @@ static void stream_error(void *arg, xmlErrorPtr e)
     sp_xml_report(arg, e);
 }
 
-sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
+/* The checks before the stream: the bytes, the DOCTYPE, stray text. */
+static sp_status stream_before(sp_xml_src *src, const char *schema_name, sp_diag *d)
+{
+    sp_status st = sp_xml_src_check(src, d);
+    if (st == SP_OK)
+        st = refuse_doctype(src, d);
+    if (st == SP_OK && strcmp(schema_name, "scenario.rng") == 0)
+        st = stray_text(src, d);
+    return st;
+}
+
+sp_status sp_xml_stream_open(const char *path, int fd, const char *data, size_t len,
                              const char *schema_dir, const char *schema_name,
                              sp_xml_stream **out, sp_diag *d)
 {
     *out = NULL;
     sp_xml_init();
-    if (sp_xml_precheck(path, data, len, d) != SP_OK)
-        return SP_EINVAL;
-    long doctype = prolog_doctype(data, len);
-    if (doctype >= 0) {
-        sp_diag_add(d, path, sp_xml_line_at(data, (size_t)doctype),
-                    "a DOCTYPE is not allowed (entities and DTDs are refused)");
-        return SP_EINVAL;
-    }
-    if (strcmp(schema_name, "scenario.rng") == 0) {
-        sp_status st = stray_text(path, data, len, d);
-        if (st != SP_OK)
-            return st;
-    }
-    xmlRelaxNGPtr schema;
-    const sp_xml_facets *facets;
-    sp_status sst = sp_xml_schema_relaxed(schema_dir, schema_name, &schema, &facets, d);
-    if (sst != SP_OK)
-        return sst;
     sp_xml_stream *s = sp_calloc(1, sizeof *s);
     if (!s) {
         sp_diag_add(d, path, 0, "out of memory");
         return SP_ENOMEM;
     }
+    sp_status st = SP_OK;
+    if (fd >= 0)
+        st = sp_xml_src_file(&s->src, path, fd, d);
+    else
+        sp_xml_src_mem(&s->src, path, data, len);
+    if (st == SP_OK)
+        st = stream_before(&s->src, schema_name, d);
+    xmlRelaxNGPtr schema = NULL;
+    const sp_xml_facets *facets = NULL;
+    if (st == SP_OK)
+        st = sp_xml_schema_relaxed(schema_dir, schema_name, &schema, &facets, d);
+    if (st != SP_OK) {
+        sp_free(s);
+        return st;
+    }
+    s->cur.src = &s->src;
     s->st.path = path;
     s->st.d = d;
     s->st.stream = 1;
-    s->data = data;
-    s->len = len;
     s->schema_dir = schema_dir;
     s->schema_name = schema_name;
     s->told_before = sp_diag_count(d) + sp_diag_dropped(d);
     sp_xml_handlers_push(&s->saved, &s->st);
-    s->r = xmlReaderForMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    s->r = xmlReaderForIO(sp_xml_src_read, NULL, &s->cur, path, "UTF-8",
+                          XML_PARSE_NONET | XML_PARSE_BIG_LINES);
     if (!s->r) {
         sp_xml_handlers_pop(&s->saved);
         sp_free(s);
@@ -321,6 +367,11 @@ sp_status sp_xml_stream_open(const char *path, const char *data, size_t len,
     return SP_OK;
 }
 
+uint64_t sp_xml_stream_hash(const sp_xml_stream *s)
+{
+    return s->src.hash;
+}
+
 /* The reader stops at the first well-formedness error, before libxml2
  * would say the data ended early, and its messages then depend on where a
  * chunk happened to end. The tree parser says it better: the file is parsed
@@ -330,9 +381,9 @@ static void stream_failed(sp_xml_stream *s)
     s->st.stopped = 1;
     xmlDoc *doc = NULL;
     int before = sp_diag_count(s->st.d);
-    if (sp_xml_parse(s->st.path, s->data, s->len, NULL, NULL, &doc, s->st.d) == SP_OK) {
+    const char *data = sp_xml_src_whole(&s->src, s->st.d);
+    if (data && sp_xml_parse(s->st.path, data, s->src.len, NULL, NULL, &doc, s->st.d) == SP_OK)
         xmlFreeDoc(doc);
-    }
     if (sp_diag_count(s->st.d) == before)
         sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
     s->st.errors++;
@@ -408,8 +459,9 @@ static int stream_strict(sp_xml_stream *s)
     xstate st = { .path = s->st.path, .stream = 1 };
     saved_handlers saved;
     sp_xml_handlers_push(&saved, &st);
-    xmlTextReaderPtr r = xmlReaderForMemory(s->data, (int)s->len, s->st.path, "UTF-8",
-                                            XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    sp_xml_cursor cur = { .src = &s->src };
+    xmlTextReaderPtr r = xmlReaderForIO(sp_xml_src_read, NULL, &cur, s->st.path, "UTF-8",
+                                        XML_PARSE_NONET | XML_PARSE_BIG_LINES);
     int quiet = 0;
     if (r) {
         xmlTextReaderSetStructuredErrorHandler(r, stream_error, &st);
@@ -440,6 +492,11 @@ static int stream_strict(sp_xml_stream *s)
 
 int sp_xml_stream_errors(sp_xml_stream *s)
 {
+    /* Every check was made on the bytes the first pass read. */
+    if (sp_xml_src_changed(&s->src)) {
+        sp_diag_add(s->st.d, s->st.path, 0, "the file changed while it was being read; load it again");
+        return ++s->st.errors;
+    }
     if (s->st.errors) {
         if (sp_diag_count(s->st.d) + sp_diag_dropped(s->st.d) == s->told_before)
             sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
@@ -457,7 +514,8 @@ int sp_xml_stream_errors(sp_xml_stream *s)
     if (s->st.valid_msg[0]) {
         /* Every departure from the schema in the author's terms; libxml2's
          * first message only when that finds nothing to say. */
-        if (sp_xml_explain(s->st.path, s->data, s->len, s->schema_dir, s->schema_name, s->st.d) == 0)
+        const char *data = sp_xml_src_whole(&s->src, s->st.d);
+        if (!data || sp_xml_explain(s->st.path, data, s->src.len, s->schema_dir, s->schema_name, s->st.d) == 0)
             sp_diag_add(s->st.d, s->st.path, s->st.valid_line, "%s", s->st.valid_msg);
         s->st.valid_msg[0] = '\0';
     }
@@ -476,6 +534,7 @@ void sp_xml_stream_close(sp_xml_stream *s)
         return;
     xmlFreeTextReader(s->r);
     sp_xml_handlers_pop(&s->saved);
+    sp_xml_src_done(&s->src);
     sp_free(s);
 }
 

@@ -510,7 +510,7 @@ static int stream_verdict(const char *path, const char *data, size_t len)
 {
     sp_diag *d = sp_diag_new();
     sp_xml_stream *s = NULL;
-    int bad = sp_xml_stream_open(path, data, len, SCHEMAS, "scenario.rng", &s, d) != SP_OK;
+    int bad = sp_xml_stream_open(path, -1, data, len, SCHEMAS, "scenario.rng", &s, d) != SP_OK;
     while (!bad && sp_xml_stream_next(s) == 1)
         ;
     if (!bad)
