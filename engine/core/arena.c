@@ -12,7 +12,9 @@
  * Blocks form a singly linked list, newest first. Allocation bumps `used`
  * in the newest block; a request that does not fit starts a new block of at
  * least SP_ARENA_BLOCK bytes (bigger requests get a block of their own, put
- * behind the current one so its free space is not wasted).
+ * behind the current one so its free space is not wasted). Blocks start
+ * aligned for any type; sp_arena_alloc aligns each allocation for any
+ * object or array of its size, strings are packed without alignment.
  */
 #define SP_ARENA_BLOCK (64u * 1024u)
 #define SP_ARENA_ALIGN (alignof(max_align_t))
@@ -59,7 +61,9 @@ static sp_block *block_new(size_t size)
     return b;
 }
 
-void *sp_arena_alloc(sp_arena *a, size_t size)
+/* size bytes at a multiple of align (a power of two, at most
+ * SP_ARENA_ALIGN) in the newest block, or in a new one; not zeroed. */
+static void *arena_take(sp_arena *a, size_t size, size_t align)
 {
     if (!a)
         return NULL;
@@ -67,9 +71,10 @@ void *sp_arena_alloc(sp_arena *a, size_t size)
         size = 1;
     if (size > SIZE_MAX - SP_ARENA_ALIGN)
         return NULL;
-    size_t need = (size + SP_ARENA_ALIGN - 1) & ~(SP_ARENA_ALIGN - 1);
     sp_block *b = a->head;
-    if (!b || b->size - b->used < need) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->size || b->size - at < size) {
+        size_t need = (size + SP_ARENA_ALIGN - 1) & ~(SP_ARENA_ALIGN - 1);
         if (need > SP_ARENA_BLOCK / 4 && b) {
             /* Big request: its own block, behind the current one. */
             sp_block *big = block_new(need);
@@ -86,11 +91,26 @@ void *sp_arena_alloc(sp_arena *a, size_t size)
             a->head = nb;
             b = nb;
         }
+        at = b->used;
     }
-    void *p = b->data + b->used;
-    b->used += need;
+    void *p = b->data + at;
+    b->used = at + size;
     a->handed_out += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *sp_arena_alloc(sp_arena *a, size_t size)
+{
+    /* An object's alignment divides its size, and so does that of an
+     * array's elements: the largest power of two that divides size (at
+     * most max_align_t's) is enough, and packs the model's many small
+     * arrays closer than max_align_t's 16 bytes would. */
+    size_t align = SP_ARENA_ALIGN;
+    while (align > 1 && size % align != 0)
+        align /= 2;
+    void *p = arena_take(a, size, align);
+    if (p)
+        memset(p, 0, size ? size : 1);
     return p;
 }
 
@@ -99,7 +119,9 @@ char *sp_arena_strndup(sp_arena *a, const char *s, size_t n)
     if (!s)
         return NULL;
     size_t len = strnlen(s, n);
-    char *p = sp_arena_alloc(a, len + 1);
+    /* Text needs no alignment: packed end to end (a 5,000-node case holds
+     * about 100,000 strings, which alignment would pad by 8 bytes each). */
+    char *p = arena_take(a, len + 1, 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);

@@ -220,22 +220,24 @@ typedef struct sp_score {
 typedef enum { SP_SIDE_NONE = 0, SP_SIDE_HINDERING, SP_SIDE_HELPFUL } sp_side;
 
 typedef struct sp_option {
+    /* (Fields ordered so that no padding falls between them: a large case
+     * holds tens of thousands of options.) */
     const char *id;
     int line;                /* source line */
-    sp_text text;            /* what the learner says, or thinks */
     int target;              /* node index */
+    sp_text text;            /* what the learner says, or thinks */
     const sp_cond *cond;     /* offered only when true */
     const int *interventions;/* handbook indices */
     int n_interventions;
     int thought;             /* handbook thought index, -1 none */
-    sp_side side;            /* which half of the pair this option expresses */
     const sp_score *scores;
     int n_scores;
+    sp_side side;            /* which half of the pair this option expresses */
     const sp_effect *effects;
     int n_effects;
+    sp_ref_kind ref_kind;    /* what feedback/@ref names; SP_REF_NONE when there is none */
     sp_text feedback;        /* why this is (un)wise */
     const char *ref;         /* feedback/@ref as written: a handbook id, "" none */
-    sp_ref_kind ref_kind;    /* what it names; SP_REF_NONE when there is none */
     int ref_index;           /* index into the handbook's list of that kind */
     sp_text ref_label;       /* shown: "Handboek H3 · Doorvragen"; empty when none */
 } sp_option;
@@ -255,30 +257,31 @@ typedef enum {
 typedef enum { SP_ENDING_GOOD, SP_ENDING_MIXED, SP_ENDING_POOR } sp_ending_kind;
 
 typedef struct sp_node {
+    /* (Fields ordered so that no padding falls between them.) */
     const char *id;
     int line;                /* source line */
     sp_node_kind kind;
     const sp_line *lines;
-    int n_lines;
     const sp_flag_here *flags; /* red flags present at this node */
-    int n_flags;
     const sp_effect *effects;  /* applied on entering the node */
+    int n_lines;
+    int n_flags;
     int n_effects;
     /* SP_NODE_GOTO */
-    const sp_goto *gotos;
     int n_gotos;
+    const sp_goto *gotos;
     /* SP_NODE_DECISION / SP_NODE_THOUGHT */
     sp_text prompt;          /* may be empty */
     sp_text discuss;         /* discussion prompt for group play, may be empty */
-    int room;                /* 1: one of the room's moments in group play (room="yes") */
     const sp_option *options;
     int n_options;
+    int room;                /* 1: one of the room's moments in group play (room="yes") */
     /* SP_NODE_ENDING */
     const char *ending_id;
     sp_ending_kind ending_kind;
+    int trajectory_stop;     /* 1: a trajectory ends after this ending (trajectory="stop") */
     sp_text ending_title;
     sp_text evaluation;
-    int trajectory_stop;     /* 1: a trajectory ends after this ending (trajectory="stop") */
 } sp_node;
 
 typedef struct sp_briefing {

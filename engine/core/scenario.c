@@ -207,13 +207,14 @@ static void pass_on(sload *L, sp_diag *d)
 static void sload_free(sload *L)
 {
     vec *vs[] = { &L->nodes_v, &L->fixups, &L->lines, &L->flags, &L->effects, &L->gotos,
-                  &L->options_v, &L->o_app, &L->o_scores, &L->o_effects };
+                  &L->options_v, &L->o_app, &L->o_scores, &L->o_effects, &L->refs_v };
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++)
         sp_free(vs[i]->p);
-    idtab *ts[] = { &L->nodes, &L->vars, &L->persons, &L->options, &L->endings };
+    idtab *ts[] = { &L->nodes, &L->vars, &L->persons, &L->options, &L->endings, &L->refs };
     for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
         sp_free(ts[i]->e);
     sp_xml_stream_close(L->xs);
+    sp_arena_free(L->scratch);
     sp_diag_free(L->sem);
 }
 
@@ -232,6 +233,7 @@ static sp_status load(const char *path, int fd, const char *data, size_t len, co
         .effects = { .size = sizeof(sp_effect) }, .gotos = { .size = sizeof(sp_goto) },
         .options_v = { .size = sizeof(sp_option) }, .o_app = { .size = sizeof(int) },
         .o_scores = { .size = sizeof(sp_score) }, .o_effects = { .size = sizeof(sp_effect) },
+        .refs_v = { .size = sizeof(refseen) },
     };
     sp_status s = sp_xml_stream_open(path, fd, data, len, schema_dir, "scenario.rng", &L.xs, d);
     if (s != SP_OK)

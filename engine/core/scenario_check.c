@@ -40,25 +40,49 @@ static int looks_like_id(const char *s)
 /* feedback/@ref: a handbook id, rendered once per language (model.h). */
 void sp_scenario_feedback_ref(sload *L, sp_option *o, const char *ref, long line)
 {
+    int seen = sp_scenario_id_get(&L->refs, ref);
+    if (seen >= 0) {
+        const refseen *r = sp_scenario_vec_at(&L->refs_v, seen);
+        o->ref = r->ref;
+        o->ref_kind = r->kind;
+        o->ref_index = r->index;
+        o->ref_label = r->label;
+        return;
+    }
+    /* ref is the reader's: valid until it moves on. */
+    ref = sp_arena_strdup(L->a, ref);
+    if (!ref) {
+        sp_scenario_oom(L);
+        return;
+    }
     o->ref = ref;
     if (!looks_like_id(ref)) {
         /* Free text of a case not yet converted to ids: shown as written. */
         o->ref_kind = SP_REF_TEXT;
         o->ref_label.s[SP_LANG_NL] = ref;
+    } else {
+        o->ref_kind = sp_handbook_ref_find(L->hb, ref, &o->ref_index);
+        if (o->ref_kind == SP_REF_NONE) {
+            /* Not kept: each use of an unknown id gets its own message. */
+            sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_NONE, ref),
+                                 "unknown handbook reference '%s'", ref);
+            return;
+        }
+        for (int lang = 0; lang < SP_LANG_COUNT; lang++) {
+            char buf[512];
+            sp_handbook_ref_format(L->hb, o->ref_kind, o->ref_index, (sp_lang)lang, buf, sizeof buf);
+            o->ref_label.s[lang] = sp_arena_strdup(L->a, buf);
+            if (!o->ref_label.s[lang]) {
+                sp_scenario_oom(L);
+                return;
+            }
+        }
+    }
+    refseen *r = sp_scenario_vec_push(L, &L->refs_v);
+    if (!r)
         return;
-    }
-    o->ref_kind = sp_handbook_ref_find(L->hb, ref, &o->ref_index);
-    if (o->ref_kind == SP_REF_NONE) {
-        sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_NONE, ref), "unknown handbook reference '%s'", ref);
-        return;
-    }
-    for (int lang = 0; lang < SP_LANG_COUNT; lang++) {
-        char buf[512];
-        sp_handbook_ref_format(L->hb, o->ref_kind, o->ref_index, (sp_lang)lang, buf, sizeof buf);
-        o->ref_label.s[lang] = sp_arena_strdup(L->a, buf);
-        if (!o->ref_label.s[lang])
-            sp_scenario_oom(L);
-    }
+    *r = (refseen){ .ref = ref, .kind = o->ref_kind, .index = o->ref_index, .label = o->ref_label };
+    sp_scenario_id_put(L, &L->refs, ref, L->refs_v.n - 1, line);
 }
 
 /* ---- references ---------------------------------------------------------------------------- */

@@ -54,12 +54,23 @@ typedef struct fixup {
     int node, idx;       /* option idx of node, or goto idx */
     int is_goto;
     long line;
-    const char *name;    /* the node id named by to="" */
+    const char *name;    /* the node id named by to="" (in the scratch arena) */
 } fixup;
+
+/* A feedback/@ref met before: every option naming it shares its copy and
+ * its labels (a large case names the same few handbook ids thousands of
+ * times). */
+typedef struct refseen {
+    const char *ref;
+    sp_ref_kind kind;
+    int index;
+    sp_text label;
+} refseen;
 
 typedef struct sload {
     const char *path;
     sp_arena *a;
+    sp_arena *scratch;   /* what only the load needs (the names of fixups); freed with it */
     sp_diag *sem;        /* problems of meaning, held back until the schema has spoken */
     sp_status status;    /* SP_OK or SP_ENOMEM; meaning problems are counted in sem */
     const sp_handbook *hb;
@@ -71,6 +82,8 @@ typedef struct sload {
     vec nodes_v, fixups;
     vec lines, flags, effects, gotos, options_v;   /* the current node's */
     vec o_app, o_scores, o_effects;               /* the current option's */
+    idtab refs;          /* feedback/@ref -> index into refs_v */
+    vec refs_v;
     int extra_nodes;     /* nodes past SP_MAX_NODES: counted, not loaded */
     const char *unknown_var; /* the closest name to an unknown variable in a condition */
 } sload;

@@ -252,7 +252,17 @@ static void fixup_here(sload *L, int node, int idx, int is_goto)
     f->idx = idx;
     f->is_goto = is_goto;
     f->line = line_here(L);
-    f->name = attr_copy(L, "to");
+    /* The name is needed only until the references are resolved: it goes
+     * to the loader's scratch, not to the model's arena. */
+    const char *to = attr(L, "to");
+    if (!to)
+        return;
+    if (!L->scratch && !(L->scratch = sp_arena_new())) {
+        sp_scenario_oom(L);
+        return;
+    }
+    if (!(f->name = sp_arena_strdup(L->scratch, to)))
+        sp_scenario_oom(L);
 }
 
 /* ---- header: cast and variables ---------------------------------------------------------- */
@@ -391,7 +401,7 @@ static void load_option(sload *L, int node, sp_option *o)
             continue;
         }
         if (is(L, "feedback")) {
-            const char *ref = attr_copy(L, "ref");
+            const char *ref = attr(L, "ref");
             if (ref)
                 sp_scenario_feedback_ref(L, o, ref, line);
             prose_p(L, 1, &o->feedback);
