@@ -63,27 +63,39 @@ int sp_gui_projector_layout_wall(sp_ui_app *a, sp_gui_text *t, int w, int h, sp_
      * blocks go into two columns side by side, then the type shrinks in
      * steps (one column first at each size), down to the legibility floor
      * (three quarters of the room's size: body text a fortieth of the
-     * screen's height); past it the page scrolls and the cue says so. */
+     * screen's height); past it the screen is split into numbered pages
+     * (group_play_view.c) with a cue to go on. */
     static const int steps[] = { 100, 90, 80, SP_GUI_WALL_FLOOR };
     int base[SP_UI_FONT_COUNT], px[SP_UI_FONT_COUNT];
     sp_ui_group_sizes(h, a->settings.text_size, base);
     if (a->group)
         a->group->wall_h = h;
     int used = 100;
+    sp_ui_metrics m;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
         used = steps[k];
         for (int i = 0; i < SP_UI_FONT_COUNT; i++)
             px[i] = base[i] * used / 100 > 0 ? base[i] * used / 100 : 1;
         sp_gui_text_set_sizes(t, px);
-        sp_ui_metrics m;
         sp_gui_text_metrics(t, &m);
         for (int cols = 1; cols <= 2; cols++) {
-            if (a->group)
+            if (a->group) {
                 a->group->wall_cols = cols;
+                a->group->wall_paged = 0;
+            }
             sp_ui_group_app_build(a, &m, w, h, out);
             if (!overflows(out) || !a->group)
                 return used;
         }
+    }
+    /* past the floor: numbered pages, cut between blocks, two columns to
+     * a page; one wide column when a block is too tall for half the width */
+    a->group->wall_paged = 1;
+    for (int cols = 2; cols >= 1; cols--) {
+        a->group->wall_cols = cols;
+        sp_ui_group_app_build(a, &m, w, h, out);
+        if (!overflows(out))
+            break;
     }
     return used;
 }

@@ -54,7 +54,8 @@ enum {
     SP_UI_ACT_GROUP_MARK,         /* arg: handbook red flag index, in the round */
     SP_UI_ACT_GROUP_CLEAR,        /* every count back to 0 */
     SP_UI_ACT_GROUP_PHONES,       /* the set-up's switch: voting from phones on or off */
-    SP_UI_ACT_GROUP_ROOM          /* arg: +1 or -1; the room's size, at the briefing */
+    SP_UI_ACT_GROUP_ROOM,         /* arg: +1 or -1; the room's size, at the briefing */
+    SP_UI_ACT_GROUP_PAGE          /* arg: +1 or -1; the wall's next or previous page */
 };
 
 typedef enum {
@@ -99,6 +100,11 @@ struct sp_ui_group {
     int wall_cols;          /* the wall's page in one column (0, 1) or flowed into two
                              * side by side (2): set by its layout (projector.c) */
     int wall_h;             /* the wall's height in pixels, set there too (0: not yet) */
+    int wall_paged;         /* 1: the screen does not fit at the floor in two columns and
+                             * is split into pages (set by its layout too) */
+    int wall_page, wall_pages; /* the page on the wall (0 first) and how many there are
+                             * (1: the screen fits); the build sets wall_pages */
+    int wall_key;           /* which screen the page belongs to: a new screen starts at page 0 */
     struct sp_ui_phones *phones; /* the room's phones (--phones, group_phones.h), or NULL;
                              * owned by the host that started the server */
     int phones_on;          /* the trainer wants the phones (--phones, or P / the switch on
@@ -182,6 +188,9 @@ void sp_ui_group_room_line(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg);
 /* Pixel sizes of the font roles for an output h pixels high: body text at
  * least h/30 (larger for text sizes L and XL), captions at least h/36. */
 void sp_ui_group_sizes(int h, int text_size, int px[SP_UI_FONT_COUNT]);
+/* The wall's next (dir 1) or previous (dir -1) page of a screen split into
+ * pages; 1 when the page changed, 0 at the first or last page. */
+int sp_ui_group_wall_turn(sp_ui_group *g, int dir);
 
 /* ---- the screens (group_play_view.c, group_debrief_view.c, presenter.c) ------------------------ */
 

@@ -124,6 +124,9 @@ static int group_only(sp_ui_app *a, int action, int arg)
     case SP_UI_ACT_GROUP_PHONES:
         g->phones_on = !g->phones_on;   /* gui.c starts or stops the server */
         break;
+    case SP_UI_ACT_GROUP_PAGE:
+        sp_ui_group_wall_turn(g, arg);
+        break;
     default:
         return 0;
     }
@@ -242,6 +245,13 @@ int sp_ui_group_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
         sp_ui_group_timer_toggle(a);
         return 1;
     }
+    /* A screen split into pages: PageDown/PageUp (a presenter's clicker)
+     * turn them, and Enter, Space and N show the next page before going on. */
+    if (g->wall_pages > 1 && (key == SP_UI_KEY_PAGEDOWN || key == SP_UI_KEY_PAGEUP))
+        return sp_ui_group_wall_turn(g, key == SP_UI_KEY_PAGEUP ? -1 : 1) || 1;
+    if (g->phase != SP_UI_GROUP_VOTE && (key == SP_UI_KEY_ENTER || c == ' ' || c == 'n') &&
+        sp_ui_group_wall_turn(g, 1))
+        return 1;
     if (g->flag_round) {
         /* The grid's focus, Enter and clicks go through app.c to MARK. */
         if (key == SP_UI_KEY_ESC || c == 'f') {

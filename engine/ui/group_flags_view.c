@@ -80,6 +80,44 @@ static int flag_grid_h(sp_ui_ui *ui, const sp_handbook *hb, sp_lang lang, int n,
     return total;
 }
 
+/* Each mark of this turn with its reason, beside its tick or cross;
+ * returns the height (measure_only: lays out nothing). */
+static int reasons(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, int measure_only)
+{
+    const sp_handbook *hb = a->sc->handbook;
+    const sp_ui_theme *th = ui->th;
+    sp_lang lang = sp_ui_app_lang(a);
+    int u = ui->m->unit, y0 = pg->y, n = hb->n_redflags < 64 ? hb->n_redflags : 64;
+    unsigned char present[64], marked[64];
+    sp_ui_group_flags_now(a, present, marked);
+    int turn = sp_session_turn(a->s);
+    for (int f = 0; f < n; f++) {
+        if (!marked[f])
+            continue;
+        const char *label = sp_text_get(&hb->redflags[f].label, lang);
+        const char *why = _("speelt hier nu niet.");
+        int node;
+        sp_flag_verdict v = sp_session_flag_verdict(a->s, f, turn, &node);
+        if (v == SP_FLAG_NOT_INTENDED)
+            why = _("niet bedoeld hier: de casus legt dit signaal op een ander moment.");
+        for (int k = 0; node >= 0 && k < a->sc->nodes[node].n_flags; k++)
+            if (a->sc->nodes[node].flags[k].flag == f)
+                why = sp_ui_list_strf(ui->l, "%s%s", v == SP_FLAG_NOT_INTENDED ? _("niet bedoeld hier: eerder in dit gesprek. ") : "",
+                                       sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang));
+        const char *s = sp_ui_list_strf(ui->l, "%s %d %s: %s",
+                                         v == SP_FLAG_PRESENT ? "✓" : v == SP_FLAG_NOT_INTENDED ? "~" : "✗", f + 1, label, why);
+        pg->y += u / 2;
+        if (measure_only)
+            pg->y += sp_ui_text_height(ui->m, SP_UI_FONT_SMALL, s, pg->w);
+        else
+            sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, v == SP_FLAG_PRESENT ? th->good : th->mixed, s);
+    }
+    int h = pg->y - y0;
+    if (measure_only)
+        pg->y = y0;
+    return h;
+}
+
 void sp_ui_group_flags_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg)
 {
     const sp_handbook *hb = a->sc->handbook;
@@ -89,20 +127,32 @@ void sp_ui_group_flags_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg)
     unsigned char present[64], marked[64];
     int n = hb->n_redflags < 64 ? hb->n_redflags : 64;
     sp_ui_group_flags_now(a, present, marked);
-    if (a->group->phones) { /* what the phones spotted, then (R) each one's verdict */
-        unsigned char verdict[64];
-        for (int f = 0; f < n; f++)
-            verdict[f] = (unsigned char)sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
-        sp_ui_phones_heat(ui, pg, a->group->phones, hb, lang, verdict);
-    }
-    /* the question is in the top bar: the grid needs the height; what the
-     * marks mean once there is one */
     int any = 0;
     for (int f = 0; f < n; f++)
         any |= marked[f];
+    const char *legend = _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet.");
+    if (a->group->phones) {
+        /* What the phones spotted, then (R) each one's verdict; when the
+         * type is at the floor and it still does not fit (wall_paged), as
+         * many rows as leave room for the grid (at its lowest), the legend
+         * and the reasons below, the least spotted counted in one line. */
+        unsigned char verdict[64];
+        for (int f = 0; f < n; f++)
+            verdict[f] = (unsigned char)sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
+        int below = reasons(a, ui, pg, 1) + 2 * u, grid = 1 << 30;
+        if (any)
+            below += sp_ui_text_height(ui->m, SP_UI_FONT_SMALL, legend, pg->w) + 3 * u / 2;
+        for (int c = 2; c <= 4; c++) {
+            int h = flag_grid_h(ui, hb, lang, n, pg->w, c, u, NULL);
+            grid = h < grid ? h : grid;
+        }
+        int max_h = a->group->wall_paged ? pg->region.h - pg->y - below - grid : 1 << 20;
+        sp_ui_phones_heat(ui, pg, a->group->phones, hb, lang, verdict, max_h);
+    }
+    /* the question is in the top bar: the grid needs the height; what the
+     * marks mean once there is one */
     if (any) {
-        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->text,
-                       _("✓ herkend: de vlag speelt hier. ~ niet bedoeld hier: verdedigbaar, maar de casus legt hem elders. ✗ vals alarm: hij speelt hier niet."));
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->text, legend);
         pg->y += 3 * u / 2;
     }
     /* Two columns read best (a name on one line); more when the screen is
@@ -133,24 +183,5 @@ void sp_ui_group_flags_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg)
         }
         pg->y += rows[r] + gap;
     }
-    /* each mark of this turn with its reason, beside its tick or cross */
-    int turn = sp_session_turn(a->s);
-    for (int f = 0; f < n; f++) {
-        if (!marked[f])
-            continue;
-        const char *label = sp_text_get(&hb->redflags[f].label, lang);
-        const char *why = _("speelt hier nu niet.");
-        int node;
-        sp_flag_verdict v = sp_session_flag_verdict(a->s, f, turn, &node);
-        if (v == SP_FLAG_NOT_INTENDED)
-            why = _("niet bedoeld hier: de casus legt dit signaal op een ander moment.");
-        for (int k = 0; node >= 0 && k < a->sc->nodes[node].n_flags; k++)
-            if (a->sc->nodes[node].flags[k].flag == f)
-                why = sp_ui_list_strf(ui->l, "%s%s", v == SP_FLAG_NOT_INTENDED ? _("niet bedoeld hier: eerder in dit gesprek. ") : "",
-                                       sp_session_text(a->s, &a->sc->nodes[node].flags[k].why, lang));
-        pg->y += u / 2;
-        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, v == SP_FLAG_PRESENT ? th->good : th->mixed,
-                       sp_ui_list_strf(ui->l, "%s %d %s: %s", v == SP_FLAG_PRESENT ? "✓" : v == SP_FLAG_NOT_INTENDED ? "~" : "✗",
-                                        f + 1, label, why));
-    }
+    reasons(a, ui, pg, 0);
 }

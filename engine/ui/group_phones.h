@@ -64,6 +64,10 @@ struct sp_ui_ui;
  * height screen_h, the address to type and the room code; nothing of the
  * votes. Returns the height used. */
 int sp_ui_phones_wall(struct sp_ui_ui *ui, sp_ui_rect r, int screen_h, const sp_ui_phones *ph, int en);
+/* The same in one line without the code's picture (the role card showed
+ * it), for a vote that would not fit on the wall's page with it: the
+ * address and the room code. Advances pg. */
+void sp_ui_phones_wall_line(struct sp_ui_ui *ui, sp_ui_page *pg, const sp_ui_phones *ph, int en);
 /* The wall's height (g->wall_h; before its first layout, the bottom of pg). */
 int sp_ui_group_wall_h(const struct sp_ui_group *g, const sp_ui_page *pg);
 /* A module of the QR code in pixels on a screen screen_h high: the code
@@ -82,14 +86,18 @@ void sp_ui_phones_presenter(struct sp_ui_ui *ui, sp_ui_page *pg, sp_ui_phones *p
  * at play here, a tilde (amber) and "niet bedoeld hier" for one defensible
  * but not intended here, a cross (red) for a false alarm. */
 void sp_ui_phones_heat(struct sp_ui_ui *ui, sp_ui_page *pg, sp_ui_phones *ph, const sp_handbook *hb,
-                        sp_lang lang, const unsigned char *verdict);
+                        sp_lang lang, const unsigned char *verdict, int max_h);
 /* The list itself, from the phones' counts per flag (counts[f], n_flags of
- * them) out of total phones; verdict NULL: not revealed yet. */
+ * them) out of total phones; verdict NULL: not revealed yet. No taller than
+ * max_h (but for its heading and first row): the rows that would pass it
+ * are counted in one line, "+ nog 5, elk door 1 of minder gezien". */
 void sp_ui_phones_heat_rows(struct sp_ui_ui *ui, sp_ui_page *pg, const sp_handbook *hb, sp_lang lang,
-                             const int *counts, int n_flags, int total, const unsigned char *verdict);
-/* For the presenter, live: the flags spotted so far, most first, with a tick
- * for those present now, in one line into out. */
-void sp_ui_phones_flags_line(sp_ui_phones *ph, const sp_handbook *hb, sp_lang lang, const unsigned char *present,
+                             const int *counts, int n_flags, int total, const unsigned char *verdict, int max_h);
+/* For the presenter, live: the flags spotted so far, most first, in one line
+ * into out; verdict (sp_flag_verdict per handbook flag, NULL: none) marks
+ * those at play now with a tick and a defensible one the case places at
+ * another moment "~ niet bedoeld hier". */
+void sp_ui_phones_flags_line(sp_ui_phones *ph, const sp_handbook *hb, sp_lang lang, const unsigned char *verdict,
                               char *out, size_t len);
 
 #endif

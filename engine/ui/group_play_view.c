@@ -192,7 +192,7 @@ static int vote_option(sp_ui_app *a, sp_ui_ui *ui, int x, int y, int w, int k, c
     const sp_ui_metrics *m = ui->m;
     const sp_ui_theme *th = ui->th;
     sp_ui_list *l = ui->l;
-    int u = m->unit, pad = u;
+    int u = m->unit, pad = g->wall_paged ? u / 2 : u; /* past the floor: tighter, the vote stays one page */
     int font = thought ? SP_UI_FONT_THOUGHT : SP_UI_FONT_BODY;
     int key = m->line_h[SP_UI_FONT_BOLD] + u / 2;
     int total = 0, top = 0;
@@ -273,6 +273,7 @@ static int vote_option(sp_ui_app *a, sp_ui_ui *ui, int x, int y, int w, int k, c
 static void vote_options(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, int two, sp_ui_page *free)
 {
     int n = a->group->n_counts, u = ui->m->unit, thought = v->kind == SP_VIEW_THOUGHT;
+    int row_gap = a->group->wall_paged ? u / 2 : u;
     int cols = two && n > 1 ? 2 : 1, gap = 2 * u;
     int cw = (pg->w - (cols - 1) * gap) / cols;
     *free = *pg;
@@ -290,7 +291,7 @@ static void vote_options(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_vi
         }
         for (int c = 0; c < cols && k + c < n; c++)
             vote_option(a, ui, pg->x + c * (cw + gap), pg->y, cw, k + c, v->options[k + c].text, thought, row, 0);
-        pg->y += row + u;
+        pg->y += row + row_gap;
     }
 }
 
@@ -304,7 +305,7 @@ static void vote(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, i
     int thought = v->kind == SP_VIEW_THOUGHT;
     const char *ask = thought ? _("Wat gaat er door je heen?") : *v->prompt ? v->prompt : _("Wat zeg je?");
     sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text, ask);
-    pg->y += 3 * u / 2;
+    pg->y += g->wall_paged ? u / 2 : 3 * u / 2;
     sp_ui_page side, *out = pg;
     vote_options(a, ui, pg, v, two, &side);
     if (side.w > 0) /* the count beside the last option */
@@ -314,7 +315,10 @@ static void vote(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, i
     vote_tally(a, ui, out);
     if (out->y > pg->y)
         pg->y = out->y;
-    if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
+    if (g->phones && g->wall_paged) { /* past the floor: the vote stays one page, how to join in a line */
+        pg->y += u;
+        sp_ui_phones_wall_line(ui, pg, g->phones, a->settings.lang == SP_LANG_EN);
+    } else if (g->phones) { /* how to join; the phones' votes stay off the wall until the decision */
         pg->y += 2 * u;
         pg->y += sp_ui_phones_wall(ui, sp_ui_rect_make(pg->x, pg->y, pg->w, 0), sp_ui_group_wall_h(g, pg),
                                     g->phones, a->settings.lang == SP_LANG_EN);
@@ -448,18 +452,26 @@ void sp_ui_group_play_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
     else
         sub = sp_ui_list_strf(ui->l, _("Beurt %d · groepstraining"), v->turn);
 
+    /* a new screen (another turn, phase or the flag round) starts at its first page */
+    int key = v->turn * 16 + (int)g->phase * 2 + !!g->flag_round;
+    if (key != g->wall_key) {
+        g->wall_key = key;
+        g->wall_page = 0;
+    }
     int bottom = controls(a, ui, view);
     int top = sp_ui_group_view_topbar(a, ui, view, title, sub);
     /* Two columns (the wall's layout asks when one does not fit): the page
-     * as wide as the screen allows, the blocks flowed into both halves. */
+     * as wide as the screen allows, the blocks flowed into both halves;
+     * past the floor the blocks go on over numbered pages. */
     int two = g->wall_cols == 2, gap = 4 * u;
     sp_ui_page pg;
     int maxw = g->flag_round ? view.w : two ? 2 * m->measure_w + gap : m->measure_w * 3 / 2;
     sp_ui_chrome_page(a, ui, view, top, bottom, maxw, 2 * u, &pg);
     int voting = g->phase == SP_UI_GROUP_VOTE && v->kind != SP_VIEW_ENDING;
-    sp_ui_group_flow flow = { 0 }, *f = two && !g->flag_round && !voting ? &flow : NULL;
+    int flowed = (two || g->wall_paged) && !g->flag_round && !voting;
+    sp_ui_group_flow flow = { 0 }, *f = flowed ? &flow : NULL;
     int x2 = pg.x;
-    if (f) {
+    if (f && two) {
         pg.w = (pg.w - gap) / 2;
         x2 = pg.x + pg.w + gap;
     }
@@ -471,7 +483,16 @@ void sp_ui_group_play_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
         vote(a, ui, &pg, v, two);
     else
         scene(a, ui, &pg, v, f);
-    sp_ui_group_flow_columns(f, ui, &pg, x2);
+    g->wall_pages = 1;
+    int strip = sp_ui_ui_cue_h(ui), shown = 0;
+    if (f && g->wall_paged && flow.n > 0)
+        shown = sp_ui_group_flow_pages(f, ui, &pg, two ? x2 : -1, pg.region.h - strip - u - flow.y[0],
+                                       g->wall_page, &g->wall_pages);
+    else
+        sp_ui_group_flow_columns(f, ui, &pg, x2);
     pg.y += u;
+    sp_ui_rect region = pg.region;
     sp_ui_ui_page_end(ui, &pg, &a->scroll[0]);
+    if (g->wall_pages > 1)
+        sp_ui_group_page_cue(ui, region, shown, g->wall_pages);
 }

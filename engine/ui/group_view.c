@@ -256,3 +256,87 @@ const char *sp_ui_group_fit(sp_ui_ui *ui, int font, const char *s, int w)
         end--;
     return sp_ui_list_strf(ui->l, "%.*s%s", end, s, dots);
 }
+
+/* ---- pages ------------------------------------------------------------------------------------ */
+
+/* Where block k ends: the next block's start, or the list's end. */
+static int block_end(const sp_ui_group_flow *f, const sp_ui_ui *ui, const sp_ui_page *pg, int k, int what)
+{
+    if (k + 1 < f->n)
+        return what == 0 ? f->cmd[k + 1] : what == 1 ? f->hit[k + 1] : f->y[k + 1];
+    return what == 0 ? ui->l->n_cmds : what == 1 ? ui->l->n_hits : pg->y;
+}
+
+int sp_ui_group_flow_pages(sp_ui_group_flow *f, sp_ui_ui *ui, sp_ui_page *pg, int x2, int avail, int page,
+                           int *pages)
+{
+    *pages = 1;
+    if (!f || f->n < 1)
+        return 0;
+    /* each block's column: a new one when the block would reach past avail */
+    int col[SP_UI_GROUP_FLOW_MAX], col_top[SP_UI_GROUP_FLOW_MAX], c = 0, first = 0;
+    col_top[0] = f->y[0];
+    for (int k = 0; k < f->n; k++) {
+        if (k > first && block_end(f, ui, pg, k, 2) - col_top[c] > avail) {
+            col_top[++c] = f->y[k];
+            first = k;
+        }
+        col[k] = c;
+    }
+    int per = x2 < 0 ? 1 : 2; /* columns to a page */
+    *pages = (c + per) / per;
+    page = page >= *pages ? *pages - 1 : page < 0 ? 0 : page;
+    sp_ui_list *l = ui->l;
+    int wc = f->cmd[0], wh = f->hit[0], top = f->y[0], tallest = 0;
+    for (int k = 0; k < f->n; k++) {
+        int c0 = f->cmd[k], c1 = block_end(f, ui, pg, k, 0), h0 = f->hit[k], h1 = block_end(f, ui, pg, k, 1);
+        if (col[k] / per != page)
+            continue;
+        memmove(&l->cmds[wc], &l->cmds[c0], (size_t)(c1 - c0) * sizeof *l->cmds);
+        memmove(&l->hits[wh], &l->hits[h0], (size_t)(h1 - h0) * sizeof *l->hits);
+        int n_cmds = l->n_cmds, n_hits = l->n_hits;
+        l->n_cmds = wc + (c1 - c0);
+        l->n_hits = wh + (h1 - h0);
+        sp_ui_list_translate(l, wc, wh, col[k] % per ? x2 - pg->x : 0, top - col_top[col[k]]);
+        l->n_cmds = n_cmds, l->n_hits = n_hits;
+        wc += c1 - c0;
+        wh += h1 - h0;
+        int bottom = block_end(f, ui, pg, k, 2) - col_top[col[k]];
+        tallest = bottom > tallest ? bottom : tallest;
+    }
+    l->n_cmds = wc;
+    l->n_hits = wh;
+    pg->y = top + tallest;
+    return page;
+}
+
+void sp_ui_group_page_cue(sp_ui_ui *ui, sp_ui_rect region, int page, int pages)
+{
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
+    int u = m->unit;
+    const char *label = page + 1 < pages ? sp_ui_list_strf(ui->l, _("%d/%d · verder: PageDown / Enter"), page + 1, pages)
+                                         : sp_ui_list_strf(ui->l, _("%d/%d · terug: PageUp"), page + 1, pages);
+    int tw = m->measure(m->ctx, SP_UI_FONT_SMALL, label, (int)strlen(label));
+    int w = tw + 3 * u, h = m->line_h[SP_UI_FONT_SMALL] + u;
+    if (w > region.w)
+        w = region.w;
+    sp_ui_rect r = sp_ui_rect_make(region.x + (region.w - w) / 2, region.y + region.h - h - u / 2, w, h);
+    sp_ui_rgba fill = page + 1 < pages ? th->accent : th->surface;
+    sp_ui_cmd *c = sp_ui_frame_cmd(ui->l, r, fill, page + 1 < pages ? th->accent : th->border,
+                                     th->high_contrast ? 2 : 1, h / 2);
+    c->tag = SP_UI_TAG_WALL_PAGE;
+    c->arg = page * 100 + pages;
+    sp_ui_text_cmd(ui->l, m, SP_UI_FONT_SMALL, sp_ui_ui_on(fill), r.x + (w - tw) / 2, r.y + u / 2, label, -1, r);
+    sp_ui_hit_add(ui->l, r, SP_UI_ACT_GROUP_PAGE, page + 1 < pages ? 1 : -1, 0); /* a click turns the page too */
+}
+
+int sp_ui_group_wall_turn(sp_ui_group *g, int dir)
+{
+    int at = g->wall_page < g->wall_pages ? g->wall_page : g->wall_pages - 1;
+    int to = at + (dir < 0 ? -1 : 1);
+    if (g->wall_pages <= 1 || to < 0 || to >= g->wall_pages)
+        return 0;
+    g->wall_page = to;
+    return 1;
+}

@@ -30,6 +30,17 @@ void sp_ui_group_flow_mark(sp_ui_group_flow *f, const sp_ui_ui *ui, const sp_ui_
  * go on at x2 from the mark that makes the taller column the lowest; pg->y
  * ends below the taller one. */
 void sp_ui_group_flow_columns(sp_ui_group_flow *f, sp_ui_ui *ui, sp_ui_page *pg, int x2);
+/* A page too long for two columns at the floor: the blocks go into columns
+ * no taller than avail (cut between blocks only), two to a page with the
+ * second at x2 (x2 < 0: one to a page); page `page` (clamped) stays in
+ * place, the others' blocks leave the list. Sets *pages and returns the
+ * page shown; pg->y ends below the taller column shown. */
+int sp_ui_group_flow_pages(sp_ui_group_flow *f, sp_ui_ui *ui, sp_ui_page *pg, int x2, int avail, int page,
+                           int *pages);
+/* The pill in the strip below region that says which page of how many is
+ * on the wall and how to go on: "1/2 · verder: PageDown / Enter"; a click
+ * on it turns the page. */
+void sp_ui_group_page_cue(sp_ui_ui *ui, sp_ui_rect region, int page, int pages);
 
 /* The red-flag round at the current turn: the grid of flags and the reason
  * of each mark. Advances pg. */

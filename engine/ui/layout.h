@@ -72,7 +72,8 @@ typedef enum {
     SP_UI_TAG_ZERO,       /* debrief chart: the zero line */
     SP_UI_TAG_NOTE,       /* replay timeline: the step (arg) has a note */
     SP_UI_TAG_VOTE_TRACK, /* group: the whole width of a vote bar (all who voted) */
-    SP_UI_TAG_VOTE_BAR    /* group: an option's votes; arg = votes * 1000 + total */
+    SP_UI_TAG_VOTE_BAR,   /* group: an option's votes; arg = votes * 1000 + total */
+    SP_UI_TAG_WALL_PAGE   /* group: the wall's page cue; arg = page * 100 + pages */
 } sp_ui_tag;
 
 typedef struct sp_ui_cmd {

@@ -74,6 +74,15 @@ int sp_ui_phones_wall(sp_ui_ui *ui, sp_ui_rect r, int screen_h, const sp_ui_phon
     return y - r.y > qr_px ? y - r.y : qr_px;
 }
 
+void sp_ui_phones_wall_line(sp_ui_ui *ui, sp_ui_page *pg, const sp_ui_phones *ph, int en)
+{
+    if (!ph->srv)
+        return;
+    sp_ui_ui_text(ui, pg, SP_UI_FONT_BODY, ui->th->muted,
+                   sp_ui_list_strf(ui->l, en ? "Vote with your phone: %s, code %s" : "Stem mee met je telefoon: %s, code %s",
+                                    sp_phones_base(ph->srv), sp_phones_code(ph->srv)));
+}
+
 /* One bar: count of total, the fill in the accent on a track in surface_hi
  * (what the tests measure: fill / (fill + track) = count / total). */
 static void share_bar(sp_ui_ui *ui, int x, int y, int w, int h, int count, int total)
@@ -137,7 +146,7 @@ static int heat_order(const int *counts, int n, int *order)
 }
 
 void sp_ui_phones_heat(sp_ui_ui *ui, sp_ui_page *pg, sp_ui_phones *ph, const sp_handbook *hb, sp_lang lang,
-                        const unsigned char *verdict)
+                        const unsigned char *verdict, int max_h)
 {
     if (!ph->srv || !hb)
         return;
@@ -145,16 +154,17 @@ void sp_ui_phones_heat(sp_ui_ui *ui, sp_ui_page *pg, sp_ui_phones *ph, const sp_
     sp_phones_flag_counts(ph->srv, counts, n);
     for (int f = 0; f < n; f++)
         top = counts[f] > top ? counts[f] : top;
-    sp_ui_phones_heat_rows(ui, pg, hb, lang, counts, n, phones_total(ph, top), ph->heat_revealed ? verdict : NULL);
+    sp_ui_phones_heat_rows(ui, pg, hb, lang, counts, n, phones_total(ph, top), ph->heat_revealed ? verdict : NULL,
+                           max_h);
 }
 
 void sp_ui_phones_heat_rows(sp_ui_ui *ui, sp_ui_page *pg, const sp_handbook *hb, sp_lang lang,
-                             const int *counts, int n_flags, int total, const unsigned char *verdict)
+                             const int *counts, int n_flags, int total, const unsigned char *verdict, int max_h)
 {
     const sp_ui_metrics *m = ui->m;
     const sp_ui_theme *th = ui->th;
     int en = lang == SP_LANG_EN, u = m->unit;
-    int order[SP_ROOM_MAX_FLAGS];
+    int order[SP_ROOM_MAX_FLAGS], y0 = pg->y;
     int n = heat_order(counts, n_flags < SP_ROOM_MAX_FLAGS ? n_flags : SP_ROOM_MAX_FLAGS, order);
     sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text,
                    sp_ui_list_strf(ui->l, en ? "What the phones spotted (%d phones)" : "Wat de telefoons zagen (%d telefoons)",
@@ -171,9 +181,27 @@ void sp_ui_phones_heat_rows(sp_ui_ui *ui, sp_ui_page *pg, const sp_handbook *hb,
     int mw = m->measure(m->ctx, SP_UI_FONT_H1, "✗", (int)strlen("✗")) + u; /* kept: the reveal moves nothing */
     int cw = m->measure(m->ctx, SP_UI_FONT_H1, "00", 2) + 2 * u;
     int tx = pg->x + mw + cw, tw = pg->w - mw - cw;
+    int more_h = m->line_h[SP_UI_FONT_BODY] + 2 * u; /* the line for the rows left out */
     for (int i = 0; i < n; i++) {
         int f = order[i];
         int v = verdict ? verdict[f] : -1;
+        const char *label = sp_text_get(&hb->redflags[f].label, lang);
+        if (verdict)
+            label = sp_ui_list_strf(ui->l, "%s · %s", label,
+                                     v == SP_FLAG_PRESENT ? (en ? "at play here" : "speelt hier")
+                                     : v == SP_FLAG_NOT_INTENDED ? (en ? "not intended here" : "niet bedoeld hier")
+                                                                 : (en ? "not at play here now" : "speelt hier nu niet"));
+        int row_h = sp_ui_text_height(m, SP_UI_FONT_H2, label, tw);
+        row_h = (row_h > row ? row_h : row) + 2 * u;
+        if (pg->y + row_h + (i + 1 < n ? more_h : 0) + u > y0 + max_h && i > 0) {
+            /* the least spotted ones, in one line: no taller than the wall allows */
+            sp_ui_ui_text(ui, pg, SP_UI_FONT_BODY, th->muted,
+                           sp_ui_list_strf(ui->l, en ? "+ %d more, each spotted by %d or fewer"
+                                                     : "+ nog %d, elk door %d of minder gezien",
+                                            n - i, counts[f]));
+            pg->y += u;
+            break;
+        }
         sp_ui_rgba c = v == SP_FLAG_PRESENT ? th->good : v == SP_FLAG_NOT_INTENDED ? th->mixed
                       : v == SP_FLAG_FALSE_ALARM ? th->bad : th->text;
         sp_ui_rect box = sp_ui_rect_make(pg->x, pg->y, pg->w, row);
@@ -182,12 +210,6 @@ void sp_ui_phones_heat_rows(sp_ui_ui *ui, sp_ui_page *pg, const sp_handbook *hb,
                             v == SP_FLAG_PRESENT ? "✓" : v == SP_FLAG_NOT_INTENDED ? "~" : "✗", -1, box);
         sp_ui_text_cmd(ui->l, m, SP_UI_FONT_H1, th->accent, pg->x + mw, pg->y,
                         sp_ui_list_strf(ui->l, "%d", counts[f]), -1, box);
-        const char *label = sp_text_get(&hb->redflags[f].label, lang);
-        if (verdict)
-            label = sp_ui_list_strf(ui->l, "%s · %s", label,
-                                     v == SP_FLAG_PRESENT ? (en ? "at play here" : "speelt hier")
-                                     : v == SP_FLAG_NOT_INTENDED ? (en ? "not intended here" : "niet bedoeld hier")
-                                                                 : (en ? "not at play here now" : "speelt hier nu niet"));
         int lh = sp_ui_text_block(ui->l, m, SP_UI_FONT_H2, c, label, tx, pg->y, tw,
                                    sp_ui_rect_make(tx, pg->y, tw, row * 3));
         share_bar(ui, tx, pg->y + lh + u / 2, tw, u, counts[f], total);
@@ -196,7 +218,7 @@ void sp_ui_phones_heat_rows(sp_ui_ui *ui, sp_ui_page *pg, const sp_handbook *hb,
     pg->y += u;
 }
 
-void sp_ui_phones_flags_line(sp_ui_phones *ph, const sp_handbook *hb, sp_lang lang, const unsigned char *present,
+void sp_ui_phones_flags_line(sp_ui_phones *ph, const sp_handbook *hb, sp_lang lang, const unsigned char *verdict,
                               char *out, size_t len)
 {
     out[0] = '\0';
@@ -210,10 +232,14 @@ void sp_ui_phones_flags_line(sp_ui_phones *ph, const sp_handbook *hb, sp_lang la
     size_t at = (size_t)snprintf(out, len, "%s", en ? "Red flags from the phones:" : "Rode vlaggen van de telefoons:");
     if (!n && at < len)
         snprintf(out + at, len - at, " %s", en ? "none yet" : "nog geen");
-    for (int i = 0; i < n && at < len; i++)
+    for (int i = 0; i < n && at < len; i++) {
+        int v = verdict ? verdict[order[i]] : -1;
         at += (size_t)snprintf(out + at, len - at, "%s %s %d%s", i ? " ·" : "",
                                sp_text_get(&hb->redflags[order[i]].label, lang), counts[order[i]],
-                               present && present[order[i]] ? " ✓" : "");
+                               v == SP_FLAG_PRESENT ? " ✓"
+                               : v == SP_FLAG_NOT_INTENDED ? (en ? " ~ not intended here" : " ~ niet bedoeld hier")
+                                                           : "");
+    }
 }
 
 void sp_ui_phones_briefing(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg)

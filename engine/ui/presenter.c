@@ -177,7 +177,12 @@ static void info(pres *p, sp_ui_page *pg)
                 label = sp_ui_list_strf(p->ui->l, "%d  %s · %s", f + 1, label,
                                          sp_ui_flag_verdict_name(sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL)));
             else
-                label = sp_ui_list_strf(p->ui->l, "%d  %s%s", f + 1, label, present[f] ? _(" · speelt") : "");
+                label = sp_ui_list_strf(p->ui->l, "%d  %s%s", f + 1, label,
+                                         present[f] ? _(" · speelt")
+                                         : sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL) ==
+                                                   SP_FLAG_NOT_INTENDED
+                                             ? _(" · niet bedoeld hier")
+                                             : "");
             int h = sp_ui_ui_button_h(p->ui);
             fit_button(p, sp_ui_rect_make(pg->x, pg->y, pg->w, h), label, NULL,
                        present[f] && !marked[f] ? SP_UI_BTN_SELECTED : SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_MARK,
@@ -193,8 +198,11 @@ static void info(pres *p, sp_ui_page *pg)
     unsigned char present[64], marked[64];
     sp_ui_group_flags_now(a, present, marked);
     head(p, pg, _("Rode vlaggen die nu spelen"));
-    int any = 0;
+    int any = 0, elsewhere = 0;
+    unsigned char verdict[64];
     for (int f = 0; f < sc->handbook->n_redflags && f < 64; f++) {
+        verdict[f] = (unsigned char)sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
+        elsewhere |= verdict[f] == SP_FLAG_NOT_INTENDED;
         if (!present[f])
             continue;
         any = 1;
@@ -206,10 +214,15 @@ static void info(pres *p, sp_ui_page *pg)
             small(p, pg, why);
     }
     if (!any)
-        small(p, pg, _("Geen: een vlag die de groep nu noemt, is vals alarm."));
+        small(p, pg, elsewhere ? _("Geen vlag die de casus hier legt.") : _("Geen: een vlag die de groep nu noemt, is vals alarm."));
+    for (int f = 0; f < sc->handbook->n_redflags && f < 64; f++) /* defensible, placed at another moment */
+        if (verdict[f] == SP_FLAG_NOT_INTENDED)
+            sp_ui_ui_text(p->ui, pg, SP_UI_FONT_BODY, th->mixed,
+                           sp_ui_list_strf(p->ui->l, "~ %s · %s", sp_text_get(&sc->handbook->redflags[f].label, p->lang),
+                                            _("niet bedoeld hier (geen vals alarm)")));
     if (g->phones) { /* live, for the presenter only: the wall shows them at the flag round */
         char line[512];
-        sp_ui_phones_flags_line(g->phones, sc->handbook, p->lang, present, line, sizeof line);
+        sp_ui_phones_flags_line(g->phones, sc->handbook, p->lang, verdict, line, sizeof line);
         sp_ui_ui_text(p->ui, pg, SP_UI_FONT_SMALL, th->accent, line);
     }
     if (v->kind == SP_VIEW_ENDING) {
@@ -298,6 +311,23 @@ static int take_ok(sp_ui_group *g)
     return sp_vote_count(both, g->n_counts).majority >= 0;
 }
 
+/* A screen the wall shows in pages: which one is up, and how to go on
+ * (Enter, Space and N show the next page before they take the next step). */
+static void wall_pages(pres *p, sp_ui_page *pg)
+{
+    sp_ui_group *g = p->g;
+    int at = g->wall_page < g->wall_pages ? g->wall_page : g->wall_pages - 1;
+    head(p, pg, sp_ui_list_strf(p->ui->l, _("Groot scherm: pagina %d van %d"), at + 1, g->wall_pages));
+    if (at + 1 < g->wall_pages) {
+        small(p, pg, _("Enter toont eerst de volgende pagina, daarna gaat Enter verder."));
+        button(p, pg, _("Volgende pagina"), "PageDown", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_PAGE, 1, 1);
+    } else {
+        small(p, pg, _("De laatste pagina: Enter gaat verder."));
+    }
+    if (at > 0)
+        button(p, pg, _("Vorige pagina"), "PageUp", SP_UI_BTN_SECONDARY, SP_UI_ACT_GROUP_PAGE, -1, 1);
+}
+
 /* The controls for the current step. */
 static void controls(pres *p, sp_ui_page *pg)
 {
@@ -314,6 +344,8 @@ static void controls(pres *p, sp_ui_page *pg)
         button(p, pg, _("Klaar met rode vlaggen"), "F", SP_UI_BTN_PRIMARY, SP_UI_ACT_GROUP_FLAGS, 0, 1);
         return;
     }
+    if (g->wall_pages > 1)
+        wall_pages(p, pg);
     if (v->kind == SP_VIEW_ENDING && g->phase < SP_UI_GROUP_DECIDED) {
         head(p, pg, _("Het gesprek is afgelopen"));
         button(p, pg, _("Naar de nabespreking"), "Enter", SP_UI_BTN_PRIMARY, SP_UI_ACT_DEBRIEF, 0, 1);
