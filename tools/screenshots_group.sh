@@ -1,5 +1,5 @@
 #!/bin/sh
-# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played with xdotool on a trainer's two displays (tests/scripts/lib/xvfb.sh: the presenter on the laptop, the wall on a 1920x1080 projector), the wall alone on one 1920x1080 display (its role card saying how to get a presenter, four long options), at 1280x720 (the scene), at 3840x2160, and the uitvoering's long opening in pages at 1920x1080 and 1024x768.
+# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played with xdotool on a trainer's two displays (tests/scripts/lib/xvfb.sh: the presenter on the laptop, the wall on a 1920x1080 projector), the wall alone on one 1920x1080 display (its role card saying how to get a presenter, four long options), at 1280x720 (the scene), and at 3840x2160.
 # usage: tools/screenshots_group.sh [BINARY]   (run from the repository root after make)
 set -eu
 BIN=${1:-./samenspel}
@@ -40,7 +40,7 @@ start() { # WxH (one display) or "two" (the laptop and the projector), extra opt
     fi
     export XDG_DATA_HOME="$work/data-$size" XDG_CONFIG_HOME="$work/config-$size"
     shift
-    env -u SDL_VIDEODRIVER "$BIN" play --projector "$@" "${CASE:-intake}" >"$work/app-$size.log" 2>&1 &
+    env -u SDL_VIDEODRIVER "$BIN" play --projector "$@" intake >"$work/app-$size.log" 2>&1 &
     app_pid=$!
     xvfb_keep "$app_pid"
     i=0
@@ -118,17 +118,6 @@ i=0
 while [ $i -lt 10 ]; do key Return a 3 b 5 Return Return Return; i=$((i + 1)); done
 key Return a 2 b 3 c 4 d 1; shot vote-four
 stop
-
-# ---- the wall alone: the uitvoering's long opening does not fit at the floor, in pages ----
-CASE=uitvoering
-for size in 1920x1080 1024x768; do
-    start $size
-    echo "the wall alone, $size, a screen in pages:"
-    key Return;                 shot pages-1
-    key Next;                   shot pages-2
-    stop
-done
-CASE=intake
 
 # ---- the wall alone at 1280x720: the scene with the speaker's portrait ----
 size=1280x720

@@ -227,7 +227,27 @@ static int overlay_action(sp_ui_app *a, int action)
     return 1;
 }
 
+/* A dialog that opens takes the toast away: a note of what was just done
+ * does not stay half-hidden behind (or over) a question about what to do next. */
+static void toast_under_dialog(sp_ui_app *a, sp_ui_overlay before)
+{
+    if (before == SP_UI_OV_NONE && a->overlay != SP_UI_OV_NONE && a->toast[0]) {
+        a->toast[0] = a->toast_dir[0] = '\0';
+        a->toast_undo = 0;
+        a->toast_at = 0;
+    }
+}
+
+static void app_action(sp_ui_app *a, int action, int arg);
+
 void sp_ui_app_action(sp_ui_app *a, int action, int arg)
+{
+    sp_ui_overlay before = a->overlay;
+    app_action(a, action, arg);
+    toast_under_dialog(a, before);
+}
+
+static void app_action(sp_ui_app *a, int action, int arg)
 {
     if (sp_ui_group_action(a, action, arg) || sp_ui_confirm_action(a, action, arg) || overlay_action(a, action))
         return;
@@ -474,7 +494,16 @@ static void screen_key(sp_ui_app *a, sp_ui_key key, int ch)
     }
 }
 
+static void app_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch);
+
 void sp_ui_app_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
+{
+    sp_ui_overlay before = a->overlay;
+    app_key(a, last, key, ch);
+    toast_under_dialog(a, before);
+}
+
+static void app_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
 {
     if (sp_ui_replay_key(a, last, key, ch) || sp_ui_group_key(a, last, key, ch))
         return;
@@ -578,6 +607,7 @@ void sp_ui_app_build(sp_ui_app *a, const sp_ui_metrics *m, int w, int h, sp_ui_l
     };
     sp_ui_rect view = sp_ui_rect_make(0, 0, w, h);
     sp_ui_rect_cmd(out, view, ui.th->bg, 0)->tag = SP_UI_TAG_BACKGROUND;
+    a->bottom_bar = 0; /* a screen with a bottom bar says how high: the toast sits above it */
     if (!sp_ui_group_build(a, &ui, view))
         switch (a->screen) {
         case SP_UI_SCREEN_MENU:     sp_ui_menu_build(a, &ui, view); break;

@@ -270,8 +270,16 @@ int sp_ui_group_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
     int n = g->n_counts;
     int letter = c >= 'a' && c < 'a' + n ? c - 'a' : -1;
     int shifted = c >= 'A' && c < 'A' + n ? c - 'A' : -1;
-    if (shifted < 0)
+    if (key == SP_UI_KEY_ESC && g->confirm_pick) {
+        /* Esc answers the override question (no), and does nothing more. */
         g->confirm_pick = 0;
+        g->status[0] = '\0';
+        return 1;
+    }
+    if (shifted < 0 && g->confirm_pick) {
+        g->confirm_pick = 0;   /* any other key forgets the question, and its line goes with it */
+        g->status[0] = '\0';
+    }
     switch (g->phase) {
     case SP_UI_GROUP_SCENE:
     case SP_UI_GROUP_VOTE:

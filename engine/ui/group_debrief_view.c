@@ -207,6 +207,7 @@ void sp_ui_group_debrief_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
         labels[n] = _("Naar het menu"); hints[n] = "Esc"; styles[n] = SP_UI_BTN_SECONDARY; actions[n++] = SP_UI_ACT_TO_MENU;
         bottom = sp_ui_chrome_bottombar(ui, view, n, labels, hints, styles, actions, args);
     }
+    a->bottom_bar = bottom;
     int top = sp_ui_group_view_topbar(a, ui, view, _("Nabespreking"), sp_text_get(&sc->title, lang));
     sp_ui_page pg;
     sp_ui_chrome_page(a, ui, view, top, bottom, m->measure_w * 3 / 2, 2 * u, &pg);

@@ -32,6 +32,11 @@ int sp_ui_group_room_key(sp_ui_app *a, sp_ui_key key, int ch)
     } else if (key == SP_UI_KEY_BACKSPACE) {
         g->room /= 10;
         g->room_typing = g->room > 0;
+    } else if (key == SP_UI_KEY_ESC && (g->room_typing || g->room != clamp_room(a->settings.room_size))) {
+        /* Esc takes back what was typed or rubbed out (the size kept before
+         * stays), and no more: the next Esc leaves the role card. */
+        g->room = clamp_room(a->settings.room_size);
+        g->room_typing = 0;
     } else if (c == '+' || c == '-') {
         sp_ui_group_set_room(a, g->room + (c == '+' ? 1 : -1));
         g->room_typing = 0;

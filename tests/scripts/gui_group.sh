@@ -108,7 +108,25 @@ grep -q 'mode="group"' "$f" || fail "the transcript is not a group play"
 [ "$(grep -c 'votes=' "$f")" -eq 4 ] || fail "expected 4 choices with votes: $(grep -c 'votes=' "$f")"
 "$BIN" debrief "$f" >/dev/null 2>"$work/debrief.err" || fail "the transcript does not read back: $(cat "$work/debrief.err")"
 
+# The rest of the round to the group debrief: at each moment the room gives A
+# three votes, Enter takes them, shows the feedback and moves on.
+i=0
+until grep -q ' ending="' "$f"; do
+    i=$((i + 1)); [ $i -gt 40 ] && fail "no ending after 40 more rounds"
+    kill -0 "$app_pid" 2>/dev/null || fail "samenspel died"
+    xdotool key --delay 50 a 3 Return Return Return; sleep 0.3
+done
+rounds=$i
+key Return                      # the ending -> the group debrief
+html=${f%.xml}.html
+key e                           # its export proves the debrief is on the wall
+[ -s "$html" ] || fail "E on the group debrief wrote no $html"
+rm -f "$html"
+key Escape Escape               # the leave question, and Esc stays
+key e
+[ -s "$html" ] || fail "Esc on the leave question did not stay on the debrief"
+
 # SDL turns SIGTERM into a quit: the program ends cleanly.
 kill -TERM "$app_pid"
 xvfb_app_quits "on SIGTERM" 10
-echo "gui_group: wall and presenter, 4 votes with an override, a tie and an undo, a flag; transcript $(basename "$f") ok"
+echo "gui_group: wall and presenter, 4 votes with an override, a tie and an undo, a flag, on to the group debrief ($rounds more rounds); transcript $(basename "$f") ok"

@@ -53,9 +53,9 @@ fail() {
 # xvfb_app_quits HOW SECONDS: waits for the program ($app_pid) to exit, and
 # fails ("samenspel did not quit HOW") unless it does within SECONDS, with 0.
 xvfb_app_quits() {
-    i=0
+    quit_i=0
     while kill -0 "$app_pid" 2>/dev/null; do
-        i=$((i + 1)); [ $i -gt $(($2 * 10)) ] && fail "samenspel did not quit $1"
+        quit_i=$((quit_i + 1)); [ $quit_i -gt $(($2 * 10)) ] && fail "samenspel did not quit $1"
         sleep 0.1
     done
     wait "$app_pid"; rc=$?
