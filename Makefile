@@ -177,8 +177,11 @@ deps-test:
 run: deps all
 	./$(BIN)
 
+# Under SANITIZE=1 the scripts marked "# runs no program" (checks of the
+# sources alone) are left out: they ran in `make test` and would read the
+# same files again.
 test: deps-test all $(TEST_BIN)
-	@sh tests/run.sh $(B) $(abspath $(BIN))
+	@SCRIPTS=$(if $(SANITIZE),program,yes) sh tests/run.sh $(B) $(abspath $(BIN))
 
 asan:
 	$(MAKE) SANITIZE=1 test
@@ -190,13 +193,14 @@ ifneq ($(SANITIZE),)
 export SAMENSPEL_TEST_SAMPLE := 1
 endif
 
-# The unit tests once more, each under valgrind (errors and leaks fail), two at a time (a valgrind
+# The unit tests once more, each under valgrind (errors and leaks fail), one per processor (a valgrind
 # process uses one core); the scripts are not run here: they run the plain binary, as in `make test`.
-# Plain: test_alloc (its out-of-memory sweeps count live blocks through the core's allocation hook) and
-# test_gui_fit (every window size x text size x case, 72 plays: 4 min of valgrind for layout code that
-# test_gui_layout, _wall and _app run under valgrind too).
+# Left out, because they run in `make test` as they would here: test_alloc (its out-of-memory sweeps
+# count live blocks through the core's allocation hook, so it runs plain) and test_gui_fit (every
+# window size x text size x case, 72 plays: 4 min of valgrind for layout code that test_gui_layout,
+# _wall and _app run under valgrind too).
 valgrind: deps-test all $(TEST_BIN)
-	@SAMENSPEL_TEST_SAMPLE=1 JOBS=2 SCRIPTS=no PLAIN="test_alloc test_gui_fit" \
+	@SAMENSPEL_TEST_SAMPLE=1 SCRIPTS=no EXCEPT="test_alloc test_gui_fit" \
 	  RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  sh tests/run.sh $(B) $(abspath $(BIN))
 

@@ -154,6 +154,18 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     return SP_OK;
 }
 
+sp_status sp_fs_read_with(const char *path, size_t max, sp_fs_parser parse, void *ctx, sp_diag *d)
+{
+    char *data;
+    size_t len;
+    sp_status st = sp_fs_read(path, max, &data, &len, d);
+    if (st != SP_OK)
+        return st;
+    st = parse(path, data, len, ctx, d);
+    sp_free(data);
+    return st;
+}
+
 static int write_all(int fd, const unsigned char *p, size_t len)
 {
     while (len > 0) {

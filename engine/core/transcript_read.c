@@ -459,16 +459,16 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
     return SP_OK;
 }
 
+/* sp_transcript_read_mem as an sp_fs_parser. */
+static sp_status read_file_bytes(const char *path, const char *data, size_t len, void *out, sp_diag *d)
+{
+    return sp_transcript_read_mem(path, data, len, out, d);
+}
+
 sp_status sp_transcript_read(const char *path, sp_transcript **out, sp_diag *d)
 {
     *out = NULL;
-    char *data;
-    size_t len;
-    sp_status rc = sp_fs_read(path, SP_TRANSCRIPT_MAX_BYTES, &data, &len, d);
-    if (rc != SP_OK)
-        return rc;
-    rc = sp_transcript_read_mem(path, data, len, out, d);
-    sp_free(data);
+    sp_status rc = sp_fs_read_with(path, SP_TRANSCRIPT_MAX_BYTES, read_file_bytes, out, d);
     /* Without the file's identity a later save could not tell that the
      * file changed on disk since: no transcript rather than one without. */
     if (rc == SP_OK && sp_transcript_file_seen(*out, path) != SP_OK) {

@@ -17,7 +17,8 @@
 /*
  * Hardening, in the order a hostile file meets it (xml_stream.c does the
  * same on a stream, with a scan of the prolog in place of the SAX hooks):
- *   - the caller reads the file with a size cap (sp_fs_read);
+ *   - the file is read with a size cap (sp_fs_read; a scenario in pieces,
+ *     xml_src.c, capped at the same size);
  *   - empty, binary (NUL bytes) and invalid UTF-8 input is refused before
  *     libxml2 sees it, and the encoding is forced to UTF-8;
  *   - parse options are XML_PARSE_NONET | XML_PARSE_BIG_LINES and nothing

@@ -195,58 +195,9 @@ static int vars_resolve(void *ctx, const char *name)
     return sp_scenario_var(ctx, name);
 }
 
-static void valid_scenario_loads(void **state)
+/* The nodes of valid.xml, as written there; k is Klaasen's cast index. */
+static void valid_scenario_nodes(const sp_scenario *sc, int k)
 {
-    (void)state;
-    const char *path = DIR_DATA "/valid.xml";
-    sp_diag *d = sp_diag_new();
-    sp_scenario *sc = NULL;
-    sp_status st = sp_scenario_load(path, SCHEMAS, hb, &sc, d);
-    testutil_print_diag(d);
-    assert_int_equal(st, SP_OK);
-    assert_int_equal(sp_diag_count(d), 0);
-    assert_non_null(sc);
-
-    size_t len;
-    char *bytes = testutil_read(path, &len);
-    assert_true(sc->hash == sp_fs_hash(bytes, len));
-    free(bytes);
-
-    assert_string_equal(sc->path, path);
-    assert_string_equal(sc->id, "proef");
-    assert_string_equal(sc->version, "1.2");
-    assert_int_equal(sc->phase, SP_PHASE_INTAKE);
-    assert_ptr_equal(sc->handbook, hb);
-    assert_string_equal(sp_text_get(&sc->title, SP_LANG_EN), "A trial");
-    assert_string_equal(sp_text_get(&sc->summary, SP_LANG_NL), "Je spreekt de opdrachtgever.");
-    assert_string_equal(sp_text_get(&sc->briefing.situation, SP_LANG_NL),
-                        "Hij heeft weinig tijd.\nZijn directeur nog minder.");
-    assert_string_equal(sp_text_get(&sc->briefing.aim, SP_LANG_EN),
-                        "Find the question behind the question.");
-    assert_null(sc->briefing.you.s[SP_LANG_EN]);
-
-    /* cast */
-    assert_int_equal(sc->n_cast, 2);
-    int k = sp_scenario_person(sc, "klaasen");
-    assert_int_equal(k, 1);
-    assert_int_equal(sc->cast[k].role, SP_ROLE_GOG);
-    assert_int_equal(sc->cast[k].color, 0x8A5A2B);
-    assert_string_equal(sc->cast[k].initials, "HK");
-    assert_string_equal(sp_text_get(&sc->cast[k].function, SP_LANG_NL), "Afdelingshoofd");
-    assert_int_equal(sc->cast[0].role, SP_ROLE_SELF);
-    assert_string_equal(sp_text_get(&sc->cast[0].name, SP_LANG_EN), "You");
-    assert_null(sc->cast[0].function.s[SP_LANG_NL]);
-
-    /* variables */
-    assert_int_equal(sc->n_vars, 2);
-    int v = sp_scenario_var(sc, "jansen_gesproken");
-    assert_int_equal(v, 1);
-    assert_int_equal(sc->vars[v].carry, 1);
-    assert_int_equal(sc->vars[0].carry, 0);
-    assert_int_equal(sc->vars[0].init, 50);
-    assert_int_equal(sc->vars[0].max, 100);
-
-    /* nodes */
     assert_int_equal(sc->n_nodes, 5);
     assert_int_equal(sc->start, 0);
     const sp_node *b = &sc->nodes[0];
@@ -328,6 +279,61 @@ static void valid_scenario_loads(void **state)
     assert_int_equal(e->ending_kind, SP_ENDING_POOR);
     assert_string_equal(sp_text_get(&e->ending_title, SP_LANG_NL), "Blind");
     assert_int_equal(sc->nodes[4].ending_kind, SP_ENDING_GOOD);
+
+}
+
+static void valid_scenario_loads(void **state)
+{
+    (void)state;
+    const char *path = DIR_DATA "/valid.xml";
+    sp_diag *d = sp_diag_new();
+    sp_scenario *sc = NULL;
+    sp_status st = sp_scenario_load(path, SCHEMAS, hb, &sc, d);
+    testutil_print_diag(d);
+    assert_int_equal(st, SP_OK);
+    assert_int_equal(sp_diag_count(d), 0);
+    assert_non_null(sc);
+
+    size_t len;
+    char *bytes = testutil_read(path, &len);
+    assert_true(sc->hash == sp_fs_hash(bytes, len));
+    free(bytes);
+
+    assert_string_equal(sc->path, path);
+    assert_string_equal(sc->id, "proef");
+    assert_string_equal(sc->version, "1.2");
+    assert_int_equal(sc->phase, SP_PHASE_INTAKE);
+    assert_ptr_equal(sc->handbook, hb);
+    assert_string_equal(sp_text_get(&sc->title, SP_LANG_EN), "A trial");
+    assert_string_equal(sp_text_get(&sc->summary, SP_LANG_NL), "Je spreekt de opdrachtgever.");
+    assert_string_equal(sp_text_get(&sc->briefing.situation, SP_LANG_NL),
+                        "Hij heeft weinig tijd.\nZijn directeur nog minder.");
+    assert_string_equal(sp_text_get(&sc->briefing.aim, SP_LANG_EN),
+                        "Find the question behind the question.");
+    assert_null(sc->briefing.you.s[SP_LANG_EN]);
+
+    /* cast */
+    assert_int_equal(sc->n_cast, 2);
+    int k = sp_scenario_person(sc, "klaasen");
+    assert_int_equal(k, 1);
+    assert_int_equal(sc->cast[k].role, SP_ROLE_GOG);
+    assert_int_equal(sc->cast[k].color, 0x8A5A2B);
+    assert_string_equal(sc->cast[k].initials, "HK");
+    assert_string_equal(sp_text_get(&sc->cast[k].function, SP_LANG_NL), "Afdelingshoofd");
+    assert_int_equal(sc->cast[0].role, SP_ROLE_SELF);
+    assert_string_equal(sp_text_get(&sc->cast[0].name, SP_LANG_EN), "You");
+    assert_null(sc->cast[0].function.s[SP_LANG_NL]);
+
+    /* variables */
+    assert_int_equal(sc->n_vars, 2);
+    int v = sp_scenario_var(sc, "jansen_gesproken");
+    assert_int_equal(v, 1);
+    assert_int_equal(sc->vars[v].carry, 1);
+    assert_int_equal(sc->vars[0].carry, 0);
+    assert_int_equal(sc->vars[0].init, 50);
+    assert_int_equal(sc->vars[0].max, 100);
+
+    valid_scenario_nodes(sc, k);
 
     assert_int_equal(sp_scenario_node(sc, "nergens"), -1);
     assert_int_equal(sp_scenario_person(sc, "jansen"), -1);
