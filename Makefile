@@ -152,12 +152,12 @@ locale/%/LC_MESSAGES/samenspel.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 # po/samenspel.pot from every marked string in engine/ (the window's _() and
-# N_(), the core's, terminal's and commands' sp_translate, sp_translate_ctx
-# and SP_N_), then merged into each po/LANG.po; README "Translations" has the
+# N_(), the core's, terminal's and commands' sp_translate, sp_translate_ctx, sp_diag_tr,
+# sp_cli_error and SP_N_), then merged into each po/LANG.po; README "Translations" has the
 # translator's round. No fuzzy matching: a new msgid stays untranslated
 # until someone translates it, and `make po-check` says which.
 XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --package-name=samenspel --sort-by-file \
-	--keyword=_ --keyword=N_ --keyword=SP_N_ --keyword=sp_translate:2 --keyword=sp_translate_ctx:2c,3
+	--keyword=_ --keyword=N_ --keyword=SP_N_ --keyword=sp_translate:2 --keyword=sp_translate_ctx:2c,3 --keyword=sp_diag_tr:2 --keyword=sp_cli_error
 pot:
 	xgettext $(XGETTEXT_FLAGS) -o po/samenspel.pot $(sort $(wildcard engine/*/*.c engine/*/*.h))
 	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po po/samenspel.pot; done
@@ -177,8 +177,11 @@ deps-test:
 run: deps all
 	./$(BIN)
 
+# Under SANITIZE=1 the scripts marked "# runs no program" (checks of the
+# sources alone) are left out: they ran in `make test` and would read the
+# same files again.
 test: deps-test all $(TEST_BIN)
-	@sh tests/run.sh $(B) $(abspath $(BIN))
+	@SCRIPTS=$(if $(SANITIZE),program,yes) sh tests/run.sh $(B) $(abspath $(BIN))
 
 asan:
 	$(MAKE) SANITIZE=1 test
@@ -190,13 +193,14 @@ ifneq ($(SANITIZE),)
 export SAMENSPEL_TEST_SAMPLE := 1
 endif
 
-# The unit tests once more, each under valgrind (errors and leaks fail), two at a time (a valgrind
+# The unit tests once more, each under valgrind (errors and leaks fail), one per processor (a valgrind
 # process uses one core); the scripts are not run here: they run the plain binary, as in `make test`.
-# Plain: test_alloc (its out-of-memory sweeps count live blocks through the core's allocation hook) and
-# test_gui_fit (every window size x text size x case, 72 plays: 4 min of valgrind for layout code that
-# test_gui_layout, _wall and _app run under valgrind too).
+# Left out, because they run in `make test` as they would here: test_alloc (its out-of-memory sweeps
+# count live blocks through the core's allocation hook, so it runs plain) and test_gui_fit (every
+# window size x text size x case, 72 plays: 4 min of valgrind for layout code that test_gui_layout,
+# _wall and _app run under valgrind too).
 valgrind: deps-test all $(TEST_BIN)
-	@SAMENSPEL_TEST_SAMPLE=1 JOBS=2 SCRIPTS=no PLAIN="test_alloc test_gui_fit" \
+	@SAMENSPEL_TEST_SAMPLE=1 SCRIPTS=no EXCEPT="test_alloc test_gui_fit" \
 	  RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  sh tests/run.sh $(B) $(abspath $(BIN))
 

@@ -19,15 +19,21 @@ export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_O
 # frame pointers, so lsan.supp's IMG_LoadSizedSVG_RW never matched)
 export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 RUNNER=${RUNNER:-}
-# PLAIN: unit tests that run without RUNNER (named, space-separated).
-PLAIN=${PLAIN:-}
-# JOBS: unit tests run this many at a time (each with its own log and its
-# own XDG folders; reported in name order all the same).
-JOBS=${JOBS:-1}
+# EXCEPT: unit tests this stage leaves out (named, space-separated): make
+# valgrind's, which run plain in `make test` and would repeat it exactly.
+EXCEPT=${EXCEPT:-}
+# JOBS: unit tests run this many at a time, by default one per processor
+# (each with its own log and its own XDG folders; reported in name order
+# all the same). The scripts run one after another: several measure idle
+# CPU or wait for windows, which a busy machine would make flaky.
+JOBS=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
 # SCRIPTS=no: the unit tests only (make valgrind: the scripts run the plain
 # binary, RUNNER never wraps them, so they would repeat `make test` exactly).
+# SCRIPTS=program: only the scripts that run the program (make SANITIZE=1
+# test); a script marked "# runs no program" reads the sources alone, the
+# same in every build, and runs in `make test` only.
 SCRIPTS=${SCRIPTS:-yes}
-export B RUNNER PLAIN
+export B RUNNER
 if [ -n "${CI:-}" ] && [ "${ALLOW_SKIP:-0}" = 1 ]; then
     echo "run.sh: ALLOW_SKIP=1 is ignored in CI: every test is required" >&2
     ALLOW_SKIP=0
@@ -57,20 +63,22 @@ report() {
 # NAME.rc and NAME.secs (run by xargs, JOBS at a time). RUNNER (e.g.
 # valgrind) wraps unit tests only; scripts run the binary themselves.
 # shellcheck disable=SC2016
-one_unit='t=$1; name=$(basename "$t"); runner=$RUNNER
-case " $PLAIN " in *" $name "*) runner= ;; esac
+one_unit='t=$1; name=$(basename "$t")
 export XDG_DATA_HOME="$XDG_DATA_HOME/$name" XDG_CONFIG_HOME="$XDG_CONFIG_HOME/$name"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 t0=$(date +%s.%N)
-$runner "$t" > "$B/tests/$name.log" 2>&1
+$RUNNER "$t" > "$B/tests/$name.log" 2>&1
 echo $? > "$B/tests/$name.rc"
 awk -v a="$t0" -v b="$(date +%s.%N)" "BEGIN { printf \"%.2f\", b - a }" > "$B/tests/$name.secs"'
+# unit NAME: 0 when this stage runs unit test NAME.
+unit() { case " $EXCEPT " in *" $1 "*) return 1 ;; esac; }
 for t in "$B"/tests/test_*; do
-    [ -x "$t" ] && printf '%s\n' "$t"
+    [ -x "$t" ] && unit "$(basename "$t")" && printf '%s\n' "$t"
 done | xargs -P "$JOBS" -I{} sh -c "$one_unit" sh {}
 for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
+    unit "$name" || continue
     rc=$(cat "$B/tests/$name.rc" 2>/dev/null); took=$(cat "$B/tests/$name.secs" 2>/dev/null)
     report "$name" "${rc:-1}" "$B/tests/$name.log" "${took:-?}"
     rm -f "$B/tests/$name.rc" "$B/tests/$name.secs"
@@ -78,6 +86,7 @@ done
 for s in tests/scripts/*.sh; do
     [ "$SCRIPTS" = no ] && break
     [ -f "$s" ] || continue
+    [ "$SCRIPTS" = program ] && grep -q '^# runs no program' "$s" && continue
     name=$(basename "$s" .sh)
     t0=$(now)
     SAMENSPEL="$BIN" BUILD="$B" sh "$s" > "$B/tests/$name.log" 2>&1
@@ -87,6 +96,7 @@ done
 rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 [ -n "$failures" ] && echo "failed:$failures"
 [ -n "$skips" ] && echo "skipped:$skips"
+[ -n "$EXCEPT" ] && echo "left to make test (plain, the same run):$(printf ' %s' $EXCEPT)"
 echo "stage time: $(secs "$stage_start" "$(now)") s (wall, this run of tests/run.sh)"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || exit 1

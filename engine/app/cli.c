@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "core/handbook.h"
 #include "core/scenario.h"
 #include "core/transcript.h"
+#include "core/translate.h"
 #include "ui/i18n.h"
 #include "ui/settings.h"
 #include "term/term.h"
@@ -69,6 +71,13 @@ static sp_lang default_lang(void)
 
 int sp_cli_parse_global(int *argc, char **argv)
 {
+    /* One catalogue (po/) for every word the program shows: the commands',
+     * the terminal's, the core's (through core/translate.h) and the window's;
+     * set up first, so that a bad option is told in the default language. */
+    static int i18n_ready;
+    if (!i18n_ready)
+        sp_ui_i18n_init();
+    i18n_ready = 1;
     opts.lang = default_lang();
     opts.no_portraits = 0;
     lang_arg = NULL;
@@ -86,14 +95,14 @@ int sp_cli_parse_global(int *argc, char **argv)
             used = 1;
         } else if ((v = option_value("--lang", i, *argc, argv, &used))) {
             if (strcmp(v, "nl") != 0 && strcmp(v, "en") != 0) {
-                fprintf(stderr, "samenspel: --lang takes nl or en, not '%s'\n", v);
+                sp_cli_error("samenspel: --lang is nl of en, niet '%s'", v);
                 return SP_EXIT_USAGE;
             }
             opts.lang = sp_lang_from_code(v);
             lang_arg = v;
         } else if ((v = option_value("--font", i, *argc, argv, &used))) {
             if (!*v) {
-                fprintf(stderr, "samenspel: --font takes the path of a TrueType font\n");
+                sp_cli_error("samenspel: --font wil het pad van een TrueType-lettertype");
                 return SP_EXIT_USAGE;
             }
             /* Checked here, before the window opens it: a FIFO would hang
@@ -119,12 +128,6 @@ int sp_cli_parse_global(int *argc, char **argv)
     *argc = out;
     argv[out] = NULL;
     sp_diag_set_default_lang(opts.lang); /* the core's messages in the learner's language */
-    /* One catalogue (po/) for every word the program shows: the commands',
-     * the terminal's, the core's (through core/translate.h) and the window's. */
-    static int i18n_ready;
-    if (!i18n_ready)
-        sp_ui_i18n_init();
-    i18n_ready = 1;
     sp_ui_i18n_set(opts.lang);
     return SP_EXIT_OK;
 }
@@ -173,14 +176,23 @@ void sp_cli_print_diag(const sp_diag *d)
         fputc('\n', stderr);
     }
     if (sp_diag_dropped(d))
-        fprintf(stderr, "(%d more messages)\n", sp_diag_dropped(d));
+        sp_cli_error("(nog %d meldingen)", sp_diag_dropped(d));
+}
+
+void sp_cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, sp_translate(opts.lang, fmt), ap);
+    va_end(ap);
+    fputc('\n', stderr);
 }
 
 int sp_cli_usage(const char *name)
 {
 #define USAGE(cmd, args, help) \
     if (strcmp(name, #cmd) == 0) \
-        fprintf(stderr, "usage: samenspel %s %s\n", #cmd, args);
+        sp_cli_error("gebruik: samenspel %s %s", #cmd, args);
     SP_COMMANDS(USAGE)
 #undef USAGE
     return SP_EXIT_USAGE;
@@ -266,8 +278,8 @@ int sp_cli_save(void *ctx, const sp_session *s)
                                   sp_session_started_at(s), sv->path, sizeof sv->path, d);
     if (st != SP_OK) {
         sp_cli_print_diag(d);
-        fprintf(stderr, "%s: the transcript could not be saved (%s)\n", sv->path[0] ? sv->path : sv->dir,
-                sp_status_name(st));
+        sp_cli_error("%s: het gesprek kon niet worden bewaard (%s)", sv->path[0] ? sv->path : sv->dir,
+                     sp_translate(opts.lang, sp_status_words(st)));
         sv->failed = 1;
     }
     sp_diag_free(d);

@@ -197,7 +197,7 @@ int sp_cmd_check(int argc, char **argv)
         sp_cli_print_diag(d);
         sp_diag_clear(d);
         if (st != SP_OK) {
-            fprintf(stderr, "%s: %s\n", argv[i], sp_status_name(st));
+            fprintf(stderr, "%s: %s\n", argv[i], sp_translate(sp_cli_opts()->lang, sp_status_words(st)));
             rc = st == SP_EINVAL || rc == SP_EXIT_INVALID ? SP_EXIT_INVALID : sp_cli_exit(st);
             continue;
         }

@@ -53,11 +53,11 @@ static int target_refused(const char *out, const char *const *inputs, int n_inpu
         return 0;
     for (int i = 0; i < n_inputs; i++)
         if (inputs[i] && (strcmp(out, inputs[i]) == 0 || same_file(out, inputs[i]))) {
-            fprintf(stderr, "%s: is an input of this export; write the export to another file\n", out);
+            sp_cli_error("%s: is invoer van deze export; schrijf de export naar een ander bestand", out);
             return 1;
         }
     if (is_transcript(out)) {
-        fprintf(stderr, "%s: is a samenspel transcript; export does not write over it, give another file\n", out);
+        sp_cli_error("%s: is een bewaard gesprek van samenspel; export schrijft daar niet overheen, geef een ander bestand", out);
         return 1;
     }
     char real[PATH_MAX];
@@ -67,7 +67,7 @@ static int target_refused(const char *out, const char *const *inputs, int n_inpu
     sp_diag_free(d);
     if (st != SP_OK) {
         if (strncmp(out, "/dev/", 5) == 0 || strncmp(out, "/proc/", 6) == 0)
-            fprintf(stderr, "%s: for standard output, write - as the file name\n", out);
+            sp_cli_error("%s: schrijf - als bestandsnaam voor de standaarduitvoer", out);
         return 1;
     }
     return 0;
@@ -77,13 +77,13 @@ static int target_refused(const char *out, const char *const *inputs, int n_inpu
 static int write_out(const char *path, char *data, size_t len, sp_lang lang, FILE *say)
 {
     if (!data) {
-        fprintf(stderr, "samenspel export: out of memory\n");
+        sp_cli_error("samenspel export: onvoldoende geheugen");
         return SP_EXIT_SYSTEM;
     }
     int rc = SP_EXIT_OK;
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "samenspel export: cannot write to standard output\n");
+            sp_cli_error("samenspel export: kan niet naar de standaarduitvoer schrijven");
             rc = SP_EXIT_SYSTEM;
         }
         free(data);
@@ -125,7 +125,7 @@ int sp_cmd_export(int argc, char **argv)
     if (rc == SP_EXIT_OK && !path)
         rc = sp_cli_usage("export");
     if (rc == SP_EXIT_OK && html && csv && strcmp(html, "-") == 0 && strcmp(csv, "-") == 0) {
-        fprintf(stderr, "samenspel export: only one of --html and --csv can go to standard output\n");
+        sp_cli_error("samenspel export: maar één van --html en --csv kan naar de standaarduitvoer");
         rc = SP_EXIT_USAGE;
     }
 

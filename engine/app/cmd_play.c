@@ -89,7 +89,7 @@ static sp_status start_resume(run *r, const char *path, const char *case_file, r
         st = sp_transcript_replay(p->sv.tr, p->sc, -1, &p->s, d);
     if (st != SP_OK) {
         if (st == SP_EINVAL)
-            sp_diag_add(d, path, 0, "cannot be resumed");
+            sp_diag_add(d, path, 0, SP_N_("kan niet verder worden gespeeld"));
         return st;
     }
     sp_session_set_lang(p->s, r->term.lang);
@@ -166,7 +166,7 @@ static int verdict(run *r, sp_play_result res, int last)
     case SP_PLAY_QUIT:
         return SP_EXIT_OK;
     case SP_PLAY_SCRIPT_END:
-        fprintf(stderr, "%s: the script ended before the play reached an ending\n",
+        sp_cli_error("%s: het script hield op voordat het gesprek een einde bereikte",
                 sp_term_script_where(r->script));
         return SP_EXIT_INVALID;
     case SP_PLAY_SCRIPT_CASE:
@@ -197,10 +197,10 @@ static int play_trajectory(run *r)
                 const char *next = sp_term_script_case(r->script);
                 if (!next) {
                     if (sp_term_script_done(r->script)) {
-                        fprintf(stderr, "%s: the script ended before 'case %s'\n",
+                        sp_cli_error("%s: het script hield op vóór 'case %s'",
                                 sp_term_script_where(r->script), sp_case_ids[i]);
                     } else {
-                        fprintf(stderr, "%s: expected 'case %s' after the end of %s\n",
+                        sp_cli_error("%s: verwacht 'case %s' na het einde van %s",
                                 sp_term_script_where(r->script), sp_case_ids[i], sp_case_ids[i - 1]);
                     }
                     return SP_EXIT_INVALID;
@@ -291,7 +291,7 @@ int sp_cmd_play(int argc, char **argv)
         } else if (strcmp(argv[i], "--display") == 0 && i + 1 < argc) {
             long n;
             if (!sp_num_parse(argv[++i], 1, 64, &n)) {
-                fprintf(stderr, "samenspel play: --display wants a screen number from 1 (1 is the first screen)\n");
+                sp_cli_error("samenspel play: --display wil een schermnummer vanaf 1 (1 is het eerste scherm)");
                 return sp_cli_usage("play");
             }
             display = (int)n - 1;
@@ -306,7 +306,7 @@ int sp_cmd_play(int argc, char **argv)
         } else if (strncmp(argv[i], "--choices=", 10) == 0 && argv[i][10]) {
             script = argv[i] + 10;
         } else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
-            fprintf(stderr, "samenspel play: unknown option '%s'\n", argv[i]);
+            sp_cli_error("samenspel play: onbekende optie '%s'", argv[i]);
             return sp_cli_usage("play");
         } else if (!what) {
             if (strcmp(argv[i], "--") == 0 && ++i >= argc)
@@ -319,27 +319,27 @@ int sp_cmd_play(int argc, char **argv)
     if (!what == !resume)
         return sp_cli_usage("play");
     if (case_file && !resume) {
-        fprintf(stderr, "samenspel play: --case goes with --resume (a new play takes the case file as SCENARIO)\n");
+        sp_cli_error("samenspel play: --case hoort bij --resume (een nieuw gesprek neemt het casusbestand als SCENARIO)");
         return sp_cli_usage("play");
     }
     if ((presenter || display >= 0 || phones) && !projector) {
-        fprintf(stderr, "samenspel play: --display, --presenter and --phones go with --projector\n");
+        sp_cli_error("samenspel play: --display, --presenter en --phones horen bij --projector");
         return sp_cli_usage("play");
     }
     if (listen && !projector) { /* also without --phones: the address for the set-up's switch (P) */
-        fprintf(stderr, "samenspel play: --listen goes with --projector (the phones' address)\n");
+        sp_cli_error("samenspel play: --listen hoort bij --projector (het adres voor de telefoons)");
         return sp_cli_usage("play");
     }
     /* Group play on a projector (group_play.h, ui/group.h). */
     if (projector) {
         if (resume || text || strcmp(what, "trajectory") == 0) {
-            fprintf(stderr, "samenspel play: --projector plays one case in the window (not --text, --resume or the trajectory)\n");
+            sp_cli_error("samenspel play: --projector speelt één casus in het venster (niet met --text, --resume of het traject)");
             return sp_cli_usage("play");
         }
         if (script)
             return sp_cli_group_play(what, script, phones, listen);
         if (!sp_cli_display_available()) {
-            fprintf(stderr, "samenspel play: --projector needs a display\n");
+            sp_cli_error("samenspel play: --projector heeft een beeldscherm nodig");
             return SP_EXIT_SYSTEM;
         }
         sp_gui_options o = { 0 };

@@ -277,10 +277,10 @@ static int branch_and_play(sp_term *t, const sp_replay *r, int i, sp_term_script
             sp_debrief_free(db);
         }
         if (res == SP_PLAY_SCRIPT_END)
-            fprintf(stderr, "%s: the script ended before the play reached an ending\n",
+            sp_cli_error("%s: het script hield op voordat het gesprek een einde bereikte",
                     sp_term_script_where(script));
         else if (res == SP_PLAY_FINISHED && script && !sp_term_script_done(script))
-            fprintf(stderr, "%s: the play has already ended here\n", sp_term_script_where(script));
+            sp_cli_error("%s: het gesprek is hier al afgelopen", sp_term_script_where(script));
         rc = res == SP_PLAY_SYSTEM_ERROR ? SP_EXIT_SYSTEM
            : res == SP_PLAY_SCRIPT_END || res == SP_PLAY_SCRIPT_ERROR || res == SP_PLAY_SCRIPT_CASE ||
              (res == SP_PLAY_FINISHED && script && !sp_term_script_done(script)) ? SP_EXIT_INVALID
@@ -546,7 +546,7 @@ int sp_cmd_replay(int argc, char **argv)
             long v = 0;
             (void)end;
             if (!sp_num_parse(argv[++i], 1, SP_TRANSCRIPT_MAX_STEPS, &v)) {
-                fprintf(stderr, "samenspel replay: --branch takes a turn number from 1 to %d, not '%s'\n",
+                sp_cli_error("samenspel replay: --branch wil een beurtnummer van 1 tot en met %d, niet '%s'",
                         SP_TRANSCRIPT_MAX_STEPS, argv[i]);
                 rc = SP_EXIT_USAGE;
             }

@@ -57,18 +57,18 @@ static int collect(paths *p, const char *arg, int *skipped)
     struct stat st;
     if (stat(arg, &st) != 0) {
         if (lstat(arg, &st) == 0 && S_ISLNK(st.st_mode)) {
-            fprintf(stderr, "%s: is a symbolic link to a file that does not exist; skipped\n", arg);
+            sp_cli_error("%s: is een symbolische koppeling naar een bestand dat niet bestaat; overgeslagen", arg);
             ++*skipped;
             return SP_EXIT_OK;
         }
-        fprintf(stderr, "%s: no such file or directory\n", arg);
+        sp_cli_error("%s: bestand of map bestaat niet", arg);
         return SP_EXIT_USAGE;
     }
     if (!S_ISDIR(st.st_mode))
         return add_path(p, arg) ? SP_EXIT_OK : SP_EXIT_SYSTEM;
     DIR *d = opendir(arg);
     if (!d) {
-        fprintf(stderr, "%s: cannot read the directory\n", arg);
+        sp_cli_error("%s: de map kan niet worden gelezen", arg);
         return SP_EXIT_SYSTEM;
     }
     int first = p->n;

@@ -80,7 +80,10 @@ int sp_cli_gui_run(sp_gui_options *o);
 int sp_cli_exit(sp_status st);
 /* Prints every message of d on stderr (and how many were dropped). */
 void sp_cli_print_diag(const sp_diag *d);
-/* "usage: samenspel NAME ARGS" on stderr; returns SP_EXIT_USAGE. */
+/* A command's own error on stderr, one line, in the learner's language:
+ * fmt is a Dutch msgid (xgettext: sp_cli_error), its English in po/en.po. */
+void sp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "gebruik: samenspel NAME ARGS" ("usage: ...") on stderr; returns SP_EXIT_USAGE. */
 int sp_cli_usage(const char *name);
 
 /* Loads the handbook and a scenario (path or case id), printing any

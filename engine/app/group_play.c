@@ -10,10 +10,9 @@
 #include "core/fs.h"
 #include "core/translate.h"
 #include "core/handbook.h"
-#include "ui/app.h"
-#include "ui/group.h"
 #include "core/room.h"
 #include "ui/group_phones.h"
+#include "ui/group_script.h"
 #include "term/term.h"
 
 #include <time.h>
@@ -138,7 +137,8 @@ typedef struct run {
     sp_term *t;
     script sc;
     int shown;       /* the log length when the last heading was printed, -1 none */
-    sp_ui_phones ph;/* the room's phones (--phones), srv NULL without */
+    sp_ui_phones ph; /* the room's phones in step with the wall */
+    sp_phones *srv;  /* the phones' server (--phones), NULL without */
 } run;
 
 
@@ -158,27 +158,29 @@ static void print_heading(run *r)
 
 static void print_taken(run *r)
 {
-    sp_ui_group *g = r->a->group;
-    const sp_node *nd = &r->a->sc->nodes[g->last_node];
-    sp_lang lang = r->a->settings.lang;
-    for (int k = 0; k < g->n_last; k++) {
-        const char *text = sp_text_get(&nd->options[g->last_offered[k]].text, lang);
-        if (g->has_votes)
-            fprintf(r->t->out, "  %c %4d  %s%s\n", sp_ui_group_letter(k), g->last_votes[k], text,
-                    k == g->last_chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
+    sp_ui_group_taken g;
+    if (sp_ui_group_script_taken(r->a, &g) != 0)
+        return;
+    const sp_node *nd = &sp_ui_group_script_case(r->a)->nodes[g.node];
+    sp_lang lang = sp_ui_app_lang(r->a);
+    for (int k = 0; k < g.n; k++) {
+        const char *text = sp_text_get(&nd->options[g.offered[k]].text, lang);
+        if (g.has_votes)
+            fprintf(r->t->out, "  %c %4d  %s%s\n", sp_ui_group_letter(k), g.votes[k], text,
+                    k == g.chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
         else
             fprintf(r->t->out, "  %c  %s%s\n", sp_ui_group_letter(k), text,
-                    k == g->last_chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
+                    k == g.chosen ? sp_translate(r->t->lang, "  ← gekozen") : "");
     }
-    char l = sp_ui_group_letter(g->last_chosen);
-    if (!g->has_votes) {
+    char l = sp_ui_group_letter(g.chosen);
+    if (!g.has_votes) {
         fprintf(r->t->out, "  %s %c %s\n", sp_translate(r->t->lang, "De trainer koos"), l,
                 sp_translate(r->t->lang, "zonder stemming."));
         return;
     }
-    sp_vote_tally t = sp_vote_count(g->last_votes, g->n_last);
-    int other = sp_vote_dissent(g->last_votes, g->n_last, g->last_chosen);
-    if (g->last_override)
+    sp_vote_tally t = sp_vote_count(g.votes, g.n);
+    int other = sp_vote_dissent(g.votes, g.n, g.chosen);
+    if (g.override)
         fprintf(r->t->out, sp_translate(r->t->lang, other == 1 ? SP_N_("  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemde anders.\n")
                                                       : SP_N_("  De trainer koos %c tegen de groep in (%c had %d van %d); %d stemden anders.\n")),
                 l, sp_ui_group_letter(t.majority >= 0 ? t.majority : 0), t.top, t.total, other);
@@ -189,12 +191,12 @@ static void print_taken(run *r)
     else
         fprintf(r->t->out, sp_translate(r->t->lang, other == 1 ? SP_N_("  De groep koos %c: %d van %d stemmen; %d stemde anders.\n")
                                                       : SP_N_("  De groep koos %c: %d van %d stemmen; %d stemden anders.\n")),
-                l, g->last_votes[g->last_chosen], t.total, other);
+                l, g.votes[g.chosen], t.total, other);
 }
 
 static void print_history(run *r)
 {
-    const sp_replay *rp = r->a->group->replay;
+    const sp_replay *rp = sp_ui_group_script_votes(r->a);
     fprintf(r->t->out, "\n== %s\n", sp_translate(r->t->lang, "Hoe de groep stemde"));
     if (!rp) {
         fprintf(r->t->out, "%s\n", sp_translate(r->t->lang, "(het verslag kon niet worden teruggelezen)"));
@@ -232,8 +234,7 @@ static int fail(run *r, int i, const char *msg)
 /* Moves on from a decision already taken, as Enter does on the wall. */
 static void next(run *r)
 {
-    sp_ui_group *g = r->a->group;
-    if (g->phase >= SP_UI_GROUP_DECIDED)
+    if (sp_ui_group_script_phase(r->a) >= SP_UI_GROUP_DECIDED)
         sp_ui_app_action(r->a, SP_UI_ACT_GROUP_NEXT, 0);
 }
 
@@ -253,9 +254,9 @@ static int parse_counts(run *r, int i, const char *p, int *counts)
         while (*p && isspace((unsigned char)*p))
             p++;
     }
-    if (n != r->a->group->n_counts) {
+    if (n != sp_ui_group_script_options(r->a)) {
         char msg[128];
-        snprintf(msg, sizeof msg, "%d counts for %d options", n, r->a->group->n_counts);
+        snprintf(msg, sizeof msg, "%d counts for %d options", n, sp_ui_group_script_options(r->a));
         return fail(r, i, msg);
     }
     return 0;
@@ -266,18 +267,18 @@ static int parse_counts(run *r, int i, const char *p, int *counts)
 static int take_counts(run *r, int i, const int *counts, int *consumed)
 {
     sp_ui_app *a = r->a;
-    sp_ui_group *g = a->group;
+    int n = sp_ui_group_script_options(a);
     const char *rest;
     int pick = -1;
-    if (sp_ui_group_set_votes(a, counts, g->n_counts) != SP_OK) {
+    if (sp_ui_group_set_votes(a, counts, n) != SP_OK) {
         char msg[320];
         snprintf(msg, sizeof msg, "these counts add up to more than the %d people in the room: count again, "
-                 "or say 'room N' before the first decision", g->room);
+                 "or say 'room N' before the first decision", sp_ui_group_script_room_size(a));
         return fail(r, i, msg);
     }
     if (is_cmd(&r->sc, i + 1, "override", &rest) || is_cmd(&r->sc, i + 1, "pick", &rest)) {
         *consumed = 2;
-        pick = option_arg(rest, g->n_counts);
+        pick = option_arg(rest, n);
         if (pick < 0)
             return fail(r, i + 1, "no such option here");
     }
@@ -292,8 +293,8 @@ static int take_counts(run *r, int i, const int *counts, int *consumed)
 /* 'phones N [+ typed counts]': the vote on the phones until N are in. */
 static int phones(run *r, int i, const char *rest, int *consumed)
 {
-    sp_ui_group *g = r->a->group;
-    if (!r->ph.srv)
+    int n = sp_ui_group_script_options(r->a);
+    if (!r->srv)
         return fail(r, i, "'phones' needs --phones on the command line");
     char *end;
     long want = strtol(rest, &end, 10);
@@ -309,15 +310,15 @@ static int phones(run *r, int i, const char *rest, int *consumed)
     sp_ui_phones_sync(&r->ph, r->a, 1);
     int counts[SP_UI_GROUP_OPTIONS];
     struct timespec pause = { 0, 20 * 1000 * 1000 };
-    for (int waited = 0; sp_ui_phones_counts(&r->ph, counts, g->n_counts) < want; waited += 20) {
+    for (int waited = 0; sp_ui_phones_counts(&r->ph, counts, n) < want; waited += 20) {
         if (waited >= 20000)
             return fail(r, i, "the phones did not bring in that many votes within 20 seconds");
         nanosleep(&pause, NULL);
     }
     sp_ui_phones_close(&r->ph);
-    int n = sp_ui_phones_counts(&r->ph, counts, g->n_counts);
-    fprintf(r->t->out, "  %s: %d\n", sp_translate(r->t->lang, "Stemmen van telefoons"), n);
-    for (int k = 0; k < g->n_counts; k++)
+    int got = sp_ui_phones_counts(&r->ph, counts, n);
+    fprintf(r->t->out, "  %s: %d\n", sp_translate(r->t->lang, "Stemmen van telefoons"), got);
+    for (int k = 0; k < n; k++)
         counts[k] += typed[k];
     return take_counts(r, i, counts, consumed);
 }
@@ -325,55 +326,91 @@ static int phones(run *r, int i, const char *rest, int *consumed)
 /* 'phone-flags': how many phones spotted each red flag, most first. */
 static int phone_flags(run *r, int i)
 {
-    if (!r->ph.srv)
+    if (!r->srv)
         return fail(r, i, "'phone-flags' needs --phones on the command line");
-    const sp_handbook *hb = r->a->sc->handbook;
+    const sp_handbook *hb = sp_ui_group_script_case(r->a)->handbook;
     int n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
     int counts[SP_ROOM_MAX_FLAGS], shown = 0;
-    sp_phones_flag_counts(r->ph.srv, counts, n);
+    sp_phones_flag_counts(r->srv, counts, n);
     fprintf(r->t->out, "  %s:\n", sp_translate(r->t->lang, "Rode vlaggen van de telefoons"));
     for (int top = 1000; top > 0; top--)
         for (int f = 0; f < n; f++)
             if (counts[f] == top) {
-                fprintf(r->t->out, "  %4d  %s\n", top, sp_text_get(&hb->redflags[f].label, r->a->settings.lang));
+                fprintf(r->t->out, "  %4d  %s\n", top, sp_text_get(&hb->redflags[f].label, sp_ui_app_lang(r->a)));
                 shown++;
             }
     if (!shown)
         fprintf(r->t->out, "  %s\n", sp_translate(r->t->lang, "(geen)"));
-    sp_phones_flags_clear(r->ph.srv);
+    sp_phones_flags_clear(r->srv);
+    return 0;
+}
+
+/* 'reveal': the feedback of the decision just taken, and its handbook reference. */
+static int reveal(run *r, int i)
+{
+    sp_ui_app *a = r->a;
+    sp_ui_group_phase ph = sp_ui_group_script_phase(a);
+    sp_ui_group_taken g;
+    if ((ph != SP_UI_GROUP_DECIDED && ph != SP_UI_GROUP_REVEALED) || sp_ui_group_script_taken(a, &g) != 0)
+        return fail(r, i, "'reveal' comes after a decision");
+    sp_ui_app_action(a, SP_UI_ACT_GROUP_REVEAL, 0);
+    sp_session *s = sp_ui_group_script_session(a);
+    sp_lang lang = sp_ui_app_lang(a);
+    const sp_option *o = &sp_ui_group_script_case(a)->nodes[g.node].options[g.offered[g.chosen]];
+    fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Toelichting"),
+            sp_session_text_at(s, sp_session_turn(s) - 2, &o->feedback, lang));
+    if (o->ref_kind == SP_REF_TEXT) /* free text, until the cases use handbook ids */
+        fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Handboek"), o->ref);
+    else if (o->ref_kind != SP_REF_NONE)
+        fprintf(r->t->out, "  %s\n", sp_text_get(&o->ref_label, lang));
+    return 0;
+}
+
+/* 'flag ID': the room marks a red flag at this turn; its verdict is printed. */
+static int flag(run *r, int i, const char *id)
+{
+    sp_ui_app *a = r->a;
+    const sp_handbook *hb = sp_ui_group_script_case(a)->handbook;
+    sp_session *s = sp_ui_group_script_session(a);
+    int f = sp_handbook_redflag(hb, id);
+    if (f < 0)
+        return fail(r, i, "unknown red flag (expected an id such as rf.og-geen-tijd)");
+    unsigned char present[64], marked[64];
+    sp_ui_group_flags_now(a, present, marked);
+    if (f < 64 && marked[f])
+        return fail(r, i, "this red flag is already marked in this turn");
+    if (!sp_ui_group_script_flag_round(a))
+        sp_ui_app_action(a, SP_UI_ACT_GROUP_FLAGS, 0);
+    sp_ui_app_action(a, SP_UI_ACT_GROUP_MARK, f);
+    sp_ui_app_action(a, SP_UI_ACT_GROUP_FLAGS, 0);
+    sp_flag_verdict fv = sp_session_flag_verdict(s, f, sp_session_turn(s), NULL);
+    fprintf(r->t->out, "  %s: %s · %s\n", sp_translate(r->t->lang, "Rode vlag"),
+            sp_text_get(&hb->redflags[f].label, sp_ui_app_lang(a)),
+            fv == SP_FLAG_PRESENT ? sp_translate(r->t->lang, "herkend")
+            : fv == SP_FLAG_NOT_INTENDED ? sp_translate(r->t->lang, "niet bedoeld hier") : sp_translate(r->t->lang, "vals alarm"));
     return 0;
 }
 
 static int step(run *r, int i, int *consumed)
 {
     sp_ui_app *a = r->a;
-    sp_ui_group *g = a->group;
     const char *rest = NULL;
     *consumed = 1;
     if (is_cmd(&r->sc, i, "room", &rest)) {
         char *end;
         long n = strtol(rest, &end, 10);
-        if (end == rest || *end || n < SP_UI_ROOM_MIN || n > SP_UI_ROOM_MAX || sp_session_history_count(a->s) > 0)
+        if (end == rest || *end || n < SP_UI_ROOM_MIN || n > SP_UI_ROOM_MAX ||
+            sp_ui_group_script_room(a, (int)n) != SP_OK)
             return fail(r, i, "'room N' (2 to 9999 people) comes before the first decision");
-        g->room = (int)n;
         return 0;
     }
-    if (is_cmd(&r->sc, i, "reveal", &rest)) {
-        if (g->phase != SP_UI_GROUP_DECIDED && g->phase != SP_UI_GROUP_REVEALED)
-            return fail(r, i, "'reveal' comes after a decision");
-        sp_ui_app_action(a, SP_UI_ACT_GROUP_REVEAL, 0);
-        const sp_option *o = &a->sc->nodes[g->last_node].options[g->last_offered[g->last_chosen]];
-        fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Toelichting"), sp_session_text_at(a->s, sp_session_turn(a->s) - 2, &o->feedback, a->settings.lang));
-        if (o->ref_kind == SP_REF_TEXT) /* free text, until the cases use handbook ids */
-            fprintf(r->t->out, "  %s: %s\n", sp_translate(r->t->lang, "Handboek"), o->ref);
-        else if (o->ref_kind != SP_REF_NONE)
-            fprintf(r->t->out, "  %s\n", sp_text_get(&o->ref_label, a->settings.lang));
-        return 0;
-    }
+    if (is_cmd(&r->sc, i, "reveal", &rest))
+        return reveal(r, i);
     if (is_cmd(&r->sc, i, "undo", &rest)) {
-        int before = sp_session_log_count(a->s);
+        sp_session *s = sp_ui_group_script_session(a);
+        int before = sp_session_log_count(s);
         sp_ui_app_action(a, SP_UI_ACT_UNDO, 0);
-        if (sp_session_log_count(a->s) == before)
+        if (sp_session_log_count(s) == before)
             return fail(r, i, "nothing to undo");
         fprintf(r->t->out, "  %s\n", sp_translate(r->t->lang, "Teruggenomen."));
         r->shown = -1;
@@ -384,25 +421,8 @@ static int step(run *r, int i, int *consumed)
     if (v->kind == SP_VIEW_ENDING)
         return fail(r, i, "the play has already ended here");
     print_heading(r);
-    if (is_cmd(&r->sc, i, "flag", &rest)) {
-        int f = sp_handbook_redflag(a->sc->handbook, rest);
-        if (f < 0)
-            return fail(r, i, "unknown red flag (expected an id such as rf.og-geen-tijd)");
-        unsigned char present[64], marked[64];
-        sp_ui_group_flags_now(a, present, marked);
-        if (f < 64 && marked[f])
-            return fail(r, i, "this red flag is already marked in this turn");
-        if (!g->flag_round)
-            sp_ui_app_action(a, SP_UI_ACT_GROUP_FLAGS, 0);
-        sp_ui_app_action(a, SP_UI_ACT_GROUP_MARK, f);
-        sp_ui_app_action(a, SP_UI_ACT_GROUP_FLAGS, 0);
-        sp_flag_verdict fv = sp_session_flag_verdict(a->s, f, sp_session_turn(a->s), NULL);
-        fprintf(r->t->out, "  %s: %s · %s\n", sp_translate(r->t->lang, "Rode vlag"),
-                sp_text_get(&a->sc->handbook->redflags[f].label, a->settings.lang),
-                fv == SP_FLAG_PRESENT ? sp_translate(r->t->lang, "herkend")
-                : fv == SP_FLAG_NOT_INTENDED ? sp_translate(r->t->lang, "niet bedoeld hier") : sp_translate(r->t->lang, "vals alarm"));
-        return 0;
-    }
+    if (is_cmd(&r->sc, i, "flag", &rest))
+        return flag(r, i, rest);
     if (is_cmd(&r->sc, i, "phone-flags", &rest))
         return phone_flags(r, i);
     if (is_cmd(&r->sc, i, "phones", &rest))
@@ -417,7 +437,7 @@ static int step(run *r, int i, int *consumed)
         return fail(r, i, "'override' and 'pick' follow a 'votes' line");
     if (!is_cmd(&r->sc, i, "choose", &rest))
         rest = r->sc.lines[i];
-    int pick = option_arg(rest, g->n_counts);
+    int pick = option_arg(rest, sp_ui_group_script_options(a));
     if (pick < 0)
         return fail(r, i, "unknown command, or no such option here (votes, phones, override, pick, choose N, flag, reveal, undo)");
     if (sp_ui_group_take(a, pick) != SP_OK)
@@ -435,29 +455,50 @@ static int64_t cli_clock(void *ctx)
 /* Starts the phones' server for the case just opened; prints where to go. */
 static int start_phones(run *r, const char *listen)
 {
-    const sp_handbook *hb = r->a->sc->handbook;
+    const sp_handbook *hb = sp_ui_group_script_case(r->a)->handbook;
     const char *labels[SP_ROOM_MAX_FLAGS];
     int n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
     for (int f = 0; f < n; f++)
-        labels[f] = sp_text_get(&hb->redflags[f].label, r->a->settings.lang);
+        labels[f] = sp_text_get(&hb->redflags[f].label, sp_ui_app_lang(r->a));
     sp_phones_config cfg = { .listen = listen, .lang = sp_lang_code(r->t->lang), .n_flags = n, .flag_labels = labels };
     char err[300];
-    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
-    sp_ui_phones_begin(&r->ph, srv);
-    if (!srv) {
+    r->srv = sp_phones_start(&cfg, err, sizeof err);
+    sp_ui_phones_begin(&r->ph, r->srv);
+    if (!r->srv) {
         fprintf(stderr, "samenspel play --phones: %s\n", err);
         return -1;
     }
     fprintf(stderr, sp_translate(r->t->lang, "Telefoons: %s (of %s met code %s)\n"),
-            sp_phones_url(r->ph.srv), sp_phones_base(r->ph.srv), sp_phones_code(r->ph.srv));
+            sp_phones_url(r->srv), sp_phones_base(r->srv), sp_phones_code(r->srv));
     fflush(stderr);
     return 0;
+}
+
+/* After the script: the ending, the debrief and how the group voted; an
+ * exit code. */
+static int finish(run *r)
+{
+    sp_ui_app *a = r->a;
+    next(r);
+    if (!sp_session_finished(sp_ui_group_script_session(a))) {
+        fprintf(stderr, "%s: the script ended before the play reached an ending\n", where(&r->sc, r->sc.n));
+        return SP_EXIT_INVALID;
+    }
+    const sp_view *v = sp_ui_app_view(a);
+    fprintf(r->t->out, "\n%s: %s (%s)\n", sp_translate_ctx(r->t->lang, "report", "Einde"), v->ending_title,
+            sp_term_ending_kind(sp_ui_app_lang(a), v->ending_kind));
+    sp_ui_app_action(a, SP_UI_ACT_DEBRIEF, 0);
+    if (sp_ui_group_script_debrief(a))
+        sp_term_debrief(r->t, sp_ui_group_script_session(a), sp_ui_group_script_debrief(a));
+    print_history(r);
+    return SP_EXIT_OK;
 }
 
 int sp_cli_group_play(const char *what, const char *script_path, int phones, const char *listen)
 {
     static sp_ui_app app; /* large: paths */
-    run r = { .a = &app, .shown = -1, .ph = { .view_steps = -1 } };
+    run r = { .a = &app, .shown = -1 };
+    sp_ui_phones_begin(&r.ph, NULL);
     sp_term term;
     sp_term_init(&term, stdout, sp_cli_opts()->lang);
     r.t = &term;
@@ -465,13 +506,10 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
         script_free(&r.sc);
         return SP_EXIT_INVALID;
     }
-    sp_ui_app_init(&app, NULL, NULL);
-    app.notice[0] = '\0'; /* a damaged settings file is the window's business */
-    app.settings.lang = sp_cli_opts()->lang;
-    app.clock = cli_clock;
     int rc = SP_EXIT_OK;
+    int ok = sp_ui_group_script_init(&app, sp_cli_opts()->lang, cli_clock) == 0;
     sp_diag *d = sp_diag_new();
-    if (!d || sp_ui_group_enable(&app, 1) != 0) {
+    if (!ok || !d) {
         rc = SP_EXIT_SYSTEM;
     } else if (sp_ui_app_open(&app, what, d) != SP_OK) {
         sp_cli_print_diag(d);
@@ -483,36 +521,25 @@ int sp_cli_group_play(const char *what, const char *script_path, int phones, con
     if (rc == SP_EXIT_OK) {
         sp_ui_app_action(&app, SP_UI_ACT_BEGIN, 0);
         fprintf(term.out, "%s · %s\n", sp_translate(r.t->lang, "Groepstraining"),
-                sp_text_get(&app.sc->title, app.settings.lang));
+                sp_text_get(&sp_ui_group_script_case(&app)->title, sp_ui_app_lang(&app)));
         for (int i = 0; rc == SP_EXIT_OK && i < r.sc.n;) {
             int used = 1;
             rc = step(&r, i, &used);
             i += used;
         }
     }
-    if (rc == SP_EXIT_OK) {
-        next(&r);
-        if (!sp_session_finished(app.s)) {
-            fprintf(stderr, "%s: the script ended before the play reached an ending\n", where(&r.sc, r.sc.n));
-            rc = SP_EXIT_INVALID;
-        } else {
-            const sp_view *v = sp_ui_app_view(&app);
-            fprintf(term.out, "\n%s: %s (%s)\n", sp_translate_ctx(r.t->lang, "report", "Einde"), v->ending_title,
-                    sp_term_ending_kind(app.settings.lang, v->ending_kind));
-            sp_ui_app_action(&app, SP_UI_ACT_DEBRIEF, 0);
-            if (app.debrief)
-                sp_term_debrief(&term, app.s, app.debrief);
-            print_history(&r);
-        }
-    }
-    if (app.notice[0]) {
-        fprintf(stderr, "samenspel: %s\n", app.notice);
+    if (rc == SP_EXIT_OK)
+        rc = finish(&r);
+    const char *notice = sp_ui_group_script_notice(&app);
+    if (notice[0]) {
+        fprintf(stderr, "samenspel: %s\n", notice);
         if (rc == SP_EXIT_OK)
             rc = SP_EXIT_SYSTEM;
     }
     fflush(term.out);
-    if (app.t_path[0])
-        fprintf(stderr, "%s %s\n", sp_translate(sp_cli_opts()->lang, SP_N_("Gesprek bewaard in")), app.t_path);
+    const char *saved = sp_ui_group_script_saved(&app);
+    if (saved[0])
+        fprintf(stderr, "%s %s\n", sp_translate(sp_cli_opts()->lang, SP_N_("Gesprek bewaard in")), saved);
     sp_ui_phones_end(&r.ph);  /* the server stops when the play ends */
     sp_ui_app_free(&app);
     script_free(&r.sc);

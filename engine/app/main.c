@@ -79,6 +79,6 @@ int main(int argc, char **argv)
         }
         return commands[i].run(argc - 1, argv + 1);
     }
-    fprintf(stderr, "samenspel: unknown command '%s' (see samenspel --help)\n", name);
+    sp_cli_error("samenspel: onbekende opdracht '%s' (zie samenspel --help)", name);
     return SP_EXIT_USAGE;
 }

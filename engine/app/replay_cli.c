@@ -32,7 +32,7 @@ void sp_replay_cli_free(sp_replay_cli *c)
 static int add_case(sp_replay_cli *c, const char *arg)
 {
     if (c->n_cases == SP_REPLAY_CLI_MAX_CASES) {
-        fprintf(stderr, "samenspel: more than %d cases at once\n", SP_REPLAY_CLI_MAX_CASES);
+        sp_cli_error("samenspel: meer dan %d casussen tegelijk", SP_REPLAY_CLI_MAX_CASES);
         return 0;
     }
     sp_diag *d = sp_diag_new();
@@ -52,7 +52,7 @@ int sp_replay_cli_case_option(sp_replay_cli *c, int *i, int argc, char **argv)
     const char *a = argv[*i], *file = NULL;
     if (strcmp(a, "--case") == 0) {
         if (*i + 1 >= argc) {
-            fprintf(stderr, "samenspel: --case takes the path of a case file\n");
+            sp_cli_error("samenspel: --case wil het pad van een casusbestand");
             return -1;
         }
         file = argv[++*i];
@@ -77,7 +77,7 @@ const sp_scenario *sp_replay_cli_case(sp_replay_cli *c, const char *id)
     for (const char *p = id; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')) {
             if (!c->quiet)
-                fprintf(stderr, "samenspel: '%s' is not a case id\n", id);
+                sp_cli_error("samenspel: '%s' is geen casus-id", id);
             return NULL;
         }
     if (!*id || !add_case(c, id))
@@ -133,7 +133,7 @@ const sp_scenario *sp_replay_cli_case_of(sp_replay_cli *c, const sp_transcript *
             (c->given[i] || c->for_hash[i] == t->scenario_hash))
             return c->cases[i];
     if (c->n_cases == SP_REPLAY_CLI_MAX_CASES) {
-        fprintf(stderr, "samenspel: more than %d cases at once\n", SP_REPLAY_CLI_MAX_CASES);
+        sp_cli_error("samenspel: meer dan %d casussen tegelijk", SP_REPLAY_CLI_MAX_CASES);
         return NULL;
     }
     sp_diag *d = sp_diag_new();

@@ -2,6 +2,7 @@
 #include "cond.h"
 #include "arena.h"
 #include "diag.h"
+#include "translate.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -39,7 +40,7 @@ typedef struct {
     void *ctx;
     char *err;
     int errlen;
-    int lang;                /* of the error: 0 Dutch, 1 English (diag_tr.c) */
+    int lang;                /* of the error: 0 Dutch, 1 English (sp_translate) */
     int failed;
     /* current token */
     t_kind tok;
@@ -57,8 +58,8 @@ static void fail_arg(parser *ps, const char *pre, const char *arg, size_t arglen
         return;
     ps->failed = 1;
     if (ps->err && ps->errlen > 0)
-        snprintf(ps->err, (size_t)ps->errlen, "%s%.*s%s", sp_tr(ps->lang, pre), (int)arglen, arg ? arg : "",
-                 sp_tr(ps->lang, post));
+        snprintf(ps->err, (size_t)ps->errlen, "%s%.*s%s", sp_translate((sp_lang)ps->lang, pre), (int)arglen, arg ? arg : "",
+                 sp_translate((sp_lang)ps->lang, post));
 }
 
 static void fail(parser *ps, const char *msg)
@@ -117,7 +118,7 @@ static void next(parser *ps)
             ps->tok = T_BAD;
             ps->tlen = (size_t)(p - s);
             ps->p = p;
-            fail_arg(ps, "number '", s, ps->tlen, "' is out of range");
+            fail_arg(ps, SP_N_("getal '"), s, ps->tlen, SP_N_("' ligt buiten het bereik"));
             return;
         }
         ps->tlen = (size_t)(p - s);
@@ -150,10 +151,10 @@ static void fail_here(parser *ps, const char *what)
 {
     char pre[128];
     if (ps->tok == T_END) {
-        snprintf(pre, sizeof pre, sp_tr(ps->lang, "%s, found the end"), sp_tr(ps->lang, what));
+        snprintf(pre, sizeof pre, sp_translate((sp_lang)ps->lang, "%s, maar de voorwaarde houdt op"), sp_translate((sp_lang)ps->lang, what));
         fail(ps, pre);
     } else {
-        snprintf(pre, sizeof pre, sp_tr(ps->lang, "%s, found '"), sp_tr(ps->lang, what));
+        snprintf(pre, sizeof pre, sp_translate((sp_lang)ps->lang, "%s, maar vond '"), sp_translate((sp_lang)ps->lang, what));
         fail_arg(ps, pre, ps->tstart, ps->tlen, "'");
     }
 }
@@ -162,7 +163,7 @@ static struct sp_cond *node_new(parser *ps, c_kind kind)
 {
     struct sp_cond *c = sp_arena_alloc(ps->a, sizeof *c);
     if (!c)
-        fail(ps, "out of memory");
+        fail(ps, SP_N_("onvoldoende geheugen"));
     else
         c->kind = kind;
     return c;
@@ -173,19 +174,19 @@ static const struct sp_cond *parse_expr(parser *ps);
 static const struct sp_cond *parse_cmp(parser *ps)
 {
     if (ps->tok != T_NAME) {
-        fail_here(ps, "expected a variable name");
+        fail_here(ps, SP_N_("verwacht een variabelenaam"));
         return NULL;
     }
     char name[COND_MAX_NAME + 1];
     if (ps->tlen > COND_MAX_NAME) {
-        fail_arg(ps, "name '", ps->tstart, ps->tlen, "' is too long");
+        fail_arg(ps, SP_N_("naam '"), ps->tstart, ps->tlen, SP_N_("' is te lang"));
         return NULL;
     }
     memcpy(name, ps->tstart, ps->tlen);
     name[ps->tlen] = '\0';
     int var = ps->resolve ? ps->resolve(ps->ctx, name) : -1;
     if (var < 0) {
-        fail_arg(ps, "unknown variable '", ps->tstart, ps->tlen, "'");
+        fail_arg(ps, SP_N_("onbekende variabele '"), ps->tstart, ps->tlen, "'");
         return NULL;
     }
     struct sp_cond *c = node_new(ps, C_CMP);
@@ -199,7 +200,7 @@ static const struct sp_cond *parse_cmp(parser *ps)
         c->op = ps->op;
         next(ps);
         if (ps->tok != T_INT) {
-            fail_here(ps, "expected a number");
+            fail_here(ps, SP_N_("verwacht een getal"));
             return NULL;
         }
         c->value = (int)ps->ival;
@@ -214,7 +215,7 @@ static const struct sp_cond *parse_unary(parser *ps)
         return NULL;
     if (ps->tok == T_NOT || ps->tok == T_LPAREN) {
         if (++ps->depth > COND_MAX_DEPTH) {
-            fail(ps, "condition is nested too deeply");
+            fail(ps, SP_N_("voorwaarde is te diep genest"));
             return NULL;
         }
         const struct sp_cond *r;
@@ -224,7 +225,7 @@ static const struct sp_cond *parse_unary(parser *ps)
             struct sp_cond *c = k ? node_new(ps, C_NOT) : NULL;
             const struct sp_cond **kids = c ? sp_arena_alloc(ps->a, sizeof *kids) : NULL;
             if (c && !kids)
-                fail(ps, "out of memory");
+                fail(ps, SP_N_("onvoldoende geheugen"));
             if (!kids)
                 return NULL;
             kids[0] = k;
@@ -237,7 +238,7 @@ static const struct sp_cond *parse_unary(parser *ps)
             if (!r)
                 return NULL;
             if (ps->tok != T_RPAREN) {
-                fail_here(ps, "expected ')'");
+                fail_here(ps, SP_N_("verwacht ')'"));
                 return NULL;
             }
             next(ps);
@@ -260,7 +261,7 @@ static const struct sp_cond *parse_list(parser *ps, t_kind kw)
     int cap = 4, n = 0;
     const struct sp_cond **kids = sp_arena_alloc(ps->a, (size_t)cap * sizeof *kids);
     if (!kids) {
-        fail(ps, "out of memory");
+        fail(ps, SP_N_("onvoldoende geheugen"));
         return NULL;
     }
     kids[n++] = first;
@@ -272,7 +273,7 @@ static const struct sp_cond *parse_list(parser *ps, t_kind kw)
         if (n == cap) {
             const struct sp_cond **nk = sp_arena_alloc(ps->a, (size_t)cap * 2 * sizeof *kids);
             if (!nk) {
-                fail(ps, "out of memory");
+                fail(ps, SP_N_("onvoldoende geheugen"));
                 return NULL;
             }
             memcpy(nk, kids, (size_t)n * sizeof *kids);
@@ -318,12 +319,12 @@ const sp_cond *sp_cond_compile_lang(struct sp_arena *a, const char *src,
     ps.errlen = errlen;
     next(&ps);
     if (ps.tok == T_END) {
-        fail(&ps, "empty condition");
+        fail(&ps, SP_N_("lege voorwaarde"));
         return NULL;
     }
     const struct sp_cond *c = parse_expr(&ps);
     if (c && !ps.failed && ps.tok != T_END)
-        fail_here(&ps, "expected 'and', 'or' or the end");
+        fail_here(&ps, SP_N_("verwacht 'and', 'or' of het einde"));
     if (ps.failed)
         return NULL;
     return c;

@@ -28,7 +28,7 @@ const sp_cond *sp_cond_compile(struct sp_arena *a, const char *src,
                                char *err, int errlen);
 
 /* The same with the reason in a language: 0 Dutch, 1 English (the core's
- * catalogue, diag_tr.c). */
+ * msgids through sp_translate, po/en.po). */
 const sp_cond *sp_cond_compile_lang(struct sp_arena *a, const char *src,
                                     sp_cond_resolve resolve, void *ctx, int lang,
                                     char *err, int errlen);

@@ -1,6 +1,7 @@
 /* diag.c: the list of "path:line: message" diagnostics and status names the core hands back. */
 #include "diag.h"
 #include "alloc.h"
+#include "translate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,9 +43,9 @@ int sp_diag_lang(const sp_diag *d)
     return d ? d->lang : default_lang;
 }
 
-const char *sp_diag_tr(const sp_diag *d, const char *english)
+const char *sp_diag_tr(const sp_diag *d, const char *msgid)
 {
-    return sp_tr(sp_diag_lang(d), english);
+    return sp_translate((sp_lang)sp_diag_lang(d), msgid);
 }
 
 void sp_diag_clear(sp_diag *d)
@@ -87,7 +88,7 @@ void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_l
 {
     if (!d)
         return;
-    fmt = sp_tr(d->lang, fmt);
+    fmt = sp_translate((sp_lang)d->lang, fmt);
     if (d->count >= SP_DIAG_MAX) {
         d->dropped++;
         return;
@@ -144,6 +145,18 @@ const char *sp_status_name(sp_status s)
     return "unknown status";
 }
 
+const char *sp_status_words(sp_status s)
+{
+    switch (s) {
+    case SP_OK: return "ok";
+    case SP_EINVAL: return SP_N_("ongeldige inhoud");
+    case SP_EUSAGE: return SP_N_("ongeldig verzoek");
+    case SP_EIO: return SP_N_("systeemfout");
+    case SP_ENOMEM: return SP_N_("onvoldoende geheugen");
+    }
+    return sp_status_name(s);
+}
+
 _Noreturn void sp_expect_fail(const char *file, int line, const char *what)
 {
     fprintf(stderr, "%s:%d: internal error: expected %s\n", file, line, what);
@@ -155,6 +168,6 @@ sp_status sp_diag_memory_since(sp_diag *d, const char *path, sp_status s, unsign
 {
     if (s == SP_OK || s == SP_ENOMEM || sp_alloc_failures() == failed_before)
         return s;
-    sp_diag_add(d, path, 0, "out of memory");
+    sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
     return SP_ENOMEM;
 }

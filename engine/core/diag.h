@@ -36,22 +36,21 @@ void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_l
 /* The language of a diag's messages: 0 Dutch, 1 English (sp_lang's
  * values). A new diag takes the process default, which is English until a
  * host sets the learner's language (the program does so from --lang).
- * sp_diag_add looks its English format up in the core's catalogue
- * (diag_tr.c) and uses the Dutch one when the diag is Dutch: the format is
- * the message id, as a msgid is for gettext. A message not in the
- * catalogue stays English. A piece passed as an argument ("%s") is
- * translated by the caller with sp_diag_tr / sp_tr. */
+ * A message's format is a Dutch msgid, marked for xgettext with SP_N_
+ * (translate.h) where it is written; sp_diag_add puts it in the diag's
+ * language with sp_translate, so the English lives in po/en.po with the
+ * rest of the program's words. A piece passed as an argument ("%s") is
+ * translated by the caller with sp_diag_tr (or sp_translate). */
 void sp_diag_set_default_lang(int lang);
 void sp_diag_set_lang(sp_diag *d, int lang);
 int sp_diag_lang(const sp_diag *d);
-const char *sp_diag_tr(const sp_diag *d, const char *english) __attribute__((format_arg(2)));
-/* The same for a language rather than a diag. */
-const char *sp_tr(int lang, const char *english) __attribute__((format_arg(2)));
-/* The catalogue's rows, for its test: row i in lang (0 Dutch, 1 English). */
-int sp_tr_count(void);
-const char *sp_tr_row(int i, int lang);
+/* msgid in the diag's language (xgettext: sp_diag_tr:2). */
+const char *sp_diag_tr(const sp_diag *d, const char *msgid) __attribute__((format_arg(2)));
 
+/* The status in English words, for logs and tests ("invalid content"). */
 const char *sp_status_name(sp_status s);
+/* The same for the user: a Dutch msgid, put in a language with sp_translate. */
+const char *sp_status_words(sp_status s);
 
 /* libxml2 may report a refused allocation as an error in the file (a syntax
  * or schema error): when s is such an error and the allocation hook refused

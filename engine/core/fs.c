@@ -1,5 +1,6 @@
 /* fs.c: regular-file checks, file reading with a size cap, atomic writes through symlinks, CRC-32, FNV-1a content hashes and the XDG data/config paths. */
 #include "fs.h"
+#include "translate.h"
 #include "alloc.h"
 
 #include <errno.h>
@@ -104,7 +105,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     char *buf = sp_malloc(cap + 1);
     if (!buf) {
         close(fd);
-        sp_diag_add(d, path, 0, "out of memory reading the file");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen om het bestand te lezen"));
         return SP_ENOMEM;
     }
     size_t n = 0;
@@ -121,7 +122,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
             if (!nb) {
                 sp_free(buf);
                 close(fd);
-                sp_diag_add(d, path, 0, "out of memory reading the file");
+                sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen om het bestand te lezen"));
                 return SP_ENOMEM;
             }
             buf = nb;
@@ -151,6 +152,18 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     if (len)
         *len = n;
     return SP_OK;
+}
+
+sp_status sp_fs_read_with(const char *path, size_t max, sp_fs_parser parse, void *ctx, sp_diag *d)
+{
+    char *data;
+    size_t len;
+    sp_status st = sp_fs_read(path, max, &data, &len, d);
+    if (st != SP_OK)
+        return st;
+    st = parse(path, data, len, ctx, d);
+    sp_free(data);
+    return st;
 }
 
 static int write_all(int fd, const unsigned char *p, size_t len)

@@ -28,6 +28,13 @@ sp_status sp_fs_write_target(const char *path, char *out, size_t len, sp_diag *d
  * than max bytes is refused with "path: file is larger than N bytes". */
 sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_diag *d);
 
+/* Reads the file as sp_fs_read does and hands its bytes to
+ * parse(path, data, len, ctx, d), then frees them: the one way a loader
+ * reads a whole file and parses it. Returns sp_fs_read's error, else what
+ * parse returns. */
+typedef sp_status (*sp_fs_parser)(const char *path, const char *data, size_t len, void *ctx, sp_diag *d);
+sp_status sp_fs_read_with(const char *path, size_t max, sp_fs_parser parse, void *ctx, sp_diag *d);
+
 /* Writes data to path atomically: a temp file beside it, fsync, rename,
  * fsync of the directory. On any failure the old file is untouched. A
  * symbolic link at path is followed (sp_fs_write_target): the file it points

@@ -1,5 +1,6 @@
 /* handbook.c: loads scenarios/handbook.xml into the handbook model: goals, thought pairs, red flags, interventions. */
 #include "handbook.h"
+#include "translate.h"
 #include "alloc.h"
 #include "arena.h"
 #include "fs.h"
@@ -222,7 +223,7 @@ sp_status sp_handbook_load(const char *path, const char *schema_dir,
     if (!hb) {
         sp_arena_free(L.a);
         xmlFreeDoc(doc);
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     hb->arena = L.a;
@@ -248,7 +249,7 @@ sp_status sp_handbook_load(const char *path, const char *schema_dir,
         fail(&L, SP_ENOMEM);
     if (L.status != SP_OK) {
         if (L.status == SP_ENOMEM)
-            sp_diag_add(d, path, 0, "out of memory");
+            sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         sp_arena_free(L.a);
         return L.status;
     }

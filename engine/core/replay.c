@@ -1,5 +1,6 @@
 /* replay.c: lays a transcript out decision by decision (lines, options, scores, flags, votes), branches from it, lists past plays. */
 #include "replay.h"
+#include "translate.h"
 #include "alloc.h"
 #include "debrief.h"
 #include "analysis.h"
@@ -247,7 +248,7 @@ sp_status sp_replay_build(const sp_transcript *t, const sp_scenario *sc, sp_lang
         wr = walk(r, raw);
     sp_free(raw);
     if (wr != SP_OK) {
-        sp_diag_add(d, t->path ? t->path : "transcript", 0, "out of memory building the replay");
+        sp_diag_add(d, t->path ? t->path : "transcript", 0, SP_N_("onvoldoende geheugen om het gesprek terug te kijken"));
         sp_replay_free(r);
         return SP_ENOMEM;
     }

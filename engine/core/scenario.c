@@ -146,7 +146,7 @@ void sp_scenario_err_hint(sload *L, long line, const char *best, const char *fmt
     va_end(ap);
     if (best) {
         size_t n = strlen(msg);
-        snprintf(msg + n, sizeof msg - n, sp_diag_tr(L->sem, "; did you mean '%s'?"), best);
+        snprintf(msg + n, sizeof msg - n, sp_diag_tr(L->sem, "; bedoel je '%s'?"), best);
     }
     sp_diag_add(L->sem, L->path, line, "%s", msg);
 }
@@ -198,7 +198,7 @@ static void pass_on(sload *L, sp_diag *d)
         sp_diag_add(d, L->path, h ? h[i].line : 0, "%s",
                     h ? h[i].text : sp_diag_message(L->sem, i));
     if (sp_diag_dropped(L->sem))
-        sp_diag_add(d, L->path, 0, "%d more problems not shown", sp_diag_dropped(L->sem));
+        sp_diag_add(d, L->path, 0, SP_N_("nog %d problemen niet getoond"), sp_diag_dropped(L->sem));
     sp_free(h);
 }
 
@@ -223,7 +223,7 @@ static sp_status load(const char *path, int fd, const char *data, size_t len, co
                       const sp_handbook *hb, sp_scenario **out, sp_diag *d)
 {
     if (!hb) {
-        sp_diag_add(d, path, 0, "no handbook to check the scenario against");
+        sp_diag_add(d, path, 0, SP_N_("geen handboek om de casus aan te toetsen"));
         return SP_EUSAGE;
     }
     sload L = {
@@ -246,7 +246,7 @@ static sp_status load(const char *path, int fd, const char *data, size_t len, co
     if (!L.sc || !L.sem) {
         sp_arena_free(L.a);
         sload_free(&L);
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     L.sc->arena = L.a;
@@ -262,7 +262,7 @@ static sp_status load(const char *path, int fd, const char *data, size_t len, co
         s = SP_EINVAL; /* the stream's messages are in d already */
     } else if (L.status != SP_OK) {
         s = L.status;
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
     } else {
         if (!L.extra_nodes) {
             sp_scenario_check_refs(&L);
@@ -270,7 +270,7 @@ static sp_status load(const char *path, int fd, const char *data, size_t len, co
         }
         if (L.status != SP_OK) {
             s = L.status;
-            sp_diag_add(d, path, 0, "out of memory");
+            sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         } else if (sp_diag_count(L.sem) > 0) {
             s = SP_EINVAL;
             pass_on(&L, d);

@@ -17,7 +17,9 @@
  * meaning: duplicate ids, dangling targets, unknown handbook ids, unknown
  * variables in conditions, unreachable nodes, dead ends that are not endings.
  * Every problem is added to d as "path:line: message". On success *out owns
- * everything and borrows hb (hb must outlive it).
+ * everything and borrows hb (hb must outlive it). The file is read in
+ * pieces as it loads, never held whole (only a refused one, for its
+ * messages); a file written to while it loads is refused.
  */
 sp_status sp_scenario_load(const char *path, const char *schema_dir,
                            const sp_handbook *hb, sp_scenario **out, sp_diag *d);

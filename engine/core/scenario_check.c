@@ -65,7 +65,7 @@ void sp_scenario_feedback_ref(sload *L, sp_option *o, const char *ref, long line
         if (o->ref_kind == SP_REF_NONE) {
             /* Not kept: each use of an unknown id gets its own message. */
             sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_NONE, ref),
-                                 "unknown handbook reference '%s'", ref);
+                                 SP_N_("onbekende handboekverwijzing '%s'"), ref);
             return;
         }
         for (int lang = 0; lang < SP_LANG_COUNT; lang++) {
@@ -97,13 +97,13 @@ void sp_scenario_check_refs(sload *L)
             ((sp_goto *)nodes[f->node].gotos)[f->idx].target = t;
             if (t < 0)
                 sp_scenario_err_hint(L, f->line, sp_scenario_id_suggest(&L->nodes, f->name),
-                                     "goto points at unknown node '%s'", f->name ? f->name : "");
+                                     SP_N_("<goto> wijst naar een onbekende knoop '%s'"), f->name ? f->name : "");
         } else {
             sp_option *o = &((sp_option *)nodes[f->node].options)[f->idx];
             o->target = t;
             if (t < 0)
                 sp_scenario_err_hint(L, f->line, sp_scenario_id_suggest(&L->nodes, f->name),
-                                     "option '%s' points at unknown node '%s'", o->id ? o->id : "",
+                                     SP_N_("optie '%s' wijst naar een onbekende knoop '%s'"), o->id ? o->id : "",
                                      f->name ? f->name : "");
         }
     }
@@ -142,7 +142,7 @@ static void check_reachable(sload *L, unsigned char *seen, int *queue)
      * resolve to the first, so the second is unreachable by construction. */
     for (int i = 0; i < sc->n_nodes; i++)
         if (!seen[i] && sp_scenario_id_get(&L->nodes, sc->nodes[i].id) == i)
-            sp_scenario_err(L, sc->nodes[i].line, "node '%s' cannot be reached from the start node '%s'",
+            sp_scenario_err(L, sc->nodes[i].line, SP_N_("knoop '%s' is vanaf startknoop '%s' niet te bereiken"),
                 sc->nodes[i].id, sc->nodes[sc->start].id);
 }
 
@@ -170,7 +170,7 @@ static void report_cycle(sload *L, const int *stack, int top, int to)
     }
     if (len < sizeof buf)
         snprintf(buf + len, sizeof buf - len, " -> %s", sc->nodes[to].id);
-    sp_scenario_err(L, sc->nodes[stack[top]].line, "cycle: %s (conversations must move forward)", buf);
+    sp_scenario_err(L, sc->nodes[stack[top]].line, SP_N_("kringloop: %s (een gesprek moet vooruitgaan)"), buf);
 }
 
 /* Iterative depth-first search (a 20,000-node chain must not overflow the C
@@ -208,7 +208,7 @@ static void check_cycles(sload *L, unsigned char *color, int *stack, int *next_e
         }
     }
     if (reported > 10)
-        sp_scenario_err(L, 0, "%d more cycles", reported - 10);
+        sp_scenario_err(L, 0, SP_N_("nog %d kringlopen"), reported - 10);
 }
 
 void sp_scenario_check_graph(sload *L)

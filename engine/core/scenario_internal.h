@@ -6,6 +6,7 @@
  * and it may change with the loader. The public API is scenario.h. */
 
 #include "scenario.h"
+#include "translate.h" /* SP_N_: the loader's messages are Dutch msgids */
 #include "arena.h"
 #include "xml.h"
 

@@ -118,7 +118,7 @@ static int attr_int(sload *L, const char *name)
     char *end;
     long x = strtol(v, &end, 10);
     if (errno || end == v || *end || x < INT_MIN || x > INT_MAX) {
-        sp_scenario_err(L, line_here(L), "%s=\"%s\" is not a whole number", name, v);
+        sp_scenario_err(L, line_here(L), SP_N_("%s=\"%s\" is geen geheel getal"), name, v);
         return 0;
     }
     return (int)x;
@@ -153,7 +153,7 @@ static const sp_cond *cond_of(sload *L, const xmlNode *n)
     L->unknown_var = NULL;
     const sp_cond *c = sp_cond_compile_lang(L->a, src, resolve_var, L, sp_diag_lang(L->sem), why, sizeof why);
     if (!c)
-        sp_scenario_err_hint(L, sp_xml_line(n), L->unknown_var, "condition '%s': %s", src, why);
+        sp_scenario_err_hint(L, sp_xml_line(n), L->unknown_var, SP_N_("voorwaarde '%s': %s"), src, why);
     return c;
 }
 
@@ -213,7 +213,7 @@ static void prose_p(sload *L, int required, sp_text *out)
     }
     memset(out, 0, sizeof *out);
     if (np > SP_MAX_PARAS) {
-        sp_scenario_err(L, sp_xml_line(n), "<%s> has %d paragraphs; at most %d are allowed",
+        sp_scenario_err(L, sp_xml_line(n), SP_N_("<%s> heeft %d alinea's; er mogen er hoogstens %d zijn"),
                         (const char *)n->name, np, SP_MAX_PARAS);
         skip(L);
         return;
@@ -306,7 +306,7 @@ static void load_cast(sload *L)
             continue;
         const identry *dup = sp_scenario_id_put(L, &L->persons, p.id, people.n, line);
         if (dup) {
-            sp_scenario_err(L, line, "duplicate person id '%s' (first at line %ld)", p.id, dup->line);
+            sp_scenario_err(L, line, SP_N_("persoons-id '%s' komt twee keer voor (eerst op regel %ld)"), p.id, dup->line);
             continue;
         }
         sp_person *slot = sp_scenario_vec_push(L, &people);
@@ -339,14 +339,14 @@ static void load_vars(sload *L)
             continue;
         const identry *dup = sp_scenario_id_put(L, &L->vars, w.name, vars.n, line);
         if (dup) {
-            sp_scenario_err(L, line, "duplicate variable '%s' (first at line %ld)", w.name, dup->line);
+            sp_scenario_err(L, line, SP_N_("variabele '%s' komt twee keer voor (eerst op regel %ld)"), w.name, dup->line);
             continue;
         }
         if (w.min > w.max)
-            sp_scenario_err(L, line, "variable '%s': min %d is greater than max %d", w.name,
+            sp_scenario_err(L, line, SP_N_("variabele '%s': min %d is groter dan max %d"), w.name,
                             w.min, w.max);
         else if (w.init < w.min || w.init > w.max)
-            sp_scenario_err(L, line, "variable '%s': init %d lies outside %d..%d", w.name,
+            sp_scenario_err(L, line, SP_N_("variabele '%s': init %d ligt buiten %d..%d"), w.name,
                             w.init, w.min, w.max);
         sp_var *slot = sp_scenario_vec_push(L, &vars);
         if (slot)
@@ -371,7 +371,7 @@ static void load_effect(sload *L, vec *v)
     e->value = attr_int(L, "value");
     if (e->var < 0) {
         sp_scenario_err_hint(L, line_here(L), sp_scenario_id_suggest(&L->vars, var),
-                             "<%s> names unknown variable '%s'", is(L, "set") ? "set" : "add", var ? var : "");
+                             SP_N_("<%s> noemt een onbekende variabele '%s'"), is(L, "set") ? "set" : "add", var ? var : "");
         e->var = 0; /* keeps the index in range for a caller that ignores the status */
     }
     skip(L);
@@ -387,7 +387,7 @@ static void load_option(sload *L, int node, sp_option *o)
     if (o->id) {
         const identry *dup = sp_scenario_id_put(L, &L->options, o->id, 0, o->line);
         if (dup)
-            sp_scenario_err(L, o->line, "duplicate option id '%s' (first at line %ld)", o->id,
+            sp_scenario_err(L, o->line, SP_N_("optie-id '%s' komt twee keer voor (eerst op regel %ld)"), o->id,
                             dup->line);
     }
     fixup_here(L, node, L->options_v.n - 1, 0);
@@ -417,14 +417,14 @@ static void load_option(sload *L, int node, sp_option *o)
             int *slot = k >= 0 ? sp_scenario_vec_push(L, &L->o_app) : NULL;
             if (k < 0)
                 sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_INTERVENTION, ref),
-                                     "unknown intervention '%s'", ref ? ref : "");
+                                     SP_N_("onbekende interventie '%s'"), ref ? ref : "");
             else if (slot)
                 *slot = k;
         } else if (is(L, "expresses")) {
             const char *th = attr(L, "thought");
             o->thought = sp_handbook_thought(L->hb, th);
             if (o->thought < 0)
-                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_THOUGHT, th), "unknown thought '%s'",
+                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_THOUGHT, th), SP_N_("onbekende gedachte '%s'"),
                                      th ? th : "");
             const char *side = attr(L, "side");
             o->side = side && strcmp(side, "helpful") == 0 ? SP_SIDE_HELPFUL : SP_SIDE_HINDERING;
@@ -433,7 +433,7 @@ static void load_option(sload *L, int node, sp_option *o)
             int g = sp_handbook_goal(L->hb, goal);
             sp_score *slot = g >= 0 ? sp_scenario_vec_push(L, &L->o_scores) : NULL;
             if (g < 0)
-                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_GOAL, goal), "unknown learning goal '%s'",
+                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_GOAL, goal), SP_N_("onbekend leerdoel '%s'"),
                                      goal ? goal : "");
             else if (slot)
                 *slot = (sp_score){ g, attr_int(L, "delta") };
@@ -483,7 +483,7 @@ static void load_ending(sload *L, sp_node *nd)
     if (nd->ending_id) {
         const identry *dup = sp_scenario_id_put(L, &L->endings, nd->ending_id, 0, line);
         if (dup)
-            sp_scenario_err(L, line, "duplicate ending id '%s' (first at line %ld)",
+            sp_scenario_err(L, line, SP_N_("einde-id '%s' komt twee keer voor (eerst op regel %ld)"),
                             nd->ending_id, dup->line);
     }
     int d = enter(L);
@@ -509,7 +509,7 @@ static void load_node(sload *L)
     if (nd.id) {
         const identry *dup = sp_scenario_id_put(L, &L->nodes, nd.id, idx, nd.line);
         if (dup)
-            sp_scenario_err(L, nd.line, "duplicate node id '%s' (first at line %ld)", nd.id, dup->line);
+            sp_scenario_err(L, nd.line, SP_N_("knoop-id '%s' komt twee keer voor (eerst op regel %ld)"), nd.id, dup->line);
     }
     L->lines.n = L->flags.n = L->effects.n = L->gotos.n = L->options_v.n = 0;
     long last_goto_if = 0; /* line of the last goto when it has a condition */
@@ -531,7 +531,7 @@ static void load_node(sload *L)
                 ln->speaker = sp_scenario_id_get(&L->persons, who);
                 if (ln->speaker < 0)
                     sp_scenario_err_hint(L, line, sp_scenario_id_suggest(&L->persons, who),
-                                         "<say> names unknown person '%s'", who ? who : "");
+                                         SP_N_("<say> noemt een onbekende persoon '%s'"), who ? who : "");
             }
             ln->cond = cond_here(L);
             prose_p(L, 1, &ln->text);
@@ -544,7 +544,7 @@ static void load_node(sload *L)
             const char *ref = attr(L, "ref");
             f->flag = sp_handbook_redflag(L->hb, ref);
             if (f->flag < 0) {
-                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_REDFLAG, ref), "unknown red flag '%s'",
+                sp_scenario_err_hint(L, line, sp_scenario_hb_suggest(L->hb, SP_REF_REDFLAG, ref), SP_N_("onbekende rode vlag '%s'"),
                                      ref ? ref : "");
                 f->flag = 0;
             }
@@ -574,7 +574,7 @@ static void load_node(sload *L)
     }
     if (last_goto_if)
         sp_scenario_err(L, last_goto_if,
-                        "the last <goto> of node '%s' has a condition; it must have none",
+                        SP_N_("de laatste <goto> van knoop '%s' heeft een voorwaarde; die mag er geen hebben"),
                         nd.id ? nd.id : "");
     nd.lines = sp_scenario_vec_keep(L, &L->lines);
     nd.n_lines = L->lines.n;
@@ -638,7 +638,7 @@ static void load_root(sload *L)
     if (L->extra_nodes) {
         /* Nothing else is worth saying about a file this size. */
         sp_diag_clear(L->sem);
-        sp_scenario_err(L, 0, "too many nodes: %d (the limit is %d)", SP_MAX_NODES + L->extra_nodes,
+        sp_scenario_err(L, 0, SP_N_("te veel knopen: %d (de grens is %d)"), SP_MAX_NODES + L->extra_nodes,
             SP_MAX_NODES);
         return;
     }
@@ -647,7 +647,7 @@ static void load_root(sload *L)
     sc->start = sp_scenario_id_get(&L->nodes, start);
     if (sc->start < 0)
         sp_scenario_err_hint(L, root_line, sp_scenario_id_suggest(&L->nodes, start),
-                             "start node '%s' does not exist", start ? start : "");
+                             SP_N_("startknoop '%s' bestaat niet"), start ? start : "");
 }
 
 void sp_scenario_read(sload *L)

@@ -84,7 +84,7 @@ static sp_status temp_with(const sp_transcript *t, const char *dir, char *tmp, s
     size_t n;
     char *xml = sp_transcript_xml(t, 1, &n);
     if (!xml) {
-        sp_diag_add(d, dir, 0, "out of memory writing the transcript");
+        sp_diag_add(d, dir, 0, SP_N_("onvoldoende geheugen om het gesprek te bewaren"));
         return SP_ENOMEM;
     }
     if (too_big(t, n, dir, d)) {
@@ -124,7 +124,7 @@ sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *ca
 {
     sp_tfile *f = tfile(t);
     if (!f) {
-        sp_diag_add(d, dir, 0, "out of memory writing the transcript");
+        sp_diag_add(d, dir, 0, SP_N_("onvoldoende geheugen om het gesprek te bewaren"));
         return SP_ENOMEM;
     }
     sp_status st = sp_fs_mkdirs(dir, d);
@@ -382,7 +382,7 @@ static sp_status write_whole(sp_transcript *t, sp_tfile *f, sp_diag *d)
     uint64_t hh = head_hash(t, &ok), sh = step_hash(t, t->n_steps - 1, &ok);
     if (!xml || !ok) {
         sp_free(xml);
-        sp_diag_add(d, f->path, 0, "out of memory writing the transcript");
+        sp_diag_add(d, f->path, 0, SP_N_("onvoldoende geheugen om het gesprek te bewaren"));
         return SP_ENOMEM;
     }
     if (too_big(t, len, f->path, d)) {
@@ -478,7 +478,7 @@ sp_status sp_transcript_write(sp_transcript *t, const char *path, sp_diag *d)
     sp_tfile *f = tfile(t);
     char real[PATH_MAX];
     if (!f) {
-        sp_diag_add(d, path, 0, "out of memory writing the transcript");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen om het gesprek te bewaren"));
         return SP_ENOMEM;
     }
     sp_status st = sp_fs_write_target(path, real, sizeof real, d);

@@ -5,6 +5,7 @@
 /* Not a public header: nothing outside engine/core/transcript*.c includes it. */
 
 #include "transcript.h"
+#include "translate.h" /* SP_N_: the messages are Dutch msgids */
 
 /*
  * The format is documented in docs/transcript-format.md. In short:

@@ -415,7 +415,7 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
 {
     *out = NULL;
     if (len > SP_TRANSCRIPT_MAX_BYTES) {
-        sp_diag_add(d, path, 0, "file is larger than %u bytes", SP_TRANSCRIPT_MAX_BYTES);
+        sp_diag_add(d, path, 0, SP_N_("het bestand is groter dan %u bytes"), SP_TRANSCRIPT_MAX_BYTES);
         return SP_EINVAL;
     }
     char *spliced = NULL;
@@ -450,7 +450,7 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
     if (r.nomem || r.bad) {
         sp_transcript_free(t);
         if (r.nomem) {
-            sp_diag_add(d, path, 0, "out of memory reading the transcript");
+            sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen om het gesprek te lezen"));
             return SP_ENOMEM;
         }
         return SP_EINVAL;
@@ -459,22 +459,22 @@ sp_status sp_transcript_read_mem(const char *path, const char *data, size_t len,
     return SP_OK;
 }
 
+/* sp_transcript_read_mem as an sp_fs_parser. */
+static sp_status read_file_bytes(const char *path, const char *data, size_t len, void *out, sp_diag *d)
+{
+    return sp_transcript_read_mem(path, data, len, out, d);
+}
+
 sp_status sp_transcript_read(const char *path, sp_transcript **out, sp_diag *d)
 {
     *out = NULL;
-    char *data;
-    size_t len;
-    sp_status rc = sp_fs_read(path, SP_TRANSCRIPT_MAX_BYTES, &data, &len, d);
-    if (rc != SP_OK)
-        return rc;
-    rc = sp_transcript_read_mem(path, data, len, out, d);
-    sp_free(data);
+    sp_status rc = sp_fs_read_with(path, SP_TRANSCRIPT_MAX_BYTES, read_file_bytes, out, d);
     /* Without the file's identity a later save could not tell that the
      * file changed on disk since: no transcript rather than one without. */
     if (rc == SP_OK && sp_transcript_file_seen(*out, path) != SP_OK) {
         sp_transcript_free(*out);
         *out = NULL;
-        sp_diag_add(d, path, 0, "out of memory reading the transcript");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen om het gesprek te lezen"));
         rc = SP_ENOMEM;
     }
     return rc;

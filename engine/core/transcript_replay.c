@@ -88,7 +88,7 @@ sp_status sp_transcript_replay(const sp_transcript *t, const sp_scenario *sc,
     }
     sp_session *s = sp_session_new(sc, sp_lang_from_code(t->lang));
     if (!s) {
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     replay_clock clk = { t->started };

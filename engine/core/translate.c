@@ -12,7 +12,7 @@ void sp_translate_set(sp_translate_fn fn)
 
 const char *sp_translate_ctx(sp_lang lang, const char *ctx, const char *msgid)
 {
-    if (!msgid || !host || (int)lang <= SP_LANG_NL || lang >= SP_LANG_COUNT)
+    if (!msgid || !*msgid || !host || (int)lang <= SP_LANG_NL || lang >= SP_LANG_COUNT)
         return msgid;
     const char *s = host(lang, ctx, msgid);
     return s ? s : msgid;

@@ -17,6 +17,7 @@
  *                          translation.
  *
  * Without a function (a host that set none, sp_translate_set(NULL)), for
+ * the empty string (gettext would answer with the catalogue's header), for
  * Dutch and for a lang outside sp_lang, the msgid is the answer. The function is process-wide, set once
  * at start-up before any output (the program does it as it parses --lang),
  * and must be safe to call from any thread that asks the core for words.

@@ -17,7 +17,8 @@
 /*
  * Hardening, in the order a hostile file meets it (xml_stream.c does the
  * same on a stream, with a scan of the prolog in place of the SAX hooks):
- *   - the caller reads the file with a size cap (sp_fs_read);
+ *   - the file is read with a size cap (sp_fs_read; a scenario in pieces,
+ *     xml_src.c, capped at the same size);
  *   - empty, binary (NUL bytes) and invalid UTF-8 input is refused before
  *     libxml2 sees it, and the encoding is forced to UTF-8;
  *   - parse options are XML_PARSE_NONET | XML_PARSE_BIG_LINES and nothing
@@ -52,27 +53,25 @@ static int own_message(const sp_diag *d, const xmlError *e, char *buf, size_t le
     const char *s1 = e->str1 ? e->str1 : "";
     switch (e->code) {
     case XML_ERR_LT_IN_ATTRIBUTE:
-        snprintf(buf, len, "%s", sp_diag_tr(d, "'<' in an attribute value: write &lt; instead "
-                                               "(for example if=\"vertrouwen &lt; 40\")"));
+        snprintf(buf, len, "%s", sp_diag_tr(d, "'<' in een attribuutwaarde: schrijf &lt; (bijvoorbeeld if=\"vertrouwen &lt; 40\")"));
         return 1;
     case XML_ERR_TAG_NAME_MISMATCH:
-        snprintf(buf, len, sp_diag_tr(d, "</%s> does not close <%s> (line %d): the end tag must be </%s>"),
+        snprintf(buf, len, sp_diag_tr(d, "</%s> sluit <%s> (regel %d) niet af: de sluittag moet </%s> zijn"),
                  e->str2 ? e->str2 : "", s1, e->int1, s1);
         return 1;
     case XML_ERR_ATTRIBUTE_REDEFINED:
-        snprintf(buf, len, sp_diag_tr(d, "the attribute '%s' appears twice in one element"), s1);
+        snprintf(buf, len, sp_diag_tr(d, "het attribuut '%s' staat twee keer in één element"), s1);
         return 1;
     case XML_ERR_ATTRIBUTE_NOT_STARTED: /* (WITHOUT_VALUE is also what a cut-off file gives) */
-        snprintf(buf, len, "%s", sp_diag_tr(d, "an attribute value needs quotes: name=\"value\""));
+        snprintf(buf, len, "%s", sp_diag_tr(d, "een attribuutwaarde hoort tussen aanhalingstekens: naam=\"waarde\""));
         return 1;
     case XML_ERR_UNDECLARED_ENTITY:
-        snprintf(buf, len, sp_diag_tr(d, "unknown entity '&%s;': write the character itself, or one of "
-                                         "&amp; &lt; &gt; &quot; &apos;"), s1);
+        snprintf(buf, len, sp_diag_tr(d, "onbekende entiteit '&%s;': schrijf het teken zelf, of een van &amp; &lt; &gt; &quot; &apos;"), s1);
         return 1;
     case XML_ERR_NAME_REQUIRED:
     case XML_ERR_ENTITYREF_SEMICOL_MISSING:
         if (e->message && strncmp(e->message, "xmlParseEntityRef", 17) == 0) {
-            snprintf(buf, len, "%s", sp_diag_tr(d, "a bare '&': write &amp; instead"));
+            snprintf(buf, len, "%s", sp_diag_tr(d, "een losse '&': schrijf &amp;"));
             return 1;
         }
         return 0;
@@ -115,18 +114,18 @@ void sp_xml_report(xstate *st, xmlErrorPtr e)
         return;
     /* libxml2's own depth limit (256), should it ever come first. */
     if (strncmp(msg, "Excessive depth in document", 27) == 0)
-        snprintf(msg, sizeof msg, "elements are nested deeper than %d levels", SP_MAX_DEPTH);
+        snprintf(msg, sizeof msg, sp_diag_tr(st->d, "elementen zijn dieper genest dan %d niveaus"), SP_MAX_DEPTH);
     /* After the first well-formedness error libxml2 goes on and reports
      * what follows from it. Only the first is worth reading, plus the
      * end-of-data error that tells a truncated file. */
     if (st->errors == 1) {
         sp_diag_add(st->d, st->path, line, "%s%s", msg,
-                    is_premature_end(e->code) ? sp_diag_tr(st->d, " (is the file truncated?)") : "");
+                    is_premature_end(e->code) ? sp_diag_tr(st->d, " (is het bestand afgekapt?)") : "");
         /* A mistake we could name exactly: what libxml2 says after it
          * follows from it. */
         st->named = own_message(st->d, e, msg, sizeof msg);
     } else if (is_premature_end(e->code) && !st->told_eof && !st->named)
-        sp_diag_add(st->d, st->path, line, "%s (is the file truncated?)", msg);
+        sp_diag_add(st->d, st->path, line, SP_N_("%s (is het bestand afgekapt?)"), msg);
     if (is_premature_end(e->code))
         st->told_eof = 1;
 }
@@ -258,7 +257,7 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, c
     xstate *st = ctxt->_private;
     if (!st->stopped) {
         sp_diag_add(st->d, st->path, ctxt->input ? ctxt->input->line : 0,
-                    "a DOCTYPE is not allowed (entities and DTDs are refused)");
+                    SP_N_("een DOCTYPE is niet toegestaan (entiteiten en DTD's worden geweigerd)"));
         st->errors++;
         st->stopped = 1;
     }
@@ -274,7 +273,7 @@ static void guarded_start(void *ctx, const xmlChar *localname, const xmlChar *pr
     if (++st->depth > SP_MAX_DEPTH) {
         if (!st->stopped) {
             sp_diag_add(st->d, st->path, ctxt->input ? ctxt->input->line : 0,
-                        "elements are nested deeper than %d levels", SP_MAX_DEPTH);
+                        SP_N_("elementen zijn dieper genest dan %d niveaus"), SP_MAX_DEPTH);
             st->errors++;
             st->stopped = 1;
         }
@@ -352,7 +351,7 @@ static xmlRelaxNGPtr schema_compile(const char *path, sp_xml_facets **facets, sp
     }
     /* (Out of memory is told by the caller, which sees the refusal.) */
     if (!schema && !oom && st.errors + st.invalid == 0)
-        sp_diag_add(d, path, 0, "cannot compile the schema");
+        sp_diag_add(d, path, 0, SP_N_("het schema laat zich niet compileren"));
     return schema;
 }
 
@@ -363,12 +362,12 @@ static schema_slot *schema_get(const char *dir, const char *name, int relaxed, s
     char path[4096];
     int n = snprintf(path, sizeof path, "%s/%s", dir && dir[0] ? dir : ".", name);
     if (n < 0 || (size_t)n >= sizeof path) {
-        sp_diag_add(d, name, 0, "schema path is too long");
+        sp_diag_add(d, name, 0, SP_N_("het pad van het schema is te lang"));
         return NULL;
     }
     schema_slot *s = schema_slot_of(path);
     if (!s) {
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return NULL;
     }
     if (relaxed ? s->relaxed != NULL : s->schema != NULL)
@@ -387,7 +386,7 @@ static sp_status schema_status(const char *name, unsigned long failed, sp_diag *
 {
     /* libxml2 may report a refused allocation as an error in the schema. */
     if (sp_alloc_failures() != failed) {
-        sp_diag_add(d, name, 0, "out of memory");
+        sp_diag_add(d, name, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     return SP_EIO;
@@ -455,7 +454,7 @@ static sp_status parse(const char *path, const char *data, size_t len, const cha
 
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     xstate st = { .path = path, .d = d };
@@ -479,15 +478,15 @@ static sp_status parse(const char *path, const char *data, size_t len, const cha
     sp_status status = SP_OK;
     if (!doc || !well_formed) {
         if (st.errors == 0)
-            sp_diag_add(d, path, 0, "not well-formed XML");
+            sp_diag_add(d, path, 0, SP_N_("geen goedgevormde XML"));
         status = SP_EINVAL;
     } else if (doc->intSubset || doc->extSubset) {
-        sp_diag_add(d, path, 0, "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        sp_diag_add(d, path, 0, SP_N_("een DOCTYPE is niet toegestaan (entiteiten en DTD's worden geweigerd)"));
         status = SP_EINVAL;
     } else if (schema) {
         xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
         if (!vc) {
-            sp_diag_add(d, path, 0, "out of memory");
+            sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
             status = SP_ENOMEM;
         } else {
             /* libxml2's messages are held back: the explainer's, in the
@@ -502,7 +501,7 @@ static sp_status parse(const char *path, const char *data, size_t len, const cha
                 if (sp_xml_explain(path, data, len, schema_dir, schema_name, d) == 0) {
                     pass_held(path, held, d);
                     if (st.invalid == 0)
-                        sp_diag_add(d, path, 0, "does not match the schema %s", schema_name);
+                        sp_diag_add(d, path, 0, SP_N_("past niet bij het schema %s"), schema_name);
                 }
                 status = SP_EINVAL;
             }

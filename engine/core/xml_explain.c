@@ -1,6 +1,7 @@
 /* xml_explain.c: every way a file departs from its RelaxNG schema, in an author's words, read from the schema itself. */
 #include "xml_rng.h"
 #include "suggest.h"
+#include "translate.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -43,7 +44,7 @@ typedef struct explain {
 
 static void say(explain *x, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* fmt is already in the diag's language (sp_diag_tr at the call). */
+/* fmt is a Dutch msgid: sp_diag_addv puts it in the diag's language. */
 static void say(explain *x, long line, const char *fmt, ...)
 {
     if (x->told >= MAX_SHOWN) {
@@ -56,8 +57,6 @@ static void say(explain *x, long line, const char *fmt, ...)
     va_end(ap);
     x->told++;
 }
-
-#define TR(x, s) sp_diag_tr((x)->d, s)
 
 static const char *doc_name(const xmlNode *n)
 {
@@ -84,7 +83,7 @@ static const char *name_list(explain *x, const char *const *names, int n, char *
             if (!later_dup)
                 last = 0;
         }
-        const char *sep = shown == 0 ? "" : last ? TR(x, " or ") : ", ";
+        const char *sep = shown == 0 ? "" : last ? sp_diag_tr(x->d, " of ") : ", ";
         int w = snprintf(buf + used, len - used, "%s%s", sep, names[i]);
         if (w < 0 || (size_t)w >= len - used)
             break;
@@ -100,18 +99,18 @@ static const char *name_list(explain *x, const char *const *names, int n, char *
 static const char *pattern_words(explain *x, const char *pattern)
 {
     static const struct { const char *pattern, *words; } known[] = {
-        { "[A-Za-z0-9_][A-Za-z0-9_.\\-]*", "letters, digits, '_', '.' and '-', no spaces" },
-        { "[a-z_][a-z0-9_]*", "lower-case letters, digits and '_', not starting with a digit" },
-        { "[a-z0-9_\\-]+", "lower-case letters, digits, '_' and '-'" },
-        { "rf\\.[a-z0-9][a-z0-9\\-]*", "a red flag id such as rf.og-geen-tijd" },
-        { "int\\.[a-z0-9][a-z0-9\\-]*", "an intervention id such as int.doorvragen" },
-        { "th\\.[a-z0-9][a-z0-9\\-]*", "a thought id such as th.leuk" },
-        { "[a-z][a-z0-9\\-]*", "lower-case letters, digits and '-', such as relatie" },
-        { "#[0-9a-fA-F]{6}", "a colour such as #3d6fa8" },
+        { "[A-Za-z0-9_][A-Za-z0-9_.\\-]*", SP_N_("letters, cijfers, '_', '.' en '-', geen spaties") },
+        { "[a-z_][a-z0-9_]*", SP_N_("kleine letters, cijfers en '_', niet beginnend met een cijfer") },
+        { "[a-z0-9_\\-]+", SP_N_("kleine letters, cijfers, '_' en '-'") },
+        { "rf\\.[a-z0-9][a-z0-9\\-]*", SP_N_("een rode-vlag-id zoals rf.og-geen-tijd") },
+        { "int\\.[a-z0-9][a-z0-9\\-]*", SP_N_("een interventie-id zoals int.doorvragen") },
+        { "th\\.[a-z0-9][a-z0-9\\-]*", SP_N_("een gedachte-id zoals th.leuk") },
+        { "[a-z][a-z0-9\\-]*", SP_N_("kleine letters, cijfers en '-', zoals relatie") },
+        { "#[0-9a-fA-F]{6}", SP_N_("een kleur zoals #3d6fa8") },
     };
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strcmp(pattern, known[i].pattern) == 0)
-            return TR(x, known[i].words);
+            return sp_diag_tr(x->d, known[i].words);
     return pattern;
 }
 
@@ -138,13 +137,13 @@ static void check_int(explain *x, const xmlNode *el, const char *an, const char 
     long val = strtol(v, &end, 10);
     long line = sp_xml_line(el);
     if (errno || end == v || *end || val < INT_MIN || val > INT_MAX) {
-        say(x, line, TR(x, "%s: %s '%s' is not a whole number"), doc_name(el), an, v);
+        say(x, line, SP_N_("%s: %s '%s' is geen geheel getal"), doc_name(el), an, v);
         return;
     }
     /* Our schemas bound an int on both sides or not at all. */
     const char *lo = param(data, "minInclusive"), *hi = param(data, "maxInclusive");
     if (lo && hi && (val < atol(lo) || val > atol(hi)))
-        say(x, line, TR(x, "%s: %s %ld is outside %s..%s"), doc_name(el), an, val, lo, hi);
+        say(x, line, SP_N_("%s: %s %ld ligt buiten %s..%s"), doc_name(el), an, val, lo, hi);
 }
 
 static void check_string(explain *x, const xmlNode *el, const char *an, const char *v, const xmlNode *data)
@@ -154,17 +153,17 @@ static void check_string(explain *x, const xmlNode *el, const char *an, const ch
     const char *pat = param(data, "pattern");
     long n = utf8_chars(v);
     if (minl && n < atol(minl)) {
-        say(x, line, TR(x, "%s: %s is empty"), doc_name(el), an);
+        say(x, line, SP_N_("%s: %s is leeg"), doc_name(el), an);
         return;
     }
     if (maxl && n > atol(maxl)) {
-        say(x, line, TR(x, "%s: %s is longer than %s characters"), doc_name(el), an, maxl);
+        say(x, line, SP_N_("%s: %s is langer dan %s tekens"), doc_name(el), an, maxl);
         return;
     }
     if (pat) {
         xmlRegexpPtr re = xmlRegexpCompile((const xmlChar *)pat);
         if (re && xmlRegexpExec(re, (const xmlChar *)v) != 1)
-            say(x, line, TR(x, "%s: %s '%s' has the wrong form (%s)"), doc_name(el), an, v,
+            say(x, line, SP_N_("%s: %s '%s' heeft niet de goede vorm (%s)"), doc_name(el), an, v,
                 pattern_words(x, pat));
         xmlRegFreeRegexp(re);
     }
@@ -217,7 +216,7 @@ static void check_value(explain *x, const xmlNode *el, const char *an, const cha
         if (strcmp(vals[i], v) == 0)
             return;
     if (n == 1) {
-        say(x, sp_xml_line(el), TR(x, "%s: %s must be '%s', not '%s'"), doc_name(el), an, vals[0], v);
+        say(x, sp_xml_line(el), SP_N_("%s: %s moet '%s' zijn, niet '%s'"), doc_name(el), an, vals[0], v);
         return;
     }
     char list[256];
@@ -232,10 +231,10 @@ static void check_value(explain *x, const xmlNode *el, const char *an, const cha
     }
     name_list(x, q, n, list, sizeof list);
     if (sp_suggest_best(&s))
-        say(x, sp_xml_line(el), TR(x, "%s: %s '%s' is not %s; did you mean '%s'?"), doc_name(el), an, v,
+        say(x, sp_xml_line(el), SP_N_("%s: %s '%s' is niet %s; bedoel je '%s'?"), doc_name(el), an, v,
             list, sp_suggest_best(&s));
     else
-        say(x, sp_xml_line(el), TR(x, "%s: %s '%s' is not %s"), doc_name(el), an, v, list);
+        say(x, sp_xml_line(el), SP_N_("%s: %s '%s' is niet %s"), doc_name(el), an, v, list);
 }
 
 static const char *doc_attr_name(const xmlAttr *a, char *buf, size_t len)
@@ -268,13 +267,13 @@ static void check_attrs(explain *x, const xmlNode *el, const xmlNode *rule)
             }
             char buf[256];
             if (sp_suggest_best(&s))
-                say(x, line, TR(x, "<%s> does not take the attribute '%s'; did you mean '%s'?"), doc_name(el), an,
+                say(x, line, SP_N_("<%s> kent geen attribuut '%s'; bedoel je '%s'?"), doc_name(el), an,
                     sp_suggest_best(&s));
             else if (n)
-                say(x, line, TR(x, "<%s> does not take the attribute '%s' (it takes %s)"), doc_name(el), an,
+                say(x, line, SP_N_("<%s> kent geen attribuut '%s' (wel: %s)"), doc_name(el), an,
                     name_list(x, list, n, buf, sizeof buf));
             else
-                say(x, line, TR(x, "<%s> takes no attributes ('%s')"), doc_name(el), an);
+                say(x, line, SP_N_("<%s> heeft geen attributen ('%s')"), doc_name(el), an);
             continue;
         }
         if (r[k].value) {
@@ -291,7 +290,7 @@ static void check_attrs(explain *x, const xmlNode *el, const xmlNode *rule)
         for (const xmlAttr *a = el->properties; a && !found; a = a->next)
             found = strcmp(doc_attr_name(a, an, sizeof an), r[k].name) == 0;
         if (!found)
-            say(x, line, TR(x, "<%s> has no '%s' attribute; add %s=\"...\""), doc_name(el), r[k].name, r[k].name);
+            say(x, line, SP_N_("<%s> mist het attribuut '%s'; voeg %s=\"...\" toe"), doc_name(el), r[k].name, r[k].name);
     }
 }
 
@@ -359,7 +358,7 @@ static void misplaced(explain *x, const xmlNode *el, const xmlNode *c, const con
     const char *name = doc_name(c);
     if (particle_of(ct, 0, name) >= 0) {
         char order[512];
-        say(x, sp_xml_line(c), TR(x, "<%s> is in the wrong place in <%s>: the order is %s"), name, doc_name(el),
+        say(x, sp_xml_line(c), SP_N_("<%s> staat op de verkeerde plek in <%s>: de volgorde is %s"), name, doc_name(el),
             order_of(x, ct, order, sizeof order));
         return;
     }
@@ -377,13 +376,13 @@ static void misplaced(explain *x, const xmlNode *el, const xmlNode *c, const con
         }
     char buf[512];
     if (sp_suggest_best(&s))
-        say(x, sp_xml_line(c), TR(x, "<%s> is not allowed in <%s>; did you mean <%s>?"), name, doc_name(el),
+        say(x, sp_xml_line(c), SP_N_("<%s> hoort niet in <%s>; bedoel je <%s>?"), name, doc_name(el),
             sp_suggest_best(&s));
     else if (n)
-        say(x, sp_xml_line(c), TR(x, "<%s> is not allowed in <%s> (allowed: %s)"), name, doc_name(el),
+        say(x, sp_xml_line(c), SP_N_("<%s> hoort niet in <%s> (wel: %s)"), name, doc_name(el),
             name_list(x, names, n, buf, sizeof buf));
     else
-        say(x, sp_xml_line(c), TR(x, "<%s> is not allowed in <%s>: it holds no elements"), name, doc_name(el));
+        say(x, sp_xml_line(c), SP_N_("<%s> hoort niet in <%s>: daarin staan geen elementen"), name, doc_name(el));
 }
 
 static void missing(explain *x, const xmlNode *el, const particle *p, int count, const xmlNode *before)
@@ -391,12 +390,12 @@ static void missing(explain *x, const xmlNode *el, const particle *p, int count,
     char buf[200];
     long line = before ? sp_xml_line(before) : sp_xml_line(el);
     if (count == 0 && p->min == 1 && before)
-        say(x, line, TR(x, "<%s> has no %s (it comes before <%s>)"), doc_name(el), wanted(x, p, buf, sizeof buf),
+        say(x, line, SP_N_("<%s> mist %s (vóór <%s>)"), doc_name(el), wanted(x, p, buf, sizeof buf),
             doc_name(before));
     else if (count == 0 && p->min == 1)
-        say(x, line, TR(x, "<%s> has no %s"), doc_name(el), wanted(x, p, buf, sizeof buf));
+        say(x, line, SP_N_("<%s> mist %s"), doc_name(el), wanted(x, p, buf, sizeof buf));
     else
-        say(x, line, TR(x, "<%s> needs at least %d %s, not %d"), doc_name(el), p->min, wanted(x, p, buf, sizeof buf),
+        say(x, line, SP_N_("<%s> heeft minstens %d %s nodig, niet %d"), doc_name(el), p->min, wanted(x, p, buf, sizeof buf),
             count);
 }
 
@@ -422,10 +421,10 @@ static void explain_children(explain *x, const xmlNode *el, const xmlNode *rule)
             int b = i < ct.n ? branch_of(&ct.p[i], name) : -1;
             if (b >= 0) {
                 if (chosen >= 0 && b != chosen && ct.p[i].max != UNBOUNDED) {
-                    say(x, sp_xml_line(c), TR(x, "<%s> cannot go together with <%s> in <%s>"), name,
+                    say(x, sp_xml_line(c), SP_N_("<%s> gaat niet samen met <%s> in <%s>"), name,
                         ct.p[i].b[chosen].name, doc_name(el));
                 } else if (++count > limit_of(&ct.p[i], b)) {
-                    say(x, sp_xml_line(c), TR(x, "<%s> takes at most %d <%s>"), doc_name(el), ct.p[i].max, name);
+                    say(x, sp_xml_line(c), SP_N_("<%s> mag hoogstens %d <%s> bevatten"), doc_name(el), ct.p[i].max, name);
                 } else {
                     chosen = b;
                     explain_element(x, c, ct.p[i].b[b].el);
@@ -482,15 +481,15 @@ int sp_xml_explain(const char *path, const char *data, size_t len, const char *s
         if (!root) {
             /* nothing to explain */
         } else if (strcmp(doc_name(root), want ? want : "") != 0) {
-            say(&x, sp_xml_line(root), TR(&x, "the file starts with <%s>; it must start with <%s>"),
+            say(&x, sp_xml_line(root), SP_N_("het bestand begint met <%s>; het moet beginnen met <%s>"),
                 doc_name(root), want ? want : "");
         } else if (g.ns && strcmp(ns, g.ns) != 0) {
-            say(&x, sp_xml_line(root), TR(&x, "<%s> must have xmlns=\"%s\""), doc_name(root), g.ns);
+            say(&x, sp_xml_line(root), SP_N_("<%s> moet xmlns=\"%s\" hebben"), doc_name(root), g.ns);
         } else {
             explain_element(&x, root, g.start);
         }
         if (x.more)
-            sp_diag_add(d, path, 0, sp_diag_tr(d, "and %d more problems with the schema"), x.more);
+            sp_diag_add(d, path, 0, SP_N_("en nog %d problemen met het schema"), x.more);
         told = x.told + x.more;
     }
     xmlFreeDoc(doc);

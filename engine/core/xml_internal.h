@@ -6,6 +6,7 @@
  * xml.h. */
 
 #include "xml.h"
+#include "translate.h" /* SP_N_: the messages are Dutch msgids */
 
 #include <stdint.h>
 #include <sys/stat.h>

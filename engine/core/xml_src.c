@@ -141,11 +141,9 @@ static int declared_encoding_wrong(const char *path, const bytes_chk *c, sp_diag
     if (strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0)
         return 0;
     if (c->bad != NONE)
-        sp_diag_add(d, path, 1, "the file declares encoding=\"%s\" and is not UTF-8: save it as UTF-8 "
-                    "and write encoding=\"UTF-8\"", name);
+        sp_diag_add(d, path, 1, SP_N_("het bestand geeft encoding=\"%s\" op en is niet in UTF-8: sla het op in UTF-8 en schrijf encoding=\"UTF-8\""), name);
     else
-        sp_diag_add(d, path, 1, "the file declares encoding=\"%s\" but its bytes are UTF-8: "
-                    "write encoding=\"UTF-8\"", name);
+        sp_diag_add(d, path, 1, SP_N_("het bestand geeft encoding=\"%s\" op, maar is in UTF-8: schrijf encoding=\"UTF-8\""), name);
     return 1;
 }
 
@@ -155,28 +153,28 @@ static int declared_encoding_wrong(const char *path, const bytes_chk *c, sp_diag
 static sp_status chk_verdict(const sp_xml_src *s, const bytes_chk *c, sp_diag *d)
 {
     if (c->len == 0 || !c->non_space) {
-        sp_diag_add(d, s->path, 0, "file is empty");
+        sp_diag_add(d, s->path, 0, SP_N_("het bestand is leeg"));
         return SP_EINVAL;
     }
     if (c->len > SP_MAX_FILE_BYTES) {
-        sp_diag_add(d, s->path, 0, "file is larger than %u bytes", SP_MAX_FILE_BYTES);
+        sp_diag_add(d, s->path, 0, SP_N_("het bestand is groter dan %u bytes"), SP_MAX_FILE_BYTES);
         return SP_EINVAL;
     }
     const unsigned char *h = (const unsigned char *)c->head;
     if (c->n_head >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF))) {
-        sp_diag_add(d, s->path, 1, "file is UTF-16; save it as UTF-8");
+        sp_diag_add(d, s->path, 1, SP_N_("het bestand is UTF-16; sla het op als UTF-8"));
         return SP_EINVAL;
     }
     if (c->nul != NONE) {
         sp_diag_add(d, s->path, sp_xml_src_line_at(s, c->nul),
-                    "file holds binary data (a NUL byte), not UTF-8 XML text");
+                    SP_N_("het bestand bevat binaire gegevens (een NUL-byte), geen XML-tekst in UTF-8"));
         return SP_EINVAL;
     }
     if (declared_encoding_wrong(s->path, c, d))
         return SP_EINVAL;
     if (c->bad != NONE) {
         sp_diag_add(d, s->path, sp_xml_src_line_at(s, c->bad),
-                    "invalid UTF-8 (byte 0x%02X); files must be UTF-8", (unsigned)c->bad_byte);
+                    SP_N_("ongeldige UTF-8 (byte 0x%02X); bestanden moeten UTF-8 zijn"), (unsigned)c->bad_byte);
         return SP_EINVAL;
     }
     return SP_OK;
@@ -252,7 +250,7 @@ sp_status sp_xml_src_check(sp_xml_src *s, sp_diag *d)
     }
     char *buf = sp_malloc(CHUNK);
     if (!buf) {
-        sp_diag_add(d, s->path, 0, "out of memory reading the file");
+        sp_diag_add(d, s->path, 0, SP_N_("onvoldoende geheugen om het bestand te lezen"));
         return SP_ENOMEM;
     }
     /* One byte past the cap tells a file that grew past it. */
@@ -318,7 +316,7 @@ const char *sp_xml_src_whole(sp_xml_src *s, sp_diag *d)
         return s->whole;
     char *w = sp_malloc(s->len + 1);
     if (!w) {
-        sp_diag_add(d, s->path, 0, "out of memory reading the file");
+        sp_diag_add(d, s->path, 0, SP_N_("onvoldoende geheugen om het bestand te lezen"));
         return NULL;
     }
     if (sp_xml_src_head(s, s->len, w, d) != SP_OK) {

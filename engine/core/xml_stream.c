@@ -81,7 +81,7 @@ static sp_status refuse_doctype(const sp_xml_src *src, sp_diag *d)
             n = src->len;
         char *head = sp_malloc(n + 1);
         if (!head) {
-            sp_diag_add(d, src->path, 0, "out of memory reading the file");
+            sp_diag_add(d, src->path, 0, SP_N_("onvoldoende geheugen om het bestand te lezen"));
             return SP_ENOMEM;
         }
         if (sp_xml_src_head(src, n, head, d) != SP_OK) {
@@ -96,7 +96,7 @@ static sp_status refuse_doctype(const sp_xml_src *src, sp_diag *d)
         }
         if (at >= 0)
             sp_diag_add(d, src->path, sp_xml_line_at(head, (size_t)at),
-                        "a DOCTYPE is not allowed (entities and DTDs are refused)");
+                        SP_N_("een DOCTYPE is niet toegestaan (entiteiten en DTD's worden geweigerd)"));
         sp_free(head);
         return at >= 0 ? SP_EINVAL : SP_OK;
     }
@@ -267,7 +267,7 @@ static sp_status stray_text(const sp_xml_src *src, sp_diag *d)
     xmlParserCtxtPtr ctxt = xmlCreateIOParserCtxt(NULL, NULL, sp_xml_src_read, NULL, &cur,
                                                   XML_CHAR_ENCODING_NONE);
     if (!ctxt) {
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     xmlSAXHandlerPtr old = ctxt->sax;
@@ -289,10 +289,9 @@ static sp_status stray_text(const sp_xml_src *src, sp_diag *d)
         return SP_OK;
     if (st.beside_p)
         sp_diag_add(d, path, st.line,
-                    "text is not allowed directly inside <%s> when it holds <p> paragraphs; "
-                    "put it in a <p>", st.parent);
+                    SP_N_("tekst mag niet direct in <%s> staan als die <p>-alinea's heeft; zet hem in een <p>"), st.parent);
     else
-        sp_diag_add(d, path, st.line, "text is not allowed directly inside <%s>", st.parent);
+        sp_diag_add(d, path, st.line, SP_N_("tekst mag niet direct in <%s> staan"), st.parent);
     return SP_EINVAL;
 }
 
@@ -320,7 +319,7 @@ sp_status sp_xml_stream_open(const char *path, int fd, const char *data, size_t 
     sp_xml_init();
     sp_xml_stream *s = sp_calloc(1, sizeof *s);
     if (!s) {
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     sp_status st = SP_OK;
@@ -351,14 +350,14 @@ sp_status sp_xml_stream_open(const char *path, int fd, const char *data, size_t 
     if (!s->r) {
         sp_xml_handlers_pop(&s->saved);
         sp_free(s);
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     /* Errors first: setting the schema hands the handler on to it. */
     xmlTextReaderSetStructuredErrorHandler(s->r, stream_error, &s->st);
     if (schema && xmlTextReaderRelaxNGSetSchema(s->r, schema) != 0) {
         sp_xml_stream_close(s);
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return SP_ENOMEM;
     }
     s->validating = schema != NULL;
@@ -385,7 +384,7 @@ static void stream_failed(sp_xml_stream *s)
     if (data && sp_xml_parse(s->st.path, data, s->src.len, NULL, NULL, &doc, s->st.d) == SP_OK)
         xmlFreeDoc(doc);
     if (sp_diag_count(s->st.d) == before)
-        sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("geen goedgevormde XML"));
     s->st.errors++;
 }
 
@@ -415,14 +414,14 @@ int sp_xml_stream_next(sp_xml_stream *s)
     int type = xmlTextReaderNodeType(s->r);
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         /* The prolog scan has refused this already; a second lock. */
-        sp_diag_add(s->st.d, s->st.path, 0, "a DOCTYPE is not allowed (entities and DTDs are refused)");
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("een DOCTYPE is niet toegestaan (entiteiten en DTD's worden geweigerd)"));
         s->st.errors++;
         s->st.stopped = 1;
         return -1;
     }
     if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(s->r) >= SP_MAX_DEPTH) {
         sp_diag_add(s->st.d, s->st.path, sp_xml_line(xmlTextReaderCurrentNode(s->r)),
-                    "elements are nested deeper than %d levels", SP_MAX_DEPTH);
+                    SP_N_("elementen zijn dieper genest dan %d niveaus"), SP_MAX_DEPTH);
         s->st.errors++;
         s->st.stopped = 1;
         return -1;
@@ -499,7 +498,7 @@ int sp_xml_stream_errors(sp_xml_stream *s)
     }
     if (s->st.errors) {
         if (sp_diag_count(s->st.d) + sp_diag_dropped(s->st.d) == s->told_before)
-            sp_diag_add(s->st.d, s->st.path, 0, "not well-formed XML");
+            sp_diag_add(s->st.d, s->st.path, 0, SP_N_("geen goedgevormde XML"));
         return s->st.errors;
     }
     /* The relaxed schema and the facets refuse exactly what the whole
@@ -522,7 +521,7 @@ int sp_xml_stream_errors(sp_xml_stream *s)
     /* The reader counts validity errors itself; should one ever come
      * without a message, it still counts. */
     if (quiet) {
-        sp_diag_add(s->st.d, s->st.path, 0, "does not match the schema");
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("past niet bij het schema"));
         s->st.invalid++;
     }
     return s->st.invalid;

@@ -1,6 +1,7 @@
 /* xml_text.c: reads a prose element of the tree: folded white space, Dutch plus <t xml:lang> translations. */
 #include "xml.h"
 #include "arena.h"
+#include "translate.h"
 #include "scenario.h" /* SP_MAX_TEXT_BYTES */
 
 #include <string.h>
@@ -82,12 +83,12 @@ sp_status sp_xml_text(struct sp_arena *a, const char *path, const xmlNode *el,
     fold_reset(&f);
     fold_node_text(&f, el);
     if (f.overflow) {
-        sp_diag_add(d, path, sp_xml_line(el), "the text of <%s> is longer than %d bytes",
+        sp_diag_add(d, path, sp_xml_line(el), SP_N_("de tekst van <%s> is langer dan %d bytes"),
                     elname, SP_MAX_TEXT_BYTES);
         return SP_EINVAL;
     }
     if (f.len == 0 && required) {
-        sp_diag_add(d, path, sp_xml_line(el), "<%s> has no Dutch text", elname);
+        sp_diag_add(d, path, sp_xml_line(el), SP_N_("<%s> heeft geen Nederlandse tekst"), elname);
         status = SP_EINVAL;
     } else if (f.len > 0) {
         out->s[SP_LANG_NL] = sp_arena_strndup(a, f.buf, f.len);
@@ -101,13 +102,13 @@ sp_status sp_xml_text(struct sp_arena *a, const char *path, const xmlNode *el,
         const char *code = lang_of(c);
         sp_lang lang = sp_lang_from_code(code);
         if (lang == SP_LANG_NL || strcmp(code, sp_lang_code(lang)) != 0) {
-            sp_diag_add(d, path, sp_xml_line(c), "<t> in <%s>: unsupported language '%s'",
+            sp_diag_add(d, path, sp_xml_line(c), SP_N_("<t> in <%s>: taal '%s' wordt niet ondersteund"),
                         elname, code);
             status = SP_EINVAL;
             continue;
         }
         if (out->s[lang]) {
-            sp_diag_add(d, path, sp_xml_line(c), "<%s> has more than one '%s' translation",
+            sp_diag_add(d, path, sp_xml_line(c), SP_N_("<%s> heeft meer dan één '%s'-vertaling"),
                         elname, code);
             status = SP_EINVAL;
             continue;
@@ -115,13 +116,13 @@ sp_status sp_xml_text(struct sp_arena *a, const char *path, const xmlNode *el,
         fold_reset(&f);
         fold_node_text(&f, c);
         if (f.overflow) {
-            sp_diag_add(d, path, sp_xml_line(c), "the '%s' text of <%s> is longer than %d bytes",
+            sp_diag_add(d, path, sp_xml_line(c), SP_N_("de '%s'-tekst van <%s> is langer dan %d bytes"),
                         code, elname, SP_MAX_TEXT_BYTES);
             status = SP_EINVAL;
             continue;
         }
         if (f.len == 0) {
-            sp_diag_add(d, path, sp_xml_line(c), "the '%s' translation of <%s> is empty",
+            sp_diag_add(d, path, sp_xml_line(c), SP_N_("de '%s'-vertaling van <%s> is leeg"),
                         code, elname);
             status = SP_EINVAL;
             continue;

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_COUNT };
 
@@ -52,9 +55,22 @@ typedef struct entry {
 typedef struct measure_slot {
     uint32_t hash;
     int16_t font, len;
+    int px;                         /* the font's size when measured */
     int width;
     char s[MEASURE_KEY];
 } measure_slot;
+
+/* Fonts stay open once opened, by face and size, so that going back to a
+ * size (the wall and the presenter laid out in turn, a text size tried and
+ * dropped) neither reads the font file again nor loses its glyphs. The
+ * least recently used one that no role uses is closed past OPEN_MAX. */
+#define OPEN_MAX 24
+
+typedef struct open_font {
+    TTF_Font *font;
+    int face, px;
+    unsigned used;                  /* when it was last asked for */
+} open_font;
 
 #define N_BUCKETS 2048
 #define CACHE_MAX_ENTRIES 3000
@@ -62,9 +78,14 @@ typedef struct measure_slot {
 
 struct sp_gui_text {
     char *path[FACE_COUNT];
+    void *map[FACE_COUNT];          /* the font file mapped read-only (NULL: read through stdio) */
+    size_t map_len[FACE_COUNT];
     int synth[FACE_COUNT];          /* TTF_STYLE_* to synthesise on that face */
     int px[SP_UI_FONT_COUNT];
-    TTF_Font *font[SP_UI_FONT_COUNT];
+    TTF_Font *font[SP_UI_FONT_COUNT];  /* each role's, from open[] */
+    open_font open[OPEN_MAX];
+    int n_open;
+    unsigned uses;
     entry *buckets[N_BUCKETS];
     entry *head, *tail;
     int n_entries;
@@ -106,6 +127,33 @@ static char *fc_find(const char *pattern, int want_bold, int want_italic, int *s
     return path;
 }
 
+/* Maps face f's file: FreeType then reads glyphs from memory (the file's
+ * own pages, shared and not copied) instead of seeking and reading the
+ * file for each. Without a map the font is read as a file. */
+static void map_face(sp_gui_text *t, int f)
+{
+    int fd = open(t->path[f], O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m != MAP_FAILED) {
+            t->map[f] = m;
+            t->map_len[f] = (size_t)st.st_size;
+        }
+    }
+    close(fd);
+}
+
+static TTF_Font *open_file(const sp_gui_text *t, int f, int px)
+{
+    if (!t->map[f])
+        return TTF_OpenFont(t->path[f], px);
+    SDL_RWops *rw = SDL_RWFromConstMem(t->map[f], (int)t->map_len[f]);
+    return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+}
+
 sp_gui_text *sp_gui_text_new(const char *font_path, char *err, int errlen)
 {
     sp_gui_text *t = calloc(1, sizeof *t);
@@ -138,7 +186,9 @@ sp_gui_text *sp_gui_text_new(const char *font_path, char *err, int errlen)
         }
         /* Opening once here turns a damaged or missing file into a clear
          * message at start-up instead of empty text later. */
-        TTF_Font *probe = TTF_OpenFont(t->path[f], 16);
+        if (t->map_len[f] == 0)
+            map_face(t, f);
+        TTF_Font *probe = open_file(t, f, 16);
         if (!probe) {
             snprintf(err, (size_t)errlen, "cannot open font %s: %s", t->path[f], TTF_GetError());
             sp_gui_text_free(t);
@@ -156,11 +206,39 @@ const char *sp_gui_text_path(const sp_gui_text *t)
 
 static void close_fonts(sp_gui_text *t)
 {
-    for (int i = 0; i < SP_UI_FONT_COUNT; i++) {
-        if (t->font[i])
-            TTF_CloseFont(t->font[i]);
-        t->font[i] = NULL;
+    for (int i = 0; i < t->n_open; i++)
+        TTF_CloseFont(t->open[i].font);
+    t->n_open = 0;
+    memset(t->font, 0, sizeof t->font);
+}
+
+/* Face f at size px, from the open fonts or opened now (NULL when it cannot be). */
+static TTF_Font *open_face(sp_gui_text *t, int f, int px)
+{
+    for (int i = 0; i < t->n_open; i++)
+        if (t->open[i].face == f && t->open[i].px == px) {
+            t->open[i].used = ++t->uses;
+            return t->open[i].font;
+        }
+    if (t->n_open == OPEN_MAX) {
+        int old = -1;
+        for (int i = 0; i < t->n_open; i++) {
+            int in_use = 0;
+            for (int r = 0; r < SP_UI_FONT_COUNT; r++)
+                in_use |= t->font[r] == t->open[i].font;
+            if (!in_use && (old < 0 || t->open[i].used < t->open[old].used))
+                old = i;
+        }
+        TTF_CloseFont(t->open[old].font); /* OPEN_MAX > SP_UI_FONT_COUNT: one is free */
+        t->open[old] = t->open[--t->n_open];
     }
+    TTF_Font *font = open_file(t, f, px);
+    if (!font)
+        return NULL;
+    TTF_SetFontStyle(font, t->synth[f]);
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    t->open[t->n_open++] = (open_font){ .font = font, .face = f, .px = px, .used = ++t->uses };
+    return font;
 }
 
 int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_UI_FONT_COUNT])
@@ -169,18 +247,13 @@ int sp_gui_text_set_sizes(sp_gui_text *t, const int px[SP_UI_FONT_COUNT])
         int size = px[i] < 6 ? 6 : px[i];
         if (t->font[i] && t->px[i] == size)
             continue;
-        if (t->measured) /* widths at the old size are wrong now */
-            memset(t->measured, 0, MEASURE_SLOTS * sizeof *t->measured);
-        /* Textures already rendered at the old size stay valid: they hold
-         * pixels, not fonts, so the font can be closed straight away. */
-        if (t->font[i])
-            TTF_CloseFont(t->font[i]);
-        t->font[i] = TTF_OpenFont(t->path[role_face[i]], size);
+        /* Widths measured at the old size stay in the cache: a slot
+         * holds its size too. Textures hold pixels, not fonts. */
+        t->font[i] = NULL; /* not in use while another may be closed */
+        t->font[i] = open_face(t, role_face[i], size);
         t->px[i] = size;
         if (!t->font[i])
             return -1;
-        TTF_SetFontStyle(t->font[i], t->synth[role_face[i]]);
-        TTF_SetFontHinting(t->font[i], TTF_HINTING_LIGHT);
     }
     return 0;
 }
@@ -201,7 +274,7 @@ static int measure(void *ctx, int font, const char *s, int len)
             sp_ui_rgba none = { 0, 0, 0, 0 };
             h = hash_key(font, t->px[font], none, s, len);
             slot = &t->measured[h % MEASURE_SLOTS];
-            if (slot->len == len && slot->font == font && slot->hash == h &&
+            if (slot->len == len && slot->font == font && slot->px == t->px[font] && slot->hash == h &&
                 memcmp(slot->s, s, (size_t)len) == 0)
                 return slot->width;
         }
@@ -221,6 +294,7 @@ static int measure(void *ctx, int font, const char *s, int len)
         slot->hash = h;
         slot->font = (int16_t)font;
         slot->len = (int16_t)len;
+        slot->px = t->px[font];
         slot->width = w;
         memcpy(slot->s, s, (size_t)len);
     }
@@ -374,8 +448,11 @@ void sp_gui_text_free(sp_gui_text *t)
     sp_gui_text_drop_textures(t);
     close_fonts(t);
     free(t->measured);
-    for (int f = 0; f < FACE_COUNT; f++)
+    for (int f = 0; f < FACE_COUNT; f++) {
+        if (t->map[f])
+            munmap(t->map[f], t->map_len[f]);
         free(t->path[f]);
+    }
     /* The paths are copies, so fontconfig's configuration can go now. */
     if (t->fontconfig)
         FcFini();

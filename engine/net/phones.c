@@ -38,6 +38,7 @@ struct sp_phones {
     char base[96], url[160];
     int port;
     int en;                           /* default language of the page */
+    sp_phones_words words;            /* the page's words, both languages */
     char *prompt, *options[SP_PHONES_MAX_OPTIONS];
     int n_options;
     int n_flags;
@@ -270,11 +271,11 @@ static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, sp_p
     return r;
 }
 
-static enum MHD_Result send_note(struct MHD_Connection *c, unsigned status, int en, const char *nonce,
-                                 const char *nl, const char *en_text)
+static enum MHD_Result send_note(const sp_phones *p, struct MHD_Connection *c, unsigned status, int en,
+                                 const char *nonce, sp_phones_word say)
 {
     sp_phones_buf b = { 0 };
-    sp_phones_note_page(&b, en, nonce, nl, en_text);
+    sp_phones_note_page(&b, en, p->words.w[en], nonce, say);
     return send_page(c, status, &b, nonce, NULL);
 }
 
@@ -312,7 +313,7 @@ static enum MHD_Result room_page(sp_phones *p, struct MHD_Connection *c, const c
     sp_phones_buf b = { 0 };
     pthread_mutex_lock(&p->lock);
     sp_room_seen(p->room, dev, now_s());
-    sp_phones_view v = { .en = en, .lang_q = lang_q, .nonce = nonce, .round = sp_room_round(p->room),
+    sp_phones_view v = { .en = en, .w = p->words.w[en], .lang_q = lang_q, .nonce = nonce, .round = sp_room_round(p->room),
                          .open = sp_room_is_open(p->room), .prompt = p->prompt, .n_options = p->n_options,
                          .my_vote = sp_room_vote_of(p->room, dev), .message = m, .n_flags = p->n_flags,
                          .flag_labels = (const char *const *)p->flag_labels };
@@ -408,7 +409,7 @@ static enum MHD_Result join_post(sp_phones *p, struct MHD_Connection *c, const r
         return respond(c, MHD_HTTP_SEE_OTHER, "text/plain", "", 0, nonce, loc, NULL);
     }
     sp_phones_buf b = { 0 };
-    sp_phones_join_page(&b, en, nonce, 1, !allowed);
+    sp_phones_join_page(&b, en, p->words.w[en], nonce, 1, !allowed);
     return send_page(c, allowed ? MHD_HTTP_FORBIDDEN : MHD_HTTP_TOO_MANY_REQUESTS, &b, nonce, NULL);
 }
 
@@ -435,10 +436,10 @@ static enum MHD_Result route(sp_phones *p, struct MHD_Connection *c, const char 
     int en = want_english(p, c, &lang_q);
     const char *rest = in_room(p, url);
     if (q && q->too_big)
-        return send_note(c, MHD_HTTP_CONTENT_TOO_LARGE, en, nonce, "Dat verzoek is te groot.", "That request is too large.");
+        return send_note(p, c, MHD_HTTP_CONTENT_TOO_LARGE, en, nonce, SP_PW_TOO_LARGE);
     if (!q && strcmp(url, "/") == 0) {
         sp_phones_buf b = { 0 };
-        sp_phones_join_page(&b, en, nonce, 0, 0);
+        sp_phones_join_page(&b, en, p->words.w[en], nonce, 0, 0);
         return send_page(c, MHD_HTTP_OK, &b, nonce, NULL);
     }
     if (q && strcmp(url, "/join") == 0)
@@ -449,8 +450,7 @@ static enum MHD_Result route(sp_phones *p, struct MHD_Connection *c, const char 
         return room_state(p, c, dev, nonce);
     if (rest && q && (strcmp(rest, "vote") == 0 || strcmp(rest, "flag") == 0))
         return room_post(p, c, q, dev, rest[0] == 'f', nonce);
-    return send_note(c, MHD_HTTP_NOT_FOUND, en, nonce, "Deze pagina bestaat niet. Scan de QR-code op het scherm.",
-                     "This page does not exist. Scan the QR code on the screen.");
+    return send_note(p, c, MHD_HTTP_NOT_FOUND, en, nonce, SP_PW_NOT_FOUND);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -462,7 +462,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_NO;
     int is_post = strcmp(method, "POST") == 0;
     if (!is_post && strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return send_note(c, MHD_HTTP_METHOD_NOT_ALLOWED, p->en, nonce, "Dat kan hier niet.", "Not allowed here.");
+        return send_note(p, c, MHD_HTTP_METHOD_NOT_ALLOWED, p->en, nonce, SP_PW_NOT_ALLOWED);
     if (!is_post)
         return route(p, c, url, NULL, nonce);
     req *q = *ctx;
@@ -484,8 +484,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (!q->pp)
-        return send_note(c, MHD_HTTP_BAD_REQUEST, p->en, nonce, "Dat formulier begrijp ik niet.",
-                         "That form is not understood.");
+        return send_note(p, c, MHD_HTTP_BAD_REQUEST, p->en, nonce, SP_PW_BAD_FORM);
     return route(p, c, url, q, nonce);
 }
 
@@ -568,6 +567,7 @@ sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen
         return NULL;
     }
     p->en = cfg->lang && strcmp(cfg->lang, "en") == 0;
+    sp_phones_words_init(&p->words);
     p->notify = cfg->notify;
     p->ud = cfg->ud;
     if (!(p->room = sp_room_new(cfg->n_flags > SP_ROOM_MAX_FLAGS ? SP_ROOM_MAX_FLAGS : cfg->n_flags)) ||

@@ -1,5 +1,6 @@
-/* phones_page.c: the participant's pages (Dutch and English): the question with its options, the vote received, the red flags to spot; inline CSS and script under a per-response CSP nonce, every text escaped. */
+/* phones_page.c: the participant's pages (their words Dutch msgids of po/, in Dutch or English): the question with its options, the vote received, the red flags to spot; inline CSS and script under a per-response CSP nonce, every text escaped. */
 #include "phones_internal.h"
+#include "core/translate.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -56,7 +57,43 @@ void sp_phones_buf_esc(sp_phones_buf *b, const char *s)
     }
 }
 
-#define T(nl, en) (v_en ? (en) : (nl))
+/* The page's words, Dutch msgids of the program's catalogue (po/). */
+static const char *const WORDS[SP_PW_COUNT] = {
+    [SP_PW_TITLE] = SP_N_("samenspel: stemmen"),
+    [SP_PW_VOTED] = SP_N_("Stem ontvangen."),
+    [SP_PW_CHANGED] = SP_N_("Je stem is gewijzigd."),
+    [SP_PW_CLOSED] = SP_N_("Deze ronde is gesloten; je stem telt niet meer mee."),
+    [SP_PW_ROUND] = SP_N_("De vraag is intussen veranderd. Kies opnieuw."),
+    [SP_PW_OPTION] = SP_N_("Die keuze bestaat niet bij deze vraag."),
+    [SP_PW_FLAG] = SP_N_("Rode vlag doorgegeven."),
+    [SP_PW_COOKIE] = SP_N_("Je browser bewaart geen cookies; zonder cookie kun je niet stemmen."),
+    [SP_PW_BUSY] = SP_N_("Even rustig aan: te veel verzoeken. Probeer het zo weer."),
+    [SP_PW_WAIT] = SP_N_("Even wachten"),
+    [SP_PW_NO_QUESTION] = SP_N_("Er staat nu geen vraag open. Zodra de trainer een stemronde opent, verschijnt die hier."),
+    [SP_PW_VOTE_ROUND] = SP_N_("Stemronde"),
+    [SP_PW_WHAT_WOULD_YOU_DO] = SP_N_("Wat zou jij doen?"),
+    [SP_PW_YOUR_VOTE] = SP_N_("Jouw stem:"),
+    [SP_PW_CHANGE_UNTIL] = SP_N_("Je kunt wijzigen tot de trainer de ronde sluit."),
+    [SP_PW_FLAG_SEEN] = SP_N_("Rode vlag gezien?"),
+    [SP_PW_FLAG_TAP] = SP_N_("Tik een vlag aan als je hem in het gesprek hoort; nog eens tikken haalt hem weg."),
+    [SP_PW_RELOAD] = SP_N_("Vernieuw de pagina voor de volgende vraag."),
+    [SP_PW_JOIN] = SP_N_("Doe mee met de groep"),
+    [SP_PW_TOO_MANY_CODES] = SP_N_("Te vaak een verkeerde code vanaf dit toestel. Wacht een minuut, of scan de QR-code."),
+    [SP_PW_WRONG_CODE] = SP_N_("Die code klopt niet. Kijk nog eens op het scherm."),
+    [SP_PW_CODE_LABEL] = SP_N_("Code van het scherm"),
+    [SP_PW_JOIN_BUTTON] = SP_N_("Meedoen"),
+    [SP_PW_TOO_LARGE] = SP_N_("Dat verzoek is te groot."),
+    [SP_PW_NOT_FOUND] = SP_N_("Deze pagina bestaat niet. Scan de QR-code op het scherm."),
+    [SP_PW_NOT_ALLOWED] = SP_N_("Dat kan hier niet."),
+    [SP_PW_BAD_FORM] = SP_N_("Dat formulier begrijp ik niet."),
+};
+
+void sp_phones_words_init(sp_phones_words *pw)
+{
+    for (int l = 0; l < SP_LANG_COUNT; l++)
+        for (int i = 0; i < SP_PW_COUNT; i++)
+            pw->w[l][i] = sp_translate((sp_lang)l, WORDS[i]);
+}
 
 /* Calm colours of the window's palette; buttons large enough for a thumb. */
 static const char CSS[] =
@@ -86,43 +123,31 @@ static void head(sp_phones_buf *b, int v_en, const char *nonce, const char *titl
 }
 
 /* The fixed messages a redirect after a POST may name (?m=KEY). */
-static void message(sp_phones_buf *b, int v_en, const sp_phones_view *v)
+static void message(sp_phones_buf *b, const sp_phones_view *v)
 {
-    static const struct { const char *key, *cls, *nl, *en; } M[] = {
-        { "voted", "ok", "Stem ontvangen.", "Vote received." },
-        { "changed", "ok", "Je stem is gewijzigd.", "Your vote has been changed." },
-        { "closed", "err", "Deze ronde is gesloten; je stem telt niet meer mee.",
-          "This round is closed; your vote no longer counts." },
-        { "round", "err", "De vraag is intussen veranderd. Kies opnieuw.",
-          "The question has changed in the meantime. Choose again." },
-        { "option", "err", "Die keuze bestaat niet bij deze vraag.", "That choice does not exist for this question." },
-        { "flag", "ok", "Rode vlag doorgegeven.", "Red flag passed on." },
-        { "cookie", "err", "Je browser bewaart geen cookies; zonder cookie kun je niet stemmen.",
-          "Your browser keeps no cookies; without a cookie you cannot vote." },
-        { "busy", "err", "Even rustig aan: te veel verzoeken. Probeer het zo weer.",
-          "Slow down: too many requests. Try again in a moment." },
+    static const struct { const char *key, *cls; sp_phones_word w; } M[] = {
+        { "voted", "ok", SP_PW_VOTED }, { "changed", "ok", SP_PW_CHANGED }, { "closed", "err", SP_PW_CLOSED },
+        { "round", "err", SP_PW_ROUND }, { "option", "err", SP_PW_OPTION }, { "flag", "ok", SP_PW_FLAG },
+        { "cookie", "err", SP_PW_COOKIE }, { "busy", "err", SP_PW_BUSY },
     };
     if (!v->message)
         return;
     for (size_t i = 0; i < sizeof M / sizeof M[0]; i++)
         if (strcmp(v->message, M[i].key) == 0) {
-            sp_phones_buf_addf(b, "<p class=\"%s\" role=\"status\">%s</p>", M[i].cls, T(M[i].nl, M[i].en));
+            sp_phones_buf_addf(b, "<p class=\"%s\" role=\"status\">%s</p>", M[i].cls, v->w[M[i].w]);
             return;
         }
 }
 
-static void question(sp_phones_buf *b, int v_en, const sp_phones_view *v)
+static void question(sp_phones_buf *b, const sp_phones_view *v)
 {
     if (!v->open) {
-        sp_phones_buf_addf(b, "<p class=\"st\">%s</p><h1>%s</h1>", T("Even wachten", "Please wait"),
-                           T("Er staat nu geen vraag open. Zodra de trainer een stemronde opent, "
-                             "verschijnt die hier.",
-                             "No question is open right now. As soon as the trainer opens a vote, "
-                             "it appears here."));
+        sp_phones_buf_addf(b, "<p class=\"st\">%s</p><h1>%s</h1>", v->w[SP_PW_WAIT],
+                           v->w[SP_PW_NO_QUESTION]);
         return;
     }
-    sp_phones_buf_addf(b, "<p class=\"st\">%s %u</p><h1>", T("Stemronde", "Vote"), v->round);
-    sp_phones_buf_esc(b, v->prompt && *v->prompt ? v->prompt : T("Wat zou jij doen?", "What would you do?"));
+    sp_phones_buf_addf(b, "<p class=\"st\">%s %u</p><h1>", v->w[SP_PW_VOTE_ROUND], v->round);
+    sp_phones_buf_esc(b, v->prompt && *v->prompt ? v->prompt : v->w[SP_PW_WHAT_WOULD_YOU_DO]);
     sp_phones_buf_addf(b, "</h1><form method=\"post\" action=\"vote%s\">", v->lang_q);
     sp_phones_buf_addf(b, "<input type=\"hidden\" name=\"round\" value=\"%u\">", v->round);
     for (int i = 0; i < v->n_options; i++) {
@@ -133,20 +158,17 @@ static void question(sp_phones_buf *b, int v_en, const sp_phones_view *v)
     }
     sp_phones_buf_add(b, "</form>");
     if (v->my_vote >= 0)
-        sp_phones_buf_addf(b, "<p class=\"st\">%s %c. %s</p>", T("Jouw stem:", "Your vote:"), 'A' + v->my_vote,
-                           T("Je kunt wijzigen tot de trainer de ronde sluit.",
-                             "You can change it until the trainer closes the round."));
+        sp_phones_buf_addf(b, "<p class=\"st\">%s %c. %s</p>", v->w[SP_PW_YOUR_VOTE], 'A' + v->my_vote,
+                           v->w[SP_PW_CHANGE_UNTIL]);
 }
 
-static void flags(sp_phones_buf *b, int v_en, const sp_phones_view *v)
+static void flags(sp_phones_buf *b, const sp_phones_view *v)
 {
     if (v->n_flags <= 0)
         return;
     sp_phones_buf_addf(b, "<details%s><summary>%s</summary><p class=\"st\">%s</p>",
                        v->message && strcmp(v->message, "flag") == 0 ? " open" : "",
-                       T("Rode vlag gezien?", "Spotted a red flag?"),
-                       T("Tik een vlag aan als je hem in het gesprek hoort; nog eens tikken haalt hem weg.",
-                         "Tap a flag when you hear it in the conversation; tap again to take it back."));
+                       v->w[SP_PW_FLAG_SEEN], v->w[SP_PW_FLAG_TAP]);
     sp_phones_buf_addf(b, "<form method=\"post\" action=\"flag%s\">", v->lang_q);
     for (int i = 0; i < v->n_flags; i++) {
         sp_phones_buf_addf(b, "<button name=\"flag\" value=\"%d\"%s><b>%s</b> ", i,
@@ -160,13 +182,11 @@ static void flags(sp_phones_buf *b, int v_en, const sp_phones_view *v)
 
 void sp_phones_page(sp_phones_buf *b, const sp_phones_view *v)
 {
-    int v_en = v->en;
-    head(b, v_en, v->nonce, T("samenspel: stemmen", "samenspel: voting"));
-    message(b, v_en, v);
-    question(b, v_en, v);
-    flags(b, v_en, v);
-    sp_phones_buf_addf(b, "<noscript><p class=\"st\">%s</p></noscript>",
-                       T("Vernieuw de pagina voor de volgende vraag.", "Reload the page for the next question."));
+    head(b, v->en, v->nonce, v->w[SP_PW_TITLE]);
+    message(b, v);
+    question(b, v);
+    flags(b, v);
+    sp_phones_buf_addf(b, "<noscript><p class=\"st\">%s</p></noscript>", v->w[SP_PW_RELOAD]);
     /* Polling, not server-sent events: a held-open stream per phone is what
      * guest wifi and proxies cut first, and a 2-second poll of a few bytes
      * costs the server next to nothing. The page reloads itself when the
@@ -179,28 +199,27 @@ void sp_phones_page(sp_phones_buf *b, const sp_phones_view *v)
     sp_phones_buf_add(b, "</main></body></html>");
 }
 
-void sp_phones_join_page(sp_phones_buf *b, int v_en, const char *nonce, int bad, int limited)
+void sp_phones_join_page(sp_phones_buf *b, int v_en, const char *const *w, const char *nonce, int bad, int limited)
 {
     head(b, v_en, nonce, "samenspel");
-    sp_phones_buf_addf(b, "<h1>%s</h1>", T("Doe mee met de groep", "Join the group"));
+    sp_phones_buf_addf(b, "<h1>%s</h1>", w[SP_PW_JOIN]);
     if (limited)
         sp_phones_buf_addf(b, "<p class=\"err\">%s</p>",
-                           T("Te vaak een verkeerde code vanaf dit toestel. Wacht een minuut, of scan de QR-code.",
-                             "Too many wrong codes from this device. Wait a minute, or scan the QR code."));
+                           w[SP_PW_TOO_MANY_CODES]);
     else if (bad)
         sp_phones_buf_addf(b, "<p class=\"err\">%s</p>",
-                           T("Die code klopt niet. Kijk nog eens op het scherm.", "That code is not right. Look at the screen again."));
+                           w[SP_PW_WRONG_CODE]);
     sp_phones_buf_addf(b, "<form method=\"post\" action=\"join\"><p><label>%s<br>"
                           "<input name=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" maxlength=\"12\" required>"
                           "</label></p><button type=\"submit\"><b>&#8594;</b> %s</button></form>",
-                       T("Code van het scherm", "Code on the screen"), T("Meedoen", "Join"));
+                       w[SP_PW_CODE_LABEL], w[SP_PW_JOIN_BUTTON]);
     sp_phones_buf_add(b, "</main></body></html>");
 }
 
-void sp_phones_note_page(sp_phones_buf *b, int v_en, const char *nonce, const char *nl, const char *en_text)
+void sp_phones_note_page(sp_phones_buf *b, int v_en, const char *const *w, const char *nonce, sp_phones_word say)
 {
     head(b, v_en, nonce, "samenspel");
     sp_phones_buf_add(b, "<p class=\"err\">");
-    sp_phones_buf_esc(b, v_en ? en_text : nl);
+    sp_phones_buf_esc(b, w[say]);
     sp_phones_buf_add(b, "</p></main></body></html>");
 }

@@ -54,7 +54,7 @@ sp_term_script *sp_term_script_open(const char *path, sp_status *st, sp_diag *d)
             free(sc->lines);
         free(sc);
         free(data);
-        sp_diag_add(d, path, 0, "out of memory");
+        sp_diag_add(d, path, 0, SP_N_("onvoldoende geheugen"));
         return NULL;
     }
     *st = SP_OK;

@@ -10,6 +10,7 @@
 
 #include "core/export.h"
 #include "core/fs.h"
+#include "app_play.h"
 #include "i18n.h"
 
 void sp_ui_replay_note_save(sp_ui_app *a)
@@ -37,26 +38,6 @@ static int64_t now(const sp_ui_app *a)
     return a->clock ? a->clock(a->clock_ctx) : (int64_t)time(NULL);
 }
 
-/* A fresh transcript path for a case, as app.c names them. */
-static int new_path(const sp_ui_app *a, const char *case_id, int64_t when, char *buf, size_t len)
-{
-    time_t tt = (time_t)when;
-    struct tm tm;
-    char stamp[32];
-    localtime_r(&tt, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    struct stat st;
-    for (int k = 1; k < 1000; k++) {
-        int n = k == 1 ? snprintf(buf, len, "%s/%s-%s.xml", a->transcripts_dir, case_id, stamp)
-                       : snprintf(buf, len, "%s/%s-%s-%d.xml", a->transcripts_dir, case_id, stamp, k);
-        if (n < 0 || (size_t)n >= len)
-            return -1;
-        if (stat(buf, &st) != 0)
-            return 0;
-    }
-    return -1;
-}
-
 /* Plays on from the current step: the new play replaces any running one
  * and is saved at once, with its parent and branch point. */
 void sp_ui_replay_branch_here(sp_ui_app *a)
@@ -73,11 +54,8 @@ void sp_ui_replay_branch_here(sp_ui_app *a)
     sp_transcript *t = NULL;
     char path[4096];
     sp_status st = sp_replay_branch(r, rp->step, parent, now(a), &s, &t, d);
-    if (st == SP_OK && (sp_fs_mkdirs(a->transcripts_dir, d) != SP_OK ||
-                        new_path(a, r->sc->id, t->started, path, sizeof path) != 0))
-        st = SP_EIO;
     if (st == SP_OK)
-        st = sp_transcript_write(t, path, d);
+        st = sp_transcript_create(t, a->transcripts_dir, r->sc->id, t->started, path, sizeof path, d);
     if (st != SP_OK) {
         sp_ui_replay_notice(a, _("Verder spelen vanaf hier lukt niet: %s"), sp_ui_replay_error(d, sp_status_name(st)));
         sp_session_free(s);
@@ -88,10 +66,7 @@ void sp_ui_replay_branch_here(sp_ui_app *a)
     sp_diag_free(d);
     if (a->clock)
         sp_session_set_clock(s, a->clock, a->clock_ctx);
-    sp_session_free(a->s);
-    sp_transcript_free(a->t);
-    sp_debrief_free(a->debrief);
-    a->debrief = NULL;
+    sp_ui_play_end(a);
     a->s = s;
     a->t = t;
     a->sc = r->sc;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "core/alloc.h"
 #include "core/fs.h"
 #include "i18n.h"
 
@@ -285,20 +286,19 @@ sp_status sp_ui_settings_load(const char *path, sp_ui_settings *out, sp_diag *d)
     return sp_ui_settings_read(path, out, d);
 }
 
+/* parse_over as an sp_fs_parser. */
+static sp_status parse_file_bytes(const char *path, const char *data, size_t len, void *out, sp_diag *d)
+{
+    return parse_over(path, data, len, out, d);
+}
+
 sp_status sp_ui_settings_read(const char *path, sp_ui_settings *out, sp_diag *d)
 {
     struct stat ls;
     /* Missing is fine (the defaults); a link to nothing is named. */
     if (access(path, F_OK) != 0 && errno == ENOENT && !(lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode)))
         return SP_OK;
-    char *data;
-    size_t len;
-    sp_status st = sp_fs_read(path, SETTINGS_MAX_BYTES, &data, &len, d);
-    if (st != SP_OK)
-        return st;
-    st = parse_over(path, data, len, out, d);
-    free(data);
-    return st;
+    return sp_fs_read_with(path, SETTINGS_MAX_BYTES, parse_file_bytes, out, d);
 }
 
 sp_status sp_ui_settings_save(const char *path, const sp_ui_settings *s, sp_diag *d)
@@ -323,7 +323,7 @@ sp_status sp_ui_settings_save(const char *path, const sp_ui_settings *s, sp_diag
     } else {
         text = sp_ui_settings_format(s, &len);
     }
-    free(data);
+    sp_free(data); /* sp_fs_read's, through the core's allocation hook */
     if (!text)
         return SP_ENOMEM;
     sp_status st = sp_fs_write_atomic(path, text, len, d);

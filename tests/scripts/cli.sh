@@ -40,7 +40,9 @@ if grep -Eq '^samenspel [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out"; then ok; else bad "
 expect_rc 2 "unknown command" -- "$BIN" toveren
 expect_in "$tmp/err" "toveren" "unknown command is named"
 expect_rc 2 "play without a case" -- "$BIN" play
-expect_in "$tmp/err" "usage: samenspel play" "play usage"
+expect_in "$tmp/err" "gebruik: samenspel play" "play usage (in Dutch, the default)"
+expect_rc 2 "play without a case, in English" -- "$BIN" --lang en play
+expect_in "$tmp/err" "usage: samenspel play" "play usage in English"
 expect_rc 2 "play with an unknown option" -- "$BIN" play --snel intake
 expect_rc 2 "play with two cases" -- "$BIN" play --text intake uitvoering
 expect_rc 2 "--lang fr" -- "$BIN" --lang fr --help
@@ -198,7 +200,7 @@ expect_in "$tmp/out" "== Nabespreking" "the debrief up to the mismatch"
 echo "niet eens xml" > "$tmp/rommel.xml"
 expect_rc 1 "debrief of a damaged transcript" -- "$BIN" debrief "$tmp/rommel.xml"
 expect_rc 1 "resume of a transcript that no longer fits" -- "$BIN" play --resume "$tmp/changed.xml" --choices "$tmp/verder.play"
-expect_in "$tmp/err" "cannot be resumed" "resume refuses a changed play"
+expect_in "$tmp/err" "kan niet verder worden gespeeld" "resume refuses a changed play"
 expect_rc 3 "debrief of a missing transcript" -- "$BIN" debrief "$tmp/weg.xml"
 
 # play --resume --case: a play of a case file that has moved since goes on
@@ -217,7 +219,7 @@ expect_in "$trk" "scenario-path=\"$tmp/rc/elders.xml\"" "resume --case records t
 expect_rc 0 "debrief after resume --case finds the case without --case" -- "$BIN" debrief "$trk"
 expect_rc 0 "resume --case=FILE" -- "$BIN" play --resume "$trk" --case="$tmp/rc/elders.xml" --text
 expect_rc 2 "--case without --resume" -- "$BIN" play --case "$tmp/rc/elders.xml" intake
-expect_in "$tmp/err" "--case goes with --resume" "--case without --resume says why"
+expect_in "$tmp/err" "--case hoort bij --resume" "--case without --resume says why"
 expect_rc 0 "play --help" -- "$BIN" play --help
 expect_in "$tmp/out" "--resume TRANSCRIPT [--case FILE]" "play --help shows --resume --case"
 

@@ -1,5 +1,6 @@
 #!/bin/sh
 # core_alloc.sh: fails when engine/core calls libc's allocators (malloc, calloc, realloc, free, strdup, strndup) directly instead of the hook's sp_* wrappers (engine/core/alloc.h).
+# runs no program: it reads the sources only, so `make test` runs it and `make SANITIZE=1 test` does not.
 # Allowed: alloc.c itself (the default hook), and a free() of a buffer libc made itself (open_memstream), marked on its line with "libc's own".
 set -u
 cd "$(dirname "$0")/../.."

@@ -2,27 +2,17 @@
 # gui_group.sh: group play on a trainer's extended desktop (Xorg's dummy driver: a laptop and a projector): the wall fills the projector, the presenter sits on the laptop; votes, an override, a red flag, reveal and a click in the presenter window; checks the transcript's votes and the idle CPU with and without the countdown.
 # Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
 set -u
-BIN=${SAMENSPEL:-./samenspel}
-case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
-
 # xwininfo prints window titles in the locale's charset; the titles hold an en dash, so
 # pin a UTF-8 locale (C.UTF-8 is built into glibc) instead of relying on LANG.
 export LC_ALL=C.UTF-8
-for tool in xdotool xwininfo xdpyinfo import convert; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP gui_group: $tool is not installed (tools/deps.sh test installs xdotool, x11-utils and imagemagick)"
-        exit 77
-    fi
-done
 . "$(dirname "$0")/lib/xvfb.sh"
+xvfb_test gui_group xdotool xwininfo xdpyinfo import convert
 missing=$(xvfb_two_missing)
 [ -z "$missing" ] || { echo "SKIP gui_group: $missing"; exit 77; }
 app_pid=""
-fail() { echo "FAIL gui_group: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
 # A trainer's extended desktop: the laptop (display 0) and, to its right, the projector.
 xvfb_two 1600x900 1920x1080 || fail "$xvfb_error"
-export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 tdir="$XDG_DATA_HOME/samenspel/transcripts"
 # As in gui_smoke.sh: the real window, and no leak report for SDL's X11 libraries.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
@@ -126,6 +116,7 @@ until grep -q ' ending="' "$f"; do
     kill -0 "$app_pid" 2>/dev/null || fail "samenspel died"
     xdotool key --delay 50 a 3 Return Return Return; sleep 0.3
 done
+rounds=$i
 key Return                      # the ending -> the group debrief
 html=${f%.xml}.html
 key e                           # its export proves the debrief is on the wall
@@ -137,12 +128,5 @@ key e
 
 # SDL turns SIGTERM into a quit: the program ends cleanly.
 kill -TERM "$app_pid"
-i=0
-while kill -0 "$app_pid" 2>/dev/null; do
-    i=$((i + 1)); [ $i -gt 100 ] && fail "samenspel did not quit on SIGTERM"
-    sleep 0.1
-done
-wait "$app_pid"; rc=$?
-app_pid=""
-[ $rc -eq 0 ] || fail "samenspel exited with $rc"
-echo "gui_group: wall and presenter, 4 votes with an override, a tie and an undo, a flag, on to the group debrief ($i more rounds); transcript $(basename "$f") ok"
+xvfb_app_quits "on SIGTERM" 10
+echo "gui_group: wall and presenter, 4 votes with an override, a tie and an undo, a flag, on to the group debrief ($rounds more rounds); transcript $(basename "$f") ok"

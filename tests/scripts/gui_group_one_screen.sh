@@ -2,21 +2,12 @@
 # gui_group_one_screen.sh: group play with --presenter on one display (Xvfb, one screen): no presenter window, the wall alone covers the screen, stderr and the wall's role card say how to get a presenter (extend the desktop), and the wall shows the feedback only once the trainer presses R.
 # Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
 set -u
-BIN=${SAMENSPEL:-./samenspel}
-case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 export LC_ALL=C.UTF-8
-for tool in Xvfb xdotool xwininfo xdpyinfo import convert; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP gui_group_one_screen: $tool is not installed (tools/deps.sh test installs xvfb, xdotool, x11-utils and imagemagick)"
-        exit 77
-    fi
-done
 . "$(dirname "$0")/lib/xvfb.sh"
+xvfb_test gui_group_one_screen Xvfb xdotool xwininfo xdpyinfo import convert
 app_pid=""
-fail() { echo "FAIL gui_group_one_screen: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
 xvfb_one 1920x1080 || fail "$xvfb_error"
-export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 windows() { xwininfo -root -tree | awk '$2 ~ /^"samenspel/ { print $(NF-1) }' | sort | tr '\n' ' '; }
 

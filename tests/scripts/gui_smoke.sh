@@ -2,19 +2,9 @@
 # gui_smoke.sh: plays the intake case in a real window under Xvfb with synthesised keys, checks the window's icon, the transcript, the idle CPU and that every portrait loaded.
 # Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
 set -u
-BIN=${SAMENSPEL:-./samenspel}
-case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
-
-for tool in Xvfb xdotool xprop xdpyinfo; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP gui_smoke: $tool is not installed (tools/deps.sh test installs xvfb, xdotool and x11-utils)"
-        exit 77
-    fi
-done
-
 . "$(dirname "$0")/lib/xvfb.sh"
+xvfb_test gui_smoke Xvfb xdotool xprop xdpyinfo
 app_pid=""
-fail() { echo "FAIL gui_smoke: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
 # The program must find the server answering when it starts: if it does not,
 # SDL's X11 driver fails, SDL tries Wayland ("XDG_RUNTIME_DIR is invalid") and
@@ -23,7 +13,6 @@ fail() { echo "FAIL gui_smoke: $*"; [ -f "$work/app.log" ] && sed 's/^/  app: /'
 # number two runs started together could both pick. xvfb_one avoids both.
 xvfb_one 1280x800 || fail "$xvfb_error"
 
-export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 tdir="$XDG_DATA_HOME/samenspel/transcripts"
 # run.sh sets SDL_VIDEODRIVER=dummy for the unit tests; this test wants the real window.
 # Under ASan, leak checking is off for this process only: SDL dlopens its X11
@@ -105,14 +94,7 @@ sleep 0.3
 xdotool key j                            # yes
 sleep 0.5
 xdotool key q                            # quit
-i=0
-while kill -0 "$app_pid" 2>/dev/null; do
-    i=$((i + 1)); [ $i -gt 300 ] && fail "samenspel did not quit on q"
-    sleep 0.1
-done
-wait "$app_pid"; rc=$?
-app_pid=""
-[ $rc -eq 0 ] || fail "samenspel exited with $rc"
+xvfb_app_quits "on q" 30
 # Every portrait the play showed loaded, and so did the icon.
 ! grep -q 'samenspel: portrait \|has no icon' "$work/app.log" || fail "a portrait or the icon did not load"
 echo "gui_smoke: played intake to its ending in $presses choices; transcript $(basename "$f") ok"

@@ -1,5 +1,6 @@
 #!/bin/sh
 # po.sh: every string marked for translation in engine/ (the window's, the terminal's, the commands' and the core's) has a translation in each po/LANG.po, and each catalogue compiles with msgfmt --check.
+# runs no program: it reads the sources only, so `make test` runs it and `make SANITIZE=1 test` does not.
 # env: SAMENSPEL_DATA (repo root; default: two folders up from here).
 set -u
 root=${SAMENSPEL_DATA:-$(cd "$(dirname "$0")/../.." && pwd)}

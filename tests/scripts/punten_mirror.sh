@@ -2,6 +2,7 @@
 # punten_mirror.sh: in a case that declares the variable `punten` (the running total its
 # slot nodes route endings by), every option must add exactly the sum of its score deltas.
 # Read with xmllint, independent of the engine; a case without `punten` is not checked.
+# runs no program: it reads the sources only, so `make test` runs it and `make SANITIZE=1 test` does not.
 set -u
 cd "$(dirname "$0")/../.." || exit 3
 command -v xmllint >/dev/null 2>&1 || { echo "punten_mirror: no xmllint" >&2; exit 77; }

@@ -1,6 +1,7 @@
 #!/bin/sh
-# structure.sh: the shape of engine/: no source file over 700 lines, no function over 120 lines, and include arrows that point down only.
-# usage: sh tests/scripts/structure.sh [ENGINE_DIR]   (default: engine)
+# structure.sh: the shape of engine/ and tests/: no source file over 700 lines, no function over 120 lines, and (engine/) include arrows that point down only.
+# runs no program: it reads the sources only, so `make test` runs it and `make SANITIZE=1 test` does not.
+# usage: sh tests/scripts/structure.sh [ENGINE_DIR [TESTS_DIR]]   (default: engine tests)
 #
 # The layers, bottom up; a file includes headers of its own folder and of
 # the layers below it, never above, and never of a sibling:
@@ -18,9 +19,22 @@
 # closing brace, for definitions written as this project writes them
 # (the body's braces in column 0).
 ENGINE=${1:-engine}
+TESTS=${2:-tests}
 MAX_FILE=700
 MAX_FUNC=120
 fail=0
+# Files over a limit whose split is their owner's next change: reported
+# here, not failed, until then. Keep this list empty; add to it only with
+# the owner's word, and take a file off as soon as it is split.
+PENDING="tests/unit/test_gui_wall.c"
+pending=0
+# over FILE: what a file over a limit does to the verdict (PENDING ones none).
+over() {
+    case " $PENDING " in
+    *" $1 "*) echo "  (pending: $1 is to be split by its owner; reported, not failed)"; pending=1 ;;
+    *) fail=1 ;;
+    esac
+}
 
 # uses LIB: where the headers of LIB belong, said to the one who included them in the wrong place.
 uses() {
@@ -31,19 +45,20 @@ uses() {
     esac
 }
 
+[ -d "$TESTS/unit" ] || { echo "structure.sh: $TESTS/unit: no such directory (run from the source tree)" >&2; exit 2; }
 [ -d "$ENGINE/core" ] || { echo "structure.sh: $ENGINE/core: no such directory (run from the source tree)" >&2; exit 2; }
 
-# ---- file sizes ---------------------------------------------------------------------
-for f in $(find "$ENGINE" -name '*.[ch]' | sort); do
+# ---- file sizes (the tests' C, shell and Python too) -------------------------------------
+for f in $({ find "$ENGINE" -name '*.[ch]'; find "$TESTS" -name '*.[ch]' -o -name '*.sh' -o -name '*.py'; } | sort); do
     n=$(wc -l < "$f")
     if [ "$n" -gt "$MAX_FILE" ]; then
         echo "$f: $n lines, more than $MAX_FILE: split it into files a reader finds by the functions' names"
-        fail=1
+        over "$f"
     fi
 done
 
 # ---- function lengths -----------------------------------------------------------------
-long=$(find "$ENGINE" -name '*.c' | sort | xargs awk -v max="$MAX_FUNC" '
+long=$(find "$ENGINE" "$TESTS" -name '*.c' | sort | xargs awk -v max="$MAX_FUNC" '
     FNR == 1 { sig = 0; start = 0 }
     # a definition starts at column 0 with a name and "(", and does not end in ";"
     /^[A-Za-z_][A-Za-z0-9_ \t\*]*[A-Za-z0-9_]+[ \t]*\(/ && !/;[ \t]*$/ && !start { sig = FNR; line = $0 }
@@ -60,7 +75,7 @@ long=$(find "$ENGINE" -name '*.c' | sort | xargs awk -v max="$MAX_FUNC" '
 ')
 if [ -n "$long" ]; then
     echo "$long"
-    fail=1
+    for f in $(printf '%s\n' "$long" | cut -d: -f1 | sort -u); do over "$f"; done
 fi
 
 # ---- include arrows ---------------------------------------------------------------------
@@ -133,5 +148,6 @@ if [ -s "$out" ]; then
 fi
 rm -f "$out"
 
-[ "$fail" -eq 0 ] && echo "structure: files <= $MAX_FILE lines, functions <= $MAX_FUNC lines, include arrows down only (core <- net <- ui <- gui, term <- app), SDL in gui/ only"
+[ "$fail" -eq 0 ] && [ "$pending" -eq 1 ] && echo "structure: as below, but for the pending file(s) above"
+[ "$fail" -eq 0 ] && echo "structure: files <= $MAX_FILE lines, functions <= $MAX_FUNC lines (in $ENGINE/ and $TESTS/), include arrows down only (core <- net <- ui <- gui, term <- app), SDL in gui/ only"
 exit "$fail"

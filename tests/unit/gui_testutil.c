@@ -13,6 +13,7 @@
 #include <SDL_ttf.h>
 
 #include "gui/frame.h"
+#include "ui/group.h"
 #include "gui_testutil.h"
 
 sp_gui_text *gui_testutil_text;
@@ -63,7 +64,8 @@ int gui_testutil_video_down(void **state)
 int gui_testutil_dir_up(void **state)
 {
     (void)state;
-    snprintf(gui_testutil_dir, sizeof gui_testutil_dir, "/tmp/sp-gui-test-XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(gui_testutil_dir, sizeof gui_testutil_dir, "%s/sp-gui-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     gui_testutil_clock = 1767225600; /* 2026-01-01 */
     return mkdtemp(gui_testutil_dir) ? 0 : -1;
 }
@@ -103,4 +105,28 @@ void gui_testutil_build(sp_ui_app *a, sp_ui_list *l, int w, int h)
     sp_ui_metrics m;
     sp_gui_frame_metrics(gui_testutil_text, a->settings.text_size, 1.0, h, &m);
     sp_ui_app_build(a, &m, w, h, l);
+}
+
+const char *gui_testutil_example(void)
+{
+    static char path[1024];
+    const char *root = getenv("SAMENSPEL_DATA");
+    snprintf(path, sizeof path, "%s/tests/data/gui/voorbeeld.xml", root && *root ? root : ".");
+    return path;
+}
+
+void gui_testutil_group(sp_ui_app *a, const char *arg)
+{
+    sp_ui_app_init(a, "", ""); /* no settings file: the defaults, nothing saved */
+    assert_int_equal(sp_ui_group_enable(a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    sp_status st = sp_ui_app_open(a, arg, d);
+    for (int i = 0; i < sp_diag_count(d); i++)
+        fprintf(stderr, "%s\n", sp_diag_message(d, i));
+    sp_diag_free(d);
+    assert_int_equal(st, SP_OK);
+    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
+    assert_int_equal(a->screen, SP_UI_SCREEN_PLAY);
+    assert_int_equal(a->group->phase, SP_UI_GROUP_SCENE);
+    a->group->room = SP_UI_ROOM_MAX;
 }

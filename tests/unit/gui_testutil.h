@@ -28,6 +28,12 @@ int gui_testutil_dir_down(void **state);
 /* The app with settings and transcripts in the test's folder, on the test
  * clock, the built-in cases loaded. */
 void gui_testutil_app(sp_ui_app *a);
+/* tests/data/gui/voorbeeld.xml under $SAMENSPEL_DATA: a case of two moments. */
+const char *gui_testutil_example(void);
+/* A group play of arg (a case id or path) at its first decision, no
+ * settings file and no transcripts on disk, in a room as large as a
+ * lecture hall (the room's own check has its own test). */
+void gui_testutil_group(sp_ui_app *a, const char *arg);
 /* Lays out the current screen at w x h into l (as the window does before
  * it handles the next key). */
 void gui_testutil_build(sp_ui_app *a, sp_ui_list *l, int w, int h);

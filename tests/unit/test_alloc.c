@@ -683,6 +683,7 @@ static int teardown(void **state)
 /* argv[1]: run only the tests whose names match it (cmocka's filter). */
 int main(int argc, char **argv)
 {
+    testutil_catalogue(); /* the core\'s messages in English come from po/en.po */
     const char *stop = getenv("SP_ALLOC_STOP");
     if (stop)
         sscanf(stop, "%ld:%ld", &C.stop_run, &C.stop_at);

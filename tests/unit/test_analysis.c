@@ -1,6 +1,5 @@
 /* test_analysis.c: exact maximum, expert path, reachability and coverage on oefen.xml, generated 6,000-node cases and hand-built graphs. */
 #include <setjmp.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -109,28 +108,6 @@ static void oefen_coverage(void **state)
 
 /* ---- generated cases ----------------------------------------------------- */
 
-typedef struct {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static void add(sbuf *b, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
-        va_end(ap);
-        if (b->s && (size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = b->cap * 2 + (size_t)n + 4096;
-        b->s = realloc(b->s, b->cap);
-        assert_non_null(b->s);
-    }
-}
-
 /* A chain of `layers` decisions n0..n{layers-1}, then "end". Each decision
  * offers a (relatie +1, k += 1), b (helderheid +3, only when cond_b holds,
  * then b_effect) and, when with_c, c (koers +2, relatie +2, only when k > 1000000000,
@@ -138,40 +115,41 @@ static void add(sbuf *b, const char *fmt, ...)
  * v0, v1, ... are there only to make each search state bigger. */
 static sp_scenario *chain(int layers, int kmax, const char *b_effect, int with_c, int extra_vars)
 {
-    sbuf b = { 0 };
-    add(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"keten\" "
-            "phase=\"intake\" version=\"1\" start=\"n0\">\n"
-            "<title>Keten</title><summary>Gegenereerd.</summary>\n"
-            "<briefing><you>Jij.</you><meet>Niemand.</meet><situation>Test.</situation>"
-            "<aim>Snel zijn.</aim></briefing>\n"
-            "<cast><person id=\"ik\" role=\"self\" initials=\"JIJ\" color=\"#000000\">"
-            "<name>Jij</name></person></cast>\n"
-            "<variables><var name=\"k\" init=\"0\" min=\"0\" max=\"%d\"/>\n", kmax);
+    testutil_text b = { 0 };
+    testutil_put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"keten\" "
+                     "phase=\"intake\" version=\"1\" start=\"n0\">\n"
+                     "<title>Keten</title><summary>Gegenereerd.</summary>\n"
+                     "<briefing><you>Jij.</you><meet>Niemand.</meet><situation>Test.</situation>"
+                     "<aim>Snel zijn.</aim></briefing>\n"
+                     "<cast><person id=\"ik\" role=\"self\" initials=\"JIJ\" color=\"#000000\">"
+                     "<name>Jij</name></person></cast>\n"
+                     "<variables><var name=\"k\" init=\"0\" min=\"0\" max=\"%d\"/>\n", kmax);
     for (int i = 0; i < extra_vars; i++)
-        add(&b, "<var name=\"v%d\" init=\"%d\" min=\"0\" max=\"100\"/>\n", i, i);
-    add(&b, "</variables>\n");
+        testutil_put(&b, "<var name=\"v%d\" init=\"%d\" min=\"0\" max=\"100\"/>\n", i, i);
+    testutil_put(&b, "</variables>\n");
     for (int i = 0; i < layers; i++) {
         char next[32];
         if (i + 1 < layers)
             snprintf(next, sizeof next, "n%d", i + 1);
         else
             snprintf(next, sizeof next, "end");
-        add(&b, "<node id=\"n%d\"><decision>\n"
-                "<option id=\"a%d\" to=\"%s\"><text>A</text><score goal=\"relatie\" delta=\"1\"/>"
-                "<add var=\"k\" value=\"1\"/><feedback>a</feedback></option>\n"
-                "<option id=\"b%d\" to=\"%s\" if=\"k &gt;= 2\"><text>B</text>"
-                "<score goal=\"helderheid\" delta=\"3\"/>%s<feedback>b</feedback></option>\n",
-            i, i, next, i, next, b_effect);
+        testutil_put(&b, "<node id=\"n%d\"><decision>\n"
+                         "<option id=\"a%d\" to=\"%s\"><text>A</text>"
+                         "<score goal=\"relatie\" delta=\"1\"/>"
+                         "<add var=\"k\" value=\"1\"/><feedback>a</feedback></option>\n"
+                         "<option id=\"b%d\" to=\"%s\" if=\"k &gt;= 2\"><text>B</text>"
+                         "<score goal=\"helderheid\" delta=\"3\"/>%s<feedback>b</feedback></option>\n",
+                     i, i, next, i, next, b_effect);
         if (with_c)
-            add(&b, "<option id=\"c%d\" to=\"%s\" if=\"k &gt; 1000000000\"><text>C</text>"
-                    "<score goal=\"koers\" delta=\"2\"/><score goal=\"relatie\" delta=\"2\"/>"
-                    "<feedback>c</feedback></option>\n",
-                i, next);
-        add(&b, "</decision></node>\n");
+            testutil_put(&b, "<option id=\"c%d\" to=\"%s\" if=\"k &gt; 1000000000\"><text>C</text>"
+                             "<score goal=\"koers\" delta=\"2\"/><score goal=\"relatie\" delta=\"2\"/>"
+                             "<feedback>c</feedback></option>\n",
+                         i, next);
+        testutil_put(&b, "</decision></node>\n");
     }
-    add(&b, "<node id=\"end\"><ending id=\"e\" kind=\"good\"><title>Klaar</title>"
-            "<evaluation>Klaar.</evaluation></ending></node>\n</scenario>\n");
+    testutil_put(&b, "<node id=\"end\"><ending id=\"e\" kind=\"good\"><title>Klaar</title>"
+                     "<evaluation>Klaar.</evaluation></ending></node>\n</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
     sp_status rc = sp_scenario_load_mem("keten.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);
@@ -249,17 +227,17 @@ static sp_scenario *random_case(unsigned seed)
 {
     rng_state = seed;
     enum { LAYERS = 7, WIDTH = 3 };
-    sbuf b = { 0 };
-    add(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"toeval\" "
-            "phase=\"intake\" version=\"1\" start=\"n0_0\">\n"
-            "<title>Toeval</title><summary>Gegenereerd.</summary>\n"
-            "<briefing><you>Jij.</you><meet>Niemand.</meet><situation>Test.</situation>"
-            "<aim>Winnen.</aim></briefing>\n"
-            "<cast><person id=\"ik\" role=\"self\" initials=\"JIJ\" color=\"#000000\">"
-            "<name>Jij</name></person></cast>\n"
-            "<variables><var name=\"a\" init=\"2\" min=\"0\" max=\"5\"/>"
-            "<var name=\"b\" init=\"0\" min=\"0\" max=\"3\"/></variables>\n");
+    testutil_text b = { 0 };
+    testutil_put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<scenario xmlns=\"urn:samenspel:scenario:1\" xml:lang=\"nl\" id=\"toeval\" "
+                     "phase=\"intake\" version=\"1\" start=\"n0_0\">\n"
+                     "<title>Toeval</title><summary>Gegenereerd.</summary>\n"
+                     "<briefing><you>Jij.</you><meet>Niemand.</meet><situation>Test.</situation>"
+                     "<aim>Winnen.</aim></briefing>\n"
+                     "<cast><person id=\"ik\" role=\"self\" initials=\"JIJ\" color=\"#000000\">"
+                     "<name>Jij</name></person></cast>\n"
+                     "<variables><var name=\"a\" init=\"2\" min=\"0\" max=\"5\"/>"
+                     "<var name=\"b\" init=\"0\" min=\"0\" max=\"3\"/></variables>\n");
     const char *goals[] = { "relatie", "eigenaarschap", "helderheid", "koers" };
     /* Option 0 of node w goes to node w of the next layer and option 1 of
      * node 0 to the goto node, so the loader finds every node reachable
@@ -267,10 +245,10 @@ static sp_scenario *random_case(unsigned seed)
     for (int l = 0; l < LAYERS; l++) {
         int width = l == 0 ? 1 : WIDTH;
         for (int w = 0; w < width; w++) {
-            add(&b, "<node id=\"n%d_%d\">", l, w);
+            testutil_put(&b, "<node id=\"n%d_%d\">", l, w);
             if (rnd(3) == 0)
-                add(&b, "<add var=\"b\" value=\"%d\"/>", rnd(3) - 1);
-            add(&b, "<decision>\n");
+                testutil_put(&b, "<add var=\"b\" value=\"%d\"/>", rnd(3) - 1);
+            testutil_put(&b, "<decision>\n");
             int k = l == 0 ? 3 : 2 + rnd(2);
             for (int o = 0; o < k; o++) {
                 char to[32];
@@ -284,29 +262,30 @@ static sp_scenario *random_case(unsigned seed)
                     snprintf(to, sizeof to, "g%d", l + 1);
                 else
                     snprintf(to, sizeof to, "n%d_%d", l + 1, rnd(WIDTH));
-                add(&b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
+                testutil_put(&b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
                 if (o > 0 && rnd(2) == 0)
-                    add(&b, " if=\"%s %s %d\"", rnd(2) ? "a" : "b", rnd(2) ? "&gt;=" : "&lt;",
-                        1 + rnd(3));
-                add(&b, "><text>T</text><score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+                    testutil_put(&b, " if=\"%s %s %d\"", rnd(2) ? "a" : "b", rnd(2) ? "&gt;=" : "&lt;",
+                                 1 + rnd(3));
+                testutil_put(&b, "><text>T</text><score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)],
+                             rnd(7) - 3);
                 if (rnd(2))
-                    add(&b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+                    testutil_put(&b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
                 if (rnd(2))
-                    add(&b, "<add var=\"a\" value=\"%d\"/>", rnd(5) - 2);
+                    testutil_put(&b, "<add var=\"a\" value=\"%d\"/>", rnd(5) - 2);
                 if (rnd(4) == 0)
-                    add(&b, "<set var=\"b\" value=\"%d\"/>", rnd(4));
-                add(&b, "<feedback>f</feedback></option>\n");
+                    testutil_put(&b, "<set var=\"b\" value=\"%d\"/>", rnd(4));
+                testutil_put(&b, "<feedback>f</feedback></option>\n");
             }
-            add(&b, "</decision></node>\n");
+            testutil_put(&b, "</decision></node>\n");
         }
         if (l > 1)
-            add(&b, "<node id=\"g%d\"><goto to=\"n%d_%d\" if=\"a &gt; %d\"/>"
-                    "<goto to=\"n%d_%d\"/></node>\n", l, l, rnd(WIDTH), rnd(5), l, rnd(WIDTH));
+            testutil_put(&b, "<node id=\"g%d\"><goto to=\"n%d_%d\" if=\"a &gt; %d\"/>"
+                             "<goto to=\"n%d_%d\"/></node>\n", l, l, rnd(WIDTH), rnd(5), l, rnd(WIDTH));
     }
-    add(&b, "<node id=\"end0\"><ending id=\"e0\" kind=\"good\"><title>A</title>"
-            "<evaluation>A.</evaluation></ending></node>\n"
-            "<node id=\"end1\"><ending id=\"e1\" kind=\"poor\"><title>B</title>"
-            "<evaluation>B.</evaluation></ending></node>\n</scenario>\n");
+    testutil_put(&b, "<node id=\"end0\"><ending id=\"e0\" kind=\"good\"><title>A</title>"
+                     "<evaluation>A.</evaluation></ending></node>\n"
+                     "<node id=\"end1\"><ending id=\"e1\" kind=\"poor\"><title>B</title>"
+                     "<evaluation>B.</evaluation></ending></node>\n</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
     sp_status rc = sp_scenario_load_mem("toeval.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);

@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/cond.h"
+#include "testutil.h"
 
 /* The variables of every case, and their values while evaluating. */
 static const char *const names[] = { "vertrouwen", "exitplan", "jansen_gesproken", "evaluatie", "energie", "_x9" };
@@ -169,6 +170,7 @@ static void nesting_and_long_chains(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the core\'s messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(evaluates),
         cmocka_unit_test(refuses_with_reason),

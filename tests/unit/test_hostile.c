@@ -201,6 +201,7 @@ static int teardown(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the core\'s messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hostile_files_refused),
         cmocka_unit_test(deep_nesting_refused),

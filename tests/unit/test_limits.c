@@ -676,6 +676,7 @@ static int teardown(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the core\'s messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(file_size_at_and_past_limit),
         cmocka_unit_test(node_count_at_and_past_limit),

@@ -293,6 +293,7 @@ static void file_written_while_it_loads(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the core\'s messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_across_the_seam),
         cmocka_unit_test(bad_bytes_past_the_first_piece),

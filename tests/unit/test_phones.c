@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "net/phones.h"
+#include "testutil.h"
 
 static sp_phones *P;
 static int notified;
@@ -425,6 +426,7 @@ static void bad_listen_addresses(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the page\'s English comes from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(addresses_and_code),
         cmocka_unit_test(pages_are_strict_and_escaped),

@@ -628,6 +628,7 @@ static void schema_matches_writer(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the core\'s messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(round_trip),
         cmocka_unit_test(hostile_note_text),

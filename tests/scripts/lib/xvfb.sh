@@ -1,7 +1,9 @@
 # xvfb.sh: the X server of the window tests, sourced (not run: tests/run.sh runs only tests/scripts/*.sh): one Xvfb screen, or two displays side by side as a trainer's extended desktop (a laptop and a projector), and the cleanup that ends the script's processes, then the server.
 #
 #   . "$(dirname "$0")/lib/xvfb.sh"     # sets $work (a fresh directory) and the EXIT trap
+#   xvfb_test NAME TOOL...              # $BIN, fail(), XDG folders in $work; skips (77) without a TOOL
 #   xvfb_keep PID...                    # processes to end at exit (before the server)
+#   xvfb_app_quits "on q" 30            # $app_pid exits, with 0, within 30 s
 #   xvfb_one 1280x800 || fail "$xvfb_error"
 #   xvfb_two 1600x900 1920x1080 || fail "$xvfb_error"   # exit 77 first when xvfb_two_missing says so
 #   xvfb_stop                           # ends the server only (to start another)
@@ -24,6 +26,43 @@ xvfb_error=""
 
 xvfb_keep() { xvfb_pids="$xvfb_pids $*"; }
 
+# xvfb_test NAME TOOL...: the set-up every window test starts with. Skips the
+# test (exit 77, which tests/run.sh counts as a skip, never a pass) when a
+# TOOL is not installed; sets BIN to the binary under test ($SAMENSPEL, made
+# absolute) and points XDG_DATA_HOME and XDG_CONFIG_HOME into $work, so a
+# play saves nothing outside it. fail MESSAGE then prints "FAIL NAME: MESSAGE"
+# and the program's output ($work/app.log), and exits 1.
+xvfb_test() {
+    xvfb_name=$1; shift
+    for tool in "$@"; do
+        if ! command -v "$tool" >/dev/null 2>&1; then
+            echo "SKIP $xvfb_name: $tool is not installed (sh tools/deps.sh test installs every tool the window tests use)"
+            exit 77
+        fi
+    done
+    BIN=${SAMENSPEL:-./samenspel}
+    case $BIN in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
+    export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+}
+fail() {
+    echo "FAIL $xvfb_name: $*"
+    [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log"
+    exit 1
+}
+
+# xvfb_app_quits HOW SECONDS: waits for the program ($app_pid) to exit, and
+# fails ("samenspel did not quit HOW") unless it does within SECONDS, with 0.
+xvfb_app_quits() {
+    quit_i=0
+    while kill -0 "$app_pid" 2>/dev/null; do
+        quit_i=$((quit_i + 1)); [ $quit_i -gt $(($2 * 10)) ] && fail "samenspel did not quit $1"
+        sleep 0.1
+    done
+    wait "$app_pid"; rc=$?
+    app_pid=""
+    [ $rc -eq 0 ] || fail "samenspel exited with $rc"
+}
+
 # (Each step may fail harmlessly: written for scripts under set -e too.)
 xvfb_cleanup() {
     for p in $xvfb_pids; do kill "$p" 2>/dev/null || true; done
@@ -41,21 +80,22 @@ trap 'exit 130' INT TERM
 # turned away (SDL then falls back to Wayland and samenspel to the terminal);
 # the readiness probe here is such a last client.
 xvfb_wait() { # LOG
-    i=0
-    until [ -s "$work/display" ]; do
-        i=$((i + 1))
-        if [ $i -gt 300 ] || ! kill -0 "$xvfb_pid" 2>/dev/null; then
-            xvfb_error="the X server did not start: $(tail -n 5 "$1" 2>/dev/null)"
-            return 1
-        fi
-        sleep 0.1
-    done
+    xvfb_poll "$1" "the X server did not start" test -s "$work/display" || return 1
     export DISPLAY=":$(head -n 1 "$work/display")"
+    xvfb_poll "$1" "the X server on $DISPLAY did not answer" xvfb_answers
+}
+xvfb_answers() { xdpyinfo >/dev/null 2>&1; }
+
+# xvfb_poll LOG WHAT COMMAND...: runs COMMAND every 0.1 s until it succeeds;
+# after 30 s, or once the server has exited, sets xvfb_error to WHAT and the
+# tail of the server's LOG, and returns 1.
+xvfb_poll() {
+    poll_log=$1; poll_what=$2; shift 2
     i=0
-    until xdpyinfo >/dev/null 2>&1; do
+    until "$@"; do
         i=$((i + 1))
         if [ $i -gt 300 ] || ! kill -0 "$xvfb_pid" 2>/dev/null; then
-            xvfb_error="the X server on $DISPLAY did not answer: $(tail -n 5 "$1" 2>/dev/null)"
+            xvfb_error="$poll_what: $(tail -n 5 "$poll_log" 2>/dev/null)"
             return 1
         fi
         sleep 0.1
