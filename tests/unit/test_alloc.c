@@ -680,15 +680,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* argv[1]: run only the tests whose names match it (cmocka's filter). */
 int main(int argc, char **argv)
 {
-    testutil_catalogue(); /* the core\'s messages in English come from po/en.po */
+    testutil_catalogue(); /* the core's messages in English come from po/en.po */
     const char *stop = getenv("SP_ALLOC_STOP");
     if (stop)
         sscanf(stop, "%ld:%ld", &C.stop_run, &C.stop_at);
     if (argc > 1)
-        cmocka_set_test_filter(argv[1]);
+        cmocka_set_test_filter(argv[1]); /* run only the tests whose names match argv[1] */
     /* Before anything allocates: every block goes back to the hook that made it. */
     sp_alloc_set(counting_alloc, NULL);
     dl_iterate_phdr(find_object, &LIB);
