@@ -300,8 +300,10 @@ int sp_ui_group_flow_pages(sp_ui_group_flow *f, sp_ui_ui *ui, sp_ui_page *pg, in
         int c0 = f->cmd[k], c1 = block_end(f, ui, pg, k, 0), h0 = f->hit[k], h1 = block_end(f, ui, pg, k, 1);
         if (col[k] / per != page)
             continue;
-        memmove(&l->cmds[wc], &l->cmds[c0], (size_t)(c1 - c0) * sizeof *l->cmds);
-        memmove(&l->hits[wh], &l->hits[h0], (size_t)(h1 - h0) * sizeof *l->hits);
+        if (c1 > c0) /* (a list without hits has no array: memmove of NULL is undefined even for 0 bytes) */
+            memmove(&l->cmds[wc], &l->cmds[c0], (size_t)(c1 - c0) * sizeof *l->cmds);
+        if (h1 > h0)
+            memmove(&l->hits[wh], &l->hits[h0], (size_t)(h1 - h0) * sizeof *l->hits);
         int n_cmds = l->n_cmds, n_hits = l->n_hits;
         l->n_cmds = wc + (c1 - c0);
         l->n_hits = wh + (h1 - h0);

@@ -130,3 +130,84 @@ void gui_testutil_group(sp_ui_app *a, const char *arg)
     assert_int_equal(a->group->phase, SP_UI_GROUP_SCENE);
     a->group->room = SP_UI_ROOM_MAX;
 }
+
+/* ---- what the wall's tests (test_gui_wall*.c) share ---- */
+
+int gui_testutil_inside(sp_ui_rect in, sp_ui_rect r)
+{
+    return r.x >= in.x && r.y >= in.y && r.x + r.w <= in.x + in.w && r.y + r.h <= in.y + in.h;
+}
+
+/* Text or a shape that is on the list but not wholly on the screen: outside the window,
+ * or outside the clip of the page it belongs to (what lies there is not
+ * drawn, or drawn cut). Returns how many such lines, printing the first. */
+int gui_testutil_hidden(const sp_ui_list *l, int w, int h, const char *what)
+{
+    sp_ui_rect screen = sp_ui_rect_make(0, 0, w, h), clip = screen;
+    int n = 0;
+    for (int i = 0; i < l->n_cmds; i++) {
+        const sp_ui_cmd *c = &l->cmds[i];
+        if (c->kind == SP_UI_CMD_CLIP)
+            clip = c->r;
+        else if (c->kind == SP_UI_CMD_UNCLIP)
+            clip = screen;
+        else if ((c->kind != SP_UI_CMD_TEXT || c->len > 0) && c->r.w > 0 && c->r.h > 0 &&
+                 (!gui_testutil_inside(screen, c->r) || !gui_testutil_inside(clip, c->r))) {
+            if (!n++)
+                print_message("%s at %dx%d: '%.40s' at %d,%d %dx%d is not in view (page %d,%d %dx%d)\n", what, w, h,
+                              c->kind == SP_UI_CMD_TEXT ? c->text : "(a shape)", c->r.x, c->r.y, c->r.w, c->r.h,
+                              clip.x, clip.y, clip.w, clip.h);
+        }
+    }
+    return n;
+}
+
+const sp_ui_cmd *gui_testutil_text_cmd(const sp_ui_list *l, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].kind == SP_UI_CMD_TEXT && (size_t)l->cmds[i].len >= n && strncmp(l->cmds[i].text, prefix, n) == 0)
+            return &l->cmds[i];
+    return NULL;
+}
+
+int gui_testutil_text_with(const sp_ui_list *l, const char *prefix)
+{
+    return gui_testutil_text_cmd(l, prefix) != NULL;
+}
+
+/* The intake in group play, on to a view with a flag at play (*yes), one
+ * defensible but not intended here (*elsewhere) and a false alarm (*no): the
+ * verdicts by session.h's rule, worked out by the core's own test. */
+void gui_testutil_three_verdicts(sp_ui_app *a, int *yes_, int *no_, int *elsewhere_)
+{
+    sp_ui_app_init(a, "", ""); /* no settings file: the defaults, nothing saved */
+    assert_int_equal(sp_ui_group_enable(a, 1), 0);
+    sp_diag *d = sp_diag_new();
+    assert_int_equal(sp_ui_app_open(a, "intake", d), SP_OK);
+    sp_diag_free(d);
+    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
+    unsigned char present[64], marked[64];
+    int yes = -1, no = -1, elsewhere = -1, guard = 0;
+    while ((yes < 0 || elsewhere < 0) && guard++ < 30) {
+        sp_ui_group_flags_now(a, present, marked);
+        int turn = sp_session_turn(a->s);
+        yes = no = elsewhere = -1;
+        for (int f = 0; f < a->hb->n_redflags && f < 64; f++) {
+            sp_flag_verdict v = sp_session_flag_verdict(a->s, f, turn, NULL);
+            assert_int_equal(v == SP_FLAG_PRESENT, present[f]);
+            if (v == SP_FLAG_PRESENT && yes < 0)
+                yes = f;
+            if (v == SP_FLAG_NOT_INTENDED && elsewhere < 0)
+                elsewhere = f;
+            if (v == SP_FLAG_FALSE_ALARM && no < 0)
+                no = f;
+        }
+        if (yes < 0 || elsewhere < 0) {
+            sp_ui_app_action(a, SP_UI_ACT_GROUP_PICK, 0);
+            sp_ui_app_action(a, SP_UI_ACT_GROUP_NEXT, 0);
+        }
+    }
+    assert_true(yes >= 0 && elsewhere >= 0 && no >= 0);
+    *yes_ = yes, *no_ = no, *elsewhere_ = elsewhere;
+}

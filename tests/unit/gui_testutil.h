@@ -38,4 +38,15 @@ void gui_testutil_group(sp_ui_app *a, const char *arg);
  * it handles the next key). */
 void gui_testutil_build(sp_ui_app *a, sp_ui_list *l, int w, int h);
 
+/* What the wall's tests share (test_gui_wall*.c): r wholly inside in; the
+ * lines and shapes not wholly in view at w x h (the first one printed,
+ * with what); the first text line that begins with prefix; the intake in
+ * group play on to a view with a flag at play (*yes), one not intended
+ * here (*elsewhere) and a false alarm (*no). */
+int gui_testutil_inside(sp_ui_rect in, sp_ui_rect r);
+int gui_testutil_hidden(const sp_ui_list *l, int w, int h, const char *what);
+const sp_ui_cmd *gui_testutil_text_cmd(const sp_ui_list *l, const char *prefix);
+int gui_testutil_text_with(const sp_ui_list *l, const char *prefix);
+void gui_testutil_three_verdicts(sp_ui_app *a, int *yes_, int *no_, int *elsewhere_);
+
 #endif

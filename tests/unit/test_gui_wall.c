@@ -1,4 +1,4 @@
-/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode on three routes, every screen of every round (the conversation, the red-flag round, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080, 3840x2160 and 3840x1080, with and without a presenter window: each fits on one page (smaller type if need be, never below the legibility floor) or is split into numbered pages each of which fits, with the cue; nothing out of view, nothing scrolls, the vote always on one page; the stronger option, the vote bars, room moments, flag marks and verdict sentences. */
+/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode on three routes, every screen of every round (the conversation, the red-flag round, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080, 3840x2160 and 3840x1080, with and without a presenter window: each fits on one page (smaller type if need be, never below the legibility floor) or is split into numbered pages each of which fits, with the cue; nothing out of view, nothing scrolls, the vote always on one page; the stronger option, the vote bars, room moments and flag marks (the phones and the displays: test_gui_wall_phones.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,44 +68,6 @@ static void miss(tally *t, const char *what, const sp_ui_app *a)
     print_message("%s turn %d at 1920x1080: %s is not on the screen\n", a->sc->id, sp_session_turn(a->s), what);
 }
 
-static int inside(sp_ui_rect in, sp_ui_rect r)
-{
-    return r.x >= in.x && r.y >= in.y && r.x + r.w <= in.x + in.w && r.y + r.h <= in.y + in.h;
-}
-
-/* Text or a shape that is on the list but not wholly on the screen: outside the window,
- * or outside the clip of the page it belongs to (what lies there is not
- * drawn, or drawn cut). Returns how many such lines, printing the first. */
-static int hidden_text(const sp_ui_list *l, int w, int h, const char *what)
-{
-    sp_ui_rect screen = sp_ui_rect_make(0, 0, w, h), clip = screen;
-    int n = 0;
-    for (int i = 0; i < l->n_cmds; i++) {
-        const sp_ui_cmd *c = &l->cmds[i];
-        if (c->kind == SP_UI_CMD_CLIP)
-            clip = c->r;
-        else if (c->kind == SP_UI_CMD_UNCLIP)
-            clip = screen;
-        else if ((c->kind != SP_UI_CMD_TEXT || c->len > 0) && c->r.w > 0 && c->r.h > 0 &&
-                 (!inside(screen, c->r) || !inside(clip, c->r))) {
-            if (!n++)
-                print_message("%s at %dx%d: '%.40s' at %d,%d %dx%d is not in view (page %d,%d %dx%d)\n", what, w, h,
-                              c->kind == SP_UI_CMD_TEXT ? c->text : "(a shape)", c->r.x, c->r.y, c->r.w, c->r.h,
-                              clip.x, clip.y, clip.w, clip.h);
-        }
-    }
-    return n;
-}
-
-static const sp_ui_cmd *text_cmd(const sp_ui_list *l, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_UI_CMD_TEXT && (size_t)l->cmds[i].len >= n && strncmp(l->cmds[i].text, prefix, n) == 0)
-            return &l->cmds[i];
-    return NULL;
-}
-
 /* The issue's case, at 1920x1080: the vote on the longest four options met
  * (options C and D and the majority line on screen). */
 static void check_named(sp_ui_app *a, const sp_ui_list *l, int w, int h, tally *t)
@@ -126,11 +88,11 @@ static void check_named(sp_ui_app *a, const sp_ui_list *l, int w, int h, tally *
     int seen = 0;
     for (int i = 0; i < l->n_cmds; i++)
         if (l->cmds[i].tag == SP_UI_TAG_OPTION && l->cmds[i].arg >= 2)
-            seen += inside(screen, l->cmds[i].r);
+            seen += gui_testutil_inside(screen, l->cmds[i].r);
     if (seen != 2)
         miss(t, "option C or D", a);
-    const sp_ui_cmd *maj = text_cmd(l, "Meerderheid: ");
-    if (!maj || !inside(screen, maj->r))
+    const sp_ui_cmd *maj = gui_testutil_text_cmd(l, "Meerderheid: ");
+    if (!maj || !gui_testutil_inside(screen, maj->r))
         miss(t, "the majority line", a);
     t->long4_checked++;
 }
@@ -153,15 +115,15 @@ static void check_vote_whole(sp_ui_app *a, const sp_ui_list *l, int w, int h)
     sp_ui_rect screen = sp_ui_rect_make(0, 0, w, h);
     int seen = 0;
     for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].tag == SP_UI_TAG_OPTION && inside(screen, l->cmds[i].r))
+        if (l->cmds[i].tag == SP_UI_TAG_OPTION && gui_testutil_inside(screen, l->cmds[i].r))
             seen |= 1 << l->cmds[i].arg;
     assert_int_equal(seen, (1 << a->group->n_counts) - 1);
     const char *ask = v->kind == SP_VIEW_THOUGHT ? "Wat gaat er door je heen?" : *v->prompt ? v->prompt : "Wat zeg je?";
     char first[24];
     snprintf(first, sizeof first, "%.20s", ask); /* a long question wraps: its first words */
-    const sp_ui_cmd *q = text_cmd(l, first);
+    const sp_ui_cmd *q = gui_testutil_text_cmd(l, first);
     assert_non_null(q);
-    assert_true(inside(screen, q->r));
+    assert_true(gui_testutil_inside(screen, q->r));
 }
 
 /* Lays the current screen out at every size, with and without a presenter
@@ -197,12 +159,12 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
                     sp_gui_projector_layout_wall(a, gui_testutil_text, w, h, l);
                     assert_int_equal(g->wall_pages, pages);
                 }
-                int hidden = hidden_text(l, w, h, what);
+                int hidden = gui_testutil_hidden(l, w, h, what);
                 assert_int_equal(has_cue(l), 0);       /* nothing scrolls */
                 assert_int_equal(hidden, 0);
                 assert_int_equal(page_cue(l), pages > 1 ? page * 100 + pages : -1);
-                const sp_ui_cmd *q = text_cmd(l, "Vraag voor de groep");
-                question |= q && inside(sp_ui_rect_make(0, 0, w, h), q->r);
+                const sp_ui_cmd *q = gui_testutil_text_cmd(l, "Vraag voor de groep");
+                question |= q && gui_testutil_inside(sp_ui_rect_make(0, 0, w, h), q->r);
             }
             const sp_view *v = sp_ui_app_view(a);
             if (w == 1920 && h == 1080 && g->phase == SP_UI_GROUP_SCENE && !g->flag_round && v && *v->discuss) {
@@ -226,11 +188,6 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
         }
     g->presenter = keep;
     g->phones = NULL;
-}
-
-static int text_with(const sp_ui_list *l, const char *prefix)
-{
-    return text_cmd(l, prefix) != NULL;
 }
 
 /* 1 when every "Beurt N · ..." line (the bars' subtitles and the
@@ -265,9 +222,9 @@ static void presenter_agrees(sp_ui_app *a, tally *t)
     sp_ui_list_init(&l);
     sp_ui_presenter_build(a, &m, 1280, 720, -1, &l);
     assert_true(turns_are(&l, g->last_turn));
-    assert_false(text_with(&l, "Knoop "));
+    assert_false(gui_testutil_text_with(&l, "Knoop "));
     if (g->judge.valid && g->judge.stronger >= 0) {
-        assert_true(text_with(&l, "Sterker was: "));
+        assert_true(gui_testutil_text_with(&l, "Sterker was: "));
         t->presenter_stronger++;
     }
     sp_gui_projector_layout_wall(a, gui_testutil_text, 1920, 1080, &l);
@@ -330,11 +287,11 @@ static void play_case(const char *id, int route, tally *t)
         sp_ui_app_action(&a, SP_UI_ACT_GROUP_NEXT, 0);
     }
     check(&a, &l, t);                                   /* the ending */
-    assert_true(text_with(&l, "Einde van het gesprek"));
+    assert_true(gui_testutil_text_with(&l, "Einde van het gesprek"));
     sp_ui_metrics m;
     sp_gui_text_metrics(gui_testutil_text, &m);
     sp_ui_presenter_build(&a, &m, 1280, 720, -1, &l);  /* the presenter names it as the wall does */
-    assert_true(text_with(&l, "Einde van het gesprek"));
+    assert_true(gui_testutil_text_with(&l, "Einde van het gesprek"));
     sp_ui_list_free(&l);
     sp_ui_app_free(&a);
 }
@@ -440,16 +397,16 @@ static void test_wall_pages_turn(void **state)
         sp_ui_presenter_build(&a, &m, 1280, 720, -1, &pl);
         char want[64];
         snprintf(want, sizeof want, "Groot scherm: pagina %d van %d", k + 1, pages);
-        assert_true(text_with(&pl, want));
-        assert_true(text_with(&pl, "Volgende pagina"));
+        assert_true(gui_testutil_text_with(&pl, want));
+        assert_true(gui_testutil_text_with(&pl, "Volgende pagina"));
         sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);
         assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
         sp_gui_projector_layout_wall(&a, gui_testutil_text, PW, PH, &l);
         assert_int_equal(page_cue(&l), (k + 1) * 100 + pages);
     }
     sp_ui_presenter_build(&a, &m, 1280, 720, -1, &pl);
-    assert_false(text_with(&pl, "Volgende pagina"));
-    assert_true(text_with(&pl, "De laatste pagina: Enter gaat verder."));
+    assert_false(gui_testutil_text_with(&pl, "Volgende pagina"));
+    assert_true(gui_testutil_text_with(&pl, "De laatste pagina: Enter gaat verder."));
     assert_int_equal(a.screen, SP_UI_SCREEN_PLAY);
     sp_ui_app_key(&a, &l, SP_UI_KEY_ENTER, 0);        /* then on, as without pages: the debrief */
     assert_int_equal(a.screen, SP_UI_SCREEN_DEBRIEF);
@@ -490,7 +447,7 @@ static void test_room_moments(void **state)
             assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
             sp_gui_text_metrics(gui_testutil_text, &m);
             sp_ui_presenter_build(&a, &m, 1280, 720, -1, &l);
-            assert_true(text_with(&l, "De trainer kiest hier"));
+            assert_true(gui_testutil_text_with(&l, "De trainer kiest hier"));
             trainer++;
         }
         sp_ui_app_action(&a, SP_UI_ACT_GROUP_PICK, 0); /* the trainer (or the room's pick) */
@@ -504,43 +461,6 @@ static void test_room_moments(void **state)
 }
 
 /* The red-flag round on the wall: each mark with its tick or cross and the reason. */
-/* The intake in group play, on to a view with a flag at play (*yes), one
- * defensible but not intended here (*elsewhere) and a false alarm (*no): the
- * verdicts by session.h's rule, worked out by the core's own test. */
-static void to_three_verdicts(sp_ui_app *a, int *yes_, int *no_, int *elsewhere_)
-{
-    sp_ui_app_init(a, "", ""); /* no settings file: the defaults, nothing saved */
-    assert_int_equal(sp_ui_group_enable(a, 1), 0);
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(a, "intake", d), SP_OK);
-    sp_diag_free(d);
-    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
-    unsigned char present[64], marked[64];
-    int yes = -1, no = -1, elsewhere = -1, guard = 0;
-    while ((yes < 0 || elsewhere < 0) && guard++ < 30) {
-        sp_ui_group_flags_now(a, present, marked);
-        int turn = sp_session_turn(a->s);
-        yes = no = elsewhere = -1;
-        for (int f = 0; f < a->hb->n_redflags && f < 64; f++) {
-            sp_flag_verdict v = sp_session_flag_verdict(a->s, f, turn, NULL);
-            assert_int_equal(v == SP_FLAG_PRESENT, present[f]);
-            if (v == SP_FLAG_PRESENT && yes < 0)
-                yes = f;
-            if (v == SP_FLAG_NOT_INTENDED && elsewhere < 0)
-                elsewhere = f;
-            if (v == SP_FLAG_FALSE_ALARM && no < 0)
-                no = f;
-        }
-        if (yes < 0 || elsewhere < 0) {
-            sp_ui_app_action(a, SP_UI_ACT_GROUP_PICK, 0);
-            sp_ui_app_action(a, SP_UI_ACT_GROUP_NEXT, 0);
-        }
-    }
-    assert_true(yes >= 0 && elsewhere >= 0 && no >= 0);
-    *yes_ = yes, *no_ = no, *elsewhere_ = elsewhere;
-}
-
-/* The red-flag round on the wall: each mark with its tick or cross and the reason. */
 static void test_flag_marks_with_reasons(void **state)
 {
     (void)state;
@@ -548,259 +468,25 @@ static void test_flag_marks_with_reasons(void **state)
     sp_ui_list l;
     sp_ui_list_init(&l);
     int yes, no, elsewhere;
-    to_three_verdicts(&a, &yes, &no, &elsewhere);
+    gui_testutil_three_verdicts(&a, &yes, &no, &elsewhere);
     sp_ui_app_action(&a, SP_UI_ACT_GROUP_FLAGS, 0);
     sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
-    assert_false(text_with(&l, "✓ herkend")); /* what the marks mean, once there is one */
+    assert_false(gui_testutil_text_with(&l, "✓ herkend")); /* what the marks mean, once there is one */
     sp_ui_app_action(&a, SP_UI_ACT_GROUP_MARK, yes);
     sp_ui_app_action(&a, SP_UI_ACT_GROUP_MARK, no);
     sp_ui_app_action(&a, SP_UI_ACT_GROUP_MARK, elsewhere);
     sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
-    assert_true(text_with(&l, "✓ herkend"));
+    assert_true(gui_testutil_text_with(&l, "✓ herkend"));
     char want[256];
     snprintf(want, sizeof want, "✓ %d %s: ", yes + 1, sp_text_get(&a.hb->redflags[yes].label, SP_LANG_NL));
-    assert_true(text_with(&l, want));
+    assert_true(gui_testutil_text_with(&l, want));
     snprintf(want, sizeof want, "✗ %d ", no + 1);
-    assert_true(text_with(&l, want));
+    assert_true(gui_testutil_text_with(&l, want));
     snprintf(want, sizeof want, "~ %d %s: niet bedoeld hier", elsewhere + 1,
              sp_text_get(&a.hb->redflags[elsewhere].label, SP_LANG_NL));
-    assert_true(text_with(&l, want));
+    assert_true(gui_testutil_text_with(&l, want));
     sp_ui_list_free(&l);
     sp_ui_app_free(&a);
-}
-
-static int overlaps(SDL_Rect a, SDL_Rect b)
-{
-    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/* The presenter never appears on the wall's display: beside a projector it
- * goes on the other display; with one display (SDL's dummy driver here, and
- * mocked bounds) there is none, and the briefing says how to get one. */
-static void test_presenter_never_on_the_wall(void **state)
-{
-    (void)state;
-    const SDL_Rect two[2] = { { 0, 0, 1920, 1080 }, { 1920, 0, 1280, 720 } };
-    sp_gui_placement pl;
-    for (int wall = -1; wall <= 1; wall++) {
-        sp_gui_projector_place_on(two, two, 2, wall, 1, &pl);
-        int aud = wall < 0 ? 1 : wall;
-        assert_int_equal(pl.audience_display, aud);
-        assert_true(pl.presenter);
-        assert_false(pl.one_screen);
-        assert_false(overlaps(pl.presenter_rect, two[aud]));
-        assert_true(overlaps(pl.presenter_rect, two[1 - aud]));
-    }
-    sp_gui_projector_place_on(two, two, 1, -1, 1, &pl); /* one display */
-    assert_false(pl.presenter);
-    assert_true(pl.one_screen);
-    assert_true(pl.audience_fullscreen);
-    sp_gui_projector_place_on(two, two, 1, -1, 0, &pl); /* none asked: nothing to say */
-    assert_false(pl.one_screen);
-    assert_int_equal(SDL_InitSubSystem(SDL_INIT_VIDEO), 0);
-    sp_gui_projector_place(-1, 1, &pl);                 /* the dummy driver: one display */
-    assert_true(pl.one_screen);
-    assert_false(pl.presenter);
-    SDL_QuitSubSystem(SDL_INIT_VIDEO);
-
-    sp_ui_app a;
-    sp_ui_list l;
-    sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
-    assert_int_equal(sp_ui_group_enable(&a, 1), 0);
-    a.group->one_screen = pl.one_screen;
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(&a, "intake", d), SP_OK);
-    sp_diag_free(d);
-    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
-    assert_true(text_with(&l, "Eén scherm: geen presentatorvenster"));
-    sp_ui_list_free(&l);
-    sp_ui_app_free(&a);
-}
-
-/* The sentence under a decided vote agrees with its count: "1 stemde anders",
- * "2 stemden anders" (hand-written expectations, all three kinds of decision). */
-static void test_verdict_agrees_with_its_count(void **state)
-{
-    (void)state;
-    sp_ui_list l;
-    sp_ui_list_init(&l);
-    sp_ui_ui ui = { .l = &l };
-    const int one[] = { 1, 4, 0 }, two[] = { 2, 4, 0 }, tie[] = { 3, 3 };
-    assert_string_equal(sp_ui_group_view_verdict(&ui, one, 3, 1, 0, 1), "De groep koos B: 4 van de 5 stemmen. 1 stemde anders.");
-    assert_string_equal(sp_ui_group_view_verdict(&ui, two, 3, 1, 0, 1), "De groep koos B: 4 van de 6 stemmen. 2 stemden anders.");
-    assert_string_equal(sp_ui_group_view_verdict(&ui, one, 3, 0, 1, 1),
-                        "De trainer koos A, tegen de groep in: 4 van de 5 stemden anders.");
-    assert_string_equal(sp_ui_group_view_verdict(&ui, (const int[]){ 4, 1, 0 }, 3, 0, 1, 1),
-                        "De trainer koos A, tegen de groep in: 1 van de 5 stemde anders.");
-    assert_string_equal(sp_ui_group_view_verdict(&ui, tie, 2, 0, 0, 1), "Gelijke stand; de trainer koos A. 3 van de 6 stemden anders.");
-    sp_ui_list_free(&l);
-}
-
-static const sp_ui_cmd *line_at(const sp_ui_list *l, const char *text)
-{
-    for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].kind == SP_UI_CMD_TEXT && (size_t)l->cmds[i].len == strlen(text) &&
-            strncmp(l->cmds[i].text, text, strlen(text)) == 0)
-            return &l->cmds[i];
-    return NULL;
-}
-
-static int same_rgba(sp_ui_rgba a, sp_ui_rgba b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
-/* The phones' heat list at the flag round: before the reveal names and
- * counts only; after it each flag as the solo verdict has it, a defensible
- * flag the author did not list "niet bedoeld hier" (not a false alarm). */
-static void test_heat_list_verdicts(void **state)
-{
-    (void)state;
-    sp_ui_app a;
-    int yes, no, elsewhere;
-    to_three_verdicts(&a, &yes, &no, &elsewhere);
-    const sp_handbook *hb = a.hb;
-    int n = hb->n_redflags, counts[64] = { 0 };
-    counts[yes] = 3, counts[elsewhere] = 2, counts[no] = 1; /* most spotted first: yes, elsewhere, no */
-    unsigned char verdict[64];
-    for (int f = 0; f < n; f++)
-        verdict[f] = (unsigned char)sp_session_flag_verdict(a.s, f, sp_session_turn(a.s), NULL);
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(1080, SP_UI_SIZE_M, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
-    sp_ui_metrics m;
-    sp_gui_text_metrics(gui_testutil_text, &m);
-    const sp_ui_theme *th = sp_ui_theme_get(1);
-    for (int revealed = 0; revealed < 2; revealed++) {
-        sp_ui_list l;
-        sp_ui_list_init(&l);
-        sp_ui_ui ui = { .l = &l, .m = &m, .th = th, .focus = -1, .hover = -1 };
-        sp_ui_page pg = { .x = 0, .w = 1800, .y = 0 };
-        sp_ui_phones_heat_rows(&ui, &pg, hb, SP_LANG_NL, counts, n, 6, revealed ? verdict : NULL, 1 << 20);
-        const char *word[3] = { "speelt hier", "niet bedoeld hier", "speelt hier nu niet" };
-        const char *mark[3] = { "✓", "~", "✗" };
-        sp_ui_rgba colour[3] = { th->good, th->mixed, th->bad };
-        int flags[3] = { yes, elsewhere, no }, last_y = -1;
-        for (int k = 0; k < 3; k++) {
-            const char *label = sp_text_get(&hb->redflags[flags[k]].label, SP_LANG_NL);
-            char want[256];
-            snprintf(want, sizeof want, "%s · %s", label, word[k]);
-            const sp_ui_cmd *c = line_at(&l, revealed ? want : label);
-            if (!c) /* a long label wraps: its first words begin the row */
-                c = text_cmd(&l, label);
-            assert_non_null(c);
-            assert_true(c->r.y > last_y);
-            last_y = c->r.y;
-            if (revealed) {
-                assert_true(same_rgba(c->fill, colour[k]));
-                const sp_ui_cmd *mk = line_at(&l, mark[k]);
-                assert_non_null(mk);
-                assert_true(same_rgba(mk->fill, colour[k]));
-            }
-        }
-        assert_int_equal(text_with(&l, "✓") || text_with(&l, "~") || text_with(&l, "✗"), revealed);
-        sp_ui_list_free(&l);
-    }
-    sp_ui_app_free(&a);
-}
-
-/* Every flag spotted by the phones: the heat list stays within its height,
- * the most spotted first, and one line counts the rest (hand-made counts:
- * flag f spotted 20 - f times, so the rows left out are the last ones). */
-static void test_heat_list_fits(void **state)
-{
-    (void)state;
-    sp_ui_app a;
-    int yes, no, elsewhere;
-    to_three_verdicts(&a, &yes, &no, &elsewhere);
-    const sp_handbook *hb = a.hb;
-    int n = hb->n_redflags, counts[64] = { 0 };
-    assert_true(n >= 10 && n <= 20);
-    for (int f = 0; f < n; f++)
-        counts[f] = 20 - f;
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(1080, SP_UI_SIZE_M, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
-    sp_ui_metrics m;
-    sp_gui_text_metrics(gui_testutil_text, &m);
-    sp_ui_list l;
-    sp_ui_list_init(&l);
-    sp_ui_ui ui = { .l = &l, .m = &m, .th = sp_ui_theme_get(1), .focus = -1, .hover = -1 };
-    sp_ui_page pg = { .x = 0, .w = 1800, .y = 100 };
-    int max_h = 400;
-    sp_ui_phones_heat_rows(&ui, &pg, hb, SP_LANG_NL, counts, n, 20, NULL, max_h);
-    assert_true(pg.y <= 100 + max_h);
-    int shown = 0, last_y = -1;
-    for (int f = 0; f < n; f++) {
-        const sp_ui_cmd *c = text_cmd(&l, sp_text_get(&hb->redflags[f].label, SP_LANG_NL));
-        if (!c)
-            break;
-        assert_true(c->r.y > last_y && c->r.y + c->r.h <= 100 + max_h);
-        last_y = c->r.y;
-        shown++;
-    }
-    assert_true(shown >= 1 && shown < n);
-    for (int f = shown; f < n; f++) /* none of the rest has a row */
-        assert_null(text_cmd(&l, sp_text_get(&hb->redflags[f].label, SP_LANG_NL)));
-    char want[64];
-    snprintf(want, sizeof want, "+ nog %d, elk door %d of minder gezien", n - shown, 20 - shown);
-    assert_true(text_with(&l, want));
-    sp_ui_list_free(&l);
-    sp_ui_app_free(&a);
-}
-
-/* The QR code on the vote screen is sized from the screen, for a room to
- * scan from its seats: a module at least 4 px at 1024x768, 6 at 1920x1080,
- * 12 at 3840x2160, the whole code on the screen. */
-static void test_qr_sized_from_the_screen(void **state)
-{
-    (void)state;
-    static const int want[][3] = { { 1024, 768, 4 }, { 1280, 720, 4 }, { 1920, 1080, 6 }, { 3840, 2160, 12 },
-                                   { 3840, 1080, 6 } };
-    static const char *const labels[] = { "Geen tijd" };
-    sp_phones_config cfg = { .listen = "127.0.0.1", .lang = "nl", .n_flags = 1, .flag_labels = labels };
-    char err[256];
-    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
-    if (!srv)
-        fail_msg("the phones' server did not start: %s", err);
-    sp_ui_phones ph = { 0 };
-    sp_ui_phones_begin(&ph, srv);
-    assert_non_null(ph.qr);
-    sp_ui_app a;
-    sp_ui_list l;
-    sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
-    assert_int_equal(sp_ui_group_enable(&a, 1), 0);
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(&a, "intake", d), SP_OK);
-    sp_diag_free(d);
-    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
-    a.group->phones = &ph;
-    a.group->presenter = 1;
-    sp_ui_app_action(&a, SP_UI_ACT_GROUP_VOTE, 0);
-    const sp_ui_rgba dark = { 0x1E, 0x29, 0x33, 0xFF };
-    for (size_t z = 0; z < sizeof want / sizeof want[0]; z++) {
-        int w = want[z][0], h = want[z][1];
-        a.scroll[0] = 0;
-        sp_gui_projector_layout_wall(&a, gui_testutil_text, w, h, &l);
-        int mod = 1 << 20, n = 0;
-        sp_ui_rect screen = sp_ui_rect_make(0, 0, w, h);
-        for (int i = 0; i < l.n_cmds; i++)
-            if (l.cmds[i].kind == SP_UI_CMD_RECT && same_rgba(l.cmds[i].fill, dark)) {
-                mod = l.cmds[i].r.h < mod ? l.cmds[i].r.h : mod; /* a run of modules in one row */
-                assert_true(inside(screen, l.cmds[i].r));
-                n++;
-            }
-        assert_true(n > 0);
-        if (mod < want[z][2])
-            fail_msg("%dx%d: a module of the QR code is %d px, want at least %d", w, h, mod, want[z][2]);
-        assert_int_equal(hidden_text(&l, w, h, "the vote with the phones"), 0);
-    }
-    a.group->phones = NULL;
-    sp_ui_list_free(&l);
-    sp_ui_app_free(&a);
-    sp_ui_phones_end(&ph);
 }
 
 int main(void)
@@ -810,11 +496,6 @@ int main(void)
         cmocka_unit_test(test_wall_pages_turn),
         cmocka_unit_test(test_room_moments),
         cmocka_unit_test(test_flag_marks_with_reasons),
-        cmocka_unit_test(test_heat_list_verdicts),
-        cmocka_unit_test(test_heat_list_fits),
-        cmocka_unit_test(test_qr_sized_from_the_screen),
-        cmocka_unit_test(test_presenter_never_on_the_wall),
-        cmocka_unit_test(test_verdict_agrees_with_its_count),
     };
     return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);
 }
