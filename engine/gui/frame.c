@@ -36,12 +36,26 @@ int sp_gui_frame_metrics(sp_gui_text *t, int text_size, double scale, int window
     return rc;
 }
 
+void sp_gui_frame_layout(sp_ui_app *a, sp_gui_text *t, int w, int h, double scale, sp_ui_metrics *m,
+                         sp_ui_list *out)
+{
+    /* a build may scroll to a decision that opens (a->reveal): each try starts from the same place */
+    int reveal = a->reveal, scroll = a->scroll[0];
+    for (int size = a->settings.text_size;; size--) {
+        sp_gui_frame_metrics(t, size, scale, (int)(h / scale), m);
+        a->options_cut = 0;
+        a->reveal = reveal, a->scroll[0] = scroll;
+        sp_ui_app_build(a, m, w, h, out);
+        if (!a->options_cut || size <= SP_UI_SIZE_M)
+            return;
+    }
+}
+
 void sp_gui_frame_render(sp_ui_app *a, sp_gui_text *t, sp_gui_draw *d, SDL_Renderer *r,
                          int w, int h, double scale, sp_ui_list *out)
 {
     sp_ui_metrics m;
-    sp_gui_frame_metrics(t, a->settings.text_size, scale, (int)(h / scale), &m);
-    sp_ui_app_build(a, &m, w, h, out);
+    sp_gui_frame_layout(a, t, w, h, scale, &m, out);
     const sp_ui_theme *th = sp_ui_theme_get(a->settings.high_contrast);
     SDL_RenderSetClipRect(r, NULL);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);

@@ -175,6 +175,8 @@ typedef struct sp_ui_app {
 
     int quit;
     int fullscreen_changed; /* gui.c applies the setting to the window */
+    int options_cut;        /* the last build: a decision's options did not all fit in view
+                             * at this text size (gui/frame.c lays it out a size smaller) */
     int64_t (*clock)(void *ctx); /* tests pin the time; NULL: time() */
     void *clock_ctx;
 } sp_ui_app;

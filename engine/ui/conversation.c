@@ -153,7 +153,7 @@ static int options(sp_ui_ui *ui, const opt_layout *ol, int y, const sp_view *v, 
  * what frames the options) plus the options fit avail; when
  * none does: the lowest; then the page scrolls, and a cue says so. */
 static opt_layout fit_options(const sp_ui_ui *ui, sp_ui_rect view, int x, int w, const sp_view *v, int thought,
-                              int extra, int avail)
+                              int extra, int avail, int *cut)
 {
     int u = ui->m->unit;
     int margin = sp_ui_ui_margin(ui, view.w);
@@ -182,6 +182,7 @@ static opt_layout fit_options(const sp_ui_ui *ui, sp_ui_rect view, int x, int w,
             best = i;
         }
     }
+    *cut = 1; /* even the tightest layout is too tall */
     return tries[best];
 }
 
@@ -270,7 +271,7 @@ void sp_ui_conversation_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
     } else if (v->kind == SP_VIEW_DECISION) {
         const char *prompt = *v->prompt ? v->prompt : _("Wat zeg je?");
         int ph = sp_ui_text_height(m, SP_UI_FONT_H2, prompt, pg.w) + 3 * u / 2;
-        opt_layout ol = fit_options(ui, view, pg.x, pg.w, v, 0, ph, region.h - 2 * sp_ui_ui_cue_h(ui) - u);
+        opt_layout ol = fit_options(ui, view, pg.x, pg.w, v, 0, ph, region.h - 2 * sp_ui_ui_cue_h(ui) - u, &a->options_cut);
         sp_ui_ui_text(ui, &pg, SP_UI_FONT_H2, th->text, prompt);
         pg.y += 3 * u / 2;
         pg.y += options(ui, &ol, pg.y, v, 0, 1);
@@ -280,7 +281,8 @@ void sp_ui_conversation_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
         int inw = pg.w - 5 * u;
         int extra = 5 * u / 2 + m->line_h[SP_UI_FONT_H2] + u / 2 +
                     sp_ui_text_height(m, SP_UI_FONT_THOUGHT, prompt, inw) + 2 * u + 3 * u / 2;
-        opt_layout ol = fit_options(ui, view, pg.x + 5 * u / 2, inw, v, 1, extra, region.h - 2 * sp_ui_ui_cue_h(ui) - u);
+        opt_layout ol = fit_options(ui, view, pg.x + 5 * u / 2, inw, v, 1, extra, region.h - 2 * sp_ui_ui_cue_h(ui) - u,
+                                    &a->options_cut);
         int px = ol.x < pg.x + 5 * u / 2 ? ol.x - 5 * u / 2 : pg.x;
         int pw = ol.x < pg.x + 5 * u / 2 ? ol.w + 5 * u : pg.w;
         int panel = ui->l->n_cmds;

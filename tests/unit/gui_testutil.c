@@ -103,8 +103,7 @@ void gui_testutil_app(sp_ui_app *a)
 void gui_testutil_build(sp_ui_app *a, sp_ui_list *l, int w, int h)
 {
     sp_ui_metrics m;
-    sp_gui_frame_metrics(gui_testutil_text, a->settings.text_size, 1.0, h, &m);
-    sp_ui_app_build(a, &m, w, h, l);
+    sp_gui_frame_layout(a, gui_testutil_text, w, h, 1.0, &m, l);
 }
 
 const char *gui_testutil_example(void)
