@@ -93,7 +93,7 @@ static void frames(bench *b, int n, double *cpu, double *wall)
         sp_gui_text_end_frame(b->g.text);
         sp_ui_metrics m;
         sp_gui_frame_metrics(b->g.text, b->g.app.settings.text_size, 1.0, 1080, &m);
-        sp_gui_presenter_build(&b->g.app, &m, 1920, 1080, -1, &b->pres);
+        sp_ui_presenter_build(&b->g.app, &m, 1920, 1080, -1, &b->pres);
         sp_gui_draw_list(b->g.draw, &b->pres);
         sp_gui_text_end_frame(b->g.text);
         tc[i] = clock_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
