@@ -14,6 +14,8 @@
 
 #include "gui/frame.h"
 #include "ui/group.h"
+#include "ui/group_phones.h"
+#include "net/phones.h"
 #include "gui_testutil.h"
 
 sp_gui_text *gui_testutil_text;
@@ -180,12 +182,7 @@ int gui_testutil_text_with(const sp_ui_list *l, const char *prefix)
  * verdicts by session.h's rule, worked out by the core's own test. */
 void gui_testutil_three_verdicts(sp_ui_app *a, int *yes_, int *no_, int *elsewhere_)
 {
-    sp_ui_app_init(a, "", ""); /* no settings file: the defaults, nothing saved */
-    assert_int_equal(sp_ui_group_enable(a, 1), 0);
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(a, "intake", d), SP_OK);
-    sp_diag_free(d);
-    sp_ui_app_action(a, SP_UI_ACT_BEGIN, 0);
+    gui_testutil_group(a, "intake");
     unsigned char present[64], marked[64];
     int yes = -1, no = -1, elsewhere = -1, guard = 0;
     while ((yes < 0 || elsewhere < 0) && guard++ < 30) {
@@ -209,4 +206,15 @@ void gui_testutil_three_verdicts(sp_ui_app *a, int *yes_, int *no_, int *elsewhe
     }
     assert_true(yes >= 0 && elsewhere >= 0 && no >= 0);
     *yes_ = yes, *no_ = no, *elsewhere_ = elsewhere;
+}
+
+void gui_testutil_phones(sp_ui_phones *ph)
+{
+    static const char *const labels[] = { "Geen tijd" };
+    sp_phones_config cfg = { .listen = "127.0.0.1", .lang = "nl", .n_flags = 1, .flag_labels = labels };
+    char err[256];
+    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
+    if (!srv)
+        fail_msg("the phones' server did not start: %s", err);
+    sp_ui_phones_begin(ph, srv);
 }

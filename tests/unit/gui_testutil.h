@@ -10,6 +10,7 @@
 
 #include "ui/app.h"
 #include "gui/text.h"
+#include "ui/group_phones.h"
 
 extern sp_gui_text *gui_testutil_text;  /* the default font, from gui_testutil_fonts_up */
 extern char gui_testutil_dir[64];       /* this test's folder, from gui_testutil_dir_up */
@@ -48,5 +49,8 @@ int gui_testutil_hidden(const sp_ui_list *l, int w, int h, const char *what);
 const sp_ui_cmd *gui_testutil_text_cmd(const sp_ui_list *l, const char *prefix);
 int gui_testutil_text_with(const sp_ui_list *l, const char *prefix);
 void gui_testutil_three_verdicts(sp_ui_app *a, int *yes_, int *no_, int *elsewhere_);
+/* The phones' server on 127.0.0.1 (one red flag on its page) and ph begun
+ * on it (sp_ui_phones_end stops it). */
+void gui_testutil_phones(sp_ui_phones *ph);
 
 #endif

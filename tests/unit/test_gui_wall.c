@@ -303,14 +303,8 @@ static void test_wall_fits_each_screen(void **state)
     /* with the presenter, the phones too: the QR code on the vote, the heat
      * list at the red-flag round (no phone has flagged: its budget is
      * test_heat_list_fits's) */
-    static const char *const labels[] = { "Geen tijd" };
-    sp_phones_config cfg = { .listen = "127.0.0.1", .lang = "nl", .n_flags = 1, .flag_labels = labels };
-    char err[256];
-    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
-    if (!srv)
-        fail_msg("the phones' server did not start: %s", err);
     sp_ui_phones ph = { 0 };
-    sp_ui_phones_begin(&ph, srv);
+    gui_testutil_phones(&ph);
     sweep_phones = &ph;
     static const char *const cases[] = { "intake", "uitvoering", "teruggeven" };
     for (int c = 0; c < 3; c++)
@@ -363,12 +357,7 @@ static void test_wall_pages_turn(void **state)
     sp_ui_list l, pl;
     sp_ui_list_init(&l);
     sp_ui_list_init(&pl);
-    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
-    assert_int_equal(sp_ui_group_enable(&a, 1), 0);
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(&a, "teruggeven", d), SP_OK);
-    sp_diag_free(d);
-    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    gui_testutil_group(&a, "teruggeven");
     play_to_turn(&a, 14);
     sp_ui_group *g = a.group;
     g->presenter = 1;
@@ -423,12 +412,7 @@ static void test_room_moments(void **state)
     sp_ui_app a;
     sp_ui_list l;
     sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
-    assert_int_equal(sp_ui_group_enable(&a, 1), 0);
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(&a, "intake", d), SP_OK);
-    sp_diag_free(d);
-    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    gui_testutil_group(&a, "intake");
     int room = 0, trainer = 0, guard = 0;
     while (!sp_session_finished(a.s) && guard++ < 100) {
         const sp_view *v = sp_ui_app_view(&a);

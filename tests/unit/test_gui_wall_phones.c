@@ -209,24 +209,13 @@ static void test_qr_sized_from_the_screen(void **state)
     (void)state;
     static const int want[][3] = { { 1024, 768, 4 }, { 1280, 720, 4 }, { 1920, 1080, 6 }, { 3840, 2160, 12 },
                                    { 3840, 1080, 6 } };
-    static const char *const labels[] = { "Geen tijd" };
-    sp_phones_config cfg = { .listen = "127.0.0.1", .lang = "nl", .n_flags = 1, .flag_labels = labels };
-    char err[256];
-    sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
-    if (!srv)
-        fail_msg("the phones' server did not start: %s", err);
     sp_ui_phones ph = { 0 };
-    sp_ui_phones_begin(&ph, srv);
+    gui_testutil_phones(&ph);
     assert_non_null(ph.qr);
     sp_ui_app a;
     sp_ui_list l;
     sp_ui_list_init(&l);
-    sp_ui_app_init(&a, "", ""); /* no settings file: the defaults, nothing saved */
-    assert_int_equal(sp_ui_group_enable(&a, 1), 0);
-    sp_diag *d = sp_diag_new();
-    assert_int_equal(sp_ui_app_open(&a, "intake", d), SP_OK);
-    sp_diag_free(d);
-    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    gui_testutil_group(&a, "intake");
     a.group->phones = &ph;
     a.group->presenter = 1;
     sp_ui_app_action(&a, SP_UI_ACT_GROUP_VOTE, 0);
