@@ -63,9 +63,10 @@ int sp_gui_projector_layout_wall(sp_ui_app *a, sp_gui_text *t, int w, int h, sp_
      * blocks go into two columns side by side, then the type shrinks in
      * steps (one column first at each size), down to the legibility floor
      * (three quarters of size M's type: body text a fortieth of the
-     * screen's height; sp_ui_group_floor); past it the screen is split into numbered pages
-     * (group_play_view.c) with a cue to go on. */
-    static const int steps[] = { 100, 90, 80, 75, 67, 60 };
+     * screen's height; sp_ui_group_floor); past it the screen is split into
+     * numbered pages (group_play_view.c) with a cue to go on. The last size
+     * tried is always the floor itself, whatever the steps above it. */
+    static const int steps[] = { 100, 90, 80, 75, 67 };
     int floor = sp_ui_group_floor(a->settings.text_size);
     int base[SP_UI_FONT_COUNT], px[SP_UI_FONT_COUNT];
     sp_ui_group_sizes(h, a->settings.text_size, base);
@@ -73,8 +74,8 @@ int sp_gui_projector_layout_wall(sp_ui_app *a, sp_gui_text *t, int w, int h, sp_
         a->group->wall_h = h;
     int used = 100;
     sp_ui_metrics m;
-    for (size_t k = 0; k < sizeof steps / sizeof steps[0] && steps[k] >= floor; k++) {
-        used = steps[k];
+    for (size_t k = 0; used > floor; k++) {
+        used = k < sizeof steps / sizeof steps[0] && steps[k] > floor ? steps[k] : floor;
         for (int i = 0; i < SP_UI_FONT_COUNT; i++)
             px[i] = base[i] * used / 100 > 0 ? base[i] * used / 100 : 1;
         sp_gui_text_set_sizes(t, px);
