@@ -218,3 +218,11 @@ void gui_testutil_phones(sp_ui_phones *ph)
         fail_msg("the phones' server did not start: %s", err);
     sp_ui_phones_begin(ph, srv);
 }
+
+void gui_testutil_wall_metrics(int h, int text_size, sp_ui_metrics *m)
+{
+    int px[SP_UI_FONT_COUNT];
+    sp_ui_group_sizes(h, text_size, px);
+    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
+    sp_gui_text_metrics(gui_testutil_text, m);
+}

@@ -35,6 +35,9 @@ const char *gui_testutil_example(void);
  * settings file and no transcripts on disk, in a room as large as a
  * lecture hall (the room's own check has its own test). */
 void gui_testutil_group(sp_ui_app *a, const char *arg);
+/* The wall's type for an output h pixels high at a text size (the room's
+ * full size, sp_ui_group_sizes) set on gui_testutil_text, and m from it. */
+void gui_testutil_wall_metrics(int h, int text_size, sp_ui_metrics *m);
 /* Lays out the current screen at w x h into l (as the window does before
  * it handles the next key). */
 void gui_testutil_build(sp_ui_app *a, sp_ui_list *l, int w, int h);

@@ -109,10 +109,7 @@ static void test_room_size_asked_and_checked(void **state)
 static int tie_messages(sp_ui_app *a)
 {
     sp_ui_metrics m;
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(1080, a->settings.text_size, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
-    sp_gui_text_metrics(gui_testutil_text, &m);
+    gui_testutil_wall_metrics(1080, a->settings.text_size, &m);
     sp_ui_list wl;
     sp_ui_list_init(&wl);
     sp_ui_app_build(a, &m, 1920, 1080, &wl);
@@ -266,10 +263,7 @@ static void test_vote_entry_refuses_and_edits(void **state)
     /* the presenter asks for the letters on offer: two here */
     g->presenter = 1;
     sp_ui_metrics m;
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(1080, a.settings.text_size, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
-    sp_gui_text_metrics(gui_testutil_text, &m);
+    gui_testutil_wall_metrics(1080, a.settings.text_size, &m);
     sp_ui_app_build(&a, &m, 1920, 1080, &l);
     int asked = 0;
     for (int i = 0; i < l.n_cmds; i++)

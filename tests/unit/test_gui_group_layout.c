@@ -92,14 +92,6 @@ static void check_list(walk *wk, const char *who, int w, int h)
     }
 }
 
-static void wall_metrics(walk *wk, sp_ui_metrics *m)
-{
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(wk->h, wk->a->settings.text_size, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
-    sp_gui_text_metrics(gui_testutil_text, m);
-}
-
 /* The wall (with and without a presenter window) and the presenter at a
  * laptop's size and at the wall's. */
 static void check_state(walk *wk)
@@ -108,7 +100,7 @@ static void check_state(walk *wk)
     sp_ui_group *g = wk->a->group;
     for (int pres = 0; pres <= 1; pres++) {
         g->presenter = pres;
-        wall_metrics(wk, &m);
+        gui_testutil_wall_metrics(wk->h, wk->a->settings.text_size, &m);
         sp_ui_group_app_build(wk->a, &m, wk->w, wk->h, &wk->list);
         check_list(wk, pres ? "wall (presenter open)" : "wall", wk->w, wk->h);
         /* From the back of the room: every text on the wall is at least a
@@ -342,10 +334,7 @@ static void test_english(void **state)
     sp_ui_list l;
     sp_ui_list_init(&l);
     sp_ui_metrics m;
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(1080, a.settings.text_size, px);
-    sp_gui_text_set_sizes(gui_testutil_text, px);
-    sp_gui_text_metrics(gui_testutil_text, &m);
+    gui_testutil_wall_metrics(1080, a.settings.text_size, &m);
     sp_ui_group_app_build(&a, &m, 1920, 1080, &l);
     assert_true(has_text(&l, "Majority: B, 7 of 9 votes."));
     assert_true(has_text(&l, "Take the majority"));

@@ -214,10 +214,7 @@ static void presenter_agrees(sp_ui_app *a, tally *t)
 {
     sp_ui_group *g = a->group;
     sp_ui_metrics m;
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(720, a->settings.text_size, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
-    sp_gui_text_metrics(gui_testutil_text, &m);
+    gui_testutil_wall_metrics(720, a->settings.text_size, &m);
     sp_ui_list l;
     sp_ui_list_init(&l);
     sp_ui_presenter_build(a, &m, 1280, 720, -1, &l);
@@ -426,10 +423,7 @@ static void test_room_moments(void **state)
             assert_int_equal(a.group->phase, SP_UI_GROUP_SCENE); /* no vote */
             assert_true(a.group->status[0] != '\0');
             sp_ui_metrics m;
-            int px[SP_UI_FONT_COUNT];
-            sp_ui_group_sizes(720, a.settings.text_size, px);
-            assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
-            sp_gui_text_metrics(gui_testutil_text, &m);
+            gui_testutil_wall_metrics(720, a.settings.text_size, &m);
             sp_ui_presenter_build(&a, &m, 1280, 720, -1, &l);
             assert_true(gui_testutil_text_with(&l, "De trainer kiest hier"));
             trainer++;

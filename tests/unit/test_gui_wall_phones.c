@@ -117,11 +117,8 @@ static void test_heat_list_verdicts(void **state)
     unsigned char verdict[64];
     for (int f = 0; f < n; f++)
         verdict[f] = (unsigned char)sp_session_flag_verdict(a.s, f, sp_session_turn(a.s), NULL);
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(1080, SP_UI_SIZE_M, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
     sp_ui_metrics m;
-    sp_gui_text_metrics(gui_testutil_text, &m);
+    gui_testutil_wall_metrics(1080, SP_UI_SIZE_M, &m);
     const sp_ui_theme *th = sp_ui_theme_get(1);
     for (int revealed = 0; revealed < 2; revealed++) {
         sp_ui_list l;
@@ -170,11 +167,8 @@ static void test_heat_list_fits(void **state)
     assert_true(n >= 10 && n <= 20);
     for (int f = 0; f < n; f++)
         counts[f] = 20 - f;
-    int px[SP_UI_FONT_COUNT];
-    sp_ui_group_sizes(1080, SP_UI_SIZE_M, px);
-    assert_int_equal(sp_gui_text_set_sizes(gui_testutil_text, px), 0);
     sp_ui_metrics m;
-    sp_gui_text_metrics(gui_testutil_text, &m);
+    gui_testutil_wall_metrics(1080, SP_UI_SIZE_M, &m);
     sp_ui_list l;
     sp_ui_list_init(&l);
     sp_ui_ui ui = { .l = &l, .m = &m, .th = sp_ui_theme_get(1), .focus = -1, .hover = -1 };
