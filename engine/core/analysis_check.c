@@ -548,7 +548,14 @@ static int dead_ends(const sp_value *v, sp_check *c)
 
 sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
 {
+    return sp_check_run_path(sc, d, SP_CHECK_AUTO, out);
+}
+
+sp_status sp_check_run_path(const sp_scenario *sc, sp_diag *d, sp_check_path path, sp_check **out)
+{
     *out = NULL;
+    if (path == SP_CHECK_DENSE)
+        return SP_EUSAGE; /* not yet */
     if (!sc || sc->n_nodes <= 0 || sc->start < 0 || sc->start >= sc->n_nodes)
         return SP_EUSAGE;
     sp_check *c = sp_calloc(1, sizeof *c);

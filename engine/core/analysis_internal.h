@@ -208,4 +208,13 @@ int sp_ckw_done(sp_ckwords *w, const sp_value *v, sp_check *c, sp_ckslot **slots
 /* Frees w without using it (NULL is fine). */
 void sp_ckw_drop(sp_ckwords *w);
 
+/* `check`'s two ways to its results, which give the same ones (rules in
+ * docs/scenario-format.md): DENSE, passes node by node over the dense
+ * layout (SP_EUSAGE when the case does not allow them: not the dense
+ * layout, a decision that can offer nothing, past the limits); SEARCH, the
+ * depth-first search with its edges kept, for every case. AUTO: DENSE
+ * where it can, else SEARCH (what sp_check_run does). */
+typedef enum { SP_CHECK_AUTO, SP_CHECK_DENSE, SP_CHECK_SEARCH } sp_check_path;
+sp_status sp_check_run_path(const sp_scenario *sc, sp_diag *d, sp_check_path path, sp_check **out);
+
 #endif
