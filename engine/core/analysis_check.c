@@ -18,7 +18,6 @@
  * their own and no condition evaluated again.
  */
 
-#define UNSET INT_MIN
 
 void sp_check_free(sp_check *c)
 {
@@ -63,8 +62,9 @@ static int edge_parent(const sp_ckgraph *g, size_t x, int from)
     return lo;
 }
 
-/* The edge by which slot k was reached: -1 the lowest total, 0/1 the
- * hindering route's bit b (which becomes the parent's bit). */
+/* The link by which slot k was reached (an edge, or in the dense passes a
+ * move): -1 the lowest total, 0/1 the hindering route's bit b (which
+ * becomes the parent's bit). */
 static int link_of(const sp_ckgraph *g, int k, int *b)
 {
     const sp_ckslot *s = &g->slot[k];
@@ -85,8 +85,15 @@ static int route_to(const sp_ckgraph *g, int bit, int k, sp_apath *out)
     out->nodes = sp_malloc(sizeof(int) * (size_t)cap);
     out->options = sp_malloc(sizeof(int) * (size_t)cap);
     for (int x = k, b = bit, e; out->nodes && out->options && (e = link_of(g, x, &b)) >= 0; n++) {
-        at = edge_parent(g, (size_t)e, at);
-        x = g->order[at];
+        int node, opt;
+        if (g->dense) {
+            x = sp_dense_move(g->dense, e, &node, &opt);
+        } else {
+            at = edge_parent(g, (size_t)e, at);
+            x = g->order[at];
+            node = sp_ck_node(g, x);
+            opt = sp_value_edge_option(v, (size_t)e);
+        }
         if (n == cap) {
             cap *= 2;
             int *nn = sp_realloc(out->nodes, sizeof(int) * (size_t)cap);
@@ -97,8 +104,8 @@ static int route_to(const sp_ckgraph *g, int bit, int k, sp_apath *out)
                 return 0;
             out->options = no;
         }
-        out->nodes[n] = sp_ck_node(g, x);
-        out->options[n] = sp_value_edge_option(v, (size_t)e);
+        out->nodes[n] = node;
+        out->options[n] = opt;
     }
     if (!out->nodes || !out->options)
         return 0;
@@ -120,177 +127,109 @@ static int route_to(const sp_ckgraph *g, int bit, int k, sp_apath *out)
 
 /* ---- ending coherence ------------------------------------------------------- */
 
-#define LO_UNSET INT_MAX
-
 /*
- * The forward pass visits every state after all its parents. Ties keep the
- * first parent met in decreasing finishing order (the order the search
- * left behind), then its first edge. The edges lie in edges[] in finishing
- * order, so a link by an edge below x0 (the first edge of the parent at
- * hand) came from a parent finished earlier, which the parent at hand beats;
- * one at x0 or above came from this parent or one finished later, which is
- * kept. That makes the result the same whatever topological order the
- * states are visited in: by node (dense layout: the slots of a node lie
- * together, and so do its children's) or in finishing order.
+ * The forward pass visits every state after all its parents. When two
+ * moves into a state give the same lowest total (or both carry a hindering
+ * route), the rule of docs/scenario-format.md picks one: the move from the
+ * node that comes first in the file, then by its first option, then from
+ * the state with the lowest values (sp_value_state_before); for the
+ * hindering route, then the parent's route without a thought moment first.
+ * So the result does not depend on the order the states are visited in,
+ * nor on the path that works them out (analysis_dense.c keeps the same
+ * rule).
  */
 
-/* The hindering-route links of edge x (of a state whose flags are hf and
- * whose first edge is x0) into the child c. At a thought both bits of the
- * parent lead to bit 1, and bit 0 comes first. */
-static inline void forward_hind(sp_ckslot *c, size_t x, size_t x0, unsigned hf, int thought)
+/* 1 when the move (parent state k, option j) comes before the move by
+ * edge x under the rule above. */
+static int move_before(const sp_ckgraph *g, int k, int j, size_t x)
+{
+    int pk = g->order[edge_parent(g, x, 0)];
+    int na = sp_ck_node(g, k), nb = sp_ck_node(g, pk);
+    if (na != nb)
+        return na < nb;
+    int jb = sp_value_edge_option(g->v, x);
+    if (j != jb)
+        return j < jb;
+    return sp_value_state_before(g->v, k, pk);
+}
+
+/* The hindering-route links of edge x (option j of the state k whose
+ * flags are hf) into the child c. At a thought both bits of the parent
+ * lead to bit 1, and bit 0 comes first. */
+static void forward_hind(const sp_ckgraph *g, sp_ckslot *c, size_t x, int k, int j, unsigned hf, int thought)
 {
     for (int b = 0; b < 2; b++) {
         int nb = b || thought;
-        if (!(hf & (1u << b)) || ((c->f.hf & (1u << nb)) && (size_t)c->f.pe[nb] >= x0))
+        if (!(hf & (1u << b)))
+            continue;
+        if ((c->f.hf & (1u << nb)) && ((size_t)c->f.pe[nb] == x || !move_before(g, k, j, (size_t)c->f.pe[nb])))
             continue;
         c->f.hf = (c->f.hf & ~(1u << (2 + nb))) | 1u << nb | (unsigned)b << (2 + nb);
         c->f.pe[nb] = (int)x;
     }
 }
 
-/* The totals of the parent (phi, plo) plus t reach the child c by the edge x. */
-static inline void forward_edge(sp_ckslot *c, int phi, int plo, int t, size_t x, size_t x0)
+/* The totals of the parent k (phi, plo) plus t reach the child c by the
+ * edge x (option j). */
+static inline void forward_edge(const sp_ckgraph *g, sp_ckslot *c, int phi, int plo, int t, size_t x, int k, int j)
 {
     int up = phi + t, down = plo + t;
     c->f.hi = up > c->f.hi ? up : c->f.hi;
-    if (down < c->f.lo || (down == c->f.lo && (long long)c->f.elo < (long long)x0)) {
+    if (down < c->f.lo || (down == c->f.lo && c->f.elo >= 0 && move_before(g, k, j, (size_t)c->f.elo))) {
         c->f.lo = down;
         c->f.elo = (int)x;
     }
 }
 
 /* Passes the totals of the state in slot k (order[i]) on to its children
- * (hind: per option, 1 when a hindering route goes on along it).
- * What the loop reads of v and g is held in locals: the stores into the
- * slots could alias them, and they would be read again for every edge. */
+ * (hind: per option, 1 when a hindering route goes on along it). */
 static void forward_state(const sp_ckgraph *g, const unsigned char *hind, int i, int k)
 {
     const sp_value *v = g->v;
     sp_ckslot *sl = g->slot;
     int phi = sl[k].f.hi, plo = sl[k].f.lo;
     unsigned hf = sl[k].f.hf;
-    if (phi == UNSET)
+    if (phi == SP_CK_UNSET)
         return;
-    int node = sp_ck_node(g, k);
-    const sp_vnode *vn = &v->nodes[node];
+    const sp_vnode *vn = &v->nodes[sp_ck_node(g, k)];
     const size_t x0 = g->eo[i], x1 = g->eo[i + 1], es = sp_value_edge_size(v);
-    if (vn->kind == SP_NODE_GOTO) { /* no total of its own */
-        for (size_t x = x0; x < x1; x += es) {
-            sp_ckslot *c = &sl[sp_value_edge_child(v, x)];
-            forward_edge(c, phi, plo, 0, x, x0);
-            if (hf)
-                forward_hind(c, x, x0, hf, 0);
-        }
-        return;
-    }
-    const int *ot = g->otot + vn->base;
-    if (v->eshift && !hf) { /* one word an edge, no hindering route */
-        const uint32_t *edges = v->edges, emask = v->emask;
-        const unsigned eshift = (unsigned)v->eshift;
-        for (size_t x = x0; x < x1; x++)
-            forward_edge(&sl[edges[x] & emask], phi, plo, ot[edges[x] >> eshift], x, x0);
-        return;
-    }
-    int thought = vn->kind == SP_NODE_THOUGHT;
-    const unsigned char *keep = hind + vn->base;
+    int go = vn->kind == SP_NODE_GOTO, thought = vn->kind == SP_NODE_THOUGHT;
     for (size_t x = x0; x < x1; x += es) {
         int j = sp_value_edge_option(v, x);
         sp_ckslot *c = &sl[sp_value_edge_child(v, x)];
-        forward_edge(c, phi, plo, ot[j], x, x0);
-        if (hf && keep[j])
-            forward_hind(c, x, x0, hf, thought);
+        forward_edge(g, c, phi, plo, go ? 0 : g->otot[vn->base + j], x, k, j);
+        if (hf && (go || hind[vn->base + j]))
+            forward_hind(g, c, x, k, j, hf, thought);
     }
 }
 
-_Static_assert(SP_ANALYSIS_MAX_STATES < (1 << 24), "a place in the finishing order fits sp_ckslot's 24 bits");
-
-/* The state order[i] before the pass: nothing reaches it yet. */
-static void forward_init(sp_ckslot *s, int i)
+/* Per option: 1 when a hindering route may go on along it (not a
+ * thought's helpful side). NULL on out-of-memory. */
+static unsigned char *hind_options(const sp_scenario *sc, const int *opt_base)
 {
-    s->f.hi = UNSET;
-    s->f.lo = LO_UNSET;
-    s->f.hf = 0;
-    s->f.at = (unsigned)i;
-    s->f.elo = s->f.pe[0] = s->f.pe[1] = -1;
-}
-
-static void forward_root(const sp_ckgraph *g)
-{
-    sp_ckslot *root = &g->slot[g->order[g->K - 1]];
-    root->f.hi = root->f.lo = 0;
-    root->f.hf = 1;
-}
-
-/* The nodes parents first (Kahn), into topo. 0 on a cycle. */
-static int nodes_topological(const sp_scenario *sc, int *topo, int *indeg)
-{
-    int N = sc->n_nodes, n = 0;
-    memset(indeg, 0, sizeof(int) * (size_t)N);
-    for (int i = 0; i < N; i++) {
+    unsigned char *hind = sp_malloc((size_t)(opt_base[sc->n_nodes] ? opt_base[sc->n_nodes] : 1));
+    for (int i = 0; hind && i < sc->n_nodes; i++)
         for (int j = 0; j < sc->nodes[i].n_options; j++)
-            indeg[sc->nodes[i].options[j].target]++;
-        for (int j = 0; j < sc->nodes[i].n_gotos; j++)
-            indeg[sc->nodes[i].gotos[j].target]++;
-    }
-    for (int i = 0; i < N; i++)
-        if (indeg[i] == 0)
-            topo[n++] = i;
-    for (int q = 0; q < n; q++) {
-        const sp_node *nd = &sc->nodes[topo[q]];
-        for (int j = 0; j < nd->n_options; j++)
-            if (--indeg[nd->options[j].target] == 0)
-                topo[n++] = nd->options[j].target;
-        for (int j = 0; j < nd->n_gotos; j++)
-            if (--indeg[nd->gotos[j].target] == 0)
-                topo[n++] = nd->gotos[j].target;
-    }
-    return n == N;
+            hind[opt_base[i] + j] = sc->nodes[i].kind != SP_NODE_THOUGHT ||
+                                    sc->nodes[i].options[j].side == SP_SIDE_HINDERING;
+    return hind;
 }
 
-/* In the dense layout: node by node, parents first, the slots of a node
- * (and so its children's) lying together. 0 when it cannot (out of memory,
- * or not the dense layout); nothing is changed then. */
-static int forward_by_node(const sp_ckgraph *g, const unsigned char *hind)
-{
-    const sp_value *v = g->v;
-    int N = g->sc->n_nodes;
-    if (!v->dense)
-        return 0;
-    int *topo = sp_malloc(sizeof(int) * (size_t)N * 2);
-    int ok = topo && nodes_topological(g->sc, topo, topo + N);
-    if (ok) {
-        size_t per = (size_t)1 << v->bits;
-        for (int i = 0; i < g->K; i++)
-            forward_init(&g->slot[g->order[i]], i);
-        forward_root(g);
-        for (int q = 0; q < N; q++)
-            for (size_t k = (size_t)topo[q] * per, end = k + per; k < end; k++)
-                if (v->mark[k] == 2)
-                    forward_state(g, hind, (int)g->slot[k].f.at, (int)k);
-    }
-    sp_free(topo);
-    return ok;
-}
-
-/* Every state after all its parents: node by node where it can, else from
- * the start (last in the finishing order) down. 0 on out-of-memory. */
+/* The search's states, every one after all its parents: from the start
+ * (last in the finishing order) down. (The dense passes work the same
+ * figures out as they reach the states.) 0 on out-of-memory. */
 static int forward(const sp_ckgraph *g)
 {
-    const sp_scenario *sc = g->sc;
-    unsigned char *hind = sp_malloc((size_t)(g->opt_base[sc->n_nodes] ? g->opt_base[sc->n_nodes] : 1));
+    unsigned char *hind = hind_options(g->sc, g->opt_base);
     if (!hind)
         return 0;
-    for (int i = 0; i < sc->n_nodes; i++)
-        for (int j = 0; j < sc->nodes[i].n_options; j++)
-            hind[g->opt_base[i] + j] = sc->nodes[i].kind != SP_NODE_THOUGHT ||
-                                       sc->nodes[i].options[j].side == SP_SIDE_HINDERING;
-    if (!forward_by_node(g, hind)) {
-        for (int i = 0; i < g->K; i++)
-            forward_init(&g->slot[g->order[i]], i);
-        forward_root(g);
-        for (int i = g->K - 1; i >= 0; i--)
-            forward_state(g, hind, i, g->order[i]);
-    }
+    for (int i = 0; i < g->K; i++)
+        sp_ck_forward_init(&g->slot[g->order[i]]);
+    sp_ckslot *root = &g->slot[g->root];
+    root->f.hi = root->f.lo = 0;
+    root->f.hf = 1;
+    for (int i = g->K - 1; i >= 0; i--)
+        forward_state(g, hind, i, g->order[i]);
     sp_free(hind);
     return 1;
 }
@@ -312,22 +251,26 @@ static int endings_list(const sp_ckgraph *g, sp_check *c, int *lo_k, int *hind_k
     for (int i = 0; i < sc->n_nodes; i++)
         if (at[i] == 0) {
             at[i] = c->n_endings;
-            c->endings[c->n_endings++] = (sp_ending_fit){ .node = i, .lo = UNSET, .hi = UNSET, .below = -1 };
+            c->endings[c->n_endings++] = (sp_ending_fit){ .node = i, .lo = SP_CK_UNSET, .hi = SP_CK_UNSET, .below = -1 };
             hind_k[at[i]] = -1;
         }
     for (int i = 0; i < g->K; i++) {
         int k = g->order[i], node = sp_ck_node(g, k);
         const sp_ckslot *s = &g->slot[k];
-        if (at[node] < 0 || s->f.hi == UNSET)
+        if (at[node] < 0 || s->f.hi == SP_CK_UNSET)
             continue;
         sp_ending_fit *f = &c->endings[at[node]];
-        if (f->hi == UNSET || s->f.hi > f->hi)
+        if (f->hi == SP_CK_UNSET || s->f.hi > f->hi)
             f->hi = s->f.hi;
-        if (f->lo == UNSET || s->f.lo < f->lo) {
+        /* Of an ending's states, the one with the lowest values (rule in
+         * docs/scenario-format.md) among those with its lowest total, and
+         * among those a hindering route reaches. */
+        if (f->lo == SP_CK_UNSET || s->f.lo < f->lo ||
+            (s->f.lo == f->lo && sp_value_state_before(g->v, k, lo_k[at[node]]))) {
             f->lo = s->f.lo;
             lo_k[at[node]] = k;
         }
-        if ((s->f.hf & 2) && hind_k[at[node]] < 0)
+        if ((s->f.hf & 2) && (hind_k[at[node]] < 0 || sp_value_state_before(g->v, k, hind_k[at[node]])))
             hind_k[at[node]] = k;
     }
     sp_free(at);
@@ -342,7 +285,7 @@ static int endings_fit(const sp_ckgraph *g, sp_check *c)
     int *hind_k = sp_calloc((size_t)sc->n_nodes, sizeof(int));
     c->endings = sp_calloc((size_t)sc->n_nodes, sizeof *c->endings);
     if (g->K > 0 && lo_k && hind_k && c->endings) {
-        ok = forward(g);
+        ok = g->dense || forward(g);
         ok = ok && endings_list(g, c, lo_k, hind_k);
     }
     for (int i = 0; ok && i < c->n_endings; i++) {
@@ -551,67 +494,135 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     return sp_check_run_path(sc, d, SP_CHECK_AUTO, out);
 }
 
+/* The start values after the start node's set/add: the start state's. */
+static void root_vars(const sp_scenario *sc, int *vars)
+{
+    for (int i = 0; i < sc->n_vars; i++)
+        vars[i] = sc->vars[i].init;
+    const sp_node *s0 = &sc->nodes[sc->start];
+    sp_effects_apply(sc, vars, s0->effects, s0->n_effects);
+}
+
+/* The graph of the forward pass, from the dense passes or the search. */
+static void check_graph(sp_ckgraph *g, const sp_scenario *sc, const sp_value *v, const sp_dense *dn)
+{
+    memset(g, 0, sizeof *g);
+    g->sc = sc;
+    g->v = v;
+    g->dense = dn;
+    if (dn) {
+        g->order = sp_dense_states(dn, &g->K, &g->root);
+    } else {
+        g->K = v->n_order;
+        g->order = v->order;
+        g->root = v->order[v->n_order - 1];
+        g->eo = v->eoff;
+    }
+    g->otot = v->otot;
+    g->opt_base = v->opt_base;
+}
+
+/* The memo of `check` (its states include what the texts read) and its
+ * word hooks: worked out by the dense passes (*dn set), or ready for the
+ * search that sp_analysis_run_value then runs (*dn NULL). */
+static sp_status check_memo(const sp_scenario *sc, sp_diag *d, sp_check_path path, sp_check *c,
+                            sp_value **vp, sp_ckwords **wp, sp_dense **dn)
+{
+    sp_value *v = NULL;
+    sp_ckwords *w = NULL;
+    sp_status rc;
+    *vp = NULL;
+    *wp = NULL;
+    *dn = NULL;
+    if (path != SP_CHECK_SEARCH) {
+        if ((rc = sp_value_new_mode(sc, d, 1, 0, &v)) != SP_OK)
+            return rc;
+        int *rv = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1)), r = -1;
+        unsigned char *hind = hind_options(sc, v->opt_base);
+        if (rv && hind && (w = sp_ckw_new(v)) != NULL) {
+            root_vars(sc, rv);
+            r = sp_dense_reach(v, sp_ckw_slots(w), hind, rv, dn);
+        }
+        if (r > 0) { /* the endings' figures, before pass 2 takes their memory */
+            sp_ckgraph g;
+            check_graph(&g, sc, v, *dn);
+            g.slot = sp_ckw_slots(w);
+            r = endings_fit(&g, c) && sp_dense_values(*dn, w) ? 1 : -1;
+        }
+        sp_free(rv);
+        sp_free(hind);
+        if (r < 0) {
+            sp_dense_free(*dn);
+            *dn = NULL;
+        }
+        if (r > 0) {
+            *vp = v;
+            *wp = w;
+            return SP_OK;
+        }
+        sp_ckw_drop(w);
+        sp_value_free(v);
+        if (r < 0)
+            return SP_ENOMEM;
+        if (path == SP_CHECK_DENSE)
+            return SP_EUSAGE;
+    }
+    /* One search: V, the edges for the forward pass, and (through its
+     * hooks) the reading lengths and detours. */
+    if ((rc = sp_value_new_mode(sc, d, 1, 1, &v)) != SP_OK)
+        return rc;
+    if (!(w = sp_ckw_new(v))) {
+        sp_value_free(v);
+        return SP_ENOMEM;
+    }
+    v->words = w;
+    *vp = v;
+    *wp = w;
+    return SP_OK;
+}
+
 sp_status sp_check_run_path(const sp_scenario *sc, sp_diag *d, sp_check_path path, sp_check **out)
 {
     *out = NULL;
-    if (path == SP_CHECK_DENSE)
-        return SP_EUSAGE; /* not yet */
     if (!sc || sc->n_nodes <= 0 || sc->start < 0 || sc->start >= sc->n_nodes)
         return SP_EUSAGE;
     sp_check *c = sp_calloc(1, sizeof *c);
     if (!c)
         return SP_ENOMEM;
-    /* One search in `check` mode: V, the edges for the forward pass, and
-     * (through its hooks) the reading lengths and detours. */
     sp_value *v = NULL;
     sp_ckwords *w = NULL;
-    sp_status rc = sp_value_new_mode(sc, d, 1, &v);
-    if (rc == SP_OK && !(w = sp_ckw_new(v))) {
-        sp_value_free(v);
-        rc = SP_ENOMEM;
-    }
+    sp_dense *dn = NULL;
+    sp_status rc = check_memo(sc, d, path, c, &v, &w, &dn);
     if (rc == SP_OK) {
-        v->words = w;
-        rc = sp_analysis_run_value(sc, NULL, v, &c->a);
-        v->words = NULL; /* later questions to the memo need no words */
-    }
-    if (rc != SP_OK) {
-        sp_ckw_drop(w);
-        sp_check_free(c);
-        return rc;
+        rc = sp_analysis_run_value(sc, NULL, v, &c->a); /* frees v when it fails */
+        if (rc == SP_OK)
+            v->words = NULL; /* later questions to the memo need no words */
     }
     sp_ckgraph g;
-    memset(&g, 0, sizeof g);
-    g.sc = sc;
-    g.v = v;
-    g.a = c->a;
-    g.K = v->n_order;
-    g.vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
-    rc = g.vars ? SP_OK : SP_ENOMEM;
+    int *vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
+    if (rc == SP_OK && !vars)
+        rc = SP_ENOMEM;
     if (rc == SP_OK && carries(sc)) {
         rc = sp_value_new(sc, d, &c->lean);
         if (rc == SP_OK)
-            rc = carried_starts(sc, c->lean, g.vars);
+            rc = carried_starts(sc, c->lean, vars);
     }
+    sp_free(vars);
     if (rc != SP_OK) {
         sp_ckw_drop(w);
-        sp_free(g.vars);
+        sp_dense_free(dn);
         sp_check_free(c);
         return rc;
     }
+    check_graph(&g, sc, v, dn);
     reach_union(c->a, v, c->lean);
-    int ok = sp_ckw_done(w, v, c, &g.slot);
-    g.order = v->order;
-    g.eo = v->eoff;
-    g.otot = v->otot;
-    g.opt_base = v->opt_base;
-    ok = ok && g.vars && dead_ends(v, c);
+    int ok = sp_ckw_done(w, v, g.root, c, &g.slot) && dead_ends(v, c);
     if (ok) {
-        ok = endings_fit(&g, c);
+        ok = dn || endings_fit(&g, c); /* the dense passes did them before pass 2 */
         translations(sc, c);
     }
-    sp_free(g.vars);
     sp_free(g.slot);
+    sp_dense_free(dn);
     if (!ok) {
         sp_check_free(c);
         return SP_ENOMEM;

@@ -104,8 +104,9 @@ struct sp_value {
  * which the analysis takes over (freed with it, also on failure). */
 sp_status sp_analysis_run_value(const sp_scenario *sc, const int *start_vars, sp_value *v, sp_analysis **out);
 
-/* A memo whose states include what the texts read and that keeps its edges. */
-sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_value **out);
+/* A memo whose states include what the texts read (texts), and that keeps
+ * its edges and finishing order (track). */
+sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, int track, sp_value **out);
 
 /* v->nodes, opts and eff from the model (opt_base and otot made first);
  * the edge packing (eshift, emask) for tracking. 0 on out-of-memory. */
@@ -130,6 +131,17 @@ static inline int sp_value_slot_node(const sp_value *v, int slot)
 void sp_value_slot_vars(const sp_value *v, int slot, int *vars);
 /* The slot of (node, vars), -1 when the search never met it. */
 int sp_value_find(const sp_value *v, int node, const int *vars);
+/* Dense layout: the slot of (node, vars), met or not. */
+int sp_value_slot_of(const sp_value *v, int node, const int *vars);
+/* 1 when state a comes before state b: by node (file order), then by the
+ * values of the variables that make up the state, in the order they are
+ * declared (the first that differs decides). The tie rule of `check`. */
+int sp_value_state_before(const sp_value *v, int a, int b);
+/* The search's own steps, for the dense passes: the frame's option f->j
+ * (of node n) leads to the finished state child (vars: the frame's); and
+ * the frame is finished (V, the stronger option, marked done). */
+void sp_value_take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, const int *vars);
+void sp_value_close(sp_value *v, const sp_vframe *f);
 /* The state reached by option j (or the goto when node is a goto node, j
  * ignored): vars changed in place to those in force at the target, which is
  * returned. */
@@ -160,24 +172,38 @@ typedef union {
         int hi, lo;            /* the highest and lowest total that reaches the state */
         int elo;               /* lo: by the edge at edges[elo] (-1: the start) */
         int pe[2];             /* per bit b of hf: by the edge pe[b] (-1: none) */
-        unsigned hf : 8;       /* bit 0: a route with no thought moment yet; bit 1: with
+        unsigned hf;           /* bit 0: a route with no thought moment yet; bit 1: with
                                 * at least one, the hindering side at every one; bit 2 + b:
                                 * the bit of the parent that pe[b] came from */
-        unsigned at : 24;      /* the state's place in the finishing order (the pass
-                                * by node reads its edges there) */
     } f;
 } sp_ckslot;
+
+#define SP_CK_UNSET INT_MIN    /* f.hi: nothing reaches the state (yet) */
+#define SP_CK_LO_UNSET INT_MAX
+
+static inline void sp_ck_forward_init(sp_ckslot *s)
+{
+    s->f.hi = SP_CK_UNSET;
+    s->f.lo = SP_CK_LO_UNSET;
+    s->f.hf = 0;
+    s->f.elo = s->f.pe[0] = s->f.pe[1] = -1;
+}
+
+/* `check`'s passes over the dense layout, node by node (analysis_dense.c). */
+typedef struct sp_dense sp_dense;
 
 /* The state graph for the forward pass (analysis_check.c), read straight
  * from the search: the states are order[i], i < K, in finishing order
  * (children before parents, the start state last). The edges of order[i]
- * are at edges[x] for x = eo[i], eo[i] + sp_value_edge_size .. < eo[i + 1]. */
+ * are at edges[x] for x = eo[i], eo[i] + sp_value_edge_size .. < eo[i + 1].
+ * After the dense passes (dense not NULL): order[] lists the states in no
+ * particular order, and the moves are the dense passes' (eo unused). */
 typedef struct {
+    const sp_dense *dense;
+    int root;                  /* the start state's slot */
     const sp_scenario *sc;
     const sp_value *v;
-    sp_analysis *a;
     int K;                     /* states */
-    int *vars;                 /* scratch: every variable */
     sp_ckslot *slot;           /* per slot */
     const int *order, *otot, *opt_base;
     const uint32_t *eo;
@@ -196,7 +222,7 @@ int sp_check_count_words(const char *s);
 void sp_ckw_enter(sp_ckwords *w, sp_vframe *f, const int *vars);
 void sp_ckw_option(sp_ckwords *w, sp_vframe *f, const int *vars);
 void sp_ckw_edge(sp_ckwords *w, sp_vframe *f, int child, const int *vars);
-void sp_ckw_finish(sp_ckwords *w, const sp_vframe *f, int i);
+void sp_ckw_finish(sp_ckwords *w, const sp_vframe *f);
 
 /* Before the search: the fixed counts and the per-slot tables for v. NULL
  * on out-of-memory. */
@@ -204,9 +230,34 @@ sp_ckwords *sp_ckw_new(const sp_value *v);
 /* After it: the reading lengths, short and long plays, detours and answer
  * tells into c; frees w but hands over its per-slot memory (at least one
  * sp_ckslot per slot of v) in *slots. 0 on out-of-memory (*slots NULL). */
-int sp_ckw_done(sp_ckwords *w, const sp_value *v, sp_check *c, sp_ckslot **slots);
+int sp_ckw_done(sp_ckwords *w, const sp_value *v, int root, sp_check *c, sp_ckslot **slots);
+/* Its per-slot table (room for every slot of the dense layout). */
+sp_ckslot *sp_ckw_slots(sp_ckwords *w);
 /* Frees w without using it (NULL is fine). */
 void sp_ckw_drop(sp_ckwords *w);
+
+/* The dense passes (analysis_dense.c). sp_dense_reach: the states the
+ * start state (root_vars: the start values after the start node's
+ * set/add) reaches, node by node, parents first, with their forward
+ * figures in slot (the f part; hind: per option, 1 when a hindering route
+ * may go on along it). 1 done (*out set), 0 when the case does not allow
+ * it (not the dense layout, a cycle, a decision that can offer nothing,
+ * past the limits: v is spoiled then, start over with the search), -1 on
+ * out-of-memory. sp_dense_values, after the forward figures have been
+ * read: children first, V, the stronger option and (through w's hooks,
+ * whose per-slot table is the same memory) reading lengths and detours,
+ * left in v as the search leaves them. 0 on out-of-memory. */
+int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, const int *root_vars, sp_dense **out);
+int sp_dense_values(sp_dense *dn, sp_ckwords *w);
+void sp_dense_free(sp_dense *dn);
+/* The states it reached (parents first), how many, and the start state. */
+const int *sp_dense_states(const sp_dense *dn, int *n, int *root);
+/* A move link of the forward figures: the parent's slot, its node and the
+ * option taken. */
+int sp_dense_move(const sp_dense *dn, int e, int *node, int *option);
+/* The nodes parents first (Kahn), into topo; indeg: scratch, n_nodes. 0
+ * on a cycle. */
+int sp_nodes_topological(const sp_scenario *sc, int *topo, int *indeg);
 
 /* `check`'s two ways to its results, which give the same ones (rules in
  * docs/scenario-format.md): DENSE, passes node by node over the dense

@@ -90,6 +90,10 @@ int sp_value_layout(sp_value *v)
         return 0;
     }
     mark_used(v, used);
+    /* Fields fill a word from its low end; then each word's fields are
+     * turned around so that the first variable sits highest: comparing
+     * keys word by word as numbers compares the values in the order the
+     * variables are declared (the rule `check` breaks ties by). */
     int word = 0, shift = 0, total_bits = 0;
     for (int i = 0; i < sc->n_vars; i++) {
         if (!used[i])
@@ -107,6 +111,13 @@ int sp_value_layout(sp_value *v)
         v->rmask[r] = b >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << b) - 1);
         shift += b;
         total_bits += b;
+    }
+    for (int r = 0; r < v->nrel; r++) {
+        int used_bits = 0, b = bits_for((long long)v->rmask[r]);
+        for (int q = 0; q < v->nrel; q++)
+            if (v->rword[q] == v->rword[r])
+                used_bits += bits_for((long long)v->rmask[q]);
+        v->rshift[r] = used_bits - v->rshift[r] - b;
     }
     sp_free(used);
     v->W = total_bits ? word + 1 : 0;

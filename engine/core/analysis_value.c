@@ -190,6 +190,26 @@ int sp_value_find(const sp_value *v, int node, const int *vars)
     return s >= 0 && v->mark[s] == 2 ? s : -1;
 }
 
+int sp_value_slot_of(const sp_value *v, int node, const int *vars)
+{
+    uint64_t key;
+    pack(v, node, vars, &key);
+    return (int)(((size_t)node << v->bits) | (size_t)(v->W ? key : 0));
+}
+
+int sp_value_state_before(const sp_value *v, int a, int b)
+{
+    if (v->dense) /* node << bits | key: the layout puts the first variable highest */
+        return a < b;
+    if (v->snode[a] != v->snode[b])
+        return v->snode[a] < v->snode[b];
+    const uint64_t *ka = v->keys + (size_t)a * (size_t)v->W, *kb = v->keys + (size_t)b * (size_t)v->W;
+    for (int w = 0; w < v->W; w++)
+        if (ka[w] != kb[w])
+            return ka[w] < kb[w];
+    return 0;
+}
+
 /* The effects eff[e0 .. e0 + ne) on vars, clamped as sp_effects_apply does. */
 static void effects(const sp_value *v, int *vars, int e0, int ne)
 {
@@ -288,7 +308,7 @@ static int edges_keep(sp_value *v, const sp_vframe *f)
     return 1;
 }
 
-static void take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, const int *vars)
+void sp_value_take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, const int *vars)
 {
     if (v->val[child] == SP_VALUE_NONE)
         return;
@@ -338,13 +358,19 @@ static void record_dead(sp_value *v, int depth)
     v->n_dead++;
 }
 
-static int finish(sp_value *v, int depth)
+void sp_value_close(sp_value *v, const sp_vframe *f)
 {
-    sp_vframe *f = &v->st[depth - 1];
     const sp_vnode *n = &v->nodes[f->node];
     v->val[f->slot] = n->kind == SP_NODE_ENDING ? 0 : f->bestj >= 0 ? f->bestv : SP_VALUE_NONE;
     v->best[f->slot] = n->kind == SP_NODE_GOTO ? -1 : f->bestj;
     v->mark[f->slot] = 2;
+}
+
+static int finish(sp_value *v, int depth)
+{
+    sp_vframe *f = &v->st[depth - 1];
+    const sp_vnode *n = &v->nodes[f->node];
+    sp_value_close(v, f);
     if (!v->track) {
         v->n_order++;
     } else if ((size_t)v->n_states > v->ocap) {
@@ -365,7 +391,7 @@ static int finish(sp_value *v, int depth)
         if (!edges_keep(v, f))
             return 0;
         if (v->words)
-            sp_ckw_finish(v->words, f, v->n_order);
+            sp_ckw_finish(v->words, f);
         v->order[v->n_order++] = f->slot;
     }
     if ((n->kind == SP_NODE_DECISION || n->kind == SP_NODE_THOUGHT) && f->n_offered == 0)
@@ -403,7 +429,7 @@ static int advance(sp_value *v, int depth)
             return -1;
         }
         if (v->mark[c] == 2) {
-            take(v, f, n, c, cv - nv);
+            sp_value_take(v, f, n, c, cv - nv);
             continue;
         }
         if (v->mark[c] == 1) {
@@ -443,7 +469,7 @@ static int search(sp_value *v, int node, const int *vars)
     while (depth > 0) {
         sp_vframe *f = &v->st[depth - 1];
         if (f->pending >= 0) {
-            take(v, f, &v->nodes[f->node], f->pending, v->svars + (size_t)(depth - 1) * (size_t)v->nv);
+            sp_value_take(v, f, &v->nodes[f->node], f->pending, v->svars + (size_t)(depth - 1) * (size_t)v->nv);
             f->pending = -1;
             f->j++;
         }
@@ -499,10 +525,10 @@ static int presize(sp_value *v)
 
 sp_status sp_value_new(const sp_scenario *sc, sp_diag *d, sp_value **out)
 {
-    return sp_value_new_mode(sc, d, 0, out);
+    return sp_value_new_mode(sc, d, 0, 0, out);
 }
 
-sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_value **out)
+sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, int track, sp_value **out)
 {
     *out = NULL;
     if (!sc || sc->n_nodes <= 0)
@@ -512,7 +538,8 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, sp_val
         return SP_ENOMEM;
     v->sc = sc;
     v->diag = d;
-    v->texts = v->track = texts;
+    v->texts = texts;
+    v->track = track;
     v->nv = sc->n_vars;
     int ok = sp_value_layout(v);
     v->opt_base = ok ? sp_malloc(sizeof(int) * (size_t)(sc->n_nodes + 1)) : NULL;

@@ -38,7 +38,7 @@ struct sp_ckwords {
     int failed;                                 /* out of memory while growing */
     int *tmp;                                   /* scratch: every variable */
     sp_detour *det;                             /* per node: its detour, if det_at >= 0 */
-    int *det_at;                                /* per node: the detour's state (finishing index) */
+    int *det_at;                                /* per node: the detour's state (slot) */
 };
 
 int sp_check_count_words(const char *s)
@@ -268,9 +268,9 @@ static int room(sp_ckwords *c, size_t k)
 }
 
 /* A detour pays at the state when the answer with the highest own total
- * has a higher own total than the stronger option. Per node the state
- * finished last is kept: the one nearest the start. */
-void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f, int i)
+ * has a higher own total than the stronger option. Per node one state is
+ * reported: the one with the lowest values (sp_value_state_before). */
+void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f)
 {
     const sp_value *v = c->v;
     int k = f->slot, node = f->node;
@@ -298,42 +298,24 @@ void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f, int i)
     if (n->kind == SP_NODE_GOTO || route < 0 || f->answer < 0)
         return;
     int rt = v->opts[n->base + route].total;
-    if (rt >= f->at)
+    if (rt >= f->at || (c->det_at[node] >= 0 && !sp_value_state_before(v, k, c->det_at[node])))
         return;
     c->det[node] = (sp_detour){ node, f->answer, f->at, f->av, route, rt, v->val[k] };
-    c->det_at[node] = i;
+    c->det_at[node] = k;
 }
 
 /* ---- after the search ---------------------------------------------------------- */
 
-typedef struct {
-    int at, node;
-} det_rank;
-
-static int by_at_desc(const void *x, const void *y)
-{
-    int a = ((const det_rank *)x)->at, b = ((const det_rank *)y)->at;
-    return (a < b) - (a > b);
-}
-
-/* The detours in the order of their states, nearest the start first. 0 on
- * out-of-memory. */
+/* The detours in file order. 0 on out-of-memory. */
 static int detours_list(const sp_ckwords *c, sp_check *ck)
 {
-    int N = c->sc->n_nodes, n = 0;
-    det_rank *r = sp_malloc(sizeof *r * (size_t)(N ? N : 1));
+    int N = c->sc->n_nodes;
     ck->detours = sp_malloc(sizeof *ck->detours * (size_t)(N ? N : 1));
-    if (!r || !ck->detours) {
-        sp_free(r);
+    if (!ck->detours)
         return 0;
-    }
     for (int i = 0; i < N; i++)
         if (c->det_at[i] >= 0)
-            r[n++] = (det_rank){ c->det_at[i], i };
-    qsort(r, (size_t)n, sizeof *r, by_at_desc);
-    for (int i = 0; i < n; i++)
-        ck->detours[ck->n_detours++] = c->det[r[i].node];
-    sp_free(r);
+            ck->detours[ck->n_detours++] = c->det[i];
     return 1;
 }
 
@@ -386,7 +368,7 @@ static void root_vars(const sp_scenario *sc, int *vars)
 static int follow(const sp_ckwords *c, int longest, int *vars, sp_apath *out)
 {
     const sp_value *v = c->v;
-    size_t K = (size_t)(v->n_order ? v->n_order : 1);
+    size_t K = (size_t)(v->n_states ? v->n_states : 1);
     out->n = 0;
     out->nodes = sp_malloc(sizeof(int) * K);
     out->options = sp_malloc(sizeof(int) * K);
@@ -466,12 +448,11 @@ sp_ckwords *sp_ckw_new(const sp_value *v)
     return c;
 }
 
-int sp_ckw_done(sp_ckwords *c, const sp_value *v, sp_check *ck, sp_ckslot **slots)
+int sp_ckw_done(sp_ckwords *c, const sp_value *v, int root, sp_check *ck, sp_ckslot **slots)
 {
     const sp_scenario *sc = c->sc;
     int ok = !c->failed;
     int *vars = sp_malloc(sizeof(int) * 2 * (size_t)(sc->n_vars ? sc->n_vars : 1));
-    int root = v->n_order > 0 ? v->order[v->n_order - 1] : -1;
     *slots = NULL;
     ok = ok && vars;
     if (ok && root >= 0 && c->w[root].w.min.nl != INT_MIN) {
@@ -499,3 +480,5 @@ int sp_ckw_done(sp_ckwords *c, const sp_value *v, sp_check *ck, sp_ckslot **slot
     sp_ckw_drop(c);
     return *slots != NULL;
 }
+
+sp_ckslot *sp_ckw_slots(sp_ckwords *c) { return c->w; }

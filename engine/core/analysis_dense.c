@@ -1,0 +1,279 @@
+/* analysis_dense.c: `check`'s passes over the dense layout, node by node with no search: the states a play reaches, their values and reading lengths, the forward figures. */
+#include "analysis_internal.h"
+#include "alloc.h"
+#include "cond.h"
+#include "model_internal.h"
+
+#include <string.h>
+
+/*
+ * In the dense layout a state is a slot node << bits | key, so the states
+ * of a node lie together and the nodes can be taken in an order of their
+ * own instead of the order a depth-first search meets the states in:
+ *
+ *   1. parents first (Kahn's order over the nodes): from the start state,
+ *      every reached state's offered options and the child each leads to,
+ *      into a table of moves (row: a node's option or its goto; column:
+ *      the key), with conditions and set/add worked out once per move; and
+ *      as each state's parents are all done by then, the lowest and
+ *      highest total that reaches it and the hindering routes go on to its
+ *      children in the same step (sp_dense_reach). The caller reads the
+ *      endings' figures from them before pass 2 uses the same memory;
+ *   2. children first: V, the stronger option, the reading lengths and the
+ *      detours, by the search's own steps and hooks (sp_value_take,
+ *      sp_ckw_*), so every figure is the one the search gives
+ *      (sp_dense_values).
+ *
+ * Where two routes tie, the rule of docs/scenario-format.md decides, as in
+ * the search's forward pass (analysis_check.c): a move is named by its row
+ * and key, move = row << bits | key, and the rows go by node in file order,
+ * then option, so the smaller move number is the move the rule prefers.
+ * Not done here (answer 0, the search takes over): a decision that can
+ * offer nothing (its example route is the search's), a cycle, more than
+ * SP_ANALYSIS_MAX_STATES states, a table of moves past MOVES_MAX.
+ */
+
+#define MOVES_MAX ((size_t)1 << 26) /* rows << bits; untouched pages of it cost nothing */
+
+struct sp_dense {
+    sp_value *v;
+    int N, bits;
+    size_t per;                /* keys per node: 1 << bits */
+    int *topo;                 /* the nodes, parents first */
+    int *row0;                 /* per node (N + 1): its first row */
+    int *rnode;                /* per row: its node */
+    int *child;                /* per move: the child's slot, -1 not offered (read only for reached states) */
+    int *states, K;            /* the reached slots, parents first */
+    int root;
+};
+
+void sp_dense_free(sp_dense *dn)
+{
+    if (dn)
+        SP_FREE_BLOCKS(dn->topo, dn->row0, dn->rnode, dn->child, dn->states, dn);
+}
+
+const int *sp_dense_states(const sp_dense *dn, int *n, int *root)
+{
+    *n = dn->K;
+    *root = dn->root;
+    return dn->states;
+}
+
+int sp_nodes_topological(const sp_scenario *sc, int *topo, int *indeg)
+{
+    int N = sc->n_nodes, n = 0;
+    memset(indeg, 0, sizeof(int) * (size_t)N);
+    for (int i = 0; i < N; i++) {
+        for (int j = 0; j < sc->nodes[i].n_options; j++)
+            indeg[sc->nodes[i].options[j].target]++;
+        for (int j = 0; j < sc->nodes[i].n_gotos; j++)
+            indeg[sc->nodes[i].gotos[j].target]++;
+    }
+    for (int i = 0; i < N; i++)
+        if (indeg[i] == 0)
+            topo[n++] = i;
+    for (int q = 0; q < n; q++) {
+        const sp_node *nd = &sc->nodes[topo[q]];
+        for (int j = 0; j < nd->n_options; j++)
+            if (--indeg[nd->options[j].target] == 0)
+                topo[n++] = nd->options[j].target;
+        for (int j = 0; j < nd->n_gotos; j++)
+            if (--indeg[nd->gotos[j].target] == 0)
+                topo[n++] = nd->gotos[j].target;
+    }
+    return n == N;
+}
+
+/* The rows and the order of the nodes. 1 ready, 0 not for this case, -1
+ * out of memory. */
+static int dense_tables(sp_dense *dn)
+{
+    const sp_value *v = dn->v;
+    const sp_scenario *sc = v->sc;
+    int N = dn->N;
+    dn->topo = sp_malloc(sizeof(int) * (size_t)N * 2);
+    dn->row0 = sp_malloc(sizeof(int) * (size_t)(N + 1));
+    if (!dn->topo || !dn->row0)
+        return -1;
+    if (!sp_nodes_topological(sc, dn->topo, dn->topo + N))
+        return 0;
+    dn->row0[0] = 0;
+    for (int i = 0; i < N; i++)
+        dn->row0[i + 1] = dn->row0[i] + v->nodes[i].nopt;
+    size_t rows = (size_t)dn->row0[N];
+    if (rows > MOVES_MAX >> dn->bits)
+        return 0;
+    dn->rnode = sp_malloc(sizeof(int) * (rows ? rows : 1));
+    dn->child = sp_malloc(sizeof(int) * ((rows << dn->bits) ? rows << dn->bits : 1));
+    dn->states = sp_malloc(sizeof(int) * (v->cap ? v->cap : 1));
+    if (!dn->rnode || !dn->child || !dn->states)
+        return -1;
+    sp_value_huge(dn->child, sizeof(int) * (rows << dn->bits));
+    for (int i = 0; i < N; i++)
+        for (int r = dn->row0[i]; r < dn->row0[i + 1]; r++)
+            dn->rnode[r] = i;
+    return 1;
+}
+
+/* The hindering-route links of move m (of a state whose flags are hf) into
+ * the child c; at a thought both bits lead to bit 1, and bit 0 comes first. */
+static void forward_hind(sp_ckslot *c, int m, unsigned hf, int thought)
+{
+    for (int b = 0; b < 2; b++) {
+        int nb = b || thought;
+        if (!(hf & (1u << b)) || ((c->f.hf & (1u << nb)) && c->f.pe[nb] <= m))
+            continue;
+        c->f.hf = (c->f.hf & ~(1u << (2 + nb))) | 1u << nb | (unsigned)b << (2 + nb);
+        c->f.pe[nb] = m;
+    }
+}
+
+/* The forward figures of the state p go on by move m (own total t) to the
+ * child c. */
+static inline void forward_move(const sp_ckslot *p, sp_ckslot *c, int m, int t, int hind, int thought)
+{
+    int up = p->f.hi + t, down = p->f.lo + t;
+    c->f.hi = up > c->f.hi ? up : c->f.hi;
+    if (down < c->f.lo || (down == c->f.lo && m < c->f.elo)) {
+        c->f.lo = down;
+        c->f.elo = m;
+    }
+    if (p->f.hf && hind)
+        forward_hind(c, m, p->f.hf, thought);
+}
+
+/* Pass 1: the states of node n (reached ones marked 1 by their parents,
+ * their forward figures complete), their moves and what the moves pass on.
+ * 0 at a decision that can offer nothing or past the limit. */
+static int reach_node(sp_dense *dn, sp_ckslot *sl, const unsigned char *hind, int n, int *vars, int *cv)
+{
+    sp_value *v = dn->v;
+    const sp_vnode *vn = &v->nodes[n];
+    int nv = v->nv, go = vn->kind == SP_NODE_GOTO, thought = vn->kind == SP_NODE_THOUGHT;
+    size_t s0 = (size_t)n << dn->bits;
+    for (size_t key = 0; key < dn->per; key++) {
+        if (!v->mark[s0 + key])
+            continue;
+        if (dn->K >= SP_ANALYSIS_MAX_STATES)
+            return 0;
+        dn->states[dn->K++] = (int)(s0 + key);
+        v->met[n] = 1;
+        if (vn->kind == SP_NODE_ENDING)
+            continue;
+        sp_value_slot_vars(v, (int)(s0 + key), vars);
+        int offered = 0;
+        for (int j = 0; j < vn->nopt; j++) {
+            int m = (int)(((size_t)(dn->row0[n] + j) << dn->bits) | key);
+            if (!go) {
+                const sp_cond *cond = v->opts[vn->base + j].cond;
+                if (cond && !sp_cond_eval(cond, vars)) {
+                    dn->child[m] = -1;
+                    continue;
+                }
+                v->offered[vn->base + j] = 1;
+                offered++;
+            }
+            memcpy(cv, vars, sizeof(int) * (size_t)nv);
+            int t = sp_value_step(v, n, j, cv), c = sp_value_slot_of(v, t, cv);
+            dn->child[m] = c;
+            if (!v->mark[c]) {
+                v->mark[c] = 1;
+                sp_ck_forward_init(&sl[c]);
+            }
+            forward_move(&sl[s0 + key], &sl[c], m, go ? 0 : v->otot[vn->base + j], go || hind[vn->base + j],
+                         thought);
+        }
+        if (!go && !offered)
+            return 0;
+    }
+    return 1;
+}
+
+/* Pass 2: V and the rest for the states of node n, whose children are all
+ * done. */
+static void values_node(sp_dense *dn, sp_ckwords *w, int n, int *vars)
+{
+    sp_value *v = dn->v;
+    const sp_vnode *vn = &v->nodes[n];
+    int go = vn->kind == SP_NODE_GOTO;
+    size_t s0 = (size_t)n << dn->bits;
+    for (size_t key = 0; key < dn->per; key++) {
+        if (v->mark[s0 + key] != 1)
+            continue;
+        sp_value_slot_vars(v, (int)(s0 + key), vars);
+        sp_vframe f = { .slot = (int)(s0 + key), .node = n, .pending = -1, .bestj = -1 };
+        sp_ckw_enter(w, &f, vars);
+        for (f.j = 0; f.j < vn->nopt; f.j++) {
+            int c = dn->child[((size_t)(dn->row0[n] + f.j) << dn->bits) | key];
+            if (c < 0)
+                continue;
+            if (!go) {
+                f.n_offered++;
+                sp_ckw_option(w, &f, vars);
+            }
+            sp_value_take(v, &f, vn, c, vars);
+        }
+        sp_value_close(v, &f);
+        sp_ckw_finish(w, &f);
+    }
+}
+
+int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, const int *root_vars, sp_dense **out)
+{
+    *out = NULL;
+    const sp_scenario *sc = v->sc;
+    if (!v->dense || v->track)
+        return 0;
+    sp_dense *dn = sp_calloc(1, sizeof *dn);
+    int *vars = sp_malloc(sizeof(int) * 2 * (size_t)(v->nv ? v->nv : 1));
+    if (!dn || !vars) {
+        sp_free(dn);
+        sp_free(vars);
+        return -1;
+    }
+    dn->v = v;
+    dn->N = sc->n_nodes;
+    dn->bits = v->bits;
+    dn->per = (size_t)1 << v->bits;
+    int r = dense_tables(dn);
+    if (r > 0) {
+        dn->root = sp_value_slot_of(v, sc->start, root_vars);
+        v->mark[dn->root] = 1;
+        sp_ck_forward_init(&slot[dn->root]);
+        slot[dn->root].f.hi = slot[dn->root].f.lo = 0;
+        slot[dn->root].f.hf = 1;
+        for (int q = 0; r > 0 && q < dn->N; q++)
+            r = reach_node(dn, slot, hind, dn->topo[q], vars, vars + (v->nv ? v->nv : 1));
+    }
+    sp_free(vars);
+    if (r <= 0) {
+        sp_dense_free(dn);
+        return r;
+    }
+    v->n_states = v->n_order = dn->K;
+    *out = dn;
+    return 1;
+}
+
+int sp_dense_values(sp_dense *dn, sp_ckwords *w)
+{
+    sp_value *v = dn->v;
+    int *vars = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    if (!vars)
+        return 0;
+    v->words = w;
+    for (int q = dn->N - 1; q >= 0; q--)
+        values_node(dn, w, dn->topo[q], vars);
+    v->words = NULL;
+    sp_free(vars);
+    return 1;
+}
+
+int sp_dense_move(const sp_dense *dn, int e, int *node, int *option)
+{
+    int row = e >> dn->bits, key = e & (int)(dn->per - 1);
+    *node = dn->rnode[row];
+    *option = row - dn->row0[*node];
+    return (*node << dn->bits) | key;
+}
