@@ -35,6 +35,14 @@
 
 #define MOVES_MAX ((size_t)1 << 26) /* rows << bits; untouched pages of it cost nothing */
 
+/* A set/add on a variable of the state, done on the key itself: the
+ * field at shift (mask wide) becomes value (set) or itself + value (add),
+ * clamped to 0 .. hi (the variable's max - min); values in field units. */
+typedef struct {
+    uint64_t mask;
+    int shift, set, value, hi;
+} sp_kfx;
+
 struct sp_dense {
     sp_value *v;
     int N, bits;
@@ -43,6 +51,12 @@ struct sp_dense {
     int *row0;                 /* per node (N + 1): its first row */
     int *rnode;                /* per row: its node */
     int *child;                /* per move: the child's slot, -1 not offered (read only for reached states) */
+    /* Per option row: its target, and its set/add and its target's on the
+     * state's variables, as key effects fx[fx0[row] .. fx0[row + 1]) (a
+     * goto's row has none: its target depends on the variables). */
+    int *rto, *fx0;
+    sp_kfx *fx;
+    uint64_t *lmask;           /* per node: its live fields */
     int *states, K;            /* the reached slots, parents first */
     int root;
 };
@@ -50,7 +64,8 @@ struct sp_dense {
 void sp_dense_free(sp_dense *dn)
 {
     if (dn)
-        SP_FREE_BLOCKS(dn->topo, dn->row0, dn->rnode, dn->child, dn->states, dn);
+        SP_FREE_BLOCKS(dn->topo, dn->row0, dn->rnode, dn->child, dn->states, dn->rto, dn->fx0, dn->fx,
+                       dn->lmask, dn);
 }
 
 const int *sp_dense_states(const sp_dense *dn, int *n, int *root)
@@ -85,6 +100,70 @@ int sp_nodes_topological(const sp_scenario *sc, int *topo, int *indeg)
     return n == N;
 }
 
+/* Appends to fx (at *n) the effects e[0 .. ne) on the state's variables
+ * (field: per variable, its field or -1). */
+static void key_effects(const sp_value *v, const int *field, const sp_effect *e, int ne, sp_kfx *fx, int *n)
+{
+    for (int i = 0; i < ne; i++) {
+        int r = field[e[i].var];
+        if (r < 0)
+            continue; /* no condition reads it: it changes nothing that counts */
+        int hi = (int)v->rmask[r], set = e[i].op == SP_EFFECT_SET;
+        const sp_var *x = &v->sc->vars[e[i].var];
+        hi = x->max - x->min < hi ? x->max - x->min : hi;
+        fx[(*n)++] = (sp_kfx){ v->rmask[r], v->rshift[r], set, set ? e[i].value - x->min : e[i].value, hi };
+    }
+}
+
+/* Per option row its target and key effects; per node its live fields.
+ * 0 on out-of-memory. */
+static int key_tables(sp_dense *dn)
+{
+    const sp_value *v = dn->v;
+    const sp_scenario *sc = v->sc;
+    int N = dn->N, rows = dn->row0[N], E = 0;
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < sc->nodes[i].n_options; j++)
+            E += sc->nodes[i].options[j].n_effects + sc->nodes[sc->nodes[i].options[j].target].n_effects;
+    int *field = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
+    dn->rto = sp_malloc(sizeof(int) * (size_t)(rows ? rows : 1));
+    dn->fx0 = sp_malloc(sizeof(int) * (size_t)(rows + 1));
+    dn->fx = sp_malloc(sizeof(sp_kfx) * (size_t)(E ? E : 1));
+    dn->lmask = sp_calloc((size_t)N, sizeof(uint64_t));
+    int ok = field && dn->rto && dn->fx0 && dn->fx && dn->lmask;
+    for (int i = 0; ok && i < v->nv; i++)
+        field[i] = -1;
+    for (int r = 0; ok && r < v->nrel; r++)
+        field[v->rel[r]] = r;
+    for (int i = 0, n = 0; ok && i < N; i++) {
+        for (int r = 0; r < v->nrel; r++)
+            if (v->live[(size_t)i * (size_t)v->nrel + (size_t)r])
+                dn->lmask[i] |= v->rmask[r] << v->rshift[r];
+        const sp_node *nd = &sc->nodes[i];
+        for (int j = 0; j < v->nodes[i].nopt; j++) {
+            int row = dn->row0[i] + j;
+            dn->fx0[row] = n;
+            dn->rto[row] = -1;
+            if (nd->kind == SP_NODE_GOTO)
+                continue;
+            const sp_option *o = &nd->options[j];
+            dn->rto[row] = o->target;
+            key_effects(v, field, o->effects, o->n_effects, dn->fx, &n);
+            key_effects(v, field, sc->nodes[o->target].effects, sc->nodes[o->target].n_effects, dn->fx, &n);
+        }
+        dn->fx0[dn->row0[i + 1]] = n;
+    }
+    sp_free(field);
+    return ok;
+}
+
+static inline uint64_t key_effect(uint64_t key, const sp_kfx *e)
+{
+    long long x = e->set ? e->value : (long long)((key >> e->shift) & e->mask) + e->value;
+    x = x < 0 ? 0 : x > e->hi ? e->hi : x;
+    return (key & ~(e->mask << e->shift)) | ((uint64_t)x << e->shift);
+}
+
 /* The rows and the order of the nodes. 1 ready, 0 not for this case, -1
  * out of memory. */
 static int dense_tables(sp_dense *dn)
@@ -113,7 +192,7 @@ static int dense_tables(sp_dense *dn)
     for (int i = 0; i < N; i++)
         for (int r = dn->row0[i]; r < dn->row0[i + 1]; r++)
             dn->rnode[r] = i;
-    return 1;
+    return key_tables(dn) ? 1 : -1;
 }
 
 /* The hindering-route links of move m (of a state whose flags are hf) into
@@ -161,10 +240,11 @@ static int reach_node(sp_dense *dn, sp_ckslot *sl, const unsigned char *hind, in
         v->met[n] = 1;
         if (vn->kind == SP_NODE_ENDING)
             continue;
-        sp_value_slot_vars(v, (int)(s0 + key), vars);
+        for (int r = 0; r < v->nrel; r++) /* the others are not read here (liveness) */
+            vars[v->rel[r]] = v->rmin[r] + (int)((key >> v->rshift[r]) & v->rmask[r]);
         int offered = 0;
         for (int j = 0; j < vn->nopt; j++) {
-            int m = (int)(((size_t)(dn->row0[n] + j) << dn->bits) | key);
+            int row = dn->row0[n] + j, m = (int)(((size_t)row << dn->bits) | key), c;
             if (!go) {
                 const sp_cond *cond = v->opts[vn->base + j].cond;
                 if (cond && !sp_cond_eval(cond, vars)) {
@@ -173,9 +253,16 @@ static int reach_node(sp_dense *dn, sp_ckslot *sl, const unsigned char *hind, in
                 }
                 v->offered[vn->base + j] = 1;
                 offered++;
+                uint64_t k = key;
+                for (const sp_kfx *e = dn->fx + dn->fx0[row], *end = dn->fx + dn->fx0[row + 1]; e < end; e++)
+                    k = key_effect(k, e);
+                int t = dn->rto[row];
+                c = (int)(((size_t)t << dn->bits) | (size_t)(k & dn->lmask[t]));
+            } else {
+                memcpy(cv, vars, sizeof(int) * (size_t)nv);
+                int t = sp_value_step(v, n, j, cv);
+                c = sp_value_slot_of(v, t, cv);
             }
-            memcpy(cv, vars, sizeof(int) * (size_t)nv);
-            int t = sp_value_step(v, n, j, cv), c = sp_value_slot_of(v, t, cv);
             dn->child[m] = c;
             if (!v->mark[c]) {
                 v->mark[c] = 1;
@@ -237,6 +324,8 @@ int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, cons
     dn->bits = v->bits;
     dn->per = (size_t)1 << v->bits;
     int r = dense_tables(dn);
+    for (int i = 0; i < v->nv; i++)
+        vars[i] = sc->vars[i].init;
     if (r > 0) {
         dn->root = sp_value_slot_of(v, sc->start, root_vars);
         v->mark[dn->root] = 1;
