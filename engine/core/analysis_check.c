@@ -236,42 +236,52 @@ static int forward(const sp_ckgraph *g)
 
 static int kind_rank(sp_ending_kind k) { return k == SP_ENDING_GOOD ? 0 : k == SP_ENDING_MIXED ? 1 : 2; }
 
+/* The state in slot k, if it is one of an ending (at[node] >= 0), into
+ * that ending's range. Of an ending's states, the one with the lowest
+ * values (rule in docs/scenario-format.md) among those with its lowest
+ * total is kept, and among those a hindering route reaches. */
+static void ending_state(const sp_ckgraph *g, sp_check *c, const int *at, int *lo_k, int *hind_k, int k)
+{
+    int e = at[sp_ck_node(g, k)];
+    const sp_ckslot *s = &g->slot[k];
+    if (e < 0 || s->f.hi == SP_CK_UNSET)
+        return;
+    sp_ending_fit *f = &c->endings[e];
+    if (f->hi == SP_CK_UNSET || s->f.hi > f->hi)
+        f->hi = s->f.hi;
+    if (f->lo == SP_CK_UNSET || s->f.lo < f->lo || (s->f.lo == f->lo && sp_value_state_before(g->v, k, lo_k[e]))) {
+        f->lo = s->f.lo;
+        lo_k[e] = k;
+    }
+    if ((s->f.hf & 2) && (hind_k[e] < 0 || sp_value_state_before(g->v, k, hind_k[e])))
+        hind_k[e] = k;
+}
+
 /* The endings the start values reach, in file order, with their ranges. */
 static int endings_list(const sp_ckgraph *g, sp_check *c, int *lo_k, int *hind_k)
 {
     const sp_scenario *sc = g->sc;
+    const sp_value *v = g->v;
     int *at = sp_malloc(sizeof(int) * (size_t)sc->n_nodes); /* ending node -> index in c->endings */
     if (!at)
         return 0;
-    for (int i = 0; i < sc->n_nodes; i++)
+    for (int i = 0; i < sc->n_nodes; i++) {
         at[i] = -1;
-    for (int i = 0; i < g->K; i++)
-        if (sc->nodes[sp_ck_node(g, g->order[i])].kind == SP_NODE_ENDING)
-            at[sp_ck_node(g, g->order[i])] = 0;
-    for (int i = 0; i < sc->n_nodes; i++)
-        if (at[i] == 0) {
+        if (v->met[i] && sc->nodes[i].kind == SP_NODE_ENDING) {
             at[i] = c->n_endings;
             c->endings[c->n_endings++] = (sp_ending_fit){ .node = i, .lo = SP_CK_UNSET, .hi = SP_CK_UNSET, .below = -1 };
             hind_k[at[i]] = -1;
         }
-    for (int i = 0; i < g->K; i++) {
-        int k = g->order[i], node = sp_ck_node(g, k);
-        const sp_ckslot *s = &g->slot[k];
-        if (at[node] < 0 || s->f.hi == SP_CK_UNSET)
-            continue;
-        sp_ending_fit *f = &c->endings[at[node]];
-        if (f->hi == SP_CK_UNSET || s->f.hi > f->hi)
-            f->hi = s->f.hi;
-        /* Of an ending's states, the one with the lowest values (rule in
-         * docs/scenario-format.md) among those with its lowest total, and
-         * among those a hindering route reaches. */
-        if (f->lo == SP_CK_UNSET || s->f.lo < f->lo ||
-            (s->f.lo == f->lo && sp_value_state_before(g->v, k, lo_k[at[node]]))) {
-            f->lo = s->f.lo;
-            lo_k[at[node]] = k;
-        }
-        if ((s->f.hf & 2) && (hind_k[at[node]] < 0 || sp_value_state_before(g->v, k, hind_k[at[node]])))
-            hind_k[at[node]] = k;
+    }
+    if (g->dense) { /* the endings' own slots */
+        size_t per = (size_t)1 << v->bits;
+        for (int e = 0; e < c->n_endings; e++)
+            for (size_t k = (size_t)c->endings[e].node * per, end = k + per; k < end; k++)
+                if (v->mark[k])
+                    ending_state(g, c, at, lo_k, hind_k, (int)k);
+    } else {
+        for (int i = 0; i < g->K; i++)
+            ending_state(g, c, at, lo_k, hind_k, g->order[i]);
     }
     sp_free(at);
     return 1;
