@@ -282,28 +282,11 @@ static int reach_node(sp_dense *dn, sp_ckslot *sl, const unsigned char *hind, in
 static void values_node(sp_dense *dn, sp_ckwords *w, int n, int *vars)
 {
     sp_value *v = dn->v;
-    const sp_vnode *vn = &v->nodes[n];
-    int go = vn->kind == SP_NODE_GOTO;
     size_t s0 = (size_t)n << dn->bits;
-    for (size_t key = 0; key < dn->per; key++) {
-        if (v->mark[s0 + key] != 1)
-            continue;
-        sp_value_slot_vars(v, (int)(s0 + key), vars);
-        sp_vframe f = { .slot = (int)(s0 + key), .node = n, .pending = -1, .bestj = -1 };
-        sp_ckw_enter(w, &f, vars);
-        for (f.j = 0; f.j < vn->nopt; f.j++) {
-            int c = dn->child[((size_t)(dn->row0[n] + f.j) << dn->bits) | key];
-            if (c < 0)
-                continue;
-            if (!go) {
-                f.n_offered++;
-                sp_ckw_option(w, &f, vars);
-            }
-            sp_value_take(v, &f, vn, c, vars);
-        }
-        sp_value_close(v, &f);
-        sp_ckw_finish(w, &f);
-    }
+    const int *row = dn->child + ((size_t)dn->row0[n] << dn->bits);
+    for (size_t key = 0; key < dn->per; key++)
+        if (v->mark[s0 + key] == 1)
+            sp_ckw_dense_state(w, v, (int)(s0 + key), n, row + key, dn->per, vars);
 }
 
 int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, const int *root_vars, sp_dense **out)
@@ -351,10 +334,8 @@ int sp_dense_values(sp_dense *dn, sp_ckwords *w)
     int *vars = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
     if (!vars)
         return 0;
-    v->words = w;
     for (int q = dn->N - 1; q >= 0; q--)
         values_node(dn, w, dn->topo[q], vars);
-    v->words = NULL;
     sp_free(vars);
     return 1;
 }

@@ -142,6 +142,17 @@ int sp_value_state_before(const sp_value *v, int a, int b);
  * the frame is finished (V, the stronger option, marked done). */
 void sp_value_take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, const int *vars);
 void sp_value_close(sp_value *v, const sp_vframe *f);
+/* The search's choice: the frame's option f->j, own total t, gives x
+ * (t + V(child)); the best so far has the higher x, then the higher t,
+ * then comes first. */
+static inline void sp_vframe_offer(sp_vframe *f, int t, int x)
+{
+    if (f->bestj < 0 || x > f->bestv || (x == f->bestv && t > f->bestt)) {
+        f->bestj = f->j;
+        f->bestv = x;
+        f->bestt = t;
+    }
+}
 /* The state reached by option j (or the goto when node is a goto node, j
  * ignored): vars changed in place to those in force at the target, which is
  * returned. */
@@ -223,6 +234,10 @@ void sp_ckw_enter(sp_ckwords *w, sp_vframe *f, const int *vars);
 void sp_ckw_option(sp_ckwords *w, sp_vframe *f, const int *vars);
 void sp_ckw_edge(sp_ckwords *w, sp_vframe *f, int child, const int *vars);
 void sp_ckw_finish(sp_ckwords *w, const sp_vframe *f);
+/* The dense passes' step for one state (slot, of node) whose children are
+ * done: V, the stronger option, the hooks. child[j * stride]: the child of
+ * the node's option (or goto) j, -1 when not offered. vars: scratch. */
+void sp_ckw_dense_state(sp_ckwords *w, sp_value *v, int slot, int node, const int *child, size_t stride, int *vars);
 
 /* Before the search: the fixed counts and the per-slot tables for v. NULL
  * on out-of-memory. */

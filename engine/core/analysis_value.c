@@ -315,12 +315,7 @@ void sp_value_take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, cons
     if (v->words)
         sp_ckw_edge(v->words, f, child, vars);
     int t = n->kind == SP_NODE_GOTO ? 0 : v->opts[n->base + f->j].total;
-    int x = t + v->val[child];
-    if (f->bestj < 0 || x > f->bestv || (x == f->bestv && t > f->bestt)) {
-        f->bestj = f->j;
-        f->bestv = x;
-        f->bestt = t;
-    }
+    sp_vframe_offer(f, t, t + v->val[child]);
 }
 
 /* Keeps the first dead end found at a node: the stack is its path. */

@@ -30,6 +30,8 @@ struct sp_ckwords {
     sp_words *oedge;                            /* per option: feedback + its target's
                                                  * lines, when neither is o_dyn/arrive_dyn */
     unsigned char *arrive_dyn, *shown_dyn, *o_dyn; /* 1: depends on the variables */
+    unsigned char *node_dyn;                    /* 1: a text read in the node's state or on a move
+                                                 * out of it depends on the variables */
     /* Per slot (wcap of them): the shortest and longest (by Dutch words)
      * reading from the state to an ending, and the option (0 for a goto)
      * each takes first. */
@@ -119,8 +121,9 @@ static int fixed_counts(sp_ckwords *c)
     c->shown_dyn = sp_calloc((size_t)N, 1);
     c->o_dyn = sp_calloc((size_t)(O ? O : 1), 1);
     c->oedge = sp_calloc((size_t)(O ? O : 1), sizeof(sp_words));
+    c->node_dyn = sp_calloc((size_t)N, 1);
     if (!c->arrive || !c->shown || !c->otext || !c->ofb || !c->arrive_dyn || !c->shown_dyn || !c->o_dyn ||
-        !c->oedge)
+        !c->oedge || !c->node_dyn)
         return 0;
     for (int i = 0; i < N; i++) {
         const sp_node *n = &sc->nodes[i];
@@ -141,11 +144,17 @@ static int fixed_counts(sp_ckwords *c)
         }
     }
     /* Arrival counts are all known now; an edge's fixed part once per option. */
-    for (int i = 0; i < N; i++)
-        for (int j = 0; j < sc->nodes[i].n_options; j++) {
-            int o = opt_base[i] + j, t = sc->nodes[i].options[j].target;
+    for (int i = 0; i < N; i++) {
+        const sp_node *n = &sc->nodes[i];
+        c->node_dyn[i] = c->shown_dyn[i];
+        for (int j = 0; j < n->n_options; j++) {
+            int o = opt_base[i] + j, t = n->options[j].target;
             c->oedge[o] = (sp_words){ c->ofb[o].nl + c->arrive[t].nl, c->ofb[o].en + c->arrive[t].en };
+            c->node_dyn[i] |= c->o_dyn[o] | c->arrive_dyn[t];
         }
+        for (int j = 0; j < n->n_gotos; j++)
+            c->node_dyn[i] |= c->arrive_dyn[n->gotos[j].target];
+    }
     return 1;
 }
 
@@ -205,13 +214,15 @@ static sp_words edge_words(const sp_ckwords *c, int node, int j, int child, cons
 
 /* ---- the search's hooks ------------------------------------------------------ */
 
-void sp_ckw_enter(sp_ckwords *c, sp_vframe *f, const int *vars)
+static inline void ckw_enter(const sp_ckwords *c, sp_vframe *f, const int *vars)
 {
     f->shown = shown_words(c, f->node, vars);
     f->lo = f->hi = (sp_words){ 0, 0 };
     f->bmin = f->bmax = f->answer = -1;
     f->at = f->av = 0;
 }
+
+void sp_ckw_enter(sp_ckwords *c, sp_vframe *f, const int *vars) { ckw_enter(c, f, vars); }
 
 void sp_ckw_option(sp_ckwords *c, sp_vframe *f, const int *vars)
 {
@@ -221,7 +232,7 @@ void sp_ckw_option(sp_ckwords *c, sp_vframe *f, const int *vars)
 /* Shortest and longest (Dutch words) to an ending over this edge; the
  * answer with the highest own total (of the offered options that reach an
  * ending; the first of equals). */
-void sp_ckw_edge(sp_ckwords *c, sp_vframe *f, int child, const int *vars)
+static inline void ckw_edge(sp_ckwords *c, sp_vframe *f, int child, const int *vars)
 {
     const sp_value *v = c->v;
     if (c->failed)
@@ -250,6 +261,8 @@ void sp_ckw_edge(sp_ckwords *c, sp_vframe *f, int child, const int *vars)
     }
 }
 
+void sp_ckw_edge(sp_ckwords *c, sp_vframe *f, int child, const int *vars) { ckw_edge(c, f, child, vars); }
+
 /* Room for slot k in the per-slot table (the hashed layout grows). */
 static int room(sp_ckwords *c, size_t k)
 {
@@ -270,7 +283,7 @@ static int room(sp_ckwords *c, size_t k)
 /* A detour pays at the state when the answer with the highest own total
  * has a higher own total than the stronger option. Per node one state is
  * reported: the one with the lowest values (sp_value_state_before). */
-void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f)
+static inline void ckw_finish(sp_ckwords *c, const sp_vframe *f)
 {
     const sp_value *v = c->v;
     int k = f->slot, node = f->node;
@@ -302,6 +315,42 @@ void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f)
         return;
     c->det[node] = (sp_detour){ node, f->answer, f->at, f->av, route, rt, v->val[k] };
     c->det_at[node] = k;
+}
+
+void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f) { ckw_finish(c, f); }
+
+/* One state of the dense passes, its children done: the search's steps
+ * for it (sp_value_take, sp_value_close) and its hooks, in one function
+ * where the hooks are inlined. The node's variables are unpacked only
+ * when one of its texts depends on them. */
+void sp_ckw_dense_state(sp_ckwords *c, sp_value *v, int slot, int node, const int *child, size_t stride, int *vars)
+{
+    const sp_vnode *vn = &v->nodes[node];
+    int go = vn->kind == SP_NODE_GOTO;
+    if (c->node_dyn[node])
+        sp_value_slot_vars(v, slot, vars);
+    sp_vframe f;
+    f.slot = slot;
+    f.node = node;
+    f.bestj = -1;
+    f.n_offered = 0;
+    ckw_enter(c, &f, vars);
+    for (f.j = 0; f.j < vn->nopt; f.j++) {
+        int ch = child[(size_t)f.j * stride];
+        if (ch < 0)
+            continue;
+        if (!go) {
+            f.n_offered++;
+            option_words(c, node, f.j, vars, &f.shown);
+        }
+        if (v->val[ch] == SP_VALUE_NONE)
+            continue;
+        ckw_edge(c, &f, ch, vars);
+        int t = go ? 0 : v->opts[vn->base + f.j].total;
+        sp_vframe_offer(&f, t, t + v->val[ch]);
+    }
+    sp_value_close(v, &f);
+    ckw_finish(c, &f);
 }
 
 /* ---- after the search ---------------------------------------------------------- */
@@ -424,7 +473,7 @@ void sp_ckw_drop(sp_ckwords *c)
     if (!c)
         return;
     SP_FREE_BLOCKS(c->arrive, c->shown, c->otext, c->ofb, c->oedge, c->arrive_dyn, c->shown_dyn,
-                   c->o_dyn, c->w, c->tmp, c->det, c->det_at, c);
+                   c->o_dyn, c->node_dyn, c->w, c->tmp, c->det, c->det_at, c);
 }
 
 sp_ckwords *sp_ckw_new(const sp_value *v)
