@@ -131,8 +131,8 @@ static int route_to(const sp_ckgraph *g, int bit, int k, sp_apath *out)
  * The forward pass visits every state after all its parents. When two
  * moves into a state give the same lowest total (or both carry a hindering
  * route), the rule of docs/scenario-format.md picks one: the move from the
- * node that comes first in the file, then by its first option, then from
- * the state with the lowest values (sp_value_state_before); for the
+ * node that comes first in the file, then from its state with the lowest
+ * values (sp_value_state_before), then by its first option; for the
  * hindering route, then the parent's route without a thought moment first.
  * So the result does not depend on the order the states are visited in,
  * nor on the path that works them out (analysis_dense.c keeps the same
@@ -147,10 +147,9 @@ static int move_before(const sp_ckgraph *g, int k, int j, size_t x)
     int na = sp_ck_node(g, k), nb = sp_ck_node(g, pk);
     if (na != nb)
         return na < nb;
-    int jb = sp_value_edge_option(g->v, x);
-    if (j != jb)
-        return j < jb;
-    return sp_value_state_before(g->v, k, pk);
+    if (k != pk)
+        return sp_value_state_before(g->v, k, pk);
+    return j < sp_value_edge_option(g->v, x);
 }
 
 /* The hindering-route links of edge x (option j of the state k whose

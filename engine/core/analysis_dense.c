@@ -13,8 +13,8 @@
  *
  *   1. parents first (Kahn's order over the nodes): from the start state,
  *      every reached state's offered options and the child each leads to,
- *      into a table of moves (row: a node's option or its goto; column:
- *      the key), with conditions and set/add worked out once per move; and
+ *      into a table of moves (by node, then key, then option or goto),
+ *      with conditions and set/add worked out once per move; and
  *      as each state's parents are all done by then, the lowest and
  *      highest total that reaches it and the hindering routes go on to its
  *      children in the same step (sp_dense_reach). The caller reads the
@@ -26,8 +26,9 @@
  *
  * Where two routes tie, the rule of docs/scenario-format.md decides, as in
  * the search's forward pass (analysis_check.c): a move is named by its row
- * and key, move = row << bits | key, and the rows go by node in file order,
- * then option, so the smaller move number is the move the rule prefers.
+ * number: the node's first move (row0[node] << bits) + key * options +
+ * option, so the moves go by node in file order, then values, then option,
+ * and the smaller move number is the move the rule prefers.
  * Not done here (answer 0, the search takes over): a decision that can
  * offer nothing (its example route is the search's), a cycle, more than
  * SP_ANALYSIS_MAX_STATES states, a table of moves past MOVES_MAX.
@@ -244,7 +245,7 @@ static int reach_node(sp_dense *dn, sp_ckslot *sl, const unsigned char *hind, in
             vars[v->rel[r]] = v->rmin[r] + (int)((key >> v->rshift[r]) & v->rmask[r]);
         int offered = 0;
         for (int j = 0; j < vn->nopt; j++) {
-            int row = dn->row0[n] + j, m = (int)(((size_t)row << dn->bits) | key), c;
+            int row = dn->row0[n] + j, m = (int)(((size_t)dn->row0[n] << dn->bits) + key * (size_t)vn->nopt) + j, c;
             if (!go) {
                 const sp_cond *cond = v->opts[vn->base + j].cond;
                 if (cond && !sp_cond_eval(cond, vars)) {
@@ -283,10 +284,11 @@ static void values_node(sp_dense *dn, sp_ckwords *w, int n, int *vars)
 {
     sp_value *v = dn->v;
     size_t s0 = (size_t)n << dn->bits;
-    const int *row = dn->child + ((size_t)dn->row0[n] << dn->bits);
+    const int *moves = dn->child + ((size_t)dn->row0[n] << dn->bits);
+    size_t nopt = (size_t)v->nodes[n].nopt;
     for (size_t key = 0; key < dn->per; key++)
         if (v->mark[s0 + key] == 1)
-            sp_ckw_dense_state(w, v, (int)(s0 + key), n, row + key, dn->per, vars);
+            sp_ckw_dense_state(w, v, (int)(s0 + key), n, moves + key * nopt, 1, vars);
 }
 
 int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, const int *root_vars, sp_dense **out)
@@ -342,8 +344,9 @@ int sp_dense_values(sp_dense *dn, sp_ckwords *w)
 
 int sp_dense_move(const sp_dense *dn, int e, int *node, int *option)
 {
-    int row = e >> dn->bits, key = e & (int)(dn->per - 1);
-    *node = dn->rnode[row];
-    *option = row - dn->row0[*node];
-    return (*node << dn->bits) | key;
+    int n = dn->rnode[e >> dn->bits], nopt = dn->v->nodes[n].nopt;
+    int off = e - (dn->row0[n] << dn->bits);
+    *node = n;
+    *option = off % nopt;
+    return (n << dn->bits) | off / nopt;
 }
