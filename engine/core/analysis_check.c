@@ -520,7 +520,7 @@ static void check_graph(sp_ckgraph *g, const sp_scenario *sc, const sp_value *v,
     g->v = v;
     g->dense = dn;
     if (dn) {
-        g->order = sp_dense_states(dn, &g->K, &g->root);
+        sp_dense_states(dn, &g->K, &g->root);
     } else {
         g->K = v->n_order;
         g->order = v->order;

@@ -58,22 +58,21 @@ struct sp_dense {
     int *rto, *fx0;
     sp_kfx *fx;
     uint64_t *lmask;           /* per node: its live fields */
-    int *states, K;            /* the reached slots, parents first */
+    int K;                     /* states reached */
     int root;
 };
 
 void sp_dense_free(sp_dense *dn)
 {
     if (dn)
-        SP_FREE_BLOCKS(dn->topo, dn->row0, dn->rnode, dn->child, dn->states, dn->rto, dn->fx0, dn->fx,
+        SP_FREE_BLOCKS(dn->topo, dn->row0, dn->rnode, dn->child, dn->rto, dn->fx0, dn->fx,
                        dn->lmask, dn);
 }
 
-const int *sp_dense_states(const sp_dense *dn, int *n, int *root)
+void sp_dense_states(const sp_dense *dn, int *n, int *root)
 {
     *n = dn->K;
     *root = dn->root;
-    return dn->states;
 }
 
 int sp_nodes_topological(const sp_scenario *sc, int *topo, int *indeg)
@@ -186,8 +185,7 @@ static int dense_tables(sp_dense *dn)
         return 0;
     dn->rnode = sp_malloc(sizeof(int) * (rows ? rows : 1));
     dn->child = sp_malloc(sizeof(int) * ((rows << dn->bits) ? rows << dn->bits : 1));
-    dn->states = sp_malloc(sizeof(int) * (v->cap ? v->cap : 1));
-    if (!dn->rnode || !dn->child || !dn->states)
+    if (!dn->rnode || !dn->child)
         return -1;
     sp_value_huge(dn->child, sizeof(int) * (rows << dn->bits));
     for (int i = 0; i < N; i++)
@@ -237,7 +235,7 @@ static int reach_node(sp_dense *dn, sp_ckslot *sl, const unsigned char *hind, in
             continue;
         if (dn->K >= SP_ANALYSIS_MAX_STATES)
             return 0;
-        dn->states[dn->K++] = (int)(s0 + key);
+        dn->K++;
         v->met[n] = 1;
         if (vn->kind == SP_NODE_ENDING)
             continue;

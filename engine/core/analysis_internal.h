@@ -207,8 +207,8 @@ typedef struct sp_dense sp_dense;
  * from the search: the states are order[i], i < K, in finishing order
  * (children before parents, the start state last). The edges of order[i]
  * are at edges[x] for x = eo[i], eo[i] + sp_value_edge_size .. < eo[i + 1].
- * After the dense passes (dense not NULL): order[] lists the states in no
- * particular order, and the moves are the dense passes' (eo unused). */
+ * After the dense passes (dense not NULL): K states, their slots marked in
+ * v->mark; order and eo unused, the moves are the dense passes'. */
 typedef struct {
     const sp_dense *dense;
     int root;                  /* the start state's slot */
@@ -265,8 +265,8 @@ void sp_ckw_drop(sp_ckwords *w);
 int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, const int *root_vars, sp_dense **out);
 int sp_dense_values(sp_dense *dn, sp_ckwords *w);
 void sp_dense_free(sp_dense *dn);
-/* The states it reached (parents first), how many, and the start state. */
-const int *sp_dense_states(const sp_dense *dn, int *n, int *root);
+/* How many states it reached, and the start state's slot. */
+void sp_dense_states(const sp_dense *dn, int *n, int *root);
 /* A move link of the forward figures: the parent's slot, its node and the
  * option taken. */
 int sp_dense_move(const sp_dense *dn, int e, int *node, int *option);

@@ -54,13 +54,17 @@ int sp_check_count_words(const char *s)
     /* Eight bytes at a time: bit 7 of each byte of word says byte > ' '
      * (below 0x80: its low seven bits plus 0x5f carry into bit 7 exactly
      * when it is 0x21 or more; from 0x80 on, bit 7 is set already). A word
-     * starts at a word byte whose predecessor is not one. */
+     * starts at a word byte whose predecessor is not one. The starts are
+     * bit 7 of some bytes: shifted down to bit 0 and multiplied by
+     * 0x0101..01, their count (at most 8) adds up in the top byte (no
+     * popcount instruction needed, which the default target lacks). */
     const uint64_t H = 0x8080808080808080ull;
     for (; i + 8 <= len; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
         uint64_t word = (w | ((w & ~H) + 0x5f5f5f5f5f5f5f5full)) & H;
-        n += __builtin_popcountll(word & ~((word << 8) | ((uint64_t)prev << 7)));
+        uint64_t starts = word & ~((word << 8) | ((uint64_t)prev << 7));
+        n += (int)(((starts >> 7) * 0x0101010101010101ull) >> 56);
         prev = (unsigned)(word >> 63);
     }
 #endif
