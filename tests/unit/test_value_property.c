@@ -1,4 +1,4 @@
-/* test_value_property.c: the exact maximum and `check`'s ending ranges, hindering routes and reading lengths against a brute force written here, over 300 generated cases with conditions, set/add and carried values; the debrief's invariants along random plays. */
+/* test_value_property.c: the exact maximum and `check`'s ending ranges, hindering routes and reading lengths against a brute force written here, over 300 generated cases with conditions, set/add and carried values; the debrief's invariants along random plays; `check` by its dense passes and as users get it (AUTO) against its search, field by field, on cases with conditional texts and ties. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/analysis.h"
+#include "core/analysis_internal.h"
 #include "core/cond.h"
 #include "core/debrief.h"
 #include "core/handbook.h"
@@ -182,6 +183,13 @@ static int rnd(int n)
 
 static const char *const VARS[] = { "a", "b", "c" }; /* c is carried */
 
+/* Beyond the plain cases (check_paths_agree only; the other tests' cases and
+ * random stream are as they were): TEXTS conditional lines and paragraphs,
+ * one-letter words, English, flags, interventions, a second thought; TIES
+ * deltas 0 or 1 only; DEAD some first options under a condition too. */
+enum { RICH_TEXTS = 1, RICH_TIES = 2, RICH_DEAD = 4 };
+static int rich, rich_conds; /* rich_conds: conditions on lines and paragraphs */
+
 static void random_cond(testutil_text *b)
 {
     static const char *const ops[] = { "&gt;=", "&lt;", "==", "!=" };
@@ -189,6 +197,50 @@ static void random_cond(testutil_text *b)
         testutil_put(b, " if=\"not %s\"", VARS[rnd(3)]);
     else
         testutil_put(b, " if=\"%s %s %d%s\"", VARS[rnd(3)], ops[rnd(4)], rnd(4), rnd(3) == 0 ? " or c == 2" : "");
+}
+
+/* One to three one-letter words, now and then with one in English. */
+static void rich_text(testutil_text *b)
+{
+    for (int i = 0, n = 1 + rnd(3); i < n; i++)
+        testutil_put(b, i ? " %c" : "%c", 'a' + rnd(5));
+    if (rnd(2))
+        testutil_put(b, "<t xml:lang=\"en\">%c</t>", 'a' + rnd(5));
+}
+
+/* <tag>plain</tag>, or in rich cases rich words or (kind > 0) one to
+ * three paragraphs, most under a condition; kind 2: a line (narration or
+ * say), now and then under a condition itself. */
+static void prose(testutil_text *b, const char *tag, const char *plain, int kind)
+{
+    testutil_put(b, "<%s%s", tag, strcmp(tag, "say") ? "" : " who=\"ik\"");
+    if (kind == 2 && rnd(2) && ++rich_conds)
+        random_cond(b);
+    testutil_put(b, ">");
+    if (!(rich & RICH_TEXTS))
+        testutil_put(b, "%s", plain);
+    else if (!kind || rnd(2))
+        rich_text(b);
+    else
+        for (int p = 1 + rnd(3); p > 0; p--) {
+            testutil_put(b, "<p");
+            if (rnd(4) && ++rich_conds)
+                random_cond(b);
+            testutil_put(b, ">");
+            rich_text(b);
+            testutil_put(b, "</p>");
+        }
+    testutil_put(b, "</%s>", tag);
+}
+
+/* Rich cases: a node's lines (none to two), now and then a red flag. */
+static void rich_lines(testutil_text *b)
+{
+    static const char *const flags[] = { "rf.og-geen-tijd", "rf.opdracht-vaag", "rf.niet-pluis" };
+    for (int n = (rich & RICH_TEXTS) ? rnd(3) : 0; n > 0; n--)
+        prose(b, rnd(2) ? "narration" : "say", "", 2);
+    if ((rich & RICH_TEXTS) && rnd(4) == 0)
+        testutil_put(b, "<flag ref=\"%s\">F</flag>", flags[rnd(3)]);
 }
 
 static void random_effect(testutil_text *b)
@@ -218,27 +270,35 @@ static void random_options(testutil_text *b, int l, int w, int layers, int width
         if (l == 0 && o == k - 1 && l + 1 < layers)
             snprintf(to, sizeof to, "g%d", l + 1);
         testutil_put(b, "<option id=\"o%d_%d_%d\" to=\"%s\"", l, w, o, to);
-        if (o > 0 && rnd(2))
+        if ((o > 0 || ((rich & RICH_DEAD) && rnd(2))) && rnd(2))
             random_cond(b);
-        testutil_put(b, "><text>T</text>");
+        testutil_put(b, ">");
+        prose(b, "text", "T", 0);
+        if ((rich & RICH_TEXTS) && rnd(3) == 0)
+            testutil_put(b, "<applies ref=\"%s\"/>", rnd(2) ? "int.kennismaken" : "int.doorvragen");
         if (thought)
-            testutil_put(b, "<expresses thought=\"th.leuk\" side=\"%s\"/>", o ? "hindering" : "helpful");
-        testutil_put(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+            testutil_put(b, "<expresses thought=\"%s\" side=\"%s\"/>",
+                         (rich & RICH_TEXTS) && (l + w) % 2 ? "th.falen" : "th.leuk", o ? "hindering" : "helpful");
+        int span = rich & RICH_TIES ? 2 : 7, low = rich & RICH_TIES ? 0 : 3;
+        testutil_put(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(span) - low);
         if (rnd(2))
-            testutil_put(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(7) - 3);
+            testutil_put(b, "<score goal=\"%s\" delta=\"%d\"/>", goals[rnd(4)], rnd(span) - low);
         for (int e = rnd(3); e > 0; e--)
             random_effect(b);
-        testutil_put(b, "<feedback>f</feedback></option>\n");
+        prose(b, "feedback", "f", 1);
+        testutil_put(b, "</option>\n");
     }
 }
 
 /* Layers of decisions and thoughts; a goto node before each layer after
  * the first with a condition; three endings. Option 0 of node w leads to
  * node w of the next layer and option 1 of node 0 to the goto node, so the
- * loader finds every node reachable (it ignores conditions). */
-static sp_scenario *random_case(unsigned seed)
+ * loader finds every node reachable (it ignores conditions). with: RICH_*. */
+static sp_scenario *random_case(unsigned seed, int with)
 {
     rng = seed;
+    rich = with;
+    rich_conds = 0;
     int layers = 3 + rnd(4), width = 1 + rnd(3);
     testutil_text b = { 0 };
     testutil_put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -258,14 +318,18 @@ static sp_scenario *random_case(unsigned seed)
         for (int w = 0; w < wl; w++) {
             int thought = rnd(4) == 0;
             testutil_put(&b, "<node id=\"n%d_%d\">", l, w);
+            rich_lines(&b);
             if (rnd(3) == 0)
                 random_effect(&b);
             testutil_put(&b, thought ? "<thought>\n" : "<decision>\n");
+            if ((rich & RICH_TEXTS) && rnd(3))
+                prose(&b, "prompt", "", 1);
             random_options(&b, l, w, layers, width, thought);
             testutil_put(&b, thought ? "</thought></node>\n" : "</decision></node>\n");
         }
         if (l + 1 < layers) {
             testutil_put(&b, "<node id=\"g%d\">", l + 1);
+            rich_lines(&b);
             if (rnd(2))
                 random_effect(&b);
             testutil_put(&b, "<goto to=\"n%d_%d\"", l + 1, rnd(width));
@@ -274,9 +338,13 @@ static sp_scenario *random_case(unsigned seed)
         }
     }
     static const char *const kinds[] = { "good", "mixed", "poor" };
-    for (int e = 0; e < 3; e++)
-        testutil_put(&b, "<node id=\"end%d\"><ending id=\"e%d\" kind=\"%s\"><title>E</title>"
-                "<evaluation>E.</evaluation></ending></node>\n", e, e, kinds[e]);
+    for (int e = 0; e < 3; e++) {
+        testutil_put(&b, "<node id=\"end%d\">", e);
+        rich_lines(&b);
+        testutil_put(&b, "<ending id=\"e%d\" kind=\"%s\"><title>E</title>", e, kinds[e]);
+        prose(&b, "evaluation", "E.", 1);
+        testutil_put(&b, "</ending></node>\n");
+    }
     testutil_put(&b, "</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
@@ -375,7 +443,7 @@ static void exact_max_matches_brute_force(void **state)
     (void)state;
     int checked = 0, none = 0;
     for (unsigned seed = 1; checked < CASES && seed < 10 * CASES; seed++) {
-        sp_scenario *sc = random_case(seed);
+        sp_scenario *sc = random_case(seed, 0);
         if (!sc)
             continue;
         checked++;
@@ -451,7 +519,7 @@ static void check_matches_brute_force(void **state)
     (void)state;
     int checked = 0, ranges = 0;
     for (unsigned seed = 1; checked < CASES && seed < 10 * CASES; seed++) {
-        sp_scenario *sc = random_case(seed);
+        sp_scenario *sc = random_case(seed, 0);
         if (!sc)
             continue;
         checked++;
@@ -498,11 +566,133 @@ static void check_matches_brute_force(void **state)
     assert_true(ranges > CASES); /* most cases reach two endings or more */
 }
 
+/* ---- check's two paths ------------------------------------------------------ */
+
+/* The first difference between `check` by the search (x) and by another
+ * path (y, named other) fails the test with the seed and the field. */
+typedef struct { unsigned seed; const char *other; } differ;
+
+static __attribute__((format(printf, 4, 5))) void same(const differ *k, int x, int y, const char *field, ...)
+{
+    if (x == y)
+        return;
+    char name[160];
+    va_list ap;
+    va_start(ap, field);
+    vsnprintf(name, sizeof name, field, ap);
+    va_end(ap);
+    fail_msg("seed %u: %s search %d %s %d", k->seed, name, x, k->other, y);
+}
+
+static void same_path(const differ *k, const sp_apath *x, const sp_apath *y, const char *at, const char *name)
+{
+    same(k, x->n, y->n, "%s%s.n", at, name);
+    for (int j = 0; j < x->n; j++) {
+        same(k, x->nodes[j], y->nodes[j], "%s%s.nodes[%d]", at, name, j);
+        same(k, x->options[j], y->options[j], "%s%s.options[%d]", at, name, j);
+    }
+}
+
+/* Field f of x and y (n of its elements), named at + f; the fields of
+ * each struct compared (arrays after the counts they are sized by). */
+#define SAME_INT(f) same(k, x->f, y->f, "%s" #f, at);
+#define SAME_ARRAY(f, n) for (int i_ = 0; i_ < (n); i_++) same(k, x->f[i_], y->f[i_], "%s" #f "[%d]", at, i_);
+#define ANALYSIS_INTS(X) X(n_nodes) X(max_total) X(n_states) X(n_decisions) X(n_endings) X(n_expert) X(expert_ending)
+#define ANALYSIS_ARRAYS(X) X(reachable, sc->n_nodes) X(opt_base, sc->n_nodes + 1) X(offered, x->opt_base[sc->n_nodes]) \
+    X(expert_nodes, x->n_expert) X(expert_options, x->n_expert) X(expert_goal, hb->n_goals) \
+    X(interventions, hb->n_interventions) X(flags, hb->n_redflags) X(thoughts, hb->n_thoughts)
+#define CHECK_INTS(X) X(n_dead) X(n_endings) X(n_detours) X(tell_decisions) X(tells) X(expert_words.nl) \
+    X(expert_words.en) X(short_words.nl) X(short_words.en) X(long_words.nl) X(long_words.en) X(texts) X(texts_en)
+#define ENDING_INTS(X) X(node) X(lo) X(hi) X(below) X(below_hi) X(hindering)
+#define DETOUR_INTS(X) X(node) X(answer) X(answer_total) X(answer_value) X(route) X(route_total) X(route_value)
+
+/* Everything in sp_analysis but the memo (value). */
+static void same_analysis(const differ *k, const sp_scenario *sc, const sp_analysis *x, const sp_analysis *y)
+{
+    const sp_handbook *hb = sc->handbook;
+    const char *at = "a.";
+    ANALYSIS_INTS(SAME_INT)
+    ANALYSIS_ARRAYS(SAME_ARRAY)
+}
+
+/* Every result of `check` but the memos (a->value, lean), lists after counts. */
+static void same_check(const sp_scenario *sc, unsigned seed, const char *other, const sp_check *s, const sp_check *o)
+{
+    const differ d = { seed, other }, *k = &d;
+    same_analysis(k, sc, s->a, o->a);
+    char at[40] = "";
+    {
+        const sp_check *x = s, *y = o;
+        CHECK_INTS(SAME_INT)
+        same_path(k, &x->short_path, &y->short_path, at, "short_path");
+        same_path(k, &x->long_path, &y->long_path, at, "long_path");
+    }
+    for (int i = 0; i < s->n_dead; i++) {
+        const sp_dead_end *x = &s->dead[i], *y = &o->dead[i];
+        snprintf(at, sizeof at, "dead[%d].", i);
+        SAME_INT(node)
+        SAME_ARRAY(vars, sc->n_vars)
+        same_path(k, &x->path, &y->path, at, "path");
+    }
+    for (int i = 0; i < s->n_endings; i++) {
+        const sp_ending_fit *x = &s->endings[i], *y = &o->endings[i];
+        snprintf(at, sizeof at, "endings[%d].", i);
+        ENDING_INTS(SAME_INT)
+        same_path(k, &x->lo_path, &y->lo_path, at, "lo_path");
+        same_path(k, &x->hind_path, &y->hind_path, at, "hind_path");
+    }
+    for (int i = 0; i < s->n_detours; i++) {
+        const sp_detour *x = &s->detours[i], *y = &o->detours[i];
+        snprintf(at, sizeof at, "detours[%d].", i);
+        DETOUR_INTS(SAME_INT)
+    }
+}
+
+/* `check` by the dense passes and as users get it (AUTO) against the
+ * depth-first search, field by field, over generated cases with
+ * conditional texts, ties and (some) decisions that can offer nothing.
+ * DENSE may decline a case (SP_EUSAGE); it must take at least half. */
+static void check_paths_agree(void **state)
+{
+    (void)state;
+    int checked = 0, dense = 0, fit = 0, texts = 0, dead = 0, detours = 0;
+    for (unsigned seed = 1; checked < CASES && seed < 10 * CASES; seed++) {
+        sp_scenario *sc = random_case(seed, RICH_TEXTS | (seed % 2 ? RICH_TIES : 0) | (seed % 3 ? 0 : RICH_DEAD));
+        if (!sc)
+            continue;
+        checked++;
+        texts += rich_conds > 0;
+        sp_check *s = NULL, *au = NULL, *dn = NULL;
+        assert_int_equal(sp_check_run_path(sc, NULL, SP_CHECK_SEARCH, &s), SP_OK);
+        assert_int_equal(sp_check_run_path(sc, NULL, SP_CHECK_AUTO, &au), SP_OK);
+        same_check(sc, seed, "auto", s, au);
+        sp_status rc = sp_check_run_path(sc, NULL, SP_CHECK_DENSE, &dn);
+        assert_true(rc == SP_OK ? dn != NULL : rc == SP_EUSAGE && !dn);
+        if (dn)
+            same_check(sc, seed, "dense", s, dn);
+        dense += dn != NULL;
+        fit += s->a->value->n_dead == 0 && s->a->value->dense; /* no dead end from the start */
+        dead += s->n_dead > 0;
+        detours += s->n_detours > 0;
+        sp_check_free(s);
+        sp_check_free(au);
+        sp_check_free(dn);
+        sp_scenario_free(sc);
+    }
+    assert_int_equal(checked, CASES);
+    /* the cases have what the paths could disagree on, and DENSE can take half */
+    assert_true(texts > CASES * 9 / 10 && detours > 0 && dead > 0 && dead < CASES / 4);
+    assert_true(fit >= CASES / 2);
+    if (dense < CASES / 2)
+        fail_msg("DENSE took %d of %d cases (%d in the dense layout, no dead end from the start)", dense, checked, fit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(exact_max_matches_brute_force),
         cmocka_unit_test(check_matches_brute_force),
+        cmocka_unit_test(check_paths_agree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
