@@ -9,13 +9,17 @@
 #include <string.h>
 
 /*
- * One search of the value function in `check` mode (analysis_value.c) keeps
- * every reachable state and its edges. The state graph is acyclic and the
- * search finished children before parents, so one pass from the start
- * state (last) down to 0 visits every state after all its parents: the
- * forward figures (the lowest and highest total that reaches a state, and
- * whether a play with only hindering thoughts reaches it) need no search of
- * their own and no condition evaluated again.
+ * Every reachable state is worked out once, one of two ways
+ * (sp_check_run_path): node by node over the dense layout
+ * (analysis_dense.c), or by one search of the value function in `check`
+ * mode (analysis_value.c), which keeps every reachable state and its
+ * edges. The search's state graph is acyclic and it finished children
+ * before parents, so one pass from the start state (last) down to 0 visits
+ * every state after all its parents: the forward figures (the lowest and
+ * highest total that reaches a state, and whether a play with only
+ * hindering thoughts reaches it) need no search of their own and no
+ * condition evaluated again. The dense passes work the same figures out as
+ * they reach the states; the rule for ties makes them equal.
  */
 
 
