@@ -14,21 +14,6 @@
 #include "core/scenario.h"
 #include "testutil.h"
 
-static sp_handbook *HBK;
-
-static int setup(void **state)
-{
-    (void)state;
-    return testutil_load_handbook("tests/data/session/handbook.xml", testutil_schemas(), &HBK);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_handbook_free(HBK);
-    return 0;
-}
-
 /* A case of the given variables and nodes (the rest of the file around them). */
 static sp_scenario *load(const char *vars, const char *nodes)
 {
@@ -44,7 +29,7 @@ static sp_scenario *load(const char *vars, const char *nodes)
                  vars, nodes);
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
-    sp_status rc = sp_scenario_load_mem("regels.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);
+    sp_status rc = sp_scenario_load_mem("regels.xml", b.s, b.len, testutil_schemas(), testutil_hb, &sc, d);
     for (int i = 0; rc != SP_OK && i < sp_diag_count(d); i++)
         fprintf(stderr, "%s\n", sp_diag_message(d, i));
     sp_diag_free(d);
@@ -202,5 +187,5 @@ int main(void)
         cmocka_unit_test(detour_rule),
         cmocka_unit_test(dead_end_rule),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, testutil_hb_setup, testutil_hb_teardown);
 }

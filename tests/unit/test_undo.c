@@ -28,21 +28,6 @@
 #define CASES 12
 #define STEPS 3000
 
-static sp_handbook *HBK;
-
-static int setup(void **state)
-{
-    (void)state;
-    return testutil_load_handbook("tests/data/session/handbook.xml", testutil_schemas(), &HBK);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_handbook_free(HBK);
-    return 0;
-}
-
 /* ---- generated deep cases ------------------------------------------------- */
 
 static unsigned seed_state;
@@ -180,7 +165,7 @@ static sp_scenario *deep_case(unsigned seed, int layers)
     testutil_put(&b, "</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
-    sp_status rc = sp_scenario_load_mem("diep.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);
+    sp_status rc = sp_scenario_load_mem("diep.xml", b.s, b.len, testutil_schemas(), testutil_hb, &sc, d);
     if (rc != SP_OK)
         for (int i = 0; i < sp_diag_count(d) && i < 5; i++)
             fprintf(stderr, "seed %u: %s\n", seed, sp_diag_message(d, i));
@@ -274,7 +259,7 @@ static void same_session(const sp_session *a, const sp_session *b, int full)
     if (!full)
         return;
     for (int t = 1; t <= sp_session_turn(a); t++)
-        for (int f = 0; f < HBK->n_redflags; f++) {
+        for (int f = 0; f < testutil_hb->n_redflags; f++) {
             int na, nb;
             assert_int_equal(sp_session_flag_verdict(a, f, t, &na), sp_session_flag_verdict(b, f, t, &nb));
             assert_int_equal(na, nb);
@@ -300,7 +285,7 @@ static int random_step(sp_session *s)
     }
     const sp_view *v = sp_session_view(s);
     if (r < 8 || v->n_options == 0) {
-        sp_status rc = sp_session_flag(s, pick(HBK->n_redflags), NULL);
+        sp_status rc = sp_session_flag(s, pick(testutil_hb->n_redflags), NULL);
         assert_true(rc == SP_OK || rc == SP_EUSAGE); /* marked this turn already */
         return 0;
     }
@@ -374,5 +359,5 @@ int main(void)
         cmocka_unit_test(undo_equals_fresh_play),
         cmocka_unit_test(choice_after_undo_equals_direct_play),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, testutil_hb_setup, testutil_hb_teardown);
 }

@@ -28,21 +28,6 @@
 
 #define CASES 300
 
-static sp_handbook *HBK;
-
-static int setup(void **state)
-{
-    (void)state;
-    return testutil_load_handbook("tests/data/session/handbook.xml", testutil_schemas(), &HBK);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sp_handbook_free(HBK);
-    return 0;
-}
-
 /* ---- the oracle ---------------------------------------------------------- */
 
 static void apply(const sp_scenario *sc, int *vars, const sp_effect *e, int n)
@@ -348,7 +333,7 @@ static sp_scenario *random_case(unsigned seed, int with)
     testutil_put(&b, "</scenario>\n");
     sp_scenario *sc = NULL;
     sp_diag *d = sp_diag_new();
-    sp_status rc = sp_scenario_load_mem("eigenschap.xml", b.s, b.len, testutil_schemas(), HBK, &sc, d);
+    sp_status rc = sp_scenario_load_mem("eigenschap.xml", b.s, b.len, testutil_schemas(), testutil_hb, &sc, d);
     if (rc != SP_OK)
         for (int i = 0; i < sp_diag_count(d) && i < 5; i++)
             fprintf(stderr, "seed %u: %s\n", seed, sp_diag_message(d, i));
@@ -467,7 +452,7 @@ static void exact_max_matches_brute_force(void **state)
             if (got != want)
                 fail_msg("seed %u: the expert path plays %d, brute force %d", seed, got, want);
             int goals = 0;
-            for (int g = 0; g < HBK->n_goals; g++)
+            for (int g = 0; g < testutil_hb->n_goals; g++)
                 goals += a->expert_goal[g];
             assert_int_equal(goals, want);
         }
@@ -695,5 +680,5 @@ int main(void)
         cmocka_unit_test(check_matches_brute_force),
         cmocka_unit_test(check_paths_agree),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, testutil_hb_setup, testutil_hb_teardown);
 }

@@ -76,6 +76,22 @@ int testutil_load_handbook(const char *path, const char *schema_dir, sp_handbook
     return st == SP_OK ? 0 : -1;
 }
 
+sp_handbook *testutil_hb;
+
+int testutil_hb_setup(void **state)
+{
+    (void)state;
+    return testutil_load_handbook("tests/data/session/handbook.xml", testutil_schemas(), &testutil_hb);
+}
+
+int testutil_hb_teardown(void **state)
+{
+    (void)state;
+    sp_handbook_free(testutil_hb);
+    testutil_hb = NULL;
+    return 0;
+}
+
 int testutil_load_scenario(const char *path, const char *schema_dir, const sp_handbook *hb,
                            sp_scenario **sc)
 {

@@ -43,6 +43,13 @@ void testutil_catalogue(void);
 /* Loads the handbook at path with schemas from schema_dir. The loader's
  * messages are printed. 0 on success, else -1: a cmocka setup can return it. */
 int testutil_load_handbook(const char *path, const char *schema_dir, sp_handbook **hb);
+
+/* cmocka group set-up and tear-down for tests that need only the session
+ * handbook (tests/data/session/handbook.xml): it is testutil_hb between
+ * the two. */
+extern sp_handbook *testutil_hb;
+int testutil_hb_setup(void **state);
+int testutil_hb_teardown(void **state);
 /* The same for a scenario checked against hb. */
 int testutil_load_scenario(const char *path, const char *schema_dir, const sp_handbook *hb,
                            sp_scenario **sc);
