@@ -150,16 +150,18 @@ expect_in "$tmp/out" "== Nabespreking" "an unfinished play still gets its debrie
 
 printf '1\n2\nkiezen maar\n' > "$tmp/fout.play"
 expect_rc 1 "a script line that does not fit" -- "$BIN" play --choices "$tmp/fout.play" intake
-expect_in "$tmp/err" "$tmp/fout.play:3: unknown command 'kiezen maar'" "SCRIPT:LINE: message"
+expect_in "$tmp/err" "$tmp/fout.play:3: onbekende opdracht 'kiezen maar'" "SCRIPT:LINE: message"
+expect_rc 1 "a script line that does not fit, in English" -- "$BIN" --lang en play --choices "$tmp/fout.play" intake
+expect_in "$tmp/err" "$tmp/fout.play:3: unknown command 'kiezen maar'" "SCRIPT:LINE: message in English"
 printf '9\n' > "$tmp/negen.play"
 expect_rc 1 "a number that is not on offer" -- "$BIN" play --choices "$tmp/negen.play" intake
-expect_in "$tmp/err" "$tmp/negen.play:1: there is no option 9 here" "option number out of range"
+expect_in "$tmp/err" "$tmp/negen.play:1: hier is geen optie 9 (er zijn er 2)" "option number out of range"
 printf 'undo\n' > "$tmp/undo.play"
 expect_rc 1 "undo at the start" -- "$BIN" play --choices "$tmp/undo.play" intake
-expect_in "$tmp/err" "$tmp/undo.play:1: nothing to undo" "nothing to undo"
+expect_in "$tmp/err" "$tmp/undo.play:1: niets om terug te draaien" "nothing to undo"
 printf 'flag rf.bestaat-niet\n' > "$tmp/vlag.play"
 expect_rc 1 "an unknown red flag" -- "$BIN" play --choices "$tmp/vlag.play" intake
-expect_in "$tmp/err" "unknown red flag 'rf.bestaat-niet'" "unknown flag named"
+expect_in "$tmp/err" "onbekende rode vlag 'rf.bestaat-niet'" "unknown flag named"
 printf 'case uitvoering\n' > "$tmp/case.play"
 expect_rc 1 "case outside a trajectory" -- "$BIN" play --choices "$tmp/case.play" intake
 expect_rc 3 "a script that does not exist" -- "$BIN" play --choices "$tmp/nergens.play" intake
