@@ -369,8 +369,8 @@ static sp_status xdg_dir(const char *var, const char *fallback, char *buf, size_
 const char *sp_fs_data_dir_problem(sp_status st)
 {
     return st == SP_EUSAGE
-        ? SP_N_("samenspel weet niet waar het gesprekken moet bewaren: het pad in XDG_DATA_HOME (of HOME) is te lang")
-        : SP_N_("samenspel weet niet waar het gesprekken moet bewaren: XDG_DATA_HOME en HOME geven geen van beide "
+        ? SP_N_("kan niet bepalen waar de gesprekken bewaard moeten worden: het pad in XDG_DATA_HOME (of HOME) is te lang")
+        : SP_N_("kan niet bepalen waar de gesprekken bewaard moeten worden: XDG_DATA_HOME en HOME geven geen van beide "
                 "een absoluut pad");
 }
 
