@@ -280,6 +280,44 @@ static void test_vote_entry_refuses_and_edits(void **state)
     sp_ui_app_free(&a);
 }
 
+/* At a trainer's moment (not the room's) a letter opens no vote: the line
+ * says the trainer picks with Shift and the letter, as the presenter's
+ * buttons do ("A kiezen", Shift+A); Shift+letter picks; and undo back to
+ * such a moment opens no vote either. */
+static void test_letters_at_a_trainers_moment(void **state)
+{
+    (void)state;
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    gui_testutil_group(&a, "intake");
+    sp_ui_group *g = a.group;
+    for (int guard = 0; sp_ui_group_room_moment(&a); guard++) {
+        assert_true(guard < 50);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_PICK, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_NEXT, 0);
+    }
+    int steps = sp_session_log_count(a.s);
+    assert_true(g->n_counts >= 2);
+    for (int k = 0; k < g->n_counts; k++) {
+        key(&a, &l, 'a' + k);
+        assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
+        assert_non_null(strstr(g->status, "Shift"));
+    }
+    assert_int_equal(sp_session_log_count(a.s), steps);
+    key(&a, &l, 'B');                            /* Shift+B: the trainer picks */
+    assert_int_equal(g->phase, SP_UI_GROUP_DECIDED);
+    assert_int_equal(g->last_chosen, 1);
+    assert_false(g->has_votes);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_UNDO, 0);
+    assert_int_equal(sp_session_log_count(a.s), steps + 2); /* the choice and its undo */
+    assert_int_equal(g->phase, SP_UI_GROUP_SCENE); /* the moment again, no vote */
+    key(&a, &l, 'a');
+    assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
+}
+
 static void test_timer_and_flags(void **state)
 {
     (void)state;
@@ -378,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_keys_votes_and_reveal),
         cmocka_unit_test(test_room_size_asked_and_checked),
         cmocka_unit_test(test_vote_entry_refuses_and_edits),
+        cmocka_unit_test(test_letters_at_a_trainers_moment),
         cmocka_unit_test(test_timer_and_flags),
         cmocka_unit_test(test_menu_and_settings),
     };
