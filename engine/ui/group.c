@@ -276,6 +276,8 @@ void sp_ui_group_undo(sp_ui_app *a)
     if (sp_session_undo(a->s) != SP_OK)
         return;
     save(a, -1, NULL, 0, 0);
+    /* The room sees the wall go back: a note says why, and goes by itself. */
+    sp_ui_app_toast(a, NULL, "%s", _("De trainer zet een stap terug."));
     if (st.kind != SP_STEP_CHOOSE) {
         g->status[0] = '\0';
         return;

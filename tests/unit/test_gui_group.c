@@ -318,6 +318,53 @@ static void test_letters_at_a_trainers_moment(void **state)
     sp_ui_app_free(&a);
 }
 
+/* The wall's note of an undo: what the room sees when the trainer goes
+ * back, whether the presenter holds the controls or not; in the session's
+ * language; it goes by itself, as the wall's other notes do. */
+static int wall_shows(sp_ui_app *a, const char *s)
+{
+    sp_ui_list wl;
+    sp_ui_list_init(&wl);
+    sp_gui_projector_layout_wall(a, gui_testutil_text, 1920, 1080, &wl);
+    int yes = shows(&wl, s);
+    sp_ui_list_free(&wl);
+    return yes;
+}
+
+static void test_undo_shows_a_note_on_the_wall(void **state)
+{
+    (void)state;
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    gui_testutil_group(&a, gui_testutil_example());
+    sp_ui_group *g = a.group;
+    g->presenter = 1;
+    const char *nl = "De trainer zet een stap terug", *en = "The trainer goes back a step";
+    int votes[SP_UI_GROUP_OPTIONS] = { 2, 5 };
+    assert_int_equal(sp_ui_group_set_votes(&a, votes, g->n_counts), SP_OK);
+    assert_int_equal(sp_ui_group_take(&a, -1), SP_OK);
+    assert_false(wall_shows(&a, nl));
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0); /* after the decision: undoes it */
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
+    assert_true(wall_shows(&a, nl));
+    /* it goes by itself */
+    assert_true(sp_ui_app_toast_timeout(&a, 1000) > 0);
+    assert_int_equal(sp_ui_app_toast_timeout(&a, 1000 + SP_UI_TOAST_MS), 0);
+    assert_false(wall_shows(&a, nl));
+    /* without a presenter, and in English */
+    g->presenter = 0;
+    sp_ui_app_set_run_lang(&a, SP_LANG_EN);
+    assert_int_equal(sp_ui_group_take(&a, -1), SP_OK);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_UNDO, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
+    assert_true(wall_shows(&a, en));
+    assert_false(wall_shows(&a, nl));
+    sp_ui_app_set_run_lang(&a, SP_LANG_NL);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
+}
+
 static void test_timer_and_flags(void **state)
 {
     (void)state;
@@ -417,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_room_size_asked_and_checked),
         cmocka_unit_test(test_vote_entry_refuses_and_edits),
         cmocka_unit_test(test_letters_at_a_trainers_moment),
+        cmocka_unit_test(test_undo_shows_a_note_on_the_wall),
         cmocka_unit_test(test_timer_and_flags),
         cmocka_unit_test(test_menu_and_settings),
     };
