@@ -180,6 +180,8 @@ static void scene(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, 
         panel(ui, pg, _("Vraag voor de groep"), th->accent, v->discuss, SP_UI_FONT_H2, NULL, NULL, th->accent);
     else
         sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text, ask);
+    if (a->group->status[0] && !a->group->presenter) /* e.g. why Enter or a letter opens no vote here */
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->mixed, a->group->status);
 }
 
 /* One option at the vote: letter, text, the room's count and a bar; with

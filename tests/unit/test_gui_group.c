@@ -280,10 +280,22 @@ static void test_vote_entry_refuses_and_edits(void **state)
     sp_ui_app_free(&a);
 }
 
-/* At a trainer's moment (not the room's) a letter opens no vote: the line
+/* 1 when the wall at 1920x1080 shows a text containing s. */
+static int wall_shows(sp_ui_app *a, const char *s)
+{
+    sp_ui_list wl;
+    sp_ui_list_init(&wl);
+    sp_gui_projector_layout_wall(a, gui_testutil_text, 1920, 1080, &wl);
+    int yes = shows(&wl, s);
+    sp_ui_list_free(&wl);
+    return yes;
+}
+
+/* At a trainer's moment (not the room's) a letter opens no vote: a line
  * says the trainer picks with Shift and the letter, as the presenter's
- * buttons do ("A kiezen", Shift+A); Shift+letter picks; and undo back to
- * such a moment opens no vote either. */
+ * buttons do ("A kiezen", Shift+A), on the wall when it is alone, else on
+ * the presenter; Shift+letter picks; and undo back to such a moment opens
+ * no vote either. */
 static void test_letters_at_a_trainers_moment(void **state)
 {
     (void)state;
@@ -305,6 +317,16 @@ static void test_letters_at_a_trainers_moment(void **state)
         assert_non_null(strstr(g->status, "Shift"));
     }
     assert_int_equal(sp_session_log_count(a.s), steps);
+    /* the line is in sight: on the wall alone, else on the presenter */
+    const char *why = "Dit moment is niet voor de zaal";
+    assert_true(wall_shows(&a, why));
+    g->presenter = 1;
+    assert_false(wall_shows(&a, why));
+    sp_ui_metrics m;
+    gui_testutil_wall_metrics(720, a.settings.text_size, &m);
+    sp_ui_presenter_build(&a, &m, 1280, 720, -1, &l);
+    assert_true(shows(&l, why));
+    assert_true(shows(&l, "Shift+A"));
     key(&a, &l, 'B');                            /* Shift+B: the trainer picks */
     assert_int_equal(g->phase, SP_UI_GROUP_DECIDED);
     assert_int_equal(g->last_chosen, 1);
@@ -321,16 +343,6 @@ static void test_letters_at_a_trainers_moment(void **state)
 /* The wall's note of an undo: what the room sees when the trainer goes
  * back, whether the presenter holds the controls or not; in the session's
  * language; it goes by itself, as the wall's other notes do. */
-static int wall_shows(sp_ui_app *a, const char *s)
-{
-    sp_ui_list wl;
-    sp_ui_list_init(&wl);
-    sp_gui_projector_layout_wall(a, gui_testutil_text, 1920, 1080, &wl);
-    int yes = shows(&wl, s);
-    sp_ui_list_free(&wl);
-    return yes;
-}
-
 static void test_undo_shows_a_note_on_the_wall(void **state)
 {
     (void)state;
