@@ -462,6 +462,7 @@ void sp_ui_group_play_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
         g->wall_page = 0;
     }
     int bottom = controls(a, ui, view);
+    a->bottom_bar = bottom; /* a note (the toast) sits above the trainer's buttons */
     int top = sp_ui_group_view_topbar(a, ui, view, title, sub);
     /* Two columns (the wall's layout asks when one does not fit): the page
      * as wide as the screen allows, the blocks flowed into both halves;

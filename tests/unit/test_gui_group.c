@@ -364,7 +364,7 @@ static void test_undo_shows_a_note_on_the_wall(void **state)
     assert_true(sp_ui_app_toast_timeout(&a, 1000) > 0);
     assert_int_equal(sp_ui_app_toast_timeout(&a, 1000 + SP_UI_TOAST_MS), 0);
     assert_false(wall_shows(&a, nl));
-    /* without a presenter, and in English */
+    /* without a presenter, and in English: above the wall's buttons */
     g->presenter = 0;
     sp_ui_app_set_run_lang(&a, SP_LANG_EN);
     assert_int_equal(sp_ui_group_take(&a, -1), SP_OK);
@@ -372,6 +372,27 @@ static void test_undo_shows_a_note_on_the_wall(void **state)
     assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
     assert_true(wall_shows(&a, en));
     assert_false(wall_shows(&a, nl));
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
+    int notes = 0, controls = 0;
+    for (int i = 0; i < l.n_cmds; i++) {
+        if (l.cmds[i].tag != SP_UI_TAG_TOAST)
+            continue;
+        notes++;
+        sp_ui_rect t = l.cmds[i].r;
+        for (int h = 0; h < l.n_hits; h++) {
+            int act = l.hits[h].action;
+            if (act != SP_UI_ACT_GROUP_TAKE && act != SP_UI_ACT_GROUP_FLAGS && act != SP_UI_ACT_GROUP_TIMER)
+                continue;
+            controls++;
+            sp_ui_rect b = l.hits[h].r;
+            if (t.y + t.h > b.y && b.y + b.h > t.y && t.x + t.w > b.x && b.x + b.w > t.x)
+                fprintf(stderr, "the note (%d,%d %dx%d) lies over the wall's button %d (%d,%d %dx%d)\n", t.x, t.y,
+                        t.w, t.h, act, b.x, b.y, b.w, b.h);
+            assert_true(t.y + t.h <= b.y || b.y + b.h <= t.y || t.x + t.w <= b.x || b.x + b.w <= t.x);
+        }
+    }
+    assert_int_equal(notes, 1);
+    assert_int_equal(controls, 3);
     sp_ui_app_set_run_lang(&a, SP_LANG_NL);
     sp_ui_list_free(&l);
     sp_ui_app_free(&a);
