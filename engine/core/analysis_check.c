@@ -447,13 +447,14 @@ static sp_status carried_starts(const sp_scenario *sc, sp_value *v, int *vars)
 
 /* ---- putting it together ------------------------------------------------------ */
 
-/* 1 when a carried variable is read by a condition of an option or a goto. */
+/* 1 when a carried variable is read by a condition of an option or a goto;
+ * -1 on out-of-memory. */
 static int carries(const sp_scenario *sc)
 {
     unsigned char *used = sp_calloc((size_t)(sc->n_vars ? sc->n_vars : 1), 1);
     int yes = 0;
     if (!used)
-        return 1;
+        return -1;
     for (int i = 0; i < sc->n_nodes; i++) {
         for (int k = 0; k < sc->nodes[i].n_gotos; k++)
             sp_cond_vars(sc->nodes[i].gotos[k].cond, used);
@@ -615,7 +616,10 @@ sp_status sp_check_run_path(const sp_scenario *sc, sp_diag *d, sp_check_path pat
     int *vars = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1));
     if (rc == SP_OK && !vars)
         rc = SP_ENOMEM;
-    if (rc == SP_OK && carries(sc)) {
+    int carry = rc == SP_OK ? carries(sc) : 0;
+    if (carry < 0)
+        rc = SP_ENOMEM;
+    if (carry > 0) {
         rc = sp_value_new(sc, d, &c->lean);
         if (rc == SP_OK)
             rc = carried_starts(sc, c->lean, vars);

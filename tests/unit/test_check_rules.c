@@ -1,4 +1,4 @@
-/* test_check_rules.c: which example route and which detour `check` names when several fit (docs/scenario-format.md, "Which example check names"), on small cases worked out by hand, by both of check's paths. */
+/* test_check_rules.c: which example route and which detour `check` names when several fit (docs/scenario-format.md, "Which example check names"), on small cases worked out by hand, by both of check's paths; and both paths when memory runs out at each allocation in turn. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/alloc.h"
 #include "core/analysis.h"
 #include "core/analysis_internal.h"
 #include "core/handbook.h"
@@ -180,12 +181,80 @@ static void dead_end_rule(void **state)
     sp_scenario_free(sc);
 }
 
+/* ---- out of memory ---------------------------------------------------------- */
+
+/* A hook that passes to libc (so blocks made before or after it mix), counts
+ * the blocks alive and refuses the fail_at-th request. */
+static struct {
+    long calls, fail_at, live;
+} OOM;
+
+static void *oom_alloc(void *ud, void *ptr, size_t size)
+{
+    (void)ud;
+    if (size == 0) {
+        OOM.live -= ptr != NULL;
+        free(ptr);
+        return NULL;
+    }
+    if (++OOM.calls == OOM.fail_at)
+        return NULL;
+    void *p = realloc(ptr, size);
+    OOM.live += p && !ptr;
+    return p;
+}
+
+/* Every allocation of `check` on sc refused in turn, by each path: the
+ * answer is SP_ENOMEM (never a crash, never SP_EUSAGE: running out of
+ * memory is not "the dense passes cannot do this case"), nothing is left
+ * allocated; with none refused, SP_OK. Returns how many runs were made. */
+static int sweep(const sp_scenario *sc, sp_check_path path)
+{
+    int runs = 0;
+    for (long n = 1;; n++, runs++) {
+        OOM.calls = OOM.live = 0;
+        OOM.fail_at = n;
+        sp_alloc_set(oom_alloc, NULL);
+        sp_check *c = NULL;
+        sp_status rc = sp_check_run_path(sc, NULL, path, &c);
+        sp_check_free(c);
+        long calls = OOM.calls, live = OOM.live;
+        sp_alloc_set(NULL, NULL);
+        if (live != 0)
+            fail_msg("path %d, request %ld refused: %ld blocks left", (int)path, n, live);
+        if (n > calls) {
+            assert_int_equal(rc, SP_OK);
+            return runs;
+        }
+        if (rc != SP_ENOMEM)
+            fail_msg("path %d, request %ld of %ld refused: status %d, not SP_ENOMEM", (int)path, n, calls, (int)rc);
+    }
+}
+
+static void out_of_memory(void **state)
+{
+    (void)state;
+    sp_scenario *sc = load("<var name=\"x\" init=\"0\" min=\"0\" max=\"3\"/>",
+        "<node id=\"s\"><decision>"
+        OPT("s0", "d", "", "0", "<set var=\"x\" value=\"1\"/>")
+        OPT("s1", "d", "", "0", "<set var=\"x\" value=\"2\"/>")
+        "</decision></node>\n"
+        "<node id=\"d\"><decision>" OPT("d0", "e", "", "1", "") OPT("d1", "p", "", "0", "") "</decision></node>\n"
+        "<node id=\"p\"><decision>" OPT("p0", "e", " if=\"x &gt;= 2\"", "3", "") OPT("p1", "f", "", "2", "")
+        "</decision></node>\n"
+        END("e", "good") END("f", "poor"));
+    for (size_t p = 0; p < sizeof PATHS / sizeof PATHS[0]; p++)
+        assert_true(sweep(sc, PATHS[p]) > 20);
+    sp_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(example_route_rule),
         cmocka_unit_test(detour_rule),
         cmocka_unit_test(dead_end_rule),
+        cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, testutil_hb_setup, testutil_hb_teardown);
 }
