@@ -228,10 +228,16 @@ static int overlay_action(sp_ui_app *a, int action)
     return 1;
 }
 
-/* A dialog that opens takes the toast away: a note of what was just done
- * does not stay half-hidden behind (or over) a question about what to do next. */
-static void toast_under_dialog(sp_ui_app *a, sp_ui_overlay before)
+/* A dialog that opens, closes or gives way to another changes what lies
+ * under the mouse: the hover index remembered from the layout before goes,
+ * as after a click, until the mouse moves (the group's red-flag round,
+ * `round` before the input, counts as a dialog). A dialog that opens also
+ * takes the toast away: a note of what was just done does not stay
+ * half-hidden behind (or over) a question about what to do next. */
+static void dialog_changed(sp_ui_app *a, sp_ui_overlay before, int round)
 {
+    if (a->overlay != before || (a->group && a->group->flag_round != round))
+        a->hover = -1;
     if (before == SP_UI_OV_NONE && a->overlay != SP_UI_OV_NONE && a->toast[0]) {
         a->toast[0] = a->toast_dir[0] = '\0';
         a->toast_undo = 0;
@@ -239,13 +245,19 @@ static void toast_under_dialog(sp_ui_app *a, sp_ui_overlay before)
     }
 }
 
+static int flag_round(const sp_ui_app *a)
+{
+    return a->group && a->group->flag_round;
+}
+
 static void app_action(sp_ui_app *a, int action, int arg);
 
 void sp_ui_app_action(sp_ui_app *a, int action, int arg)
 {
     sp_ui_overlay before = a->overlay;
+    int round = flag_round(a);
     app_action(a, action, arg);
-    toast_under_dialog(a, before);
+    dialog_changed(a, before, round);
 }
 
 static void app_action(sp_ui_app *a, int action, int arg)
@@ -500,8 +512,9 @@ static void app_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
 void sp_ui_app_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
 {
     sp_ui_overlay before = a->overlay;
+    int round = flag_round(a);
     app_key(a, last, key, ch);
-    toast_under_dialog(a, before);
+    dialog_changed(a, before, round);
 }
 
 static void app_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)

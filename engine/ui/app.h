@@ -152,7 +152,7 @@ typedef struct sp_ui_app {
     int scroll[2];
     int show_focus;         /* the keyboard is in use: draw the focus ring */
     int focus_visible;      /* scroll the focused control into view on the next build */
-    int hover;              /* hovered hit index of the last list, -1 none */
+    int hover;              /* hovered hit index of the last list, -1 none (and after a dialog opens or closes) */
     int page_step[2];       /* visible height of each layer's page, for PageUp/Down */
 
     /* the play */

@@ -262,7 +262,8 @@ static int last_effective(const sp_session *s)
     return r;
 }
 
-/* Undo goes back to the vote of the choice taken back, with its counts. */
+/* Undo goes back to the vote of the choice taken back, with its counts;
+ * at a trainer's moment to the moment itself, where no vote opens. */
 void sp_ui_group_undo(sp_ui_app *a)
 {
     sp_ui_group *g = a->group;
@@ -275,11 +276,15 @@ void sp_ui_group_undo(sp_ui_app *a)
     if (sp_session_undo(a->s) != SP_OK)
         return;
     save(a, -1, NULL, 0, 0);
+    /* The room sees the wall go back: a note says why, and goes by itself. */
+    sp_ui_app_toast(a, NULL, "%s", _("De trainer zet een stap terug."));
     if (st.kind != SP_STEP_CHOOSE) {
         g->status[0] = '\0';
         return;
     }
     sp_ui_group_enter_view(a);
+    if (!sp_ui_group_room_moment(a))
+        return; /* the trainer's moment again: no vote to go back to */
     g->phase = SP_UI_GROUP_VOTE;
     const sp_tstep *ts = a->t && raw < a->t->n_steps ? &a->t->steps[raw] : NULL;
     if (ts && ts->n_votes == g->n_counts)

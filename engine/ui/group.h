@@ -226,7 +226,8 @@ void sp_ui_group_reset_play(sp_ui_app *a);
 /* The facilitator picks option k (view index); against the room's
  * majority only when the same pick comes twice. */
 void sp_ui_group_pick(sp_ui_app *a, int k);
-/* Takes back the last choice, back to its vote with the room's counts. */
+/* Takes back the last choice, back to its vote with the room's counts
+ * (at a trainer's moment back to the moment: there was no vote). */
 void sp_ui_group_undo(sp_ui_app *a);
 /* Marks handbook red flag `flag` at this turn, in the red-flag round. */
 void sp_ui_group_mark(sp_ui_app *a, int flag);

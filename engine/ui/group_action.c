@@ -283,7 +283,11 @@ int sp_ui_group_key(sp_ui_app *a, const sp_ui_list *last, sp_ui_key key, int ch)
     switch (g->phase) {
     case SP_UI_GROUP_SCENE:
     case SP_UI_GROUP_VOTE:
-        if (shifted >= 0) {
+        if (g->phase == SP_UI_GROUP_SCENE && c >= 'a' && c <= 'z' && c != 'f' && c != 'h' &&
+            sp_ui_group_trainer_moment(a)) {
+            /* Not the room's moment: a letter opens no vote; the line says
+             * that Shift and the letter pick, as the presenter's buttons do. */
+        } else if (shifted >= 0) {
             sp_ui_group_pick(a, shifted);
         } else if (((c >= 'a' && c <= 'z' && c != 'f' && c != 'v' && c != 'h') || (c >= 'A' && c <= 'Z')) && letter < 0) {
             /* Not an option: said so, and the next digit starts afresh

@@ -180,6 +180,8 @@ static void scene(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, 
         panel(ui, pg, _("Vraag voor de groep"), th->accent, v->discuss, SP_UI_FONT_H2, NULL, NULL, th->accent);
     else
         sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text, ask);
+    if (a->group->status[0] && !a->group->presenter) /* e.g. why Enter or a letter opens no vote here */
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->mixed, a->group->status);
 }
 
 /* One option at the vote: letter, text, the room's count and a bar; with
@@ -460,6 +462,7 @@ void sp_ui_group_play_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
         g->wall_page = 0;
     }
     int bottom = controls(a, ui, view);
+    a->bottom_bar = bottom; /* a note (the toast) sits above the trainer's buttons */
     int top = sp_ui_group_view_topbar(a, ui, view, title, sub);
     /* Two columns (the wall's layout asks when one does not fit): the page
      * as wide as the screen allows, the blocks flowed into both halves;

@@ -357,6 +357,8 @@ static void controls(pres *p, sp_ui_page *pg)
         if (g->phase == SP_UI_GROUP_SCENE && !sp_ui_group_room_moment(a)) {
             /* not the room's moment: the trainer chooses, no vote */
             head(p, pg, _("De trainer kiest hier (geen stemming)"));
+            if (g->status[0]) /* why Enter or a letter opened no vote */
+                sp_ui_ui_text(p->ui, pg, SP_UI_FONT_SMALL, th->bad, g->status);
             for (int k = 0; k < g->n_counts; k++)
                 button(p, pg, sp_ui_list_strf(p->ui->l, _("%c kiezen"), sp_ui_group_letter(k)),
                        sp_ui_list_strf(p->ui->l, "Shift+%c", sp_ui_group_letter(k)), SP_UI_BTN_SECONDARY,

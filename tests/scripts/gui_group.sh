@@ -1,5 +1,5 @@
 #!/bin/sh
-# gui_group.sh: group play on a trainer's extended desktop (Xorg's dummy driver: a laptop and a projector): the wall fills the projector, the presenter sits on the laptop; votes, an override, a red flag, reveal and a click in the presenter window; checks the transcript's votes and the idle CPU with and without the countdown.
+# gui_group.sh: group play on a trainer's extended desktop (Xorg's dummy driver: a laptop and a projector): the wall fills the projector, the presenter sits on the laptop; votes, the trainer's moments (a letter opens no vote there), an override, a red flag, reveal and a click in the presenter window; checks the transcript's votes and the idle CPU with and without the countdown.
 # Environment (from tests/run.sh): SAMENSPEL = the binary, SAMENSPEL_DATA = the repository.
 set -u
 # xwininfo prints window titles in the locale's charset; the titles hold an en dash, so
@@ -91,14 +91,19 @@ xdotool mousemove $((wx + 20)) 20
 sleep 0.3
 key Return                      # Verder
 
-key Return a 3 b 5 c 1 shift+a shift+a  # turn 2: the trainer overrides the room's B (asked, then confirmed)
+key Return a 3 shift+a          # turn 2, the trainer's moment: Enter and a letter open no vote (3 counts nothing); Shift+A takes A
+wait_for 'option="bm-ja"'
+grep 'option="bm-ja"' "$(file)" | grep -q 'votes=' && fail "a letter opened a vote at the trainer's moment"
+key Return Return
+key Return shift+a Return Return  # turn 3, the trainer's moment too (a thought)
+key Return a 3 b 5 c 1 shift+a shift+a  # turn 4: the trainer overrides the room's B (asked, then confirmed)
 wait_for 'votes="3 5 1" override="yes"'
 key Return Return
-key Return a 4 b 4 Return       # turn 3: a tie; Enter takes nothing
+key Return a 4 b 4 Return       # turn 5: a tie; Enter takes nothing
 sleep 0.3
-[ "$(grep -c '<choose ' "$(file)")" -eq 2 ] || fail "Enter took an option at a tie"
+[ "$(grep -c '<choose ' "$(file)")" -eq 4 ] || fail "Enter took an option at a tie"
 key shift+b                     # the trainer picks between the tied options
-wait_for 'votes="4 4"/>'
+wait_for 'votes="4 4 0"/>'
 key BackSpace                   # undo: back to that vote
 wait_for '<undo '
 key shift+b Return Return
@@ -108,13 +113,15 @@ grep -q 'mode="group"' "$f" || fail "the transcript is not a group play"
 [ "$(grep -c 'votes=' "$f")" -eq 4 ] || fail "expected 4 choices with votes: $(grep -c 'votes=' "$f")"
 "$BIN" debrief "$f" >/dev/null 2>"$work/debrief.err" || fail "the transcript does not read back: $(cat "$work/debrief.err")"
 
-# The rest of the round to the group debrief: at each moment the room gives A
-# three votes, Enter takes them, shows the feedback and moves on.
+# The rest of the round to the group debrief: at each of the room's moments
+# the room gives A three votes and Enter takes them; at the trainer's the
+# letter and Enter open no vote and Shift+A takes A (after a decision it
+# does nothing); then the feedback, and on.
 i=0
 until grep -q ' ending="' "$f"; do
     i=$((i + 1)); [ $i -gt 40 ] && fail "no ending after 40 more rounds"
     kill -0 "$app_pid" 2>/dev/null || fail "samenspel died"
-    xdotool key --delay 50 a 3 Return Return Return; sleep 0.3
+    xdotool key --delay 50 a 3 Return shift+a Return Return; sleep 0.3
 done
 rounds=$i
 key Return                      # the ending -> the group debrief
@@ -129,4 +136,4 @@ key e
 # SDL turns SIGTERM into a quit: the program ends cleanly.
 kill -TERM "$app_pid"
 xvfb_app_quits "on SIGTERM" 10
-echo "gui_group: wall and presenter, 4 votes with an override, a tie and an undo, a flag, on to the group debrief ($rounds more rounds); transcript $(basename "$f") ok"
+echo "gui_group: wall and presenter, 4 votes with an override, two trainer's moments without one, a tie and an undo, a flag, on to the group debrief ($rounds more rounds); transcript $(basename "$f") ok"

@@ -1,4 +1,4 @@
-/* test_gui_dialogs.c: the window's dialogs as keys meet them (issue 12): Esc closes the innermost dialog only (solo and group play), a dialog takes the toast away, and a dialog laid out twice in a row is the same layout (it never jumps). */
+/* test_gui_dialogs.c: the window's dialogs as keys meet them (issue 12): Esc closes the innermost dialog only (solo and group play), a dialog takes the toast away and the hover remembered from the screen before, and a dialog laid out twice in a row is the same layout (it never jumps). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -242,6 +242,73 @@ static void open_group(sp_ui_app *a, sp_ui_list *l)
     assert_int_equal(a->group->room, 15);
 }
 
+/* The first enabled hit of the list: where the mouse rests below. */
+static int a_screen_hit(const sp_ui_list *l)
+{
+    for (int i = 0; i < l->n_hits; i++)
+        if (l->hits[i].enabled)
+            return i;
+    return -1;
+}
+
+/* The mouse rests on a button; a key or an action (a click, or the
+ * presenter's buttons in its own window) opens a dialog: the hover index
+ * remembered from the screen before goes with it, as after a click, so
+ * nothing is highlighted or taken for hovered that the mouse is not on
+ * (in group play the red-flag round counts as a dialog). */
+static void hover_then(sp_ui_app *a, sp_ui_list *l, int action, sp_ui_key k, int ch, const char *what)
+{
+    build(a, l);
+    a->hover = a_screen_hit(l);
+    assert_true(a->hover >= 0);
+    sp_ui_overlay before = a->overlay;
+    int round = a->group && a->group->flag_round;
+    if (action)
+        sp_ui_app_action(a, action, 0);
+    else
+        sp_ui_app_key(a, l, k, ch);
+    int opened = a->overlay != before || (a->group && a->group->flag_round != round);
+    if (!opened)
+        fprintf(stderr, "%s: no dialog opened\n", what);
+    assert_true(opened);
+    if (a->hover != -1)
+        fprintf(stderr, "%s: the hover of the screen before (hit %d) is still remembered\n", what, a->hover);
+    assert_int_equal(a->hover, -1);
+}
+
+static void test_a_dialog_forgets_the_hover(void **state)
+{
+    (void)state;
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    gui_testutil_app(&a);
+    hover_then(&a, &l, 0, SP_UI_KEY_CHAR, 's', "settings from the menu (S)");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    open_example(&a);
+    sp_ui_app_action(&a, SP_UI_ACT_BEGIN, 0);
+    hover_then(&a, &l, 0, SP_UI_KEY_ESC, 0, "the pause menu (Esc)");
+    hover_then(&a, &l, SP_UI_ACT_SETTINGS, 0, 0, "the settings over the pause menu");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    hover_then(&a, &l, 0, SP_UI_KEY_CHAR, 'h', "the history (H)");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    hover_then(&a, &l, SP_UI_ACT_FLAGS, 0, 0, "the red flags (a button)");
+    hover_then(&a, &l, 0, SP_UI_KEY_CHAR, '3', "a flag's verdict over the picker");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    hover_then(&a, &l, 0, SP_UI_KEY_CHAR, '1', "the feedback after a choice");
+    sp_ui_app_free(&a);
+    /* in group play: the red-flag round on the wall, the pause menu */
+    open_group(&a, &l);
+    hover_then(&a, &l, 0, SP_UI_KEY_CHAR, 'f', "the group's red-flag round (F)");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    hover_then(&a, &l, SP_UI_ACT_GROUP_FLAGS, 0, 0, "the group's red-flag round (the presenter's button)");
+    key(&a, &l, SP_UI_KEY_ESC, 0);
+    hover_then(&a, &l, 0, SP_UI_KEY_ESC, 0, "the pause menu in group play");
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
+}
+
 /* In group play: Esc answers the override question "no" and opens no
  * pause menu; the pause menu, the red-flag round and the leave question
  * each close with one Esc; the wall's layout is steady under each. */
@@ -341,6 +408,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_esc_closes_the_innermost_dialog, gui_testutil_dir_up, gui_testutil_dir_down),
         cmocka_unit_test_setup_teardown(test_a_dialog_takes_the_toast_away, gui_testutil_dir_up, gui_testutil_dir_down),
+        cmocka_unit_test_setup_teardown(test_a_dialog_forgets_the_hover, gui_testutil_dir_up, gui_testutil_dir_down),
         cmocka_unit_test_setup_teardown(test_group_esc_and_the_override_question, gui_testutil_dir_up, gui_testutil_dir_down),
     };
     return cmocka_run_group_tests(tests, gui_testutil_fonts_up, gui_testutil_fonts_down);

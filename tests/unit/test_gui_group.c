@@ -280,6 +280,124 @@ static void test_vote_entry_refuses_and_edits(void **state)
     sp_ui_app_free(&a);
 }
 
+/* 1 when the wall at 1920x1080 shows a text containing s. */
+static int wall_shows(sp_ui_app *a, const char *s)
+{
+    sp_ui_list wl;
+    sp_ui_list_init(&wl);
+    sp_gui_projector_layout_wall(a, gui_testutil_text, 1920, 1080, &wl);
+    int yes = shows(&wl, s);
+    sp_ui_list_free(&wl);
+    return yes;
+}
+
+/* At a trainer's moment (not the room's) a letter opens no vote: a line
+ * says the trainer picks with Shift and the letter, as the presenter's
+ * buttons do ("A kiezen", Shift+A), on the wall when it is alone, else on
+ * the presenter; Shift+letter picks; and undo back to such a moment opens
+ * no vote either. */
+static void test_letters_at_a_trainers_moment(void **state)
+{
+    (void)state;
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    gui_testutil_group(&a, "intake");
+    sp_ui_group *g = a.group;
+    for (int guard = 0; sp_ui_group_room_moment(&a); guard++) {
+        assert_true(guard < 50);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_PICK, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_NEXT, 0);
+    }
+    int steps = sp_session_log_count(a.s);
+    assert_true(g->n_counts >= 2);
+    for (int k = 0; k < g->n_counts; k++) {
+        key(&a, &l, 'a' + k);
+        assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
+        assert_non_null(strstr(g->status, "Shift"));
+    }
+    assert_int_equal(sp_session_log_count(a.s), steps);
+    /* the line is in sight: on the wall alone, else on the presenter */
+    const char *why = "Dit moment is niet voor de zaal";
+    assert_true(wall_shows(&a, why));
+    g->presenter = 1;
+    assert_false(wall_shows(&a, why));
+    sp_ui_metrics m;
+    gui_testutil_wall_metrics(720, a.settings.text_size, &m);
+    sp_ui_presenter_build(&a, &m, 1280, 720, -1, &l);
+    assert_true(shows(&l, why));
+    assert_true(shows(&l, "Shift+A"));
+    key(&a, &l, 'B');                            /* Shift+B: the trainer picks */
+    assert_int_equal(g->phase, SP_UI_GROUP_DECIDED);
+    assert_int_equal(g->last_chosen, 1);
+    assert_false(g->has_votes);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_UNDO, 0);
+    assert_int_equal(sp_session_log_count(a.s), steps + 2); /* the choice and its undo */
+    assert_int_equal(g->phase, SP_UI_GROUP_SCENE); /* the moment again, no vote */
+    key(&a, &l, 'a');
+    assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
+}
+
+/* The wall's note of an undo: what the room sees when the trainer goes
+ * back, whether the presenter holds the controls or not; in the session's
+ * language; it goes by itself, as the wall's other notes do. */
+static void test_undo_shows_a_note_on_the_wall(void **state)
+{
+    (void)state;
+    sp_ui_app a;
+    sp_ui_list l;
+    sp_ui_list_init(&l);
+    gui_testutil_group(&a, gui_testutil_example());
+    sp_ui_group *g = a.group;
+    g->presenter = 1;
+    const char *nl = "De trainer zet een stap terug", *en = "The trainer goes back a step";
+    int votes[SP_UI_GROUP_OPTIONS] = { 2, 5 };
+    assert_int_equal(sp_ui_group_set_votes(&a, votes, g->n_counts), SP_OK);
+    assert_int_equal(sp_ui_group_take(&a, -1), SP_OK);
+    assert_false(wall_shows(&a, nl));
+    sp_ui_app_key(&a, &l, SP_UI_KEY_BACKSPACE, 0); /* after the decision: undoes it */
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
+    assert_true(wall_shows(&a, nl));
+    /* it goes by itself */
+    assert_true(sp_ui_app_toast_timeout(&a, 1000) > 0);
+    assert_int_equal(sp_ui_app_toast_timeout(&a, 1000 + SP_UI_TOAST_MS), 0);
+    assert_false(wall_shows(&a, nl));
+    /* without a presenter, and in English: above the wall's buttons */
+    g->presenter = 0;
+    sp_ui_app_set_run_lang(&a, SP_LANG_EN);
+    assert_int_equal(sp_ui_group_take(&a, -1), SP_OK);
+    sp_ui_app_key(&a, &l, SP_UI_KEY_UNDO, 0);
+    assert_int_equal(g->phase, SP_UI_GROUP_VOTE);
+    assert_true(wall_shows(&a, en));
+    assert_false(wall_shows(&a, nl));
+    sp_gui_projector_layout_wall(&a, gui_testutil_text, 1920, 1080, &l);
+    int notes = 0, controls = 0;
+    for (int i = 0; i < l.n_cmds; i++) {
+        if (l.cmds[i].tag != SP_UI_TAG_TOAST)
+            continue;
+        notes++;
+        sp_ui_rect t = l.cmds[i].r;
+        for (int h = 0; h < l.n_hits; h++) {
+            int act = l.hits[h].action;
+            if (act != SP_UI_ACT_GROUP_TAKE && act != SP_UI_ACT_GROUP_FLAGS && act != SP_UI_ACT_GROUP_TIMER)
+                continue;
+            controls++;
+            sp_ui_rect b = l.hits[h].r;
+            if (t.y + t.h > b.y && b.y + b.h > t.y && t.x + t.w > b.x && b.x + b.w > t.x)
+                fprintf(stderr, "the note (%d,%d %dx%d) lies over the wall's button %d (%d,%d %dx%d)\n", t.x, t.y,
+                        t.w, t.h, act, b.x, b.y, b.w, b.h);
+            assert_true(t.y + t.h <= b.y || b.y + b.h <= t.y || t.x + t.w <= b.x || b.x + b.w <= t.x);
+        }
+    }
+    assert_int_equal(notes, 1);
+    assert_int_equal(controls, 3);
+    sp_ui_app_set_run_lang(&a, SP_LANG_NL);
+    sp_ui_list_free(&l);
+    sp_ui_app_free(&a);
+}
+
 static void test_timer_and_flags(void **state)
 {
     (void)state;
@@ -378,6 +496,8 @@ int main(void)
         cmocka_unit_test(test_keys_votes_and_reveal),
         cmocka_unit_test(test_room_size_asked_and_checked),
         cmocka_unit_test(test_vote_entry_refuses_and_edits),
+        cmocka_unit_test(test_letters_at_a_trainers_moment),
+        cmocka_unit_test(test_undo_shows_a_note_on_the_wall),
         cmocka_unit_test(test_timer_and_flags),
         cmocka_unit_test(test_menu_and_settings),
     };
