@@ -377,7 +377,7 @@ static void set_icon(SDL_Window *win)
     snprintf(path, sizeof path, "%s/assets/icons/hicolor/64x64/apps/samenspel.png", sp_paths_data());
     SDL_Surface *s = IMG_Load(path);
     if (!s) {
-        fprintf(stderr, "samenspel: the window has no icon: %s: %s\n", path, IMG_GetError());
+        fprintf(stderr, _("samenspel: het venster heeft geen pictogram: %s: %s\n"), path, IMG_GetError());
         return;
     }
     SDL_SetWindowIcon(win, s);
@@ -414,7 +414,7 @@ static int load_app(gui *g, const sp_gui_options *opt)
     sp_diag_free(d);
     g->font_path = opt ? opt->font_path : NULL;
     if (opt && (opt->projector || opt->presenter) && sp_ui_group_enable(&g->app, 1) != 0) {
-        fprintf(stderr, "samenspel: out of memory\n");
+        fprintf(stderr, "%s\n", _("samenspel: onvoldoende geheugen"));
         sp_ui_app_free(&g->app);
         return EXIT_PLATFORM;
     }
@@ -429,11 +429,11 @@ static int open_window(gui *g, const sp_gui_options *opt)
     /* A reading program has no reason to keep the screen awake. */
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
+        fprintf(stderr, _("samenspel: kan geen venster openen: %s\n"), SDL_GetError());
         return EXIT_PLATFORM;
     }
     if (TTF_Init() != 0) {
-        fprintf(stderr, "samenspel: cannot start the font renderer: %s\n", TTF_GetError());
+        fprintf(stderr, _("samenspel: de letterweergave start niet: %s\n"), TTF_GetError());
         return EXIT_PLATFORM;
     }
     char err[1024];
@@ -462,8 +462,9 @@ static int open_window(gui *g, const sp_gui_options *opt)
         g->group_on = 1;
         g->app.group->one_screen = pl.one_screen;
         if (pl.one_screen)
-            fprintf(stderr, "samenspel: one display: no presenter window (a mirrored projector would show the room "
-                            "the scores); extend the desktop to a second display and start again with --presenter\n");
+            fprintf(stderr, "%s\n", _("samenspel: één beeldscherm: geen venster voor de trainer (een gespiegelde "
+                                       "projector zou de zaal de scores laten zien); breid het bureaublad uit naar "
+                                       "een tweede scherm en start opnieuw met --presenter"));
         /* Placed on the display's bounds as well, so it covers the display
          * even where no window manager makes it fullscreen. */
         flags = (flags & ~(Uint32)SDL_WINDOW_FULLSCREEN_DESKTOP) |
@@ -475,14 +476,14 @@ static int open_window(gui *g, const sp_gui_options *opt)
     }
     g->win = SDL_CreateWindow("samenspel", x, y, w, h, flags);
     if (!g->win) {
-        fprintf(stderr, "samenspel: cannot open a window: %s\n", SDL_GetError());
+        fprintf(stderr, _("samenspel: kan geen venster openen: %s\n"), SDL_GetError());
         return EXIT_PLATFORM;
     }
     SDL_SetWindowMinimumSize(g->win, 800, 600);
     set_icon(g->win);
     g->r = sp_gui_renderer_new(g->win);
     if (!g->r || !(g->draw = sp_gui_draw_new(g->r, g->text))) {
-        fprintf(stderr, "samenspel: cannot draw in the window: %s\n", SDL_GetError());
+        fprintf(stderr, _("samenspel: kan niet in het venster tekenen: %s\n"), SDL_GetError());
         return EXIT_PLATFORM;
     }
     SDL_StopTextInput(); /* keys arrive as key events only; no input method */
