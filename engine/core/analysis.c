@@ -76,7 +76,7 @@ static void expert_walk(sp_analysis *a, const sp_scenario *sc, int *vars)
             a->expert_ending = node;
             return;
         }
-        int j = n->kind == SP_NODE_GOTO ? 0 : v->best[s];
+        int j = n->kind == SP_NODE_GOTO ? 0 : sp_value_best(v, s, vars);
         if (n->kind != SP_NODE_GOTO) {
             a->expert_nodes[a->n_expert] = node;
             a->expert_options[a->n_expert++] = j;

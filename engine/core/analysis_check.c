@@ -5,7 +5,6 @@
 #include "model_internal.h"
 
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 
 /*

@@ -70,7 +70,8 @@ struct sp_value {
     int dense, bits;           /* dense layout: slot = node << bits | key[0] */
     size_t cap;                /* slots allocated */
     unsigned char *mark;       /* 0 unseen, 1 being searched, 2 done */
-    int *val, *best;           /* V, and the stronger option (-1: none / not a decision) */
+    int *val;                  /* V (the stronger option is worked out when asked: sp_value_best) */
+    int *bvars;                /* scratch for sp_value_best: every variable */
     int *snode;                /* hash layout: node of the slot */
     uint64_t *keys;            /* hash layout: W words per slot */
     int *table; size_t tcap;   /* hash layout: slot indices, -1 empty */
@@ -142,6 +143,13 @@ int sp_value_state_before(const sp_value *v, int a, int b);
  * the frame is finished (V, the stronger option, marked done). */
 void sp_value_take(sp_value *v, sp_vframe *f, const sp_vnode *n, int child, const int *vars);
 void sp_value_close(sp_value *v, const sp_vframe *f);
+/* The stronger option of a finished decision state (slot; vars: every
+ * variable as in force there): the highest own total + V(after), then the
+ * higher own total, then the first offered; -1 when none reaches an
+ * ending or the node is not a decision. The search's choice, worked out
+ * again from the children's V (kept per state, it would cost 4 bytes a
+ * slot). */
+int sp_value_best(const sp_value *v, int slot, const int *vars);
 /* The search's choice: the frame's option f->j, own total t, gives x
  * (t + V(child)); the best so far has the higher x, then the higher t,
  * then comes first. */

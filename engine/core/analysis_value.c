@@ -98,10 +98,7 @@ static int slots_grow(sp_value *v)
     int *a = m ? sp_realloc(v->val, sizeof(int) * ncap) : NULL;
     if (a)
         v->val = a;
-    int *b = a ? sp_realloc(v->best, sizeof(int) * ncap) : NULL;
-    if (b)
-        v->best = b;
-    int *c = b ? sp_realloc(v->snode, sizeof(int) * ncap) : NULL;
+    int *c = a ? sp_realloc(v->snode, sizeof(int) * ncap) : NULL;
     if (c)
         v->snode = c;
     uint64_t *k = c ? sp_realloc(v->keys, sizeof(uint64_t) * ncap * (size_t)(v->W ? v->W : 1)) : NULL;
@@ -188,6 +185,26 @@ int sp_value_find(const sp_value *v, int node, const int *vars)
 {
     int s = lookup((sp_value *)v, node, vars, 0);
     return s >= 0 && v->mark[s] == 2 ? s : -1;
+}
+
+int sp_value_best(const sp_value *v, int slot, const int *vars)
+{
+    int node = sp_value_slot_node(v, slot);
+    const sp_vnode *n = &v->nodes[node];
+    if (n->kind != SP_NODE_DECISION && n->kind != SP_NODE_THOUGHT)
+        return -1;
+    sp_vframe f = { .bestj = -1 };
+    for (f.j = 0; f.j < n->nopt; f.j++) {
+        const sp_vopt *o = &v->opts[n->base + f.j];
+        if (o->cond && !sp_cond_eval(o->cond, vars))
+            continue;
+        memcpy(v->bvars, vars, sizeof(int) * (size_t)v->nv);
+        int target = sp_value_step(v, node, f.j, v->bvars);
+        int c = sp_value_find(v, target, v->bvars);
+        if (c >= 0 && v->val[c] != SP_VALUE_NONE)
+            sp_vframe_offer(&f, o->total, o->total + v->val[c]);
+    }
+    return f.bestj;
 }
 
 int sp_value_slot_of(const sp_value *v, int node, const int *vars)
@@ -357,7 +374,6 @@ void sp_value_close(sp_value *v, const sp_vframe *f)
 {
     const sp_vnode *n = &v->nodes[f->node];
     v->val[f->slot] = n->kind == SP_NODE_ENDING ? 0 : f->bestj >= 0 ? f->bestv : SP_VALUE_NONE;
-    v->best[f->slot] = n->kind == SP_NODE_GOTO ? -1 : f->bestj;
     v->mark[f->slot] = 2;
 }
 
@@ -541,6 +557,7 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, int tr
     v->dead_seen = sp_calloc((size_t)sc->n_nodes, 1);
     v->met = sp_calloc((size_t)sc->n_nodes, 1);
     v->tmpkey = sp_calloc((size_t)(v->W ? v->W : 1), sizeof(uint64_t));
+    v->bvars = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
     if (v->opt_base) {
         v->opt_base[0] = 0;
         for (int i = 0; i < sc->n_nodes; i++)
@@ -551,19 +568,16 @@ sp_status sp_value_new_mode(const sp_scenario *sc, sp_diag *d, int texts, int tr
             for (int j = 0; j < sc->nodes[i].n_options; j++)
                 v->otot[v->opt_base[i] + j] = sp_option_total(&sc->nodes[i].options[j]);
     }
-    ok = ok && v->offered && v->otot && v->dead_seen && v->met && v->tmpkey && sp_value_tables(v);
+    ok = ok && v->offered && v->otot && v->dead_seen && v->met && v->tmpkey && v->bvars && sp_value_tables(v);
     if (ok && v->track)
         sp_value_edge_packing(v);
     if (ok && v->dense) {
         v->cap = (size_t)sc->n_nodes << v->bits;
         v->mark = sp_calloc(v->cap, 1);
         v->val = sp_malloc(v->cap * sizeof(int));
-        v->best = sp_malloc(v->cap * sizeof(int));
-        ok = v->mark && v->val && v->best && (!v->track || presize(v));
-        if (ok) {
+        ok = v->mark && v->val && (!v->track || presize(v));
+        if (ok)
             sp_value_huge(v->val, v->cap * sizeof(int));
-            sp_value_huge(v->best, v->cap * sizeof(int));
-        }
     } else if (ok) {
         ok = slots_grow(v) && table_grow(v);
     }
@@ -585,7 +599,7 @@ void sp_value_free(sp_value *v)
         sp_free(v->dead[i].path_opts);
     }
     SP_FREE_BLOCKS(v->dead, v->dead_seen, v->met, v->rel, v->rmin, v->rword, v->rshift, v->rmask,
-                   v->live, v->mark, v->val, v->best, v->snode, v->keys, v->table, v->order,
+                   v->live, v->mark, v->val, v->bvars, v->snode, v->keys, v->table, v->order,
                    v->eoff, v->estack, v->edges, v->st, v->svars, v->tmpkey, v->offered, v->otot,
                    v->opt_base, v->nodes, v->opts, v->eff, v);
 }
@@ -636,7 +650,7 @@ sp_status sp_value_judge(sp_value *v, int node, const int *vars, int chosen, sp_
     if (s < 0)
         return v->failed != SP_OK ? v->failed : SP_ENOMEM;
     j->before = v->val[s];
-    int best = v->best[s];
+    int best = sp_value_best(v, s, vars);
     int *cv = sp_malloc(sizeof(int) * (size_t)(v->nv ? v->nv : 1));
     if (!cv)
         return SP_ENOMEM;

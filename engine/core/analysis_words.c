@@ -5,7 +5,6 @@
 #include "model_internal.h"
 
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -311,7 +310,7 @@ static inline void ckw_finish(sp_ckwords *c, const sp_vframe *f)
     me->w.max = (sp_words){ f->shown.nl + f->hi.nl, f->shown.en + f->hi.en };
     me->w.bmin = f->bmin;
     me->w.bmax = f->bmax;
-    int route = v->best[k];
+    int route = f->bestj; /* the stronger option: the search's choice at this state */
     if (n->kind == SP_NODE_GOTO || route < 0 || f->answer < 0)
         return;
     int rt = v->opts[n->base + route].total;
@@ -462,7 +461,7 @@ static sp_words expert(const sp_ckwords *c, int *vars, int *next)
             for (int j = 0; j < n->n_options; j++)
                 if (sp_cond_eval(n->options[j].cond, vars))
                     option_words(c, node, j, vars, &w);
-        int j = n->kind == SP_NODE_GOTO ? 0 : v->best[k];
+        int j = n->kind == SP_NODE_GOTO ? 0 : sp_value_best(v, k, vars);
         memcpy(next, vars, sizeof(int) * (size_t)sc->n_vars);
         int child = sp_value_step(v, node, j, next);
         add_w(&w, edge_words(c, node, j, child, vars));

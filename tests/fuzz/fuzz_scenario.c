@@ -1,7 +1,8 @@
-/* fuzz_scenario.c: libFuzzer harness for the scenario loader; a file that loads is also played and debriefed (which analyses it). */
+/* fuzz_scenario.c: libFuzzer harness for the scenario loader; a file that loads is also played and debriefed (which analyses it) and checked (`check`'s analyses). */
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/analysis.h"
 #include "core/debrief.h"
 #include "core/scenario.h"
 #include "core/session.h"
@@ -53,6 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == SP_OK) {
         FUZZ_CHECK(sc != NULL);
         play(sc, data, size); /* the debrief at its end runs sp_analysis_run */
+        sp_check *ck = NULL;  /* `check`: the dense passes where they apply, else the search */
+        sp_status cs = sp_check_run(sc, NULL, &ck);
+        FUZZ_CHECK(cs == SP_OK ? ck != NULL : ck == NULL);
+        sp_check_free(ck);
         sp_scenario_free(sc);
     } else {
         FUZZ_CHECK(sc == NULL);
