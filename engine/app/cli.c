@@ -259,7 +259,7 @@ sp_status sp_cli_transcript_dir(char *buf, size_t len, sp_diag *d)
 {
     sp_status st = sp_fs_data_dir(buf, len - 16);
     if (st != SP_OK) {
-        sp_diag_add(d, "samenspel", 0, "%s", sp_fs_data_dir_problem(st));
+        sp_diag_add(d, "samenspel", 0, "%s", sp_diag_tr(d, sp_fs_data_dir_problem(st)));
         return SP_EIO;
     }
     strcat(buf, "/transcripts");

@@ -170,7 +170,7 @@ int sp_cmd_check(int argc, char **argv)
     sp_cli_print_diag(d);
     sp_diag_clear(d);
     if (st != SP_OK) {
-        fprintf(stderr, "samenspel check: the handbook did not load; no case can be checked\n");
+        sp_cli_error("samenspel check: het handboek kon niet worden geladen, dus er is geen casus te controleren");
         rc = SP_EXIT_INVALID;
         goto out;
     }
@@ -207,7 +207,7 @@ int sp_cmd_check(int argc, char **argv)
         sp_diag_clear(d);
         if (st != SP_OK) {
             if (st == SP_ENOMEM)
-                fprintf(stderr, "%s: out of memory in the analysis\n", sc->path);
+                sp_cli_error("%s: onvoldoende geheugen voor de analyse", sc->path);
             sp_scenario_free(sc);
             rc = st == SP_EINVAL ? SP_EXIT_INVALID : SP_EXIT_SYSTEM;
             continue;

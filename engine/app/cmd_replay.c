@@ -446,7 +446,7 @@ static int history(sp_replay_cli *c, sp_term *t, char *picked, size_t len)
     picked[0] = '\0';
     sp_status dst = sp_fs_data_dir(dir, sizeof dir - 16);
     if (dst != SP_OK) {
-        fprintf(stderr, "samenspel: %s\n", sp_fs_data_dir_problem(dst));
+        fprintf(stderr, "samenspel: %s\n", sp_translate(l, sp_fs_data_dir_problem(dst)));
         return SP_EXIT_SYSTEM;
     }
     strcat(dir, "/transcripts");

@@ -80,8 +80,11 @@ static int collect(paths *p, const char *arg, int *skipped)
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s", arg, e->d_name);
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-            fprintf(stderr, "%s: %s%s, not a transcript; skipped\n", path, stat(path, &st) != 0 ? "" : "is ",
-                    stat(path, &st) != 0 ? "is a link to nothing" : sp_fs_kind_name(st.st_mode));
+            if (stat(path, &st) != 0)
+                sp_cli_error("%s: is een koppeling naar niets, geen gesprek; overgeslagen", path);
+            else
+                sp_cli_error("%s: is %s, geen gesprek; overgeslagen", path,
+                             sp_translate(sp_cli_opts()->lang, sp_fs_kind_name(st.st_mode)));
             ++*skipped;
             continue;
         }

@@ -45,7 +45,7 @@ static int script_read(script *s, const char *path)
         if (d)
             sp_cli_print_diag(d);
         else
-            fprintf(stderr, "%s: cannot be read\n", path);
+            sp_cli_error("%s: kan niet worden gelezen", path);
         sp_diag_free(d);
         return -1;
     }
@@ -74,7 +74,7 @@ static int script_read(script *s, const char *path)
                 if (nl)
                     s->lines = nl;
                 if (!nl || !nn) {
-                    fprintf(stderr, "%s: out of memory\n", path);
+                    sp_cli_error("%s: onvoldoende geheugen", path);
                     return -1;
                 }
                 s->line_no = nn;
@@ -85,7 +85,7 @@ static int script_read(script *s, const char *path)
         p = end ? end + 1 : NULL;
     }
     if (!s->lines || !s->line_no) {
-        fprintf(stderr, "%s: out of memory\n", path);
+        sp_cli_error("%s: onvoldoende geheugen", path);
         return -1;
     }
     return 0;
@@ -246,9 +246,9 @@ static int parse_counts(run *r, int i, const char *p, int *counts)
         char *end;
         long c = strtol(p, &end, 10);
         if (end == p || c < 0 || c > SP_VOTE_MAX_COUNT || (*end && !isspace((unsigned char)*end)))
-            return fail(r, i, "votes are counts from 0, separated by spaces");
+            return fail(r, i, sp_translate(r->t->lang, "stemmen zijn aantallen vanaf 0, gescheiden door spaties"));
         if (n == SP_UI_GROUP_OPTIONS)
-            return fail(r, i, "more counts than options");
+            return fail(r, i, sp_translate(r->t->lang, "meer aantallen dan opties"));
         counts[n++] = (int)c;
         p = end;
         while (*p && isspace((unsigned char)*p))
@@ -256,7 +256,7 @@ static int parse_counts(run *r, int i, const char *p, int *counts)
     }
     if (n != sp_ui_group_script_options(r->a)) {
         char msg[128];
-        snprintf(msg, sizeof msg, "%d counts for %d options", n, sp_ui_group_script_options(r->a));
+        snprintf(msg, sizeof msg, sp_translate(r->t->lang, "%d aantallen voor %d opties"), n, sp_ui_group_script_options(r->a));
         return fail(r, i, msg);
     }
     return 0;
@@ -272,19 +272,19 @@ static int take_counts(run *r, int i, const int *counts, int *consumed)
     int pick = -1;
     if (sp_ui_group_set_votes(a, counts, n) != SP_OK) {
         char msg[320];
-        snprintf(msg, sizeof msg, "these counts add up to more than the %d people in the room: count again, "
-                 "or say 'room N' before the first decision", sp_ui_group_script_room_size(a));
+        snprintf(msg, sizeof msg, sp_translate(r->t->lang, "deze aantallen zijn samen meer dan de %d mensen in de zaal: "
+                 "tel opnieuw, of zet 'room N' vóór de eerste beslissing"), sp_ui_group_script_room_size(a));
         return fail(r, i, msg);
     }
     if (is_cmd(&r->sc, i + 1, "override", &rest) || is_cmd(&r->sc, i + 1, "pick", &rest)) {
         *consumed = 2;
         pick = option_arg(rest, n);
         if (pick < 0)
-            return fail(r, i + 1, "no such option here");
+            return fail(r, i + 1, sp_translate(r->t->lang, "die optie is er hier niet"));
     }
     if (sp_ui_group_take(a, pick) != SP_OK)
-        return fail(r, i, pick < 0 ? "a tie: say which option on the next line ('pick N')"
-                                   : "that option cannot be taken");
+        return fail(r, i, pick < 0 ? sp_translate(r->t->lang, "de stemmen staken: zeg op de volgende regel welke optie ('pick N')")
+                                   : sp_translate(r->t->lang, "die optie kan niet gekozen worden"));
     sp_ui_phones_sync(&r->ph, a, 0);
     print_taken(r);
     return 0;
@@ -295,24 +295,24 @@ static int phones(run *r, int i, const char *rest, int *consumed)
 {
     int n = sp_ui_group_script_options(r->a);
     if (!r->srv)
-        return fail(r, i, "'phones' needs --phones on the command line");
+        return fail(r, i, sp_translate(r->t->lang, "'phones' werkt alleen met --phones op de opdrachtregel"));
     char *end;
     long want = strtol(rest, &end, 10);
     if (end == rest || want < 0 || want > 1000)
-        return fail(r, i, "'phones N': wait for N votes from the phones (0-1000)");
+        return fail(r, i, sp_translate(r->t->lang, "'phones N': wacht op N stemmen van de telefoons (0-1000)"));
     int typed[SP_UI_GROUP_OPTIONS] = { 0 };
     while (*end && isspace((unsigned char)*end))
         end++;
     if (*end == '+' && parse_counts(r, i, end + 1, typed) != 0)
         return SP_EXIT_INVALID;
     if (*end && *end != '+')
-        return fail(r, i, "'phones N' may be followed by '+' and the typed counts");
+        return fail(r, i, sp_translate(r->t->lang, "na 'phones N' mag alleen '+' met de getypte aantallen komen"));
     sp_ui_phones_sync(&r->ph, r->a, 1);
     int counts[SP_UI_GROUP_OPTIONS];
     struct timespec pause = { 0, 20 * 1000 * 1000 };
     for (int waited = 0; sp_ui_phones_counts(&r->ph, counts, n) < want; waited += 20) {
         if (waited >= 20000)
-            return fail(r, i, "the phones did not bring in that many votes within 20 seconds");
+            return fail(r, i, sp_translate(r->t->lang, "zoveel stemmen kwamen er binnen 20 seconden niet van de telefoons"));
         nanosleep(&pause, NULL);
     }
     sp_ui_phones_close(&r->ph);
@@ -327,7 +327,7 @@ static int phones(run *r, int i, const char *rest, int *consumed)
 static int phone_flags(run *r, int i)
 {
     if (!r->srv)
-        return fail(r, i, "'phone-flags' needs --phones on the command line");
+        return fail(r, i, sp_translate(r->t->lang, "'phone-flags' werkt alleen met --phones op de opdrachtregel"));
     const sp_handbook *hb = sp_ui_group_script_case(r->a)->handbook;
     int n = hb->n_redflags < SP_ROOM_MAX_FLAGS ? hb->n_redflags : SP_ROOM_MAX_FLAGS;
     int counts[SP_ROOM_MAX_FLAGS], shown = 0;
@@ -352,7 +352,7 @@ static int reveal(run *r, int i)
     sp_ui_group_phase ph = sp_ui_group_script_phase(a);
     sp_ui_group_taken g;
     if ((ph != SP_UI_GROUP_DECIDED && ph != SP_UI_GROUP_REVEALED) || sp_ui_group_script_taken(a, &g) != 0)
-        return fail(r, i, "'reveal' comes after a decision");
+        return fail(r, i, sp_translate(r->t->lang, "'reveal' komt na een beslissing"));
     sp_ui_app_action(a, SP_UI_ACT_GROUP_REVEAL, 0);
     sp_session *s = sp_ui_group_script_session(a);
     sp_lang lang = sp_ui_app_lang(a);
@@ -374,11 +374,11 @@ static int flag(run *r, int i, const char *id)
     sp_session *s = sp_ui_group_script_session(a);
     int f = sp_handbook_redflag(hb, id);
     if (f < 0)
-        return fail(r, i, "unknown red flag (expected an id such as rf.og-geen-tijd)");
+        return fail(r, i, sp_translate(r->t->lang, "onbekende rode vlag (verwacht: een id zoals rf.og-geen-tijd)"));
     unsigned char present[64], marked[64];
     sp_ui_group_flags_now(a, present, marked);
     if (f < 64 && marked[f])
-        return fail(r, i, "this red flag is already marked in this turn");
+        return fail(r, i, sp_translate(r->t->lang, "deze rode vlag is deze beurt al gemarkeerd"));
     if (!sp_ui_group_script_flag_round(a))
         sp_ui_app_action(a, SP_UI_ACT_GROUP_FLAGS, 0);
     sp_ui_app_action(a, SP_UI_ACT_GROUP_MARK, f);
@@ -401,7 +401,7 @@ static int step(run *r, int i, int *consumed)
         long n = strtol(rest, &end, 10);
         if (end == rest || *end || n < SP_UI_ROOM_MIN || n > SP_UI_ROOM_MAX ||
             sp_ui_group_script_room(a, (int)n) != SP_OK)
-            return fail(r, i, "'room N' (2 to 9999 people) comes before the first decision");
+            return fail(r, i, sp_translate(r->t->lang, "'room N' (2 tot en met 9999 mensen) komt vóór de eerste beslissing"));
         return 0;
     }
     if (is_cmd(&r->sc, i, "reveal", &rest))
@@ -411,7 +411,7 @@ static int step(run *r, int i, int *consumed)
         int before = sp_session_log_count(s);
         sp_ui_app_action(a, SP_UI_ACT_UNDO, 0);
         if (sp_session_log_count(s) == before)
-            return fail(r, i, "nothing to undo");
+            return fail(r, i, sp_translate(r->t->lang, "niets om terug te draaien"));
         fprintf(r->t->out, "  %s\n", sp_translate(r->t->lang, "Teruggenomen."));
         r->shown = -1;
         return 0;
@@ -419,7 +419,7 @@ static int step(run *r, int i, int *consumed)
     next(r);
     const sp_view *v = sp_ui_app_view(a);
     if (v->kind == SP_VIEW_ENDING)
-        return fail(r, i, "the play has already ended here");
+        return fail(r, i, sp_translate(r->t->lang, "het gesprek is hier al afgelopen"));
     print_heading(r);
     if (is_cmd(&r->sc, i, "flag", &rest))
         return flag(r, i, rest);
@@ -434,14 +434,14 @@ static int step(run *r, int i, int *consumed)
         return take_counts(r, i, counts, consumed);
     }
     if (is_cmd(&r->sc, i, "override", &rest) || is_cmd(&r->sc, i, "pick", &rest))
-        return fail(r, i, "'override' and 'pick' follow a 'votes' line");
+        return fail(r, i, sp_translate(r->t->lang, "'override' en 'pick' komen na een regel 'votes'"));
     if (!is_cmd(&r->sc, i, "choose", &rest))
         rest = r->sc.lines[i];
     int pick = option_arg(rest, sp_ui_group_script_options(a));
     if (pick < 0)
-        return fail(r, i, "unknown command, or no such option here (votes, phones, override, pick, choose N, flag, reveal, undo)");
+        return fail(r, i, sp_translate(r->t->lang, "onbekende opdracht, of die optie is er hier niet (votes, phones, override, pick, choose N, flag, reveal, undo)"));
     if (sp_ui_group_take(a, pick) != SP_OK)
-        return fail(r, i, "that option cannot be taken");
+        return fail(r, i, sp_translate(r->t->lang, "die optie kan niet gekozen worden"));
     print_taken(r);
     return 0;
 }
@@ -481,7 +481,7 @@ static int finish(run *r)
     sp_ui_app *a = r->a;
     next(r);
     if (!sp_session_finished(sp_ui_group_script_session(a))) {
-        fprintf(stderr, "%s: the script ended before the play reached an ending\n", where(&r->sc, r->sc.n));
+        sp_cli_error("%s: het script hield op voordat het gesprek een einde bereikte", where(&r->sc, r->sc.n));
         return SP_EXIT_INVALID;
     }
     const sp_view *v = sp_ui_app_view(a);

@@ -3,6 +3,7 @@
 #include "alloc.h"
 #include "cond.h"
 #include "model_internal.h"
+#include "translate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@
 static void fail(sp_value *v, sp_status st, const char *what)
 {
     if (v->failed == SP_OK && v->diag && what)
-        sp_diag_add(v->diag, v->sc->path ? v->sc->path : v->sc->id, 0, "%s", what);
+        sp_diag_add(v->diag, v->sc->path ? v->sc->path : v->sc->id, 0, "%s", sp_diag_tr(v->diag, what));
     if (v->failed == SP_OK)
         v->failed = st;
 }
@@ -30,9 +31,9 @@ static void fail_limit(sp_value *v)
 {
     if (v->failed == SP_OK && v->diag)
         sp_diag_add(v->diag, v->sc->path ? v->sc->path : v->sc->id, 0,
-                    "the case has more than %d states (node and variable values), so its exact "
-                    "maximum cannot be worked out; let fewer conditions read variables, or narrow "
-                    "the min..max of the variables they read",
+                    SP_N_("de casus heeft meer dan %d toestanden (knoop en waarden van variabelen), dus het "
+                          "precieze maximum is niet te bepalen; laat minder voorwaarden variabelen lezen, of maak "
+                          "de min..max van de variabelen die ze lezen kleiner"),
                     SP_ANALYSIS_MAX_STATES);
     if (v->failed == SP_OK)
         v->failed = SP_EINVAL;
@@ -444,7 +445,7 @@ static int advance(sp_value *v, int depth)
             continue;
         }
         if (v->mark[c] == 1) {
-            fail(v, SP_EINVAL, "the scenario graph has a cycle");
+            fail(v, SP_EINVAL, SP_N_("de casus bevat een kringloop (een gesprek moet vooruitgaan)"));
             return -1;
         }
         if (!claim(v, c, target))
@@ -470,7 +471,7 @@ static int search(sp_value *v, int node, const int *vars)
     if (s < 0 || v->mark[s] == 2)
         return s;
     if (v->mark[s] == 1 || !claim(v, s, node)) {
-        fail(v, SP_EINVAL, "the scenario graph has a cycle");
+        fail(v, SP_EINVAL, SP_N_("de casus bevat een kringloop (een gesprek moet vooruitgaan)"));
         return -1;
     }
     v->st[0] = (sp_vframe){ .slot = s, .node = node, .pending = -1, .bestj = -1, .emark = v->en };

@@ -133,6 +133,12 @@ void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+int sp_diag_is_warning(const sp_diag *d, int i)
+{
+    const char *m = sp_diag_message(d, i);
+    return m && (strstr(m, ": warning: ") || strstr(m, ": waarschuwing: "));
+}
+
 const char *sp_status_name(sp_status s)
 {
     switch (s) {

@@ -28,6 +28,9 @@ void sp_diag_clear(sp_diag *d);
 int sp_diag_count(const sp_diag *d);        /* messages kept */
 int sp_diag_dropped(const sp_diag *d);      /* messages past SP_DIAG_MAX */
 const char *sp_diag_message(const sp_diag *d, int i);
+/* Whether message i is a warning ("path: warning: ...", in Dutch
+ * "path: waarschuwing: ..."), not an error. */
+int sp_diag_is_warning(const sp_diag *d, int i);
 /* d may be NULL (messages are then dropped). */
 void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -16,18 +16,18 @@
 const char *sp_fs_kind_name(mode_t mode)
 {
     if (S_ISDIR(mode))
-        return "a directory";
+        return SP_N_("een map");
     if (S_ISFIFO(mode))
-        return "a FIFO (named pipe)";
+        return SP_N_("een FIFO (named pipe)");
     if (S_ISCHR(mode))
-        return "a character device";
+        return SP_N_("een tekenapparaat");
     if (S_ISBLK(mode))
-        return "a block device";
+        return SP_N_("een blokapparaat");
     if (S_ISSOCK(mode))
-        return "a socket";
+        return SP_N_("een socket");
     if (S_ISLNK(mode))
-        return "a symbolic link";
-    return "not a regular file";
+        return SP_N_("een symbolische koppeling");
+    return SP_N_("geen gewoon bestand");
 }
 
 int sp_fs_open_regular(const char *path, struct stat *st, sp_diag *d)
@@ -39,28 +39,28 @@ int sp_fs_open_regular(const char *path, struct stat *st, sp_diag *d)
         int err = errno;
         struct stat lst;
         if (err == ENOENT && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-            sp_diag_add(d, path, 0, "is a symbolic link to a file that does not exist; "
-                        "point it at a file or remove it");
+            sp_diag_add(d, path, 0, SP_N_("is een symbolische koppeling naar een bestand dat niet bestaat; "
+                                          "laat hem naar een bestand wijzen of verwijder hem"));
         else
-            sp_diag_add(d, path, 0, "cannot open: %s", strerror(err));
+            sp_diag_add(d, path, 0, SP_N_("kan niet worden geopend: %s"), strerror(err));
         return -1;
     }
     struct stat own;
     if (!st)
         st = &own;
     if (fstat(fd, st) != 0) {
-        sp_diag_add(d, path, 0, "cannot stat: %s", strerror(errno));
+        sp_diag_add(d, path, 0, SP_N_("de gegevens van het bestand kunnen niet worden opgevraagd: %s"), strerror(errno));
         close(fd);
         return -1;
     }
     if (S_ISDIR(st->st_mode)) {
-        sp_diag_add(d, path, 0, "is a directory, not a file");
+        sp_diag_add(d, path, 0, SP_N_("is een map, geen bestand"));
         close(fd);
         return -1;
     }
     if (!S_ISREG(st->st_mode)) {
-        sp_diag_add(d, path, 0, "is %s, not a regular file; samenspel reads only regular files",
-                    sp_fs_kind_name(st->st_mode));
+        sp_diag_add(d, path, 0, SP_N_("is %s, geen gewoon bestand; samenspel leest alleen gewone bestanden"),
+                    sp_diag_tr(d, sp_fs_kind_name(st->st_mode)));
         close(fd);
         return -1;
     }
@@ -77,7 +77,7 @@ FILE *sp_fs_fopen_regular(const char *path, sp_diag *d)
         return NULL;
     FILE *f = fdopen(fd, "r");
     if (!f) {
-        sp_diag_add(d, path, 0, "cannot open: %s", strerror(errno));
+        sp_diag_add(d, path, 0, SP_N_("kan niet worden geopend: %s"), strerror(errno));
         close(fd);
     }
     return f;
@@ -93,7 +93,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     if (fd < 0)
         return SP_EIO;
     if ((uintmax_t)st.st_size > (uintmax_t)max) {
-        sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
+        sp_diag_add(d, path, 0, SP_N_("het bestand is groter dan %zu bytes"), max);
         close(fd);
         return SP_EINVAL;
     }
@@ -114,7 +114,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
             if (cap > max) {
                 sp_free(buf);
                 close(fd);
-                sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
+                sp_diag_add(d, path, 0, SP_N_("het bestand is groter dan %zu bytes"), max);
                 return SP_EINVAL;
             }
             size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
@@ -132,7 +132,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
         if (r < 0) {
             if (errno == EINTR)
                 continue;
-            sp_diag_add(d, path, 0, "cannot read: %s", strerror(errno));
+            sp_diag_add(d, path, 0, SP_N_("kan niet worden gelezen: %s"), strerror(errno));
             sp_free(buf);
             close(fd);
             return SP_EIO;
@@ -144,7 +144,7 @@ sp_status sp_fs_read(const char *path, size_t max, char **out, size_t *len, sp_d
     close(fd);
     if (n > max) {
         sp_free(buf);
-        sp_diag_add(d, path, 0, "file is larger than %zu bytes", max);
+        sp_diag_add(d, path, 0, SP_N_("het bestand is groter dan %zu bytes"), max);
         return SP_EINVAL;
     }
     buf[n] = '\0';
@@ -202,34 +202,35 @@ sp_status sp_fs_write_target(const char *path, char *out, size_t len, sp_diag *d
     struct stat st;
     if (lstat(path, &st) != 0) {
         if (errno != ENOENT) {
-            sp_diag_add(d, path, 0, "cannot stat: %s", strerror(errno));
+            sp_diag_add(d, path, 0, SP_N_("de gegevens van het bestand kunnen niet worden opgevraagd: %s"), strerror(errno));
             return SP_EIO;
         }
     } else if (S_ISLNK(st.st_mode)) {
         /* Write through the link, so a link into a synced folder stays a link. */
         char real[PATH_MAX];
         if (!realpath(path, real)) {
-            sp_diag_add(d, path, 0, "is a symbolic link that cannot be followed (%s); "
-                        "point it at a file or remove it", strerror(errno));
+            sp_diag_add(d, path, 0, SP_N_("is een symbolische koppeling die niet te volgen is (%s); "
+                                          "laat hem naar een bestand wijzen of verwijder hem"), strerror(errno));
             return SP_EIO;
         }
         if (strlen(real) >= len) {
-            sp_diag_add(d, path, 0, "path is too long");
+            sp_diag_add(d, path, 0, SP_N_("het pad is te lang"));
             return SP_EIO;
         }
         strcpy(out, real);
         if (stat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
-            sp_diag_add(d, path, 0, "is a link to %s, which is %s; samenspel writes only regular files",
-                        out, sp_fs_kind_name(st.st_mode));
+            sp_diag_add(d, path, 0, SP_N_("is een koppeling naar %s, en dat is %s; samenspel schrijft alleen gewone bestanden"),
+                        out, sp_diag_tr(d, sp_fs_kind_name(st.st_mode)));
             return SP_EIO;
         }
         return SP_OK;
     } else if (!S_ISREG(st.st_mode)) {
-        sp_diag_add(d, path, 0, "is %s; samenspel writes only regular files", sp_fs_kind_name(st.st_mode));
+        sp_diag_add(d, path, 0, SP_N_("is %s; samenspel schrijft alleen gewone bestanden"),
+                    sp_diag_tr(d, sp_fs_kind_name(st.st_mode)));
         return SP_EIO;
     }
     if (strlen(path) >= len) {
-        sp_diag_add(d, path, 0, "path is too long");
+        sp_diag_add(d, path, 0, SP_N_("het pad is te lang"));
         return SP_EIO;
     }
     strcpy(out, path);
@@ -243,12 +244,12 @@ sp_status sp_fs_write_atomic(const char *given, const void *data, size_t len, sp
         return SP_EIO;
     if (dir_of(path, dir, sizeof dir) != 0 ||
         snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp) {
-        sp_diag_add(d, path, 0, "path is too long");
+        sp_diag_add(d, path, 0, SP_N_("het pad is te lang"));
         return SP_EIO;
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        sp_diag_add(d, path, 0, "cannot create a temporary file in %s: %s", dir, strerror(errno));
+        sp_diag_add(d, path, 0, SP_N_("kan geen tijdelijk bestand maken in %s: %s"), dir, strerror(errno));
         return SP_EIO;
     }
     /* Keep the mode of the file we replace; a new file gets 0644. */
@@ -259,18 +260,18 @@ sp_status sp_fs_write_atomic(const char *given, const void *data, size_t len, sp
     const char *what = NULL;
     int err = 0;
     if (fchmod(fd, mode) != 0)
-        what = "cannot set the mode of", err = errno;
+        what = SP_N_("kan de rechten van het bestand niet zetten"), err = errno;
     else if (write_all(fd, data, len) != 0)
-        what = "cannot write", err = errno;
+        what = SP_N_("kan het bestand niet schrijven"), err = errno;
     else if (fsync(fd) != 0)
-        what = "cannot sync", err = errno;
+        what = SP_N_("kan het bestand niet op de schijf vastleggen"), err = errno;
     if (close(fd) != 0 && !what)
-        what = "cannot close", err = errno;
+        what = SP_N_("kan het bestand niet sluiten"), err = errno;
     if (!what && rename(tmp, path) != 0)
-        what = "cannot rename the temporary file over", err = errno;
+        what = SP_N_("kan het tijdelijke bestand niet op de plaats van het bestand zetten"), err = errno;
     if (what) {
         unlink(tmp);
-        sp_diag_add(d, path, 0, "%s the file: %s", what, strerror(err));
+        sp_diag_add(d, path, 0, "%s: %s", sp_diag_tr(d, what), strerror(err));
         return SP_EIO;
     }
     /* The rename is durable only once the directory entry is on disk. */
@@ -279,7 +280,7 @@ sp_status sp_fs_write_atomic(const char *given, const void *data, size_t len, sp
         if (fsync(dfd) != 0 && errno != EINVAL && errno != EROFS) {
             err = errno;
             close(dfd);
-            sp_diag_add(d, path, 0, "cannot sync the directory %s: %s", dir, strerror(err));
+            sp_diag_add(d, path, 0, SP_N_("kan de map %s niet op de schijf vastleggen: %s"), dir, strerror(err));
             return SP_EIO;
         }
         close(dfd);
@@ -292,7 +293,7 @@ sp_status sp_fs_mkdirs(const char *path, sp_diag *d)
     char buf[PATH_MAX];
     size_t n = strlen(path);
     if (n == 0 || n >= sizeof buf) {
-        sp_diag_add(d, path, 0, n ? "path is too long" : "empty directory name");
+        sp_diag_add(d, path, 0, n ? SP_N_("het pad is te lang") : SP_N_("de naam van de map is leeg"));
         return SP_EIO;
     }
     memcpy(buf, path, n + 1);
@@ -305,8 +306,8 @@ sp_status sp_fs_mkdirs(const char *path, sp_diag *d)
             int err = errno;
             struct stat st;
             if (err != EEXIST || stat(buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
-                sp_diag_add(d, buf, 0, "cannot create directory: %s",
-                            err == EEXIST ? "a file of that name exists" : strerror(err));
+                sp_diag_add(d, buf, 0, SP_N_("kan de map niet maken: %s"),
+                            err == EEXIST ? sp_diag_tr(d, SP_N_("er is al een bestand met die naam")) : strerror(err));
                 return SP_EIO;
             }
         }
@@ -368,9 +369,9 @@ static sp_status xdg_dir(const char *var, const char *fallback, char *buf, size_
 const char *sp_fs_data_dir_problem(sp_status st)
 {
     return st == SP_EUSAGE
-        ? "cannot tell where to keep transcripts: XDG_DATA_HOME (or HOME) is too long a path"
-        : "cannot tell where to keep transcripts: neither XDG_DATA_HOME nor HOME is set to an "
-          "absolute path";
+        ? SP_N_("kan niet bepalen waar de gesprekken bewaard moeten worden: het pad in XDG_DATA_HOME (of HOME) is te lang")
+        : SP_N_("kan niet bepalen waar de gesprekken bewaard moeten worden: XDG_DATA_HOME en HOME geven geen van beide "
+                "een absoluut pad");
 }
 
 sp_status sp_fs_data_dir(char *buf, size_t len)

@@ -16,7 +16,8 @@
 int sp_fs_open_regular(const char *path, struct stat *st, sp_diag *d);
 /* The same as a stdio stream. */
 FILE *sp_fs_fopen_regular(const char *path, sp_diag *d);
-/* "a directory", "a FIFO (named pipe)", "a character device", ... */
+/* "een map", "een FIFO (named pipe)", "een tekenapparaat", ...: a Dutch
+ * msgid, put in a language with sp_translate or sp_diag_tr. */
 const char *sp_fs_kind_name(mode_t mode);
 
 /* Where a write to path lands, in out: path itself when it is absent or a
@@ -57,7 +58,8 @@ uint64_t sp_fs_hash(const void *data, size_t len);
  * Not created. */
 sp_status sp_fs_data_dir(char *buf, size_t len);
 sp_status sp_fs_config_dir(char *buf, size_t len);
-/* What went wrong, for a status of sp_fs_data_dir, as one sentence. */
+/* What went wrong, for a status of sp_fs_data_dir, as one sentence (a
+ * Dutch msgid, put in a language with sp_translate or sp_diag_tr). */
 const char *sp_fs_data_dir_problem(sp_status st);
 
 #endif

@@ -95,8 +95,8 @@ static void check_unique(hload *L, idref *ids, int n, const char *what)
     qsort(ids, (size_t)n, sizeof *ids, idref_cmp);
     for (int i = 1; i < n; i++)
         if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
-            sp_diag_add(L->d, L->path, ids[i].line, "duplicate %s id '%s' (first at line %ld)",
-                        what, ids[i].id, ids[i - 1].line);
+            sp_diag_add(L->d, L->path, ids[i].line, SP_N_("%s-id '%s' komt twee keer voor (eerst op regel %ld)"),
+                        sp_diag_tr(L->d, what), ids[i].id, ids[i - 1].line);
             fail(L, SP_EINVAL);
         }
 }
@@ -168,8 +168,8 @@ static void check_gloss(hload *L, const xmlNode *flag, const sp_redflag *r)
             n += ((unsigned char)*s & 0xC0) != 0x80; /* characters, not bytes */
         if (n > SP_GLOSS_MAX) {
             sp_diag_add(L->d, L->path, sp_xml_line(flag),
-                        "the gloss of red flag '%s' (%s) is %ld characters long; a gloss is one line of at most %d: "
-                        "shorten it and keep the rest for <explain>",
+                        SP_N_("de korte uitleg (<gloss>) van rode vlag '%s' (%s) is %ld tekens lang; die mag hoogstens "
+                              "één regel van %d tekens zijn: maak hem korter en zet de rest in <explain>"),
                         r->id, sp_lang_code((sp_lang)l), n, SP_GLOSS_MAX);
             fail(L, SP_EINVAL);
         }
@@ -235,13 +235,13 @@ sp_status sp_handbook_load(const char *path, const char *schema_dir,
             if (ts != SP_OK)
                 fail(&L, ts);
         } else if (is(c, "goals"))
-            hb->goals = load_list(&L, c, sizeof *hb->goals, fill_goal, "goal", &hb->n_goals);
+            hb->goals = load_list(&L, c, sizeof *hb->goals, fill_goal, SP_N_("leerdoel"), &hb->n_goals);
         else if (is(c, "thoughts"))
-            hb->thoughts = load_list(&L, c, sizeof *hb->thoughts, fill_thought, "thought", &hb->n_thoughts);
+            hb->thoughts = load_list(&L, c, sizeof *hb->thoughts, fill_thought, SP_N_("gedachte"), &hb->n_thoughts);
         else if (is(c, "redflags"))
-            hb->redflags = load_list(&L, c, sizeof *hb->redflags, fill_redflag, "red flag", &hb->n_redflags);
+            hb->redflags = load_list(&L, c, sizeof *hb->redflags, fill_redflag, SP_N_("rode-vlag"), &hb->n_redflags);
         else if (is(c, "interventions"))
-            hb->interventions = load_list(&L, c, sizeof *hb->interventions, fill_intervention, "intervention",
+            hb->interventions = load_list(&L, c, sizeof *hb->interventions, fill_intervention, SP_N_("interventie"),
                                           &hb->n_interventions);
     }
     xmlFreeDoc(doc);

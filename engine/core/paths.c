@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "handbook.h"
 #include "scenario.h"
+#include "translate.h"
 
 #ifndef SP_DATADIR
 #define SP_DATADIR "/usr/local/share/samenspel"
@@ -119,7 +120,7 @@ sp_status sp_paths_load_case_of(const char *id, const char *path, uint64_t hash,
     if (!looks_like_id(id)) {
         if ((*out = file))
             return SP_OK;
-        sp_diag_add(d, id, 0, "is not a case id");
+        sp_diag_add(d, id, 0, SP_N_("is geen casus-id"));
         return SP_EINVAL;
     }
     sp_scenario *builtin = NULL;
@@ -131,8 +132,8 @@ sp_status sp_paths_load_case_of(const char *id, const char *path, uint64_t hash,
     }
     sp_scenario_free(file);
     if (st != SP_OK && path)
-        sp_diag_add(d, path, 0, "the case file this play was made with is gone or no longer holds "
-                    "case '%s'; give it with --case FILE", id);
+        sp_diag_add(d, path, 0, SP_N_("het casusbestand waarmee dit gesprek gespeeld is, is weg of bevat casus '%s' "
+                          "niet meer; geef het op met --case BESTAND"), id);
     *out = builtin;
     return st;
 }
@@ -147,7 +148,7 @@ sp_status sp_paths_load_scenario(const char *arg, const sp_handbook *hb,
     char path[PATH_MAX + 32];
     snprintf(path, sizeof path, "%s/%s.xml", dir, arg);
     if (!is_file(path)) {
-        sp_diag_add(d, arg, 0, "no such file, and no case of that name in %s (cases: %s, %s, %s)",
+        sp_diag_add(d, arg, 0, SP_N_("dit bestand bestaat niet, en in %s is geen casus met die naam (casussen: %s, %s, %s)"),
                     dir, sp_case_ids[0], sp_case_ids[1], sp_case_ids[2]);
         return SP_EUSAGE;
     }

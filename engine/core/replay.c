@@ -280,7 +280,8 @@ sp_status sp_replay_expert(const sp_scenario *sc, const int *start_vars, sp_lang
     sp_analysis *an = NULL;
     sp_status rc = sp_analysis_run_from(sc, start_vars, d, &an);
     if (rc != SP_OK) {
-        sp_diag_add(d, sc->path, 0, "the expert path could not be worked out (%s)", sp_status_name(rc));
+        sp_diag_add(d, sc->path, 0, SP_N_("het expertpad kon niet worden bepaald (%s)"),
+                    sp_diag_tr(d, sp_status_words(rc)));
         return rc;
     }
     sp_session *s = sp_session_new(sc, lang);
@@ -296,7 +297,7 @@ sp_status sp_replay_expert(const sp_scenario *sc, const int *start_vars, sp_lang
         /* The expert path is a real play by construction; a mismatch here
          * would be a bug in the analysis or the session. */
         if (v->node != an->expert_nodes[k] || sp_session_choose(s, an->expert_options[k]) != SP_OK) {
-            sp_diag_add(d, sc->path, 0, "the expert path cannot be played (at node '%s')",
+            sp_diag_add(d, sc->path, 0, SP_N_("het expertpad is niet te spelen (bij knoop '%s')"),
                         sc->nodes[an->expert_nodes[k]].id);
             rc = SP_EINVAL;
         }
@@ -405,7 +406,7 @@ static void scan_one(sp_replay_entry *e, sp_replay_resolve resolve, void *ctx)
         e->branch = t->parent != NULL;
         e->sc = resolve(ctx, t->scenario_id);
         if (!e->sc) {
-            sp_diag_add(d, e->path, 0, "case '%s' is not available", t->scenario_id);
+            sp_diag_add(d, e->path, 0, SP_N_("casus '%s' is niet beschikbaar"), t->scenario_id);
             rc = SP_EINVAL;
         }
     }
@@ -433,7 +434,7 @@ static void scan_one(sp_replay_entry *e, sp_replay_resolve resolve, void *ctx)
     if (!e->ok && sp_diag_count(d) > 0) {
         /* The first message that is not a warning says what went wrong. */
         int k = 0;
-        while (k + 1 < sp_diag_count(d) && strstr(sp_diag_message(d, k), ": warning: "))
+        while (k + 1 < sp_diag_count(d) && sp_diag_is_warning(d, k))
             k++;
         e->error = sp_strdup(sp_diag_message(d, k));
     }

@@ -304,7 +304,7 @@ sp_status sp_scenario_load(const char *path, const char *schema_dir,
     if (fd < 0)
         return SP_EIO;
     if ((uintmax_t)st.st_size > (uintmax_t)SP_MAX_FILE_BYTES) {
-        sp_diag_add(d, path, 0, "file is larger than %zu bytes", (size_t)SP_MAX_FILE_BYTES);
+        sp_diag_add(d, path, 0, SP_N_("het bestand is groter dan %zu bytes"), (size_t)SP_MAX_FILE_BYTES);
         close(fd);
         return SP_EINVAL;
     }

@@ -113,7 +113,7 @@ static sp_status temp_with(const sp_transcript *t, const char *dir, char *tmp, s
     if (err) {
         if (fd >= 0)
             unlink(tmp);
-        sp_diag_add(d, dir, 0, "cannot write a new transcript: %s", strerror(err));
+        sp_diag_add(d, dir, 0, SP_N_("kan geen nieuw gesprek bewaren: %s"), strerror(err));
         return SP_EIO;
     }
     return SP_OK;
@@ -136,7 +136,7 @@ sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *ca
     if (!localtime_r(&tt, &tm) || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
         snprintf(stamp, sizeof stamp, "%lld", (long long)when);
     if (!name_for(buf, len, dir, case_id, stamp, 999) || strlen(buf) >= sizeof f->path) {
-        sp_diag_add(d, dir, 0, "path too long");
+        sp_diag_add(d, dir, 0, SP_N_("het pad is te lang"));
         return SP_EIO;
     }
     if ((st = temp_with(t, dir, tmp, sizeof tmp, d)) != SP_OK)
@@ -156,9 +156,9 @@ sp_status sp_transcript_create(sp_transcript *t, const char *dir, const char *ca
     unlink(tmp);
     if (err || n == 1000) {
         if (err)
-            sp_diag_add(d, buf, 0, "cannot create the transcript: %s", strerror(err));
+            sp_diag_add(d, buf, 0, SP_N_("kan het bestand voor het gesprek niet maken: %s"), strerror(err));
         else
-            sp_diag_add(d, dir, 0, "too many transcripts with the time stamp %s", stamp);
+            sp_diag_add(d, dir, 0, SP_N_("te veel gesprekken met het tijdstempel %s"), stamp);
         buf[0] = '\0';
         return SP_EIO;
     }
@@ -223,20 +223,20 @@ static sp_status lock_take(sp_tfile *f, const char *path, sp_diag *d)
     const char *slash = strrchr(path, '/');
     int dl = slash ? (int)(slash - path + 1) : 0;
     if (snprintf(lp, sizeof lp, "%.*s.%s.lock", dl, path, path + dl) >= (int)sizeof lp) {
-        sp_diag_add(d, path, 0, "path too long");
+        sp_diag_add(d, path, 0, SP_N_("het pad is te lang"));
         return SP_EIO;
     }
     lock_release(f);
     for (int tries = 0; tries < 8; tries++) {
         int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
         if (fd < 0) {
-            sp_diag_add(d, path, 0, "cannot create its lock file %s: %s", lp, strerror(errno));
+            sp_diag_add(d, path, 0, SP_N_("kan het slotbestand %s niet maken: %s"), lp, strerror(errno));
             return SP_EIO;
         }
         struct stat a, b;
         if (fstat(fd, &a) != 0 || !S_ISREG(a.st_mode)) {
             close(fd);
-            sp_diag_add(d, lp, 0, "the lock file is not a regular file; remove it");
+            sp_diag_add(d, lp, 0, SP_N_("het slotbestand is geen gewoon bestand; verwijder het"));
             return SP_EIO;
         }
         if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -244,15 +244,15 @@ static sp_status lock_take(sp_tfile *f, const char *path, sp_diag *d)
             long pid = lock_holder(fd);
             close(fd);
             if (err != EWOULDBLOCK) {
-                sp_diag_add(d, lp, 0, "cannot lock: %s", strerror(err));
+                sp_diag_add(d, lp, 0, SP_N_("kan het bestand niet vergrendelen: %s"), strerror(err));
                 return SP_EIO;
             }
             if (pid)
-                sp_diag_add(d, path, 0, "is being played by samenspel process %ld; finish or close "
-                            "that play first (two plays into one file would lose steps)", pid);
+                sp_diag_add(d, path, 0, SP_N_("wordt al gespeeld door samenspel-proces %ld; maak dat gesprek eerst af of "
+                                  "sluit het (twee gesprekken in één bestand zouden stappen kwijtraken)"), pid);
             else
-                sp_diag_add(d, path, 0, "is being played by another samenspel process; finish or "
-                            "close that play first (two plays into one file would lose steps)");
+                sp_diag_add(d, path, 0, SP_N_("wordt al gespeeld door een ander samenspel-proces; maak dat gesprek eerst af of "
+                                  "sluit het (twee gesprekken in één bestand zouden stappen kwijtraken)"));
             return SP_EIO;
         }
         if (stat(lp, &b) != 0 || a.st_ino != b.st_ino || a.st_dev != b.st_dev) {
@@ -269,7 +269,7 @@ static sp_status lock_take(sp_tfile *f, const char *path, sp_diag *d)
         snprintf(f->locked_path, sizeof f->locked_path, "%s", path);
         return SP_OK;
     }
-    sp_diag_add(d, lp, 0, "cannot lock: the lock file keeps changing");
+    sp_diag_add(d, lp, 0, SP_N_("kan het bestand niet vergrendelen: het slotbestand blijft veranderen"));
     return SP_EIO;
 }
 
@@ -333,13 +333,13 @@ static void close_fd(sp_tfile *f)
 static int too_big(const sp_transcript *t, size_t bytes, const char *path, sp_diag *d)
 {
     if (t->n_steps > SP_TRANSCRIPT_MAX_STEPS) {
-        sp_diag_add(d, path, 0, "the play has %d steps, more than the %d a transcript may hold; "
-                    "it is not saved further", t->n_steps, SP_TRANSCRIPT_MAX_STEPS);
+        sp_diag_add(d, path, 0, SP_N_("het gesprek heeft %d stappen, meer dan de %d die een bewaard gesprek mag hebben; "
+                          "het wordt niet verder bewaard"), t->n_steps, SP_TRANSCRIPT_MAX_STEPS);
         return 1;
     }
     if (bytes > SP_TRANSCRIPT_MAX_BYTES) {
-        sp_diag_add(d, path, 0, "the transcript would be larger than %u bytes, the most samenspel "
-                    "reads back; it is not saved further", SP_TRANSCRIPT_MAX_BYTES);
+        sp_diag_add(d, path, 0, SP_N_("het bewaarde gesprek zou groter worden dan %u bytes, het meeste dat samenspel "
+                          "terugleest; het wordt niet verder bewaard"), SP_TRANSCRIPT_MAX_BYTES);
         return 1;
     }
     return 0;
@@ -462,7 +462,7 @@ static append_result append_steps(sp_transcript *t, sp_tfile *f, sp_status *st, 
          * whole record, as before this save. */
         if (ftruncate(f->fd, f->on_disk) != 0)
             close_fd(f);
-        sp_diag_add(d, f->path, 0, "cannot write the step: %s", strerror(err));
+        sp_diag_add(d, f->path, 0, SP_N_("kan de stap niet bewaren: %s"), strerror(err));
         *st = SP_EIO;
         return APPEND_FAILED;
     }
@@ -494,8 +494,8 @@ sp_status sp_transcript_write(sp_transcript *t, const char *path, sp_diag *d)
         struct stat sb;
         if (f->seen && stat(real, &sb) == 0 && !same_file(f, &sb)) {
             lock_release(f);
-            sp_diag_add(d, path, 0, "changed on disk since it was read (another samenspel "
-                        "process saved into it); open it again to see its steps");
+            sp_diag_add(d, path, 0, SP_N_("is op de schijf veranderd sinds het gelezen is (een ander samenspel-proces "
+                              "heeft erin bewaard); open het opnieuw om de stappen te zien"));
             return SP_EIO;
         }
     }
@@ -567,8 +567,8 @@ static const char *scan_records(const char *path, const char *p, const char *end
         const char *close = find(p, end, " -->");
         size_t hl = strlen(RECORD_HEAD);
         if (!close) {
-            sp_diag_add(d, path, 0, "notice: the last step was cut off while it was being saved (a "
-                        "crash or a full disk); it is left out, the %d steps saved before it are kept",
+            sp_diag_add(d, path, 0, SP_N_("let op: de laatste stap is afgebroken tijdens het bewaren (een crash of een "
+                              "volle schijf); die is weggelaten, de %d stappen die ervoor bewaard zijn blijven staan"),
                         *n_good);
             return p;
         }
@@ -585,8 +585,8 @@ static const char *scan_records(const char *path, const char *p, const char *end
                    memchr(el, '\n', (size_t)(close - el)) == NULL;
         }
         if (!good) {
-            sp_diag_add(d, path, 0, "notice: a saved step is damaged (its checksum does not match); "
-                        "it and what follows are left out, the %d steps saved before it are kept",
+            sp_diag_add(d, path, 0, SP_N_("let op: een bewaarde stap is beschadigd (de controlesom klopt niet); die en wat "
+                              "erna komt zijn weggelaten, de %d stappen die ervoor bewaard zijn blijven staan"),
                         *n_good);
             return p;
         }
@@ -612,7 +612,7 @@ sp_status sp_transcript_journal_splice(const char *path, const char *data, size_
         return SP_OK;
     const char *steps_end = find_last(data, root_end, "</steps>");
     if (!steps_end) {
-        sp_diag_add(d, path, 0, "holds saved steps after </transcript> but no <steps> element");
+        sp_diag_add(d, path, 0, SP_N_("bevat bewaarde stappen na </transcript>, maar geen element <steps>"));
         return SP_EINVAL;
     }
     FILE *m = open_memstream(out, out_len);

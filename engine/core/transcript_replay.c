@@ -32,47 +32,47 @@ static sp_status replay_step(sp_session *s, const sp_tstep *st, int i, const cha
     const char *here = sc->nodes[v->node].id;
     int no = i + 1;
     if (sp_session_finished(s) && st->kind != SP_STEP_UNDO) {
-        sp_diag_add(d, path, 0, "step %d: the play had already ended at node '%s'", no, here);
+        sp_diag_add(d, path, 0, SP_N_("stap %d: het gesprek was al afgelopen bij knoop '%s'"), no, here);
         return SP_EINVAL;
     }
     if (strcmp(st->node, here) != 0) {
-        sp_diag_add(d, path, 0, "step %d: the play is at node '%s', not at '%s' as recorded",
+        sp_diag_add(d, path, 0, SP_N_("stap %d: het gesprek staat bij knoop '%s', niet bij '%s' zoals bewaard"),
                     no, here, st->node);
         return SP_EINVAL;
     }
     if (st->kind == SP_STEP_CHOOSE) {
         int o = option_by_id(&sc->nodes[v->node], st->option);
         if (o < 0) {
-            sp_diag_add(d, path, 0, "step %d: node '%s' has no option '%s'", no, here, st->option);
+            sp_diag_add(d, path, 0, SP_N_("stap %d: knoop '%s' heeft geen optie '%s'"), no, here, st->option);
             return SP_EINVAL;
         }
         sp_status rc = sp_session_choose(s, o);
         if (rc == SP_EUSAGE)
-            sp_diag_add(d, path, 0, "step %d: option '%s' is not offered at node '%s'",
+            sp_diag_add(d, path, 0, SP_N_("stap %d: optie '%s' wordt bij knoop '%s' niet aangeboden"),
                         no, st->option, here);
         else if (rc != SP_OK)
-            sp_diag_add(d, path, 0, "step %d: %s", no, sp_status_name(rc));
+            sp_diag_add(d, path, 0, SP_N_("stap %d: %s"), no, sp_diag_tr(d, sp_status_words(rc)));
         return rc == SP_EUSAGE ? SP_EINVAL : rc;
     }
     if (st->kind == SP_STEP_FLAG) {
         int f = sp_handbook_redflag(sc->handbook, st->flag);
         if (f < 0) {
-            sp_diag_add(d, path, 0, "step %d: the handbook has no red flag '%s'", no, st->flag);
+            sp_diag_add(d, path, 0, SP_N_("stap %d: het handboek heeft geen rode vlag '%s'"), no, st->flag);
             return SP_EINVAL;
         }
         sp_status rc = sp_session_flag(s, f, NULL);
         if (rc == SP_EUSAGE)
-            sp_diag_add(d, path, 0, "step %d: red flag '%s' was already marked in turn %d",
+            sp_diag_add(d, path, 0, SP_N_("stap %d: rode vlag '%s' was al gemarkeerd in beurt %d"),
                         no, st->flag, sp_session_turn(s));
         else if (rc != SP_OK)
-            sp_diag_add(d, path, 0, "step %d: %s", no, sp_status_name(rc));
+            sp_diag_add(d, path, 0, SP_N_("stap %d: %s"), no, sp_diag_tr(d, sp_status_words(rc)));
         return rc == SP_EUSAGE ? SP_EINVAL : rc;
     }
     sp_status rc = sp_session_undo(s);
     if (rc == SP_EUSAGE)
-        sp_diag_add(d, path, 0, "step %d: an undo with nothing to undo", no);
+        sp_diag_add(d, path, 0, SP_N_("stap %d: een stap terug terwijl er niets terug te draaien is"), no);
     else if (rc != SP_OK)
-        sp_diag_add(d, path, 0, "step %d: %s", no, sp_status_name(rc));
+        sp_diag_add(d, path, 0, SP_N_("stap %d: %s"), no, sp_diag_tr(d, sp_status_words(rc)));
     return rc == SP_EUSAGE ? SP_EINVAL : rc;
 }
 
@@ -82,7 +82,7 @@ sp_status sp_transcript_replay(const sp_transcript *t, const sp_scenario *sc,
     *out = NULL;
     const char *path = t->path ? t->path : "transcript";
     if (!t->scenario_id || strcmp(t->scenario_id, sc->id) != 0) {
-        sp_diag_add(d, path, 0, "this is a play of scenario '%s', not of '%s'",
+        sp_diag_add(d, path, 0, SP_N_("dit is een gesprek over casus '%s', niet over '%s'"),
                     t->scenario_id ? t->scenario_id : "", sc->id);
         return SP_EINVAL;
     }
@@ -95,14 +95,14 @@ sp_status sp_transcript_replay(const sp_transcript *t, const sp_scenario *sc,
     sp_session_set_clock(s, replay_now, &clk);
     *out = s;
     if (t->scenario_hash != sc->hash)
-        sp_diag_add(d, path, 0, "warning: scenario '%s' changed since this play "
-                    "(version %s then, %s now)", sc->id,
+        sp_diag_add(d, path, 0, SP_N_("waarschuwing: casus '%s' is veranderd sinds dit gesprek "
+                          "(toen versie %s, nu %s)"), sc->id,
                     t->scenario_version ? t->scenario_version : "?", sc->version ? sc->version : "?");
     sp_status rc = SP_OK;
     for (int i = 0; i < t->n_start_vars; i++) {
         sp_status vr = sp_session_set_var(s, t->start_vars[i].name, t->start_vars[i].value);
         if (vr != SP_OK) {
-            sp_diag_add(d, path, 0, "start variable '%s' is not in scenario '%s'",
+            sp_diag_add(d, path, 0, SP_N_("startvariabele '%s' komt niet voor in casus '%s'"),
                         t->start_vars[i].name, sc->id);
             rc = SP_EINVAL;
             break;

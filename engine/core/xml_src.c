@@ -197,7 +197,7 @@ sp_status sp_xml_src_file(sp_xml_src *s, const char *path, int fd, sp_diag *d)
     s->path = path;
     s->fd = fd;
     if (fstat(fd, &s->st) != 0) {
-        sp_diag_add(d, path, 0, "cannot stat: %s", strerror(errno));
+        sp_diag_add(d, path, 0, SP_N_("de gegevens van het bestand kunnen niet worden opgevraagd: %s"), strerror(errno));
         return SP_EIO;
     }
     return SP_OK;
@@ -259,7 +259,7 @@ sp_status sp_xml_src_check(sp_xml_src *s, sp_diag *d)
     for (;;) {
         long r = src_pread(s, c.len + have, buf + have, CHUNK - have, cap);
         if (r < 0) {
-            sp_diag_add(d, s->path, 0, "cannot read: %s", strerror(errno));
+            sp_diag_add(d, s->path, 0, SP_N_("kan niet worden gelezen: %s"), strerror(errno));
             st = SP_EIO;
             break;
         }
@@ -300,7 +300,8 @@ sp_status sp_xml_src_head(const sp_xml_src *s, size_t n, char *buf, sp_diag *d)
     for (size_t pos = 0; pos < n;) {
         long r = src_pread(s, pos, buf + pos, n - pos, n);
         if (r <= 0) {
-            sp_diag_add(d, s->path, 0, "cannot read: %s", r < 0 ? strerror(errno) : "the file got shorter");
+            sp_diag_add(d, s->path, 0, SP_N_("kan niet worden gelezen: %s"),
+                        r < 0 ? strerror(errno) : sp_diag_tr(d, SP_N_("het bestand is korter geworden")));
             return SP_EIO;
         }
         pos += (size_t)r;

@@ -479,7 +479,7 @@ static int stream_strict(sp_xml_stream *s)
         /* The file read cleanly the first time: memory ran out, which the
          * loader tells (sp_diag_memory_since). */
         if (sp_alloc_failures() == failed)
-            sp_diag_add(s->st.d, s->st.path, 0, "cannot validate the file against the schema");
+            sp_diag_add(s->st.d, s->st.path, 0, SP_N_("kan het bestand niet aan het schema toetsen"));
         s->st.errors++;
         return 0;
     }
@@ -493,7 +493,7 @@ int sp_xml_stream_errors(sp_xml_stream *s)
 {
     /* Every check was made on the bytes the first pass read. */
     if (sp_xml_src_changed(&s->src)) {
-        sp_diag_add(s->st.d, s->st.path, 0, "the file changed while it was being read; load it again");
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("het bestand veranderde terwijl het gelezen werd; laad het opnieuw"));
         return ++s->st.errors;
     }
     if (s->st.errors) {

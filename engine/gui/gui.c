@@ -320,7 +320,8 @@ static void start_phones(gui *g)
     sp_phones *srv = sp_phones_start(&cfg, err, sizeof err);
     sp_ui_phones_begin(&g->phones, srv);
     if (!srv) {
-        fprintf(stderr, "samenspel --phones: %s; the counts can still be typed\n", err);
+        fprintf(stderr, en ? "samenspel --phones: %s; the counts can still be typed\n"
+                           : "samenspel --phones: %s; de aantallen kun je nog gewoon typen\n", err);
         a->group->phones_on = 0;
         sp_ui_phones_failed(a->notice, sizeof a->notice, !g->listen && !sp_phones_has_lan(), err, en);
         return;

@@ -17,6 +17,7 @@
 
 #include "core/fs.h"
 #include "core/num.h"
+#include "core/translate.h"
 #include "phones_internal.h"
 
 #define MAX_BODY 1024         /* a form of ours is a few dozen bytes */
@@ -550,20 +551,22 @@ sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen
 {
     char addr[64];
     int port = 0;
+    sp_lang l = sp_lang_from_code(cfg->lang ? cfg->lang : "nl"); /* the language of err */
     if (cfg->listen && parse_listen(cfg->listen, addr, sizeof addr, &port) != 0) {
-        snprintf(err, errlen, "--listen %s: expected ADDRESS or ADDRESS:PORT (port 1-65535), e.g. 127.0.0.1:8080",
-                 cfg->listen);
+        snprintf(err, errlen, sp_translate(l, "--listen %s: verwacht ADRES of ADRES:POORT (poort 1-65535), "
+                                              "bijvoorbeeld 127.0.0.1:8080"), cfg->listen);
         return NULL;
     }
     if (!cfg->listen && lan_address(addr, sizeof addr) != 0) {
-        snprintf(err, errlen, "no network interface besides loopback: connect this computer to the room's "
-                              "network (or a phone's hotspot), or give --listen ADDRESS:PORT");
+        snprintf(err, errlen, "%s", sp_translate(l, "geen netwerkverbinding behalve loopback: verbind deze computer "
+                                                    "met het netwerk van de zaal (of de hotspot van een telefoon), "
+                                                    "of geef --listen ADRES:POORT"));
         return NULL;
     }
     sp_phones *p = calloc(1, sizeof *p);
     if (!p || pthread_mutex_init(&p->lock, NULL) != 0) {
         free(p);
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", sp_translate(l, "onvoldoende geheugen"));
         return NULL;
     }
     p->en = cfg->lang && strcmp(cfg->lang, "en") == 0;
@@ -574,7 +577,7 @@ sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen
         copy_flags(p, cfg) != 0 || random_hex(p->room_token, SP_ROOM_TOKEN_LEN / 2) != 0 ||
         random_code(p->code) != 0) {
         sp_phones_stop(p);
-        snprintf(err, errlen, "out of memory or no random numbers");
+        snprintf(err, errlen, "%s", sp_translate(l, "onvoldoende geheugen, of geen willekeurige getallen"));
         return NULL;
     }
     /* A given port, else 8080 or the next free one up to 8099. */
@@ -582,8 +585,12 @@ sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen
         if ((p->mhd = listen_on(p, addr, try)))
             p->port = try;
     if (!p->mhd) {
-        snprintf(err, errlen, port ? "cannot listen on %s port %d (in use, or not an address of this computer)"
-                                   : "cannot listen on %s ports 8080-8099 (all in use?)", addr, port);
+        if (port)
+            snprintf(err, errlen, sp_translate(l, "kan niet luisteren op %s poort %d (al in gebruik, of geen adres "
+                                                  "van deze computer)"), addr, port);
+        else
+            snprintf(err, errlen, sp_translate(l, "kan niet luisteren op %s poorten 8080-8099 (allemaal in gebruik?)"),
+                     addr);
         sp_phones_stop(p);
         return NULL;
     }

@@ -33,7 +33,7 @@ typedef struct sp_phones_config {
 } sp_phones_config;
 
 /* Starts the server. On failure returns NULL and writes a one-line reason
- * into err (no usable network interface, address in use, ...). */
+ * into err, in cfg->lang (no usable network interface, address in use, ...). */
 sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen);
 /* 1 when this computer has a network interface besides loopback, so phones
  * on the room's network (or a phone's hotspot) can reach it. */

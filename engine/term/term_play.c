@@ -37,7 +37,7 @@ sp_term_script *sp_term_script_open(const char *path, sp_status *st, sp_diag *d)
         int line = 1;
         for (const char *q = data; q < nul; q++)
             line += *q == '\n';
-        sp_diag_add(d, path, line, "a NUL byte: a play script is a text file of commands");
+        sp_diag_add(d, path, line, SP_N_("een NUL-byte: een speelscript is een tekstbestand met opdrachten"));
         free(data);
         *st = SP_EINVAL;
         return NULL;
@@ -468,13 +468,13 @@ static done choose_cmd(play *p, const cmd *c, const sp_view *v)
             k = v->options[i].option;
     if (k < 0) {
         if (c->kind == CMD_CHOOSE)
-            snprintf(why, sizeof why, "there is no option %ld here (%d offered)", c->n, v->n_options);
+            snprintf(why, sizeof why, sp_translate(p->t->lang, "hier is geen optie %ld (er zijn er %d)"), c->n, v->n_options);
         else
-            snprintf(why, sizeof why, "option '%s' is not offered here", c->arg);
+            snprintf(why, sizeof why, sp_translate(p->t->lang, "optie '%s' wordt hier niet aangeboden"), c->arg);
         return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), why);
     }
     if (sp_session_choose(p->s, k) != SP_OK)
-        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), "the session refused this option");
+        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), sp_translate(p->t->lang, "het gesprek weigert deze optie"));
     if (stepped(p))
         return DONE_FAILED;
     v = sp_session_view(p->s);
@@ -492,12 +492,13 @@ static done flag_cmd(play *p, const cmd *c, char **line, size_t *cap)
     if (f < 0) {
         if (c->kind != CMD_FLAG)
             return DONE_SHOW;
-        snprintf(why, sizeof why, "unknown red flag '%s'", c->arg);
+        snprintf(why, sizeof why, sp_translate(p->t->lang, "onbekende rode vlag '%s'"), c->arg);
         return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), why);
     }
     sp_flag_result r;
     if (sp_session_flag(p->s, f, &r) != SP_OK) {
-        snprintf(why, sizeof why, "red flag '%s' is already marked this turn", sc->handbook->redflags[f].id);
+        snprintf(why, sizeof why, sp_translate(p->t->lang, "rode vlag '%s' is deze beurt al gemarkeerd"),
+                 sc->handbook->redflags[f].id);
         return refuse(p, SP_N_("Die vlag heb je deze beurt al gemarkeerd."), why);
     }
     if (stepped(p))
@@ -510,7 +511,7 @@ static done flag_cmd(play *p, const cmd *c, char **line, size_t *cap)
 static done undo_cmd(play *p)
 {
     if (sp_session_undo(p->s) != SP_OK)
-        return refuse(p, SP_N_("Er is niets om terug te draaien."), "nothing to undo");
+        return refuse(p, SP_N_("Er is niets om terug te draaien."), sp_translate(p->t->lang, "niets om terug te draaien"));
     if (stepped(p))
         return DONE_FAILED;
     sp_term_line(p->t, 2, SP_STYLE_PLAIN, "", SP_STYLE_PLAIN, sp_translate((p->t)->lang, "Teruggedraaid."));
@@ -524,7 +525,7 @@ static done run_cmd(play *p, const cmd *c, const char *l, char **line, size_t *c
     char why[512];
     switch (c->kind) {
     case CMD_BAD:
-        snprintf(why, sizeof why, "unknown command '%s'", l);
+        snprintf(why, sizeof why, sp_translate(p->t->lang, "onbekende opdracht '%s'"), l);
         return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), why);
     case CMD_CHOOSE:
     case CMD_OPTION:

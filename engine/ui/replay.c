@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "core/translate.h"
 
 const int sp_ui_replay_interval[SP_UI_REPLAY_SPEEDS] = { 7000, 4000, 2000 };
 const char *const sp_ui_replay_speed_label[SP_UI_REPLAY_SPEEDS] = { "½×", "1×", "2×" };
@@ -148,7 +149,7 @@ static sp_status load(sp_ui_app *a, const char *path, sp_transcript **t, sp_repl
         return st;
     const sp_scenario *sc = resolve(a, (*t)->scenario_id);
     if (!sc) {
-        sp_diag_add(d, path, 0, "case '%s' is not available", (*t)->scenario_id);
+        sp_diag_add(d, path, 0, SP_N_("casus '%s' is niet beschikbaar"), (*t)->scenario_id);
         st = SP_EINVAL;
     } else {
         st = sp_replay_build(*t, sc, sp_ui_app_lang(a), r, d);
@@ -170,7 +171,7 @@ const char *sp_ui_replay_error(const sp_diag *d, const char *fallback)
 {
     int n = sp_diag_count(d);
     for (int i = 0; i < n; i++)
-        if (!strstr(sp_diag_message(d, i), ": warning: "))
+        if (!sp_diag_is_warning(d, i))
             return sp_diag_message(d, i);
     return n ? sp_diag_message(d, n - 1) : fallback;
 }

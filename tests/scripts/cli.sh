@@ -150,16 +150,18 @@ expect_in "$tmp/out" "== Nabespreking" "an unfinished play still gets its debrie
 
 printf '1\n2\nkiezen maar\n' > "$tmp/fout.play"
 expect_rc 1 "a script line that does not fit" -- "$BIN" play --choices "$tmp/fout.play" intake
-expect_in "$tmp/err" "$tmp/fout.play:3: unknown command 'kiezen maar'" "SCRIPT:LINE: message"
+expect_in "$tmp/err" "$tmp/fout.play:3: onbekende opdracht 'kiezen maar'" "SCRIPT:LINE: message"
+expect_rc 1 "a script line that does not fit, in English" -- "$BIN" --lang en play --choices "$tmp/fout.play" intake
+expect_in "$tmp/err" "$tmp/fout.play:3: unknown command 'kiezen maar'" "SCRIPT:LINE: message in English"
 printf '9\n' > "$tmp/negen.play"
 expect_rc 1 "a number that is not on offer" -- "$BIN" play --choices "$tmp/negen.play" intake
-expect_in "$tmp/err" "$tmp/negen.play:1: there is no option 9 here" "option number out of range"
+expect_in "$tmp/err" "$tmp/negen.play:1: hier is geen optie 9 (er zijn er 2)" "option number out of range"
 printf 'undo\n' > "$tmp/undo.play"
 expect_rc 1 "undo at the start" -- "$BIN" play --choices "$tmp/undo.play" intake
-expect_in "$tmp/err" "$tmp/undo.play:1: nothing to undo" "nothing to undo"
+expect_in "$tmp/err" "$tmp/undo.play:1: niets om terug te draaien" "nothing to undo"
 printf 'flag rf.bestaat-niet\n' > "$tmp/vlag.play"
 expect_rc 1 "an unknown red flag" -- "$BIN" play --choices "$tmp/vlag.play" intake
-expect_in "$tmp/err" "unknown red flag 'rf.bestaat-niet'" "unknown flag named"
+expect_in "$tmp/err" "onbekende rode vlag 'rf.bestaat-niet'" "unknown flag named"
 printf 'case uitvoering\n' > "$tmp/case.play"
 expect_rc 1 "case outside a trajectory" -- "$BIN" play --choices "$tmp/case.play" intake
 expect_rc 3 "a script that does not exist" -- "$BIN" play --choices "$tmp/nergens.play" intake
@@ -195,8 +197,10 @@ play_dir=$(cd "$(dirname "$0")/../plays" && pwd)
 tr2="$XDG_DATA_HOME/samenspel/transcripts/intake-19700101-000000-2.xml"
 sed '0,/option="bm-ja"/s//option="bm-verdwenen"/' "$tr2" > "$tmp/changed.xml"
 expect_rc 1 "debrief of a transcript that no longer fits" -- "$BIN" debrief "$tmp/changed.xml"
-expect_in "$tmp/err" "step 2" "the first mismatching step is named"
+expect_in "$tmp/err" "stap 2: knoop 'bm-vraag' heeft geen optie 'bm-verdwenen'" "the first mismatching step is named"
 expect_in "$tmp/out" "== Nabespreking" "the debrief up to the mismatch"
+expect_rc 1 "the same in English" -- "$BIN" --lang en debrief "$tmp/changed.xml"
+expect_in "$tmp/err" "step 2: node 'bm-vraag' has no option 'bm-verdwenen'" "the first mismatching step is named in English"
 echo "niet eens xml" > "$tmp/rommel.xml"
 expect_rc 1 "debrief of a damaged transcript" -- "$BIN" debrief "$tmp/rommel.xml"
 expect_rc 1 "resume of a transcript that no longer fits" -- "$BIN" play --resume "$tmp/changed.xml" --choices "$tmp/verder.play"
@@ -212,7 +216,7 @@ trk="$tmp/rc/data/samenspel/transcripts/kruispunt-19700101-000000.xml"
 if grep -qF "scenario-path=\"$tmp/rc/k.xml\"" "$trk"; then ok; else bad "a play of a case file records its path: $(head -2 "$trk" | tail -1)"; fi
 mv "$tmp/rc/k.xml" "$tmp/rc/elders.xml"
 expect_rc 2 "resume of a play whose case file moved" -- "$BIN" play --resume "$trk" --choices "$tmp/verder.play"
-expect_in "$tmp/err" "give it with --case FILE" "the moved case file is named, with the fix"
+expect_in "$tmp/err" "geef het op met --case BESTAND" "the moved case file is named, with the fix"
 expect_rc 1 "resume with --case (the script stops early)" -- "$BIN" play --resume "$trk" --case "$tmp/rc/elders.xml" --choices "$tmp/verder.play"
 if [ "$(grep -c '<choose ' "$trk")" = 2 ]; then ok; else bad "resume --case: $(grep -c '<choose ' "$trk") choices, expected 2"; fi
 expect_in "$trk" "scenario-path=\"$tmp/rc/elders.xml\"" "resume --case records the case file's new place"

@@ -34,7 +34,7 @@ run() {
         rc=$?
     fi
     [ "$rc" -ne 124 ] || fail "$what: hung (killed after 10 s)"
-    grep -Eq "not a regular file|is a directory|not a file|symbolic link|is a link|a FIFO|device|No such file|no such file" "$work/err" ||
+    grep -Eq "not a regular file|is a directory|is a folder|not a file|symbolic link|is a link|a FIFO|device|No such file|no such file" "$work/err" ||
         fail "$what: no clear reason: $(head -c 300 "$work/err")"
     checked=$((checked + 1))
 }

@@ -52,8 +52,8 @@ grep -q 'Gemarkeerd: .* (vals alarm)' "$work/replay.out" || fail "the false alar
 # ---- a changed case ------------------------------------------------------------------
 sed 's/id="toch-jansen"/id="alsnog-jansen"/' "$REPO/tests/data/replay/kruispunt.xml" > "$work/data/scenarios/kruispunt.xml"
 if S replay "$T" < /dev/null > "$work/changed.out" 2> "$work/changed.err"; then fail "a changed case replayed without complaint"; fi
-grep -q "step 7: node 'klaasen-alleen' has no option 'toch-jansen'" "$work/changed.err" || fail "changed: $(cat "$work/changed.err")"
-grep -q "warning: scenario 'kruispunt' changed" "$work/changed.err" || fail "no warning about the changed case"
+grep -q "stap 7: knoop 'klaasen-alleen' heeft geen optie 'toch-jansen'" "$work/changed.err" || fail "changed: $(cat "$work/changed.err")"
+grep -q "waarschuwing: casus 'kruispunt' is veranderd sinds dit gesprek" "$work/changed.err" || fail "no warning about the changed case"
 grep -q '^Niet afgemaakt: het gesprek stopte bij beurt 3\.' "$work/changed.out" || fail "the replay does not stop at turn 3"
 cp "$REPO/tests/data/replay/kruispunt.xml" "$work/data/scenarios/kruispunt.xml"
 

@@ -17,6 +17,7 @@
 
 #include "core/diag.h"
 #include "core/fs.h"
+#include "testutil.h"
 
 static char tmpdir[256];
 
@@ -330,6 +331,7 @@ static int teardown(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the core's messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fnv1a_known_vectors),
         cmocka_unit_test(read_with_cap),

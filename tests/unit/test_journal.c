@@ -450,6 +450,7 @@ int main(void)
 {
     if (testutil_chdir_root() != 0)
         return 1;
+    testutil_catalogue(); /* the core's messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(steps_are_appended),
         cmocka_unit_test(truncation_at_every_offset),

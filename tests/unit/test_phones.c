@@ -421,7 +421,10 @@ static void bad_listen_addresses(void **state)
     snprintf(busy, sizeof busy, "127.0.0.1:%d", sp_phones_port(P));
     sp_phones_config cfg = { .listen = busy, .lang = "nl" };
     assert_null(sp_phones_start(&cfg, err, sizeof err));
-    assert_non_null(strstr(err, "cannot listen"));
+    assert_non_null(strstr(err, "kan niet luisteren op 127.0.0.1 poort"));
+    cfg.lang = "en"; /* the reason in the language asked for */
+    assert_null(sp_phones_start(&cfg, err, sizeof err));
+    assert_non_null(strstr(err, "cannot listen on 127.0.0.1 port"));
 }
 
 int main(void)

@@ -527,6 +527,7 @@ static void history_scan(void **state)
 
 int main(void)
 {
+    testutil_catalogue(); /* the core's messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(steps_laid_out),
         cmocka_unit_test(replay_reproduces_debrief),

@@ -151,6 +151,7 @@ int main(void)
 {
     if (testutil_chdir_root() != 0)
         return 1;
+    testutil_catalogue(); /* the core's messages in English come from po/en.po */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parse_takes_what_it_understands),
         cmocka_unit_test(change_rewrites_only_its_value),
