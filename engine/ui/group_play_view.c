@@ -143,6 +143,45 @@ static int controls(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
 
 /* ---- the phases ---------------------------------------------------------------------- */
 
+/* A trainer's moment with no presenter window: the wall is the trainer's
+ * only screen, so it lists the options with their letters, as the
+ * presenter does, under a badge that says the trainer chooses here; no
+ * counts, no bars, no call to vote. Below them how to choose, or why a key
+ * just pressed opened no vote. Advances pg. */
+static void trainer_options(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v)
+{
+    sp_ui_group *g = a->group;
+    const sp_ui_metrics *m = ui->m;
+    const sp_ui_theme *th = ui->th;
+    int u = m->unit, pad = g->wall_paged ? u / 2 : u; /* past the floor: tighter, as the vote */
+    int thought = v->kind == SP_VIEW_THOUGHT;
+    int font = thought ? SP_UI_FONT_THOUGHT : SP_UI_FONT_BODY;
+    int key = m->line_h[SP_UI_FONT_BOLD] + u / 2;
+    pg->y += g->wall_paged ? u / 2 : u;
+    sp_ui_ui_badge(ui, pg->x, pg->y, _("Keuze van de trainer"), th->mixed, sp_ui_ui_on(th->mixed),
+                   sp_ui_rect_make(pg->x, pg->y, pg->w, 1 << 20));
+    pg->y += m->line_h[SP_UI_FONT_SMALL] + u / 2 + (g->wall_paged ? u / 2 : u);
+    for (int k = 0; k < g->n_counts && k < v->n_options; k++) {
+        const char *text = v->options[k].text;
+        int tx = pg->x + pad + key + 2 * u, tw = pg->x + pg->w - pad - tx;
+        int th_ = sp_ui_text_height(m, font, text, tw);
+        int h = (th_ > key ? th_ : key) + 2 * pad;
+        sp_ui_cmd *c = sp_ui_frame_cmd(ui->l, sp_ui_rect_make(pg->x, pg->y, pg->w, h),
+                                         thought ? th->thought_btn : th->surface, th->border,
+                                         th->high_contrast ? 2 : 1, u);
+        c->tag = SP_UI_TAG_OPTION;
+        c->arg = k;
+        sp_ui_group_view_letter(ui, pg->x + pad, pg->y + pad, key, k, th->accent);
+        sp_ui_text_block(ui->l, m, font, th->text, text, tx, pg->y + pad, tw,
+                          sp_ui_rect_make(tx, pg->y + pad, tw, th_));
+        pg->y += h + (g->wall_paged ? u / 2 : u);
+    }
+    if (g->status[0]) /* e.g. why Enter or a letter opened no vote */
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->mixed, g->status);
+    else
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->muted, _("Geen stemming: de trainer kiest met Shift en de letter."));
+}
+
 static void scene(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, sp_ui_group_flow *f)
 {
     const sp_scenario *sc = a->sc;
@@ -180,7 +219,9 @@ static void scene(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, const sp_view *v, 
         panel(ui, pg, _("Vraag voor de groep"), th->accent, v->discuss, SP_UI_FONT_H2, NULL, NULL, th->accent);
     else
         sp_ui_ui_text(ui, pg, SP_UI_FONT_H2, th->text, ask);
-    if (a->group->status[0] && !a->group->presenter) /* e.g. why Enter or a letter opens no vote here */
+    if (!a->group->presenter && !sp_ui_group_room_moment(a))
+        trainer_options(a, ui, pg, v);
+    else if (a->group->status[0] && !a->group->presenter) /* e.g. a letter that is no option */
         sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->mixed, a->group->status);
 }
 

@@ -340,6 +340,72 @@ static void test_letters_at_a_trainers_moment(void **state)
     sp_ui_app_free(&a);
 }
 
+/* On the wall at w x h (one page): option k's letter in its square and the
+ * first words of its text, both in view. */
+static int option_on_wall(sp_ui_app *a, int w, int h, int k)
+{
+    const sp_view *v = sp_ui_app_view(a);
+    char first[24];
+    int n = 0;
+    while (n < 20 && v->options[k].text[n] && (unsigned char)v->options[k].text[n] < 0x80)
+        n++; /* whole characters: the intake's options begin in ASCII */
+    snprintf(first, sizeof first, "%.*s", n, v->options[k].text);
+    sp_ui_list wl;
+    sp_ui_list_init(&wl);
+    sp_gui_projector_layout_wall(a, gui_testutil_text, w, h, &wl);
+    sp_ui_rect screen = sp_ui_rect_make(0, 0, w, h);
+    const sp_ui_cmd *text = gui_testutil_text_cmd(&wl, first);
+    int letter = 0;
+    for (int i = 0; i < wl.n_cmds; i++)
+        letter |= wl.cmds[i].kind == SP_UI_CMD_TEXT && wl.cmds[i].len == 1 &&
+                  wl.cmds[i].text[0] == sp_ui_group_letter(k) && gui_testutil_inside(screen, wl.cmds[i].r);
+    int yes = n > 0 && text && gui_testutil_inside(screen, text->r) && letter && a->group->wall_pages == 1;
+    sp_ui_list_free(&wl);
+    return yes;
+}
+
+/* With one screen the wall is all the trainer has: at a trainer's moment it
+ * lists the options with their letters, marked as the trainer's choice and
+ * not a vote (no tally, no counts), at 1920x1080 and on a 4:3 projector, in
+ * English when the session is; with a presenter window the options are on
+ * the trainer's screen and the wall stays as it was. */
+static void test_a_lone_wall_shows_the_trainers_options(void **state)
+{
+    (void)state;
+    sp_ui_app a;
+    gui_testutil_group(&a, "intake");
+    sp_ui_group *g = a.group;
+    for (int guard = 0; sp_ui_group_room_moment(&a); guard++) {
+        assert_true(guard < 50);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_PICK, 0);
+        sp_ui_app_action(&a, SP_UI_ACT_GROUP_NEXT, 0);
+    }
+    assert_true(g->n_counts >= 2);
+    static const int sizes[][2] = { { 1920, 1080 }, { 1024, 768 } };
+    for (int z = 0; z < 2; z++)
+        for (int k = 0; k < g->n_counts; k++)
+            assert_true(option_on_wall(&a, sizes[z][0], sizes[z][1], k));
+    assert_true(wall_shows(&a, "Keuze van de trainer"));
+    assert_true(wall_shows(&a, "de trainer kiest met Shift en de letter"));
+    assert_false(wall_shows(&a, "Wie stemt"));
+    assert_false(wall_shows(&a, "Voer de stemmen in"));
+    assert_false(wall_shows(&a, "+")); /* no count to raise */
+    assert_int_equal(g->phase, SP_UI_GROUP_SCENE);
+    g->presenter = 1;
+    for (int k = 0; k < g->n_counts; k++)
+        assert_false(option_on_wall(&a, 1920, 1080, k));
+    assert_false(wall_shows(&a, "Keuze van de trainer"));
+    g->presenter = 0;
+    sp_ui_app_action(&a, SP_UI_ACT_SET, SP_UI_SET_LANG * 16 + SP_LANG_EN);
+    for (int k = 0; k < g->n_counts; k++)
+        assert_true(option_on_wall(&a, 1920, 1080, k));
+    assert_true(wall_shows(&a, "Yes, pass my name on"));
+    assert_true(wall_shows(&a, "The trainer's choice"));
+    assert_false(wall_shows(&a, "Keuze van de trainer"));
+    sp_ui_app_action(&a, SP_UI_ACT_SET, SP_UI_SET_LANG * 16 + SP_LANG_NL);
+    sp_ui_app_free(&a);
+}
+
 /* The wall's note of an undo: what the room sees when the trainer goes
  * back, whether the presenter holds the controls or not; in the session's
  * language; it goes by itself, as the wall's other notes do. */
@@ -497,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_room_size_asked_and_checked),
         cmocka_unit_test(test_vote_entry_refuses_and_edits),
         cmocka_unit_test(test_letters_at_a_trainers_moment),
+        cmocka_unit_test(test_a_lone_wall_shows_the_trainers_options),
         cmocka_unit_test(test_undo_shows_a_note_on_the_wall),
         cmocka_unit_test(test_timer_and_flags),
         cmocka_unit_test(test_menu_and_settings),

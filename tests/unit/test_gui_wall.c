@@ -1,4 +1,4 @@
-/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode on three routes, every screen of every round (the conversation, the red-flag round, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080, 3840x2160 and 3840x1080, with and without a presenter window: each fits on one page (smaller type if need be, never below the legibility floor) or is split into numbered pages each of which fits, with the cue; nothing out of view, nothing scrolls, the vote always on one page; the stronger option, the vote bars, room moments and flag marks (the phones and the displays: test_gui_wall_phones.c). */
+/* test_gui_wall.c: the wall and the page (issue 12): the three cases played in group mode on three routes, every screen of every round (the conversation, the red-flag round, the vote with counts, the decision, the feedback) laid out at 1024x768, 1280x720, 1920x1080, 3840x2160 and 3840x1080, with and without a presenter window: each fits on one page (smaller type if need be, never below the legibility floor) or is split into numbered pages each of which fits, with the cue; nothing out of view, nothing scrolls, the vote always on one page, and so the trainer's options at a trainer's moment on the wall alone (none on the wall with a presenter window); the stronger option, the vote bars, room moments and flag marks (the phones and the displays: test_gui_wall_phones.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -58,6 +58,7 @@ typedef struct tally {
     int long4;              /* longest four options seen at a vote (characters) */
     int long4_checked;      /* ... and checked in view at 1920x1080 */
     int questions;          /* the room's question checked in view at 1920x1080 */
+    int picks;              /* trainer's moments on the wall alone, their options checked */
     int named_misses;       /* ... and out of view */
 } tally;
 
@@ -106,6 +107,26 @@ static int page_cue(const sp_ui_list *l)
     return -1;
 }
 
+/* The options on the screen at w x h, a bit each (A: 1). */
+static int options_in_view(const sp_ui_list *l, int w, int h)
+{
+    sp_ui_rect screen = sp_ui_rect_make(0, 0, w, h);
+    int seen = 0;
+    for (int i = 0; i < l->n_cmds; i++)
+        if (l->cmds[i].tag == SP_UI_TAG_OPTION && gui_testutil_inside(screen, l->cmds[i].r))
+            seen |= 1 << l->cmds[i].arg;
+    return seen;
+}
+
+/* A trainer's moment with no presenter window: the wall lists the options
+ * for the trainer to pick (Shift+letter). */
+static int trainer_picks_on_wall(sp_ui_app *a)
+{
+    sp_ui_group *g = a->group;
+    return !g->presenter && g->phase == SP_UI_GROUP_SCENE && !g->flag_round && sp_ui_group_at_choice(a) &&
+           !sp_ui_group_room_moment(a);
+}
+
 /* The vote on one page: the question and every option on the screen. */
 static void check_vote_whole(sp_ui_app *a, const sp_ui_list *l, int w, int h)
 {
@@ -113,11 +134,7 @@ static void check_vote_whole(sp_ui_app *a, const sp_ui_list *l, int w, int h)
     if (a->group->phase != SP_UI_GROUP_VOTE || a->group->flag_round || !v || v->kind == SP_VIEW_ENDING)
         return;
     sp_ui_rect screen = sp_ui_rect_make(0, 0, w, h);
-    int seen = 0;
-    for (int i = 0; i < l->n_cmds; i++)
-        if (l->cmds[i].tag == SP_UI_TAG_OPTION && gui_testutil_inside(screen, l->cmds[i].r))
-            seen |= 1 << l->cmds[i].arg;
-    assert_int_equal(seen, (1 << a->group->n_counts) - 1);
+    assert_int_equal(options_in_view(l, w, h), (1 << a->group->n_counts) - 1);
     const char *ask = v->kind == SP_VIEW_THOUGHT ? "Wat gaat er door je heen?" : *v->prompt ? v->prompt : "Wat zeg je?";
     char first[24];
     snprintf(first, sizeof first, "%.20s", ask); /* a long question wraps: its first words */
@@ -152,7 +169,7 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
             snprintf(what, sizeof what, "%s turn %d phase %d%s%s", a->sc->id, sp_session_turn(a->s), g->phase,
                      g->flag_round ? " (red flags)" : "", p ? " (presenter)" : "");
             assert_true(pages >= 1);
-            int question = 0;
+            int question = 0, options = 0;
             for (int page = 0; page < pages; page++) {
                 if (page > 0) {
                     assert_int_equal(sp_ui_group_wall_turn(g, 1), 1);
@@ -165,6 +182,14 @@ static void check(sp_ui_app *a, sp_ui_list *l, tally *t)
                 assert_int_equal(page_cue(l), pages > 1 ? page * 100 + pages : -1);
                 const sp_ui_cmd *q = gui_testutil_text_cmd(l, "Vraag voor de groep");
                 question |= q && gui_testutil_inside(sp_ui_rect_make(0, 0, w, h), q->r);
+                int seen = options_in_view(l, w, h);
+                if (g->phase == SP_UI_GROUP_SCENE && !g->flag_round) /* all on one page or none; none with the presenter */
+                    assert_true(seen == 0 || (trainer_picks_on_wall(a) && seen == (1 << g->n_counts) - 1));
+                options |= seen;
+            }
+            if (trainer_picks_on_wall(a)) { /* the trainer's options, A to the last, together */
+                assert_int_equal(options, (1 << g->n_counts) - 1);
+                t->picks++;
             }
             const sp_view *v = sp_ui_app_view(a);
             if (w == 1920 && h == 1080 && g->phase == SP_UI_GROUP_SCENE && !g->flag_round && v && *v->discuss) {
@@ -318,6 +343,8 @@ static void test_wall_fits_each_screen(void **state)
     /* the issue's screens were met and checked */
     assert_true(t.long4 > 300 && t.long4_checked > 0);
     assert_true(t.questions > 0);
+    print_message("wall: %d trainer's moments on the wall alone, their options on one page\n", t.picks);
+    assert_true(t.picks > 0);
     assert_int_equal(t.named_misses, 0);
     /* A few long conversations (six paragraphs before the room's question)
      * need pages at the floor: under 2 in 100 screens. */
