@@ -81,7 +81,7 @@ static int collect(paths *p, const char *arg, int *skipped)
         snprintf(path, sizeof path, "%s/%s", arg, e->d_name);
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
             if (stat(path, &st) != 0)
-                sp_cli_error("%s: is een koppeling naar niets, geen gesprek; overgeslagen", path);
+                sp_cli_error("%s: is een symbolische koppeling naar een bestand dat niet bestaat; overgeslagen", path);
             else
                 sp_cli_error("%s: is %s, geen gesprek; overgeslagen", path,
                              sp_translate(sp_cli_opts()->lang, sp_fs_kind_name(st.st_mode)));

@@ -256,7 +256,7 @@ static int parse_counts(run *r, int i, const char *p, int *counts)
     }
     if (n != sp_ui_group_script_options(r->a)) {
         char msg[128];
-        snprintf(msg, sizeof msg, sp_translate(r->t->lang, "%d aantallen voor %d opties"), n, sp_ui_group_script_options(r->a));
+        snprintf(msg, sizeof msg, sp_translate(r->t->lang, "%d aantallen voor %d opties: geef voor elke optie één aantal"), n, sp_ui_group_script_options(r->a));
         return fail(r, i, msg);
     }
     return 0;
@@ -283,7 +283,7 @@ static int take_counts(run *r, int i, const int *counts, int *consumed)
             return fail(r, i + 1, sp_translate(r->t->lang, "die optie is er hier niet"));
     }
     if (sp_ui_group_take(a, pick) != SP_OK)
-        return fail(r, i, pick < 0 ? sp_translate(r->t->lang, "de stemmen staken: zeg op de volgende regel welke optie ('pick N')")
+        return fail(r, i, pick < 0 ? sp_translate(r->t->lang, "gelijke stand: kies op de volgende regel een optie met 'pick N'")
                                    : sp_translate(r->t->lang, "die optie kan niet gekozen worden"));
     sp_ui_phones_sync(&r->ph, a, 0);
     print_taken(r);
@@ -299,7 +299,7 @@ static int phones(run *r, int i, const char *rest, int *consumed)
     char *end;
     long want = strtol(rest, &end, 10);
     if (end == rest || want < 0 || want > 1000)
-        return fail(r, i, sp_translate(r->t->lang, "'phones N': wacht op N stemmen van de telefoons (0-1000)"));
+        return fail(r, i, sp_translate(r->t->lang, "'phones N': N is het aantal stemmen van de telefoons waarop je wacht, van 0 tot en met 1000"));
     int typed[SP_UI_GROUP_OPTIONS] = { 0 };
     while (*end && isspace((unsigned char)*end))
         end++;
@@ -312,7 +312,7 @@ static int phones(run *r, int i, const char *rest, int *consumed)
     struct timespec pause = { 0, 20 * 1000 * 1000 };
     for (int waited = 0; sp_ui_phones_counts(&r->ph, counts, n) < want; waited += 20) {
         if (waited >= 20000)
-            return fail(r, i, sp_translate(r->t->lang, "zoveel stemmen kwamen er binnen 20 seconden niet van de telefoons"));
+            return fail(r, i, sp_translate(r->t->lang, "er kwamen binnen 20 seconden minder stemmen van de telefoons dan 'phones N' vraagt; maak N kleiner"));
         nanosleep(&pause, NULL);
     }
     sp_ui_phones_close(&r->ph);
@@ -434,7 +434,7 @@ static int step(run *r, int i, int *consumed)
         return take_counts(r, i, counts, consumed);
     }
     if (is_cmd(&r->sc, i, "override", &rest) || is_cmd(&r->sc, i, "pick", &rest))
-        return fail(r, i, sp_translate(r->t->lang, "'override' en 'pick' komen na een regel 'votes'"));
+        return fail(r, i, sp_translate(r->t->lang, "'override' en 'pick' horen direct na een regel 'votes' of 'phones N'"));
     if (!is_cmd(&r->sc, i, "choose", &rest))
         rest = r->sc.lines[i];
     int pick = option_arg(rest, sp_ui_group_script_options(a));

@@ -31,9 +31,9 @@ static void fail_limit(sp_value *v)
 {
     if (v->failed == SP_OK && v->diag)
         sp_diag_add(v->diag, v->sc->path ? v->sc->path : v->sc->id, 0,
-                    SP_N_("de casus heeft meer dan %d toestanden (knoop en waarden van variabelen), dus het "
-                          "precieze maximum is niet te bepalen; laat minder voorwaarden variabelen lezen, of maak "
-                          "de min..max van de variabelen die ze lezen kleiner"),
+                    SP_N_("de casus heeft meer dan %d toestanden (knoop en waarden van variabelen), dus "
+                          "het precieze maximum is niet te bepalen; gebruik variabelen in minder "
+                          "voorwaarden, of maak het bereik (min..max) van die variabelen kleiner"),
                     SP_ANALYSIS_MAX_STATES);
     if (v->failed == SP_OK)
         v->failed = SP_EINVAL;

@@ -370,8 +370,9 @@ const char *sp_fs_data_dir_problem(sp_status st)
 {
     return st == SP_EUSAGE
         ? SP_N_("kan niet bepalen waar de gesprekken bewaard moeten worden: het pad in XDG_DATA_HOME (of HOME) is te lang")
-        : SP_N_("kan niet bepalen waar de gesprekken bewaard moeten worden: XDG_DATA_HOME en HOME geven geen van beide "
-                "een absoluut pad");
+        : SP_N_("kan niet bepalen waar de gesprekken bewaard moeten worden: XDG_DATA_HOME en "
+                "HOME bevatten geen van beide een absoluut pad; zet HOME op je thuismap "
+                "(bijvoorbeeld /home/naam)");
 }
 
 sp_status sp_fs_data_dir(char *buf, size_t len)

@@ -132,8 +132,8 @@ sp_status sp_paths_load_case_of(const char *id, const char *path, uint64_t hash,
     }
     sp_scenario_free(file);
     if (st != SP_OK && path)
-        sp_diag_add(d, path, 0, SP_N_("het casusbestand waarmee dit gesprek gespeeld is, is weg of bevat casus '%s' "
-                          "niet meer; geef het op met --case BESTAND"), id);
+        sp_diag_add(d, path, 0, SP_N_("het casusbestand waarmee dit gesprek is gespeeld, bestaat niet meer of bevat "
+                                      "casus '%s' niet meer; geef het pad van het casusbestand met --case BESTAND"), id);
     *out = builtin;
     return st;
 }

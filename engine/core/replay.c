@@ -280,7 +280,7 @@ sp_status sp_replay_expert(const sp_scenario *sc, const int *start_vars, sp_lang
     sp_analysis *an = NULL;
     sp_status rc = sp_analysis_run_from(sc, start_vars, d, &an);
     if (rc != SP_OK) {
-        sp_diag_add(d, sc->path, 0, SP_N_("het expertpad kon niet worden bepaald (%s)"),
+        sp_diag_add(d, sc->path, 0, SP_N_("de expertroute kon niet worden bepaald (%s)"),
                     sp_diag_tr(d, sp_status_words(rc)));
         return rc;
     }
@@ -297,7 +297,7 @@ sp_status sp_replay_expert(const sp_scenario *sc, const int *start_vars, sp_lang
         /* The expert path is a real play by construction; a mismatch here
          * would be a bug in the analysis or the session. */
         if (v->node != an->expert_nodes[k] || sp_session_choose(s, an->expert_options[k]) != SP_OK) {
-            sp_diag_add(d, sc->path, 0, SP_N_("het expertpad is niet te spelen (bij knoop '%s')"),
+            sp_diag_add(d, sc->path, 0, SP_N_("de expertroute is niet te spelen (bij knoop '%s')"),
                         sc->nodes[an->expert_nodes[k]].id);
             rc = SP_EINVAL;
         }

@@ -230,13 +230,13 @@ static sp_status lock_take(sp_tfile *f, const char *path, sp_diag *d)
     for (int tries = 0; tries < 8; tries++) {
         int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
         if (fd < 0) {
-            sp_diag_add(d, path, 0, SP_N_("kan het slotbestand %s niet maken: %s"), lp, strerror(errno));
+            sp_diag_add(d, path, 0, SP_N_("kan het vergrendelingsbestand %s niet maken: %s"), lp, strerror(errno));
             return SP_EIO;
         }
         struct stat a, b;
         if (fstat(fd, &a) != 0 || !S_ISREG(a.st_mode)) {
             close(fd);
-            sp_diag_add(d, lp, 0, SP_N_("het slotbestand is geen gewoon bestand; verwijder het"));
+            sp_diag_add(d, lp, 0, SP_N_("het vergrendelingsbestand is geen gewoon bestand; verwijder het"));
             return SP_EIO;
         }
         if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -269,7 +269,7 @@ static sp_status lock_take(sp_tfile *f, const char *path, sp_diag *d)
         snprintf(f->locked_path, sizeof f->locked_path, "%s", path);
         return SP_OK;
     }
-    sp_diag_add(d, lp, 0, SP_N_("kan het bestand niet vergrendelen: het slotbestand blijft veranderen"));
+    sp_diag_add(d, lp, 0, SP_N_("kan het bestand niet vergrendelen: het vergrendelingsbestand blijft veranderen"));
     return SP_EIO;
 }
 
@@ -338,8 +338,8 @@ static int too_big(const sp_transcript *t, size_t bytes, const char *path, sp_di
         return 1;
     }
     if (bytes > SP_TRANSCRIPT_MAX_BYTES) {
-        sp_diag_add(d, path, 0, SP_N_("het bewaarde gesprek zou groter worden dan %u bytes, het meeste dat samenspel "
-                          "terugleest; het wordt niet verder bewaard"), SP_TRANSCRIPT_MAX_BYTES);
+        sp_diag_add(d, path, 0, SP_N_("het bewaarde gesprek zou groter worden dan %u bytes, meer dan samenspel kan "
+                                      "teruglezen; het wordt niet verder bewaard"), SP_TRANSCRIPT_MAX_BYTES);
         return 1;
     }
     return 0;
@@ -494,8 +494,8 @@ sp_status sp_transcript_write(sp_transcript *t, const char *path, sp_diag *d)
         struct stat sb;
         if (f->seen && stat(real, &sb) == 0 && !same_file(f, &sb)) {
             lock_release(f);
-            sp_diag_add(d, path, 0, SP_N_("is op de schijf veranderd sinds het gelezen is (een ander samenspel-proces "
-                              "heeft erin bewaard); open het opnieuw om de stappen te zien"));
+            sp_diag_add(d, path, 0, SP_N_("is op de schijf veranderd nadat samenspel het las (een ander samenspel-proces "
+                                          "heeft er stappen in bewaard); open het opnieuw om die stappen te zien"));
             return SP_EIO;
         }
     }
@@ -567,8 +567,8 @@ static const char *scan_records(const char *path, const char *p, const char *end
         const char *close = find(p, end, " -->");
         size_t hl = strlen(RECORD_HEAD);
         if (!close) {
-            sp_diag_add(d, path, 0, SP_N_("let op: de laatste stap is afgebroken tijdens het bewaren (een crash of een "
-                              "volle schijf); die is weggelaten, de %d stappen die ervoor bewaard zijn blijven staan"),
+            sp_diag_add(d, path, 0, SP_N_("let op: de laatste stap is tijdens het bewaren afgebroken (door een crash of "
+                                          "een volle schijf) en weggelaten; de %d stappen daarvoor zijn bewaard gebleven"),
                         *n_good);
             return p;
         }
@@ -585,8 +585,8 @@ static const char *scan_records(const char *path, const char *p, const char *end
                    memchr(el, '\n', (size_t)(close - el)) == NULL;
         }
         if (!good) {
-            sp_diag_add(d, path, 0, SP_N_("let op: een bewaarde stap is beschadigd (de controlesom klopt niet); die en wat "
-                              "erna komt zijn weggelaten, de %d stappen die ervoor bewaard zijn blijven staan"),
+            sp_diag_add(d, path, 0, SP_N_("let op: een bewaarde stap is beschadigd (de controlesom klopt niet); die stap "
+                                          "en alles daarna zijn weggelaten, de %d stappen daarvoor zijn bewaard gebleven"),
                         *n_good);
             return p;
         }

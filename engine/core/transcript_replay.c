@@ -70,7 +70,7 @@ static sp_status replay_step(sp_session *s, const sp_tstep *st, int i, const cha
     }
     sp_status rc = sp_session_undo(s);
     if (rc == SP_EUSAGE)
-        sp_diag_add(d, path, 0, SP_N_("stap %d: een stap terug terwijl er niets terug te draaien is"), no);
+        sp_diag_add(d, path, 0, SP_N_("stap %d: neemt een stap terug, maar er is niets om terug te nemen"), no);
     else if (rc != SP_OK)
         sp_diag_add(d, path, 0, SP_N_("stap %d: %s"), no, sp_diag_tr(d, sp_status_words(rc)));
     return rc == SP_EUSAGE ? SP_EINVAL : rc;
@@ -95,8 +95,8 @@ sp_status sp_transcript_replay(const sp_transcript *t, const sp_scenario *sc,
     sp_session_set_clock(s, replay_now, &clk);
     *out = s;
     if (t->scenario_hash != sc->hash)
-        sp_diag_add(d, path, 0, SP_N_("waarschuwing: casus '%s' is veranderd sinds dit gesprek "
-                          "(toen versie %s, nu %s)"), sc->id,
+        sp_diag_add(d, path, 0, SP_N_("waarschuwing: casus '%s' is veranderd sinds dit gesprek is gespeeld (toen "
+                                      "versie %s, nu %s)"), sc->id,
                     t->scenario_version ? t->scenario_version : "?", sc->version ? sc->version : "?");
     sp_status rc = SP_OK;
     for (int i = 0; i < t->n_start_vars; i++) {

@@ -493,7 +493,7 @@ int sp_xml_stream_errors(sp_xml_stream *s)
 {
     /* Every check was made on the bytes the first pass read. */
     if (sp_xml_src_changed(&s->src)) {
-        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("het bestand veranderde terwijl het gelezen werd; laad het opnieuw"));
+        sp_diag_add(s->st.d, s->st.path, 0, SP_N_("het bestand is veranderd terwijl samenspel het las; open het opnieuw"));
         return ++s->st.errors;
     }
     if (s->st.errors) {

@@ -377,7 +377,7 @@ static void set_icon(SDL_Window *win)
     snprintf(path, sizeof path, "%s/assets/icons/hicolor/64x64/apps/samenspel.png", sp_paths_data());
     SDL_Surface *s = IMG_Load(path);
     if (!s) {
-        fprintf(stderr, _("samenspel: het venster heeft geen pictogram: %s: %s\n"), path, IMG_GetError());
+        fprintf(stderr, _("samenspel: kan het pictogram van het venster niet laden: %s: %s\n"), path, IMG_GetError());
         return;
     }
     SDL_SetWindowIcon(win, s);
@@ -433,7 +433,7 @@ static int open_window(gui *g, const sp_gui_options *opt)
         return EXIT_PLATFORM;
     }
     if (TTF_Init() != 0) {
-        fprintf(stderr, _("samenspel: de letterweergave start niet: %s\n"), TTF_GetError());
+        fprintf(stderr, _("samenspel: kan de tekstweergave niet starten: %s\n"), TTF_GetError());
         return EXIT_PLATFORM;
     }
     char err[1024];
@@ -462,9 +462,9 @@ static int open_window(gui *g, const sp_gui_options *opt)
         g->group_on = 1;
         g->app.group->one_screen = pl.one_screen;
         if (pl.one_screen)
-            fprintf(stderr, "%s\n", _("samenspel: één beeldscherm: geen venster voor de trainer (een gespiegelde "
-                                       "projector zou de zaal de scores laten zien); breid het bureaublad uit naar "
-                                       "een tweede scherm en start opnieuw met --presenter"));
+            fprintf(stderr, "%s\n", _("samenspel: één scherm, dus geen presentatorvenster (op een gespiegelde "
+                                      "projector zou de zaal de scores zien); breid het bureaublad uit naar een tweede "
+                                      "scherm en start opnieuw met --presenter"));
         /* Placed on the display's bounds as well, so it covers the display
          * even where no window manager makes it fullscreen. */
         flags = (flags & ~(Uint32)SDL_WINDOW_FULLSCREEN_DESKTOP) |

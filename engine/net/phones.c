@@ -558,9 +558,8 @@ sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen
         return NULL;
     }
     if (!cfg->listen && lan_address(addr, sizeof addr) != 0) {
-        snprintf(err, errlen, "%s", sp_translate(l, "geen netwerkverbinding behalve loopback: verbind deze computer "
-                                                    "met het netwerk van de zaal (of de hotspot van een telefoon), "
-                                                    "of geef --listen ADRES:POORT"));
+        snprintf(err, errlen, "%s", sp_translate(l, "deze computer heeft geen netwerkverbinding: verbind hem met het netwerk van de "
+                                                    "zaal (of de hotspot van een telefoon), of geef --listen ADRES:POORT"));
         return NULL;
     }
     sp_phones *p = calloc(1, sizeof *p);
@@ -586,10 +585,11 @@ sp_phones *sp_phones_start(const sp_phones_config *cfg, char *err, size_t errlen
             p->port = try;
     if (!p->mhd) {
         if (port)
-            snprintf(err, errlen, sp_translate(l, "kan niet luisteren op %s poort %d (al in gebruik, of geen adres "
-                                                  "van deze computer)"), addr, port);
+            snprintf(err, errlen, sp_translate(l, "kan niet luisteren op %s poort %d (de poort is al in gebruik, of het adres "
+                                                  "hoort niet bij deze computer); geef een ander adres of een andere poort met "
+                                                  "--listen ADRES:POORT"), addr, port);
         else
-            snprintf(err, errlen, sp_translate(l, "kan niet luisteren op %s poorten 8080-8099 (allemaal in gebruik?)"),
+            snprintf(err, errlen, sp_translate(l, "kan niet luisteren op %s poorten 8080-8099 (allemaal in gebruik?); geef een andere poort met --listen ADRES:POORT"),
                      addr);
         sp_phones_stop(p);
         return NULL;

@@ -37,7 +37,7 @@ sp_term_script *sp_term_script_open(const char *path, sp_status *st, sp_diag *d)
         int line = 1;
         for (const char *q = data; q < nul; q++)
             line += *q == '\n';
-        sp_diag_add(d, path, line, SP_N_("een NUL-byte: een speelscript is een tekstbestand met opdrachten"));
+        sp_diag_add(d, path, line, SP_N_("deze regel bevat een NUL-byte, maar een speelscript moet een gewoon tekstbestand met opdrachten zijn"));
         free(data);
         *st = SP_EINVAL;
         return NULL;
@@ -474,7 +474,7 @@ static done choose_cmd(play *p, const cmd *c, const sp_view *v)
         return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), why);
     }
     if (sp_session_choose(p->s, k) != SP_OK)
-        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), sp_translate(p->t->lang, "het gesprek weigert deze optie"));
+        return refuse(p, SP_N_("Kies een nummer uit de lijst, of f, u, h, q."), sp_translate(p->t->lang, "die optie kan hier niet gekozen worden"));
     if (stepped(p))
         return DONE_FAILED;
     v = sp_session_view(p->s);

@@ -216,7 +216,7 @@ trk="$tmp/rc/data/samenspel/transcripts/kruispunt-19700101-000000.xml"
 if grep -qF "scenario-path=\"$tmp/rc/k.xml\"" "$trk"; then ok; else bad "a play of a case file records its path: $(head -2 "$trk" | tail -1)"; fi
 mv "$tmp/rc/k.xml" "$tmp/rc/elders.xml"
 expect_rc 2 "resume of a play whose case file moved" -- "$BIN" play --resume "$trk" --choices "$tmp/verder.play"
-expect_in "$tmp/err" "geef het op met --case BESTAND" "the moved case file is named, with the fix"
+expect_in "$tmp/err" "geef het pad van het casusbestand met --case BESTAND" "the moved case file is named, with the fix"
 expect_rc 1 "resume with --case (the script stops early)" -- "$BIN" play --resume "$trk" --case "$tmp/rc/elders.xml" --choices "$tmp/verder.play"
 if [ "$(grep -c '<choose ' "$trk")" = 2 ]; then ok; else bad "resume --case: $(grep -c '<choose ' "$trk") choices, expected 2"; fi
 expect_in "$trk" "scenario-path=\"$tmp/rc/elders.xml\"" "resume --case records the case file's new place"

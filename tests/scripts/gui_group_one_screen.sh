@@ -39,7 +39,7 @@ stop
 
 start asked --presenter
 [ "$(windows)" = "1920x1080+0+0 " ] || fail "want the wall alone over the whole screen, found: $(windows)"
-grep -q 'één beeldscherm: geen venster voor de trainer' "$work/app.log" || fail "stderr does not say why there is no presenter"
+grep -q 'één scherm, dus geen presentatorvenster' "$work/app.log" || fail "stderr does not say why there is no presenter"
 grep -q 'breid het bureaublad uit' "$work/app.log" || fail "stderr does not say how to get a presenter"
 # The role card holds the notice: a block of text the plain one lacks, below the
 # room's size (the first 380 rows hold the title, the heading and that line).

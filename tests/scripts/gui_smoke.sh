@@ -96,5 +96,5 @@ sleep 0.5
 xdotool key q                            # quit
 xvfb_app_quits "on q" 30
 # Every portrait the play showed loaded, and so did the icon.
-! grep -q 'samenspel: portrait \|has no icon' "$work/app.log" || fail "a portrait or the icon did not load"
+! grep -q 'samenspel: portrait \|window icon\|pictogram van het venster' "$work/app.log" || fail "a portrait or the icon did not load"
 echo "gui_smoke: played intake to its ending in $presses choices; transcript $(basename "$f") ok"

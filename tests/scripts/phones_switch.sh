@@ -60,7 +60,7 @@ app_pid=$!
 xvfb_keep "$app_pid"
 sleep 2
 kill -0 "$app_pid" 2>/dev/null || fail "samenspel exited without a network"
-grep -q 'geen netwerkverbinding behalve loopback' "$work/app.log" || fail "no message about the missing interface"
+grep -q 'deze computer heeft geen netwerkverbinding' "$work/app.log" || fail "no message about the missing interface"
 import -window root "$work/nolan.png" 2>/dev/null || fail "no screenshot"
 # The notice above the role card: its frame in the accent, a line no text draws.
 [ "$(convert "$work/nolan.png" -crop 1920x370+0+130 +repage -fill black +opaque '#FFE000' \

@@ -267,7 +267,7 @@ static void mkdirs_nested(void **state)
     put(tmp_path("a/bestand"), "x");
     assert_int_equal(sp_fs_mkdirs(tmp_path("a/bestand/d"), d), SP_EIO);
     char want[600];
-    snprintf(want, sizeof want, "%s: cannot create directory: a file of that name exists",
+    snprintf(want, sizeof want, "%s: cannot create directory: a file of that name already exists",
              tmp_path("a/bestand"));
     assert_string_equal(sp_diag_message(d, 0), want);
 

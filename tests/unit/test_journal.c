@@ -387,7 +387,7 @@ static void second_player_refused(void **state)
     assert_int_equal(sp_transcript_add_note(b, -1, "tweede"), SP_OK);
     sp_diag_clear(d);
     assert_int_equal(sp_transcript_write(b, path, d), SP_EIO);
-    assert_non_null(strstr(sp_diag_message(d, 0), "changed on disk since it was read"));
+    assert_non_null(strstr(sp_diag_message(d, 0), "changed on disk after samenspel read it"));
     sp_transcript_free(b);
     close(go[0]), close(go[1]), close(ready[0]), close(ready[1]);
     sp_session_free(s);

@@ -286,7 +286,7 @@ static void file_written_while_it_loads(void **state)
     assert_null(sc);
     assert_int_equal(sp_diag_count(d), 1);
     char want[1024];
-    snprintf(want, sizeof want, "%s: the file changed while it was being read; load it again", grow_path);
+    snprintf(want, sizeof want, "%s: the file changed while samenspel was reading it; open it again", grow_path);
     assert_string_equal(sp_diag_message(d, 0), want);
     sp_diag_free(d);
 }

@@ -251,7 +251,7 @@ static void changed_case_names_step(void **state)
     int found = 0;
     for (int i = 0; i < sp_diag_count(d); i++) {
         found |= strstr(sp_diag_message(d, i), "step 7: node 'klaasen-alleen' has no option 'toch-jansen'") != NULL;
-        found |= strstr(sp_diag_message(d, i), "warning: scenario 'kruispunt' changed") != NULL ? 2 : 0;
+        found |= strstr(sp_diag_message(d, i), "warning: case 'kruispunt' has changed") != NULL ? 2 : 0;
     }
     assert_int_equal(found, 3);
     sp_replay_free(r);

@@ -468,7 +468,7 @@ static void replay_refusals(void **state)
     t->scenario_id = strdup("intake");
     assert_int_equal(sp_transcript_replay(t, SC, -1, &s, d), SP_EINVAL);
     assert_null(s);
-    assert_non_null(strstr(sp_diag_message(d, 0), "scenario 'intake', not of 'oefen'"));
+    assert_non_null(strstr(sp_diag_message(d, 0), "case 'intake', not of 'oefen'"));
     sp_transcript_free(t);
 
     /* A start variable the scenario does not have. */
@@ -489,7 +489,7 @@ static void replay_refusals(void **state)
     const char *cases[][3] = {
         { "flag", "rf.og-geen-tijd", "step 2: red flag 'rf.og-geen-tijd' was already marked in turn 1" },
         { "flag", "rf.bestaat-niet", "step 2: the handbook has no red flag 'rf.bestaat-niet'" },
-        { "undo", NULL, "step 3: an undo with nothing to undo" },
+        { "undo", NULL, "step 3: takes a step back, but there is nothing to take back" },
     };
     for (int c = 0; c < 3; c++) {
         sp_diag_clear(d);
