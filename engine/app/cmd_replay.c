@@ -204,7 +204,7 @@ static void print_step(sp_term *t, const sp_replay *r, int i)
     sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, text);
     if (s->override) {
         snprintf(label, sizeof label, "%s: ", sp_translate(l, "Stemmen"));
-        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_translate(l, "de begeleider koos anders dan de meerderheid"));
+        sp_term_line(t, 2, SP_STYLE_BOLD, label, SP_STYLE_PLAIN, sp_translate(l, "de trainer koos anders dan de meerderheid"));
     }
     flags_of_step(t, r, s);
     notes_at(t, r, i);

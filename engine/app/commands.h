@@ -41,7 +41,7 @@ enum { SP_EXIT_OK = 0, SP_EXIT_INVALID = 1, SP_EXIT_USAGE = 2, SP_EXIT_SYSTEM = 
     X(replay, "[--text] [--branch TURN [--choices SCRIPT]] [--case FILE] [TRANSCRIPT]",                  \
       SP_N_("kijk een gesprek terug, stap voor stap; zonder bestand: de lijst van eerdere gesprekken"))  \
     X(compare, "[--text] [--case FILE] TRANSCRIPT (TRANSCRIPT|expert)",                                  \
-      SP_N_("twee gesprekken over dezelfde casus naast elkaar, of een gesprek naast het expertpad"))     \
+      SP_N_("twee gesprekken over dezelfde casus naast elkaar, of een gesprek naast de expertroute"))     \
     X(stats, "[--case FILE] PATH...",                                                                    \
       SP_N_("cijfers voor trainers over veel gesprekken (bestanden of mappen), per casus"))
 

@@ -123,7 +123,7 @@ static void csv_rest(sp_export_buf *b, sp_export_buf *f, const sp_replay *r, int
     for (int k = 0; k < s->n_votes && s->n_votes == s->n_offered; k++)
         sp_export_buf_putf(f, "%s%s %d", k ? "; " : "", nd->options[s->offered[k]].id, s->votes[k]);
     if (s->override && s->n_votes)
-        sp_export_buf_putf(f, " (%s)", sp_translate(r->lang, "de begeleider besliste"));
+        sp_export_buf_putf(f, " (%s)", sp_translate(r->lang, "de trainer besliste"));
     csv_field(b, f->nomem ? "" : f->s, 0);
     f->len = 0;
     sp_export_buf_put(f, "");

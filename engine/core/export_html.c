@@ -154,7 +154,7 @@ static void html_head(sp_export_buf *b, const sp_replay *r)
     const char *mode = t->mode ? t->mode : "solo";
     const char *mm = strcmp(mode, "group") == 0 ? SP_N_("in de groep gespeeld")
                      : strcmp(mode, "replay-branch") == 0 ? SP_N_("aftakking")
-                     : strcmp(mode, "expert") == 0 ? SP_N_("expertpad") : SP_N_("alleen gespeeld");
+                     : strcmp(mode, "expert") == 0 ? SP_N_("expertroute") : SP_N_("alleen gespeeld");
     sp_export_buf_esc(b, sp_translate(r->lang, mm), 0);
     sp_export_buf_putf(b, " &middot; <span data-decisions=\"%d\">%d</span> ", r->n_decisions, r->n_decisions);
     sp_export_buf_esc(b, sp_translate(r->lang, "keuzes"), 0);
@@ -463,7 +463,7 @@ static void html_decisions(sp_export_buf *b, const sp_replay *r, const sp_debrie
             sp_export_buf_put(b, "<p class=\"small\">");
             sp_export_buf_esc(b, sp_translate(r->lang, "Stemmen"), 0);
             sp_export_buf_put(b, ": ");
-            sp_export_buf_esc(b, sp_translate(r->lang, "de begeleider koos anders dan de meerderheid"), 0);
+            sp_export_buf_esc(b, sp_translate(r->lang, "de trainer koos anders dan de meerderheid"), 0);
             sp_export_buf_put(b, "</p>\n");
         }
         html_flags_of_step(b, r, s);

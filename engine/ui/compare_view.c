@@ -19,7 +19,7 @@ static sp_ui_rgba ending_color(const sp_ui_theme *th, sp_ending_kind k)
 
 static const char *side_name(const sp_ui_replay *rp, int b)
 {
-    return !b ? _("Dit gesprek") : rp->b_expert ? _("Het expertpad") : _("Het andere gesprek");
+    return !b ? _("Dit gesprek") : rp->b_expert ? _("De expertroute") : _("Het andere gesprek");
 }
 
 /* The head of one side: whose play, when, how it ended, the score. Its

@@ -149,7 +149,7 @@ void sp_ui_history_list_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
     const char *hints[1] = { "Esc" };
     int actions[1] = { SP_UI_ACT_REPLAY_BACK };
     const char *title = picking ? _("Vergelijken met…") : _("Eerdere gesprekken");
-    const char *sub = picking ? _("Kies een ander gesprek over dezelfde casus, of het expertpad")
+    const char *sub = picking ? _("Kies een ander gesprek over dezelfde casus, of de expertroute")
                               : _("Kies een gesprek om terug te kijken");
     int top = sp_ui_chrome_topbar_h(ui, view, title, sub, 1, labels, hints);
     sp_ui_page pg;
@@ -159,7 +159,7 @@ void sp_ui_history_list_build(sp_ui_app *a, sp_ui_ui *ui, sp_ui_rect view)
     if (picking) {
         row r = row_begin(ui, &pg, 1);
         sp_ui_page in = { .x = pg.x + 2 * u, .w = pg.w - 4 * u, .y = pg.y + 2 * u };
-        sp_ui_ui_text(ui, &in, SP_UI_FONT_BOLD, th->text, _("Het expertpad"));
+        sp_ui_ui_text(ui, &in, SP_UI_FONT_BOLD, th->text, _("De expertroute"));
         in.y += u / 2;
         sp_ui_ui_text(ui, &in, SP_UI_FONT_SMALL, th->muted,
                        _("De weg door deze casus met de hoogste score: bij elke beslissing de sterkste keuze. Toets X."));

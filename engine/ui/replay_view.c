@@ -290,7 +290,7 @@ static void flags_and_notes(sp_ui_app *a, sp_ui_ui *ui, sp_ui_page *pg, int i)
             pg->y += u / 2;
         }
     if (s->override) {
-        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->muted, _("De begeleider koos hier anders dan de meerderheid van de groep."));
+        sp_ui_ui_text(ui, pg, SP_UI_FONT_SMALL, th->muted, _("De trainer koos hier anders dan de meerderheid van de groep."));
         pg->y += u / 2;
     }
     pg->y += u;

@@ -210,7 +210,7 @@ static void html_notes_escaped_and_english(void **state)
     assert_true(strstr(h, "Day with team West.") < strstr(h, "class=\"goals\""));
     /* votes per option, and the overruled vote */
     assert_int_equal(attr_int(strstr(h, "data-option=\"wachten\"><td"), "data-votes"), 4);
-    assert_non_null(strstr(h, "the facilitator chose against the majority"));
+    assert_non_null(strstr(h, "the trainer chose against the majority"));
     free(h);
     sp_debrief_free(d);
     sp_replay_free(r);
@@ -328,7 +328,7 @@ static void csv_rows_match_decisions(void **state)
     assert_string_equal(tb.f[1][14], "mislukt 2; doorbreken 5");
     assert_string_equal(tb.f[2][11], iv_label("int.voorbereiden", SP_LANG_NL));
     assert_string_equal(tb.f[3][11], iv_label("int.duidelijk", SP_LANG_NL));
-    assert_string_equal(tb.f[3][14], "bal 3; persoon 4 (de begeleider besliste)");
+    assert_string_equal(tb.f[3][14], "bal 3; persoon 4 (de trainer besliste)");
     assert_string_equal(tb.f[3][15], "Lang, met \"aanhalingstekens\", komma's\nen een tweede regel");
     assert_string_equal(tb.f[4][15], "");
     free_table(&tb);

@@ -267,7 +267,7 @@ static void test_compare_export_branch(void **state)
     assert_int_equal(a.screen, SP_UI_SCREEN_COMPARE);
     assert_true(a.replay->b_expert);
     build(&a, &l);
-    assert_true(has_text(&l, "Het expertpad"));
+    assert_true(has_text(&l, "De expertroute"));
     key(&a, &l, SP_UI_KEY_ESC, 0);
 
     /* e: the HTML beside the transcript, and a toast saying which file, with its folder to open */
