@@ -507,8 +507,7 @@ sp_status sp_check_run(const sp_scenario *sc, sp_diag *d, sp_check **out)
     return sp_check_run_path(sc, d, SP_CHECK_AUTO, out);
 }
 
-/* The start values after the start node's set/add: the start state's. */
-static void root_vars(const sp_scenario *sc, int *vars)
+void sp_check_root_vars(const sp_scenario *sc, int *vars)
 {
     for (int i = 0; i < sc->n_vars; i++)
         vars[i] = sc->vars[i].init;
@@ -553,7 +552,7 @@ static sp_status check_memo(const sp_scenario *sc, sp_diag *d, sp_check_path pat
         int *rv = sp_malloc(sizeof(int) * (size_t)(sc->n_vars ? sc->n_vars : 1)), r = -1;
         unsigned char *hind = hind_options(sc, v->opt_base);
         if (rv && hind && (w = sp_ckw_new(v)) != NULL) {
-            root_vars(sc, rv);
+            sp_check_root_vars(sc, rv);
             r = sp_dense_reach(v, sp_ckw_slots(w), hind, rv, dn);
         }
         if (r > 0) { /* the endings' figures, before pass 2 takes their memory */

@@ -230,6 +230,10 @@ typedef struct {
 
 static inline int sp_ck_node(const sp_ckgraph *g, int slot) { return sp_value_slot_node(g->v, slot); }
 
+/* The start state's variables: the start values after the start node's
+ * set/add (analysis_check.c). */
+void sp_check_root_vars(const sp_scenario *sc, int *vars);
+
 /* Words in s: runs of bytes above ' ' (the only bytes at or below it that
  * XML text can hold are space, tab, newline and carriage return). */
 int sp_check_count_words(const char *s);

@@ -405,16 +405,6 @@ static void tells(const sp_ckwords *c, sp_check *ck)
     }
 }
 
-/* The root state's variables: the start values with the start node's
- * effects. */
-static void root_vars(const sp_scenario *sc, int *vars)
-{
-    for (int i = 0; i < sc->n_vars; i++)
-        vars[i] = sc->vars[i].init;
-    const sp_node *s0 = &sc->nodes[sc->start];
-    sp_effects_apply(sc, vars, s0->effects, s0->n_effects);
-}
-
 /* The play that takes the shortest (longest: 1) reading's options from the
  * root state. 0 on out-of-memory. */
 static int follow(const sp_ckwords *c, int longest, int *vars, sp_apath *out)
@@ -426,7 +416,7 @@ static int follow(const sp_ckwords *c, int longest, int *vars, sp_apath *out)
     out->options = sp_malloc(sizeof(int) * K);
     if (!out->nodes || !out->options)
         return 0;
-    root_vars(c->sc, vars);
+    sp_check_root_vars(c->sc, vars);
     int node = c->sc->start;
     for (int k = sp_value_find(v, node, vars); k >= 0; k = sp_value_find(v, node, vars)) {
         int j = longest ? c->w[k].w.bmax : c->w[k].w.bmin;
@@ -448,7 +438,7 @@ static sp_words expert(const sp_ckwords *c, int *vars, int *next)
     const sp_value *v = c->v;
     const sp_scenario *sc = c->sc;
     sp_words w = { 0, 0 };
-    root_vars(sc, vars);
+    sp_check_root_vars(sc, vars);
     for (int node = sc->start;;) {
         int k = sp_value_find(v, node, vars);
         if (k < 0 || v->val[k] == SP_VALUE_NONE)
