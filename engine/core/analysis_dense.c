@@ -75,7 +75,9 @@ void sp_dense_states(const sp_dense *dn, int *n, int *root)
     *root = dn->root;
 }
 
-int sp_nodes_topological(const sp_scenario *sc, int *topo, int *indeg)
+/* The nodes parents first (Kahn), into topo; indeg: scratch, n_nodes. 0
+ * on a cycle. */
+static int nodes_topological(const sp_scenario *sc, int *topo, int *indeg)
 {
     int N = sc->n_nodes, n = 0;
     memset(indeg, 0, sizeof(int) * (size_t)N);
@@ -175,7 +177,7 @@ static int dense_tables(sp_dense *dn)
     dn->row0 = sp_malloc(sizeof(int) * (size_t)(N + 1));
     if (!dn->topo || !dn->row0)
         return -1;
-    if (!sp_nodes_topological(sc, dn->topo, dn->topo + N))
+    if (!nodes_topological(sc, dn->topo, dn->topo + N))
         return 0;
     dn->row0[0] = 0;
     for (int i = 0; i < N; i++)

@@ -282,9 +282,6 @@ void sp_dense_states(const sp_dense *dn, int *n, int *root);
 /* A move link of the forward figures: the parent's slot, its node and the
  * option taken. */
 int sp_dense_move(const sp_dense *dn, int e, int *node, int *option);
-/* The nodes parents first (Kahn), into topo; indeg: scratch, n_nodes. 0
- * on a cycle. */
-int sp_nodes_topological(const sp_scenario *sc, int *topo, int *indeg);
 
 /* `check`'s two ways to its results, which give the same ones (rules in
  * docs/scenario-format.md): DENSE, passes node by node over the dense
