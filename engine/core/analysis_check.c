@@ -166,8 +166,7 @@ static void forward_hind(const sp_ckgraph *g, sp_ckslot *c, size_t x, int k, int
             continue;
         if ((c->f.hf & (1u << nb)) && ((size_t)c->f.pe[nb] == x || !move_before(g, k, j, (size_t)c->f.pe[nb])))
             continue;
-        c->f.hf = (c->f.hf & ~(1u << (2 + nb))) | 1u << nb | (unsigned)b << (2 + nb);
-        c->f.pe[nb] = (int)x;
+        sp_ck_link_hind(c, nb, b, (int)x);
     }
 }
 
@@ -227,9 +226,7 @@ static int forward(const sp_ckgraph *g)
         return 0;
     for (int i = 0; i < g->K; i++)
         sp_ck_forward_init(&g->slot[g->order[i]]);
-    sp_ckslot *root = &g->slot[g->root];
-    root->f.hi = root->f.lo = 0;
-    root->f.hf = 1;
+    sp_ck_forward_root(&g->slot[g->root]);
     for (int i = g->K - 1; i >= 0; i--)
         forward_state(g, hind, i, g->order[i]);
     sp_free(hind);

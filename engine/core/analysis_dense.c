@@ -204,8 +204,7 @@ static void forward_hind(sp_ckslot *c, int m, unsigned hf, int thought)
         int nb = b || thought;
         if (!(hf & (1u << b)) || ((c->f.hf & (1u << nb)) && c->f.pe[nb] <= m))
             continue;
-        c->f.hf = (c->f.hf & ~(1u << (2 + nb))) | 1u << nb | (unsigned)b << (2 + nb);
-        c->f.pe[nb] = m;
+        sp_ck_link_hind(c, nb, b, m);
     }
 }
 
@@ -314,9 +313,7 @@ int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, cons
     if (r > 0) {
         dn->root = sp_value_slot_of(v, sc->start, root_vars);
         v->mark[dn->root] = 1;
-        sp_ck_forward_init(&slot[dn->root]);
-        slot[dn->root].f.hi = slot[dn->root].f.lo = 0;
-        slot[dn->root].f.hf = 1;
+        sp_ck_forward_root(&slot[dn->root]);
         for (int q = 0; r > 0 && q < dn->N; q++)
             r = reach_node(dn, slot, hind, dn->topo[q], vars, vars + (v->nv ? v->nv : 1));
     }

@@ -208,6 +208,22 @@ static inline void sp_ck_forward_init(sp_ckslot *s)
     s->f.elo = s->f.pe[0] = s->f.pe[1] = -1;
 }
 
+/* The start state: reached with 0, by a route with no thought moment yet. */
+static inline void sp_ck_forward_root(sp_ckslot *s)
+{
+    sp_ck_forward_init(s);
+    s->f.hi = s->f.lo = 0;
+    s->f.hf = 1;
+}
+
+/* The child c's hindering route of bit nb goes by link (an edge or a move)
+ * from the parent's route of bit b. */
+static inline void sp_ck_link_hind(sp_ckslot *c, int nb, int b, int link)
+{
+    c->f.hf = (c->f.hf & ~(1u << (2 + nb))) | 1u << nb | (unsigned)b << (2 + nb);
+    c->f.pe[nb] = link;
+}
+
 /* `check`'s passes over the dense layout, node by node (analysis_dense.c). */
 typedef struct sp_dense sp_dense;
 

@@ -115,9 +115,9 @@ static int slots_grow(sp_value *v)
  * (unmarked). -1 when the limit is passed or memory runs out. */
 static int lookup(sp_value *v, int node, const int *vars, int add)
 {
-    pack(v, node, vars, v->tmpkey);
     if (v->dense)
-        return (int)(((size_t)node << v->bits) | (size_t)(v->W ? v->tmpkey[0] : 0));
+        return sp_value_slot_of(v, node, vars);
+    pack(v, node, vars, v->tmpkey);
     size_t W = (size_t)v->W;
     uint64_t h = key_hash(node, v->tmpkey, v->W);
     size_t k = (size_t)h & (v->tcap - 1);
