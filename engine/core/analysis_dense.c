@@ -287,7 +287,7 @@ static void values_node(sp_dense *dn, sp_ckwords *w, int n, int *vars)
     size_t nopt = (size_t)v->nodes[n].nopt;
     for (size_t key = 0; key < dn->per; key++)
         if (v->mark[s0 + key] == 1)
-            sp_ckw_dense_state(w, v, (int)(s0 + key), n, moves + key * nopt, 1, vars);
+            sp_ckw_dense_state(w, v, (int)(s0 + key), n, moves + key * nopt, vars);
 }
 
 int sp_dense_reach(sp_value *v, sp_ckslot *slot, const unsigned char *hind, const int *root_vars, sp_dense **out)

@@ -263,9 +263,9 @@ void sp_ckw_option(sp_ckwords *w, sp_vframe *f, const int *vars);
 void sp_ckw_edge(sp_ckwords *w, sp_vframe *f, int child, const int *vars);
 void sp_ckw_finish(sp_ckwords *w, const sp_vframe *f);
 /* The dense passes' step for one state (slot, of node) whose children are
- * done: V, the stronger option, the hooks. child[j * stride]: the child of
- * the node's option (or goto) j, -1 when not offered. vars: scratch. */
-void sp_ckw_dense_state(sp_ckwords *w, sp_value *v, int slot, int node, const int *child, size_t stride, int *vars);
+ * done: V, the stronger option, the hooks. child[j]: the child of the
+ * node's option (or goto) j, -1 when not offered. vars: scratch. */
+void sp_ckw_dense_state(sp_ckwords *w, sp_value *v, int slot, int node, const int *child, int *vars);
 
 /* Before the search: the fixed counts and the per-slot tables for v. NULL
  * on out-of-memory. */

@@ -326,7 +326,7 @@ void sp_ckw_finish(sp_ckwords *c, const sp_vframe *f) { ckw_finish(c, f); }
  * for it (sp_value_take, sp_value_close) and its hooks, in one function
  * where the hooks are inlined. The node's variables are unpacked only
  * when one of its texts depends on them. */
-void sp_ckw_dense_state(sp_ckwords *c, sp_value *v, int slot, int node, const int *child, size_t stride, int *vars)
+void sp_ckw_dense_state(sp_ckwords *c, sp_value *v, int slot, int node, const int *child, int *vars)
 {
     const sp_vnode *vn = &v->nodes[node];
     int go = vn->kind == SP_NODE_GOTO;
@@ -339,7 +339,7 @@ void sp_ckw_dense_state(sp_ckwords *c, sp_value *v, int slot, int node, const in
     f.n_offered = 0;
     ckw_enter(c, &f, vars);
     for (f.j = 0; f.j < vn->nopt; f.j++) {
-        int ch = child[(size_t)f.j * stride];
+        int ch = child[f.j];
         if (ch < 0)
             continue;
         if (!go) {
