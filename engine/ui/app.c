@@ -228,6 +228,12 @@ static int overlay_action(sp_ui_app *a, int action)
     return 1;
 }
 
+/* 1 while the group's red-flag round (a dialog of its own) is on the wall. */
+static int flag_round(const sp_ui_app *a)
+{
+    return a->group && a->group->flag_round;
+}
+
 /* A dialog that opens, closes or gives way to another changes what lies
  * under the mouse: the hover index remembered from the layout before goes,
  * as after a click, until the mouse moves (the group's red-flag round,
@@ -236,18 +242,13 @@ static int overlay_action(sp_ui_app *a, int action)
  * half-hidden behind (or over) a question about what to do next. */
 static void dialog_changed(sp_ui_app *a, sp_ui_overlay before, int round)
 {
-    if (a->overlay != before || (a->group && a->group->flag_round != round))
+    if (a->overlay != before || flag_round(a) != round)
         a->hover = -1;
     if (before == SP_UI_OV_NONE && a->overlay != SP_UI_OV_NONE && a->toast[0]) {
         a->toast[0] = a->toast_dir[0] = '\0';
         a->toast_undo = 0;
         a->toast_at = 0;
     }
-}
-
-static int flag_round(const sp_ui_app *a)
-{
-    return a->group && a->group->flag_round;
 }
 
 static void app_action(sp_ui_app *a, int action, int arg);
