@@ -9,6 +9,7 @@
 
 struct sp_diag {
     char *msg[SP_DIAG_MAX];
+    unsigned char warn[SP_DIAG_MAX]; /* 1: added by sp_diag_warn */
     int count;
     int dropped;
     int lang;
@@ -84,7 +85,9 @@ const char *sp_diag_message(const sp_diag *d, int i)
     return d->msg[i];
 }
 
-void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_list ap)
+/* A message, a warning (warn: "waarschuwing: " in the diag's language
+ * before it) or not. */
+static void diag_put(sp_diag *d, const char *path, long line, int warn, const char *fmt, va_list ap)
 {
     if (!d)
         return;
@@ -94,7 +97,8 @@ void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_l
         return;
     }
     char body[1024];
-    vsnprintf(body, sizeof body, fmt, ap);
+    int k = warn ? snprintf(body, sizeof body, "%s: ", sp_translate((sp_lang)d->lang, SP_N_("waarschuwing"))) : 0;
+    vsnprintf(body + k, sizeof body - (size_t)k, fmt, ap);
     /* Messages are single lines: a stray newline from a library message
      * would break "path:line: message" for whoever reads them. */
     size_t n = strlen(body);
@@ -122,7 +126,13 @@ void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_l
         snprintf(m, cap, "%s:%ld: %s", path, line, body);
     else
         snprintf(m, cap, "%s: %s", path, body);
+    d->warn[d->count] = (unsigned char)warn;
     d->msg[d->count++] = m;
+}
+
+void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_list ap)
+{
+    diag_put(d, path, line, 0, fmt, ap);
 }
 
 void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
@@ -133,10 +143,17 @@ void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+void sp_diag_warn(sp_diag *d, const char *path, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_put(d, path, line, 1, fmt, ap);
+    va_end(ap);
+}
+
 int sp_diag_is_warning(const sp_diag *d, int i)
 {
-    const char *m = sp_diag_message(d, i);
-    return m && (strstr(m, ": warning: ") || strstr(m, ": waarschuwing: "));
+    return d && i >= 0 && i < d->count && d->warn[i];
 }
 
 const char *sp_status_name(sp_status s)

@@ -28,13 +28,16 @@ void sp_diag_clear(sp_diag *d);
 int sp_diag_count(const sp_diag *d);        /* messages kept */
 int sp_diag_dropped(const sp_diag *d);      /* messages past SP_DIAG_MAX */
 const char *sp_diag_message(const sp_diag *d, int i);
-/* Whether message i is a warning ("path: warning: ...", in Dutch
- * "path: waarschuwing: ..."), not an error. */
+/* Whether message i is a warning (added by sp_diag_warn), not an error. */
 int sp_diag_is_warning(const sp_diag *d, int i);
 /* d may be NULL (messages are then dropped). */
 void sp_diag_add(sp_diag *d, const char *path, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void sp_diag_addv(sp_diag *d, const char *path, long line, const char *fmt, va_list ap);
+/* The same for a warning: "path: waarschuwing: ..." ("warning: " in
+ * English), which sp_diag_is_warning tells from an error. */
+void sp_diag_warn(sp_diag *d, const char *path, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The language of a diag's messages: 0 Dutch, 1 English (sp_lang's
  * values). A new diag takes the process default, which is English until a

@@ -95,8 +95,8 @@ sp_status sp_transcript_replay(const sp_transcript *t, const sp_scenario *sc,
     sp_session_set_clock(s, replay_now, &clk);
     *out = s;
     if (t->scenario_hash != sc->hash)
-        sp_diag_add(d, path, 0, SP_N_("waarschuwing: casus '%s' is veranderd sinds dit gesprek is gespeeld (toen "
-                                      "versie %s, nu %s)"), sc->id,
+        sp_diag_warn(d, path, 0, SP_N_("casus '%s' is veranderd sinds dit gesprek is gespeeld (toen versie %s, "
+                                       "nu %s)"), sc->id,
                     t->scenario_version ? t->scenario_version : "?", sc->version ? sc->version : "?");
     sp_status rc = SP_OK;
     for (int i = 0; i < t->n_start_vars; i++) {
