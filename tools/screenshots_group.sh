@@ -1,5 +1,5 @@
 #!/bin/sh
-# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played with xdotool on a trainer's two displays (tests/scripts/lib/xvfb.sh: the presenter on the laptop, the wall on a 1920x1080 projector), the wall alone on one 1920x1080 display (its role card saying how to get a presenter, four long options), at 1280x720 (the scene), and at 3840x2160.
+# screenshots_group.sh: screenshots of group play (the wall and the presenter window) into docs/screenshots/: intake played with xdotool on a trainer's two displays (tests/scripts/lib/xvfb.sh: the presenter on the laptop, the wall on a 1920x1080 projector), the wall alone on one 1920x1080 display (its role card saying how to get a presenter, the trainer's moment with its options, four long options), at 1280x720 (the scene), and at 3840x2160.
 # usage: tools/screenshots_group.sh [BINARY]   (run from the repository root after make)
 set -eu
 BIN=${1:-./samenspel}
@@ -65,11 +65,13 @@ stop() {
     sleep 1
 }
 
-# The rest of the play: the room votes 3 for A and 5 for B at every decision.
+# The rest of the play: B at every decision. At the room's moments the room
+# votes 3 for A and 5 for B and Enter takes B (Shift+B then does nothing);
+# at the trainer's moments a letter and Enter open no vote and Shift+B takes B.
 play_on() {
     i=0
     while ! ended && [ $i -lt 40 ]; do
-        key Return a 3 b 5 Return Return Return
+        key Return a 3 b 5 Return shift+b Return Return
         i=$((i + 1))
     done
 }
@@ -89,7 +91,9 @@ key t; sleep 3;             shot vote-timer
 key t Return;               shot decided
 key r;                      shot revealed
 key Return;                 shot discuss
-key Return a 3 b 5 c 1 Return Return Return   # turn 2 by the majority
+key Return;                 shot trainer   # turn 2, the trainer's moment: no vote
+key shift+b Return Return   # the trainer takes B
+key Return shift+b Return Return   # turn 3, the trainer's moment too (a thought)
 key Return a 4 b 4;         shot tie
 key shift+b Return Return   # the trainer breaks the tie
 key Return a 2 b 6 c 1 shift+a; shot override-ask   # against the majority: asks first
@@ -109,13 +113,16 @@ sleep 0.6
 import -window "$wall" "$OUT/group-wall-briefing-one-screen-$size.png"; echo "  $OUT/group-wall-briefing-one-screen-$size.png"
 stop
 
-# ---- the wall alone at 1920x1080: turn 11 on the room's path offers four long options ----
+# ---- the wall alone at 1920x1080: turn 2 is the trainer's moment (the options on the
+# wall, no vote); turn 11 on B's path offers four long options ----
 size=1920x1080
 start 1920x1080
-echo "the wall alone, $size, four options:"
+echo "the wall alone, $size, the trainer's moment and four options:"
 key Return
-i=0
-while [ $i -lt 10 ]; do key Return a 3 b 5 Return Return Return; i=$((i + 1)); done
+key Return a 3 b 5 Return shift+b Return Return
+shot trainer-alone
+i=1
+while [ $i -lt 10 ]; do key Return a 3 b 5 Return shift+b Return Return; i=$((i + 1)); done
 key Return a 2 b 3 c 4 d 1; shot vote-four
 stop
 
